@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StalkingProtection.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "StalkingProtection:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Empty for SQLite means a file in <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    [Required]
+    public string DataDirectory { get; set; } = "App_Data";
+
+    public bool ApplyMigrationsOnStartup { get; set; }
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException(
+                "StalkingProtection:Database:ConnectionString is required when the provider is Postgres.");
+        }
+
+        var folder = Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory);
+        return $"Data Source={Path.Combine(folder, "stalking-protection.db")}";
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StalkingProtection.Core.Data;
+
+public static class DatabaseSetup
+{
+    public static DbContextOptionsBuilder<T> ConfigureSqlite<T>(DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext
+    {
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
+                .MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(new SqliteDurabilityInterceptor());
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder<T> ConfigurePostgres<T>(DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext
+    {
+        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
+                .MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+        return builder;
+    }
+
+    /// <summary>Registers <see cref="StalkingProtectionDbContext"/> for the configured provider.</summary>
+    public static IServiceCollection AddStalkingProtectionDatabase(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<StalkingProtectionDbContext, PostgresStalkingProtectionDbContext>(
+                o => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<StalkingProtectionDbContext, SqliteStalkingProtectionDbContext>(
+                o => ConfigureSqlite((DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>)o, connectionString));
+        }
+
+        return services;
+    }
+
+    public static StalkingProtectionDbContext CreateContext(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? new PostgresStalkingProtectionDbContext(
+                ConfigurePostgres(new DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>(), connectionString).Options)
+            : new SqliteStalkingProtectionDbContext(
+                ConfigureSqlite(new DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>(), connectionString).Options);
+}

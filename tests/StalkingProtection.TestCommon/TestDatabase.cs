@@ -1,0 +1,162 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.TestCommon;
+
+/// <summary>
+/// A fresh database built by the migrations. The provider comes from StalkingProtection__Database__Provider
+/// (Sqlite by default); PostgreSQL needs STALKING_PROTECTION_TEST_POSTGRES, an admin connection string that
+/// ./scripts/test sets for its throwaway server. A template is migrated once per test run and copied per database.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim _templateLock = new(1, 1);
+    private static string? _sqliteTemplate;
+    private static string? _postgresTemplate;
+    private static int _counter;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? filePath, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _filePath = filePath;
+        _postgresName = postgresName;
+    }
+
+    private readonly string? _filePath;
+    private readonly string? _postgresName;
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static DatabaseProvider ConfiguredProvider =>
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("StalkingProtection__Database__Provider"), true, out var p)
+            ? p
+            : DatabaseProvider.Sqlite;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider? provider = null)
+    {
+        var chosen = provider ?? ConfiguredProvider;
+        return chosen == DatabaseProvider.Postgres ? await CreatePostgresAsync() : await CreateSqliteAsync();
+    }
+
+    public StalkingProtectionDbContext CreateContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
+
+    private static string TempFolder
+    {
+        get
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "stalking-protection-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    private static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        await _templateLock.WaitAsync();
+        try
+        {
+            if (_sqliteTemplate is null)
+            {
+                var template = Path.Combine(TempFolder, "template.db");
+                await using (var context = DatabaseSetup.CreateContext(DatabaseProvider.Sqlite, $"Data Source={template};Pooling=False"))
+                {
+                    await context.Database.MigrateAsync();
+                    await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+                }
+
+                _sqliteTemplate = template;
+            }
+        }
+        finally
+        {
+            _templateLock.Release();
+        }
+
+        var file = Path.Combine(TempFolder, $"db-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}.db");
+        File.Copy(_sqliteTemplate, file);
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null);
+    }
+
+    private static string PostgresAdminConnectionString =>
+        Environment.GetEnvironmentVariable("STALKING_PROTECTION_TEST_POSTGRES")
+        ?? throw new InvalidOperationException(
+            "STALKING_PROTECTION_TEST_POSTGRES is not set: run the PostgreSQL suites through ./scripts/test, which starts a throwaway server.");
+
+    private static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString);
+        await _templateLock.WaitAsync();
+        try
+        {
+            if (_postgresTemplate is null)
+            {
+                var templateName = $"sp_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+                await ExecuteAdminAsync($"CREATE DATABASE \"{templateName}\"");
+                var templateConnection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = templateName, Pooling = false };
+                await using (var context = DatabaseSetup.CreateContext(DatabaseProvider.Postgres, templateConnection.ConnectionString))
+                {
+                    await context.Database.MigrateAsync();
+                }
+
+                _postgresTemplate = templateName;
+            }
+        }
+        finally
+        {
+            _templateLock.Release();
+        }
+
+        var name = $"sp_test_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..40];
+        await _templateLock.WaitAsync();
+        try
+        {
+            // CREATE DATABASE ... TEMPLATE needs the template to have no other connection, so copies are made one at a time.
+            await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{_postgresTemplate}\"");
+        }
+        finally
+        {
+            _templateLock.Release();
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
+        return new TestDatabase(DatabaseProvider.Postgres, connection.ConnectionString, null, name);
+    }
+
+    private static async Task ExecuteAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_filePath is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_filePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // A file still held open is removed with the temp folder.
+                }
+            }
+        }
+
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        }
+    }
+}
