@@ -1,7 +1,28 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
-var app = builder.Build();
-app.MapRazorPages();
-await app.RunAsync();
+using StalkingProtection.Web;
+using StalkingProtection.Web.Infrastructure.Startup;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddStalkingProtectionCore().AddStalkingProtectionWeb();
+    var app = builder.Build();
+
+    if (args.Contains("migrate"))
+    {
+        await app.MigrateAsync();
+        Console.WriteLine("Migrations applied.");
+        return 0;
+    }
+
+    await app.PrepareAsync();
+    app.UseStalkingProtection();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+{
+    await Console.Error.WriteLineAsync($"Stalking Protection cannot start: {message}");
+    return 1;
+}
 
 public partial class Program;

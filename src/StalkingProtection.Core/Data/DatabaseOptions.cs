@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace StalkingProtection.Core.Data;
 
 public enum DatabaseProvider
@@ -17,7 +15,6 @@ public sealed class DatabaseOptions
     /// <summary>Empty for SQLite means a file in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    [Required]
     public string DataDirectory { get; set; } = "App_Data";
 
     public bool ApplyMigrationsOnStartup { get; set; }

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Staff;
+
+namespace StalkingProtection.Core.Demo;
+
+/// <summary>Fictional demo users (and data) for Development only. Never call it anywhere else.</summary>
+public sealed class DemoDataSeeder(UserManager<StaffUser> userManager, StaffAccountService accounts)
+{
+    public const string Password = "stalking-protection-demo";
+    public const string Team = "Coventry Public Protection Unit";
+
+    public static IReadOnlyList<(string Email, string Name, string Role)> Users { get; } =
+    [
+        ("officer@demo.police.uk", "PC Sam Patel", StaffRoles.Officer),
+        ("coordinator@demo.police.uk", "DS Alex Morgan", StaffRoles.Coordinator),
+        ("legal@demo.police.uk", "Jo Whitfield (Legal services)", StaffRoles.LegalServices),
+        ("lookup@demo.police.uk", "PC Chris Doyle (Response)", StaffRoles.Lookup),
+        ("analyst@demo.police.uk", "Priya Shah (Analyst)", StaffRoles.Analyst),
+        ("admin@demo.police.uk", "Morgan Lee (Administrator)", StaffRoles.Administrator),
+    ];
+
+    public async Task SeedAsync(bool isDevelopment)
+    {
+        if (!isDevelopment)
+        {
+            throw new InvalidOperationException("Demo data exists only in Development.");
+        }
+
+        foreach (var (email, name, role) in Users)
+        {
+            if (await userManager.FindByEmailAsync(email) is null)
+            {
+                var result = await accounts.CreateAsync(new CreateStaffAccountOptions(email, name, role, Team, Password), Actor.System);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(
+                        $"Demo user {email} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}

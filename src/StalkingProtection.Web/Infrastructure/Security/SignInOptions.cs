@@ -1,0 +1,51 @@
+namespace StalkingProtection.Web.Infrastructure.Security;
+
+public sealed class SignInOptions
+{
+    public const string SectionName = "StalkingProtection:SignIn";
+
+    /// <summary>A force's own identity provider (OpenID Connect). Local accounts still work alongside it.</summary>
+    public OpenIdConnectSettings? OpenIdConnect { get; set; }
+
+    public static IEnumerable<string> Validate(SignInOptions options)
+    {
+        if (options.OpenIdConnect is { } oidc && oidc.Enabled)
+        {
+            if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            {
+                yield return "StalkingProtection:SignIn:OpenIdConnect:Authority must be an https address.";
+            }
+
+            if (string.IsNullOrWhiteSpace(oidc.ClientId))
+            {
+                yield return "StalkingProtection:SignIn:OpenIdConnect:ClientId is required.";
+            }
+
+            foreach (var role in oidc.RoleMap.Values.Where(r => !Core.Staff.StaffRoles.All.Contains(r)))
+            {
+                yield return $"StalkingProtection:SignIn:OpenIdConnect:RoleMap maps to an unknown role '{role}'.";
+            }
+        }
+    }
+}
+
+public sealed class OpenIdConnectSettings
+{
+    public bool Enabled { get; set; }
+
+    public string DisplayName { get; set; } = "your force account";
+
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The claim that carries the identity provider's group or role names.</summary>
+    public string RoleClaimType { get; set; } = "roles";
+
+    /// <summary>The identity provider's group or role name → our role.</summary>
+    public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string TeamClaimType { get; set; } = "department";
+}

@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Demo;
+
+namespace StalkingProtection.Web.Infrastructure.Startup;
+
+/// <summary>
+/// Runs before the server listens: settings are valid, the data folder is writable, the database is reachable and
+/// durable (RL3), and its migrations are applied (automatically only where configured, i.e. in Development).
+/// </summary>
+public static class StartupChecks
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        try
+        {
+            ValidateAll(services);
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new StartupFailedException($"invalid setting: {string.Join(" ", ex.Failures)}", ex);
+        }
+
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            EnsureWritableFolder(app.Environment.ContentRootPath, database.DataDirectory);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
+        await EnsureReachableAsync(db);
+        await EnsureDurableAsync(db);
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            if (!database.ApplyMigrationsOnStartup)
+            {
+                throw new StartupFailedException(
+                    $"the database needs {pending.Count} migration(s): run `dotnet StalkingProtection.Web.dll migrate` (or set StalkingProtection:Database:ApplyMigrationsOnStartup=true in Development).");
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(isDevelopment: true);
+        }
+    }
+
+    public static async Task MigrateAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
+        await EnsureReachableAsync(db);
+        await db.Database.MigrateAsync();
+    }
+
+    private static void ValidateAll(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<WebOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Security.SignInOptions>>().Value;
+    }
+
+    private static void EnsureWritableFolder(string contentRoot, string dataDirectory)
+    {
+        var folder = Path.IsPathRooted(dataDirectory) ? dataDirectory : Path.Combine(contentRoot, dataDirectory);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupFailedException(
+                $"the data folder {folder} is not writable ({ex.Message}); set StalkingProtection:Database:DataDirectory to a folder this process can write to.", ex);
+        }
+    }
+
+    private static async Task EnsureReachableAsync(StalkingProtectionDbContext db)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SqliteException or InvalidOperationException or TimeoutException)
+        {
+            var where = db.Provider == DatabaseProvider.Postgres
+                ? DescribePostgres(db.Database.GetConnectionString())
+                : "the SQLite database file";
+            throw new StartupFailedException(
+                $"cannot reach {where}: {ex.GetBaseException().Message.Split('\n')[0].Trim()} — check StalkingProtection:Database:ConnectionString.", ex);
+        }
+    }
+
+    private static string DescribePostgres(string? connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL at {builder.Host}:{builder.Port} (database {builder.Database})";
+    }
+
+    // RL3: refuse to run where an acknowledged write could be lost on a crash.
+    private static async Task EnsureDurableAsync(StalkingProtectionDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            if (db.Provider == DatabaseProvider.Sqlite)
+            {
+                var synchronous = await ScalarAsync(connection, "PRAGMA synchronous");
+                if (synchronous is not "2" and not "3")
+                {
+                    throw new StartupFailedException($"SQLite synchronous is {synchronous}; it must be FULL (2) or EXTRA (3).");
+                }
+            }
+            else
+            {
+                foreach (var setting in new[] { "fsync", "synchronous_commit" })
+                {
+                    var value = await ScalarAsync(connection, $"SHOW {setting}");
+                    if (value is "off")
+                    {
+                        throw new StartupFailedException($"PostgreSQL {setting} is off; turn it on, or acknowledged writes can be lost on a crash.");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

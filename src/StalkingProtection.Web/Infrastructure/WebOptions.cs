@@ -1,0 +1,41 @@
+namespace StalkingProtection.Web.Infrastructure;
+
+public sealed class WebOptions
+{
+    public const string SectionName = "StalkingProtection:Web";
+
+    public string ServiceName { get; set; } = "Stalking Protection";
+
+    public string ForceName { get; set; } = "Demo Constabulary";
+
+    /// <summary>Serve the staff workspace, sign-in and the API. Off for a public-only, internet-facing deployment.</summary>
+    public bool EnableWorkspace { get; set; } = true;
+
+    public bool EnablePublicSite { get; set; } = true;
+
+    /// <summary>Where "Leave this site" and the Escape key send a visitor: a neutral website.</summary>
+    public string QuickExitUrl { get; set; } = "https://www.bbc.co.uk/weather";
+
+    /// <summary>Answer every request with the 503 maintenance page.</summary>
+    public bool MaintenanceMode { get; set; }
+
+    public static IEnumerable<string> Validate(WebOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        {
+            yield return "StalkingProtection:Web:ServiceName must not be empty.";
+        }
+
+        if (!options.EnableWorkspace && !options.EnablePublicSite)
+        {
+            yield return "StalkingProtection:Web: at least one of EnableWorkspace and EnablePublicSite must be true.";
+        }
+
+        var isLocal = options.QuickExitUrl.StartsWith('/') && !options.QuickExitUrl.StartsWith("//", StringComparison.Ordinal);
+        var isHttp = Uri.TryCreate(options.QuickExitUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        if (!isLocal && !isHttp)
+        {
+            yield return "StalkingProtection:Web:QuickExitUrl must be an http(s) address or a path starting with /.";
+        }
+    }
+}

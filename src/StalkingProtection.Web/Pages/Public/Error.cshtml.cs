@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace StalkingProtection.Web.Pages.Public;
+
+[IgnoreAntiforgeryToken]
+public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public int ErrorStatusCode { get; private set; }
+
+    public string? Reference { get; private set; }
+
+    public string Heading => ErrorStatusCode switch
+    {
+        404 => "Page not found",
+        403 => "You do not have access to this page",
+        400 => "Sorry, there is a problem with your request",
+        429 => "Too many attempts",
+        503 => "Sorry, the service is unavailable",
+        _ => "Sorry, there was a technical problem",
+    };
+
+    public IActionResult OnGet(int? statusCode) => Render(statusCode);
+
+    public IActionResult OnPost(int? statusCode) => Render(statusCode);
+
+    private IActionResult Render(int? statusCode)
+    {
+        ErrorStatusCode = statusCode is >= 400 and < 600 ? statusCode.Value : 500;
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var originalPath = exception?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        if (ErrorStatusCode is >= 500 and not 503)
+        {
+            Reference = "SP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
+            // The path can hold record ids but never personal data; query strings are not logged.
+            logger.LogError(exception?.Error, "Unhandled error {Reference} on {Method} {Path}", Reference, HttpContext.Request.Method, originalPath);
+        }
+
+        Response.StatusCode = ErrorStatusCode;
+        if (originalPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails
+            {
+                Status = ErrorStatusCode,
+                Title = Heading,
+                Extensions = { ["reference"] = Reference },
+            })
+            { StatusCode = ErrorStatusCode, ContentTypes = { "application/problem+json" } };
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Staff;
+
+namespace StalkingProtection.Web.Pages.SignIn;
+
+[EnableRateLimiting("sign-in")]
+public class IndexModel(
+    SignInManager<StaffUser> signInManager,
+    SignInThrottle throttle,
+    AuditLog auditLog,
+    StalkingProtectionDbContext db,
+    TimeProvider timeProvider,
+    IOptions<Infrastructure.Security.SignInOptions> signInOptions) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? OpenIdConnectName => signInOptions.Value.OpenIdConnect is { Enabled: true } oidc ? oidc.DisplayName : null;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var source = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.BlockedUntilAsync(Email!, source) is { } until)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((until - timeProvider.GetUtcNow()).TotalMinutes));
+            ModelState.AddModelError(nameof(Email), $"Too many attempts to sign in. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again");
+            return Page();
+        }
+
+        var user = await signInManager.UserManager.FindByEmailAsync(Email!);
+        var result = user is { IsActive: true }
+            ? await signInManager.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.RecordSuccessAsync(Email!, source);
+            auditLog.Add(new Actor(user!.Id.ToString(), user.DisplayName, null), AuditKind.SignIn,
+                result.Succeeded ? "SignIn.Password" : "SignIn.PasswordAwaitingSecondFactor", nameof(StaffUser), user.Id);
+            await db.SaveChangesAsync();
+            return result.Succeeded
+                ? LocalRedirect(SafeReturnUrl)
+                : RedirectToPage("/SignIn/TwoFactor", new { returnUrl = SafeReturnUrl });
+        }
+
+        await throttle.RecordFailureAsync(Email!, source);
+        if (user is not null)
+        {
+            auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, null), AuditKind.SignIn,
+                result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed", nameof(StaffUser), user.Id);
+            await db.SaveChangesAsync();
+        }
+
+        ModelState.AddModelError(nameof(Email), result.IsLockedOut
+            ? "This account is locked for 15 minutes after too many failed attempts. Try again later"
+            : "Enter a correct email address and password");
+        return Page();
+    }
+
+    public IActionResult OnPostExternal()
+    {
+        if (OpenIdConnectName is null)
+        {
+            return NotFound();
+        }
+
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(
+            OpenIdConnectSignIn.Scheme, Url.Page("/SignIn/External", new { returnUrl = SafeReturnUrl }));
+        return Challenge(properties, OpenIdConnectSignIn.Scheme);
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase)
+        ? ReturnUrl
+        : "/workspace";
+}

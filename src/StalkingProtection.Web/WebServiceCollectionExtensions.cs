@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using StalkingProtection.Core;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure;
+using StalkingProtection.Web.Infrastructure.Health;
+using StalkingProtection.Web.Infrastructure.Routing;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddStalkingProtectionCore(this WebApplicationBuilder builder)
+    {
+        // Development applies migrations itself so that `dotnet run` works on a fresh clone.
+        if (builder.Environment.IsDevelopment() && builder.Configuration[$"{DatabaseOptions.SectionName}:ApplyMigrationsOnStartup"] is null)
+        {
+            builder.Configuration[$"{DatabaseOptions.SectionName}:ApplyMigrationsOnStartup"] = "true";
+        }
+
+        builder.Services.AddStalkingProtectionCore(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddStalkingProtectionWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
+
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>>(new DelegateValidator<WebOptions>(WebOptions.Validate));
+        services.AddOptions<Infrastructure.Security.SignInOptions>().Bind(configuration.GetSection(Infrastructure.Security.SignInOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Infrastructure.Security.SignInOptions>>(
+            new DelegateValidator<Infrastructure.Security.SignInOptions>(Infrastructure.Security.SignInOptions.Validate));
+
+        services.AddDataProtection()
+            .SetApplicationName("StalkingProtection")
+            .PersistKeysToDbContext<StalkingProtectionDbContext>();
+
+        AddIdentity(services, configuration);
+
+        services.AddAuthorization(Policies.Add);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.Add(new KebabCaseRouteConvention());
+            options.Conventions.AuthorizeFolder("/Workspace", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Workspace/Audit", Policies.Administrator);
+            options.Conventions.AuthorizeFolder("/Account", Policies.Staff);
+            options.Conventions.AllowAnonymousToFolder("/Public");
+            options.Conventions.AllowAnonymousToFolder("/SignIn");
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sp-antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+
+        services.AddResponseCompression(o =>
+        {
+            // Static assets only: compressing pages that echo user input alongside secrets invites BREACH.
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/css", "application/javascript", "text/javascript", "image/svg+xml"];
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        AddTelemetry(services, configuration);
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                // NCSC: length over complexity; the deny list is in NcscPasswordValidator.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequiredLength = NcscPasswordValidator.MinimumLength;
+                o.User.RequireUniqueEmail = true;
+
+                // Per-account lockout is a backstop against a distributed attack only: it lifts by itself after
+                // 15 minutes, and the per-address SignInThrottle is what slows an attacker down.
+                o.Lockout.MaxFailedAccessAttempts = 50;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<StalkingProtectionDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<NcscPasswordValidator>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.Cookie.Name = "sp-session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(9);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        var signIn = configuration.GetSection(Infrastructure.Security.SignInOptions.SectionName).Get<Infrastructure.Security.SignInOptions>();
+        if (signIn?.OpenIdConnect is { Enabled: true } oidc)
+        {
+            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectSignIn.Scheme, oidc.DisplayName, o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.CallbackPath = "/sign-in/oidc-callback";
+                o.SignedOutCallbackPath = "/sign-out/oidc-callback";
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("profile");
+                o.Scope.Add("email");
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = oidc.RoleClaimType;
+            });
+        }
+    }
+
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration["StalkingProtection:Telemetry:OtlpEndpoint"];
+        var telemetry = services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.RecordException = false))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentationIfAvailable());
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.ConfigureOpenTelemetryTracerProvider(t => t.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
+            services.ConfigureOpenTelemetryMeterProvider(m => m.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
+        }
+
+        _ = telemetry;
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+
+    private sealed class DelegateValidator<T>(Func<T, IEnumerable<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var failures = validate(options).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}
+
+public static class OpenIdConnectSignIn
+{
+    public const string Scheme = "force-idp";
+
+    /// <summary>Maps the identity provider's group or role claims to our roles (unknown groups give no role).</summary>
+    public static IReadOnlyList<string> MapRoles(ClaimsPrincipal external, OpenIdConnectSettings settings) =>
+        external.FindAll(settings.RoleClaimType)
+            .Select(c => settings.RoleMap.TryGetValue(c.Value, out var role) ? role : null)
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+}
