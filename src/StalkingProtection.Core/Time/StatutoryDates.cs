@@ -3,6 +3,12 @@ namespace StalkingProtection.Core.Time;
 /// <summary>Date arithmetic the Stalking Protection Act 2019 depends on. Every function is pure.</summary>
 public static class StatutoryDates
 {
+    /// <summary>SPA 2019 s.9(1) and (2), R25: "the period of 3 days beginning with" a trigger day.</summary>
+    public const int NotificationPeriodDays = 3;
+
+    /// <summary>CrimPR r.34.2(2) as amended by SI 2021/849: an appeal notice within 15 business days (R24).</summary>
+    public const int DefaultAppealBusinessDays = 15;
+
     /// <summary>
     /// The last day of "the period of <paramref name="days"/> days beginning with <paramref name="start"/>":
     /// the start day is day 1, and weekends and bank holidays count. R40 (Trow v Ind Coope [1967]).
@@ -48,9 +54,6 @@ public static class StatutoryDates
         return lastDay.AddDays(-leadDays);
     }
 
-    /// <summary>CrimPR r.34.2(2) as amended by SI 2021/849: an appeal notice within 15 business days (R24).</summary>
-    public const int DefaultAppealBusinessDays = 15;
-
     /// <summary>
     /// CrimPR r.34.2(2) as amended by SI 2021/849, R24: the provisional last day to lodge an appeal to the Crown
     /// Court, 15 business days after the decision (the decision day is not counted; weekends and England and Wales
@@ -67,9 +70,6 @@ public static class StatutoryDates
         ArgumentOutOfRangeException.ThrowIfLessThan(businessDays, 1);
         return calendar.AddBusinessDays(decision, businessDays);
     }
-
-    /// <summary>SPA 2019 s.9(1) and (2), R25: "the period of 3 days beginning with" a trigger day.</summary>
-    public const int NotificationPeriodDays = 3;
 
     /// <summary>SPA 2019 s.9(1), R25: notify within 3 days beginning with the date of service.</summary>
     public static DateOnly InitialNotificationDue(DateOnly served) =>
