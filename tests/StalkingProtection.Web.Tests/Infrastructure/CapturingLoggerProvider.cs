@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace StalkingProtection.Web.Tests.Infrastructure;
 
 /// <summary>Keeps every formatted log message (with its exception text) so tests can read what the log says.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider(LogLevel minimum = LogLevel.Warning) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyCollection<string> Messages => _messages;
 
@@ -21,7 +22,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= provider._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
