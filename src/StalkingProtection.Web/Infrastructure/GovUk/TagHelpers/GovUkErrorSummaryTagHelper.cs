@@ -9,7 +9,7 @@ namespace StalkingProtection.Web.Infrastructure.GovUk.TagHelpers;
 
 /// <summary>
 /// <c>&lt;govuk-error-summary /&gt;</c> lists every ModelState error, each linking to its field's id (the day field for a
-/// date input), and renders nothing when there are no errors.
+/// date input), in the order the model declares its properties, and renders nothing when there are no errors.
 /// </summary>
 [HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
@@ -28,9 +28,14 @@ public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
 
         var errors = new List<ErrorSummaryItem>();
-        foreach (var (key, entry) in ViewContext.ViewData.ModelState)
+
+        // ModelState does not keep insertion order; GOV.UK wants the summary in the order of the fields on the page.
+        var entries = ViewContext.ViewData.ModelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => OrderKey(e.Key), Comparer<IReadOnlyList<int>>.Create(CompareOrder));
+        foreach (var (key, entry) in entries)
         {
-            foreach (var error in entry.Errors)
+            foreach (var error in entry!.Errors)
             {
                 errors.Add(new ErrorSummaryItem
                 {
@@ -55,25 +60,48 @@ public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
         return IsDate(key) ? DateInputNames.DayId(id) : id;
     }
 
-    private bool IsDate(string key)
+    private bool IsDate(string key) => Resolve(key).Metadata?.UnderlyingOrModelType == typeof(DateOnly);
+
+    /// <summary>The position of each property along the key's path; keys the model does not describe sort last.</summary>
+    private List<int> OrderKey(string key) => key.Length == 0 ? [] : Resolve(key).Positions;
+
+    private (ModelMetadata? Metadata, List<int> Positions) Resolve(string key)
     {
         ModelMetadata? metadata = ViewContext.ViewData.ModelMetadata;
+        var positions = new List<int>();
         foreach (var segment in key.Split('.'))
         {
             var property = Index().Replace(segment, string.Empty);
-            if (metadata is null)
+            var position = metadata?.Properties.ToList().FindIndex(p => p.PropertyName == property) ?? -1;
+            if (metadata is null || position < 0)
             {
-                return false;
+                positions.Add(int.MaxValue);
+                return (null, positions);
             }
 
-            metadata = metadata.Properties[property];
-            if (metadata is not null && segment.Length != property.Length)
+            positions.Add(position);
+            metadata = metadata.Properties[position];
+            if (segment.Length != property.Length)
             {
                 metadata = metadata.ElementMetadata;
             }
         }
 
-        return metadata?.UnderlyingOrModelType == typeof(DateOnly);
+        return (metadata, positions);
+    }
+
+    private static int CompareOrder(IReadOnlyList<int> left, IReadOnlyList<int> right)
+    {
+        for (var i = 0; i < Math.Min(left.Count, right.Count); i++)
+        {
+            var comparison = left[i].CompareTo(right[i]);
+            if (comparison != 0)
+            {
+                return comparison;
+            }
+        }
+
+        return left.Count.CompareTo(right.Count);
     }
 
     [GeneratedRegex(@"\[[^\]]*\]")]
