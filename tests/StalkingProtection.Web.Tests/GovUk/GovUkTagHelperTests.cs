@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Web.Infrastructure.GovUk.TagHelpers;
@@ -90,6 +91,20 @@ public sealed class GovUkTagHelperTests
         Assert.Equal("Address_Postcode", input.Id);
         Assert.Equal("characters", input.GetAttribute("autocapitalize"));
         Assert.Contains("govuk-input--width-10", input.ClassList);
+    }
+
+    [Fact]
+    public async Task Input_UnboundAttributeAsEncodedHtml_IsNotEncodedTwice()
+    {
+        // Arrange
+        var harness = new TagHelperHarness<TestForm>(new TestForm());
+        var tagHelper = new GovUkInputTagHelper { For = harness.For(m => m.FullName), ViewContext = harness.ViewContext };
+
+        // Act
+        var root = await harness.RenderAsync(tagHelper, "govuk-input", unboundAttributes: ("data-note", new HtmlString("Smith &amp; Jones")));
+
+        // Assert
+        Assert.Equal("Smith & Jones", root.QuerySelector("input")!.GetAttribute("data-note"));
     }
 
     [Fact]

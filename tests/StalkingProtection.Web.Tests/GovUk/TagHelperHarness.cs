@@ -38,7 +38,7 @@ internal sealed class TagHelperHarness<TModel>
     public ModelExpression For<TValue>(Expression<Func<TModel, TValue>> expression) =>
         Services.GetRequiredService<ModelExpressionProvider>().CreateModelExpression(ViewData, expression);
 
-    public async Task<IElement> RenderAsync(TagHelper tagHelper, string tagName, string childHtml = "", params (string Name, string Value)[] unboundAttributes)
+    public async Task<IElement> RenderAsync(TagHelper tagHelper, string tagName, string childHtml = "", params (string Name, object Value)[] unboundAttributes)
     {
         var attributes = new TagHelperAttributeList(unboundAttributes.Select(a => new TagHelperAttribute(a.Name, a.Value)));
         var context = new TagHelperContext(tagName, [], new Dictionary<object, object>(), Guid.NewGuid().ToString("N"));

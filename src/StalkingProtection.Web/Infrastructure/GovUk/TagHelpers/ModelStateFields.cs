@@ -1,7 +1,10 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
 using System.Reflection;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -104,10 +107,24 @@ internal static class ModelStateFields
         var attributes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var attribute in output.Attributes)
         {
-            attributes[attribute.Name] = attribute.Value?.ToString();
+            // Razor hands over attribute values as already-encoded HTML; the renderers encode, so decode first.
+            attributes[attribute.Name] = attribute.Value switch
+            {
+                null => null,
+                string text => text,
+                IHtmlContent html => WebUtility.HtmlDecode(ToHtml(html)),
+                var other => other.ToString(),
+            };
         }
 
         return attributes;
+    }
+
+    private static string ToHtml(IHtmlContent content)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
     }
 
     private static Type? ElementType(Type type) =>
