@@ -12,7 +12,6 @@ internal static partial class DomComparer
 {
     private static readonly HtmlParser Parser = new();
 
-    /// <returns>null when equivalent, otherwise a description of the first difference.</returns>
     public static string? Compare(string expectedHtml, string actualHtml)
     {
         var expected = Parse(expectedHtml);

@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 
 namespace StalkingProtection.Web.Tests.GovUk;
 
-/// <summary>Maps a GOV.UK fixture's Nunjucks params (loosely typed JavaScript values) onto our options records.</summary>
 internal static class FixtureJson
 {
     private static readonly JsonSerializerOptions Options = new()

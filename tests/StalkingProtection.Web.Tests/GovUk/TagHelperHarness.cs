@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace StalkingProtection.Web.Tests.GovUk;
 
-/// <summary>Runs a tag helper against a model and ModelState outside a web host, and parses what it writes.</summary>
 internal sealed class TagHelperHarness<TModel>
     where TModel : class
 {

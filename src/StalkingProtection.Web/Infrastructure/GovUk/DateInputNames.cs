@@ -17,7 +17,6 @@ public static class DateInputNames
 
     public static string DayId(string id) => id + "-day";
 
-    /// <summary>"DateOfBirth" becomes "Date of birth", for messages about fields without a [Display] name.</summary>
     public static string? Humanise(string? name)
     {
         if (string.IsNullOrEmpty(name))

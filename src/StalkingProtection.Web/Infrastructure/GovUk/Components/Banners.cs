@@ -27,7 +27,6 @@ public sealed record NotificationBannerOptions
 
     public int? TitleHeadingLevel { get; init; }
 
-    /// <summary>"success" gives the green banner with role="alert".</summary>
     public string? Type { get; init; }
 
     public string? Role { get; init; }
@@ -211,7 +210,6 @@ public static partial class GovUkHtml
         return builder.ToString();
     }
 
-    /// <summary>Cookie banner and panel actions: a button unless the action is a plain link.</summary>
     internal static string BannerActionHtml(BannerAction action, string? buttonClasses, string linkClasses)
     {
         if (string.IsNullOrEmpty(action.Href) || action.Type == "button")

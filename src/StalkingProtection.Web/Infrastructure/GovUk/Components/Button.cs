@@ -17,7 +17,6 @@ public sealed record ButtonOptions
 
     public bool? Disabled { get; init; }
 
-    /// <summary>Renders a link styled as a button instead of a &lt;button&gt;.</summary>
     public string? Href { get; init; }
 
     public string? Classes { get; init; }

@@ -23,7 +23,6 @@ public sealed record ConditionalOptions
     public string? Html { get; init; }
 }
 
-/// <summary>One radio or checkbox; <see cref="Divider"/> turns the item into an "or" divider.</summary>
 public sealed record ChoiceItem
 {
     public string? Text { get; init; }

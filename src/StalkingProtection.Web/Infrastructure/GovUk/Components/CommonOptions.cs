@@ -1,6 +1,5 @@
 namespace StalkingProtection.Web.Infrastructure.GovUk.Components;
 
-/// <summary>Text or HTML content, as used by the GOV.UK macros' <c>{ text, html }</c> params.</summary>
 public sealed record ContentOptions
 {
     public string? Text { get; init; }

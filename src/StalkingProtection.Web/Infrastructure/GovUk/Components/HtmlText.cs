@@ -2,7 +2,6 @@ using System.Text;
 
 namespace StalkingProtection.Web.Infrastructure.GovUk.Components;
 
-/// <summary>Small string helpers shared by the component renderers.</summary>
 internal static class HtmlText
 {
     public static string Encode(string? value)
@@ -29,7 +28,7 @@ internal static class HtmlText
         return builder.ToString();
     }
 
-    /// <summary>GOV.UK templates prefer <c>html</c> (unescaped, trimmed) and fall back to <c>text</c> (escaped).</summary>
+    // GOV.UK templates prefer html (unescaped, trimmed) and fall back to text (escaped).
     public static string Content(string? html, string? text) =>
         !string.IsNullOrEmpty(html) ? html.Trim() : Encode(text);
 
@@ -50,7 +49,6 @@ internal static class HtmlText
         return builder.ToString();
     }
 
-    /// <summary>Renders <c>attributes</c> as <c> name="value"</c> pairs, as the govukAttributes macro does.</summary>
     public static string Attributes(IReadOnlyDictionary<string, string?>? attributes)
     {
         if (attributes is null || attributes.Count == 0)

@@ -37,7 +37,6 @@ public sealed record ExitThisPageOptions
 
     public string? Html { get; init; }
 
-    /// <summary>Where the button takes the user; GOV.UK defaults to BBC Weather.</summary>
     public string? RedirectUrl { get; init; }
 
     public string? ActivatedText { get; init; }

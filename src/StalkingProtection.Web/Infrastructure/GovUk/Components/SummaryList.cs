@@ -21,7 +21,6 @@ public sealed record SummaryListAction
 
     public string? Html { get; init; }
 
-    /// <summary>Completes the link text for screen readers, e.g. "Change" + " name".</summary>
     public string? VisuallyHiddenText { get; init; }
 
     public string? Classes { get; init; }

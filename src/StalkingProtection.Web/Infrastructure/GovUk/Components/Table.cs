@@ -11,7 +11,6 @@ public sealed record TableCell
 
     public string? Html { get; init; }
 
-    /// <summary>"numeric" right-aligns the cell.</summary>
     public string? Format { get; init; }
 
     public int? Colspan { get; init; }

@@ -4,7 +4,6 @@ using StalkingProtection.Web.Infrastructure.GovUk.Components;
 
 namespace StalkingProtection.Web.Infrastructure.GovUk.TagHelpers;
 
-/// <summary>Base for tag helpers whose Razor content becomes the component's <c>html</c> param.</summary>
 public abstract class GovUkContentTagHelper : TagHelper
 {
     /// <summary>Extra classes for the component (the GOV.UK <c>classes</c> param).</summary>

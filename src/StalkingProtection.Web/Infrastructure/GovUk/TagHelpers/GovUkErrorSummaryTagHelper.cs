@@ -62,7 +62,6 @@ public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
 
     private bool IsDate(string key) => Resolve(key).Metadata?.UnderlyingOrModelType == typeof(DateOnly);
 
-    /// <summary>The position of each property along the key's path; keys the model does not describe sort last.</summary>
     private List<int> OrderKey(string key) => key.Length == 0 ? [] : Resolve(key).Positions;
 
     private (ModelMetadata? Metadata, List<int> Positions) Resolve(string key)

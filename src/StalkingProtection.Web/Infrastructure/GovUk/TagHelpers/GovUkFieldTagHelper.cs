@@ -6,7 +6,6 @@ using StalkingProtection.Web.Infrastructure.GovUk.Components;
 
 namespace StalkingProtection.Web.Infrastructure.GovUk.TagHelpers;
 
-/// <summary>Shared by the form field tag helpers: the bound expression, hint, classes and ModelState access.</summary>
 public abstract class GovUkFieldTagHelper : TagHelper
 {
     [HtmlAttributeName("for")]
@@ -43,7 +42,6 @@ public abstract class GovUkFieldTagHelper : TagHelper
     }
 }
 
-/// <summary>A field with a &lt;label&gt;: input, textarea and select.</summary>
 public abstract class GovUkLabelledFieldTagHelper : GovUkFieldTagHelper
 {
     /// <summary>Defaults to the property's [Display] name.</summary>
@@ -59,7 +57,6 @@ public abstract class GovUkLabelledFieldTagHelper : GovUkFieldTagHelper
     protected LabelOptions LabelOptions => new() { Text = Label ?? DisplayName, Classes = LabelClass, IsPageHeading = IsPageHeading };
 }
 
-/// <summary>A field wrapped in a fieldset with a &lt;legend&gt;: radios, checkboxes and date input.</summary>
 public abstract class GovUkFieldsetTagHelper : GovUkFieldTagHelper
 {
     /// <summary>Defaults to the property's [Display] name.</summary>

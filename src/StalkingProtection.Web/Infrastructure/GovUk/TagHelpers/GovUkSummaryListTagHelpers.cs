@@ -41,7 +41,6 @@ public sealed class GovUkSummaryListTagHelper : TagHelper
     }
 }
 
-/// <summary>A row: <c>key</c>, Razor content as the value, and an optional "Change" link.</summary>
 [HtmlTargetElement("govuk-summary-list-row", ParentTag = "govuk-summary-list")]
 public sealed class GovUkSummaryListRowTagHelper : TagHelper
 {

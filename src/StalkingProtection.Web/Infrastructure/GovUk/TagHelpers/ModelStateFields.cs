@@ -13,13 +13,12 @@ using StalkingProtection.Web.Infrastructure.GovUk.Components;
 
 namespace StalkingProtection.Web.Infrastructure.GovUk.TagHelpers;
 
-/// <summary>Reads names, ids, posted values and errors for a <c>for="…"</c> expression, the way the GOV.UK tag helpers need them.</summary>
 internal static class ModelStateFields
 {
     public static string Name(ViewContext viewContext, ModelExpression expression) =>
         viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression.Name);
 
-    /// <summary>The usual ASP.NET id (dots become underscores); radios and checkboxes use it for their first item.</summary>
+    // The usual ASP.NET id (dots become underscores); radios and checkboxes use it for their first item.
     public static string Id(string name) => TagBuilder.CreateSanitizedId(name, "_");
 
     public static ErrorMessageOptions? Error(ViewContext viewContext, string name) =>
@@ -30,7 +29,6 @@ internal static class ModelStateFields
     public static string ErrorText(ModelError error) =>
         string.IsNullOrEmpty(error.ErrorMessage) ? "Enter a valid value" : error.ErrorMessage;
 
-    /// <summary>What the user posted if the form is being redisplayed, otherwise the model's value.</summary>
     public static string? Value(ViewContext viewContext, string name, object? model) =>
         viewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.RawValue is not null
             ? entry.AttemptedValue
@@ -62,7 +60,6 @@ internal static class ModelStateFields
         _ => value.ToString(),
     };
 
-    /// <summary>Items for an enum (names from [Display(Name)], hints from [Display(Description)]) or Yes/No for a bool.</summary>
     public static IReadOnlyList<ChoiceItem> ItemsFor(Type modelType)
     {
         var type = Nullable.GetUnderlyingType(modelType) ?? modelType;
@@ -96,7 +93,6 @@ internal static class ModelStateFields
     public static IReadOnlyList<ChoiceItem> ItemsFrom(IEnumerable<SelectListItem> items) =>
         [.. items.Select(i => new ChoiceItem { Value = i.Value, Text = i.Text, Disabled = i.Disabled ? true : null })];
 
-    /// <summary>Attributes written on the tag that no tag helper property bound; they go onto the form control.</summary>
     public static Dictionary<string, string?>? UnboundAttributes(TagHelperOutput output)
     {
         if (output.Attributes.Count == 0)
