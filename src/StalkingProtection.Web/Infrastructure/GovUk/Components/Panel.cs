@@ -62,7 +62,8 @@ public static partial class GovUkHtml
                 builder.Append("<div class=\"govuk-button-group\">\n");
                 foreach (var action in options.Actions.Items)
                 {
-                    builder.Append(BannerActionHtml(action, Classes("govuk-button--inverse", action.Classes), "govuk-link govuk-link--inverse")).Append('\n');
+                    // Unlike the cookie banner's, panel action buttons take no name or value.
+                    builder.Append(BannerActionHtml(action with { Name = null, Value = null }, Classes("govuk-button--inverse", action.Classes), "govuk-link govuk-link--inverse")).Append('\n');
                 }
 
                 builder.Append("</div>");

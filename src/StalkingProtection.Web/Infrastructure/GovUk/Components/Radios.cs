@@ -74,7 +74,8 @@ public static partial class GovUkHtml
 
             var isChecked = item.Checked == true
                 || (item.Checked != false && !string.IsNullOrEmpty(options.Value) && item.Value == options.Value);
-            inner.Append(ChoiceItemHtml("radios", "radio", item, itemId, options.Name, isChecked, itemDescribedBy: null));
+            // Radios take neither a per-item name nor a behaviour, whatever the item says.
+            inner.Append(ChoiceItemHtml("radios", "radio", item with { Behaviour = null }, itemId, options.Name, isChecked, itemDescribedBy: null));
         }
 
         inner.Append(ContentOrEmpty(options.FormGroup?.AfterInputs)).Append("</div>");
