@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -253,6 +254,51 @@ public sealed class DateInputModelBinderTests
         Assert.Null(stringBinder);
     }
 
+    [Fact]
+    public async Task TryUpdateModel_ValidDatePartsThroughMvc_BindsDateAndModelStateIsValid()
+    {
+        // Arrange
+        var form = new TestForm();
+
+        // Act
+        var (isValid, modelState) = await BindThroughMvcAsync(form, ("DateOfBirth.Day", "27"), ("DateOfBirth.Month", "3"), ("DateOfBirth.Year", "2007"));
+
+        // Assert
+        Assert.True(isValid);
+        Assert.Equal(new DateOnly(2007, 3, 27), form.DateOfBirth);
+        Assert.Equal(0, modelState.ErrorCount);
+    }
+
+    [Fact]
+    public async Task TryUpdateModel_ImpossibleDateThroughMvc_LeavesOneErrorUnderDateKey()
+    {
+        // Arrange
+        var form = new TestForm();
+
+        // Act
+        var (isValid, modelState) = await BindThroughMvcAsync(form, ("DateOfBirth.Day", "31"), ("DateOfBirth.Month", "2"), ("DateOfBirth.Year", "2023"));
+
+        // Assert
+        Assert.False(isValid);
+        Assert.Null(form.DateOfBirth);
+        Assert.Equal("Date of birth must be a real date", Assert.Single(modelState["DateOfBirth"]!.Errors).ErrorMessage);
+        Assert.Equal(1, modelState.ErrorCount);
+    }
+
+    private static async Task<(bool IsValid, ModelStateDictionary ModelState)> BindThroughMvcAsync(TestForm form, params (string Key, string Value)[] values)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddControllersWithViews();
+        services.AddGovUkComponents();
+        var provider = services.BuildServiceProvider();
+        var modelState = new ModelStateDictionary();
+        var actionContext = new ActionContext(new DefaultHttpContext { RequestServices = provider }, new RouteData(), new ControllerActionDescriptor(), modelState);
+        var formValues = new FormCollection(values.ToDictionary(v => v.Key, v => new StringValues(v.Value)));
+        var controller = new BindingController { ControllerContext = new ControllerContext(actionContext) };
+        var isValid = await controller.TryUpdateModelAsync(form, string.Empty, new FormValueProvider(BindingSource.Form, formValues, CultureInfo.InvariantCulture));
+        return (isValid, modelState);
+    }
+
     private static DefaultModelBindingContext CreateContext(string propertyName, params (string Key, string Value)[] values)
     {
         var metadata = TagHelperHarness<TestForm>.MetadataProvider.GetMetadataForProperty(typeof(TestForm), propertyName);
@@ -261,6 +307,9 @@ public sealed class DateInputModelBinderTests
         var actionContext = new ActionContext(new DefaultHttpContext(), new RouteData(), new ActionDescriptor(), new ModelStateDictionary());
         return (DefaultModelBindingContext)DefaultModelBindingContext.CreateBindingContext(actionContext, valueProvider, metadata, bindingInfo: null, propertyName);
     }
+
+    // ControllerBase.TryUpdateModelAsync runs MVC's real binding and validation, without a host.
+    private sealed class BindingController : ControllerBase;
 
     private sealed class TestBinderProviderContext(ModelMetadata metadata) : ModelBinderProviderContext
     {
