@@ -10,6 +10,7 @@ using StalkingProtection.Core;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure;
+using StalkingProtection.Web.Infrastructure.GovUk;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
@@ -64,6 +65,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");
         });
+        services.AddGovUkComponents();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>
         {
