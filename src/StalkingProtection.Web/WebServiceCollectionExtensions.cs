@@ -55,7 +55,24 @@ public static class WebServiceCollectionExtensions
 
         AddIdentity(services, configuration);
 
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization(options =>
+        {
+            Policies.Add(options);
+            Api.ApiEndpoints.AddPolicies(options);
+        });
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyAuthenticationHandler>(
+            Api.ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddScoped<Api.IdempotencyFilter>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new() { Title = "Stalking Protection API", Version = "v1", Description = "Cases, applications, orders, service, notifications and breaches under the Stalking Protection Act 2019. Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem details listing each broken rule by ID and field." };
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.Add(new KebabCaseRouteConvention());
