@@ -54,4 +54,17 @@ public abstract partial class StalkingProtectionDbContext
     public DbSet<VictimContactEvent> VictimContactEvents => Set<VictimContactEvent>();
 
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
+
+    /// <summary>
+    /// RL4: makes the next save fail with DbUpdateConcurrencyException if someone else saved the record since the caller read
+    /// <paramref name="expectedVersion"/>.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, long? expectedVersion)
+        where T : class, IVersioned
+    {
+        if (expectedVersion is { } expected)
+        {
+            Entry(entity).Property(e => e.Version).OriginalValue = expected;
+        }
+    }
 }
