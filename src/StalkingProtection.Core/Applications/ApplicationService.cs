@@ -102,6 +102,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var e = options.Evidence;
         var added = application.AddEvidence(e.Limb, e.Kind, e.ReferenceId, e.Description, timeProvider.GetUtcNow());
         db.Entry(added).State = EntityState.Added;
+        db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.EvidenceAdded", nameof(Application), application.Id, null, null,
             new { added.Id, added.Limb, added.Kind, added.ReferenceId });
         await db.SaveChangesAsync(ct);

@@ -106,6 +106,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         db.ExpectVersion(stalkingCase, options.ExpectedVersion);
         var old = stalkingCase.Four;
         stalkingCase.AssessFour(options.Fixated, options.Obsessive, options.Unwanted, options.Repeated, actor.Name, timeProvider.GetUtcNow());
+        db.Touch(stalkingCase);
         audit.Add(actor, AuditKind.Alteration, "Case.FourAssessed", nameof(StalkingCase), stalkingCase.Id, null, old, stalkingCase.Four);
         await db.SaveChangesAsync(ct);
     }

@@ -65,6 +65,15 @@ public abstract partial class StalkingProtectionDbContext
         if (expectedVersion is { } expected)
         {
             Entry(entity).Property(e => e.Version).OriginalValue = expected;
+            Touch(entity);
         }
     }
+
+    /// <summary>
+    /// RL4: marks the record changed even when only its children or owned values changed, so its version goes up and the
+    /// concurrency check runs on save.
+    /// </summary>
+    public void Touch<T>(T entity)
+        where T : class, IVersioned =>
+        Entry(entity).Property(e => e.Version).IsModified = true;
 }

@@ -102,6 +102,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
         var name = person.AddAlias(options.GivenNames, options.FamilyName, options.FirstUsedOn, now);
         db.Entry(name).State = EntityState.Added;
+        db.Touch(person);
         var order = await OrderSubjectToSection9Async(respondent, options.FirstUsedOn, ct);
         NotificationObligation? obligation = null;
         if (order is not null)
@@ -124,6 +125,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var old = respondent.HomeAddressOn(options.MovedOn.AddDays(-1));
         var address = respondent.MoveTo(options.Address, options.PoliceArea, options.MovedOn, options.Source, now);
         db.Entry(address).State = EntityState.Added;
+        db.Touch(respondent);
         var order = await OrderSubjectToSection9Async(respondent, options.MovedOn, ct);
         NotificationObligation? obligation = null;
         if (order is not null)
@@ -145,6 +147,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
         respondent.EndSoaPart2(options.FinalDay);
+        db.Touch(respondent);
         var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= options.FinalDay).ToListAsync(ct);
         var order = orders.FirstOrDefault(o => o.IsInForceOn(options.FinalDay) && o.ServedOn is not null);
         NotificationObligation? obligation = null;

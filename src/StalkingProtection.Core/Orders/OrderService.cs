@@ -162,7 +162,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var set = order.Vary(options.Conditions, options.EffectiveFrom, options.AddsOrTightens, options.NecessityRationale, protectedPersonIds, options.Override, now,
             out var overridden);
         db.ConditionSets.Add(set);
-        order.Version++; // RL4: a variation touches the order row, so a stale edit fails.
+        db.Touch(order);
         var change = OrderChange.Record(order, application, OrderChangeType.Variation, options.ApplicantParty, options.ApplicantForce, options.DecidedOn,
             options.EffectiveFrom, previous.Id, set.Id, order.LastInForceDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
