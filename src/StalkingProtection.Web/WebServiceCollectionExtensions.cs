@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using StalkingProtection.Core;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.GovUk;
@@ -28,6 +29,11 @@ public static class WebServiceCollectionExtensions
         }
 
         builder.Services.AddStalkingProtectionCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddStalkingProtectionDomain();
+        builder.Services.AddOptions<VictimContactOptions>().Bind(builder.Configuration.GetSection(VictimContactOptions.SectionName))
+            .Validate(o => HasKeyOfAtLeast32Bytes(o.SearchHashKey),
+                "StalkingProtection:VictimContact:SearchHashKey must be a base64 key of at least 32 bytes, kept outside the database.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -214,6 +220,12 @@ public static class WebServiceCollectionExtensions
         }
 
         _ = telemetry;
+    }
+
+    private static bool HasKeyOfAtLeast32Bytes(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= 32;
     }
 
     private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
