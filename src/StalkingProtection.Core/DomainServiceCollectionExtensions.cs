@@ -32,6 +32,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
+        services.AddScoped<Statistics.DashboardQueries>();
         return services;
     }
 }

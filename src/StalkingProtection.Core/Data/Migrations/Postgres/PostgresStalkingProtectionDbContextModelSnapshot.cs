@@ -374,6 +374,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_applications_respondent_id");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_applications_status");
+
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
@@ -632,6 +635,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("ConditionId")
                         .HasDatabaseName("ix_breaches_condition_id");
 
+                    b.HasIndex("IncidentOn")
+                        .HasDatabaseName("ix_breaches_incident_on");
+
                     b.HasIndex("OrderId", "IncidentAt")
                         .HasDatabaseName("ix_breaches_order_id_incident_at");
 
@@ -881,6 +887,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cases_status");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
@@ -1764,6 +1773,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ServedAt")
                         .HasDatabaseName("ix_orders_served_at");
+
+                    b.HasIndex("LastInForceDay", "EndedOn")
+                        .HasDatabaseName("ix_orders_last_in_force_day");
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");

@@ -363,6 +363,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_applications_respondent_id");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_applications_status");
+
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
@@ -619,6 +622,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("ConditionId")
                         .HasDatabaseName("ix_breaches_condition_id");
 
+                    b.HasIndex("IncidentOn")
+                        .HasDatabaseName("ix_breaches_incident_on");
+
                     b.HasIndex("OrderId", "IncidentAt")
                         .HasDatabaseName("ix_breaches_order_id_incident_at");
 
@@ -868,6 +874,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cases_status");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
@@ -1751,6 +1760,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ServedAt")
                         .HasDatabaseName("ix_orders_served_at");
+
+                    b.HasIndex("LastInForceDay", "EndedOn")
+                        .HasDatabaseName("ix_orders_last_in_force_day");
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");
