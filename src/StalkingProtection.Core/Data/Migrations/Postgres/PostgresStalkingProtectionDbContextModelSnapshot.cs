@@ -1834,6 +1834,13 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FamilyNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("family_name_key")
+                        .HasComputedColumnSql("upper(family_name)", true);
+
                     b.Property<DateOnly?>("FirstUsedOn")
                         .HasColumnType("date")
                         .HasColumnName("first_used_on");
@@ -1858,6 +1865,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_person_names");
+
+                    b.HasIndex("FamilyNameKey")
+                        .HasDatabaseName("ix_person_names_family_name_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_names_person_id");

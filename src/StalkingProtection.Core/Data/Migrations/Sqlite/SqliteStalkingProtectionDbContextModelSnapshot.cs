@@ -1821,6 +1821,13 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name");
 
+                    b.Property<string>("FamilyNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name_key")
+                        .HasComputedColumnSql("upper(family_name)", true);
+
                     b.Property<DateOnly?>("FirstUsedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_used_on");
@@ -1845,6 +1852,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_person_names");
+
+                    b.HasIndex("FamilyNameKey")
+                        .HasDatabaseName("ix_person_names_family_name_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_names_person_id");
