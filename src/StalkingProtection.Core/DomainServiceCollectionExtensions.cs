@@ -34,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<VictimContactService>();
         services.AddScoped<Statistics.DashboardQueries>();
         services.AddScoped<Lookup.OrderLookupService>();
+        services.AddScoped<Reviews.MyTasksQuery>();
         return services;
     }
 }

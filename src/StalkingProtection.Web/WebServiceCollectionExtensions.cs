@@ -69,6 +69,7 @@ public static class WebServiceCollectionExtensions
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyAuthenticationHandler>(
             Api.ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddScoped<Api.IdempotencyFilter>();
+        services.AddScoped<CalendarFeedTokens>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "Stalking Protection API", Version = "v1", Description = "Cases, applications, orders, service, notifications and breaches under the Stalking Protection Act 2019. Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem details listing each broken rule by ID and field." };
