@@ -35,6 +35,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<Jobs.JobLeases>();
+        services.AddOptions<Jobs.JobOptions>().Bind(configuration.GetSection(Jobs.JobOptions.SectionName))
+            .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:DeadlineCheckInterval must be at least 10 seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<Jobs.DeadlineCheckJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.DeadlineCheckJob>());
         services.AddScoped<Integration.ApiClientService>();
         return services;
     }

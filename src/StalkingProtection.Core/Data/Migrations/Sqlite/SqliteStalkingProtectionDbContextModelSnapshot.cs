@@ -1089,6 +1089,39 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<long?>("LastCompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_completed_at");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leased_until");
+
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
+
+                    b.ToTable("job_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "deadline-check",
+                            LeasedUntil = 1272537022464000000L
+                        });
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationEvent", b =>
                 {
                     b.Property<Guid>("Id")
