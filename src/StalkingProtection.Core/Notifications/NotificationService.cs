@@ -61,6 +61,13 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             var old = new { obligation.Status };
             obligation.Meet(notification);
             met.Add(obligation.Id);
+            if (obligation.Trigger == NotificationTrigger.NewName && obligation.SubjectId is { } nameId)
+            {
+                // SPA 2019 s.9(3): the name now counts as notified.
+                var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
+                person.Names.SingleOrDefault(n => n.Id == nameId)?.MarkNotified(notifiedOn);
+            }
+
             audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, old,
                 new { obligation.Status, obligation.MetOn, NotificationId = notification.Id });
         }
