@@ -10,24 +10,32 @@ namespace StalkingProtection.Core.Reviews;
 
 public sealed record DeadlineCheckResult(int ObligationsMarkedOverdue, int TasksRaised);
 
+/// <summary>Local policy lead times (R23, R42); the defaults apply when a force has configured none.</summary>
+public sealed record DeadlineCheckSettings(
+    int RenewalLeadDays = DeadlineCheckService.DefaultRenewalLeadDays,
+    int InterimEndingLeadDays = DeadlineCheckService.DefaultInterimEndingLeadDays,
+    int ReviewLeadDays = DeadlineCheckService.DefaultReviewLeadDays,
+    int ReviewIntervalDays = ManagementReview.DefaultReviewIntervalDays);
+
 /// <summary>
 /// The periodic check of legal deadlines. Idempotent: every task has a unique key and an obligation is flagged overdue once, so
 /// running it twice changes nothing. It never creates notification obligations (SPA 2019 s.9, R34).
 /// </summary>
 public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLog audit)
 {
-    /// <summary>R23: how long before a fixed period ends to raise "consider renewal" (default 90 days).</summary>
-    public const int RenewalLeadDays = 90;
+    /// <summary>R23: how long before a fixed period ends to raise "consider renewal".</summary>
+    public const int DefaultRenewalLeadDays = 90;
 
-    public const int InterimEndingLeadDays = 14;
+    public const int DefaultInterimEndingLeadDays = 14;
 
-    public const int ReviewLeadDays = 7;
+    public const int DefaultReviewLeadDays = 7;
 
     /// <summary>How far back expiries are looked at for the R42 "update the PNC" task.</summary>
     public const int ExpiryLookBackDays = 30;
 
-    public async Task<DeadlineCheckResult> RunAsync(DateTimeOffset now, CancellationToken ct = default)
+    public async Task<DeadlineCheckResult> RunAsync(DateTimeOffset now, DeadlineCheckSettings? settings = null, CancellationToken ct = default)
     {
+        settings ??= new DeadlineCheckSettings();
         var actor = Actor.System;
         var today = LondonTime.DateOf(now);
         var overdue = 0;
@@ -80,22 +88,22 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
             }
 
             // R23: consider renewal before a full order's fixed period ends; the application must be lodged while it is in force.
-            if (order.Kind == OrderKind.Full && order.LastInForceDay is { } lastDay && lastDay <= today.AddDays(RenewalLeadDays))
+            if (order.Kind == OrderKind.Full && order.LastInForceDay is { } lastDay && lastDay <= today.AddDays(settings.RenewalLeadDays))
             {
                 raised += await RaiseAsync(StaffTaskType.ConsiderRenewal, $"Renewal:{order.Id}:{lastDay:yyyy-MM-dd}",
                     $"Consider renewal: the order ends on {lastDay:d MMMM yyyy}; apply while it is in force", lastDay.AddDays(-14) < today ? today : lastDay.AddDays(-14),
                     order.Id, null, c, actor, now, ct);
             }
 
-            if (order.Kind == OrderKind.Interim && order.LastInForceDay is { } interimLast && interimLast <= today.AddDays(InterimEndingLeadDays))
+            if (order.Kind == OrderKind.Interim && order.LastInForceDay is { } interimLast && interimLast <= today.AddDays(settings.InterimEndingLeadDays))
             {
                 raised += await RaiseAsync(StaffTaskType.InterimEnding, $"InterimEnding:{order.Id}:{interimLast:yyyy-MM-dd}",
                     $"The interim order ends on {interimLast:d MMMM yyyy}: seek a renewal or a hearing of the main application", interimLast, order.Id, null, c, actor, now, ct);
             }
 
             // R42: review cadence is local policy; the next review is the last review's choice or the default after the order was made.
-            var reviewDue = nextReviews.TryGetValue(order.Id, out var next) ? next : order.MadeOn.AddDays(ManagementReview.DefaultReviewIntervalDays);
-            if (reviewDue <= today.AddDays(ReviewLeadDays))
+            var reviewDue = nextReviews.TryGetValue(order.Id, out var next) ? next : order.MadeOn.AddDays(settings.ReviewIntervalDays);
+            if (reviewDue <= today.AddDays(settings.ReviewLeadDays))
             {
                 raised += await RaiseAsync(StaffTaskType.ReviewDue, $"Review:{order.Id}:{reviewDue:yyyy-MM-dd}", "Review the order's management", reviewDue,
                     order.Id, null, c, actor, now, ct);
