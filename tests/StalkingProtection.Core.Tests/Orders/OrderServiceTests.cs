@@ -94,6 +94,25 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task R17_MainApplicationWithdrawn_DismissesOpenInterimApplication()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var interim = await testData.CreateApplicationAsync(a => a.Interim().Lodged(new DateOnly(2026, 2, 2)));
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 9), s => s.Applications.DetermineAsync(
+            new DetermineApplicationOptions(interim.MainApplicationId!.Value, Determination.Withdrawn, "Victim moved abroad; respondent in custody"), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var saved = await ctx.Applications.SingleAsync(a => a.Id == interim.ApplicationId);
+        Assert.Equal(Determination.Dismissed, saved.Determination);
+        Assert.Equal(ApplicationStatus.Withdrawn, (await ctx.Applications.SingleAsync(a => a.Id == interim.MainApplicationId)).Status);
+    }
+
+    [Fact]
     public async Task VaryAsync_StaleVersion_ThrowsConcurrencyExceptionAndSavesNothing()
     {
         // Arrange
