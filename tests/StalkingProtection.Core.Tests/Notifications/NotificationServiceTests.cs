@@ -39,6 +39,27 @@ public class NotificationServiceTests
     }
 
     [Fact]
+    public async Task R31_RecordNotificationAsyncWithoutReference_IssuesWrittenAcknowledgement()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+        var details = Details(MorningOn(served.AddDays(1)), PoliceForce.WestYorkshire, "") with { AcknowledgedAt = null };
+
+        // Act
+        var id = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, details), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var notification = await ctx.NotificationEvents.SingleAsync(e => e.Id == id);
+        Assert.StartsWith("SPA-ACK-20260303-", notification.AcknowledgementReference, StringComparison.Ordinal);
+        Assert.Equal(TestData.NoonOn(served.AddDays(1)), notification.AcknowledgedAt);
+    }
+
+    [Fact]
     public async Task R29_RecordNotificationAsyncAtWrongArea_IsBlockedAndNothingSaved()
     {
         // Arrange
