@@ -168,6 +168,38 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task R21_R23_RenewAsyncOnSubmittedRenewalApplication_ExtendsOrderAndDeterminesApplication()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var created = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2024, 5, 1)).LastDay(new DateOnly(2026, 4, 30)).ServedOn(new DateOnly(2024, 5, 1)));
+        var lodged = new DateOnly(2026, 3, 2);
+        var applicationId = await testData.WithServicesAsync(lodged, async s =>
+        {
+            var id = await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(created.OrderId, ApplicationType.Renewal, ApplicantParty.ChiefOfficer,
+                PoliceForce.WestYorkshire, "Leeds Magistrates' Court", "Still sending messages through friends"), TestData.Officer);
+            await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), TestData.Coordinator);
+            await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), TestData.Officer);
+            return id;
+        });
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 4, 20), s => s.Orders.RenewAsync(new RenewOrderOptions(created.OrderId, ApplicantParty.ChiefOfficer,
+            PoliceForce.WestYorkshire, lodged, new DateOnly(2026, 4, 20), DurationType.FixedPeriod, new DateOnly(2028, 4, 30),
+            "Still sending messages through friends", applicationId), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var order = await ctx.Orders.SingleAsync(o => o.Id == created.OrderId);
+        Assert.Equal(new DateOnly(2028, 4, 30), order.LastInForceDay);
+        Assert.Equal(ApplicationStatus.Determined, (await ctx.Applications.SingleAsync(a => a.Id == applicationId)).Status);
+        var change = await ctx.OrderChanges.SingleAsync(c => c.OrderId == created.OrderId);
+        Assert.Equal((OrderChangeType.Renewal, (DateOnly?)new DateOnly(2026, 4, 30), (DateOnly?)new DateOnly(2028, 4, 30)), (change.Type, change.PreviousLastDay, change.NewLastDay));
+        Assert.Contains(await ctx.StaffTasks.Where(t => t.OrderId == created.OrderId && t.Type == StaffTaskType.RecordOnPnc).ToListAsync(), t => t.Key.StartsWith("Pnc:Renewed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task R42_RecordOrder_RaisesPncReviewAndServeTasks_AndServiceClosesServeTask()
     {
         // Arrange
