@@ -32,6 +32,25 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task CreateOrderAsync_InterimServedOnADate_IsMadeAndInForceThatDay()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var date = new DateOnly(2026, 1, 2);
+
+        // Act
+        var created = await testData.CreateOrderAsync(o => o.Interim().ServedOn(date));
+
+        // Assert
+        var asAt = await testData.WithServicesAsync(date, s => s.Queries.GetAsAtAsync(created.OrderId, date));
+        Assert.Equal(date, created.MadeOn);
+        Assert.Equal(OrderStatus.InForce, asAt!.Status);
+        Assert.Equal(OrderKind.Interim, asAt.Kind);
+        Assert.NotNull(created.ObligationId);
+    }
+
+    [Fact]
     public async Task R25_RecordServiceWhenRespondentSubjectToSoaPart2_CreatesNoObligation()
     {
         // Arrange
