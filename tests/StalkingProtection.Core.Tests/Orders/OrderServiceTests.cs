@@ -132,6 +132,29 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task R11_RecordOrderAsyncForRespondentWithOrderInForce_NeedsAttestationOfNoIncompatibility()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var first = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2025, 6, 2)).UntilFurtherOrder());
+        var second = await testData.CreateApplicationAsync(a => a.ForCase(first.Case).Lodged(new DateOnly(2026, 3, 2)));
+        var made = new DateOnly(2026, 3, 9);
+        var terms = TestData.Terms(OrderKind.Full, made, null, [TestData.NoContact(first.Case.ProtectedPersonIds)], DurationType.UntilFurtherOrder);
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms), TestData.Officer)));
+        var id = await testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Warnings, w => w.RuleId == "R11");
+        await using var ctx = db.CreateContext();
+        Assert.True((await ctx.Orders.SingleAsync(o => o.Id == id)).NoIncompatibilityAttested);
+    }
+
+    [Fact]
     public async Task VaryAsync_StaleVersion_ThrowsConcurrencyExceptionAndSavesNothing()
     {
         // Arrange
