@@ -15,6 +15,8 @@ public sealed class OrderBuilder
 
     internal DateOnly MadeOnDate { get; private set; } = new DateOnly(2026, 1, 12).AddDays(Random.Shared.Next(0, 60));
 
+    internal bool MadeOnGiven { get; private set; }
+
     internal DurationType Duration { get; private set; } = DurationType.FixedPeriod;
 
     internal DateOnly? LastDayValue { get; private set; }
@@ -50,6 +52,7 @@ public sealed class OrderBuilder
     public OrderBuilder MadeOn(DateOnly day)
     {
         MadeOnDate = day;
+        MadeOnGiven = true;
         return this;
     }
 
@@ -60,7 +63,7 @@ public sealed class OrderBuilder
         return this;
     }
 
-    /// <summary>Served at 10:00 London time on <paramref name="day"/>.</summary>
+    /// <summary>Served at 10:00 London time on <paramref name="day"/> (and made that day unless a made date is given).</summary>
     public OrderBuilder ServedOn(DateOnly day)
     {
         ServedOnDate = day;
@@ -99,7 +102,7 @@ public sealed partial class TestData
     {
         var b = new OrderBuilder();
         configure?.Invoke(b);
-        var made = b.MadeOnDate;
+        var made = !b.MadeOnGiven && b.ServedOnDate is { } served && served < b.MadeOnDate ? served : b.MadeOnDate;
         CreatedApplication application;
         if (b.Replacing is { } interim)
         {

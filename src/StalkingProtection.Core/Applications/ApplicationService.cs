@@ -190,6 +190,18 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             return;
         }
 
+        // SPA 2019 s.5(1): an interim order can be sought only while the main application is undetermined.
+        var openInterimApplications = await db.Applications
+            .Where(a => a.MainApplicationId == mainApplication.Id && a.Type == ApplicationType.Interim
+                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Listed || a.Status == ApplicationStatus.Adjourned))
+            .ToListAsync(ct);
+        foreach (var interimApplication in openInterimApplications)
+        {
+            interimApplication.Determine(Determination.Dismissed, determinedAt);
+            audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), interimApplication.Id,
+                "Main application determined (SPA 2019 s.5(1))", null, new { interimApplication.Status, interimApplication.Determination });
+        }
+
         var on = LondonTime.DateOf(determinedAt);
         var interims = await db.Orders
             .Where(o => o.MainApplicationId == mainApplication.Id && o.Kind == OrderKind.Interim && o.EndedOn == null)

@@ -36,7 +36,17 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             .OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
             .Select(o => o.CourtPoliceArea).FirstOrDefaultAsync(ct);
         var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, notifiedOn, lastCourtArea);
-        var notification = NotificationEvent.Record(respondent, options.Details, expectedArea, now);
+
+        // SPA 2019 s.10(4), R31: every notification is acknowledged in writing; the service issues the reference if the
+        // station has not already given one.
+        var details = string.IsNullOrWhiteSpace(options.Details.AcknowledgementReference)
+            ? options.Details with
+            {
+                AcknowledgementReference = $"SPA-ACK-{notifiedOn:yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N")[^8..].ToUpperInvariant()}",
+                AcknowledgedAt = options.Details.AcknowledgedAt ?? now,
+            }
+            : options.Details;
+        var notification = NotificationEvent.Record(respondent, details, expectedArea, now);
         db.NotificationEvents.Add(notification);
 
         var obligations = options.ObligationId is { } id
@@ -61,6 +71,13 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             var old = new { obligation.Status };
             obligation.Meet(notification);
             met.Add(obligation.Id);
+            if (obligation.Trigger == NotificationTrigger.NewName && obligation.SubjectId is { } nameId)
+            {
+                // SPA 2019 s.9(3): the name now counts as notified.
+                var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
+                person.Names.SingleOrDefault(n => n.Id == nameId)?.MarkNotified(notifiedOn);
+            }
+
             audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, old,
                 new { obligation.Status, obligation.MetOn, NotificationId = notification.Id });
         }

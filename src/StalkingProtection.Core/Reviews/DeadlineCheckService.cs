@@ -10,28 +10,36 @@ namespace StalkingProtection.Core.Reviews;
 
 public sealed record DeadlineCheckResult(int ObligationsMarkedOverdue, int TasksRaised);
 
+/// <summary>Local policy lead times (R23, R42); the defaults apply when a force has configured none.</summary>
+public sealed record DeadlineCheckSettings(
+    int RenewalLeadDays = DeadlineCheckService.DefaultRenewalLeadDays,
+    int InterimEndingLeadDays = DeadlineCheckService.DefaultInterimEndingLeadDays,
+    int ReviewLeadDays = DeadlineCheckService.DefaultReviewLeadDays,
+    int ReviewIntervalDays = ManagementReview.DefaultReviewIntervalDays);
+
 /// <summary>
 /// The periodic check of legal deadlines. Idempotent: every task has a unique key and an obligation is flagged overdue once, so
 /// running it twice changes nothing. It never creates notification obligations (SPA 2019 s.9, R34).
 /// </summary>
 public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLog audit)
 {
-    /// <summary>R23: how long before a fixed period ends to raise "consider renewal" (default 90 days).</summary>
-    public const int RenewalLeadDays = 90;
+    /// <summary>R23: how long before a fixed period ends to raise "consider renewal".</summary>
+    public const int DefaultRenewalLeadDays = 90;
 
-    public const int InterimEndingLeadDays = 14;
+    public const int DefaultInterimEndingLeadDays = 14;
 
-    public const int ReviewLeadDays = 7;
+    public const int DefaultReviewLeadDays = 7;
 
     /// <summary>How far back expiries are looked at for the R42 "update the PNC" task.</summary>
     public const int ExpiryLookBackDays = 30;
 
-    public async Task<DeadlineCheckResult> RunAsync(DateTimeOffset now, CancellationToken ct = default)
+    public async Task<DeadlineCheckResult> RunAsync(DateTimeOffset now, DeadlineCheckSettings? settings = null, CancellationToken ct = default)
     {
+        settings ??= new DeadlineCheckSettings();
         var actor = Actor.System;
         var today = LondonTime.DateOf(now);
         var overdue = 0;
-        var raised = 0;
+        var candidates = new List<StaffTask>();
 
         // SPA 2019 s.11, R33: the due day has ended in London with no valid notification.
         var open = await db.NotificationObligations.Where(o => o.Status == ObligationStatus.Open && o.DueBy < today).ToListAsync(ct);
@@ -43,8 +51,8 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
                 $"Overdue – potential s.11 offence ({obligation.OffenceCode}); a reasonable excuse may exist",
                 new { Status = ObligationStatus.Open }, new { obligation.Status, obligation.OverdueFlaggedAt, obligation.OffenceCode });
             casesByRespondent.TryGetValue(obligation.RespondentId, out var c);
-            raised += await RaiseAsync(StaffTaskType.PotentialS11Offence, $"S11:{obligation.Id}",
-                $"Overdue – potential s.11 offence ({obligation.OffenceCode}): check for a reasonable excuse", today, obligation.OrderId, obligation.Id, c, actor, now, ct);
+            Candidate(candidates, StaffTaskType.PotentialS11Offence, $"S11:{obligation.Id}",
+                $"Overdue – potential s.11 offence ({obligation.OffenceCode}): check for a reasonable excuse", today, obligation.OrderId, obligation.Id, c, now);
         }
 
         // Orders in force today, or expired within the look-back, read through the in-force index.
@@ -64,44 +72,45 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
             if (order.LastInForceDay is { } last && last < today)
             {
                 // R42: expiry is recorded on the PNC too.
-                raised += await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Expired:{order.Id}:{last:yyyy-MM-dd}", "Update the PNC entry: the order has expired",
-                    today, order.Id, null, c, actor, now, ct);
+                Candidate(candidates, StaffTaskType.RecordOnPnc, $"Pnc:Expired:{order.Id}:{last:yyyy-MM-dd}", "Update the PNC entry: the order has expired",
+                    today, order.Id, null, c, now);
                 continue;
             }
 
             if (order.ServedAt is null)
             {
-                raised += await RaiseAsync(StaffTaskType.ServeOrder, $"Serve:{order.Id}", "Serve the order on the respondent", today, order.Id, null, c, actor, now, ct);
+                Candidate(candidates, StaffTaskType.ServeOrder, $"Serve:{order.Id}", "Serve the order on the respondent", today, order.Id, null, c, now);
             }
 
             if (order.PncReference is null)
             {
-                raised += await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Made:{order.Id}", "Record the order on the PNC", today, order.Id, null, c, actor, now, ct);
+                Candidate(candidates, StaffTaskType.RecordOnPnc, $"Pnc:Made:{order.Id}", "Record the order on the PNC", today, order.Id, null, c, now);
             }
 
             // R23: consider renewal before a full order's fixed period ends; the application must be lodged while it is in force.
-            if (order.Kind == OrderKind.Full && order.LastInForceDay is { } lastDay && lastDay <= today.AddDays(RenewalLeadDays))
+            if (order.Kind == OrderKind.Full && order.LastInForceDay is { } lastDay && lastDay <= today.AddDays(settings.RenewalLeadDays))
             {
-                raised += await RaiseAsync(StaffTaskType.ConsiderRenewal, $"Renewal:{order.Id}:{lastDay:yyyy-MM-dd}",
+                Candidate(candidates, StaffTaskType.ConsiderRenewal, $"Renewal:{order.Id}:{lastDay:yyyy-MM-dd}",
                     $"Consider renewal: the order ends on {lastDay:d MMMM yyyy}; apply while it is in force", lastDay.AddDays(-14) < today ? today : lastDay.AddDays(-14),
-                    order.Id, null, c, actor, now, ct);
+                    order.Id, null, c, now);
             }
 
-            if (order.Kind == OrderKind.Interim && order.LastInForceDay is { } interimLast && interimLast <= today.AddDays(InterimEndingLeadDays))
+            if (order.Kind == OrderKind.Interim && order.LastInForceDay is { } interimLast && interimLast <= today.AddDays(settings.InterimEndingLeadDays))
             {
-                raised += await RaiseAsync(StaffTaskType.InterimEnding, $"InterimEnding:{order.Id}:{interimLast:yyyy-MM-dd}",
-                    $"The interim order ends on {interimLast:d MMMM yyyy}: seek a renewal or a hearing of the main application", interimLast, order.Id, null, c, actor, now, ct);
+                Candidate(candidates, StaffTaskType.InterimEnding, $"InterimEnding:{order.Id}:{interimLast:yyyy-MM-dd}",
+                    $"The interim order ends on {interimLast:d MMMM yyyy}: seek a renewal or a hearing of the main application", interimLast, order.Id, null, c, now);
             }
 
             // R42: review cadence is local policy; the next review is the last review's choice or the default after the order was made.
-            var reviewDue = nextReviews.TryGetValue(order.Id, out var next) ? next : order.MadeOn.AddDays(ManagementReview.DefaultReviewIntervalDays);
-            if (reviewDue <= today.AddDays(ReviewLeadDays))
+            var reviewDue = nextReviews.TryGetValue(order.Id, out var next) ? next : order.MadeOn.AddDays(settings.ReviewIntervalDays);
+            if (reviewDue <= today.AddDays(settings.ReviewLeadDays))
             {
-                raised += await RaiseAsync(StaffTaskType.ReviewDue, $"Review:{order.Id}:{reviewDue:yyyy-MM-dd}", "Review the order's management", reviewDue,
-                    order.Id, null, c, actor, now, ct);
+                Candidate(candidates, StaffTaskType.ReviewDue, $"Review:{order.Id}:{reviewDue:yyyy-MM-dd}", "Review the order's management", reviewDue,
+                    order.Id, null, c, now);
             }
         }
 
+        var raised = await StaffTaskRaiser.RaiseManyOnceAsync(db, audit, actor, candidates, ct);
         await db.SaveChangesAsync(ct);
         return new DeadlineCheckResult(overdue, raised);
     }
@@ -113,10 +122,7 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
         return cases.GroupBy(c => c.RespondentId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.OpenedAt).First());
     }
 
-    private async Task<int> RaiseAsync(StaffTaskType type, string key, string title, DateOnly dueOn, Guid? orderId, Guid? obligationId, StalkingCase? c,
-        Actor actor, DateTimeOffset now, CancellationToken ct)
-    {
-        var task = StaffTask.Raise(type, key, title, dueOn, orderId, obligationId, c?.Id, c?.Team, c?.OfficerInCharge, now);
-        return await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct) ? 1 : 0;
-    }
+    private static void Candidate(List<StaffTask> candidates, StaffTaskType type, string key, string title, DateOnly dueOn, Guid? orderId, Guid? obligationId,
+        StalkingCase? c, DateTimeOffset now) =>
+        candidates.Add(StaffTask.Raise(type, key, title, dueOn, orderId, obligationId, c?.Id, c?.Team, c?.OfficerInCharge, now));
 }

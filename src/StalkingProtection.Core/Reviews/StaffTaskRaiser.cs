@@ -20,6 +20,27 @@ internal static class StaffTaskRaiser
         return true;
     }
 
+    /// <summary>Adds each task whose key is not yet used, checking the keys in batches rather than one query per task.</summary>
+    public static async Task<int> RaiseManyOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, IReadOnlyList<StaffTask> tasks, CancellationToken ct)
+    {
+        var existing = new HashSet<string>(db.StaffTasks.Local.Select(t => t.Key), StringComparer.Ordinal);
+        foreach (var chunk in tasks.Select(t => t.Key).Distinct().Chunk(500))
+        {
+            existing.UnionWith(await db.StaffTasks.Where(t => chunk.Contains(t.Key)).Select(t => t.Key).ToListAsync(ct));
+        }
+
+        var raised = 0;
+        foreach (var task in tasks.Where(t => existing.Add(t.Key)))
+        {
+            db.StaffTasks.Add(task);
+            audit.Add(actor, AuditKind.Collection, "Task.Raised", nameof(StaffTask), task.Id, null, null,
+                new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.AssignedTeam });
+            raised++;
+        }
+
+        return raised;
+    }
+
     public static async Task CompleteOpenAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid orderId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {

@@ -2,7 +2,11 @@ using StalkingProtection.Core.Auditing;
 
 namespace StalkingProtection.Core.Rules;
 
-/// <summary>A "must" of the Act or of the rulebook was broken (spo-rules.md §10: "must" means block).</summary>
+/// <summary>
+/// A "must" of the Act or of the rulebook was broken (spo-rules.md §10: "must" means block). <see cref="RuleId"/> is the rulebook
+/// ID (R1–R43), or for checks outside the rulebook one of "Input", "Status", "Service", "Authorisation", "Override" or "DPA2018".
+/// <see cref="Field"/> is the camelCase request or property name (e.g. "conditions[0].endsOn") so pages can attach the message.
+/// </summary>
 public sealed record RuleViolation(string RuleId, string Field, string Message, string LegalSource);
 
 /// <summary>A "should" was not met: it blocks unless the call carries an <see cref="Override"/> with a reason.</summary>

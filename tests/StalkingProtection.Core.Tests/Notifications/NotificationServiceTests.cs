@@ -39,6 +39,27 @@ public class NotificationServiceTests
     }
 
     [Fact]
+    public async Task R31_RecordNotificationAsyncWithoutReference_IssuesWrittenAcknowledgement()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+        var details = Details(MorningOn(served.AddDays(1)), PoliceForce.WestYorkshire, "") with { AcknowledgedAt = null };
+
+        // Act
+        var id = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, details), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var notification = await ctx.NotificationEvents.SingleAsync(e => e.Id == id);
+        Assert.StartsWith("SPA-ACK-20260303-", notification.AcknowledgementReference, StringComparison.Ordinal);
+        Assert.Equal(TestData.NoonOn(served.AddDays(1)), notification.AcknowledgedAt);
+    }
+
+    [Fact]
     public async Task R29_RecordNotificationAsyncAtWrongArea_IsBlockedAndNothingSaved()
     {
         // Arrange
@@ -94,6 +115,29 @@ public class NotificationServiceTests
         Assert.Equal(new DateOnly(2026, 4, 1), obligation.DueBy);
         var respondent = await ctx.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
         Assert.Contains(respondent.Person.Names, n => n.IsAlias && n.FamilyName == "Smyth" && n.FirstUsedOn == new DateOnly(2026, 3, 30));
+    }
+
+    [Fact]
+    public async Task R27_NotificationAfterNameChange_MeetsDutyAndMarksTheNameNotified()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 3), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 2, 3)), PoliceForce.WestYorkshire, "ACK-6")), TestData.Officer));
+        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 31)), TestData.Officer));
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 4, 2), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 4, 2)), PoliceForce.WestYorkshire, "ACK-7")), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        Assert.Equal(ObligationStatus.Met, (await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId)).Status);
+        var respondent = await ctx.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
+        Assert.Equal(new DateOnly(2026, 4, 2), respondent.Person.Names.Single(n => n.IsAlias).NotifiedOn);
     }
 
     [Fact]

@@ -239,8 +239,13 @@ public class OrderRuleTests
     {
         // Arrange
         var parts = TestData.NewOrderParts();
-        var draft = Draft(parts.Victim.Id) with { Category = ConditionCategory.ProgrammeAttendance, Type = ConditionType.Requirement,
-            Duration = ConditionDuration.FixedPeriod, EndsOn = new DateOnly(2025, 9, 9) };
+        var draft = Draft(parts.Victim.Id) with
+        {
+            Category = ConditionCategory.ProgrammeAttendance,
+            Type = ConditionType.Requirement,
+            Duration = ConditionDuration.FixedPeriod,
+            EndsOn = new DateOnly(2025, 9, 9)
+        };
 
         // Act
         var order = StalkingProtectionOrder.Make(parts.Victim.CaseId, parts.Respondent.Id, parts.Application,

@@ -32,6 +32,25 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task CreateOrderAsync_InterimServedOnADate_IsMadeAndInForceThatDay()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var date = new DateOnly(2026, 1, 2);
+
+        // Act
+        var created = await testData.CreateOrderAsync(o => o.Interim().ServedOn(date));
+
+        // Assert
+        var asAt = await testData.WithServicesAsync(date, s => s.Queries.GetAsAtAsync(created.OrderId, date));
+        Assert.Equal(date, created.MadeOn);
+        Assert.Equal(OrderStatus.InForce, asAt!.Status);
+        Assert.Equal(OrderKind.Interim, asAt.Kind);
+        Assert.NotNull(created.ObligationId);
+    }
+
+    [Fact]
     public async Task R25_RecordServiceWhenRespondentSubjectToSoaPart2_CreatesNoObligation()
     {
         // Arrange
@@ -94,6 +113,48 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task R17_MainApplicationWithdrawn_DismissesOpenInterimApplication()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var interim = await testData.CreateApplicationAsync(a => a.Interim().Lodged(new DateOnly(2026, 2, 2)));
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 9), s => s.Applications.DetermineAsync(
+            new DetermineApplicationOptions(interim.MainApplicationId!.Value, Determination.Withdrawn, "Victim moved abroad; respondent in custody"), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var saved = await ctx.Applications.SingleAsync(a => a.Id == interim.ApplicationId);
+        Assert.Equal(Determination.Dismissed, saved.Determination);
+        Assert.Equal(ApplicationStatus.Withdrawn, (await ctx.Applications.SingleAsync(a => a.Id == interim.MainApplicationId)).Status);
+    }
+
+    [Fact]
+    public async Task R11_RecordOrderAsyncForRespondentWithOrderInForce_NeedsAttestationOfNoIncompatibility()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var first = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2025, 6, 2)).UntilFurtherOrder());
+        var second = await testData.CreateApplicationAsync(a => a.ForCase(first.Case).Lodged(new DateOnly(2026, 3, 2)));
+        var made = new DateOnly(2026, 3, 9);
+        var terms = TestData.Terms(OrderKind.Full, made, null, [TestData.NoContact(first.Case.ProtectedPersonIds)], DurationType.UntilFurtherOrder);
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms), TestData.Officer)));
+        var id = await testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Warnings, w => w.RuleId == "R11");
+        await using var ctx = db.CreateContext();
+        Assert.True((await ctx.Orders.SingleAsync(o => o.Id == id)).NoIncompatibilityAttested);
+    }
+
+    [Fact]
     public async Task VaryAsync_StaleVersion_ThrowsConcurrencyExceptionAndSavesNothing()
     {
         // Arrange
@@ -146,6 +207,38 @@ public class OrderServiceTests
         var audit = await ctx.AuditEntries.SingleAsync(a => a.Action == "Order.Varied");
         Assert.Contains("Roundhay", audit.NewValues!, StringComparison.Ordinal);
         Assert.Equal(1, await ctx.OrderChanges.CountAsync(c => c.OrderId == created.OrderId && c.Type == OrderChangeType.Variation));
+    }
+
+    [Fact]
+    public async Task R21_R23_RenewAsyncOnSubmittedRenewalApplication_ExtendsOrderAndDeterminesApplication()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var created = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2024, 5, 1)).LastDay(new DateOnly(2026, 4, 30)).ServedOn(new DateOnly(2024, 5, 1)));
+        var lodged = new DateOnly(2026, 3, 2);
+        var applicationId = await testData.WithServicesAsync(lodged, async s =>
+        {
+            var id = await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(created.OrderId, ApplicationType.Renewal, ApplicantParty.ChiefOfficer,
+                PoliceForce.WestYorkshire, "Leeds Magistrates' Court", "Still sending messages through friends"), TestData.Officer);
+            await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), TestData.Coordinator);
+            await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), TestData.Officer);
+            return id;
+        });
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 4, 20), s => s.Orders.RenewAsync(new RenewOrderOptions(created.OrderId, ApplicantParty.ChiefOfficer,
+            PoliceForce.WestYorkshire, lodged, new DateOnly(2026, 4, 20), DurationType.FixedPeriod, new DateOnly(2028, 4, 30),
+            "Still sending messages through friends", applicationId), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var order = await ctx.Orders.SingleAsync(o => o.Id == created.OrderId);
+        Assert.Equal(new DateOnly(2028, 4, 30), order.LastInForceDay);
+        Assert.Equal(ApplicationStatus.Determined, (await ctx.Applications.SingleAsync(a => a.Id == applicationId)).Status);
+        var change = await ctx.OrderChanges.SingleAsync(c => c.OrderId == created.OrderId);
+        Assert.Equal((OrderChangeType.Renewal, (DateOnly?)new DateOnly(2026, 4, 30), (DateOnly?)new DateOnly(2028, 4, 30)), (change.Type, change.PreviousLastDay, change.NewLastDay));
+        Assert.Contains(await ctx.StaffTasks.Where(t => t.OrderId == created.OrderId && t.Type == StaffTaskType.RecordOnPnc).ToListAsync(), t => t.Key.StartsWith("Pnc:Renewed", StringComparison.Ordinal));
     }
 
     [Fact]

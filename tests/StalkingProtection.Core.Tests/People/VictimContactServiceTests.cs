@@ -12,11 +12,11 @@ namespace StalkingProtection.Core.Tests.People;
 
 public class VictimContactServiceTests
 {
-    private const string Canary = "CANARY-7f3a9c-Flat 2, Secret Road";
-    private const string CanaryPhone = "07700 900123";
+    private const string _canary = "CANARY-7f3a9c-Flat 2, Secret Road";
+    private const string _canaryPhone = "07700 900123";
     private static readonly DateOnly _today = new(2026, 3, 1);
 
-    private static VictimContact Contact => new(CanaryPhone, "canary.victim@example.org", Canary, "Weekdays 10:00-12:00", false);
+    private static VictimContact Contact => new(_canaryPhone, "canary.victim@example.org", _canary, "Weekdays 10:00-12:00", false);
 
     [Fact]
     public async Task SetAsync_StoresOnlyCiphertext_PlaintextAbsentFromRawRowsAndFile()
@@ -32,7 +32,7 @@ public class VictimContactServiceTests
 
         // Assert
         var raw = await ReadAllRowsAsync(db, "victim_contact_details") + await ReadAllRowsAsync(db, "audit_entries");
-        Assert.DoesNotContain(Canary, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(_canary, raw, StringComparison.Ordinal);
         Assert.DoesNotContain("900123", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("canary.victim", raw, StringComparison.Ordinal);
         if (db.Provider == DatabaseProvider.Sqlite)
@@ -40,7 +40,7 @@ public class VictimContactServiceTests
             SqliteConnection.ClearAllPools();
             var file = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
             var bytes = Encoding.UTF8.GetString(File.ReadAllBytes(file)) + (File.Exists(file + "-wal") ? Encoding.UTF8.GetString(File.ReadAllBytes(file + "-wal")) : "");
-            Assert.DoesNotContain(Canary, bytes, StringComparison.Ordinal);
+            Assert.DoesNotContain(_canary, bytes, StringComparison.Ordinal);
         }
     }
 

@@ -97,6 +97,22 @@ public class DeadlineCheckServiceTests
     }
 
     [Fact]
+    public async Task R23_ConfiguredLeadTimeOf180Days_RaisesRenewalTaskEarlier()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2024, 5, 1)).LastDay(new DateOnly(2026, 7, 31)).ServedOn(new DateOnly(2024, 5, 1)));
+
+        // Act
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 10), s => s.Deadlines.RunAsync(TestData.NoonOn(new DateOnly(2026, 2, 10)),
+            new DeadlineCheckSettings(RenewalLeadDays: 180)));
+
+        // Assert
+        Assert.Equal(1, await CountAsync(db, order.OrderId, StaffTaskType.ConsiderRenewal));
+    }
+
+    [Fact]
     public async Task InterimOrderEndingWithinFourteenDays_RaisesInterimEndingTask()
     {
         // Arrange
