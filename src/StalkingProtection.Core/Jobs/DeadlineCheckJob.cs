@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Jobs;
 
@@ -33,7 +34,10 @@ public sealed class DeadlineCheckJob(IServiceScopeFactory scopes, IOptions<JobOp
             return null;
         }
 
-        var result = await scope.ServiceProvider.GetRequiredService<DeadlineCheckService>().RunAsync(timeProvider.GetUtcNow(), ct);
+        // R23, R42: the lead times and the review cadence are the force's configurable rule set.
+        var rules = scope.ServiceProvider.GetRequiredService<IOptions<LegalRuleSet>>().Value;
+        var settings = new DeadlineCheckSettings(RenewalLeadDays: rules.RenewalLeadDays, ReviewIntervalDays: rules.ReviewCadenceDays);
+        var result = await scope.ServiceProvider.GetRequiredService<DeadlineCheckService>().RunAsync(timeProvider.GetUtcNow(), settings, ct);
         await leases.CompleteAsync(JobLease.DeadlineCheck, Holder, ct);
         return result;
     }
