@@ -9,7 +9,8 @@ namespace StalkingProtection.Core.Demo;
 
 /// <summary>Fictional demo users (and data) for Development only. Never call it anywhere else.</summary>
 public sealed class DemoDataSeeder(
-    UserManager<StaffUser> userManager, StaffAccountService accounts, ApiClientService apiClients, StalkingProtectionDbContext db)
+    UserManager<StaffUser> userManager, StaffAccountService accounts, ApiClientService apiClients, StalkingProtectionDbContext db,
+    TimeProvider timeProvider)
 {
     public const string Password = "stalking-protection-demo";
     public const string Team = "Coventry Public Protection Unit";
@@ -45,6 +46,13 @@ public sealed class DemoDataSeeder(
                         $"Demo user {email} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
                 }
             }
+        }
+
+        if (!await db.Cases.AnyAsync())
+        {
+            var officer = await userManager.FindByEmailAsync(Users[0].Email);
+            await new DemoCases(db, Time.LondonTime.DateOf(timeProvider.GetUtcNow()), officer!.Id.ToString(), officer.DisplayName, Team).SeedAsync();
+            db.ChangeTracker.Clear();
         }
 
         if (await apiClients.FindByKeyAsync(ApiKey) is null && !await db.Set<ApiClient>().AnyAsync(c => c.KeyPrefix == "demo0000"))

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Demo;
+using StalkingProtection.Core.Statistics;
+using StalkingProtection.TestCommon;
+
+namespace StalkingProtection.Core.Tests.Demo;
+
+public class DemoCasesTests
+{
+    [Theory]
+    [InlineData(2026, 11, 28)]
+    [InlineData(2028, 2, 29)]
+    public async Task Seed_OnAnyDay_GivesFortyCasesAndElevenLiveOrdersWithSomethingInEveryDashboardFigure(int year, int month, int day)
+    {
+        // Arrange
+        var today = new DateOnly(year, month, day);
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = database.CreateContext();
+
+        // Act
+        await new DemoCases(context, today, "demo-officer", "PC Demo Officer", "Demo Team").SeedAsync();
+        var figures = await new DashboardQueries(context).GetAsync(today, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(40, await context.Cases.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(DemoCases.LiveOrders, figures.LiveOrders);
+        Assert.Equal(2, figures.LiveInterim);
+        Assert.Equal(9, figures.LiveFull);
+        Assert.Equal(1, figures.OrdersNotServed);
+        Assert.True(figures.NotificationsOverdue >= 1);
+        Assert.True(figures.NotificationsDueSoon >= 1);
+        Assert.True(figures.BreachesThisMonth >= 1);
+        Assert.True(figures.ApplicationsInProgress >= 4);
+        Assert.True(figures.OrdersEndingSoon >= 1);
+        Assert.True(figures.CasesWithoutSpoDecision >= 10);
+        Assert.Contains(await context.Orders.Select(o => o.LastInForceDay).ToListAsync(TestContext.Current.CancellationToken), d => d is null);
+    }
+}
