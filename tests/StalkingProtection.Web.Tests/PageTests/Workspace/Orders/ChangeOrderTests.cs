@@ -156,7 +156,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
 
         // Act
         var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{order.OrderId}",
-            [F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28))]);
+            [F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The defendant asked for it to end.")]);
         var page = await saved.GetDocumentAsync();
 
         // Assert
@@ -174,7 +174,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         // Act
         var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{order.OrderId}",
         [
-            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)),
+            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The victim has moved abroad and asked for it to end."),
             .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
             .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
         ]);
@@ -183,6 +183,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         // Assert
         saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
         Assert.Contains("Discharged", orderPage.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The victim has moved abroad and asked for it to end.", orderPage.QuerySelector("[data-timeline]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var page = await client.AnswerAsync($"/workspace/orders/discharge-order/{order.OrderId}", [.. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20))]);
 
         // Assert
-        Assert.Equal(["Select who applied to the court", "Enter the date the court decided", "Enter the date the discharge takes effect", "Select how the defendant consented"],
+        Assert.Equal(["Select who applied to the court", "Enter the date the court decided", "Enter the date the discharge takes effect", "Enter why the court discharged the order", "Select how the defendant consented"],
             page.ErrorSummaryMessages());
     }
 
@@ -211,7 +212,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         await factory.SomeoneElseChangesAsync(order.OrderId);
         var check = await (await client.PostFormAsync(question, url,
         [
-            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)),
+            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The victim has moved abroad and asked for it to end."),
             .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
             .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
         ])).GetDocumentAsync();

@@ -82,6 +82,22 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
+    public async Task R25_RespondentOnTheSexOffendersRegister_NoNotificationDutyUnderThisAct()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).WithCase(c => c.RespondentSubjectToSoaPart2(new DateOnly(2020, 1, 1))));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 27)));
+        var orderPage = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Contains("SPA 2019 s.9(5)", orderPage.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.NotificationObligations.AnyAsync(o => o.OrderId == order.OrderId)));
+    }
+
+    [Fact]
     public async Task RL4_SomeoneElseChangedTheOrder_ShowsTheConflictWithCurrentValuesAndKeepsTheAnswers()
     {
         // Arrange

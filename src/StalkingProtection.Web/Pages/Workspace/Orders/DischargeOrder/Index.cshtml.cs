@@ -28,6 +28,10 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     public DateOnly? EffectiveOn { get; set; }
 
     [BindProperty]
+    [Display(Name = "Why did the court discharge the order?")]
+    public string? Reason { get; set; }
+
+    [BindProperty]
     [Display(Name = "Date the defendant consented")]
     public DateOnly? DefendantConsentedOn { get; set; }
 
@@ -52,6 +56,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         ApplicantInput.Validate(ApplicantParty, ApplicantForce, ModelState);
         Require(DecidedOn is not null, nameof(DecidedOn), "Enter the date the court decided");
         Require(EffectiveOn is not null, nameof(EffectiveOn), "Enter the date the discharge takes effect");
+        Require(!string.IsNullOrWhiteSpace(Reason), nameof(Reason), "Enter why the court discharged the order");
+        MaxLength(Reason, Core.Auditing.AuditEntry.JustificationMaxLength, nameof(Reason), "The reason must be 2000 characters or fewer");
         Require(DefendantConsentedOn is null || DefendantConsentMethod is not null, nameof(DefendantConsentMethod), "Select how the defendant consented");
         Require(ChiefOfficerConsentedOn is null || ChiefOfficerConsentMethod is not null, nameof(ChiefOfficerConsentMethod), "Select how the chief officer consented");
     }
@@ -69,7 +75,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             consents.Add(new DischargeConsent(ConsentParty.RelevantChiefOfficer, c, ChiefOfficerConsentMethod!.Value));
         }
 
-        await orders.DischargeAsync(new DischargeOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveOn!.Value, consents, null, Version), Actor, ct);
+        await orders.DischargeAsync(new DischargeOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveOn!.Value, consents, null, Version, Reason!.Trim()), Actor, ct);
         return BackToOrder($"Order discharged from {Date(EffectiveOn)}. Update the PNC entry and tell the victim.");
     }
 
