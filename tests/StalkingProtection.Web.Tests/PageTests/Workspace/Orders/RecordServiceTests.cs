@@ -48,6 +48,39 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
+    public async Task Continue_TimeThatIsNotATime_ShowsGovUkError()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", [.. Answers(new DateOnly(2026, 11, 27)).Where(a => a.Key != "ServedTime"), F("ServedTime", "25:99")]);
+
+        // Assert
+        Assert.Equal(["Enter the time as hours and minutes, for example 14:30"], page.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task Change_FromCheckYourAnswers_ShowsTheQuestionsWithTheAnswersAndSavesNothing()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-service/{order.OrderId}";
+        var check = await client.AnswerAsync(url, Answers(new DateOnly(2026, 11, 27)));
+
+        // Act
+        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("Record service of the order", questions.HeadingText());
+        Assert.Equal("PC Jones", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedBy")!).Value);
+        Assert.Equal("27", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedOn-day")!).Value);
+        Assert.Null(await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.ServedAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Save_ServedBeforeTheOrderWasMade_ShowsTheRuleUnderTheDate()
     {
         // Arrange
