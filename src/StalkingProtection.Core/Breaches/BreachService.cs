@@ -12,6 +12,10 @@ public sealed record RecordBreachOptions(Guid OrderId, Guid ConditionId, DateTim
 
 public sealed record RecordBreachOutcomeOptions(Guid BreachId, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, long? ExpectedVersion = null);
 
+public sealed record UpdateBreachOptions(Guid BreachId, string? CrimeReference, DateTimeOffset? ArrestedAt, DateTimeOffset? ChargedAt,
+    string? ReasonableExcuseClaimed, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, DateTimeOffset? VictimInformedAt,
+    long? ExpectedVersion = null);
+
 /// <summary>Breaches of orders (SPA 2019 s.8).</summary>
 public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -46,6 +50,24 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
         audit.Add(actor, AuditKind.Alteration, "Breach.OutcomeRecorded", nameof(Breach), breach.Id, null, old,
             new { breach.Outcome, breach.ConvictedOn, breach.Sentence });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What followed a breach: arrest, charge, court outcome and sentence (R37), and when the victim was told (R41).</summary>
+    public async Task UpdateAsync(UpdateBreachOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
+        db.ExpectVersion(breach, options.ExpectedVersion);
+        var old = new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt };
+        breach.RecordProgress(options.CrimeReference, options.ArrestedAt, options.ChargedAt, options.ReasonableExcuseClaimed);
+        breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
+        if (options.VictimInformedAt is { } informed)
+        {
+            breach.RecordVictimInformed(informed);
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Breach.Updated", nameof(Breach), breach.Id, null, old,
+            new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -51,7 +51,8 @@ public sealed record DischargeOrderOptions(
     DateOnly EffectiveOn,
     IReadOnlyList<DischargeConsent> Consents,
     Guid? ApplicationId = null,
-    long? ExpectedVersion = null);
+    long? ExpectedVersion = null,
+    string? Reason = null);
 
 public sealed record RecordPncEntryOptions(Guid OrderId, string Reference, long? ExpectedVersion = null);
 
@@ -207,7 +208,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             options.EffectiveOn, null, null, order.LastInForceDay, null, options.Consents, now);
         db.OrderChanges.Add(change);
         application?.Determine(Determination.Granted, now);
-        audit.Add(actor, AuditKind.Alteration, "Order.Discharged", nameof(StalkingProtectionOrder), order.Id, null,
+        audit.Add(actor, AuditKind.Alteration, "Order.Discharged", nameof(StalkingProtectionOrder), order.Id, options.Reason,
             new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Discharged, order.EndedOn, Consents = options.Consents });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", timeProvider.UkToday, order, null, actor, now, ct);
         await db.SaveChangesAsync(ct);

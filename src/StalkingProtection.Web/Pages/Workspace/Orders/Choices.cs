@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Web.Infrastructure.GovUk;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders;
+
+/// <summary>Radio and select items for Core's enums, in plain words.</summary>
+public static class Choices
+{
+    private static readonly Dictionary<string, string> _words = new(StringComparer.Ordinal)
+    {
+        ["AllUk"] = "Everywhere in the United Kingdom",
+        ["Locality"] = "Only in a named locality",
+        ["AsOrder"] = "As long as the order",
+        ["FixedPeriod"] = "A fixed period",
+        ["UntilFurtherOrder"] = "Until further order",
+        ["PoliceApplicationMagistrates"] = "Police application to a magistrates' court",
+        ["PoliceApplicationYouthCourt"] = "Police application to the youth court",
+        ["CourtOnConviction"] = "Made by the court on conviction (Crime and Policing Act 2026)",
+        ["CourtOnAcquittal"] = "Made by the court on acquittal (Crime and Policing Act 2026)",
+        ["CrownCourtOnAppeal"] = "Crown Court on appeal",
+        ["ChiefOfficer"] = "A chief officer of police",
+        ["InPersonOral"] = "In person, spoken to the officer",
+        ["InPersonWritten"] = "In person, in writing only",
+        ["PresentInCourt"] = "Present in court when the order was made",
+        ["Personal"] = "Handed to the respondent in person",
+        ["OnlineOrSocialMedia"] = "Online or social media",
+        ["DeviceOrInternet"] = "Device or internet use",
+        ["DeviceSurrenderOrAccess"] = "Device surrender or access",
+        ["ReportingOrSignOn"] = "Reporting or signing on",
+        ["MakingOfS4OrderOnChiefOfficerApplication"] = "Making of a variation, renewal or discharge on a chief officer's application",
+        ["RefusalOfS4OrderOnDefendantApplication"] = "Refusal of a variation, renewal or discharge on the defendant's application",
+        ["RefusalOfS4OrderOnChiefOfficerApplication"] = "Refusal of a variation, renewal or discharge on a chief officer's application",
+        ["MakingOfS4OrderOnDefendantApplication"] = "Making of a variation, renewal or discharge on the defendant's application",
+    };
+
+    public static string Text<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return _words.TryGetValue(name, out var text) ? text : DateInputNames.Humanise(name) ?? name;
+    }
+
+    public static IReadOnlyList<SelectListItem> Of<T>(params T[] only)
+        where T : struct, Enum =>
+        (only.Length == 0 ? Enum.GetValues<T>() : only).Select(v => new SelectListItem(Text(v), v.ToString())).ToList();
+
+    public static IReadOnlyList<SelectListItem> Forces { get; } =
+        Enum.GetValues<PoliceForce>().Select(f => new SelectListItem(DateInputNames.Humanise(f.ToString()), f.ToString())).ToList();
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotification;
+
+/// <summary>SPA 2019 s.10(4), R31: the written acknowledgement of a notification, to print and hand to the respondent.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit) : PageModel
+{
+    public NotificationEvent Notification { get; private set; } = null!;
+
+    public string RespondentName { get; private set; } = "";
+
+    public Guid OrderId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid notificationId, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var notification = await db.NotificationEvents.AsNoTracking().SingleOrDefaultAsync(n => n.Id == notificationId, ct);
+        if (order is null || notification is null || notification.RespondentId != order.RespondentId
+            || !User.CanSee(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct)))
+        {
+            return NotFound();
+        }
+
+        OrderId = id;
+        Notification = notification;
+        RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
+        await audit.RecordConsultationAsync(User.ToActor(), "Notification.AcknowledgementViewed", nameof(NotificationEvent), notification.Id, null, ct);
+        return Page();
+    }
+}

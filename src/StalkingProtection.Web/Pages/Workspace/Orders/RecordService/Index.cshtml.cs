@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordService;
+
+/// <summary>Service of the order on the respondent, which starts the initial notification duty (SPA 2019 s.9(1), R25).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider)
+{
+    [BindProperty]
+    [Display(Name = "Date the order was served")]
+    public DateOnly? ServedOn { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Time it was served")]
+    public string? ServedTime { get; set; }
+
+    [BindProperty]
+    [Display(Name = "How was it served?")]
+    public ServiceMethod? Method { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Officer who served it")]
+    public string? ServedBy { get; set; }
+
+    protected override void Prefill() => ServedBy = Actor.Name;
+
+    protected override void Validate()
+    {
+        Require(ServedOn is not null, nameof(ServedOn), "Enter the date the order was served");
+        Require(!string.IsNullOrWhiteSpace(ServedTime), nameof(ServedTime), "Enter the time the order was served");
+        if (!string.IsNullOrWhiteSpace(ServedTime) && ParseTime(ServedTime) is null)
+        {
+            ModelState.AddModelError(nameof(ServedTime), "Enter the time as hours and minutes, for example 14:30");
+        }
+
+        Require(Method is not null, nameof(Method), "Select how the order was served");
+        Require(!string.IsNullOrWhiteSpace(ServedBy), nameof(ServedBy), "Enter the name of the officer who served the order");
+        MaxLength(ServedBy, StalkingProtectionOrder.NameMaxLength, nameof(ServedBy), "The officer's name must be 200 characters or fewer");
+    }
+
+    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    {
+        var servedAt = LondonTime.ToUtc(ServedOn!.Value, ParseTime(ServedTime)!.Value);
+        var obligationId = await orders.RecordServiceAsync(new RecordServiceOptions(Id, servedAt, Method!.Value, ServedBy!, Version), Actor, ct);
+        if (obligationId is { } id)
+        {
+            var due = await Db.NotificationObligations.AsNoTracking().Where(o => o.Id == id).Select(o => o.DueBy).SingleAsync(ct);
+            return BackToOrder($"Service recorded. The respondent must notify the police by the end of {Date(due)} (SPA 2019 s.9(1), R25).");
+        }
+
+        return BackToOrder(Order.Kind == OrderKind.Full && Order.ReplacesInterim
+            ? "Service recorded. This full order replaces an interim order, so there is no new initial notification duty (SPA 2019 s.9(1), R19)."
+            : "Service recorded. The respondent is subject to the sex offender notification requirements, so there is no notification duty under this Act for now (SPA 2019 s.9(5)).");
+    }
+
+    // RL4: a second "service" after someone else recorded it fails in Core; show the service already on the order.
+    protected override string FieldKey(string field) => field == "servedAt" ? nameof(ServedOn) : base.FieldKey(field);
+}

@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders.VaryOrder;
+
+/// <summary>Variation by the court (SPA 2019 s.4, s.5(7)): a new version of the terms from a given day (R20, R21).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider), IConditionEditor
+{
+    [BindProperty]
+    [Display(Name = "Who applied to vary the order?")]
+    public ApplicantParty? ApplicantParty { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Chief officer's police force")]
+    public PoliceForce? ApplicantForce { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Date the court decided")]
+    public DateOnly? DecidedOn { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Date the new terms take effect")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Does the variation add conditions or make any stricter?")]
+    public YesNo? AddsOrTightens { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Reason for the variation")]
+    public string? NecessityRationale { get; set; }
+
+    [BindProperty]
+    public List<ConditionInput> Conditions { get; set; } = [];
+
+    [BindProperty]
+    public int? RemoveIndex { get; set; }
+
+    public IReadOnlyList<SelectListItem> ProtectedPersonItems { get; private set; } = [];
+
+    protected override async Task<bool> LoadMoreAsync(CancellationToken ct)
+    {
+        ProtectedPersonItems = await ConditionInput.ProtectedPersonItemsAsync(Db, Order.CaseId, ct);
+        return true;
+    }
+
+    // The court varies the terms in force, so the journey starts from them.
+    protected override void Prefill()
+    {
+        Conditions = Order.CurrentConditionSet.Conditions.OrderBy(c => c.Sequence).Select(ConditionInput.From).ToList();
+        ApplicantForce = Order.ApplicantForce;
+    }
+
+    public async Task<IActionResult> OnPostAddConditionAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Conditions.Add(new ConditionInput { Scope = Core.Orders.ConditionScope.AllUk, Duration = ConditionDuration.AsOrder });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveConditionAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (RemoveIndex is { } i && i >= 0 && i < Conditions.Count && Conditions.Count > 1)
+        {
+            Conditions.RemoveAt(i);
+            ModelState.Clear();
+        }
+
+        return Page();
+    }
+
+    protected override void Validate()
+    {
+        ApplicantInput.Validate(ApplicantParty, ApplicantForce, ModelState);
+        Require(DecidedOn is not null, nameof(DecidedOn), "Enter the date the court decided");
+        Require(EffectiveFrom is not null, nameof(EffectiveFrom), "Enter the date the new terms take effect");
+        Require(AddsOrTightens is not null, nameof(AddsOrTightens), "Select whether the variation adds conditions or makes any stricter");
+        Require(!string.IsNullOrWhiteSpace(NecessityRationale), nameof(NecessityRationale), "Enter the reason for the variation");
+        MaxLength(NecessityRationale, OrderChange.RationaleMaxLength, nameof(NecessityRationale), $"The reason must be {OrderChange.RationaleMaxLength} characters or fewer");
+        ConditionInput.Validate(Conditions, ModelState);
+    }
+
+    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    {
+        await orders.VaryAsync(new VaryOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveFrom!.Value,
+            Conditions.Select(c => c.ToDraft()).ToList(), AddsOrTightens == YesNo.Yes, NecessityRationale, null, @override, Version), Actor, ct);
+        return BackToOrder($"Order varied. The new terms apply from {Date(EffectiveFrom)}. Update the PNC entry.");
+    }
+}

@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders.ViewOrder;
+
+public sealed record Deadline(string What, DateOnly Due, string State);
+
+public sealed record TimelineItem(DateTimeOffset At, string Who, string What, string? Why);
+
+/// <summary>
+/// One order: the terms in force today, every version of them, every deadline, service, breaches, changes and a plain-English
+/// timeline from the audit trail. Never a victim's address. Viewing it is a consultation (DPA 2018 s.62).
+/// </summary>
+[Authorize(Policy = Policies.CaseWork)]
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IOptions<LegalRuleSet> rules) : PageModel
+{
+    public StalkingProtectionOrder Order { get; private set; } = null!;
+
+    public StalkingCase Case { get; private set; } = null!;
+
+    public string RespondentName { get; private set; } = "";
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<Condition> InForceToday { get; private set; } = [];
+
+    public IReadOnlyList<NotificationObligation> Obligations { get; private set; } = [];
+
+    public IReadOnlyList<Breach> Breaches { get; private set; } = [];
+
+    public IReadOnlyList<OrderChange> Changes { get; private set; } = [];
+
+    public IReadOnlyList<Appeal> Appeals { get; private set; } = [];
+
+    public IReadOnlyList<ManagementReview> Reviews { get; private set; } = [];
+
+    public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+
+    public string? Banner { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        var stalkingCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct);
+        if (!User.CanSee(stalkingCase))
+        {
+            return NotFound();
+        }
+
+        Order = order;
+        Case = stalkingCase;
+        Today = timeProvider.UkToday;
+        Banner = TempData[JourneyModel.BannerKey] as string;
+        RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
+        InForceToday = order.ConditionsInForceOn(Today).OrderBy(c => c.Sequence).ToList();
+        Obligations = await db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == id).OrderBy(o => o.TriggerDate).ToListAsync(ct);
+        Breaches = await db.Breaches.AsNoTracking().Where(b => b.OrderId == id).OrderByDescending(b => b.IncidentAt).ToListAsync(ct);
+        Changes = await db.OrderChanges.AsNoTracking().Where(c => c.OrderId == id).OrderBy(c => c.DecidedOn).ToListAsync(ct);
+        Appeals = await db.Appeals.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.DecisionOn).ToListAsync(ct);
+        Reviews = await db.ManagementReviews.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.ReviewedAt).ToListAsync(ct);
+        var openReviewTask = await db.StaffTasks.AsNoTracking()
+            .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
+        Deadlines = BuildDeadlines(openReviewTask);
+        Timeline = await BuildTimelineAsync(ct);
+
+        await audit.RecordConsultationAsync(User.ToActor(), "Order.Viewed", nameof(StalkingProtectionOrder), order.Id, null, ct);
+        return Page();
+    }
+
+    private List<Deadline> BuildDeadlines(StaffTask? openReviewTask)
+    {
+        var deadlines = new List<Deadline>();
+        var inForce = Order.IsInForceOn(Today);
+        foreach (var o in Obligations)
+        {
+            var status = o.StatusOn(Today) ?? ObligationStatus.Open;
+            var state = status switch
+            {
+                ObligationStatus.Met => $"Met on {JourneyModel.Date(o.MetOn)}",
+                ObligationStatus.Excused => "Excused",
+                ObligationStatus.Overdue => $"Overdue: potential s.11 offence ({o.OffenceCode}); check for a reasonable excuse",
+                _ => o.DueBy < Today ? $"Overdue: potential s.11 offence ({o.OffenceCode})" : "Due",
+            };
+            deadlines.Add(new Deadline($"Notification ({Choices.Text(o.Trigger)}, SPA 2019 s.9)", o.DueBy, state));
+        }
+
+        if (Order.ServedAt is null && inForce)
+        {
+            deadlines.Add(new Deadline("Serve the order: the notification duty runs from service (SPA 2019 s.9(1))", Order.MadeOn, "Not yet served"));
+        }
+
+        if (Order.LastInForceDay is { } last && inForce)
+        {
+            var consider = rules.Value.RenewalReminderDue(last);
+            deadlines.Add(new Deadline($"Consider renewal: the order ends after {JourneyModel.Date(last)} (R23)", consider,
+                consider <= Today ? "Consider renewal now" : "Upcoming"));
+        }
+
+        var nextReview = openReviewTask?.DueOn ?? (Reviews.Count > 0 ? Reviews[0].NextReviewDue : null);
+        if (nextReview is { } review && inForce)
+        {
+            deadlines.Add(new Deadline("Management review (R42)", review, review < Today ? "Overdue" : "Upcoming"));
+        }
+
+        var appealDeadline = rules.Value.AppealLodgingDeadline(Order.MadeOn, BankHolidayCalendar.EnglandAndWales);
+        deadlines.Add(new Deadline("Appeal against the making of the order: provisional lodging deadline (CrimPR r.34.2, R24)", appealDeadline,
+            Appeals.Count > 0 ? "Appeal recorded" : appealDeadline < Today ? "Passed" : "Open"));
+        if (Order.Kind == OrderKind.Full && inForce)
+        {
+            var earliest = StatutoryDates.EarliestDischargeWithoutConsent(Order.MadeOn);
+            if (earliest > Today)
+            {
+                deadlines.Add(new Deadline("Discharge without both consents possible from (SPA 2019 s.4, R22)", earliest, "Consent needed until then"));
+            }
+        }
+
+        return deadlines.OrderBy(d => d.Due).ToList();
+    }
+
+    private async Task<List<TimelineItem>> BuildTimelineAsync(CancellationToken ct)
+    {
+        var ids = new List<string> { Order.Id.ToString() };
+        ids.AddRange(Obligations.Select(o => o.Id.ToString()));
+        ids.AddRange(Breaches.Select(b => b.Id.ToString()));
+        ids.AddRange(Appeals.Select(a => a.Id.ToString()));
+        ids.AddRange(Reviews.Select(r => r.Id.ToString()));
+        ids.AddRange(Obligations.Where(o => o.MetByEventId is not null).Select(o => o.MetByEventId!.Value.ToString()));
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.RecordId != null && ids.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
+            .OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
+        return entries.Select(e => new TimelineItem(e.OccurredAt, e.ActorName, Describe(e.Action), e.Justification)).ToList();
+    }
+
+    public static string Describe(string action) => action switch
+    {
+        "Order.Made" => "Recorded the order as the court made it",
+        "Order.ServiceRecorded" => "Recorded service of the order on the respondent",
+        "Order.Varied" => "Recorded a variation of the order's terms",
+        "Order.Renewed" => "Recorded a renewal of the order",
+        "Order.Discharged" => "Recorded the discharge of the order",
+        "Order.Quashed" => "Recorded that the order was quashed on appeal",
+        "Order.Ceased" => "Recorded that the interim order ceased",
+        "Order.PncRecorded" => "Recorded the PNC entry",
+        "Obligation.Created" => "A duty to notify the police began",
+        "Obligation.Met" => "The duty to notify was met",
+        "Obligation.Overdue" => "The duty to notify became overdue",
+        "Obligation.Excused" => "The duty to notify was excused",
+        "Notification.Recorded" => "Recorded a notification at a police station",
+        "Breach.Recorded" => "Recorded a breach",
+        "Breach.Updated" or "Breach.OutcomeRecorded" => "Recorded what followed a breach",
+        "Appeal.Lodged" => "Recorded an appeal",
+        "Appeal.Decided" => "Recorded the appeal's outcome",
+        "Review.Recorded" => "Recorded a management review",
+        "Task.Raised" => "A task was raised",
+        "Task.Completed" => "A task was completed",
+        _ => action,
+    };
+}

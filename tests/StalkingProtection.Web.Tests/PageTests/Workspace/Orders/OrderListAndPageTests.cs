@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
+
+public class OrderListAndPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task OrderList_Officer_ShowsOnlyTheirTeamsOrders()
+    {
+        // Arrange
+        var data = factory.Data();
+        var own = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam("Team North")));
+        var other = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam("Team South")));
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, "Team North"));
+
+        // Act
+        var page = await client.GetDocumentAsync("/workspace/orders?Filter=All");
+
+        // Assert
+        var links = page.QuerySelectorAll("[data-orders-table] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/workspace/orders/{own.OrderId}", links);
+        Assert.DoesNotContain($"/workspace/orders/{other.OrderId}", links);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Orders.Listed" && e.Kind == AuditKind.Consultation)));
+    }
+
+    [Fact]
+    public async Task OrderList_UnservedFilter_ListsOnlyOrdersNotYetServed()
+    {
+        // Arrange
+        var data = factory.Data();
+        var served = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)).WithCase(c => c.InTeam("Team Serve")));
+        var unserved = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam("Team Serve")));
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, "Team Serve"));
+
+        // Act
+        var page = await client.GetDocumentAsync("/workspace/orders?Filter=Unserved");
+
+        // Assert
+        var links = page.QuerySelectorAll("[data-orders-table] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/workspace/orders/{unserved.OrderId}"], links);
+        Assert.DoesNotContain($"/workspace/orders/{served.OrderId}", links);
+    }
+
+    [Fact]
+    public async Task OrderList_MoreThan25Orders_PagesByKeysetWithoutRepeats()
+    {
+        // Arrange
+        var data = factory.Data();
+        var made = new List<Guid>();
+        for (var i = 0; i < 27; i++)
+        {
+            made.Add((await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 10, 1).AddDays(i % 3)).WithCase(c => c.InTeam("Team Paging")))).OrderId);
+        }
+
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, "Team Paging"));
+
+        // Act
+        var first = await client.GetDocumentAsync("/workspace/orders?Filter=InForce");
+        var second = await client.GetDocumentAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+
+        // Assert
+        var firstIds = first.QuerySelectorAll("[data-orders-table] tbody tr").Length;
+        var all = first.QuerySelectorAll("[data-orders-table] a").Concat(second.QuerySelectorAll("[data-orders-table] a")).Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^1])).ToList();
+        Assert.Equal(25, firstIds);
+        Assert.Equal(27, all.Distinct().Count());
+        Assert.Equal(made.Order(), all.Order());
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
+    public async Task OrderPage_ServedOrder_ShowsTermsDeadlinesAndTimelineAndAuditsTheView()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 27)));
+        var user = await factory.OfficerAsync();
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
+
+        // Assert
+        Assert.Contains("Must not contact the protected person", page.QuerySelector("[data-terms-today]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("everywhere in the United Kingdom", page.QuerySelector("[data-terms-today]")!.TextContent, StringComparison.Ordinal);
+        var deadlines = page.QuerySelector("[data-deadlines]")!.TextContent;
+        Assert.Contains("29 November 2026", deadlines, StringComparison.Ordinal);
+        Assert.Contains("Appeal against the making of the order", deadlines, StringComparison.Ordinal);
+        var timeline = page.QuerySelector("[data-timeline]")!.TextContent;
+        Assert.Contains("Recorded the order as the court made it", timeline, StringComparison.Ordinal);
+        Assert.Contains("Recorded service of the order on the respondent", timeline, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == "Order.Viewed" && e.Kind == AuditKind.Consultation && e.RecordId == order.OrderId.ToString() && e.ActorId == user.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task OrderPage_OverdueNotification_ShowsThePotentialOffence()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
+
+        // Assert
+        Assert.Contains("Overdue: potential s.11 offence (H20165)", page.QuerySelector("[data-deadlines]")!.TextContent, StringComparison.Ordinal);
+    }
+}

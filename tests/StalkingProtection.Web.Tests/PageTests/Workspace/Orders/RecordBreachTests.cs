@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Tests.Infrastructure;
+using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
+
+public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private static IEnumerable<KeyValuePair<string, string>> Answers(Guid conditionId, DateOnly on) =>
+        [F("ConditionId", conditionId.ToString()), .. Date("IncidentOn", on), F("IncidentTime", "21:15"), F("IncidentLocation", "Outside her work"), F("Description", "He waited outside and followed her.")];
+
+    [Fact]
+    public async Task RecordBreach_InsideTheConditionsWindow_SavesAndPromptsToRescreenTheRisk()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (check, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 11, 20)));
+        var outcome = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Equal("Check the breach", check.HeadingText());
+        saved.AssertRedirectTo($"/workspace/orders/record-breach/outcome/{order.OrderId}/");
+        Assert.Contains("Re-screen the risk", outcome.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("R37", outcome.QuerySelector("[data-penalty]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.Breaches.AnyAsync(b => b.OrderId == order.OrderId && b.ConditionId == order.ConditionIds[0])));
+    }
+
+    [Fact]
+    public async Task R35_IncidentBeforeTheConditionWasInForce_ShowsTheRule()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 10, 30)));
+        var page = await saved.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("R35", page.InlineError("IncidentOn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R36_IncidentAfterTheOrderWasDischarged_ShowsTheRule()
+    {
+        // Arrange
+        var data = factory.Data();
+        var order = await data.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 2)).LastDay(new DateOnly(2026, 12, 30)).ServedOn(new DateOnly(2026, 11, 3)));
+        await data.WithServicesAsync(new DateOnly(2026, 11, 10), s => s.Orders.DischargeAsync(new DischargeOrderOptions(order.OrderId, Core.Applications.ApplicantParty.Defendant, null,
+            new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10), []), TestData.Officer));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 11, 20)));
+        var page = await saved.GetDocumentAsync();
+
+        // Assert
+        Assert.Contains(page.ErrorSummaryMessages(), m => m.Contains("R36", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task R35_IncidentBeforeService_WarnsAndSavesForLegalReviewWithTheReason()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 10)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-breach/{order.OrderId}";
+
+        // Act
+        var (_, warned) = await client.AnswerCheckAndSaveAsync(url, Answers(order.ConditionIds[0], new DateOnly(2026, 11, 5)));
+        var warning = await warned.GetDocumentAsync();
+        var check = await (await client.PostFormAsync(warning, url, [F("OverrideReason", "He was in court when the order was made")])).GetDocumentAsync();
+        var saved = await client.PostFormAsync(check, url, handler: "Save");
+
+        // Assert
+        Assert.Contains("R35", warning.QuerySelector("[data-warnings]")!.TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo("/workspace/orders/record-breach/outcome/");
+        Assert.True(await factory.WithDbAsync(db => db.Breaches.AnyAsync(b => b.OrderId == order.OrderId && b.NeedsLegalReview && b.LegalReviewReason == "He was in court when the order was made")));
+    }
+
+    [Fact]
+    public async Task Continue_NothingEntered_ShowsGovUkErrors()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/{order.OrderId}", []);
+
+        // Assert
+        Assert.Equal(["Select the condition that was broken", "Enter the date of the incident", "Enter the time of the incident", "Describe what happened"], page.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task R37_RecordConviction_ShowsTheMaximumPenaltyAndSavesTheOutcome()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}";
+
+        // Act
+        var (check, saved) = await client.AnswerCheckAndSaveAsync(url,
+            [F("CrimeReference", "CR/12345/26"), F("Outcome", "Convicted"), .. Date("ConvictedOn", new DateOnly(2026, 11, 27)), F("Sentence", "12 weeks"), .. Date("VictimInformedOn", new DateOnly(2026, 11, 27))]);
+
+        // Assert
+        Assert.Contains("12 months", check.QuerySelector("[data-penalty]")!.TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        var breach = await factory.WithDbAsync(db => db.Breaches.SingleAsync(b => b.Id == breachId));
+        Assert.Equal(BreachOutcome.Convicted, breach.Outcome);
+        Assert.NotNull(breach.VictimInformedAt);
+    }
+
+    [Fact]
+    public async Task RecordOutcome_ConvictedWithoutADate_ShowsGovUkError()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}", [F("Outcome", "Convicted")]);
+
+        // Assert
+        Assert.Equal(["Enter the date of conviction"], page.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task RL4_SomeoneElseUpdatedTheBreach_ShowsTheConflict()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}";
+        var question = await client.GetDocumentAsync(url);
+        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Breaches.RecordOutcomeAsync(
+            new RecordBreachOutcomeOptions(breachId, BreachOutcome.NoFurtherAction, null, null), TestData.Coordinator));
+        var check = await (await client.PostFormAsync(question, url, [F("Outcome", "Charged")])).GetDocumentAsync();
+
+        // Act
+        var response = await client.PostFormAsync(check, url, handler: "Save");
+        var page = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("[data-conflict]"));
+        var outcome = await factory.WithDbAsync(db => db.Breaches.Where(b => b.Id == breachId).Select(b => b.Outcome).SingleAsync());
+        Assert.Equal(BreachOutcome.NoFurtherAction, outcome);
+    }
+
+    private async Task<(CreatedOrder Order, Guid BreachId)> OrderWithBreachAsync()
+    {
+        var data = factory.Data();
+        var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var breachId = await data.WithServicesAsync(new DateOnly(2026, 11, 21), s => s.Breaches.RecordBreachAsync(
+            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 11, 20)), null, "Sent her messages"), TestData.Officer));
+        return (order, breachId);
+    }
+}

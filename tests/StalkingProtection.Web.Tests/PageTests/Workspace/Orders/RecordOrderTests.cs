@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Web.Tests.Infrastructure;
+using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
+
+public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private static readonly DateOnly _made = new(2026, 11, 27);
+
+    private static IEnumerable<KeyValuePair<string, string>> Answers(DateOnly? lastDay, string duration = "FixedPeriod") =>
+    [
+        .. Date("MadeOn", _made), F("DurationType", duration), .. lastDay is { } l ? Date("LastInForceDay", l) : [],
+        F("Conditions[0].Category", "NoContact"), F("Conditions[0].Wording", "Must not contact the protected person by any means."),
+        F("Conditions[0].NecessityRationale", "He contacted her daily despite warnings."), F("Conditions[0].ConflictFound", "No"),
+    ];
+
+    [Fact]
+    public async Task RecordFullOrder_ConditionsAsTheCourtMadeThem_SavesTheOrderAndAuditsIt()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (check, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-order/{application.ApplicationId}", Answers(new DateOnly(2028, 11, 26)));
+
+        // Assert
+        Assert.Equal("Check the order before you record it", check.HeadingText());
+        saved.AssertRedirectTo("/workspace/orders/");
+        var orderId = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+        var order = await factory.WithDbAsync(db => db.Orders.SingleAsync(o => o.Id == orderId));
+        Assert.Equal(OrderKind.Full, order.Kind);
+        Assert.Equal(new DateOnly(2028, 11, 26), order.LastInForceDay);
+        Assert.Equal("Must not contact the protected person by any means.", Assert.Single(order.CurrentConditionSet.Conditions).Wording);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Order.Made" && e.RecordId == orderId.ToString() && e.Kind == AuditKind.Collection)));
+    }
+
+    [Fact]
+    public async Task R14_RecordFullOrderUnderTwoYears_ShowsTheRule()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-order/{application.ApplicationId}", Answers(new DateOnly(2027, 11, 27)));
+        var page = await saved.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("R14", page.InlineError("LastInForceDay"), StringComparison.Ordinal);
+        Assert.Contains(page.ErrorSummaryMessages(), m => m.Contains("26 November 2028 or later", StringComparison.Ordinal));
+        Assert.False(await factory.WithDbAsync(db => db.Orders.AnyAsync(o => o.ApplicationId == application.ApplicationId)));
+    }
+
+    [Fact]
+    public async Task R16_RecordInterimOrderUntilFurtherOrder_ShowsTheRule()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync(a => a.Interim());
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-order/{application.ApplicationId}", Answers(null, "UntilFurtherOrder"));
+        var page = await saved.GetDocumentAsync();
+
+        // Assert
+        Assert.Contains("R16", page.InlineError("DurationType"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Continue_NothingEntered_ShowsGovUkErrors()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-order/{application.ApplicationId}", [F("CourtName", ""), F("Conditions[0].ConflictFound", "")]);
+
+        // Assert
+        var errors = page.ErrorSummaryMessages();
+        Assert.Contains("Enter the name of the court that made the order", errors);
+        Assert.Contains("Enter the date the order was made", errors);
+        Assert.Contains("Select how long the order lasts", errors);
+        Assert.Contains("Condition 1: select the kind of condition", errors);
+        Assert.Contains("Condition 1: enter the wording of the condition", errors);
+    }
+
+    [Fact]
+    public async Task AddCondition_OneCondition_ShowsASecondCondition()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-order/{application.ApplicationId}";
+        var question = await client.GetDocumentAsync(url);
+
+        // Act
+        var page = await (await client.PostFormAsync(question, url, [F("Conditions[0].Wording", "First")], handler: "AddCondition")).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(2, page.QuerySelectorAll("[data-condition]").Length);
+        Assert.Equal("First", page.QuerySelector("#Conditions_0__Wording")!.TextContent);
+    }
+
+    [Fact]
+    public async Task R11_RespondentAlreadyHasAnOrder_WarnsThenSavesWithTheReason()
+    {
+        // Arrange
+        var data = factory.Data();
+        var first = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)));
+        var second = await data.CreateApplicationAsync(a => a.ForCase(first.Case).Lodged(new DateOnly(2026, 11, 2)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-order/{second.ApplicationId}";
+
+        // Act
+        var (_, warned) = await client.AnswerCheckAndSaveAsync(url, Answers(new DateOnly(2028, 11, 26)));
+        var warning = await warned.GetDocumentAsync();
+        var (_, saved) = await client.AnswerCheckAndSaveAsync(url, [.. Answers(new DateOnly(2028, 11, 26)), F("OverrideReason", "The court considered both orders together")]);
+
+        // Assert
+        Assert.Contains("R11", warning.QuerySelector("[data-warnings]")!.TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo("/workspace/orders/");
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Order.Made" && e.Justification!.Contains("The court considered both orders together"))));
+    }
+}
