@@ -28,6 +28,13 @@ public static class ApiCall
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = version });
         }
+        catch (DbUpdateException)
+        {
+            // The database refused the change: a record named in the body does not exist, or a value that must be unique is repeated.
+            return ApiProblems.Invalid(
+                [new ApiProblems.FieldError("body", "The request names a record that does not exist, or repeats a value that must be unique (such as an acknowledgement reference). Nothing was saved.")],
+                StatusCodes.Status409Conflict);
+        }
         catch (InvalidOperationException ex) when (ex.Message.Contains("Sequence contains no elements", StringComparison.Ordinal))
         {
             // A record the request names (in the route or the body) does not exist.

@@ -9,8 +9,8 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
-public sealed record LodgeAppealRequest(Guid? OrderId, Guid? ApplicationId, AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn,
-    DateOnly? NoticeServedOn, string Grounds, IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
+public sealed record LodgeAppealRequest(AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn, string Grounds, Guid? OrderId = null,
+    Guid? ApplicationId = null, DateOnly? NoticeServedOn = null, IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Date("decisionOn", DecisionOn)
@@ -19,7 +19,7 @@ public sealed record LodgeAppealRequest(Guid? OrderId, Guid? ApplicationId, Appe
             .Each("overrides", Overrides, OverrideRequest.Validate);
 }
 
-public sealed record DecideAppealRequest(AppealOutcome Outcome, DateOnly DecidedOn, string? CrownCourtReference, long Version) : IApiRequest
+public sealed record DecideAppealRequest(AppealOutcome Outcome, DateOnly DecidedOn, long Version, string? CrownCourtReference = null) : IApiRequest
 {
     public void Validate(ApiValidator v) => v.Date("decidedOn", DecidedOn).Optional("crownCourtReference", CrownCourtReference, Appeal.ReferenceMaxLength);
 }

@@ -8,7 +8,7 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
-public sealed record EvidenceRequest(Limb Limb, EvidenceKind Kind, Guid? ReferenceId, string Description = "")
+public sealed record EvidenceRequest(Limb Limb, EvidenceKind Kind, Guid? ReferenceId = null, string Description = "")
 {
     public static void Validate(ApiValidator v, string field, EvidenceRequest e) =>
         v.Optional(field + ".description", e.Description, ApplicationEvidence.DescriptionMaxLength);
@@ -24,7 +24,7 @@ public sealed record CreateApplicationRequest(Guid CaseId, ApplicationType Type,
             .Each("evidence", Evidence, EvidenceRequest.Validate);
 }
 
-public sealed record CreateChangeApplicationRequest(ApplicationType Type, ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, string CourtName,
+public sealed record CreateChangeApplicationRequest(ApplicationType Type, ApplicantParty ApplicantParty, string CourtName, PoliceForce? ApplicantForce = null,
     string? NecessityRationale = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
@@ -50,7 +50,7 @@ public sealed record ListHearingRequest(DateTimeOffset ListedFor, string CourtNa
     public void Validate(ApiValidator v) => v.Instant("listedFor", ListedFor).Required("courtName", CourtName, Hearing.CourtNameMaxLength);
 }
 
-public sealed record AdjournHearingRequest(string Reason, DateTimeOffset? NextHearingAt) : IApiRequest
+public sealed record AdjournHearingRequest(string Reason, DateTimeOffset? NextHearingAt = null) : IApiRequest
 {
     public void Validate(ApiValidator v) => v.Required("reason", Reason, Hearing.ReasonMaxLength).Instant("nextHearingAt", NextHearingAt);
 }

@@ -6,7 +6,7 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
-public sealed record RecordBreachRequest(Guid ConditionId, DateTimeOffset IncidentAt, string? Location, string Description, DateTimeOffset? ReportedAt = null,
+public sealed record RecordBreachRequest(Guid ConditionId, DateTimeOffset IncidentAt, string Description, string? Location = null, DateTimeOffset? ReportedAt = null,
     IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
@@ -17,7 +17,7 @@ public sealed record RecordBreachRequest(Guid ConditionId, DateTimeOffset Incide
             .Each("overrides", Overrides, OverrideRequest.Validate);
 }
 
-public sealed record RecordBreachOutcomeRequest(BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, long Version) : IApiRequest
+public sealed record RecordBreachOutcomeRequest(BreachOutcome Outcome, long Version, DateOnly? ConvictedOn = null, string? Sentence = null) : IApiRequest
 {
     public void Validate(ApiValidator v) => v.Date("convictedOn", ConvictedOn).Optional("sentence", Sentence, Breach.TextMaxLength);
 }

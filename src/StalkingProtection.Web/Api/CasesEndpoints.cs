@@ -20,7 +20,7 @@ public sealed record OpenCaseRequest(IReadOnlyList<string> CrimeReferences, IRea
             .Required("team", Team, StalkingCase.TeamMaxLength);
 }
 
-public sealed record AddRespondentRequest(string GivenNames, string FamilyName, DateOnly? DateOfBirth, Gender Gender = Gender.NotKnown, string? PncId = null,
+public sealed record AddRespondentRequest(string GivenNames, string FamilyName, DateOnly? DateOfBirth = null, Gender Gender = Gender.NotKnown, string? PncId = null,
     string? HomeAddress = null, PoliceForce? HomeAddressPoliceArea = null, DateOnly? LivingThereSince = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
@@ -32,8 +32,8 @@ public sealed record AddRespondentRequest(string GivenNames, string FamilyName, 
             .Date("livingThereSince", LivingThereSince);
 }
 
-public sealed record AddVictimRequest(string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role, RelationshipToRespondent Relationship,
-    Gender Gender = Gender.NotKnown) : IApiRequest
+public sealed record AddVictimRequest(string GivenNames, string FamilyName, VictimRole Role, RelationshipToRespondent Relationship,
+    DateOnly? DateOfBirth = null, Gender Gender = Gender.NotKnown) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Optional("givenNames", GivenNames, PersonName.NameMaxLength)
@@ -41,8 +41,8 @@ public sealed record AddVictimRequest(string GivenNames, string FamilyName, Date
             .Date("dateOfBirth", DateOfBirth);
 }
 
-public sealed record RecordActRequest(DateTimeOffset OccurredFrom, DateTimeOffset? OccurredTo, string LocationCountry, string? Location,
-    IReadOnlyList<ActCategory> Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description) : IApiRequest
+public sealed record RecordActRequest(DateTimeOffset OccurredFrom, string LocationCountry, IReadOnlyList<ActCategory> Categories, ActChannel Channel,
+    string Description, DateTimeOffset? OccurredTo = null, string? Location = null, string? OtherCategoryDescription = null, Guid? TargetVictimId = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Instant("occurredFrom", OccurredFrom)
@@ -53,8 +53,8 @@ public sealed record RecordActRequest(DateTimeOffset OccurredFrom, DateTimeOffse
             .Required("description", Description, StalkingAct.DescriptionMaxLength);
 }
 
-public sealed record RecordRiskAssessmentRequest(RiskTool Tool, string? ToolVersion, string Answers, RiskLevel Level, string Assessor, DateOnly NextReviewOn,
-    string? Notes = null) : IApiRequest
+public sealed record RecordRiskAssessmentRequest(RiskTool Tool, string Answers, RiskLevel Level, string Assessor, DateOnly NextReviewOn,
+    string? ToolVersion = null, string? Notes = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Optional("toolVersion", ToolVersion, RiskAssessment.VersionMaxLength)

@@ -37,7 +37,7 @@ public sealed record RecordNameChangeRequest(string GivenNames, string FamilyNam
         v.Optional("givenNames", GivenNames, PersonName.NameMaxLength).Required("familyName", FamilyName, PersonName.NameMaxLength).Date("firstUsedOn", FirstUsedOn);
 }
 
-public sealed record RecordAddressChangeRequest(string Address, PoliceForce? PoliceArea, DateOnly MovedOn) : IApiRequest
+public sealed record RecordAddressChangeRequest(string Address, DateOnly MovedOn, PoliceForce? PoliceArea = null) : IApiRequest
 {
     public void Validate(ApiValidator v) => v.Required("address", Address, RespondentAddress.AddressMaxLength).Date("movedOn", MovedOn);
 }

@@ -11,8 +11,8 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
-public sealed record ConditionRequest(ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope, string? LocalityText,
-    IReadOnlyList<Guid> ProtectedPersonIds, string NecessityRationale, bool ConflictConsidered, bool ConflictFound = false, string? ConflictNotes = null,
+public sealed record ConditionRequest(ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
+    IReadOnlyList<Guid> ProtectedPersonIds, string NecessityRationale, bool ConflictConsidered, string? LocalityText = null, bool ConflictFound = false, string? ConflictNotes = null,
     ConditionDuration Duration = ConditionDuration.AsOrder, DateOnly? EndsOn = null)
 {
     public static void Validate(ApiValidator v, string field, ConditionRequest c) =>
@@ -27,8 +27,9 @@ public sealed record ConditionRequest(ConditionType Type, ConditionCategory Cate
 }
 
 /// <summary>An order as the court made it, entered from the order drawn up.</summary>
-public sealed record RecordOrderRequest(Guid CaseId, Guid? ApplicationId, OrderKind Kind, OrderOrigin Origin, string CourtName, PoliceForce? CourtPoliceArea,
-    DateOnly MadeOn, DurationType DurationType, DateOnly? LastInForceDay, IReadOnlyList<ConditionRequest> Conditions, bool NoIncompatibilityAttested = false,
+public sealed record RecordOrderRequest(Guid CaseId, OrderKind Kind, OrderOrigin Origin, string CourtName, DateOnly MadeOn, DurationType DurationType,
+    IReadOnlyList<ConditionRequest> Conditions, Guid? ApplicationId = null, PoliceForce? CourtPoliceArea = null, DateOnly? LastInForceDay = null,
+    bool NoIncompatibilityAttested = false,
     IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
@@ -44,8 +45,8 @@ public sealed record RecordServiceRequest(DateTimeOffset ServedAt, ServiceMethod
     public void Validate(ApiValidator v) => v.Instant("servedAt", ServedAt).Required("servedBy", ServedBy, StalkingProtectionOrder.NameMaxLength);
 }
 
-public sealed record VaryOrderRequest(ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly DecidedOn, DateOnly EffectiveFrom,
-    IReadOnlyList<ConditionRequest> Conditions, bool AddsOrTightens, string? NecessityRationale, long Version, Guid? ApplicationId = null,
+public sealed record VaryOrderRequest(ApplicantParty ApplicantParty, DateOnly DecidedOn, DateOnly EffectiveFrom, IReadOnlyList<ConditionRequest> Conditions,
+    bool AddsOrTightens, long Version, PoliceForce? ApplicantForce = null, string? NecessityRationale = null, Guid? ApplicationId = null,
     IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
@@ -56,8 +57,8 @@ public sealed record VaryOrderRequest(ApplicantParty ApplicantParty, PoliceForce
             .Each("overrides", Overrides, OverrideRequest.Validate);
 }
 
-public sealed record RenewOrderRequest(ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly ApplicationLodgedOn, DateOnly DecidedOn,
-    DurationType DurationType, DateOnly? NewLastDay, string NecessityRationale, long Version, Guid? ApplicationId = null) : IApiRequest
+public sealed record RenewOrderRequest(ApplicantParty ApplicantParty, DateOnly ApplicationLodgedOn, DateOnly DecidedOn, DurationType DurationType,
+    string NecessityRationale, long Version, PoliceForce? ApplicantForce = null, DateOnly? NewLastDay = null, Guid? ApplicationId = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Date("applicationLodgedOn", ApplicationLodgedOn)
@@ -72,8 +73,8 @@ public sealed record ConsentRequest(ConsentParty Party, DateOnly GivenOn, Consen
     public static void Validate(ApiValidator v, string field, ConsentRequest c) => v.Date(field + ".givenOn", c.GivenOn);
 }
 
-public sealed record DischargeOrderRequest(ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly DecidedOn, DateOnly EffectiveOn,
-    IReadOnlyList<ConsentRequest> Consents, long Version, Guid? ApplicationId = null) : IApiRequest
+public sealed record DischargeOrderRequest(ApplicantParty ApplicantParty, DateOnly DecidedOn, DateOnly EffectiveOn, IReadOnlyList<ConsentRequest> Consents,
+    long Version, PoliceForce? ApplicantForce = null, Guid? ApplicationId = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Date("decidedOn", DecidedOn).Date("effectiveOn", EffectiveOn).Each("consents", Consents, ConsentRequest.Validate);
