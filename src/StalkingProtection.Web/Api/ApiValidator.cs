@@ -45,7 +45,14 @@ public sealed class ApiValidator
     {
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
-            validate(this, $"{field}[{i}]", items![i]);
+            // System.Text.Json does not enforce nullability inside collections, so a null item is refused here.
+            if (items![i] is null)
+            {
+                Must(false, $"{field}[{i}]", "This item cannot be null.");
+                continue;
+            }
+
+            validate(this, $"{field}[{i}]", items[i]);
         }
 
         return this;
