@@ -57,7 +57,8 @@ public sealed record AdjournHearingRequest(string Reason, DateTimeOffset? NextHe
 
 public sealed record DetermineApplicationRequest(Determination Determination, string Reason, long Version) : IApiRequest
 {
-    public void Validate(ApiValidator v) => v.Required("reason", Reason, Application.NotesMaxLength);
+    // R39: a missing reason is the domain's rule, so it is answered with its rule ID.
+    public void Validate(ApiValidator v) => v.Optional("reason", Reason, Application.NotesMaxLength);
 }
 
 /// <summary>Applications to the court (full, interim, variation, renewal, discharge), their authorisation, submission, hearings and determination.</summary>

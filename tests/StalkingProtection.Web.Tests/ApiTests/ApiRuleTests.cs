@@ -636,6 +636,91 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task R39_DeterminationWithoutReasons_Returns422NamingR39()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+        var mainId = await scenario.SubmittedApplicationAsync(scenario.FullApplicationBody());
+        var application = await scenario.Api.GetAsync($"/api/v1/applications/{mainId}");
+
+        // Act
+        var answer = await scenario.Api.PostAsync($"/api/v1/applications/{mainId}/determination",
+            new { determination = "Refused", reason = " ", version = application.Version });
+
+        // Assert
+        AssertRule(answer, "R39", "reason");
+    }
+
+    [Fact]
+    public async Task R41_VictimContactInTheFuture_Returns422NamingR41()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+
+        // Act
+        var answer = await scenario.Api.PostAsync($"/api/v1/victims/{scenario.VictimId}/contacts", new
+        {
+            eventType = "ViewsSought",
+            occurredAt = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero),
+            channel = "Phone",
+            summary = "Asked for her views on applying for an order.",
+        });
+
+        // Assert
+        AssertRule(answer, "R41", "occurredAt");
+    }
+
+    [Fact]
+    public async Task R41_VictimContact_IsRecordedWithTheClientAsOfficer()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+
+        // Act
+        var answer = await scenario.Api.PostAsync($"/api/v1/victims/{scenario.VictimId}/contacts", new
+        {
+            eventType = "ViewsSought",
+            occurredAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero),
+            channel = "Phone",
+            summary = "Asked for her views on applying for an order; she supports it.",
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal("2026-11-28", answer.Json.GetProperty("occurredOn").GetString());
+    }
+
+    [Fact]
+    public async Task R42_PncEntryWithoutReference_Returns422NamingR42()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+        var (_, order) = await scenario.FullOrderAsync(_today);
+
+        // Act
+        var answer = await scenario.Api.PostAsync($"/api/v1/orders/{order.Id}/pnc-entry", new { reference = "", version = order.Version });
+
+        // Assert
+        AssertRule(answer, "R42", "pncReference");
+    }
+
+    [Fact]
+    public async Task R42_PncEntry_ClosesThePncTask()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+        var (_, order) = await scenario.FullOrderAsync(_today);
+
+        // Act
+        var answer = await scenario.Api.PostAsync($"/api/v1/orders/{order.Id}/pnc-entry", new { reference = "26/0012345X", version = order.Version });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(0, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.StaffTasks.Where(t => t.OrderId == order.Id && t.Type == Core.Reviews.StaffTaskType.RecordOnPnc && t.Status == Core.Reviews.StaffTaskStatus.Open))));
+    }
+
+    [Fact]
     public async Task R43_CourtMadeOrderBeforeCommencement_Returns422NamingR43()
     {
         // Arrange
