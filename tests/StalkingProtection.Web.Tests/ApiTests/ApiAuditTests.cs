@@ -61,6 +61,33 @@ public class ApiAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         }
     }
 
+    [Fact]
+    public async Task EveryWriteEndpoint_WithReadOnlyKey_Answers403AndWithoutKey401()
+    {
+        // Arrange
+        var reader = await ApiSession.CreateAsync(factory, Core.Integration.ApiScope.Read);
+        var anonymous = factory.CreateBrowser();
+        var writes = (await GetOperationsAsync()).Where(o => o.Method == "post").Select(o => o.Path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)).ToList();
+
+        // Act
+        var answers = new List<(string Path, HttpStatusCode Reader, HttpStatusCode Anonymous)>();
+        foreach (var path in writes)
+        {
+            var asReader = await reader.PostJsonAsync(path, "{}");
+            using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            var asAnonymous = await anonymous.PostAsync(path, content);
+            answers.Add((path, asReader.Status, asAnonymous.StatusCode));
+        }
+
+        // Assert
+        Assert.True(writes.Count >= 25, $"Only {writes.Count} write endpoints found");
+        Assert.All(answers, a =>
+        {
+            Assert.True(a.Reader == HttpStatusCode.Forbidden, $"{a.Path}: {(int)a.Reader} for a read-only key");
+            Assert.True(a.Anonymous == HttpStatusCode.Unauthorized, $"{a.Path}: {(int)a.Anonymous} without a key");
+        });
+    }
+
     private async Task<(ApiSession Api, Dictionary<string, Guid> Ids)> BuildEveryKindOfRecordAsync()
     {
         var scenario = await new ApiScenario(await ApiSession.CreateAsync(factory)).WithCaseAsync(_today);

@@ -153,6 +153,14 @@ public partial class OrderLifecycleDocumentationTests(WebAppFactory factory) : I
             and the full order is marked as replacing it (R19).
             """);
         At(2026, 12, 21, 15, 0);
+        Text("""
+            A first attempt records the fixed period as one year. It breaks R14, so nothing is saved and the answer lists the rule, the
+            field, the message and the legal source:
+            """);
+        await _api.PostAsync("/api/v1/orders", scenario.OrderBody(main.Id, "Full", new DateOnly(2026, 12, 21), "FixedPeriod", new DateOnly(2027, 12, 20),
+            [scenario.Condition()]));
+        WriteCalls();
+        Text("The order as the court made it:");
         var full = ApiScenario.Expect(await _api.PostAsync("/api/v1/orders", scenario.OrderBody(main.Id, "Full", new DateOnly(2026, 12, 21), "FixedPeriod",
             new DateOnly(2028, 12, 20), [scenario.Condition()])));
         Name(full.Id, "fullOrderId");
@@ -303,13 +311,15 @@ public partial class OrderLifecycleDocumentationTests(WebAppFactory factory) : I
     {
         HttpStatusCode.OK => "OK",
         HttpStatusCode.Created => "Created",
+        HttpStatusCode.UnprocessableEntity => "Unprocessable Content",
         _ => status.ToString(),
     };
 
-    // Identifiers are random; the document names them, in order of first appearance when the walk-through did not.
+    // Identifiers and trace ids are random; the document names them, in order of first appearance when the walk-through did not.
     private string Redact(string text)
     {
         var others = new Dictionary<string, string>();
+        text = TraceIdPattern().Replace(text, "\"traceId\": \"{traceId}\"");
         return GuidPattern().Replace(text, m =>
         {
             var id = Guid.Parse(m.Value);
@@ -327,6 +337,9 @@ public partial class OrderLifecycleDocumentationTests(WebAppFactory factory) : I
             return other;
         });
     }
+
+    [GeneratedRegex("\"traceId\": \"[^\"]*\"")]
+    private static partial Regex TraceIdPattern();
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex GuidPattern();
