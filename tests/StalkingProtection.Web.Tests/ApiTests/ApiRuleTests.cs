@@ -271,6 +271,23 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task R15_ShortConditionOverriddenWithoutLegalServices_Returns422NamingR15()
+    {
+        // Arrange
+        var scenario = await ScenarioAsync();
+        var applicationId = await scenario.SubmittedApplicationAsync(scenario.FullApplicationBody());
+
+        // Act
+        var answer = await scenario.Api.PostAsync("/api/v1/orders", scenario.OrderBody(applicationId, "Full", _today, "UntilFurtherOrder", null,
+            [scenario.Condition(duration: "FixedPeriod", endsOn: _today.AddMonths(6))],
+            [new { rule = "R15", reason = "The court limited the exclusion zone to six months." }]));
+
+        // Assert
+        AssertRule(answer, "R15", "overrideReason");
+        Assert.Equal(0, await factory.WithDbAsync(db => Task.FromResult(db.Orders.Count(o => o.CaseId == scenario.CaseId))));
+    }
+
+    [Fact]
     public async Task R16_InterimUntilFurtherOrder_Returns422NamingR16()
     {
         // Arrange
