@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+
+namespace StalkingProtection.Web.Api;
+
+public sealed record CaseResponse(Guid Id, IReadOnlyList<string> CrimeReferences, IReadOnlyList<OffencesConsidered> Offences, DateOnly ReportedOn,
+    string OfficerInCharge, string Team, CaseStatus Status, Guid? RespondentId, long Version);
+
+public sealed record NameResponse(string GivenNames, string FamilyName, bool IsAlias, DateOnly? FirstUsedOn, DateOnly? NotifiedOn);
+
+public sealed record AddressResponse(string Address, PoliceForce? PoliceArea, DateOnly FromDate, DateOnly? ToDate, AddressSource Source);
+
+public sealed record RespondentResponse(Guid Id, Guid PersonId, DateOnly? DateOfBirth, Gender Gender, string? PncId, IReadOnlyList<NameResponse> Names,
+    IReadOnlyList<AddressResponse> Addresses, long Version);
+
+public sealed record VictimResponse(Guid Id, Guid CaseId, string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role,
+    RelationshipToRespondent Relationship, long Version);
+
+public sealed record ActResponse(Guid Id, Guid CaseId, DateTimeOffset OccurredFrom, DateTimeOffset? OccurredTo, string LocationCountry, string? Location,
+    IReadOnlyList<ActCategory> Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description);
+
+public sealed record RiskAssessmentResponse(Guid Id, Guid CaseId, RiskTool Tool, RiskLevel Level, DateOnly NextReviewOn);
+
+public sealed record EvidenceResponse(Limb Limb, EvidenceKind Kind, Guid? ReferenceId, string Description);
+
+public sealed record ApplicationResponse(Guid Id, Guid CaseId, Guid RespondentId, ApplicationType Type, ApplicationStatus Status, ApplicantParty ApplicantParty,
+    PoliceForce? ApplicantForce, Guid? MainApplicationId, Guid? OrderId, CourtVenue Venue, string CourtName, JurisdictionBasis? JurisdictionBasis,
+    IReadOnlyList<Guid> ProtectedPersonIds, IReadOnlyList<EvidenceResponse> Evidence, string? NecessityRationale, string? AuthorisedBy,
+    DateTimeOffset? AuthorisedAt, DateOnly? LodgedOn, Determination? Determination, DateOnly? DeterminedOn, long Version);
+
+public sealed record HearingResponse(Guid Id, Guid ApplicationId, DateTimeOffset ListedFor, string CourtName, HearingOutcome Outcome, string? AdjournmentReason,
+    DateTimeOffset? NextHearingAt, long Version);
+
+public sealed record ConditionResponse(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
+    string? LocalityText, DateOnly? LastDay);
+
+public sealed record ObligationResponse(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode);
+
+public sealed record OrderResponse(Guid Id, Guid CaseId, Guid RespondentId, Guid? ApplicationId, OrderKind Kind, Core.Rules.OrderOrigin Origin, string CourtName,
+    DateOnly MadeOn, DurationType DurationType, DateOnly? LastInForceDay, bool ReplacesInterim, Guid? ReplacedInterimOrderId, DateTimeOffset? ServedAt,
+    ServiceMethod? ServiceMethod, string? ServedBy, DateOnly AsAt, OrderStatus Status, int? ConditionSetNumber, IReadOnlyList<ConditionResponse> ConditionsInForce,
+    IReadOnlyList<ObligationResponse> Obligations, long Version);
+
+public sealed record ServiceResponse(Guid OrderId, DateTimeOffset ServedAt, DateOnly ServedOn, ObligationResponse? InitialNotification, string Explanation, long Version);
+
+public sealed record NotificationResponse(Guid Id, Guid RespondentId, DateTimeOffset NotifiedAt, string StationName, PoliceForce StationPoliceArea,
+    NotificationMode Mode, string ReceivedBy, string AcknowledgementReference, DateTimeOffset AcknowledgedAt, IReadOnlyList<Guid> ObligationsMet);
+
+public sealed record ChangeOfDetailsResponse(Guid RespondentId, ObligationResponse? Obligation, string Explanation);
+
+public sealed record BreachResponse(Guid Id, Guid OrderId, Guid ConditionId, DateTimeOffset IncidentAt, DateOnly IncidentOn, string? IncidentLocation,
+    string Description, DateTimeOffset? OrderServedAt, bool NeedsLegalReview, BreachOutcome Outcome, string OffenceCode, long Version);
+
+public sealed record ConsentResponse(ConsentParty Party, DateOnly GivenOn, ConsentMethod Method);
+
+public sealed record OrderChangeResponse(Guid Id, Guid OrderId, OrderChangeType Type, ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly DecidedOn,
+    DateOnly EffectiveOn, DateOnly? PreviousLastDay, DateOnly? NewLastDay, IReadOnlyList<ConsentResponse> Consents, OrderStatus OrderStatusOnEffectiveDay,
+    long OrderVersion);
+
+public sealed record AppealResponse(Guid Id, Guid? OrderId, Guid? ApplicationId, AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn,
+    DateOnly LodgingDeadline, DateOnly? NoticeServedOn, bool LodgedLate, AppealOutcome Outcome, DateOnly? DecidedOn, string? CrownCourtReference, long Version);
+
+public sealed record LiveOrdersResponse(DateOnly Date, int Interim, int Full, int Total);
+
+/// <summary>Hand-written mapping from the domain to the API's answers (no AutoMapper: every field is chosen on purpose).</summary>
+public static class ApiResponses
+{
+    public static async Task<CaseResponse?> CaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? new CaseResponse(c.Id, c.CrimeReferenceList.ToList(), Flags(c.Offences), c.ReportedOn, c.OfficerInCharge, c.Team, c.Status, c.RespondentId, c.Version)
+            : null;
+
+    public static async Task<RespondentResponse?> RespondentAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Respondents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } r
+            ? new RespondentResponse(r.Id, r.PersonId, r.Person.DateOfBirth, r.Person.Gender, r.Person.PncId,
+                r.Person.Names.OrderBy(n => n.IsAlias).ThenBy(n => n.FirstUsedOn).Select(n => new NameResponse(n.GivenNames, n.FamilyName, n.IsAlias, n.FirstUsedOn, n.NotifiedOn)).ToList(),
+                r.Addresses.OrderBy(a => a.FromDate).Select(a => new AddressResponse(a.Address, a.PoliceArea, a.FromDate, a.ToDate, a.Source)).ToList(),
+                r.Version)
+            : null;
+
+    public static async Task<VictimResponse?> VictimAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Victims.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct) is { } v
+            ? new VictimResponse(v.Id, v.CaseId, v.Person.PrimaryName.GivenNames, v.Person.PrimaryName.FamilyName, v.Person.DateOfBirth, v.Role, v.Relationship, v.Version)
+            : null;
+
+    public static async Task<ActResponse?> ActAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.StalkingActs.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a
+            ? new ActResponse(a.Id, a.CaseId, a.OccurredFrom, a.OccurredTo, a.LocationCountry, a.Location,
+                Enum.GetValues<ActCategory>().Where(f => f != ActCategory.None && a.Categories.HasFlag(f)).ToList(), a.OtherCategoryDescription, a.Channel,
+                a.TargetVictimId, a.Description)
+            : null;
+
+    public static async Task<RiskAssessmentResponse?> RiskAssessmentAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a
+            ? new RiskAssessmentResponse(a.Id, a.CaseId, a.Tool, a.Level, a.NextReviewOn)
+            : null;
+
+    public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a
+            ? new ApplicationResponse(a.Id, a.CaseId, a.RespondentId, a.Type, a.Status, a.ApplicantParty, a.ApplicantForce, a.MainApplicationId, a.OrderId, a.Venue,
+                a.CourtName, a.JurisdictionBasis, a.ProtectedPersons.Select(p => p.VictimId).Order().ToList(),
+                a.Evidence.OrderBy(e => e.Limb).ThenBy(e => e.Description, StringComparer.Ordinal).Select(e => new EvidenceResponse(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList(),
+                a.NecessityRationale, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version)
+            : null;
+
+    public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Hearings.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) is { } h
+            ? new HearingResponse(h.Id, h.ApplicationId, h.ListedFor, h.CourtName, h.Outcome, h.AdjournmentReason, h.NextHearingAt, h.Version)
+            : null;
+
+    public static async Task<OrderResponse?> OrderAsync(StalkingProtectionDbContext db, OrderStatusQueries queries, Guid id, DateOnly asAt, CancellationToken ct)
+    {
+        var o = await db.Orders.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null || await queries.GetAsAtAsync(id, asAt, ct) is not { } at)
+        {
+            return null;
+        }
+
+        return new OrderResponse(o.Id, o.CaseId, o.RespondentId, o.ApplicationId, o.Kind, o.Origin, o.CourtName, o.MadeOn, o.DurationType, o.LastInForceDay,
+            o.ReplacesInterim, o.ReplacedInterimOrderId, o.ServedAt, o.ServiceMethod, o.ServedBy, at.Date, at.Status, at.ConditionSetNumber,
+            at.ConditionsInForce.Select(c => new ConditionResponse(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay)).ToList(),
+            at.Obligations.Select(x => new ObligationResponse(x.Id, x.Trigger, x.TriggerDate, x.DueBy, x.Status, x.OffenceCode)).ToList(),
+            o.Version);
+    }
+
+    public static async Task<ObligationResponse?> ObligationAsync(StalkingProtectionDbContext db, Guid? id, CancellationToken ct) =>
+        id is { } value && await db.NotificationObligations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == value, ct) is { } o
+            ? new ObligationResponse(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.Status, o.OffenceCode)
+            : null;
+
+    public static async Task<NotificationResponse?> NotificationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
+    {
+        var n = await db.NotificationEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (n is null)
+        {
+            return null;
+        }
+
+        var met = await db.NotificationObligations.AsNoTracking().Where(o => o.MetByEventId == id).Select(o => o.Id).ToListAsync(ct);
+        return new NotificationResponse(n.Id, n.RespondentId, n.NotifiedAt, n.StationName, n.StationPoliceArea, n.Mode, n.ReceivedBy, n.AcknowledgementReference,
+            n.AcknowledgedAt, met.Order().ToList());
+    }
+
+    public static async Task<BreachResponse?> BreachAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Breaches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
+            ? new BreachResponse(b.Id, b.OrderId, b.ConditionId, b.IncidentAt, b.IncidentOn, b.IncidentLocation, b.Description, b.OrderServedAt, b.NeedsLegalReview,
+                b.Outcome, Breach.OffenceCode, b.Version)
+            : null;
+
+    public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
+    {
+        var c = await db.OrderChanges.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == c.OrderId, ct);
+        return new OrderChangeResponse(c.Id, c.OrderId, c.Type, c.ApplicantParty, c.ApplicantForce, c.DecidedOn, c.EffectiveOn, c.PreviousLastDay, c.NewLastDay,
+            c.Consents.OrderBy(x => x.Party).Select(x => new ConsentResponse(x.Party, x.GivenOn, x.Method)).ToList(), order.StatusOn(c.EffectiveOn), order.Version);
+    }
+
+    public static async Task<AppealResponse?> AppealAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a
+            ? new AppealResponse(a.Id, a.OrderId, a.ApplicationId, a.Appellant, a.Decision, a.DecisionOn, a.LodgingDeadline, a.NoticeServedOn, a.LodgedLate,
+                a.Outcome, a.DecidedOn, a.CrownCourtReference, a.Version)
+            : null;
+
+    private static List<OffencesConsidered> Flags(OffencesConsidered offences) =>
+        Enum.GetValues<OffencesConsidered>().Where(f => f != OffencesConsidered.None && offences.HasFlag(f)).ToList();
+}

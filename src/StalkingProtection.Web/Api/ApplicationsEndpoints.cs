@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Api;
+
+public sealed record EvidenceRequest(Limb Limb, EvidenceKind Kind, Guid? ReferenceId = null, string Description = "")
+{
+    public static void Validate(ApiValidator v, string field, EvidenceRequest e) =>
+        v.Optional(field + ".description", e.Description, ApplicationEvidence.DescriptionMaxLength);
+}
+
+public sealed record CreateApplicationRequest(Guid CaseId, ApplicationType Type, PoliceForce ApplicantForce, CourtVenue Venue, string CourtName,
+    Guid? MainApplicationId = null, JurisdictionBasis? JurisdictionBasis = null, string? JurisdictionNotes = null, IReadOnlyList<Guid>? ProtectedPersonIds = null,
+    IReadOnlyList<EvidenceRequest>? Evidence = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Required("courtName", CourtName, Application.CourtNameMaxLength)
+            .Optional("jurisdictionNotes", JurisdictionNotes, Application.NotesMaxLength)
+            .Each("evidence", Evidence, EvidenceRequest.Validate);
+}
+
+public sealed record CreateChangeApplicationRequest(ApplicationType Type, ApplicantParty ApplicantParty, string CourtName, PoliceForce? ApplicantForce = null,
+    string? NecessityRationale = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Required("courtName", CourtName, Application.CourtNameMaxLength)
+            .Optional("necessityRationale", NecessityRationale, Application.NotesMaxLength);
+}
+
+/// <summary>The coordinator who authorised the application in the force's own system.</summary>
+public sealed record AuthoriseApplicationRequest(string AuthorisedBy, long Version) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, Application.NameMaxLength);
+}
+
+public sealed record VersionRequest(long Version) : IApiRequest
+{
+    public void Validate(ApiValidator v)
+    {
+    }
+}
+
+public sealed record ListHearingRequest(DateTimeOffset ListedFor, string CourtName) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Instant("listedFor", ListedFor).Required("courtName", CourtName, Hearing.CourtNameMaxLength);
+}
+
+public sealed record AdjournHearingRequest(string Reason, DateTimeOffset? NextHearingAt = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Required("reason", Reason, Hearing.ReasonMaxLength).Instant("nextHearingAt", NextHearingAt);
+}
+
+public sealed record DetermineApplicationRequest(Determination Determination, string Reason, long Version) : IApiRequest
+{
+    // R39: a missing reason is the domain's rule, so it is answered with its rule ID.
+    public void Validate(ApiValidator v) => v.Optional("reason", Reason, Application.NotesMaxLength);
+}
+
+/// <summary>Applications to the court (full, interim, variation, renewal, discharge), their authorisation, submission, hearings and determination.</summary>
+public static class ApplicationsEndpoints
+{
+    public static RouteGroupBuilder MapApplications(this RouteGroupBuilder api)
+    {
+        api.MapPost("/applications", (HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<CreateApplicationRequest>(http.Request, async r =>
+            {
+                var id = await applications.CreateAsync(new CreateApplicationOptions(r.CaseId, r.Type, r.ApplicantForce, r.Venue, r.CourtName, r.MainApplicationId,
+                    r.JurisdictionBasis, r.JurisdictionNotes, r.ProtectedPersonIds,
+                    r.Evidence?.Select(e => new EvidenceLink(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList()), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/applications/{id}", await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+            }))
+            .Write<CreateApplicationRequest, ApplicationResponse>("CreateApplication",
+                "Draft an application for a full order, or for an interim order linked to its main application (R1, R2, R4, R18).");
+
+        api.MapPost("/orders/{id:guid}/applications", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<CreateChangeApplicationRequest>(http.Request, async r =>
+            {
+                var applicationId = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(id, r.Type, r.ApplicantParty, r.ApplicantForce, r.CourtName,
+                    r.NecessityRationale), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/applications/{applicationId}", await ApiResponses.ApplicationAsync(db, applicationId, http.RequestAborted));
+            }))
+            .Write<CreateChangeApplicationRequest, ApplicationResponse>("CreateChangeApplication",
+                "Draft an application to vary, renew or discharge an order (R20: the defendant or a relevant chief officer).");
+
+        api.MapGet("/applications/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
+            ApiRoute.ConsultAsync(http, audit, nameof(Application), id, () => ApiResponses.ApplicationAsync(db, id, http.RequestAborted)))
+            .Read<ApplicationResponse>("GetApplication", "Read an application.");
+
+        api.MapPost("/applications/{id:guid}/authorisation", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<AuthoriseApplicationRequest>(http.Request, async r =>
+            {
+                var coordinator = ApiActors.OnBehalfOf(http.User.ToActor(), r.AuthorisedBy, StaffRoles.Coordinator);
+                await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
+                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+            }, () => ApplicationVersionAsync(db, id)))
+            .Write<AuthoriseApplicationRequest, ApplicationResponse>("AuthoriseApplication",
+                "Record the SPO coordinator's authorisation of a draft application, made in the force's own system.", StatusCodes.Status200OK);
+
+        api.MapPost("/applications/{id:guid}/submission", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<VersionRequest>(http.Request, async r =>
+            {
+                await applications.SubmitAsync(new SubmitApplicationOptions(id, r.Version), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+            }, () => ApplicationVersionAsync(db, id)))
+            .Write<VersionRequest, ApplicationResponse>("SubmitApplication",
+                "Lodge the application with the court; every rule for its type is checked at once (R2, R3, R4, R7, R18, R21).", StatusCodes.Status200OK);
+
+        api.MapPost("/applications/{id:guid}/hearings", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<ListHearingRequest>(http.Request, async r =>
+            {
+                var hearingId = await applications.ListHearingAsync(new ListHearingOptions(id, r.ListedFor, r.CourtName), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/hearings/{hearingId}", await ApiResponses.HearingAsync(db, hearingId, http.RequestAborted));
+            }))
+            .Write<ListHearingRequest, HearingResponse>("ListHearing", "Record that the application is listed for a hearing.");
+
+        api.MapGet("/hearings/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
+            ApiRoute.ConsultAsync(http, audit, nameof(Hearing), id, () => ApiResponses.HearingAsync(db, id, http.RequestAborted)))
+            .Read<HearingResponse>("GetHearing", "Read a hearing.");
+
+        api.MapPost("/hearings/{id:guid}/adjournment", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<AdjournHearingRequest>(http.Request, async r =>
+            {
+                await applications.AdjournHearingAsync(new AdjournHearingOptions(id, r.Reason, r.NextHearingAt), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
+            }))
+            .Write<AdjournHearingRequest, HearingResponse>("AdjournHearing", "Record that a hearing was adjourned, with the reason and the next date.",
+                StatusCodes.Status200OK);
+
+        api.MapPost("/applications/{id:guid}/determination", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<DetermineApplicationRequest>(http.Request, async r =>
+            {
+                await applications.DetermineAsync(new DetermineApplicationOptions(id, r.Determination, r.Reason, r.Version), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+            }, () => ApplicationVersionAsync(db, id)))
+            .Write<DetermineApplicationRequest, ApplicationResponse>("DetermineApplication",
+                "Record a refusal, dismissal or withdrawal (a grant is recorded with the order made); interim orders on a main application cease (R17, R39).",
+                StatusCodes.Status200OK);
+
+        return api;
+    }
+
+    private static Task<long?> ApplicationVersionAsync(StalkingProtectionDbContext db, Guid id) =>
+        db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => (long?)a.Version).SingleOrDefaultAsync();
+}

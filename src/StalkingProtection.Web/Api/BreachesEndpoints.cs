@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Api;
+
+public sealed record RecordBreachRequest(Guid ConditionId, DateTimeOffset IncidentAt, string Description, string? Location = null, DateTimeOffset? ReportedAt = null,
+    IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Instant("incidentAt", IncidentAt)
+            .Optional("location", Location, Breach.TextMaxLength)
+            .Required("description", Description, Breach.TextMaxLength)
+            .Instant("reportedAt", ReportedAt)
+            .Each("overrides", Overrides, OverrideRequest.Validate);
+}
+
+public sealed record RecordBreachOutcomeRequest(BreachOutcome Outcome, long Version, DateOnly? ConvictedOn = null, string? Sentence = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Date("convictedOn", ConvictedOn).Optional("sentence", Sentence, Breach.TextMaxLength);
+}
+
+/// <summary>Breaches of orders (SPA 2019 s.8).</summary>
+public static class BreachesEndpoints
+{
+    public static RouteGroupBuilder MapBreaches(this RouteGroupBuilder api)
+    {
+        api.MapPost("/orders/{id:guid}/breaches", (Guid id, HttpContext http, BreachService breaches, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordBreachRequest>(http.Request, async r =>
+            {
+                var actor = http.User.ToActor();
+                var breachId = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => breaches.RecordBreachAsync(
+                    new RecordBreachOptions(id, r.ConditionId, r.IncidentAt, r.Location, r.Description, r.ReportedAt, o), actor, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/breaches/{breachId}", await ApiResponses.BreachAsync(db, breachId, http.RequestAborted));
+            }))
+            .Write<RecordBreachRequest, BreachResponse>("RecordBreach",
+                "Record a suspected breach of a condition in force at the incident (R35, R36; H20164).");
+
+        api.MapGet("/breaches/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
+            ApiRoute.ConsultAsync(http, audit, nameof(Breach), id, () => ApiResponses.BreachAsync(db, id, http.RequestAborted)))
+            .Read<BreachResponse>("GetBreach", "Read a breach.");
+
+        api.MapPost("/breaches/{id:guid}/outcome", (Guid id, HttpContext http, BreachService breaches, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordBreachOutcomeRequest>(http.Request, async r =>
+            {
+                await breaches.RecordOutcomeAsync(new RecordBreachOutcomeOptions(id, r.Outcome, r.ConvictedOn, r.Sentence, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok(await ApiResponses.BreachAsync(db, id, http.RequestAborted));
+            }, () => db.Breaches.AsNoTracking().Where(b => b.Id == id).Select(b => (long?)b.Version).SingleOrDefaultAsync()))
+            .Write<RecordBreachOutcomeRequest, BreachResponse>("RecordBreachOutcome", "Record the outcome of a breach (R37).", StatusCodes.Status200OK);
+
+        return api;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Api;
+
+public sealed record ConditionRequest(ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
+    IReadOnlyList<Guid> ProtectedPersonIds, string NecessityRationale, bool ConflictConsidered, string? LocalityText = null, bool ConflictFound = false, string? ConflictNotes = null,
+    ConditionDuration Duration = ConditionDuration.AsOrder, DateOnly? EndsOn = null)
+{
+    public static void Validate(ApiValidator v, string field, ConditionRequest c) =>
+        v.Required(field + ".wording", c.Wording, Condition.WordingMaxLength)
+            .Optional(field + ".localityText", c.LocalityText, Condition.LocalityMaxLength)
+            .Optional(field + ".necessityRationale", c.NecessityRationale, Condition.RationaleMaxLength)
+            .Optional(field + ".conflictNotes", c.ConflictNotes, Condition.NotesMaxLength)
+            .Date(field + ".endsOn", c.EndsOn);
+
+    public ConditionDraft ToDraft() =>
+        new(Type, Category, Wording, Scope, LocalityText, ProtectedPersonIds, NecessityRationale, ConflictConsidered, ConflictFound, ConflictNotes, Duration, EndsOn);
+}
+
+/// <summary>An order as the court made it, entered from the order drawn up.</summary>
+public sealed record RecordOrderRequest(Guid CaseId, OrderKind Kind, OrderOrigin Origin, string CourtName, DateOnly MadeOn, DurationType DurationType,
+    IReadOnlyList<ConditionRequest> Conditions, Guid? ApplicationId = null, PoliceForce? CourtPoliceArea = null, DateOnly? LastInForceDay = null,
+    bool NoIncompatibilityAttested = false,
+    IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Required("courtName", CourtName, StalkingProtectionOrder.CourtNameMaxLength)
+            .Date("madeOn", MadeOn)
+            .Date("lastInForceDay", LastInForceDay)
+            .Each("conditions", Conditions, ConditionRequest.Validate)
+            .Each("overrides", Overrides, OverrideRequest.Validate);
+}
+
+public sealed record RecordServiceRequest(DateTimeOffset ServedAt, ServiceMethod Method, string ServedBy, long Version) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Instant("servedAt", ServedAt).Required("servedBy", ServedBy, StalkingProtectionOrder.NameMaxLength);
+}
+
+public sealed record VaryOrderRequest(ApplicantParty ApplicantParty, DateOnly DecidedOn, DateOnly EffectiveFrom, IReadOnlyList<ConditionRequest> Conditions,
+    bool AddsOrTightens, long Version, PoliceForce? ApplicantForce = null, string? NecessityRationale = null, Guid? ApplicationId = null,
+    IReadOnlyList<OverrideRequest>? Overrides = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Date("decidedOn", DecidedOn)
+            .Date("effectiveFrom", EffectiveFrom)
+            .Optional("necessityRationale", NecessityRationale, OrderChange.RationaleMaxLength)
+            .Each("conditions", Conditions, ConditionRequest.Validate)
+            .Each("overrides", Overrides, OverrideRequest.Validate);
+}
+
+public sealed record RenewOrderRequest(ApplicantParty ApplicantParty, DateOnly ApplicationLodgedOn, DateOnly DecidedOn, DurationType DurationType,
+    string NecessityRationale, long Version, PoliceForce? ApplicantForce = null, DateOnly? NewLastDay = null, Guid? ApplicationId = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Date("applicationLodgedOn", ApplicationLodgedOn)
+            .Date("decidedOn", DecidedOn)
+            .Date("newLastDay", NewLastDay)
+            .Optional("necessityRationale", NecessityRationale, StalkingProtectionOrder.NoteMaxLength);
+}
+
+/// <summary>R22: a party's consent to discharge within the first 2 years.</summary>
+public sealed record ConsentRequest(ConsentParty Party, DateOnly GivenOn, ConsentMethod Method)
+{
+    public static void Validate(ApiValidator v, string field, ConsentRequest c) => v.Date(field + ".givenOn", c.GivenOn);
+}
+
+public sealed record DischargeOrderRequest(ApplicantParty ApplicantParty, DateOnly DecidedOn, DateOnly EffectiveOn, IReadOnlyList<ConsentRequest> Consents,
+    long Version, PoliceForce? ApplicantForce = null, Guid? ApplicationId = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Date("decidedOn", DecidedOn).Date("effectiveOn", EffectiveOn).Each("consents", Consents, ConsentRequest.Validate);
+}
+
+/// <summary>Orders as the court made them, service, variation, renewal and discharge, and the order as it stood on any date.</summary>
+public static class OrdersEndpoints
+{
+    public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
+    {
+        api.MapPost("/orders", (HttpContext http, OrderService orders, OrderStatusQueries queries, StalkingProtectionDbContext db,
+                IOptions<LegalRuleSet> rules) =>
+            ApiRoute.HandleAsync<RecordOrderRequest>(http.Request, async r =>
+            {
+                var actor = http.User.ToActor();
+                var terms = new OrderTerms(r.Kind, r.Origin, r.CourtName, r.CourtPoliceArea, r.MadeOn, r.DurationType, r.LastInForceDay,
+                    r.Conditions.Select(c => c.ToDraft()).ToList());
+                var id = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
+                    new RecordOrderOptions(r.CaseId, r.ApplicationId, terms, r.NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement, o), actor,
+                    http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/orders/{id}", await ApiResponses.OrderAsync(db, queries, id, r.MadeOn, http.RequestAborted));
+            }))
+            .Write<RecordOrderRequest, OrderResponse>("RecordOrder",
+                "Record a full or interim order as made by the court, with its prohibitions and requirements (R8–R16, R19, R43).");
+
+        api.MapGet("/orders/{id:guid}", async (Guid id, string? asAt, HttpContext http, AuditLog audit, OrderStatusQueries queries, StalkingProtectionDbContext db,
+                TimeProvider time) =>
+            {
+                DateOnly date = time.UkToday;
+                if (asAt is not null && (!DateOnly.TryParseExact(asAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+                    || date < ApiValidator.EarliestDate || date > ApiValidator.LatestDate))
+                {
+                    return ApiProblems.Invalid("asAt", $"Enter a real date as YYYY-MM-DD between {ApiValidator.EarliestDate:yyyy-MM-dd} and {ApiValidator.LatestDate:yyyy-MM-dd}.");
+                }
+
+                return await ApiRoute.ConsultAsync(http, audit, nameof(StalkingProtectionOrder), id, () => ApiResponses.OrderAsync(db, queries, id, date, http.RequestAborted));
+            })
+            .Read<OrderResponse>("GetOrder",
+                "Read an order's status, the conditions in force and the respondent's notification duties as at a date (?asAt=YYYY-MM-DD, default today).");
+
+        api.MapPost("/orders/{id:guid}/service", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordServiceRequest>(http.Request, async r =>
+            {
+                var obligationId = await orders.RecordServiceAsync(new RecordServiceOptions(id, r.ServedAt, r.Method, r.ServedBy, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id, http.RequestAborted);
+                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
+                var explanation = obligation is not null
+                    ? $"The respondent must notify the police of their names and home address by the end of {obligation.DueBy:d MMMM yyyy} (3 days beginning with the day of service; SPA 2019 s.9(1), R25)."
+                    : order.ReplacesInterim
+                        ? "No new initial notification: this full order replaces an interim order, whose service already started the duty (SPA 2019 s.9(1), R19)."
+                        : "No initial notification: the respondent is subject to the notification requirements of the Sexual Offences Act 2003 Part 2 (SPA 2019 s.9(5)).";
+                return Results.Ok(new ServiceResponse(id, order.ServedAt!.Value, order.ServedOn!.Value, obligation, explanation, order.Version));
+            }, () => OrderVersionAsync(db, id)))
+            .Write<RecordServiceRequest, ServiceResponse>("RecordService",
+                "Record service of an order on the respondent; starts the s.9 initial notification duty where the Act says so (R19, R25).",
+                StatusCodes.Status200OK);
+
+        api.MapPost("/orders/{id:guid}/variations", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<VaryOrderRequest>(http.Request, async r =>
+            {
+                var actor = http.User.ToActor();
+                var changeId = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.VaryAsync(new VaryOrderOptions(id, r.ApplicantParty, r.ApplicantForce,
+                    r.DecidedOn, r.EffectiveFrom, r.Conditions.Select(c => c.ToDraft()).ToList(), r.AddsOrTightens, r.NecessityRationale, r.ApplicationId, o, r.Version),
+                    actor, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+            }, () => OrderVersionAsync(db, id)))
+            .Write<VaryOrderRequest, OrderChangeResponse>("VaryOrder", "Record a variation the court made: a new version of the terms from a date (R20, R21).");
+
+        api.MapPost("/orders/{id:guid}/renewals", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RenewOrderRequest>(http.Request, async r =>
+            {
+                var changeId = await orders.RenewAsync(new RenewOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.ApplicationLodgedOn, r.DecidedOn, r.DurationType,
+                    r.NewLastDay, r.NecessityRationale, r.ApplicationId, r.Version), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+            }, () => OrderVersionAsync(db, id)))
+            .Write<RenewOrderRequest, OrderChangeResponse>("RenewOrder", "Record a renewal the court made while the order was in force (R14, R20, R21, R23).");
+
+        api.MapPost("/orders/{id:guid}/discharges", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<DischargeOrderRequest>(http.Request, async r =>
+            {
+                var changeId = await orders.DischargeAsync(new DischargeOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.DecidedOn, r.EffectiveOn,
+                    r.Consents.Select(c => new DischargeConsent(c.Party, c.GivenOn, c.Method)).ToList(), r.ApplicationId, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+            }, () => OrderVersionAsync(db, id)))
+            .Write<DischargeOrderRequest, OrderChangeResponse>("DischargeOrder",
+                "Record a discharge the court made, with the consents of the defendant and the relevant chief officer inside the first 2 years (R20, R22).");
+
+        api.MapGet("/order-changes/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
+            ApiRoute.ConsultAsync(http, audit, nameof(OrderChange), id, () => ApiResponses.OrderChangeAsync(db, id, http.RequestAborted)))
+            .Read<OrderChangeResponse>("GetOrderChange", "Read a variation, renewal or discharge, with its consents.");
+
+        api.MapGet("/statistics/live-orders", async (string? date, HttpContext http, AuditLog audit, OrderStatusQueries queries, TimeProvider time) =>
+            {
+                DateOnly on = time.UkToday;
+                if (date is not null && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on)
+                    || on < ApiValidator.EarliestDate || on > ApiValidator.LatestDate))
+                {
+                    return ApiProblems.Invalid("date", $"Enter a real date as YYYY-MM-DD between {ApiValidator.EarliestDate:yyyy-MM-dd} and {ApiValidator.LatestDate:yyyy-MM-dd}.");
+                }
+
+                var (interim, full) = await queries.LiveOrderCountByKindAsync(on, http.RequestAborted);
+                await audit.RecordConsultationAsync(http.User.ToActor(), "Api.Statistics.LiveOrders", "Statistics", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    "Aggregate count read through the API", http.RequestAborted);
+                return Results.Ok(new LiveOrdersResponse(on, interim, full, interim + full));
+            })
+            .Read<LiveOrdersResponse>("GetLiveOrderCount", "The number of interim and full orders in force on a date (?date=YYYY-MM-DD, default today).");
+
+        return api;
+    }
+
+    internal static Task<long?> OrderVersionAsync(StalkingProtectionDbContext db, Guid id) =>
+        db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == id).Select(o => (long?)o.Version).SingleOrDefaultAsync();
+}
