@@ -13,6 +13,7 @@ using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Public;
 
 namespace StalkingProtection.Web;
 
@@ -91,6 +92,8 @@ public static class WebServiceCollectionExtensions
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
         });
+
+        services.AddPublicSite(configuration);
 
         AddTelemetry(services, configuration);
         return builder;
