@@ -74,7 +74,7 @@ public sealed class PublicReportService(
     public async Task<ReportDraftState> UpdateAnswersAsync(Guid draftId, Action<ReportAnswers> change, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var draft = await db.PublicReportDrafts.SingleOrDefaultAsync(d => d.Id == draftId, ct);
+        var draft = await db.PublicReportDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId, ct);
         if (draft is null)
         {
             return new ReportDraftState(DraftStatus.Missing, new ReportAnswers());
@@ -88,16 +88,24 @@ public sealed class PublicReportService(
 
         if (draft.IsExpired(now))
         {
-            db.PublicReportDrafts.Remove(draft);
-            await db.SaveChangesAsync(ct);
+            await db.PublicReportDrafts.Where(d => d.Id == draftId && d.ReportId == null).ExecuteDeleteAsync(ct);
             return new ReportDraftState(DraftStatus.Expired, new ReportAnswers());
         }
 
         var answers = Unprotect(draft.ProtectedAnswers);
         change(answers);
-        draft.ProtectedAnswers = Protect(answers);
-        draft.ExpiresAt = now + DraftLifetime;
-        await db.SaveChangesAsync(ct);
+        var protectedAnswers = Protect(answers);
+        var expiresAt = now + DraftLifetime;
+
+        // Conditional, so that answers saved at the moment the draft is sent never come back after it was cleared.
+        var updated = await db.PublicReportDrafts
+            .Where(d => d.Id == draftId && d.ReportId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ProtectedAnswers, protectedAnswers).SetProperty(d => d.ExpiresAt, expiresAt), ct);
+        if (updated == 0)
+        {
+            return await UpdateAnswersAsync(draftId, change, ct);
+        }
+
         return new ReportDraftState(DraftStatus.Active, answers);
     }
 
@@ -128,10 +136,20 @@ public sealed class PublicReportService(
         }
 
         var report = CreateReport(draftId, answers, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim the draft first: a second send of the same draft waits here for the first to commit, then finds it
+        // claimed. The unique index on DraftId is the last guard.
+        var claimed = await db.PublicReportDrafts
+            .Where(d => d.Id == draftId && d.ReportId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ReportId, report.Id).SetProperty(d => d.ProtectedAnswers, string.Empty), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySentAsync(draftId, ct);
+        }
+
         db.PublicReports.Add(report);
-        var draft = await db.PublicReportDrafts.SingleAsync(d => d.Id == draftId, ct);
-        draft.ReportId = report.Id;
-        draft.ProtectedAnswers = string.Empty;
 
         // DPA 2018 s.62: the collection of personal data is logged; the log holds no personal data itself.
         auditLog.Add(PublicActor, AuditKind.Collection, "PublicReport.Submitted", nameof(PublicReport), report.Id,
@@ -139,19 +157,22 @@ public sealed class PublicReportService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return new SubmitResult(SubmitOutcome.Sent, report.Reference);
         }
         catch (DbUpdateException)
         {
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var existing = await db.PublicReports.AsNoTracking().Where(r => r.DraftId == draftId).Select(r => r.Reference).SingleOrDefaultAsync(ct);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            return new SubmitResult(SubmitOutcome.AlreadySent, existing);
+            return await AlreadySentAsync(draftId, ct);
         }
+    }
+
+    private async Task<SubmitResult> AlreadySentAsync(Guid draftId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var reference = await db.PublicReports.AsNoTracking().Where(r => r.DraftId == draftId).Select(r => r.Reference).SingleOrDefaultAsync(ct);
+        return reference is null ? new SubmitResult(SubmitOutcome.Expired) : new SubmitResult(SubmitOutcome.AlreadySent, reference);
     }
 
     /// <summary>Decrypts a report's safe contact details for a member of staff, and logs that they were read.</summary>
