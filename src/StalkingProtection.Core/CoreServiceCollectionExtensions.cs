@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Demo;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
+using Microsoft.Extensions.Options;
 
 namespace StalkingProtection.Core;
 
@@ -22,6 +25,10 @@ public static class CoreServiceCollectionExtensions
 
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddStalkingProtectionDatabase(options.Provider, options.ResolveConnectionString(contentRootPath));
+
+        services.AddOptions<LegalRuleSet>().Bind(configuration.GetSection(LegalRuleSet.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LegalRuleSet>, LegalRuleSetValidator>();
+        services.TryAddSingleton(BankHolidayCalendar.EnglandAndWales);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();

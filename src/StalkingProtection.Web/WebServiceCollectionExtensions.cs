@@ -10,6 +10,7 @@ using StalkingProtection.Core;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure;
+using StalkingProtection.Web.Infrastructure.GovUk;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
@@ -65,6 +66,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");
         });
+        services.AddGovUkComponents();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>
         {
@@ -88,9 +90,15 @@ public static class WebServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy("sign-in", context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<Infrastructure.Security.SignInOptions>>().Value.PostsPerMinutePerAddress,
+                        Window = TimeSpan.FromMinutes(1),
+                    })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
 
         services.AddPublicSite(configuration);

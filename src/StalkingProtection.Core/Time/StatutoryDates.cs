@@ -3,6 +3,12 @@ namespace StalkingProtection.Core.Time;
 /// <summary>Date arithmetic the Stalking Protection Act 2019 depends on. Every function is pure.</summary>
 public static class StatutoryDates
 {
+    /// <summary>SPA 2019 s.9(1) and (2), R25: "the period of 3 days beginning with" a trigger day.</summary>
+    public const int NotificationPeriodDays = 3;
+
+    /// <summary>CrimPR r.34.2(2) as amended by SI 2021/849: an appeal notice within 15 business days (R24).</summary>
+    public const int DefaultAppealBusinessDays = 15;
+
     /// <summary>
     /// The last day of "the period of <paramref name="days"/> days beginning with <paramref name="start"/>":
     /// the start day is day 1, and weekends and bank holidays count. R40 (Trow v Ind Coope [1967]).
@@ -34,8 +40,55 @@ public static class StatutoryDates
     /// </summary>
     public static DateOnly MinimumLastDay(DateOnly made, int years = 2) => Anniversary(made, years).AddDays(-1);
 
+    /// <summary>
+    /// SPA 2019 s.4, R22: without the consent of the defendant and the relevant chief officer, a full order may not
+    /// be discharged before the end of 2 years beginning with the day it was made, so the earliest effective date
+    /// of such a discharge is the day after <see cref="MinimumLastDay"/>.
+    /// </summary>
+    public static DateOnly EarliestDischargeWithoutConsent(DateOnly made) => MinimumLastDay(made).AddDays(1);
+
+    /// <summary>R23: the day to raise "consider renewal", <paramref name="leadDays"/> days before the last in-force day.</summary>
+    public static DateOnly RenewalReminderDue(DateOnly lastDay, int leadDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(leadDays);
+        return lastDay.AddDays(-leadDays);
+    }
+
+    /// <summary>
+    /// CrimPR r.34.2(2) as amended by SI 2021/849, R24: the provisional last day to lodge an appeal to the Crown
+    /// Court, 15 business days after the decision (the decision day is not counted; weekends and England and Wales
+    /// bank holidays are skipped). Provisional because whether Part 34 governs SPA 2019 s.7 appeals is unverified
+    /// and awaits legal sign-off.
+    /// </summary>
+    public static DateOnly AppealLodgingDeadline(DateOnly decision, BankHolidayCalendar calendar) =>
+        AppealLodgingDeadline(decision, calendar, DefaultAppealBusinessDays);
+
+    /// <summary>R24 with a configured number of business days (<c>LegalRuleSet.AppealBusinessDays</c>).</summary>
+    public static DateOnly AppealLodgingDeadline(DateOnly decision, BankHolidayCalendar calendar, int businessDays)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentOutOfRangeException.ThrowIfLessThan(businessDays, 1);
+        return calendar.AddBusinessDays(decision, businessDays);
+    }
+
     /// <summary>SPA 2019 s.9(1), R25: notify within 3 days beginning with the date of service.</summary>
-    public static DateOnly InitialNotificationDue(DateOnly served) => LastDayOfPeriodBeginningWith(served, 3);
+    public static DateOnly InitialNotificationDue(DateOnly served) =>
+        LastDayOfPeriodBeginningWith(served, NotificationPeriodDays);
+
+    /// <summary>
+    /// SPA 2019 s.9(6)-(7), R26: when SOA 2003 Part 2 notification ends while the order is in effect, the initial
+    /// 3-day period runs from that "final day" instead of from service.
+    /// </summary>
+    public static DateOnly FinalDayNotificationDue(DateOnly finalDay) =>
+        LastDayOfPeriodBeginningWith(finalDay, NotificationPeriodDays);
+
+    /// <summary>SPA 2019 s.9(3), R27: a new name is notified before the end of 3 days beginning with its first use.</summary>
+    public static DateOnly NewNameNotificationDue(DateOnly firstUsed) =>
+        LastDayOfPeriodBeginningWith(firstUsed, NotificationPeriodDays);
+
+    /// <summary>SPA 2019 s.9(4), R28: a new home address is notified before the end of 3 days beginning with the move.</summary>
+    public static DateOnly NewAddressNotificationDue(DateOnly moved) =>
+        LastDayOfPeriodBeginningWith(moved, NotificationPeriodDays);
 
     /// <summary>
     /// An obligation is overdue once its due day has ended in Europe/London (R33), whatever the clock change.

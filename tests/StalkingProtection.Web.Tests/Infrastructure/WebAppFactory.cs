@@ -41,6 +41,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:Database:ApplyMigrationsOnStartup", "false");
         builder.UseSetting("StalkingProtection:Web:QuickExitUrl", "/error/404");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("StalkingProtection:SignIn:PostsPerMinutePerAddress", "1000");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         foreach (var (key, value) in Settings)
         {

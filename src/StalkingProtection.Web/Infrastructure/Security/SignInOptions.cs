@@ -7,8 +7,16 @@ public sealed class SignInOptions
     /// <summary>A force's own identity provider (OpenID Connect). Local accounts still work alongside it.</summary>
     public OpenIdConnectSettings? OpenIdConnect { get; set; }
 
+    /// <summary>Sign-in form posts allowed per minute from one address, before any account-level throttling.</summary>
+    public int PostsPerMinutePerAddress { get; set; } = 30;
+
     public static IEnumerable<string> Validate(SignInOptions options)
     {
+        if (options.PostsPerMinutePerAddress < 1)
+        {
+            yield return "StalkingProtection:SignIn:PostsPerMinutePerAddress must be 1 or more.";
+        }
+
         if (options.OpenIdConnect is { } oidc && oidc.Enabled)
         {
             if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)

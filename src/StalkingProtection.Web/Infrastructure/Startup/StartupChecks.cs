@@ -90,8 +90,10 @@ public static class StartupChecks
     {
         try
         {
-            await db.Database.OpenConnectionAsync();
-            await db.Database.CloseConnectionAsync();
+            // Opened directly rather than through EF Core, so that a failure is reported once, in our own words.
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await connection.CloseAsync();
         }
         catch (Exception ex) when (ex is NpgsqlException or SqliteException or InvalidOperationException or TimeoutException)
         {

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.PageTests;
+
+/// <summary>
+/// S4: every staff page against every role. A new workspace page fails this test until it is added to the matrix,
+/// so no page can ship without a decision about who may see it.
+/// </summary>
+public class AuthorisationMatrixTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private static readonly string[] _everyone = [.. StaffRoles.All];
+
+    /// <summary>Route → roles that get the page; every other role gets 403.</summary>
+    public static readonly Dictionary<string, string[]> Matrix = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/workspace"] = _everyone,
+        ["/workspace/audit"] = [StaffRoles.Administrator],
+        ["/account/two-factor"] = _everyone,
+    };
+
+    public static TheoryData<string, string> RouteAndRole()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Matrix.Keys)
+        {
+            foreach (var role in StaffRoles.All)
+            {
+                data.Add(route, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void S4_EveryStaffPageWithoutRouteValues_IsInTheMatrix()
+    {
+        // Arrange
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+        // Act
+        var staffPages = endpoints
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => (r.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase) || r.StartsWith("/account", StringComparison.OrdinalIgnoreCase))
+                && !r.Contains('{', StringComparison.Ordinal) && !r.EndsWith("/index", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+
+        // Assert
+        Assert.NotEmpty(staffPages);
+        Assert.All(staffPages, route => Assert.True(Matrix.ContainsKey(route), $"{route} is not in the authorisation matrix."));
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteAndRole))]
+    public async Task S4_StaffPage_AnswersOnlyTheRolesAllowed(string route, string role)
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(role);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.GetAsync(route);
+
+        // Assert
+        var expected = Matrix[route].Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousRoutes))]
+    public async Task S4_StaffPage_SignedOut_RedirectsToSignIn(string route)
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.GetAsync(route);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> AnonymousRoutes() => new(Matrix.Keys);
+
+    [Fact]
+    public async Task Forbidden_ShowsTheFriendlyAccessPage()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.GetAsync("/workspace/audit");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("You do not have access to this page", document.HeadingText());
+    }
+}

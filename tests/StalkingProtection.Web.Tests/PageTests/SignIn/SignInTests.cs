@@ -1,0 +1,212 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.PageTests.SignIn;
+
+public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private const string Password = "quiet harbour lantern";
+
+    [Fact]
+    public async Task Post_MissingFields_ShowsGovUkErrors()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = "", ["Password"] = "" });
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Enter your email address", "Enter your password"], document.ErrorSummaryMessages());
+        Assert.StartsWith("Error:", document.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WrongPassword_ShowsOneMessageThatDoesNotSayWhichWasWrong()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = "wrong horse battery" });
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Enter a correct email address and password"], document.ErrorSummaryMessages());
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "SignIn.Failed"));
+        Assert.True(audited);
+    }
+
+    [Fact]
+    public async Task Post_PasswordOnlyOutsideDevelopment_MustSetUpTwoFactorBeforeTheWorkspace()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var client = factory.CreateBrowser();
+
+        // Act
+        var signIn = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+        var workspace = await client.GetAsync("/workspace");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/workspace", signIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, workspace.StatusCode);
+        Assert.Equal("/account/two-factor", workspace.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TwoFactor_SetUpThenSignInAgain_AsksForTheCodeAndLetsTheUserIn()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Coordinator, password: Password);
+        var client = factory.CreateBrowser();
+        await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+        var setUp = await client.GetDocumentAsync("/account/two-factor");
+        var key = setUp.QuerySelector("[data-authenticator-key]")!.TextContent;
+
+        // Act: turn on two-factor with a wrong code, then the right one
+        var wrong = await (await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = "000000" })).GetDocumentAsync();
+        var enabled = await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Compute(key, DateTimeOffset.UtcNow) });
+        await client.GetAsync("/sign-out");
+        var password = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+        var code = await client.SubmitFormAsync("/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Compute(key, DateTimeOffset.UtcNow) });
+        var workspace = await client.GetAsync("/workspace");
+
+        // Assert
+        Assert.Equal(["The code is not correct or has expired. Enter the code your app shows now"], wrong.ErrorSummaryMessages());
+        Assert.Equal("/workspace", enabled.Headers.Location?.OriginalString);
+        Assert.StartsWith("/sign-in/two-factor", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, workspace.StatusCode);
+        var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.RecordId == user.Id.ToString()).Select(e => e.Action).ToListAsync());
+        Assert.Contains("StaffAccount.TwoFactorEnabled", actions);
+        Assert.Contains("SignIn.TwoFactor", actions);
+    }
+
+    [Fact]
+    public async Task Throttle_AfterFiveFailuresFromOneAddress_BlocksThatAddressEvenWithTheRightPassword()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var client = factory.CreateBrowser();
+        for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+        {
+            await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = $"guess number {i} wrong" });
+        }
+
+        // Act
+        var blocked = await (await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password })).GetDocumentAsync();
+
+        // Assert
+        Assert.Single(blocked.ErrorSummaryMessages());
+        Assert.StartsWith("Too many attempts to sign in", blocked.ErrorSummaryMessages()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttle_FailuresFromAnAttackersAddress_DoNotLockTheOwnerOutFromTheirs()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var throttle = scope.ServiceProvider.GetRequiredService<SignInThrottle>();
+            for (var i = 0; i < 40; i++)
+            {
+                await throttle.RecordFailureAsync(user.Email!, "203.0.113.9");
+            }
+
+            Assert.NotNull(await throttle.BlockedUntilAsync(user.Email!, "203.0.113.9"));
+        }
+
+        var client = factory.CreateBrowser();
+
+        // Act: the test server's requests come from no address, i.e. not the attacker's
+        var response = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/workspace", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Throttle_BlockGrowsButEndsByItself_SoNoOneIsLockedOutIndefinitely()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var throttle = scope.ServiceProvider.GetRequiredService<SignInThrottle>();
+        for (var i = 0; i < 100; i++)
+        {
+            await throttle.RecordFailureAsync(user.Email!, "198.51.100.7");
+        }
+
+        var until = await throttle.BlockedUntilAsync(user.Email!, "198.51.100.7");
+
+        // Act
+        factory.Clock.Advance(SignInThrottle.MaximumDelay + TimeSpan.FromSeconds(1));
+        var later = await throttle.BlockedUntilAsync(user.Email!, "198.51.100.7");
+
+        // Assert
+        Assert.NotNull(until);
+        Assert.True(until <= factory.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        Assert.Null(later);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_Returns400()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@b.c", ["Password"] = "x" }));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_WorkspaceSignedOut_RedirectsToSignIn()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.GetAsync("/workspace");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Password_CommonOrShort_IsRefusedWithNcscAdvice()
+    {
+        // Arrange
+        await using var scope = factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccountService>();
+
+        // Act
+        var common = await accounts.CreateAsync(new CreateStaffAccountOptions("common@test.police.uk", "Common", StaffRoles.Officer, null, "password1234"), Actor.System);
+        var repeated = await accounts.CreateAsync(new CreateStaffAccountOptions("repeat@test.police.uk", "Repeat", StaffRoles.Officer, null, "aaaaaaaaaaaaaaaa"), Actor.System);
+        var shortOne = await accounts.CreateAsync(new CreateStaffAccountOptions("short@test.police.uk", "Short", StaffRoles.Officer, null, "tiny cat"), Actor.System);
+        var good = await accounts.CreateAsync(new CreateStaffAccountOptions("good@test.police.uk", "Good", StaffRoles.Officer, null, "marble otter kettle"), Actor.System);
+
+        // Assert
+        Assert.Contains(common.Errors, e => e.Code == "PasswordCommon");
+        Assert.Contains(repeated.Errors, e => e.Code == "PasswordCommon");
+        Assert.Contains(shortOne.Errors, e => e.Code == "PasswordTooShort");
+        Assert.True(good.Succeeded);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.Null(await users.FindByEmailAsync("common@test.police.uk"));
+    }
+}
