@@ -20,6 +20,7 @@ public class AuthorisationMatrixTests(WebAppFactory factory) : IClassFixture<Web
     {
         ["/workspace"] = _everyone,
         ["/workspace/audit"] = [StaffRoles.Administrator],
+        ["/workspace/feedback"] = _everyone,
         ["/account/two-factor"] = _everyone,
     };
 
