@@ -112,9 +112,14 @@ public sealed class ReportAnswers
             return ReportStep.HowOften;
         }
 
-        if (SuspectKnown is null || (SuspectKnown == true && string.IsNullOrWhiteSpace(SuspectName) && string.IsNullOrWhiteSpace(SuspectDetails)))
+        if (SuspectKnown is null)
         {
             return ReportStep.WhoIsDoingIt;
+        }
+
+        if (SuspectKnown == true && string.IsNullOrWhiteSpace(SuspectName) && string.IsNullOrWhiteSpace(SuspectDetails))
+        {
+            return ReportStep.AboutThem;
         }
 
         if (string.IsNullOrWhiteSpace(Effect))
@@ -154,6 +159,7 @@ public enum ReportStep
     WhenStarted,
     HowOften,
     WhoIsDoingIt,
+    AboutThem,
     Effect,
     SafeContact,
     ContactDetails,

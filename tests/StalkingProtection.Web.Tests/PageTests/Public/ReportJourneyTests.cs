@@ -270,7 +270,7 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Arrange
         var client = factory.CreateBrowser();
         await ReportJourney.StartAsync(client);
-        foreach (var (url, values, _) in ReportJourney.Steps.Take(7))
+        foreach (var (url, values, _) in ReportJourney.Steps.TakeWhile(s => s.Url != "/report/safe-contact"))
         {
             await client.SubmitMainFormAsync(url, values);
         }
@@ -284,6 +284,23 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
 
         // Assert
         response.AssertRedirectTo("/report/contact-details");
+    }
+
+    [Fact]
+    public async Task Post_DoNotKnowWhoFromCheckAnswers_ClearsWhatWasSaidAboutThem()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        await ReportJourney.AnswerAllAsync(client);
+
+        // Act
+        var response = await client.SubmitMainFormAsync("/report/who-is-doing-it", ("SuspectKnown", "no"));
+        var check = await client.GetDocumentAsync("/report/check-answers");
+
+        // Assert
+        response.AssertRedirectTo("/report/check-answers");
+        Assert.DoesNotContain("Alex Example", check.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        (await client.GetAsync("/report/about-them")).AssertRedirectTo("/report/check-answers");
     }
 
     [Fact]

@@ -38,12 +38,18 @@ public class CheckAnswersModel(PublicReportService reports, ReportCookie cookie)
                 ReportStep.WhatHappened, "what has been happening"),
             new("When it started", [a.StartedWhen!], ReportStep.WhenStarted, "when it started"),
             new("How often", [ReportText.Describe(a.HowOften!.Value)], ReportStep.HowOften, "how often it happens"),
-            new("Who is doing it",
-                a.SuspectKnown == true ? new[] { a.SuspectName, a.SuspectDetails }.OfType<string>().ToList() : ["I do not know"],
-                ReportStep.WhoIsDoingIt, "who is doing it"),
+            new("Do you know who is doing it", [a.SuspectKnown == true ? "Yes" : "No"], ReportStep.WhoIsDoingIt, "whether you know who is doing it"),
+        };
+        if (a.SuspectKnown == true)
+        {
+            rows.Add(new("About them", new[] { a.SuspectName, a.SuspectDetails }.OfType<string>().ToList(), ReportStep.AboutThem, "what you told us about them"));
+        }
+
+        rows.AddRange(
+        [
             new("How it affects you", [a.Effect!], ReportStep.Effect, "how it affects you"),
             new("Safe ways to contact you", [ReportText.Describe(a.ContactMethods!.Value)], ReportStep.SafeContact, "how we can contact you"),
-        };
+        ]);
         if (a.WantsContact)
         {
             rows.Add(new("Your name", [a.ContactName ?? "Not given"], ReportStep.ContactDetails, "your name"));

@@ -22,6 +22,7 @@ public static class ReportSteps
         ReportStep.WhenStarted => "/report/when-started",
         ReportStep.HowOften => "/report/how-often",
         ReportStep.WhoIsDoingIt => "/report/who-is-doing-it",
+        ReportStep.AboutThem => "/report/about-them",
         ReportStep.Effect => "/report/effect",
         ReportStep.SafeContact => "/report/safe-contact",
         ReportStep.ContactDetails => "/report/contact-details",
@@ -32,6 +33,7 @@ public static class ReportSteps
 
     public static bool Applies(ReportStep step, ReportAnswers answers) => step switch
     {
+        ReportStep.AboutThem => answers.SuspectKnown == true,
         ReportStep.ContactDetails or ReportStep.SafeTimes => answers.WantsContact,
         ReportStep.Voicemail => answers.CanCall,
         _ => true,
