@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -6,7 +7,10 @@ namespace StalkingProtection.Web.Pages.Public;
 /// <summary>One radio or checkbox; <paramref name="Conditional"/> is revealed when it is chosen.</summary>
 public sealed record Choice(string Value, string Text, string? Hint = null, bool Exclusive = false, IHtmlContent? Conditional = null);
 
-/// <summary>A GOV.UK radios or checkboxes question (plain GOV.UK Frontend markup, see _Choices.cshtml).</summary>
+/// <summary>
+/// A radios or checkboxes question for the cases the <c>govuk-radios</c>/<c>govuk-checkboxes</c> tag helpers do not
+/// cover (a conditional reveal, an exclusive "none" item); drawn by _Choices.cshtml.
+/// </summary>
 public sealed record ChoiceField(
     string Name,
     string Legend,
@@ -17,25 +21,15 @@ public sealed record ChoiceField(
     bool LegendIsHeading = true,
     bool Inline = false);
 
-/// <summary>A GOV.UK text input or, with <paramref name="Rows"/> set, a textarea (see _TextField.cshtml).</summary>
-public sealed record TextField(
-    string Name,
-    string Label,
-    string? Value,
-    string? Hint = null,
-    bool LabelIsHeading = false,
-    string Type = "text",
-    string Autocomplete = "off",
-    string? WidthClass = null,
-    int? Rows = null,
-    bool Spellcheck = true,
-    string? InputMode = null);
-
 public static class FormFieldExtensions
 {
     public static string? ErrorFor(this ModelStateDictionary modelState, string name) =>
         modelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>GOV.UK ids: the first item takes the field's own id, so the error summary can link to it.</summary>
-    public static string ItemId(string name, int index) => index == 0 ? name : $"{name}-{index + 1}";
+    public static string ToHtml(IHtmlContent content)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
 }

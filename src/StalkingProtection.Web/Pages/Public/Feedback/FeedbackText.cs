@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Web.Pages.Public.Feedback;
@@ -12,6 +13,8 @@ public static class FeedbackText
         (Satisfaction.Dissatisfied, "Dissatisfied"),
         (Satisfaction.VeryDissatisfied, "Very dissatisfied"),
     ];
+
+    public static IReadOnlyList<SelectListItem> RatingItems { get; } = [.. Ratings.Select(r => new SelectListItem(r.Text, r.Value.ToString()))];
 
     public static string Describe(Satisfaction satisfaction) => Ratings.Single(r => r.Value == satisfaction).Text;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Web.Pages.Public.Report;
@@ -32,6 +33,12 @@ public static class ReportText
         (SafeContactMethods.Text, "Text message"),
         (SafeContactMethods.Email, "Email"),
     ];
+
+    public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "yes"), new("No", "no")];
+
+    public static IReadOnlyList<SelectListItem> ReportingForItems { get; } = [new("Myself", nameof(ReportingFor.Myself)), new("Someone else", nameof(ReportingFor.SomeoneElse))];
+
+    public static IReadOnlyList<SelectListItem> FrequencyItems { get; } = [.. Frequencies.Select(f => new SelectListItem(f.Text, f.Value.ToString()))];
 
     public static string Describe(StalkingBehaviours behaviour) => Behaviours.Single(b => b.Value == behaviour).Text;
 
