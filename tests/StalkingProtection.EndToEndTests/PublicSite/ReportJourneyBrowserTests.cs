@@ -64,4 +64,44 @@ public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<
         // Assert
         Assert.Equal(before + 1, await server.WithDbAsync(db => db.PublicReports.CountAsync()));
     }
+
+    [Fact]
+    public async Task Report_IdleForTwentyFiveMinutes_WarnsAndKeepsAnswersOnRequest()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+
+        // Act
+        await page.Clock.RunForAsync("25:01");
+        var warning = await page.Locator(".app-report-timeout-warning").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep my answers" }).ClickAsync();
+        await page.Locator(".app-report-timeout-warning").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // Assert
+        Assert.Contains("We will delete your answers in 5 minutes", warning, StringComparison.Ordinal);
+        Assert.EndsWith("/report/immediate-danger", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_IdleForThirtyMinutes_LeavesTheFormForSessionEnded()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+
+        // Act
+        await page.Clock.RunForAsync("30:01");
+        await page.WaitForURLAsync("**/report/session-ended");
+
+        // Assert
+        Assert.Equal("Your answers have been deleted", (await page.Locator("h1").TextContentAsync())!.Trim());
+        Assert.DoesNotContain((await context.CookiesAsync()).Select(c => c.Name), n => n == "sp-report");
+    }
 }
