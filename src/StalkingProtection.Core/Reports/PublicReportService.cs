@@ -52,7 +52,7 @@ public sealed class PublicReportService(
     public async Task<Guid> StartDraftAsync(CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        await db.PublicReportDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        await PurgeExpiredDraftsAsync(ct);
 
         var draft = new PublicReportDraft
         {
@@ -64,6 +64,13 @@ public sealed class PublicReportService(
         db.PublicReportDrafts.Add(draft);
         await db.SaveChangesAsync(ct);
         return draft.Id;
+    }
+
+    /// <summary>Deletes every draft past its expiry, with its answers; a sent draft keeps no answers to delete.</summary>
+    public async Task<int> PurgeExpiredDraftsAsync(CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return await db.PublicReportDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Loads a draft and counts the visit as activity.</summary>

@@ -29,6 +29,7 @@ public static class PublicSite
         services.AddPublicReports();
         services.AddSingleton<ContentLibrary>();
         services.AddSingleton<ReportCookie>();
+        services.AddHostedService<ExpiredDraftPurge>();
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = "sp-flash";

@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using AngleSharp.Html.Dom;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -62,10 +64,20 @@ public static class ReportJourney
         ("/report/voicemail", [("VoicemailAllowed", "no")], "/report/check-answers"),
     ];
 
-    public static async Task StartAsync(HttpClient client)
+    /// <summary>Starts a report and returns its draft id, read from the journey cookie.</summary>
+    public static async Task<Guid> StartAsync(HttpClient client, IServiceProvider? services = null)
     {
         var response = await client.SubmitMainFormAsync("/report");
         response.AssertRedirectTo("/report/immediate-danger");
+        if (services is null)
+        {
+            return Guid.Empty;
+        }
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sp-report=", StringComparison.Ordinal));
+        var value = cookie["sp-report=".Length..].Split(';')[0];
+        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("StalkingProtection.ReportCookie.v1");
+        return Guid.Parse(protector.Unprotect(value));
     }
 
     /// <summary>Starts a report and answers every question.</summary>

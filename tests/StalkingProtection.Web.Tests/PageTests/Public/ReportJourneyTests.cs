@@ -142,9 +142,8 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
     {
         // Arrange
         var client = factory.CreateBrowser();
-        await ReportJourney.StartAsync(client);
+        var draftId = await ReportJourney.StartAsync(client, factory.Services);
         await client.SubmitMainFormAsync("/report/immediate-danger", ("InImmediateDanger", "no"));
-        var draftsBefore = await factory.WithDbAsync(db => db.PublicReportDrafts.CountAsync());
 
         // Act
         factory.Clock.Advance(PublicReportService.DraftLifetime + TimeSpan.FromSeconds(1));
@@ -154,8 +153,40 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Assert
         response.AssertRedirectTo("/report/session-ended");
         Assert.Equal("Your answers have been deleted", ended.HeadingText());
-        Assert.Equal(draftsBefore - 1, await factory.WithDbAsync(db => db.PublicReportDrafts.CountAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.PublicReportDrafts.AnyAsync(d => d.Id == draftId)));
         (await client.GetAsync("/report/reporting-for")).AssertRedirectTo("/report");
+    }
+
+    [Fact]
+    public async Task Post_StartAgain_DeletesTheEarlierDraft()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        var first = await ReportJourney.StartAsync(client, factory.Services);
+
+        // Act
+        var second = await ReportJourney.StartAsync(client, factory.Services);
+
+        // Assert
+        Assert.NotEqual(first, second);
+        Assert.False(await factory.WithDbAsync(db => db.PublicReportDrafts.AnyAsync(d => d.Id == first)));
+        Assert.True(await factory.WithDbAsync(db => db.PublicReportDrafts.AnyAsync(d => d.Id == second)));
+    }
+
+    [Fact]
+    public async Task Purge_AbandonedDraftPastExpiry_IsDeletedWithoutAVisit()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        var draftId = await ReportJourney.StartAsync(client, factory.Services);
+        factory.Clock.Advance(PublicReportService.DraftLifetime);
+        var purge = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StalkingProtection.Web.Pages.Public.Report.ExpiredDraftPurge>().Single();
+
+        // Act
+        await purge.PurgeOnceAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.False(await factory.WithDbAsync(db => db.PublicReportDrafts.AnyAsync(d => d.Id == draftId)));
     }
 
     [Fact]

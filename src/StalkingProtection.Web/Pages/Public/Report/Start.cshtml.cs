@@ -12,6 +12,12 @@ public class StartModel(PublicReportService reports, ReportCookie cookie) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Starting again leaves nothing of an earlier, unsent report behind.
+        if (cookie.Read(Request) is { } earlier)
+        {
+            await reports.DiscardAsync(earlier, ct);
+        }
+
         var draftId = await reports.StartDraftAsync(ct);
         cookie.Write(Response, draftId);
         return Redirect(ReportSteps.Url(ReportStep.ImmediateDanger));
