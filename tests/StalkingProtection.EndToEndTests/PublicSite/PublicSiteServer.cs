@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,7 +19,7 @@ namespace StalkingProtection.EndToEndTests.PublicSite;
 public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Where "Leave this site" goes in these tests: a neutral page of the same server, so nothing leaves the machine.</summary>
-    public const string NeutralPath = "/health";
+    public const string NeutralPath = "/neutral-weather";
 
     private TestDatabase? _database;
     private IPlaywright? _playwright;
@@ -55,10 +57,32 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:PublicSite:FormSubmissionsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, NeutralPage>());
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+    /// <summary>Stands in for the neutral website (BBC Weather in production): a plain page that touches no database.</summary>
+    private sealed class NeutralPage : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map(NeutralPath, neutral => neutral.Run(context =>
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                return context.Response.WriteAsync("<!DOCTYPE html><html lang=\"en\"><head><title>Weather</title></head><body><h1>Weather</h1></body></html>");
+            }));
+            next(app);
+        };
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+
+        // Generous, because the suite shares a build machine; a passing step takes well under a second.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     public async Task<T> WithDbAsync<T>(Func<StalkingProtectionDbContext, Task<T>> action)
     {
