@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<Integration.ApiClientService>();
         return services;
     }
 }

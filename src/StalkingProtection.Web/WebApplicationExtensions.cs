@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using StalkingProtection.Web.Api;
+using StalkingProtection.Web.Pages.Workspace.Tasks;
 using StalkingProtection.Web.Infrastructure.Errors;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
@@ -28,6 +30,8 @@ public static class WebApplicationExtensions
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapStalkingProtectionApi();
+        app.MapCalendarFeed();
         return app;
     }
 }

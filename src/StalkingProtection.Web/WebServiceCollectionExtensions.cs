@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using StalkingProtection.Core;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.GovUk;
@@ -29,6 +30,11 @@ public static class WebServiceCollectionExtensions
         }
 
         builder.Services.AddStalkingProtectionCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddStalkingProtectionDomain();
+        builder.Services.AddOptions<VictimContactOptions>().Bind(builder.Configuration.GetSection(VictimContactOptions.SectionName))
+            .Validate(o => HasKeyOfAtLeast32Bytes(o.SearchHashKey),
+                "StalkingProtection:VictimContact:SearchHashKey must be a base64 key of at least 32 bytes, kept outside the database.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -56,7 +62,25 @@ public static class WebServiceCollectionExtensions
 
         AddIdentity(services, configuration);
 
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization(options =>
+        {
+            Policies.Add(options);
+            Api.ApiEndpoints.AddPolicies(options);
+        });
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyAuthenticationHandler>(
+            Api.ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddScoped<Api.IdempotencyFilter>();
+        services.AddScoped<CalendarFeedTokens>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new() { Title = "Stalking Protection API", Version = "v1", Description = "Cases, applications, orders, service, notifications and breaches under the Stalking Protection Act 2019. Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem details listing each broken rule by ID and field." };
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
         services.AddRazorPages(options =>
         {
             options.Conventions.Add(new KebabCaseRouteConvention());
@@ -200,6 +224,12 @@ public static class WebServiceCollectionExtensions
         }
 
         _ = telemetry;
+    }
+
+    private static bool HasKeyOfAtLeast32Bytes(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= 32;
     }
 
     private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>

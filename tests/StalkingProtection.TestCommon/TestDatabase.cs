@@ -45,6 +45,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public StalkingProtectionDbContext CreateContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
 
+    public StalkingProtectionDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        DatabaseSetup.CreateContext(Provider, ConnectionString, interceptors);
+
     private static string TempFolder
     {
         get

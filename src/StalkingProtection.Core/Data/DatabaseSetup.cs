@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace StalkingProtection.Core.Data;
@@ -42,10 +43,11 @@ public static class DatabaseSetup
         return services;
     }
 
-    public static StalkingProtectionDbContext CreateContext(DatabaseProvider provider, string connectionString) =>
+    public static StalkingProtectionDbContext CreateContext(
+        DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors) =>
         provider == DatabaseProvider.Postgres
             ? new PostgresStalkingProtectionDbContext(
-                ConfigurePostgres(new DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>(), connectionString).Options)
+                ConfigurePostgres(new DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>(), connectionString).AddInterceptors(interceptors).Options)
             : new SqliteStalkingProtectionDbContext(
-                ConfigureSqlite(new DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>(), connectionString).Options);
+                ConfigureSqlite(new DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>(), connectionString).AddInterceptors(interceptors).Options);
 }

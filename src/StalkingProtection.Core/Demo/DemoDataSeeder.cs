@@ -1,14 +1,21 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Integration;
 using StalkingProtection.Core.Staff;
 
 namespace StalkingProtection.Core.Demo;
 
 /// <summary>Fictional demo users (and data) for Development only. Never call it anywhere else.</summary>
-public sealed class DemoDataSeeder(UserManager<StaffUser> userManager, StaffAccountService accounts)
+public sealed class DemoDataSeeder(
+    UserManager<StaffUser> userManager, StaffAccountService accounts, ApiClientService apiClients, StalkingProtectionDbContext db)
 {
     public const string Password = "stalking-protection-demo";
     public const string Team = "Coventry Public Protection Unit";
+
+    /// <summary>The demo API key (read and write), listed in the README; it exists only in Development.</summary>
+    public const string ApiKey = "spk_demo0000_stalking-protection-demo-key";
 
     public static IReadOnlyList<(string Email, string Name, string Role)> Users { get; } =
     [
@@ -38,6 +45,11 @@ public sealed class DemoDataSeeder(UserManager<StaffUser> userManager, StaffAcco
                         $"Demo user {email} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
                 }
             }
+        }
+
+        if (await apiClients.FindByKeyAsync(ApiKey) is null && !await db.Set<ApiClient>().AnyAsync(c => c.KeyPrefix == "demo0000"))
+        {
+            await apiClients.CreateAsync("Demo records system", ApiScope.ReadWrite, Actor.System, ApiKey);
         }
     }
 }

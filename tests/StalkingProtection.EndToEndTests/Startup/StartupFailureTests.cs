@@ -9,6 +9,7 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__Database__Provider", "Oracle", "invalid setting")]
     [InlineData("StalkingProtection__Web__QuickExitUrl", "javascript:alert(1)", "QuickExitUrl must be an http(s) address")]
     [InlineData("StalkingProtection__Database__DataDirectory", "/etc/hostname/data", "is not writable")]
+    [InlineData("StalkingProtection__VictimContact__SearchHashKey", "c2hvcnQ=", "SearchHashKey must be a base64 key of at least 32 bytes")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange
@@ -59,6 +60,7 @@ public class StartupFailureTests
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
         start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
         foreach (var (key, value) in environment)
         {

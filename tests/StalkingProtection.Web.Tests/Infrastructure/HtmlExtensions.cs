@@ -42,7 +42,7 @@ public static class HtmlExtensions
     }
 
     public static IReadOnlyList<string> ErrorSummaryMessages(this IDocument document) =>
-        document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()).ToList();
+        document.QuerySelectorAll(".govuk-error-summary__list li").Select(a => a.TextContent.Trim()).ToList();
 
     public static string? HeadingText(this IDocument document) => document.QuerySelector("h1")?.TextContent.Trim();
 }

@@ -11,18 +11,29 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// S4: every staff page against every role. A new workspace page fails this test until it is added to the matrix,
 /// so no page can ship without a decision about who may see it.
 /// </summary>
+/// <summary>One area's rows of the authorisation matrix: route without route values → the roles that may see it.</summary>
+public interface IAuthorisationMatrixPart
+{
+    IReadOnlyDictionary<string, string[]> Routes { get; }
+}
+
+public sealed class FoundationMatrix : IAuthorisationMatrixPart
+{
+    public IReadOnlyDictionary<string, string[]> Routes { get; } = new Dictionary<string, string[]>
+    {
+        ["/workspace"] = [.. StaffRoles.All],
+        ["/workspace/audit"] = [StaffRoles.Administrator],
+        ["/account/two-factor"] = [.. StaffRoles.All],
+    };
+}
+
 public class AuthorisationMatrixTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private static readonly string[] _everyone = [.. StaffRoles.All];
-
-    /// <summary>Route → roles that get the page; every other role gets 403.</summary>
-    public static readonly Dictionary<string, string[]> Matrix = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["/workspace"] = _everyone,
-        ["/workspace/audit"] = [StaffRoles.Administrator],
-        ["/workspace/feedback"] = _everyone,
-        ["/account/two-factor"] = _everyone,
-    };
+    /// <summary>Route → roles that get the page; every other role gets 403. Each area adds its own part.</summary>
+    public static readonly Dictionary<string, string[]> Matrix = typeof(AuthorisationMatrixTests).Assembly.GetTypes()
+        .Where(t => typeof(IAuthorisationMatrixPart).IsAssignableFrom(t) && !t.IsInterface)
+        .SelectMany(t => ((IAuthorisationMatrixPart)Activator.CreateInstance(t)!).Routes)
+        .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     public static TheoryData<string, string> RouteAndRole()
     {

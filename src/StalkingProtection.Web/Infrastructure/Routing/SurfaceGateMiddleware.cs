@@ -7,7 +7,7 @@ namespace StalkingProtection.Web.Infrastructure.Routing;
 /// </summary>
 public sealed class SurfaceGateMiddleware(RequestDelegate next, IOptions<WebOptions> options)
 {
-    private static readonly string[] _staffPrefixes = ["/workspace", "/api", "/sign-in", "/sign-out", "/openapi", "/account"];
+    private static readonly string[] _staffPrefixes = ["/workspace", "/api", "/sign-in", "/sign-out", "/openapi", "/account", "/calendar"];
     private static readonly string[] _alwaysPrefixes = ["/health", "/error", "/lib", "/css", "/js", "/favicon.ico"];
 
     public Task InvokeAsync(HttpContext context)

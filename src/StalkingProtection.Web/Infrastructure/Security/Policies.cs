@@ -12,6 +12,9 @@ public static class Policies
 
     public const string Coordinator = nameof(Coordinator);
 
+    /// <summary>Coordinators and legal services, who see every case of the force.</summary>
+    public const string ForceWideCaseWork = nameof(ForceWideCaseWork);
+
     /// <summary>The frontline order lookup: Lookup role and everyone with a case role.</summary>
     public const string OrderLookup = nameof(OrderLookup);
 
@@ -24,6 +27,7 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All));
         options.AddPolicy(CaseWork, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseRoles));
         options.AddPolicy(Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator));
+        options.AddPolicy(ForceWideCaseWork, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.LegalServices));
         options.AddPolicy(OrderLookup, p => p.RequireAuthenticatedUser().RequireRole([StaffRoles.Lookup, .. StaffRoles.CaseRoles]));
         options.AddPolicy(Statistics, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Analyst, StaffRoles.Coordinator));
         options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Administrator));

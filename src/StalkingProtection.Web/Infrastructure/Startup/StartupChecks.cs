@@ -67,6 +67,8 @@ public static class StartupChecks
         _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         _ = services.GetRequiredService<IOptions<WebOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Security.SignInOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Core.People.VictimContactOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Core.Rules.LegalRuleSet>>().Value;
     }
 
     private static void EnsureWritableFolder(string contentRoot, string dataDirectory)

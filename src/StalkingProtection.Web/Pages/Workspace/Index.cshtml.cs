@@ -1,16 +1,46 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Statistics;
+using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Workspace.Dashboard;
 
 namespace StalkingProtection.Web.Pages.Workspace;
 
-public class IndexModel : PageModel
+public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) : PageModel
 {
     public string DisplayName => User.FindFirstValue(StaffClaims.DisplayName) ?? User.Identity?.Name ?? "";
 
     public IReadOnlyList<string> Roles => User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
-    public void OnGet()
+    /// <summary>Aggregates only: coordinators, legal services and analysts see the figures.</summary>
+    public DashboardFigures? Figures { get; private set; }
+
+    /// <summary>The lists behind the figures are case content: not for analysts.</summary>
+    public bool CanOpenLists => User.IsInRole(StaffRoles.Coordinator) || User.IsInRole(StaffRoles.LegalServices);
+
+    public IReadOnlyList<(string Key, int Count, string Label)> Tiles { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!CanOpenLists && !User.IsInRole(StaffRoles.Analyst))
+        {
+            return;
+        }
+
+        var f = await dashboard.GetAsync(timeProvider.UkToday, ct);
+        Figures = f;
+        Tiles =
+        [
+            (DashboardLists.LiveOrders, f.LiveOrders, "live orders in force"),
+            (DashboardLists.Applications, f.ApplicationsInProgress, "applications in progress"),
+            (DashboardLists.Unserved, f.OrdersNotServed, "orders not yet served"),
+            (DashboardLists.NotificationsOverdue, f.NotificationsOverdue, "notifications overdue"),
+            (DashboardLists.NotificationsDue, f.NotificationsDueSoon, $"notifications due in the next {DashboardQueries.DueSoonDays} days"),
+            (DashboardLists.Breaches, f.BreachesThisMonth, "breaches this month"),
+            (DashboardLists.EndingSoon, f.OrdersEndingSoon, $"orders ending in the next {DashboardQueries.EndingSoonDays} days"),
+            (DashboardLists.CasesWithoutDecision, f.CasesWithoutSpoDecision, "stalking cases with no SPO decision"),
+        ];
     }
 }

@@ -41,6 +41,8 @@ public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 
         // Assert
         Assert.Equal(["Enter a correct email address and password"], document.ErrorSummaryMessages());
+        Assert.Equal(user.Email, document.QuerySelector("input[name=Email]")!.GetAttribute("value"));
+        Assert.Null(document.QuerySelector("input[name=Password]")!.GetAttribute("value"));
         var audited = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "SignIn.Failed"));
         Assert.True(audited);
     }

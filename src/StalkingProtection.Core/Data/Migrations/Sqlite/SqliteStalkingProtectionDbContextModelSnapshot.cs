@@ -240,6 +240,206 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantForce")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_force");
+
+                    b.Property<string>("ApplicantParty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_party");
+
+                    b.Property<long?>("AuthorisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorised_at");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorised_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CourtName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Determination")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("determination");
+
+                    b.Property<long?>("DeterminedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("determined_at");
+
+                    b.Property<DateOnly?>("DeterminedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("determined_on");
+
+                    b.Property<string>("JurisdictionBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction_basis");
+
+                    b.Property<string>("JurisdictionNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction_notes");
+
+                    b.Property<DateOnly?>("LodgedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lodged_on");
+
+                    b.Property<Guid?>("MainApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_application_id");
+
+                    b.Property<string>("NecessityRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity_rationale");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("MainApplicationId")
+                        .HasDatabaseName("ix_applications_main_application_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_applications_order_id");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_applications_respondent_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_applications_status");
+
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_applications_case_id_status");
+
+                    b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ApplicationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Limb")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limb");
+
+                    b.Property<Guid?>("ReferenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_evidence");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_evidence_application_id");
+
+                    b.ToTable("application_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ApplicationProtectedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_protected_persons");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_application_protected_persons_victim_id");
+
+                    b.HasIndex("ApplicationId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_application_protected_persons_application_id_victim_id");
+
+                    b.ToTable("application_protected_persons", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -322,6 +522,1500 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_entries_record_type_record_id_occurred_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArrestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrested_at");
+
+                    b.Property<long?>("ChargedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charged_at");
+
+                    b.Property<Guid>("ConditionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_id");
+
+                    b.Property<DateOnly?>("ConvictedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("convicted_on");
+
+                    b.Property<string>("CrimeReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("crime_reference");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("IncidentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_at");
+
+                    b.Property<string>("IncidentLocation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_location");
+
+                    b.Property<DateOnly>("IncidentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_on");
+
+                    b.Property<string>("LegalReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_review_reason");
+
+                    b.Property<bool>("NeedsLegalReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_legal_review");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("OrderServedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_served_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ReasonableExcuseClaimed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasonable_excuse_claimed");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Sentence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentence");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long?>("VictimInformedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("victim_informed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("ConditionId")
+                        .HasDatabaseName("ix_breaches_condition_id");
+
+                    b.HasIndex("IncidentOn")
+                        .HasDatabaseName("ix_breaches_incident_on");
+
+                    b.HasIndex("OrderId", "IncidentAt")
+                        .HasDatabaseName("ix_breaches_order_id_incident_at");
+
+                    b.ToTable("breaches", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessor");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool");
+
+                    b.Property<string>("ToolVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessments");
+
+                    b.HasIndex("CaseId", "CompletedAt")
+                        .HasDatabaseName("ix_risk_assessments_case_id_completed_at");
+
+                    b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.SpoDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorisingOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorising_officer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("LegalServicesReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_services_reference");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spo_decisions");
+
+                    b.HasIndex("CaseId", "DecidedAt")
+                        .HasDatabaseName("ix_spo_decisions_case_id_decided_at");
+
+                    b.ToTable("spo_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Categories")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("categories");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LocationCountry")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_country");
+
+                    b.Property<long>("OccurredFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_from");
+
+                    b.Property<long?>("OccurredTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_to");
+
+                    b.Property<string>("OtherCategoryDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_category_description");
+
+                    b.Property<Guid?>("TargetVictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stalking_acts");
+
+                    b.HasIndex("TargetVictimId")
+                        .HasDatabaseName("ix_stalking_acts_target_victim_id");
+
+                    b.HasIndex("CaseId", "OccurredFrom")
+                        .HasDatabaseName("ix_stalking_acts_case_id_occurred_from");
+
+                    b.ToTable("stalking_acts", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CrimeReferences")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("crime_references");
+
+                    b.Property<int>("Offences")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offences");
+
+                    b.Property<string>("OfficerInCharge")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_in_charge");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<Guid?>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_cases_respondent_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cases_status");
+
+                    b.HasIndex("Team", "Status")
+                        .HasDatabaseName("ix_cases_team_status");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.Victim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victims");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_victims_person_id");
+
+                    b.HasIndex("CaseId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victims_case_id_person_id");
+
+                    b.ToTable("victims", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdjournmentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adjournment_reason");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<bool?>("CounselAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counsel_attended");
+
+                    b.Property<string>("CourtName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_name");
+
+                    b.Property<long>("ListedFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_for");
+
+                    b.Property<long?>("NextHearingAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_hearing_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool?>("RespondentAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondent_attended");
+
+                    b.Property<string>("StandardArgued")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_argued");
+
+                    b.Property<string>("StandardFound")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_found");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool?>("VictimAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("victim_attended");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearings");
+
+                    b.HasIndex("ApplicationId", "ListedFor")
+                        .HasDatabaseName("ix_hearings_application_id_listed_for");
+
+                    b.ToTable("hearings", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Integration.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_prefix");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_clients");
+
+                    b.HasIndex("KeyPrefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.ToTable("api_clients", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Integration.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_json");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgementFormVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_form_version");
+
+                    b.Property<string>("AcknowledgementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement_reference");
+
+                    b.Property<string>("AddressGiven")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_given");
+
+                    b.Property<string>("AuthorisationReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorisation_reference");
+
+                    b.Property<string>("BiometricsOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("biometrics_outcome");
+
+                    b.Property<string>("BiometricsPurpose")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("biometrics_purpose");
+
+                    b.Property<int>("BiometricsRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("biometrics_requested");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("NamesGiven")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("names_given");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at");
+
+                    b.Property<DateOnly>("NotifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_on");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by");
+
+                    b.Property<bool>("ReceivedByAuthorisedPerson")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_by_authorised_person");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("StationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_name");
+
+                    b.Property<string>("StationPoliceArea")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_police_area");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_events");
+
+                    b.HasIndex("AcknowledgementReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_events_acknowledgement_reference");
+
+                    b.HasIndex("RespondentId", "NotifiedAt")
+                        .HasDatabaseName("ix_notification_events_respondent_id_notified_at");
+
+                    b.ToTable("notification_events", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationObligation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateOnly?>("ExcusedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excused_on");
+
+                    b.Property<string>("ExcusedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excused_reason");
+
+                    b.Property<Guid?>("MetByEventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_by_event_id");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_on");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("OverdueFlaggedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_flagged_at");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateOnly>("TriggerDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_obligations");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_notification_obligations_order_id");
+
+                    b.HasIndex("Status", "DueBy")
+                        .HasDatabaseName("ix_notification_obligations_status_due_by");
+
+                    b.HasIndex("RespondentId", "Trigger", "TriggerDate")
+                        .HasDatabaseName("ix_notification_obligations_respondent_id_trigger_trigger_date");
+
+                    b.ToTable("notification_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Appellant")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appellant");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("CrownCourtReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("crown_court_reference");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("DecisionOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_on");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<bool>("LodgedLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lodged_late");
+
+                    b.Property<DateOnly>("LodgingDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lodging_deadline");
+
+                    b.Property<DateOnly?>("NoticeServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_served_on");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_appeals_application_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_appeals_order_id");
+
+                    b.ToTable("appeals", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.Condition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("ConditionSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_set_id");
+
+                    b.Property<bool>("ConflictConsidered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conflict_considered");
+
+                    b.Property<bool>("ConflictFound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conflict_found");
+
+                    b.Property<string>("ConflictNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflict_notes");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duration");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("LegalOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_override_by");
+
+                    b.Property<string>("LegalOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_override_reason");
+
+                    b.Property<string>("LocalityText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locality_text");
+
+                    b.Property<string>("NecessityRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity_rationale");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wording");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conditions");
+
+                    b.HasIndex("ConditionSetId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conditions_condition_set_id_sequence");
+
+                    b.ToTable("conditions", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.ConditionProtectedPerson", b =>
+                {
+                    b.Property<Guid>("ConditionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("ConditionId", "VictimId")
+                        .HasName("pk_condition_protected_persons");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_condition_protected_persons_victim_id");
+
+                    b.ToTable("condition_protected_persons", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.ConditionSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_condition_sets");
+
+                    b.HasIndex("OrderId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_condition_sets_order_id_number");
+
+                    b.ToTable("condition_sets", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.OrderChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantForce")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_force");
+
+                    b.Property<string>("ApplicantParty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_party");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("NecessityRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity_rationale");
+
+                    b.Property<Guid?>("NewConditionSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_condition_set_id");
+
+                    b.Property<DateOnly?>("NewLastDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_last_day");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("PreviousConditionSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_condition_set_id");
+
+                    b.Property<DateOnly?>("PreviousLastDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_last_day");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_changes");
+
+                    b.HasIndex("OrderId", "DecidedOn")
+                        .HasDatabaseName("ix_order_changes_order_id_decided_on");
+
+                    b.ToTable("order_changes", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.OrderChangeConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("OrderChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_change_id");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_change_consents");
+
+                    b.HasIndex("OrderChangeId")
+                        .HasDatabaseName("ix_order_change_consents_order_change_id");
+
+                    b.ToTable("order_change_consents", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.StalkingProtectionOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantForce")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_force");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CourtName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_name");
+
+                    b.Property<string>("CourtPoliceArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_police_area");
+
+                    b.Property<string>("DurationType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duration_type");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Ending")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ending");
+
+                    b.Property<string>("EndingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ending_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastInForceDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_in_force_day");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_date");
+
+                    b.Property<Guid?>("MainApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_application_id");
+
+                    b.Property<bool>("NoIncompatibilityAttested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_incompatibility_attested");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("PncReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pnc_reference");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReplacedInterimOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_interim_order_id");
+
+                    b.Property<bool>("ReplacesInterim")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaces_interim");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<long?>("ServedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("served_at");
+
+                    b.Property<string>("ServedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_by");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_on");
+
+                    b.Property<string>("ServiceMethod")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_method");
+
+                    b.Property<Guid?>("SupersededByOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_by_order_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_orders_application_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_orders_case_id");
+
+                    b.HasIndex("MainApplicationId")
+                        .HasDatabaseName("ix_orders_main_application_id");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_orders_respondent_id");
+
+                    b.HasIndex("ServedAt")
+                        .HasDatabaseName("ix_orders_served_at");
+
+                    b.HasIndex("LastInForceDay", "EndedOn")
+                        .HasDatabaseName("ix_orders_last_in_force_day");
+
+                    b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
+                        .HasDatabaseName("ix_orders_in_force");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("PncId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pnc_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("PncId")
+                        .HasDatabaseName("ix_people_pnc_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("FamilyNameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name_key")
+                        .HasComputedColumnSql("upper(family_name)", true);
+
+                    b.Property<DateOnly?>("FirstUsedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_used_on");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_names");
+
+                    b.Property<bool>("IsAlias")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_alias");
+
+                    b.Property<DateOnly?>("NotifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_names");
+
+                    b.HasIndex("FamilyNameKey")
+                        .HasDatabaseName("ix_person_names_family_name_key");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_names_person_id");
+
+                    b.HasIndex("FamilyName", "GivenNames")
+                        .HasDatabaseName("ix_person_names_family_name_given_names");
+
+                    b.ToTable("person_names", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("NoEnglandWalesHomeAddress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_england_wales_home_address");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_respondents");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_respondents_person_id");
+
+                    b.ToTable("respondents", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("PoliceArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("police_area");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_respondent_addresses");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_respondent_addresses_respondent_id");
+
+                    b.ToTable("respondent_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("FinalDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_day");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_respondent_soa_periods");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_respondent_soa_periods_respondent_id");
+
+                    b.ToTable("respondent_soa_periods", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.VictimContactDetails", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ciphertext")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_hash")
+                        .IsFixedLength();
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_contact_details");
+
+                    b.HasIndex("EmailHash")
+                        .HasDatabaseName("ix_victim_contact_details_email_hash");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_victim_contact_details_phone_hash");
+
+                    b.HasIndex("VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_contact_details_victim_id");
+
+                    b.ToTable("victim_contact_details", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reports.Feedback", b =>
@@ -500,6 +2194,202 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_public_report_drafts_expires_at");
 
                     b.ToTable("public_report_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LeadOfficer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_officer");
+
+                    b.Property<DateOnly>("NextReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_due");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("PncEntryChecked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pnc_entry_checked");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_reviews");
+
+                    b.HasIndex("OrderId", "ReviewedAt")
+                        .HasDatabaseName("ix_management_reviews_order_id_reviewed_at");
+
+                    b.ToTable("management_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.StaffTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_officer");
+
+                    b.Property<string>("AssignedTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_team");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("obligation_id");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_tasks");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_staff_tasks_order_id");
+
+                    b.HasIndex("AssignedTeam", "Status")
+                        .HasDatabaseName("ix_staff_tasks_assigned_team_status");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_staff_tasks_status_due_on");
+
+                    b.ToTable("staff_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.VictimContactEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Officer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_contact_events");
+
+                    b.HasIndex("VictimId", "OccurredAt")
+                        .HasDatabaseName("ix_victim_contact_events_victim_id_occurred_at");
+
+                    b.ToTable("victim_contact_events", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Staff.SignInFailureWindow", b =>
@@ -682,6 +2572,410 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("MainApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_applications_applications_main_application_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ApplicationEvidence", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_evidence_applications_application_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ApplicationProtectedPerson", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany("ProtectedPersons")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_protected_persons_applications_application_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_protected_persons_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_breaches_conditions_condition_id");
+
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_breaches_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessments_cases_case_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.SpoDecision", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_spo_decisions_cases_case_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingAct", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stalking_acts_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("TargetVictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stalking_acts_victims_target_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
+                {
+                    b.OwnsOne("StalkingProtection.Core.Cases.FourAssessment", "Four", b1 =>
+                        {
+                            b1.Property<Guid>("StalkingCaseId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("AssessedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("four_assessed_at");
+
+                            b1.Property<string>("AssessedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("four_assessed_by");
+
+                            b1.Property<bool>("Fixated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("four_fixated");
+
+                            b1.Property<bool>("Obsessive")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("four_obsessive");
+
+                            b1.Property<bool>("Repeated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("four_repeated");
+
+                            b1.Property<bool>("Unwanted")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("four_unwanted");
+
+                            b1.HasKey("StalkingCaseId");
+
+                            b1.ToTable("cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StalkingCaseId")
+                                .HasConstraintName("fk_cases_cases_id");
+                        });
+
+                    b.Navigation("Four");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.Victim", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victims_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victims_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Hearings.Hearing", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_applications_application_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationEvent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_events_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationObligation", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_obligations_orders_order_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_obligations_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appeals_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.Condition", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.ConditionSet", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("ConditionSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conditions_condition_sets_condition_set_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.ConditionProtectedPerson", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.Condition", null)
+                        .WithMany("ProtectedPersons")
+                        .HasForeignKey("ConditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_condition_protected_persons_conditions_condition_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_condition_protected_persons_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.ConditionSet", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany("ConditionSets")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_condition_sets_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.OrderChange", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_changes_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.OrderChangeConsent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.OrderChange", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("OrderChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_change_consents_order_changes_order_change_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.StalkingProtectionOrder", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_applications_application_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Person", null)
+                        .WithMany("Names")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_names_people_person_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_respondents_people_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentAddress", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_respondent_addresses_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany("SoaPeriods")
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_respondent_soa_periods_respondents_respondent_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.VictimContactDetails", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithOne()
+                        .HasForeignKey("StalkingProtection.Core.People.VictimContactDetails", "VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_contact_details_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_reviews_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.VictimContactEvent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_contact_events_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("ProtectedPersons");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.Condition", b =>
+                {
+                    b.Navigation("ProtectedPersons");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.ConditionSet", b =>
+                {
+                    b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.OrderChange", b =>
+                {
+                    b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Orders.StalkingProtectionOrder", b =>
+                {
+                    b.Navigation("ConditionSets");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
+                {
+                    b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
+                {
+                    b.Navigation("Addresses");
+
+                    b.Navigation("SoaPeriods");
                 });
 #pragma warning restore 612, 618
         }

@@ -34,7 +34,8 @@ public sealed class GovUkInputTagHelper : GovUkLabelledFieldTagHelper
             Id = FieldId,
             Name = FieldName,
             Type = Type,
-            Value = ModelStateFields.Value(ViewContext, FieldName, For.Model),
+            // A password is never written back into the page.
+            Value = string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase) ? null : ModelStateFields.Value(ViewContext, FieldName, For.Model),
             Label = LabelOptions,
             Hint = HintOptions,
             ErrorMessage = ErrorMessage,

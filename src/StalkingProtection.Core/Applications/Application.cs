@@ -1,0 +1,512 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Staff;
+
+namespace StalkingProtection.Core.Applications;
+
+public enum ApplicationType
+{
+    Full,
+    Interim,
+    Variation,
+    Renewal,
+    Discharge,
+}
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    Listed,
+    Adjourned,
+    Determined,
+    Withdrawn,
+}
+
+// SPA 2019 s.1(3), R2.
+public enum JurisdictionBasis
+{
+    ResidesInArea,
+    BelievedInArea,
+    BelievedIntendingToCome,
+}
+
+public enum CourtVenue
+{
+    MagistratesCourt,
+    YouthCourt,
+    CrownCourt,
+}
+
+public enum Determination
+{
+    Granted,
+    Refused,
+    Withdrawn,
+    Dismissed,
+}
+
+public enum ApplicantParty
+{
+    ChiefOfficer,
+    Defendant,
+}
+
+// SPA 2019 s.1(1)(a)–(c), R3.
+public enum Limb
+{
+    ActsAssociatedWithStalking,
+    RiskAssociatedWithStalking,
+    NecessaryToProtect,
+}
+
+public enum EvidenceKind
+{
+    Act,
+    RiskAssessment,
+    NecessityRationale,
+    Document,
+}
+
+/// <summary>An application to a court: for a full or interim order, or to vary, renew or discharge one.</summary>
+public class Application : IVersioned
+{
+    public const int NotesMaxLength = 4000;
+    public const int CourtNameMaxLength = 200;
+    public const int NameMaxLength = 200;
+
+    private readonly List<ApplicationEvidence> _evidence = [];
+    private readonly List<ApplicationProtectedPerson> _protectedPersons = [];
+
+    public required Guid Id { get; init; }
+
+    public required Guid CaseId { get; init; }
+
+    public required Guid RespondentId { get; init; }
+
+    public ApplicationType Type { get; private init; }
+
+    public ApplicantParty ApplicantParty { get; private init; }
+
+    /// <summary>R1: the applicant chief officer's force; null only when the defendant applies (s.4, s.5(7)).</summary>
+    public PoliceForce? ApplicantForce { get; private init; }
+
+    public JurisdictionBasis? JurisdictionBasis { get; private set; }
+
+    public string? JurisdictionNotes { get; private set; }
+
+    /// <summary>R18: for an interim application, the main application it belongs to.</summary>
+    public Guid? MainApplicationId { get; private init; }
+
+    /// <summary>For a variation, renewal or discharge: the order concerned.</summary>
+    public Guid? OrderId { get; private init; }
+
+    public CourtVenue Venue { get; private set; }
+
+    public string CourtName { get; private set; } = "";
+
+    public ApplicationStatus Status { get; private set; }
+
+    public DateOnly? LodgedOn { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public string? AuthorisedBy { get; private set; }
+
+    public DateTimeOffset? AuthorisedAt { get; private set; }
+
+    public Determination? Determination { get; private set; }
+
+    public DateTimeOffset? DeterminedAt { get; private set; }
+
+    public DateOnly? DeterminedOn { get; private set; }
+
+    /// <summary>R21: why a renewal or a tighter variation is necessary.</summary>
+    public string? NecessityRationale { get; private set; }
+
+    public IReadOnlyList<ApplicationEvidence> Evidence => _evidence;
+
+    public IReadOnlyList<ApplicationProtectedPerson> ProtectedPersons => _protectedPersons;
+
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public long Version { get; set; }
+
+    public bool IsForOrder => Type is ApplicationType.Full or ApplicationType.Interim;
+
+    public bool IsOpen => Status is ApplicationStatus.Submitted or ApplicationStatus.Listed or ApplicationStatus.Adjourned;
+
+    /// <summary>A new application for a full or interim order by a chief officer (SPA 2019 s.1, s.5).</summary>
+    public static Application CreateForOrder(Guid caseId, Guid respondentId, ApplicationType type, PoliceForce applicantForce,
+        Application? mainApplication, string courtName, DateTimeOffset now)
+    {
+        var check = new RuleCheck()
+            .Must(type is ApplicationType.Full or ApplicationType.Interim, "R1", "type", "This is for full or interim order applications", "SPA 2019 s.1(1)")
+            // SPA 2019 s.1(1), s.14, R1: only a chief officer from the enumerated forces may apply.
+            .Must(PoliceForces.IsKnown(applicantForce), "R1", "applicantForce",
+                "The applicant must be a chief officer of police: one of the 43 forces of England and Wales, British Transport Police or Ministry of Defence Police (SPA 2019 s.1(1), R1)",
+                "SPA 2019 s.1(1), s.14")
+            .Must(courtName.Length <= CourtNameMaxLength, "Input", "courtName", $"The court name is at most {CourtNameMaxLength} characters", "");
+        if (type == ApplicationType.Interim)
+        {
+            check.Add(CheckInterimLink(applicantForce, mainApplication, caseId, respondentId));
+        }
+
+        check.ThrowIfBroken();
+        return new Application
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = caseId,
+            RespondentId = respondentId,
+            Type = type,
+            ApplicantParty = ApplicantParty.ChiefOfficer,
+            ApplicantForce = applicantForce,
+            MainApplicationId = mainApplication?.Id,
+            CourtName = courtName.Trim(),
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now.ToUniversalTime(),
+        };
+    }
+
+    /// <summary>An application to vary, renew or discharge an order (SPA 2019 s.4, s.5(7)); R20 checks the applicant.</summary>
+    public static Application CreateForChange(Guid caseId, Guid respondentId, ApplicationType type, Guid orderId,
+        ApplicantParty party, PoliceForce? applicantForce, IReadOnlyCollection<PoliceForce> relevantChiefOfficers,
+        string courtName, DateTimeOffset now)
+    {
+        var check = new RuleCheck();
+        check.Add(RelevantChiefOfficer.Check(party, applicantForce, relevantChiefOfficers));
+        check.Must(type is ApplicationType.Variation or ApplicationType.Renewal or ApplicationType.Discharge, "R20", "type",
+            "This is for variation, renewal or discharge applications", "SPA 2019 s.4");
+        check.ThrowIfBroken();
+        return new Application
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = caseId,
+            RespondentId = respondentId,
+            Type = type,
+            ApplicantParty = party,
+            ApplicantForce = party == ApplicantParty.ChiefOfficer ? applicantForce : null,
+            OrderId = orderId,
+            CourtName = courtName.Trim(),
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now.ToUniversalTime(),
+        };
+    }
+
+    // SPA 2019 s.5(2), R18: an interim application is made with, or after, the main application, by the same chief officer.
+    private static RuleCheck CheckInterimLink(PoliceForce applicantForce, Application? main, Guid caseId, Guid respondentId) =>
+        new RuleCheck()
+            .Must(main is not null, "R18", "mainApplicationId",
+                "An interim application must be linked to the main application for a stalking protection order (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)")
+            .Must(main is null || main.Type == ApplicationType.Full, "R18", "mainApplicationId",
+                "The main application must be an application for a full stalking protection order (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)")
+            .Must(main is null || main.ApplicantForce == applicantForce, "R18", "applicantForce",
+                "An interim application must be made by the same chief officer as the main application (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)")
+            .Must(main is null || (main.CaseId == caseId && main.RespondentId == respondentId), "R18", "mainApplicationId",
+                "The main application must be against the same respondent (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)")
+            // SPA 2019 s.5(1): only while the main application has not been determined.
+            .Must(main is null || main.Status is not (ApplicationStatus.Determined or ApplicationStatus.Withdrawn), "R18", "mainApplicationId",
+                "An interim order can be sought only while the main application has not been determined (SPA 2019 s.5(1), R18)", "SPA 2019 s.5(1)");
+
+    public void SetJurisdiction(JurisdictionBasis? basis, string? notes)
+    {
+        EnsureDraft();
+        if (notes is { Length: > NotesMaxLength })
+        {
+            throw new RuleViolationException([new RuleViolation("Input", "jurisdictionNotes", $"The notes are at most {NotesMaxLength} characters", "")]);
+        }
+
+        JurisdictionBasis = basis;
+        JurisdictionNotes = notes?.Trim();
+    }
+
+    public void SetNecessityRationale(string? rationale)
+    {
+        EnsureDraft();
+        NecessityRationale = rationale?.Trim();
+    }
+
+    public ApplicationEvidence AddEvidence(Limb limb, EvidenceKind kind, Guid? referenceId, string description, DateTimeOffset now)
+    {
+        EnsureDraft();
+        var evidence = ApplicationEvidence.Create(Id, limb, kind, referenceId, description, now);
+        _evidence.Add(evidence);
+        return evidence;
+    }
+
+    /// <summary>SPA 2019 s.1(1)(c), R4: a protected person need not be a victim of any recorded act.</summary>
+    public void AddProtectedPerson(Victim victim, DateTimeOffset now)
+    {
+        EnsureDraft();
+        new RuleCheck()
+            .Must(victim.CaseId == CaseId, "R4", "protectedPersonIds", "The protected person must be recorded on this case (R4)", "SPA 2019 s.1(1)(c)")
+            .Must(victim.IsProtectedPerson, "R4", "protectedPersonIds",
+                "Record the person's role as protected person (or both) before naming them in the application (SPA 2019 s.1(1)(c), R4)", "SPA 2019 s.1(1)(c)")
+            .ThrowIfBroken();
+        if (_protectedPersons.All(p => p.VictimId != victim.Id))
+        {
+            _protectedPersons.Add(new ApplicationProtectedPerson { Id = Guid.CreateVersion7(now), ApplicationId = Id, VictimId = victim.Id });
+        }
+    }
+
+    /// <summary>Authorisation by an SPO coordinator before the application goes to court.</summary>
+    public void Authorise(Actor coordinator, DateTimeOffset now)
+    {
+        EnsureDraft();
+        new RuleCheck()
+            .Must(coordinator.Role == StaffRoles.Coordinator, "Authorisation", "authorisedBy",
+                "Only an SPO coordinator can authorise an application", "Force policy")
+            .ThrowIfBroken();
+        AuthorisedBy = coordinator.Name;
+        AuthorisedAt = now.ToUniversalTime();
+    }
+
+    /// <summary>Lodges the application with the court: every must for the application type is checked at once.</summary>
+    public void Submit(Respondent respondent, Application? mainApplication, DateOnly today, DateTimeOffset now)
+    {
+        EnsureDraft();
+        var check = new RuleCheck()
+            .Must(AuthorisedAt is not null, "Authorisation", "authorisedBy", "A coordinator must authorise the application before it is submitted", "Force policy")
+            .Must(!string.IsNullOrWhiteSpace(CourtName), "R12", "courtName", "Enter the court the application is made to", "SPA 2019 s.1(1)");
+        if (IsForOrder)
+        {
+            // SPA 2019 s.1(3), R2: a territorial force applies only against someone who lives in, is in, or is coming to its area.
+            var territorial = ApplicantForce is { } force && PoliceForces.IsTerritorial(force);
+            check.Must(!territorial || (JurisdictionBasis is not null && !string.IsNullOrWhiteSpace(JurisdictionNotes)), "R2", "jurisdictionBasis",
+                "Record why the respondent lives in, is in, or intends to come to the force's area, with notes (SPA 2019 s.1(3), R2)", "SPA 2019 s.1(3)");
+
+            // SPA 2019 s.1(1)(a)–(c), R3: evidence for each of the three limbs.
+            foreach (var limb in Enum.GetValues<Limb>())
+            {
+                check.Must(_evidence.Any(e => e.Limb == limb), "R3", "evidence." + LimbField(limb),
+                    $"Link evidence to limb ({LimbLetter(limb)}) of the test: {LimbWording(limb)} (SPA 2019 s.1(1)({LimbLetter(limb)}), R3)",
+                    $"SPA 2019 s.1(1)({LimbLetter(limb)})");
+            }
+
+            // SPA 2019 s.1(1)(c), R4.
+            check.Must(_protectedPersons.Count > 0, "R4", "protectedPersonIds",
+                "Name at least one person the order is to protect (SPA 2019 s.1(1)(c), R4)", "SPA 2019 s.1(1)(c)");
+
+            // R7: the youth court if the respondent is under 18 on the date the application is made; it stays there.
+            var youth = respondent.IsYouthOn(today);
+            check.Must(respondent.Person.DateOfBirth is not null, "R7", "respondentDateOfBirth",
+                "Record the respondent's date of birth so the court (youth or magistrates') can be chosen (R7)", "PNLD20; NI Act 2022 s.12(4)")
+                .Must(!youth || Venue == CourtVenue.YouthCourt, "R7", "venue",
+                    "The respondent is under 18 on the application date, so the application goes to the youth court (R7)", "PNLD20; NI Act 2022 s.12(4)")
+                .Must(youth || Venue != CourtVenue.YouthCourt, "R7", "venue",
+                    "The respondent is 18 or over on the application date, so the application goes to a magistrates' court (SPA 2019 s.1(1), R7)", "SPA 2019 s.1(1)");
+
+            if (Type == ApplicationType.Interim)
+            {
+                check.Add(CheckInterimLink(ApplicantForce!.Value, mainApplication, CaseId, RespondentId));
+                check.Must(mainApplication?.LodgedOn is { } lodged && lodged <= today, "R18", "mainApplicationId",
+                    "Submit the main application first: an interim application is made with or after it (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)");
+            }
+        }
+        else
+        {
+            check.Must(Type is not (ApplicationType.Renewal or ApplicationType.Variation) || !string.IsNullOrWhiteSpace(NecessityRationale),
+                "R21", "necessityRationale",
+                "Explain why renewing or varying the order is necessary to protect a person from a risk associated with stalking (SPA 2019 s.4, R21)", "SPA 2019 s.4");
+        }
+
+        check.ThrowIfBroken();
+        Status = ApplicationStatus.Submitted;
+        LodgedOn = today;
+        SubmittedAt = now.ToUniversalTime();
+    }
+
+    /// <summary>R7: the venue is chosen while drafting, and checked against the age on the application date at submission.</summary>
+    public void SetVenue(CourtVenue venue, string courtName)
+    {
+        EnsureDraft();
+        Venue = venue;
+        CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName));
+    }
+
+    public void MarkListed()
+    {
+        EnsureOpen();
+        Status = ApplicationStatus.Listed;
+    }
+
+    public void MarkAdjourned()
+    {
+        EnsureOpen();
+        Status = ApplicationStatus.Adjourned;
+    }
+
+    /// <summary>The court's determination. For a main application, the caller must also cease its interim orders (R17).</summary>
+    public void Determine(Determination determination, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Status = determination == Applications.Determination.Withdrawn ? ApplicationStatus.Withdrawn : ApplicationStatus.Determined;
+        Determination = determination;
+        DeterminedAt = now.ToUniversalTime();
+        DeterminedOn = Time.LondonTime.DateOf(now);
+    }
+
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (Status == ApplicationStatus.Draft)
+        {
+            Status = ApplicationStatus.Withdrawn;
+            Determination = Applications.Determination.Withdrawn;
+            DeterminedAt = now.ToUniversalTime();
+            DeterminedOn = Time.LondonTime.DateOf(now);
+            return;
+        }
+
+        Determine(Applications.Determination.Withdrawn, now);
+    }
+
+    private void EnsureDraft()
+    {
+        if (Status != ApplicationStatus.Draft)
+        {
+            throw new RuleViolationException([new RuleViolation("Status", "status",
+                $"The application has been {Status.ToString().ToLowerInvariant()}, so it can no longer be changed", "")]);
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new RuleViolationException([new RuleViolation("Status", "status",
+                $"The application is {Status.ToString().ToLowerInvariant()}, not before the court", "")]);
+        }
+    }
+
+    private static string LimbLetter(Limb limb) => limb switch
+    {
+        Limb.ActsAssociatedWithStalking => "a",
+        Limb.RiskAssociatedWithStalking => "b",
+        _ => "c",
+    };
+
+    private static string LimbField(Limb limb) => limb switch
+    {
+        Limb.ActsAssociatedWithStalking => "limbA",
+        Limb.RiskAssociatedWithStalking => "limbB",
+        _ => "limbC",
+    };
+
+    private static string LimbWording(Limb limb) => limb switch
+    {
+        Limb.ActsAssociatedWithStalking => "the respondent has carried out acts associated with stalking",
+        Limb.RiskAssociatedWithStalking => "the respondent poses a risk associated with stalking to another person",
+        _ => "there is reasonable cause to believe the order is necessary to protect another person from that risk",
+    };
+}
+
+public class ApplicationEvidence
+{
+    public const int DescriptionMaxLength = 4000;
+
+    public required Guid Id { get; init; }
+
+    public required Guid ApplicationId { get; init; }
+
+    public Limb Limb { get; private init; }
+
+    public EvidenceKind Kind { get; private init; }
+
+    /// <summary>The act, risk assessment or document the evidence refers to.</summary>
+    public Guid? ReferenceId { get; private init; }
+
+    public string Description { get; private init; } = "";
+
+    internal static ApplicationEvidence Create(Guid applicationId, Limb limb, EvidenceKind kind, Guid? referenceId, string description, DateTimeOffset now)
+    {
+        new RuleCheck()
+            .Must(referenceId is not null || !string.IsNullOrWhiteSpace(description), "R3", "evidence",
+                "Link a recorded act, risk assessment or document, or describe the evidence (SPA 2019 s.1(1), R3)", "SPA 2019 s.1(1)")
+            .Must(kind is not (EvidenceKind.Act or EvidenceKind.RiskAssessment) || referenceId is not null, "R3", "evidence",
+                "Choose the act or risk assessment this evidence refers to (R3)", "SPA 2019 s.1(1)")
+            .Must(description.Length <= DescriptionMaxLength, "Input", "evidence", $"The description is at most {DescriptionMaxLength} characters", "")
+            .ThrowIfBroken();
+        return new ApplicationEvidence
+        {
+            Id = Guid.CreateVersion7(now),
+            ApplicationId = applicationId,
+            Limb = limb,
+            Kind = kind,
+            ReferenceId = referenceId,
+            Description = description.Trim(),
+        };
+    }
+}
+
+public class ApplicationProtectedPerson
+{
+    public required Guid Id { get; init; }
+
+    public required Guid ApplicationId { get; init; }
+
+    public required Guid VictimId { get; init; }
+}
+
+public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.ToTable("applications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ApplicantParty).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ApplicantForce).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.JurisdictionBasis).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.JurisdictionNotes).HasMaxLength(Application.NotesMaxLength);
+        builder.Property(a => a.Venue).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.CourtName).HasMaxLength(Application.CourtNameMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Determination).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.AuthorisedBy).HasMaxLength(Application.NameMaxLength);
+        builder.Property(a => a.NecessityRationale).HasMaxLength(Application.NotesMaxLength);
+        builder.HasOne<StalkingCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Respondent>().WithMany().HasForeignKey(a => a.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Application>().WithMany().HasForeignKey(a => a.MainApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ProtectedPersons).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Evidence).AutoInclude();
+        builder.Navigation(a => a.ProtectedPersons).AutoInclude();
+        builder.Ignore(a => a.IsForOrder);
+        builder.Ignore(a => a.IsOpen);
+        builder.HasIndex(a => new { a.CaseId, a.Status });
+        builder.HasIndex(a => a.MainApplicationId);
+        builder.HasIndex(a => a.OrderId);
+    }
+}
+
+public sealed class ApplicationEvidenceConfiguration : IEntityTypeConfiguration<ApplicationEvidence>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvidence> builder)
+    {
+        builder.ToTable("application_evidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Limb).HasConversion<string>().HasMaxLength(40);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Description).HasMaxLength(ApplicationEvidence.DescriptionMaxLength);
+    }
+}
+
+public sealed class ApplicationProtectedPersonConfiguration : IEntityTypeConfiguration<ApplicationProtectedPerson>
+{
+    public void Configure(EntityTypeBuilder<ApplicationProtectedPerson> builder)
+    {
+        builder.ToTable("application_protected_persons");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Victim>().WithMany().HasForeignKey(p => p.VictimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.ApplicationId, p.VictimId }).IsUnique();
+    }
+}

@@ -1,0 +1,228 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Applications;
+
+public sealed record EvidenceLink(Limb Limb, EvidenceKind Kind, Guid? ReferenceId, string Description);
+
+public sealed record CreateApplicationOptions(
+    Guid CaseId,
+    ApplicationType Type,
+    PoliceForce ApplicantForce,
+    CourtVenue Venue,
+    string CourtName,
+    Guid? MainApplicationId = null,
+    JurisdictionBasis? JurisdictionBasis = null,
+    string? JurisdictionNotes = null,
+    IReadOnlyList<Guid>? ProtectedPersonIds = null,
+    IReadOnlyList<EvidenceLink>? Evidence = null);
+
+public sealed record CreateChangeApplicationOptions(
+    Guid OrderId,
+    ApplicationType Type,
+    ApplicantParty ApplicantParty,
+    PoliceForce? ApplicantForce,
+    string CourtName,
+    string? NecessityRationale = null);
+
+public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidence, long? ExpectedVersion = null);
+
+public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
+
+public sealed record SubmitApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
+
+public sealed record ListHearingOptions(Guid ApplicationId, DateTimeOffset ListedFor, string CourtName);
+
+public sealed record AdjournHearingOptions(Guid HearingId, string Reason, DateTimeOffset? NextHearingAt);
+
+public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
+
+/// <summary>Applications to the court, from draft to determination.</summary>
+public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+{
+    public async Task<Guid> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        if (stalkingCase.RespondentId is not { } respondentId)
+        {
+            throw new RuleViolationException([new RuleViolation("R1", "respondentId", "Add the respondent to the case before drafting an application", "SPA 2019 s.1(1)")]);
+        }
+
+        var main = options.MainApplicationId is { } mainId ? await db.Applications.SingleOrDefaultAsync(a => a.Id == mainId, ct) : null;
+        var application = Application.CreateForOrder(options.CaseId, respondentId, options.Type, options.ApplicantForce, main, options.CourtName, now);
+        application.SetVenue(options.Venue, options.CourtName);
+        application.SetJurisdiction(options.JurisdictionBasis, options.JurisdictionNotes);
+        if (options.ProtectedPersonIds is { Count: > 0 } ids)
+        {
+            var victims = await db.Victims.Where(v => ids.Contains(v.Id)).ToListAsync(ct);
+            foreach (var id in ids)
+            {
+                var victim = victims.SingleOrDefault(v => v.Id == id)
+                    ?? throw new RuleViolationException([new RuleViolation("R4", "protectedPersonIds", "The protected person is not recorded on this case (R4)", "SPA 2019 s.1(1)(c)")]);
+                application.AddProtectedPerson(victim, now);
+            }
+        }
+
+        foreach (var evidence in options.Evidence ?? [])
+        {
+            application.AddEvidence(evidence.Limb, evidence.Kind, evidence.ReferenceId, evidence.Description, now);
+        }
+
+        db.Applications.Add(application);
+        audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
+        await db.SaveChangesAsync(ct);
+        return application.Id;
+    }
+
+    /// <summary>SPA 2019 s.4, s.5(7), R20: an application to vary, renew or discharge an order.</summary>
+    public async Task<Guid> CreateChangeAsync(CreateChangeApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == order.RespondentId, ct);
+        var relevant = RelevantChiefOfficer.For(order, respondent, timeProvider.UkToday);
+        var application = Application.CreateForChange(order.CaseId, order.RespondentId, options.Type, order.Id, options.ApplicantParty, options.ApplicantForce,
+            relevant, options.CourtName, now);
+        application.SetNecessityRationale(options.NecessityRationale);
+        db.Applications.Add(application);
+        audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
+        await db.SaveChangesAsync(ct);
+        return application.Id;
+    }
+
+    public async Task AddEvidenceAsync(AddEvidenceOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var e = options.Evidence;
+        var added = application.AddEvidence(e.Limb, e.Kind, e.ReferenceId, e.Description, timeProvider.GetUtcNow());
+        db.Entry(added).State = EntityState.Added;
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.EvidenceAdded", nameof(Application), application.Id, null, null,
+            new { added.Id, added.Limb, added.Kind, added.ReferenceId });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        application.Authorise(actor, timeProvider.GetUtcNow());
+        audit.Add(actor, AuditKind.Alteration, "Application.Authorised", nameof(Application), application.Id, null,
+            new { AuthorisedBy = (string?)null }, new { application.AuthorisedBy, application.AuthorisedAt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Lodges the application: R2, R3, R4, R7, R18 and R21 are checked together.</summary>
+    public async Task SubmitAsync(SubmitApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == application.RespondentId, ct);
+        var main = application.MainApplicationId is { } mainId ? await db.Applications.SingleAsync(a => a.Id == mainId, ct) : null;
+        var old = new { application.Status };
+        application.Submit(respondent, main, timeProvider.UkToday, timeProvider.GetUtcNow());
+        audit.Add(actor, AuditKind.Alteration, "Application.Submitted", nameof(Application), application.Id, null, old,
+            new { application.Status, application.LodgedOn, application.Venue, application.CourtName });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> ListHearingAsync(ListHearingOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, null, ct);
+        var hearing = Hearing.List(application, options.ListedFor, options.CourtName, timeProvider.GetUtcNow());
+        db.Hearings.Add(hearing);
+        audit.Add(actor, AuditKind.Collection, "Hearing.Listed", nameof(Hearing), hearing.Id, null, null,
+            new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName });
+        await db.SaveChangesAsync(ct);
+        return hearing.Id;
+    }
+
+    public async Task AdjournHearingAsync(AdjournHearingOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
+        var application = await LoadAsync(hearing.ApplicationId, null, ct);
+        hearing.Adjourn(application, options.Reason, options.NextHearingAt);
+        audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
+            new { hearing.Outcome, hearing.NextHearingAt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A refusal, dismissal or withdrawal. A grant is recorded with the order it made (OrderService). SPA 2019 s.5(6)(b), R17:
+    /// determining a main application ceases every interim order on it that is still in force.
+    /// </summary>
+    public async Task DetermineAsync(DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        new RuleCheck()
+            .Must(options.Determination != Determination.Granted, "R17", "determination",
+                "Record a granted application by recording the order the court made", "SPA 2019 s.2")
+            // R39: a reason at each decision point.
+            .Must(!string.IsNullOrWhiteSpace(options.Reason), "R39", "reason", "Record the reasons for the decision (R39)", "Malik [2023] EWHC 3213 (Admin)")
+            .ThrowIfBroken();
+        var old = new { application.Status, application.Determination };
+        if (options.Determination == Determination.Withdrawn)
+        {
+            application.Withdraw(now);
+        }
+        else
+        {
+            application.Determine(options.Determination, now);
+        }
+
+        await CeaseInterimOrdersAsync(db, audit, actor, application, now, ct);
+        audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
+            new { application.Status, application.Determination, application.DeterminedAt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves.</summary>
+    internal static async Task CeaseInterimOrdersAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Application mainApplication,
+        DateTimeOffset determinedAt, CancellationToken ct)
+    {
+        if (mainApplication.Type != ApplicationType.Full)
+        {
+            return;
+        }
+
+        var on = LondonTime.DateOf(determinedAt);
+        var interims = await db.Orders
+            .Where(o => o.MainApplicationId == mainApplication.Id && o.Kind == OrderKind.Interim && o.EndedOn == null)
+            .ToListAsync(ct);
+        foreach (var interim in interims.Where(o => o.IsInForceOn(on)))
+        {
+            interim.Cease(determinedAt);
+            audit.Add(actor, AuditKind.Alteration, "Order.Ceased", nameof(StalkingProtectionOrder), interim.Id,
+                "Main application determined (SPA 2019 s.5(6)(b))", new { Status = OrderStatus.InForce },
+                new { Status = OrderStatus.Ceased, interim.EndedOn, interim.EndedAt });
+        }
+    }
+
+    private async Task<Application> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)
+    {
+        var application = await db.Applications.SingleAsync(a => a.Id == id, ct);
+        db.ExpectVersion(application, expectedVersion);
+        return application;
+    }
+
+    private static object Snapshot(Application a) => new
+    {
+        a.CaseId,
+        a.RespondentId,
+        a.Type,
+        a.ApplicantParty,
+        a.ApplicantForce,
+        a.MainApplicationId,
+        a.OrderId,
+        a.Venue,
+        a.CourtName,
+        a.JurisdictionBasis,
+        ProtectedPersonIds = a.ProtectedPersons.Select(p => p.VictimId).ToList(),
+        Evidence = a.Evidence.Select(e => new { e.Limb, e.Kind, e.ReferenceId }).ToList(),
+    };
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+
+namespace StalkingProtection.Core.Breaches;
+
+public sealed record RecordBreachOptions(Guid OrderId, Guid ConditionId, DateTimeOffset IncidentAt, string? Location, string Description,
+    DateTimeOffset? ReportedAt = null, Override? Override = null);
+
+public sealed record RecordBreachOutcomeOptions(Guid BreachId, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, long? ExpectedVersion = null);
+
+/// <summary>Breaches of orders (SPA 2019 s.8).</summary>
+public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+{
+    /// <summary>R35, R36: the breach names a condition in force at the incident; pre-service incidents go to legal review.</summary>
+    public async Task<Guid> RecordBreachAsync(RecordBreachOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
+        var breach = Breach.Record(order, options.ConditionId, options.IncidentAt, options.Location, options.Description, options.ReportedAt ?? now,
+            options.Override, now, out var overridden);
+        db.Breaches.Add(breach);
+        if (breach.NeedsLegalReview)
+        {
+            var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
+            var task = StaffTask.Raise(StaffTaskType.LegalReview, $"LegalReview:Breach:{breach.Id}",
+                "Legal review: breach incident before the order was served (R35)", Time.LondonTime.DateOf(now), order.Id, null, order.CaseId,
+                stalkingCase.Team, stalkingCase.OfficerInCharge, now);
+            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        }
+
+        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(options.Override, overridden), null,
+            new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview });
+        await db.SaveChangesAsync(ct);
+        return breach.Id;
+    }
+
+    public async Task RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
+        db.ExpectVersion(breach, options.ExpectedVersion);
+        var old = new { breach.Outcome, breach.ConvictedOn, breach.Sentence };
+        breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
+        audit.Add(actor, AuditKind.Alteration, "Breach.OutcomeRecorded", nameof(Breach), breach.Id, null, old,
+            new { breach.Outcome, breach.ConvictedOn, breach.Sentence });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.Core.Cases;
+
+[Flags]
+public enum OffencesConsidered
+{
+    None = 0,
+    HarassmentPha2 = 1,
+    StalkingPha2A = 2,
+    FearOfViolencePha4 = 4,
+    StalkingFearOfViolencePha4A = 8,
+}
+
+public enum CaseStatus
+{
+    Open,
+    UnderInvestigation,
+    Closed,
+}
+
+public enum CaseOutcome
+{
+    NoFurtherAction,
+    Charged,
+    Convicted,
+    Acquitted,
+}
+
+/// <summary>A report of stalking and the investigation around it.</summary>
+public class StalkingCase : IVersioned
+{
+    public const int CrimeReferenceMaxLength = 50;
+    public const int CrimeReferencesMaxLength = 500;
+    public const int OfficerMaxLength = 200;
+    public const int TeamMaxLength = 100;
+
+    public required Guid Id { get; init; }
+
+    /// <summary>Crime references, comma separated.</summary>
+    public string CrimeReferences { get; private set; } = "";
+
+    public OffencesConsidered Offences { get; private set; }
+
+    public DateOnly ReportedOn { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private init; }
+
+    public CaseStatus Status { get; private set; }
+
+    public CaseOutcome? Outcome { get; private set; }
+
+    public string OfficerInCharge { get; private set; } = "";
+
+    public string Team { get; private set; } = "";
+
+    public Guid? RespondentId { get; private set; }
+
+    /// <summary>College of Policing FOUR check: Fixated, Obsessive, Unwanted, Repeated.</summary>
+    public FourAssessment? Four { get; private set; }
+
+    public long Version { get; set; }
+
+    public IEnumerable<string> CrimeReferenceList =>
+        CrimeReferences.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static StalkingCase Open(IEnumerable<string> crimeReferences, OffencesConsidered offences, DateOnly reportedOn,
+        string officerInCharge, string team, DateTimeOffset now)
+    {
+        var refs = crimeReferences.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        if (refs.Any(r => r.Length > CrimeReferenceMaxLength || r.Contains(',', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"Each crime reference is at most {CrimeReferenceMaxLength} characters, with no commas.", nameof(crimeReferences));
+        }
+
+        var joined = string.Join(",", refs);
+        if (joined.Length > CrimeReferencesMaxLength)
+        {
+            throw new ArgumentException("Too many crime references.", nameof(crimeReferences));
+        }
+
+        return new StalkingCase
+        {
+            Id = Guid.CreateVersion7(now),
+            CrimeReferences = joined,
+            Offences = offences,
+            ReportedOn = reportedOn,
+            OpenedAt = now.ToUniversalTime(),
+            Status = CaseStatus.Open,
+            OfficerInCharge = Limit(officerInCharge, OfficerMaxLength),
+            Team = Limit(team, TeamMaxLength),
+        };
+    }
+
+    public void AssessFour(bool fixated, bool obsessive, bool unwanted, bool repeated, string assessedBy, DateTimeOffset now) =>
+        Four = new FourAssessment(fixated, obsessive, unwanted, repeated, Limit(assessedBy, OfficerMaxLength), now.ToUniversalTime());
+
+    public void SetRespondent(Guid respondentId) => RespondentId = respondentId;
+
+    public void Assign(string officerInCharge, string team)
+    {
+        OfficerInCharge = Limit(officerInCharge, OfficerMaxLength);
+        Team = Limit(team, TeamMaxLength);
+    }
+
+    public void Close(CaseOutcome outcome)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            throw new InvalidOperationException("The case is already closed.");
+        }
+
+        Status = CaseStatus.Closed;
+        Outcome = outcome;
+    }
+
+    private static string Limit(string value, int max) =>
+        value.Length <= max ? value.Trim() : throw new ArgumentException($"At most {max} characters.", nameof(value));
+}
+
+public sealed record FourAssessment(bool Fixated, bool Obsessive, bool Unwanted, bool Repeated, string AssessedBy, DateTimeOffset AssessedAt)
+{
+    public bool IndicatesStalking => Fixated && Obsessive && Unwanted && Repeated;
+}
+
+public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<StalkingCase>
+{
+    public void Configure(EntityTypeBuilder<StalkingCase> builder)
+    {
+        builder.ToTable("cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.CrimeReferences).HasMaxLength(StalkingCase.CrimeReferencesMaxLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.OfficerInCharge).HasMaxLength(StalkingCase.OfficerMaxLength);
+        builder.Property(c => c.Team).HasMaxLength(StalkingCase.TeamMaxLength);
+        builder.Ignore(c => c.CrimeReferenceList);
+        builder.OwnsOne(c => c.Four, f =>
+        {
+            f.Property(x => x.AssessedBy).HasMaxLength(StalkingCase.OfficerMaxLength);
+            f.Ignore(x => x.IndicatesStalking);
+        });
+        builder.HasIndex(c => new { c.Team, c.Status });
+        builder.HasIndex(c => c.RespondentId);
+    }
+}

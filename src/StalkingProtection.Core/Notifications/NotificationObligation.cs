@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Notifications;
+
+public enum NotificationTrigger
+{
+    InitialService,
+    FinalDaySoa,
+    NewName,
+    NewAddress,
+}
+
+public enum ObligationStatus
+{
+    Open,
+    Met,
+    Overdue,
+    Excused,
+}
+
+/// <summary>
+/// A duty on the respondent to notify the police (SPA 2019 s.9). Every duty is one-off: there is deliberately no periodic
+/// re-notification (s.9, R34); local check-ins are management contacts, not obligations.
+/// </summary>
+public class NotificationObligation : IVersioned
+{
+    public const int ReasonMaxLength = 2000;
+
+    // SPA 2019 s.9(1), (3), (4): "the period of 3 days beginning with" the trigger day (R40).
+    public const int NotificationPeriodDays = 3;
+
+    public required Guid Id { get; init; }
+
+    public required Guid RespondentId { get; init; }
+
+    public Guid? OrderId { get; private init; }
+
+    public NotificationTrigger Trigger { get; private init; }
+
+    public DateOnly TriggerDate { get; private init; }
+
+    public DateOnly DueBy { get; private init; }
+
+    public ObligationStatus Status { get; private set; }
+
+    public Guid? MetByEventId { get; private set; }
+
+    public DateOnly? MetOn { get; private set; }
+
+    /// <summary>R33: when the obligation was flagged "Overdue – potential s.11 offence".</summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; private set; }
+
+    public string? ExcusedReason { get; private set; }
+
+    public DateOnly? ExcusedOn { get; private set; }
+
+    /// <summary>The name or address the duty is about (s.9(3)–(4)).</summary>
+    public Guid? SubjectId { get; private init; }
+
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public long Version { get; set; }
+
+    /// <summary>SPA 2019 s.11(1)(a), R33: PNLD offence codes for failing to notify, by trigger.</summary>
+    public string OffenceCode => Trigger switch
+    {
+        NotificationTrigger.NewName => "H20166",
+        NotificationTrigger.NewAddress => "H20167",
+        _ => "H20165",
+    };
+
+    /// <summary>SPA 2019 s.9(1), R25: within 3 days beginning with the date of service.</summary>
+    public static NotificationObligation ForInitialService(Guid respondentId, Guid orderId, DateOnly servedOn, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.InitialService, servedOn, StatutoryDates.InitialNotificationDue(servedOn), null, now);
+
+    /// <summary>SPA 2019 s.9(6)–(7), R26: the initial period runs from the SOA 2003 Part 2 "final day".</summary>
+    public static NotificationObligation ForFinalDay(Guid respondentId, Guid orderId, DateOnly finalDay, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.FinalDaySoa, finalDay, StatutoryDates.LastDayOfPeriodBeginningWith(finalDay, NotificationPeriodDays), null, now);
+
+    /// <summary>SPA 2019 s.9(3), R27: before the end of 3 days beginning with the day the name is first used.</summary>
+    public static NotificationObligation ForNewName(Guid respondentId, Guid? orderId, DateOnly firstUsedOn, Guid nameId, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.NewName, firstUsedOn, StatutoryDates.LastDayOfPeriodBeginningWith(firstUsedOn, NotificationPeriodDays), nameId, now);
+
+    /// <summary>SPA 2019 s.9(4), R28: before the end of 3 days beginning with the day of the move.</summary>
+    public static NotificationObligation ForNewAddress(Guid respondentId, Guid? orderId, DateOnly movedOn, Guid addressId, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.NewAddress, movedOn, StatutoryDates.LastDayOfPeriodBeginningWith(movedOn, NotificationPeriodDays), addressId, now);
+
+    private static NotificationObligation Create(Guid respondentId, Guid? orderId, NotificationTrigger trigger, DateOnly triggerDate, DateOnly dueBy,
+        Guid? subjectId, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            RespondentId = respondentId,
+            OrderId = orderId,
+            Trigger = trigger,
+            TriggerDate = triggerDate,
+            DueBy = dueBy,
+            Status = ObligationStatus.Open,
+            SubjectId = subjectId,
+            CreatedAt = now.ToUniversalTime(),
+        };
+
+    /// <summary>A valid notification meets the duty; for a name or address it may come before the change (R27, R28).</summary>
+    public void Meet(NotificationEvent notification)
+    {
+        var mayPrecede = Trigger is NotificationTrigger.NewName or NotificationTrigger.NewAddress;
+        new RuleCheck()
+            .Must(Status is ObligationStatus.Open or ObligationStatus.Overdue, "R33", "obligationId", "The notification duty has already been met or excused", "SPA 2019 s.9")
+            .Must(notification.RespondentId == RespondentId, "R30", "respondentId", "The notification was given by someone else", "SPA 2019 s.10")
+            .Must(mayPrecede || notification.NotifiedOn >= TriggerDate, "R25", "notifiedAt",
+                "A notification made before the duty arose does not meet the initial notification duty (SPA 2019 s.9(1))", "SPA 2019 s.9(1)")
+            .ThrowIfBroken();
+        Status = ObligationStatus.Met;
+        MetByEventId = notification.Id;
+        MetOn = notification.NotifiedOn;
+    }
+
+    /// <summary>
+    /// SPA 2019 s.11, R33: once the due day has ended in London with no valid notification, flag "Overdue – potential s.11 offence".
+    /// Never an allegation: the respondent may have a reasonable excuse. Returns true when the flag is newly raised.
+    /// </summary>
+    public bool MarkOverdueIfDue(DateTimeOffset now)
+    {
+        if (Status != ObligationStatus.Open || !StatutoryDates.HasDayEnded(DueBy, now))
+        {
+            return false;
+        }
+
+        Status = ObligationStatus.Overdue;
+        OverdueFlaggedAt = now.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>A reasonable excuse accepted, or the duty fell away (e.g. the order ended before the due day).</summary>
+    public void Excuse(string reason, DateOnly on)
+    {
+        new RuleCheck()
+            .Must(Status is ObligationStatus.Open or ObligationStatus.Overdue, "R33", "status", "The duty has already been met or excused", "SPA 2019 s.11")
+            .Must(!string.IsNullOrWhiteSpace(reason) && reason.Length <= ReasonMaxLength, "R33", "excusedReason", "Enter why the duty is excused", "SPA 2019 s.11")
+            .ThrowIfBroken();
+        Status = ObligationStatus.Excused;
+        ExcusedReason = reason.Trim();
+        ExcusedOn = on;
+    }
+
+    /// <summary>The state of the duty as it stood at the end of <paramref name="date"/>; null if it had not yet arisen.</summary>
+    public ObligationStatus? StatusOn(DateOnly date)
+    {
+        if (MetOn is { } met && met <= date)
+        {
+            return ObligationStatus.Met;
+        }
+
+        if (date < TriggerDate)
+        {
+            return null;
+        }
+
+        if (ExcusedOn is { } excused && excused <= date)
+        {
+            return ObligationStatus.Excused;
+        }
+
+        return date > DueBy ? ObligationStatus.Overdue : ObligationStatus.Open;
+    }
+}
+
+public sealed class NotificationObligationConfiguration : IEntityTypeConfiguration<NotificationObligation>
+{
+    public void Configure(EntityTypeBuilder<NotificationObligation> builder)
+    {
+        builder.ToTable("notification_obligations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Trigger).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.ExcusedReason).HasMaxLength(NotificationObligation.ReasonMaxLength);
+        builder.Ignore(o => o.OffenceCode);
+        builder.HasOne<Respondent>().WithMany().HasForeignKey(o => o.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Orders.StalkingProtectionOrder>().WithMany().HasForeignKey(o => o.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.Status, o.DueBy });
+        builder.HasIndex(o => new { o.RespondentId, o.Trigger, o.TriggerDate });
+    }
+}

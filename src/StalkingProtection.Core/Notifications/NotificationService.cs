@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Notifications;
+
+public sealed record RecordNotificationOptions(Guid RespondentId, NotificationEvent.Details Details, Guid? ObligationId = null);
+
+public sealed record RecordNameChangeOptions(Guid RespondentId, string GivenNames, string FamilyName, DateOnly FirstUsedOn);
+
+public sealed record RecordAddressChangeOptions(Guid RespondentId, string Address, Applications.PoliceForce? PoliceArea, DateOnly MovedOn,
+    AddressSource Source = AddressSource.Other);
+
+public sealed record RecordSoaFinalDayOptions(Guid RespondentId, DateOnly FinalDay);
+
+public sealed record ExcuseObligationOptions(Guid ObligationId, string Reason, long? ExpectedVersion = null);
+
+/// <summary>The respondent's notification duties (SPA 2019 ss.9–11).</summary>
+public sealed class NotificationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+{
+    /// <summary>
+    /// Records a notification at a police station (s.10) and marks the duties it meets: the named one, or every open or overdue
+    /// duty of the respondent it can meet. R32: a refusal of fingerprints or photographs raises a potential s.11 offence task.
+    /// </summary>
+    public async Task<Guid> RecordNotificationAsync(RecordNotificationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var notifiedOn = LondonTime.DateOf(options.Details.NotifiedAt);
+        var lastCourtArea = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= notifiedOn)
+            .OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
+            .Select(o => o.CourtPoliceArea).FirstOrDefaultAsync(ct);
+        var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, notifiedOn, lastCourtArea);
+        var notification = NotificationEvent.Record(respondent, options.Details, expectedArea, now);
+        db.NotificationEvents.Add(notification);
+
+        var obligations = options.ObligationId is { } id
+            ? await db.NotificationObligations.Where(o => o.Id == id).ToListAsync(ct)
+            : await db.NotificationObligations
+                .Where(o => o.RespondentId == respondent.Id && (o.Status == ObligationStatus.Open || o.Status == ObligationStatus.Overdue))
+                .ToListAsync(ct);
+        if (options.ObligationId is not null && obligations.Count == 0)
+        {
+            throw new RuleViolationException([new RuleViolation("R25", "obligationId", "There is no such notification duty", "SPA 2019 s.9")]);
+        }
+
+        var met = new List<Guid>();
+        foreach (var obligation in obligations)
+        {
+            var canMeet = obligation.Trigger is NotificationTrigger.NewName or NotificationTrigger.NewAddress || notifiedOn >= obligation.TriggerDate;
+            if (options.ObligationId is null && !canMeet)
+            {
+                continue;
+            }
+
+            var old = new { obligation.Status };
+            obligation.Meet(notification);
+            met.Add(obligation.Id);
+            audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, old,
+                new { obligation.Status, obligation.MetOn, NotificationId = notification.Id });
+        }
+
+        if (notification.BiometricsRefused)
+        {
+            // SPA 2019 s.10(5), s.11(1)(a), R32: H20168; flagged, never alleged.
+            var stalkingCase = await db.Cases.Where(c => c.RespondentId == respondent.Id).OrderByDescending(c => c.OpenedAt).FirstOrDefaultAsync(ct);
+            var task = StaffTask.Raise(StaffTaskType.PotentialS11Offence, $"S11:Biometrics:{notification.Id}",
+                "Potential s.11 offence (H20168): fingerprints or photographs refused on notification", timeProvider.UkToday, null, null, stalkingCase?.Id,
+                stalkingCase?.Team, stalkingCase?.OfficerInCharge, now);
+            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        }
+
+        audit.Add(actor, AuditKind.Collection, "Notification.Recorded", nameof(NotificationEvent), notification.Id, null, null,
+            new
+            {
+                notification.RespondentId,
+                notification.NotifiedAt,
+                notification.StationName,
+                notification.StationPoliceArea,
+                notification.Mode,
+                notification.ReceivedBy,
+                notification.AcknowledgementReference,
+                notification.AcknowledgedAt,
+                notification.BiometricsRequested,
+                notification.BiometricsOutcome,
+                ObligationsMet = met,
+            });
+        await db.SaveChangesAsync(ct);
+        return notification.Id;
+    }
+
+    /// <summary>SPA 2019 s.9(3), R27: a new name creates a duty due by the end of the third day beginning with first use.</summary>
+    public async Task<Guid?> RecordNameChangeAsync(RecordNameChangeOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
+        var name = person.AddAlias(options.GivenNames, options.FamilyName, options.FirstUsedOn, now);
+        db.Entry(name).State = EntityState.Added;
+        db.Touch(person);
+        var order = await OrderSubjectToSection9Async(respondent, options.FirstUsedOn, ct);
+        NotificationObligation? obligation = null;
+        if (order is not null)
+        {
+            obligation = NotificationObligation.ForNewName(respondent.Id, order.Id, options.FirstUsedOn, name.Id, now);
+            db.NotificationObligations.Add(obligation);
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Respondent.NameAdded", nameof(Person), person.Id, null, null,
+            new { NameId = name.Id, name.FirstUsedOn, ObligationId = obligation?.Id, obligation?.DueBy });
+        await db.SaveChangesAsync(ct);
+        return obligation?.Id;
+    }
+
+    /// <summary>SPA 2019 s.9(4), R28: a change of home address creates a duty due by the end of the third day beginning with the move.</summary>
+    public async Task<Guid?> RecordAddressChangeAsync(RecordAddressChangeOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var old = respondent.HomeAddressOn(options.MovedOn.AddDays(-1));
+        var address = respondent.MoveTo(options.Address, options.PoliceArea, options.MovedOn, options.Source, now);
+        db.Entry(address).State = EntityState.Added;
+        db.Touch(respondent);
+        var order = await OrderSubjectToSection9Async(respondent, options.MovedOn, ct);
+        NotificationObligation? obligation = null;
+        if (order is not null)
+        {
+            obligation = NotificationObligation.ForNewAddress(respondent.Id, order.Id, options.MovedOn, address.Id, now);
+            db.NotificationObligations.Add(obligation);
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Respondent.AddressChanged", nameof(Respondent), respondent.Id, null,
+            new { PreviousAddressId = old?.Id, PreviousPoliceArea = old?.PoliceArea },
+            new { AddressId = address.Id, address.PoliceArea, address.FromDate, ObligationId = obligation?.Id, obligation?.DueBy });
+        await db.SaveChangesAsync(ct);
+        return obligation?.Id;
+    }
+
+    /// <summary>SPA 2019 s.9(6)–(7), R26: SOA 2003 Part 2 ends while an order is in effect, so s.9 starts to apply.</summary>
+    public async Task<Guid?> RecordSoaFinalDayAsync(RecordSoaFinalDayOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        respondent.EndSoaPart2(options.FinalDay);
+        db.Touch(respondent);
+        var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= options.FinalDay).ToListAsync(ct);
+        var order = orders.FirstOrDefault(o => o.IsInForceOn(options.FinalDay) && o.ServedOn is not null);
+        NotificationObligation? obligation = null;
+        if (order is not null)
+        {
+            obligation = NotificationObligation.ForFinalDay(respondent.Id, order.Id, options.FinalDay, now);
+            db.NotificationObligations.Add(obligation);
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Ended", nameof(Respondent), respondent.Id, null, null,
+            new { options.FinalDay, ObligationId = obligation?.Id, obligation?.DueBy });
+        await db.SaveChangesAsync(ct);
+        return obligation?.Id;
+    }
+
+    /// <summary>R33: a reasonable excuse accepted, or the duty fell away.</summary>
+    public async Task ExcuseAsync(ExcuseObligationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var obligation = await db.NotificationObligations.SingleAsync(o => o.Id == options.ObligationId, ct);
+        db.ExpectVersion(obligation, options.ExpectedVersion);
+        var old = new { obligation.Status };
+        obligation.Excuse(options.Reason, timeProvider.UkToday);
+        audit.Add(actor, AuditKind.Alteration, "Obligation.Excused", nameof(NotificationObligation), obligation.Id, options.Reason, old, new { obligation.Status });
+        await db.SaveChangesAsync(ct);
+    }
+
+    // SPA 2019 s.9(3)–(5): the duty exists while an order binding the respondent is in force and SOA 2003 Part 2 does not apply.
+    private async Task<StalkingProtectionOrder?> OrderSubjectToSection9Async(Respondent respondent, DateOnly on, CancellationToken ct)
+    {
+        if (respondent.IsSubjectToSoaPart2On(on))
+        {
+            return null;
+        }
+
+        var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= on && o.ServedAt != null).ToListAsync(ct);
+        return orders.FirstOrDefault(o => o.IsInForceOn(on));
+    }
+}

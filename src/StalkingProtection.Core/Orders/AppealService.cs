@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
+
+namespace StalkingProtection.Core.Orders;
+
+public sealed record LodgeAppealOptions(
+    Guid? OrderId,
+    Guid? ApplicationId,
+    AppellantType Appellant,
+    AppealableDecision Decision,
+    DateOnly DecisionOn,
+    DateOnly LodgingDeadline,
+    DateOnly? NoticeServedOn,
+    string Grounds,
+    Override? Override = null);
+
+public sealed record DecideAppealOptions(Guid AppealId, AppealOutcome Outcome, DateOnly DecidedOn, string? CrownCourtReference, long? ExpectedVersion = null);
+
+/// <summary>Appeals to the Crown Court (SPA 2019 s.7).</summary>
+public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+{
+    /// <summary>R24: the appellant and decision pair must be one s.7 allows; the deadline comes from the business-day calendar.</summary>
+    public async Task<Guid> LodgeAsync(LodgeAppealOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var appeal = Appeal.Lodge(options.OrderId, options.ApplicationId, options.Appellant, options.Decision, options.DecisionOn, options.LodgingDeadline,
+            options.NoticeServedOn, options.Grounds, options.Override, now, out var overridden);
+        db.Appeals.Add(appeal);
+        audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, OrderService.OverrideJustification(options.Override, overridden), null,
+            new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate });
+        await db.SaveChangesAsync(ct);
+        return appeal.Id;
+    }
+
+    /// <summary>SPA 2019 s.7(4): an appeal allowed against the making of an order quashes it.</summary>
+    public async Task DecideAsync(DecideAppealOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var appeal = await db.Appeals.SingleAsync(a => a.Id == options.AppealId, ct);
+        db.ExpectVersion(appeal, options.ExpectedVersion);
+        appeal.Decide(options.Outcome, options.DecidedOn, options.CrownCourtReference);
+        if (options.Outcome == AppealOutcome.Allowed && appeal.OrderId is { } orderId &&
+            appeal.Decision is AppealableDecision.MakingOfOrder or AppealableDecision.MakingOfInterimOrder)
+        {
+            var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+            order.Quash(options.DecidedOn, now);
+            audit.Add(actor, AuditKind.Alteration, "Order.Quashed", nameof(StalkingProtectionOrder), order.Id, "Appeal allowed (SPA 2019 s.7(4))",
+                new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Quashed, order.EndedOn });
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Appeal.Decided", nameof(Appeal), appeal.Id, null, new { Outcome = AppealOutcome.Pending },
+            new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference });
+        await db.SaveChangesAsync(ct);
+    }
+}

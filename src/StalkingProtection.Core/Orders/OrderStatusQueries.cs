@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+
+namespace StalkingProtection.Core.Orders;
+
+public sealed record ConditionAsAt(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
+    string? LocalityText, DateOnly? LastDay);
+
+public sealed record ObligationAsAt(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode);
+
+public sealed record OrderAsAt(Guid OrderId, DateOnly Date, OrderKind Kind, OrderStatus Status, int? ConditionSetNumber,
+    IReadOnlyList<ConditionAsAt> ConditionsInForce, IReadOnlyList<ObligationAsAt> Obligations);
+
+/// <summary>Read-only answers about orders as they stood on any date.</summary>
+public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
+{
+    /// <summary>An order's status, the terms in force and the state of the respondent's notification duties at the end of <paramref name="date"/>.</summary>
+    public async Task<OrderAsAt?> GetAsAtAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var obligations = await db.NotificationObligations.AsNoTracking()
+            .Where(o => o.OrderId == orderId && o.TriggerDate <= date)
+            .OrderBy(o => o.TriggerDate)
+            .ToListAsync(ct);
+        var conditions = order.ConditionsInForceOn(date)
+            .OrderBy(c => c.Sequence)
+            .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay)))
+            .ToList();
+        return new OrderAsAt(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number, conditions,
+            obligations.Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList());
+    }
+
+    /// <summary>
+    /// Interim and full orders in force on <paramref name="date"/>, counted by the database through the (made_date,
+    /// last_in_force_day, ended_on) index. An order is in force from the day it is made to its last day, unless it ended earlier
+    /// (ended_on is the first day it was not in force).
+    /// </summary>
+    public Task<int> LiveOrderCountAsync(DateOnly date, CancellationToken ct = default) =>
+        InForceOn(date).CountAsync(ct);
+
+    public async Task<(int Interim, int Full)> LiveOrderCountByKindAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var counts = await InForceOn(date).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return (counts.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0, counts.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0);
+    }
+
+    private IQueryable<StalkingProtectionOrder> InForceOn(DateOnly date) =>
+        db.Orders.IgnoreAutoIncludes().AsNoTracking()
+            .Where(o => o.MadeOn <= date
+                && (o.LastInForceDay == null || o.LastInForceDay >= date)
+                && (o.EndedOn == null || o.EndedOn > date));
+}

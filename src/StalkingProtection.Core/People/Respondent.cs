@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.Core.People;
+
+public enum AddressSource
+{
+    Notification,
+    Other,
+}
+
+/// <summary>The person an order is sought against (the Act's "defendant").</summary>
+public class Respondent : IVersioned
+{
+    private readonly List<RespondentAddress> _addresses = [];
+    private readonly List<SoaNotificationPeriod> _soaPeriods = [];
+
+    public required Guid Id { get; init; }
+
+    public required Guid PersonId { get; init; }
+
+    public Person Person { get; private set; } = null!;
+
+    /// <summary>SPA 2019 s.10(1)(b), R29: notifies where the court that last made an order sits.</summary>
+    public bool NoEnglandWalesHomeAddress { get; private set; }
+
+    public IReadOnlyList<RespondentAddress> Addresses => _addresses;
+
+    /// <summary>Sexual Offences Act 2003 Part 2 notification periods (SPA 2019 s.9(5)–(7)).</summary>
+    public IReadOnlyList<SoaNotificationPeriod> SoaPeriods => _soaPeriods;
+
+    public long Version { get; set; }
+
+    public static Respondent Create(Person person, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(now), PersonId = person.Id, Person = person };
+
+    /// <summary>R7: a youth is under 18 on the day asked about (derived, never stored).</summary>
+    public bool IsYouthOn(DateOnly date) => Person.AgeOn(date) is < 18;
+
+    /// <summary>SPA 2019 s.9(5), R25: s.9 does not apply while the person is subject to SOA 2003 Part 2.</summary>
+    public bool IsSubjectToSoaPart2On(DateOnly date) =>
+        _soaPeriods.Any(p => p.StartedOn <= date && (p.FinalDay is null || p.FinalDay >= date));
+
+    public RespondentAddress? HomeAddressOn(DateOnly date) =>
+        _addresses.Where(a => a.FromDate <= date && (a.ToDate is null || a.ToDate >= date))
+            .OrderByDescending(a => a.FromDate).FirstOrDefault();
+
+    /// <summary>Records a home address from <paramref name="fromDate"/>; the previous open address ends the day before.</summary>
+    public RespondentAddress MoveTo(string address, PoliceForce? policeArea, DateOnly fromDate, AddressSource source, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(address) || address.Length > RespondentAddress.AddressMaxLength)
+        {
+            throw new ArgumentException($"Enter the address in at most {RespondentAddress.AddressMaxLength} characters.", nameof(address));
+        }
+
+        foreach (var open in _addresses.Where(a => a.ToDate is null && a.FromDate < fromDate))
+        {
+            open.End(fromDate.AddDays(-1));
+        }
+
+        var added = new RespondentAddress
+        {
+            Id = Guid.CreateVersion7(now),
+            RespondentId = Id,
+            Address = address.Trim(),
+            PoliceArea = policeArea,
+            FromDate = fromDate,
+            Source = source,
+        };
+        _addresses.Add(added);
+        NoEnglandWalesHomeAddress = policeArea is null;
+        return added;
+    }
+
+    public void SetNoEnglandWalesHomeAddress(bool value) => NoEnglandWalesHomeAddress = value;
+
+    public SoaNotificationPeriod StartSoaPart2(DateOnly startedOn, DateTimeOffset now)
+    {
+        var period = new SoaNotificationPeriod { Id = Guid.CreateVersion7(now), RespondentId = Id, StartedOn = startedOn };
+        _soaPeriods.Add(period);
+        return period;
+    }
+
+    /// <summary>SPA 2019 s.9(6), R26: records the "final day" of the SOA 2003 Part 2 period.</summary>
+    public void EndSoaPart2(DateOnly finalDay)
+    {
+        var open = _soaPeriods.SingleOrDefault(p => p.FinalDay is null && p.StartedOn <= finalDay)
+            ?? throw new InvalidOperationException("The respondent has no open SOA 2003 Part 2 period ending on or after that day.");
+        open.EndOn(finalDay);
+    }
+}
+
+public class RespondentAddress
+{
+    public const int AddressMaxLength = 500;
+
+    public required Guid Id { get; init; }
+
+    public required Guid RespondentId { get; init; }
+
+    public required string Address { get; init; }
+
+    /// <summary>The police area the address lies in; null when it is outside England and Wales.</summary>
+    public PoliceForce? PoliceArea { get; init; }
+
+    public required DateOnly FromDate { get; init; }
+
+    public DateOnly? ToDate { get; private set; }
+
+    public AddressSource Source { get; init; }
+
+    internal void End(DateOnly lastDay) => ToDate = lastDay;
+}
+
+public class SoaNotificationPeriod
+{
+    public required Guid Id { get; init; }
+
+    public required Guid RespondentId { get; init; }
+
+    public required DateOnly StartedOn { get; init; }
+
+    public DateOnly? FinalDay { get; private set; }
+
+    internal void EndOn(DateOnly finalDay) => FinalDay = finalDay;
+}
+
+public sealed class RespondentConfiguration : IEntityTypeConfiguration<Respondent>
+{
+    public void Configure(EntityTypeBuilder<Respondent> builder)
+    {
+        builder.ToTable("respondents");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.PersonId).IsUnique();
+        builder.HasMany(r => r.Addresses).WithOne().HasForeignKey(a => a.RespondentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.SoaPeriods).WithOne().HasForeignKey(p => p.RespondentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Person).AutoInclude();
+        builder.Navigation(r => r.Addresses).AutoInclude();
+        builder.Navigation(r => r.SoaPeriods).AutoInclude();
+    }
+}
+
+public sealed class RespondentAddressConfiguration : IEntityTypeConfiguration<RespondentAddress>
+{
+    public void Configure(EntityTypeBuilder<RespondentAddress> builder)
+    {
+        builder.ToTable("respondent_addresses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Address).HasMaxLength(RespondentAddress.AddressMaxLength);
+        builder.Property(a => a.PoliceArea).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+public sealed class SoaNotificationPeriodConfiguration : IEntityTypeConfiguration<SoaNotificationPeriod>
+{
+    public void Configure(EntityTypeBuilder<SoaNotificationPeriod> builder)
+    {
+        builder.ToTable("respondent_soa_periods");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}

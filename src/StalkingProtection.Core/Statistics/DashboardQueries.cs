@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
+
+namespace StalkingProtection.Core.Statistics;
+
+public sealed record DashboardFigures(
+    DateOnly Today,
+    int LiveInterim,
+    int LiveFull,
+    int ApplicationsInProgress,
+    int OrdersNotServed,
+    int NotificationsOverdue,
+    int NotificationsDueSoon,
+    int BreachesThisMonth,
+    int OrdersEndingSoon,
+    int CasesWithoutSpoDecision)
+{
+    public int LiveOrders => LiveInterim + LiveFull;
+}
+
+/// <summary>
+/// The coordinator's dashboard: "N live stalking protection orders" and the figures that need attention. Each figure
+/// is one indexed query (P3), and each has a matching list query for the page behind it.
+/// </summary>
+public sealed class DashboardQueries(StalkingProtectionDbContext db)
+{
+    public const int DueSoonDays = 3;
+    public const int EndingSoonDays = 90;
+
+    private static readonly ApplicationStatus[] _inProgress =
+        [ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationStatus.Listed, ApplicationStatus.Adjourned];
+
+    public async Task<DashboardFigures> GetAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var live = await LiveOrders(today).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new DashboardFigures(
+            today,
+            live.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0,
+            live.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0,
+            await ApplicationsInProgress().CountAsync(ct),
+            await OrdersNotServed(today).CountAsync(ct),
+            await NotificationsOverdue(today).CountAsync(ct),
+            await NotificationsDueSoon(today).CountAsync(ct),
+            await db.Breaches.AsNoTracking().CountAsync(b => b.IncidentOn >= monthStart && b.IncidentOn <= today, ct),
+            await OrdersEndingSoon(today).CountAsync(ct),
+            await CasesWithoutSpoDecision().CountAsync(ct));
+    }
+
+    /// <summary>In force on <paramref name="date"/>: made by then, last day not passed, not ended.</summary>
+    public IQueryable<StalkingProtectionOrder> LiveOrders(DateOnly date) =>
+        db.Orders.IgnoreAutoIncludes().AsNoTracking()
+            .Where(o => o.MadeOn <= date && (o.LastInForceDay == null || o.LastInForceDay >= date) && (o.EndedOn == null || o.EndedOn > date));
+
+    public IQueryable<Application> ApplicationsInProgress() =>
+        db.Applications.IgnoreAutoIncludes().AsNoTracking().Where(a => _inProgress.Contains(a.Status));
+
+    /// <summary>In force and not yet served: the respondent may not know of the order, and s.9 has not started.</summary>
+    public IQueryable<StalkingProtectionOrder> OrdersNotServed(DateOnly date) =>
+        LiveOrders(date).Where(o => o.ServedAt == null);
+
+    /// <summary>R33: overdue, whether or not the nightly check has flagged it yet.</summary>
+    public IQueryable<NotificationObligation> NotificationsOverdue(DateOnly today) =>
+        db.NotificationObligations.AsNoTracking()
+            .Where(o => o.Status == ObligationStatus.Overdue || (o.Status == ObligationStatus.Open && o.DueBy < today));
+
+    public IQueryable<NotificationObligation> NotificationsDueSoon(DateOnly today) =>
+        db.NotificationObligations.AsNoTracking()
+            .Where(o => o.Status == ObligationStatus.Open && o.DueBy >= today && o.DueBy <= today.AddDays(DueSoonDays));
+
+    public IQueryable<StalkingProtectionOrder> OrdersEndingSoon(DateOnly today) =>
+        db.Orders.IgnoreAutoIncludes().AsNoTracking()
+            .Where(o => o.LastInForceDay >= today && o.LastInForceDay <= today.AddDays(EndingSoonDays) && o.EndedOn == null);
+
+    /// <summary>Every stalking case needs an SPO decision, to apply or not, with its reasons (R39).</summary>
+    public IQueryable<StalkingCase> CasesWithoutSpoDecision() =>
+        db.Cases.AsNoTracking()
+            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderInvestigation) && !db.SpoDecisions.Any(d => d.CaseId == c.Id));
+}

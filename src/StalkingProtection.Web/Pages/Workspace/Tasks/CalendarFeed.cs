@@ -1,0 +1,63 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Staff;
+
+namespace StalkingProtection.Web.Pages.Workspace.Tasks;
+
+/// <summary>
+/// An iCalendar feed of a user's open deadlines for Outlook and other calendar apps. It carries no personal data beyond
+/// a case reference: each event is the task's kind, its due date and the crime reference.
+/// </summary>
+public static class CalendarFeed
+{
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/{token}.ics", async (string token, Infrastructure.Security.CalendarFeedTokens tokens, MyTasksQuery tasks,
+                Microsoft.AspNetCore.Identity.UserManager<StaffUser> users, AuditLog auditLog, StalkingProtectionDbContext db, CancellationToken ct) =>
+            {
+                var user = await tokens.ReadAsync(token);
+                if (user is null)
+                {
+                    return Results.NotFound();
+                }
+
+                var roles = await users.GetRolesAsync(user);
+                if (!roles.Any(StaffRoles.CaseRoles.Contains))
+                {
+                    return Results.NotFound();
+                }
+
+                var rows = await tasks.ForAsync(user.Id.ToString(), user.Team, roles.Contains(StaffRoles.Coordinator), ct);
+                auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditKind.Consultation,
+                    "CalendarFeed.Read", nameof(StaffTask), null, null, newValues: new { tasks = rows.Count });
+                await db.SaveChangesAsync(ct);
+                return Results.Text(Build(rows), "text/calendar; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static string Build(IEnumerable<TaskRow> rows)
+    {
+        var calendar = new Calendar { ProductId = "-//Stalking Protection//Deadlines//EN" };
+        calendar.AddProperty("X-WR-CALNAME", "Stalking protection deadlines");
+        foreach (var row in rows)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{row.Id}@stalking-protection",
+                Summary = row.CaseReference is { Length: > 0 } reference ? $"{MyTasksQuery.Describe(row.Type)} ({reference})" : MyTasksQuery.Describe(row.Type),
+                DtStart = new CalDateTime(row.DueOn.Year, row.DueOn.Month, row.DueOn.Day),
+                DtEnd = new CalDateTime(row.DueOn.AddDays(1).Year, row.DueOn.AddDays(1).Month, row.DueOn.AddDays(1).Day),
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}

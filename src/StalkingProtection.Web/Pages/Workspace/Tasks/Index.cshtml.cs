@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Tasks;
+
+[Authorize(Policy = Policies.CaseWork)]
+public class IndexModel(
+    MyTasksQuery tasks, ReviewService reviews, CalendarFeedTokens calendarTokens, UserManager<StaffUser> users, AuditLog auditLog,
+    StalkingProtectionDbContext db, TimeProvider timeProvider) : PageModel
+{
+    public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public bool WholeForce => User.IsInRole(StaffRoles.Coordinator);
+
+    public string CalendarUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(Guid taskId, long version, CancellationToken ct)
+    {
+        var visible = await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct);
+        if (!visible.Any(t => t.Id == taskId))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await reviews.CompleteTaskAsync(taskId, version, User.ToActor(), ct);
+            TempData["TaskCompleted"] = "Task marked as done";
+            return RedirectToPage();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "Someone else changed this task. Its current state is shown below");
+        }
+        catch (RuleViolationException ex)
+        {
+            foreach (var violation in ex.Violations)
+            {
+                ModelState.AddModelError(string.Empty, violation.Message);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetCalendarAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Forbid();
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        auditLog.Add(User.ToActor(), AuditKind.Administration, "CalendarFeed.Reset", nameof(StaffUser), user.Id);
+        await db.SaveChangesAsync();
+        TempData["TaskCompleted"] = "Your calendar address has changed. Subscribe again with the new address";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Today = timeProvider.UkToday;
+        Tasks = (await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct))
+            .OrderByDescending(t => t.IsOverdue(Today)).ThenBy(t => t.DueOn).ToList();
+        var user = await users.GetUserAsync(User);
+        if (user is not null)
+        {
+            CalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{await calendarTokens.CreateAsync(user)}.ics";
+        }
+    }
+}

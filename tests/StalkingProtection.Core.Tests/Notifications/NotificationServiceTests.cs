@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+using StalkingProtection.TestCommon;
+
+namespace StalkingProtection.Core.Tests.Notifications;
+
+public class NotificationServiceTests
+{
+    private static DateTimeOffset MorningOn(DateOnly day) => LondonTime.ToUtc(day, new TimeOnly(10, 0));
+
+    private static NotificationEvent.Details Details(DateTimeOffset at, PoliceForce area, string ack) =>
+        new(at, "Elland Road Police Station", area, NotificationMode.InPersonOral, "PC Desk", false, null, "John Smith", "1 High Street", ack, at.AddMinutes(10), "SoS-1");
+
+    [Fact]
+    public async Task R25_RecordNotificationAsync_MeetsTheInitialObligationAndAudits()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+        var at = LondonTime.ToUtc(served.AddDays(2), new TimeOnly(10, 0));
+
+        // Act
+        var id = await testData.WithServicesAsync(served.AddDays(2), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(at, PoliceForce.WestYorkshire, "ACK-1")), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == order.ObligationId);
+        Assert.Equal(ObligationStatus.Met, obligation.Status);
+        Assert.Equal(id, obligation.MetByEventId);
+        Assert.True(await ctx.AuditEntries.AnyAsync(a => a.Action == "Notification.Recorded" && a.RecordId == id.ToString()));
+    }
+
+    [Fact]
+    public async Task R29_RecordNotificationAsyncAtWrongArea_IsBlockedAndNothingSaved()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(served.AddDays(1)), PoliceForce.Lancashire, "ACK-2")), TestData.Officer)));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R29");
+        await using var ctx = db.CreateContext();
+        Assert.False(await ctx.NotificationEvents.AnyAsync());
+    }
+
+    [Fact]
+    public async Task R29_RespondentWithNoEnglandWalesAddress_NotifiesInTheAreaOfTheCourtThatMadeTheOrder()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served).WithCase(c => c.RespondentLivesIn(null)));
+
+        // Act
+        await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(served.AddDays(1)), PoliceForce.WestYorkshire, "ACK-3")), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        Assert.Equal(ObligationStatus.Met, (await ctx.NotificationObligations.SingleAsync(o => o.Id == order.ObligationId)).Status);
+    }
+
+    [Fact]
+    public async Task R27_RecordNameChangeAsync_CreatesObligationDueTwoDaysAfterFirstUse()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
+
+        // Act
+        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 30)), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId);
+        Assert.Equal(NotificationTrigger.NewName, obligation.Trigger);
+        Assert.Equal(new DateOnly(2026, 4, 1), obligation.DueBy);
+        var respondent = await ctx.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
+        Assert.Contains(respondent.Person.Names, n => n.IsAlias && n.FamilyName == "Smyth" && n.FirstUsedOn == new DateOnly(2026, 3, 30));
+    }
+
+    [Fact]
+    public async Task R28_AddressChangeNotifiedBeforeTheMove_AtOldArea_MeetsTheObligation()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
+        var moveDay = new DateOnly(2026, 5, 10);
+
+        // Act
+        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordAddressChangeAsync(
+            new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, moveDay, AddressSource.Notification), TestData.Officer));
+        await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 5, 8)), PoliceForce.WestYorkshire, "ACK-4"), obligationId), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId);
+        Assert.Equal(new DateOnly(2026, 5, 12), obligation.DueBy);
+        Assert.Equal(ObligationStatus.Met, obligation.Status);
+    }
+
+    [Fact]
+    public async Task R26_SoaFinalDayWhileOrderInForce_CreatesInitialObligationFromTheFinalDay()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2))
+            .WithCase(c => c.RespondentSubjectToSoaPart2(new DateOnly(2019, 1, 1))));
+
+        // Act
+        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 8, 1), s => s.Notifications.RecordSoaFinalDayAsync(
+            new RecordSoaFinalDayOptions(order.Case.RespondentId, new DateOnly(2026, 7, 31)), TestData.Officer));
+
+        // Assert
+        Assert.Null(order.ObligationId);
+        await using var ctx = db.CreateContext();
+        var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId);
+        Assert.Equal(NotificationTrigger.FinalDaySoa, obligation.Trigger);
+        Assert.Equal(new DateOnly(2026, 8, 2), obligation.DueBy);
+    }
+
+    [Fact]
+    public async Task R32_BiometricsRefused_RaisesPotentialS11OffenceTask()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+        var details = Details(MorningOn(served.AddDays(1)), PoliceForce.WestYorkshire, "ACK-5") with
+        {
+            BiometricsRequested = BiometricsRequested.Fingerprints,
+            BiometricsPurpose = "verify identity",
+            BiometricsOutcome = BiometricsOutcome.Refused,
+        };
+
+        // Act
+        await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(order.Case.RespondentId, details), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var task = await ctx.StaffTasks.SingleAsync(t => t.Type == StaffTaskType.PotentialS11Offence);
+        Assert.Contains("H20168", task.Title, StringComparison.Ordinal);
+        Assert.Equal(order.Case.CaseId, task.CaseId);
+    }
+}

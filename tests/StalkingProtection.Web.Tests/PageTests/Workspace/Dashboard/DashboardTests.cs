@@ -1,0 +1,105 @@
+using System.Net;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Dashboard;
+
+public class DashboardTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task Get_AsCoordinator_SaysHowManyLiveOrdersAreInForceAndLinksEachFigure()
+    {
+        // Arrange
+        var testData = new TestData(factory.Database);
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 3)));
+        await testData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 20)));
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2023, 3, 1)).ServedOn(new DateOnly(2023, 3, 1)));
+        var coordinator = await factory.CreateUserAsync(StaffRoles.Coordinator);
+        var client = factory.CreateBrowser(coordinator);
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace");
+        var unserved = await client.GetDocumentAsync("/workspace/dashboard/unserved");
+
+        // Assert
+        var sentence = document.QuerySelector("[data-live-orders-sentence]")!.TextContent;
+        Assert.Matches(@"2\s+live stalking protection orders in force today, 28 November 2026\s+\(1 interim, 1 full\)", sentence);
+        Assert.Equal("/workspace/dashboard/unserved", document.QuerySelector("[data-dashboard-figure=unserved] a")!.GetAttribute("href"));
+        Assert.Contains("1", document.QuerySelector("[data-dashboard-figure=unserved]")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(unserved.QuerySelectorAll("[data-dashboard-list] tbody tr"));
+    }
+
+    [Fact]
+    public async Task Get_AsAnalyst_ShowsTheFiguresButNotTheListsBehindThem()
+    {
+        // Arrange
+        var analyst = await factory.CreateUserAsync(StaffRoles.Analyst);
+        var client = factory.CreateBrowser(analyst);
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace");
+        var list = await client.GetAsync("/workspace/dashboard/live-orders");
+
+        // Assert
+        Assert.NotNull(document.QuerySelector("[data-live-orders-sentence]"));
+        Assert.Empty(document.QuerySelectorAll("[data-dashboard-figure] a"));
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer)]
+    [InlineData(StaffRoles.Lookup)]
+    [InlineData(StaffRoles.Administrator)]
+    public async Task Get_AsRoleWithoutForceWideView_ShowsNoFigures(string role)
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(role);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.GetAsync("/workspace");
+        var document = await response.GetDocumentAsync();
+        var list = await client.GetAsync("/workspace/dashboard/breaches");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(document.QuerySelector("[data-live-orders-sentence]"));
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("live-orders")]
+    [InlineData("applications")]
+    [InlineData("unserved")]
+    [InlineData("notifications-overdue")]
+    [InlineData("notifications-due")]
+    [InlineData("breaches")]
+    [InlineData("ending-soon")]
+    [InlineData("cases-without-decision")]
+    public async Task Get_EveryListBehindAFigure_AnswersForLegalServices(string list)
+    {
+        // Arrange
+        var legal = await factory.CreateUserAsync(StaffRoles.LegalServices);
+        var client = factory.CreateBrowser(legal);
+
+        // Act
+        var response = await client.GetAsync($"/workspace/dashboard/{list}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_UnknownList_Answers404()
+    {
+        // Arrange
+        var coordinator = await factory.CreateUserAsync(StaffRoles.Coordinator);
+
+        // Act
+        var response = await factory.CreateBrowser(coordinator).GetAsync("/workspace/dashboard/everything");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

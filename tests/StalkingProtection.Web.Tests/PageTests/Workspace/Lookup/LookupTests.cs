@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Lookup;
+
+public sealed class LookupMatrix : IAuthorisationMatrixPart
+{
+    public IReadOnlyDictionary<string, string[]> Routes { get; } = new Dictionary<string, string[]>
+    {
+        ["/workspace/lookup"] = [StaffRoles.Lookup, StaffRoles.Officer, StaffRoles.Coordinator, StaffRoles.LegalServices],
+    };
+}
+
+public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private async Task<(CreatedOrder Order, string Given, string Family, string? Pnc, string Address, string VictimName)> CreateSubjectAsync()
+    {
+        var order = await new TestData(factory.Database).CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 3)));
+        return await factory.WithDbAsync(async db =>
+        {
+            var respondent = await db.Respondents.Include(r => r.Person).ThenInclude(p => p.Names).Include(r => r.Addresses)
+                .SingleAsync(r => r.Id == order.Case.RespondentId);
+            var victim = await db.Victims.SingleAsync(v => v.Id == order.Case.VictimId);
+            var victimPerson = await db.People.Include(p => p.Names).SingleAsync(p => p.Id == victim.PersonId);
+            var name = respondent.Person.PrimaryName;
+            return (order, name.GivenNames, name.FamilyName, respondent.Person.PncId, respondent.Addresses[0].Address, victimPerson.PrimaryName.FullName);
+        });
+    }
+
+    [Fact]
+    public async Task Post_NameAndDateOfBirth_ShowsTheOrderInForceItsTermsAndOfficerButNothingOfTheVictim()
+    {
+        // Arrange
+        var subject = await CreateSubjectAsync();
+        var user = await factory.CreateUserAsync(StaffRoles.Lookup);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-0042-28112026",
+            ["FamilyName"] = subject.Family.ToLowerInvariant(),
+            ["DateOfBirth.Day"] = "15",
+            ["DateOfBirth.Month"] = "6",
+            ["DateOfBirth.Year"] = "1985",
+        });
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = document.QuerySelectorAll("[data-lookup-subject]").Single(c => c.TextContent.Contains($"{subject.Given} {subject.Family}", StringComparison.Ordinal));
+        Assert.Equal("Order in force today", card.QuerySelector("[data-lookup-status]")!.TextContent.Trim());
+        Assert.Contains("Must not contact the protected person", card.QuerySelector("[data-lookup-terms]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("PC Alex Test", card.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(subject.VictimName, document.Body!.TextContent, StringComparison.Ordinal);
+        var audited = await factory.WithDbAsync(db => db.AuditEntries
+            .Where(e => e.ActorId == user.Id.ToString() && e.Justification == "Incident INC-0042-28112026").Select(e => e.Action).ToListAsync());
+        Assert.Contains("OrderLookup.Searched", audited);
+        Assert.Contains("OrderLookup.SubjectShown", audited);
+    }
+
+    [Fact]
+    public async Task Post_PncId_FindsTheSubject()
+    {
+        // Arrange
+        var subject = await CreateSubjectAsync();
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer));
+
+        // Act
+        var document = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-1",
+            ["PncId"] = subject.Pnc!,
+        })).GetDocumentAsync();
+
+        // Assert
+        var card = Assert.Single(document.QuerySelectorAll("[data-lookup-subject]"));
+        Assert.Contains(subject.Family, card.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_PartOfAddress_FindsTheSubject()
+    {
+        // Arrange
+        var subject = await CreateSubjectAsync();
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Coordinator));
+
+        // Act
+        var document = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-2",
+            ["Address"] = subject.Address.ToLowerInvariant(),
+        })).GetDocumentAsync();
+
+        // Assert
+        Assert.Contains(document.QuerySelectorAll("[data-lookup-subject]"), c => c.TextContent.Contains(subject.Family, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_NoMatch_SaysSoAndToCheckPnc()
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Lookup));
+
+        // Act
+        var document = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-3",
+            ["PncId"] = "99/9999999Z",
+        })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("No match", document.QuerySelector("#results")!.TextContent.Trim());
+        Assert.NotNull(document.QuerySelector("[data-lookup-none]"));
+    }
+
+    [Fact]
+    public async Task Post_MissingIncidentNumberAndCriteria_ShowsGovUkErrors()
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Lookup));
+
+        // Act
+        var empty = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>())).GetDocumentAsync();
+        var nameOnly = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-4",
+            ["FamilyName"] = "Smith",
+        })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Enter the incident number"], empty.ErrorSummaryMessages());
+        Assert.Equal(["Enter a date of birth"], nameOnly.ErrorSummaryMessages());
+        Assert.Null(nameOnly.QuerySelector("#results"));
+    }
+}
