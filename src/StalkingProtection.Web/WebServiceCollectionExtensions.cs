@@ -15,6 +15,7 @@ using StalkingProtection.Web.Infrastructure.GovUk;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Public;
 
 namespace StalkingProtection.Web;
 
@@ -123,6 +124,8 @@ public static class WebServiceCollectionExtensions
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
+
+        services.AddPublicSite(configuration);
 
         AddTelemetry(services, configuration);
         return builder;

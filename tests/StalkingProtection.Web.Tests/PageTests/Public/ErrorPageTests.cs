@@ -38,4 +38,98 @@ public class ErrorPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         Assert.Contains("Leave this site", exit.TextContent, StringComparison.Ordinal);
         Assert.Contains("Quickly exit this site by pressing the Escape key", document.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_ServerErrorPage_ShowsSeedWordingReferenceAndQuickExit()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.GetAsync("/error/500");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Sorry, there was a technical problem", document.HeadingText());
+        Assert.Equal("Please try again.", document.QuerySelector("main h1 + p")!.TextContent.Trim());
+        Assert.Matches("^SP-[0-9A-F]{8}$", document.QuerySelector("[data-error-reference]")!.TextContent);
+        Assert.NotNull(document.QuerySelector(".app-quick-exit__button"));
+        Assert.NotNull(document.QuerySelector("script[type=module][src^='/js/app.js']"));
+    }
+
+    [Fact]
+    public async Task Get_NotFound_HasNoReference()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var document = await client.GetDocumentAsync("/error/404");
+
+        // Assert
+        Assert.Null(document.QuerySelector("[data-error-reference]"));
+    }
+}
+
+public class MaintenanceFactory : WebAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["StalkingProtection:Web:MaintenanceMode"] = "true",
+    };
+}
+
+public class MaintenancePageTests(MaintenanceFactory factory) : IClassFixture<MaintenanceFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/report")]
+    [InlineData("/what-is-stalking")]
+    public async Task Get_InMaintenance_Returns503PageWithQuickExit(string url)
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.GetAsync(url);
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Sorry, the service is unavailable", document.HeadingText());
+        Assert.Contains("call 999", document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".app-quick-exit__button"));
+    }
+}
+
+public class RateLimitedFactory : WebAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["StalkingProtection:PublicSite:FormSubmissionsPerAddress"] = "3",
+    };
+}
+
+public class RateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
+{
+    [Fact]
+    public async Task Post_StartReportTooOften_Returns429Page()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.SubmitMainFormAsync("/report")).AssertRedirectTo("/report/immediate-danger");
+        }
+
+        // Act
+        var response = await client.SubmitMainFormAsync("/report");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("Too many attempts", document.HeadingText());
+        Assert.NotNull(document.QuerySelector(".app-quick-exit__button"));
+    }
 }

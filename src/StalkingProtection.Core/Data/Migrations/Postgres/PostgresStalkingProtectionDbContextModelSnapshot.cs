@@ -2064,6 +2064,184 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("victim_contact_details", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Reports.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
+                        .HasColumnName("comments");
+
+                    b.Property<string>("Satisfaction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_feedback_submitted_at");
+
+                    b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("behaviours");
+
+                    b.Property<string>("ContactMethods")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_methods");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("effect");
+
+                    b.Property<string>("HowOften")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("how_often");
+
+                    b.Property<bool>("InImmediateDanger")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_immediate_danger");
+
+                    b.Property<string>("OtherBehaviour")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("other_behaviour");
+
+                    b.Property<string>("ProtectedContact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_contact");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReportingFor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reporting_for");
+
+                    b.Property<string>("StartedWhen")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_when");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SuspectDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("suspect_details");
+
+                    b.Property<bool>("SuspectKnown")
+                        .HasColumnType("boolean")
+                        .HasColumnName("suspect_known");
+
+                    b.Property<string>("SuspectName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("suspect_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_reports");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_reports_draft_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_reports_reference");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_public_reports_status_submitted_at");
+
+                    b.ToTable("public_reports", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasColumnName("protected_answers");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_report_drafts");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_public_report_drafts_expires_at");
+
+                    b.ToTable("public_report_drafts", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2051,6 +2051,184 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("victim_contact_details", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Reports.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comments");
+
+                    b.Property<string>("Satisfaction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_feedback_submitted_at");
+
+                    b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("behaviours");
+
+                    b.Property<string>("ContactMethods")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_methods");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effect");
+
+                    b.Property<string>("HowOften")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_often");
+
+                    b.Property<bool>("InImmediateDanger")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_immediate_danger");
+
+                    b.Property<string>("OtherBehaviour")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_behaviour");
+
+                    b.Property<string>("ProtectedContact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_contact");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReportingFor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporting_for");
+
+                    b.Property<string>("StartedWhen")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_when");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SuspectDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_details");
+
+                    b.Property<bool>("SuspectKnown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspect_known");
+
+                    b.Property<string>("SuspectName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspect_name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_reports");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_reports_draft_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_reports_reference");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_public_reports_status_submitted_at");
+
+                    b.ToTable("public_reports", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedAnswers")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_answers");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_report_drafts");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_public_report_drafts_expires_at");
+
+                    b.ToTable("public_report_drafts", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,237 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.Core.Reports;
+
+public enum DraftStatus
+{
+    Missing,
+    Expired,
+    Active,
+    Submitted,
+}
+
+public sealed record ReportDraftState(DraftStatus Status, ReportAnswers Answers, string? Reference = null)
+{
+    public bool IsActive => Status == DraftStatus.Active;
+}
+
+public enum SubmitOutcome
+{
+    Sent,
+    AlreadySent,
+    Expired,
+    Incomplete,
+}
+
+public sealed record SubmitResult(SubmitOutcome Outcome, string? Reference = null, ReportStep? FirstUnanswered = null);
+
+/// <summary>The online "report stalking" journey: encrypted drafts that expire, and reports sent to the triage queue.</summary>
+public sealed class PublicReportService(
+    StalkingProtectionDbContext db, IDataProtectionProvider dataProtection, AuditLog auditLog, TimeProvider timeProvider)
+{
+    public const string ContactPurpose = "StalkingProtection.PublicReport.v1";
+    public const string DraftPurpose = "StalkingProtection.PublicReportDraft.v1";
+
+    /// <summary>Answers are deleted after this long without activity.</summary>
+    public static readonly TimeSpan DraftLifetime = TimeSpan.FromMinutes(30);
+
+    public static Actor PublicActor { get; } = new("public", "Member of the public (online report)", null);
+
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    private IDataProtector DraftProtector => dataProtection.CreateProtector(DraftPurpose);
+
+    private IDataProtector ContactProtector => dataProtection.CreateProtector(ContactPurpose);
+
+    public async Task<Guid> StartDraftAsync(CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await PurgeExpiredDraftsAsync(ct);
+
+        var draft = new PublicReportDraft
+        {
+            Id = Guid.NewGuid(),
+            CreatedAt = now,
+            ExpiresAt = now + DraftLifetime,
+            ProtectedAnswers = Protect(new ReportAnswers()),
+        };
+        db.PublicReportDrafts.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return draft.Id;
+    }
+
+    /// <summary>Deletes every draft past its expiry, with its answers; a sent draft keeps no answers to delete.</summary>
+    public async Task<int> PurgeExpiredDraftsAsync(CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return await db.PublicReportDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Loads a draft and counts the visit as activity.</summary>
+    public Task<ReportDraftState> GetDraftAsync(Guid draftId, CancellationToken ct = default) =>
+        UpdateAnswersAsync(draftId, _ => { }, ct);
+
+    /// <summary>Changes the answers of an active draft; an expired draft is deleted instead.</summary>
+    public async Task<ReportDraftState> UpdateAnswersAsync(Guid draftId, Action<ReportAnswers> change, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var draft = await db.PublicReportDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId, ct);
+        if (draft is null)
+        {
+            return new ReportDraftState(DraftStatus.Missing, new ReportAnswers());
+        }
+
+        if (draft.ReportId is { } reportId)
+        {
+            var reference = await db.PublicReports.Where(r => r.Id == reportId).Select(r => r.Reference).SingleAsync(ct);
+            return new ReportDraftState(DraftStatus.Submitted, new ReportAnswers(), reference);
+        }
+
+        if (draft.IsExpired(now))
+        {
+            await db.PublicReportDrafts.Where(d => d.Id == draftId && d.ReportId == null).ExecuteDeleteAsync(ct);
+            return new ReportDraftState(DraftStatus.Expired, new ReportAnswers());
+        }
+
+        var answers = Unprotect(draft.ProtectedAnswers);
+        change(answers);
+        var protectedAnswers = Protect(answers);
+        var expiresAt = now + DraftLifetime;
+
+        // Conditional, so that answers saved at the moment the draft is sent never come back after it was cleared.
+        var updated = await db.PublicReportDrafts
+            .Where(d => d.Id == draftId && d.ReportId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ProtectedAnswers, protectedAnswers).SetProperty(d => d.ExpiresAt, expiresAt), ct);
+        if (updated == 0)
+        {
+            return await UpdateAnswersAsync(draftId, change, ct);
+        }
+
+        return new ReportDraftState(DraftStatus.Active, answers);
+    }
+
+    /// <summary>Deletes a draft and its answers at once.</summary>
+    public async Task DiscardAsync(Guid draftId, CancellationToken ct = default) =>
+        await db.PublicReportDrafts.Where(d => d.Id == draftId && d.ReportId == null).ExecuteDeleteAsync(ct);
+
+    /// <summary>
+    /// Sends the draft to the triage queue with its contact details encrypted, and audits the collection. Sending
+    /// the same draft again, even at the same moment, gives the reference of the one report (RL9).
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(Guid draftId, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var state = await GetDraftAsync(draftId, ct);
+        switch (state.Status)
+        {
+            case DraftStatus.Submitted:
+                return new SubmitResult(SubmitOutcome.AlreadySent, state.Reference);
+            case DraftStatus.Missing or DraftStatus.Expired:
+                return new SubmitResult(SubmitOutcome.Expired);
+        }
+
+        var answers = state.Answers;
+        if (answers.FirstUnanswered() is { } step)
+        {
+            return new SubmitResult(SubmitOutcome.Incomplete, FirstUnanswered: step);
+        }
+
+        var report = CreateReport(draftId, answers, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim the draft first: a second send of the same draft waits here for the first to commit, then finds it
+        // claimed. The unique index on DraftId is the last guard.
+        var claimed = await db.PublicReportDrafts
+            .Where(d => d.Id == draftId && d.ReportId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ReportId, report.Id).SetProperty(d => d.ProtectedAnswers, string.Empty), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySentAsync(draftId, ct);
+        }
+
+        db.PublicReports.Add(report);
+
+        // DPA 2018 s.62: the collection of personal data is logged; the log holds no personal data itself.
+        auditLog.Add(PublicActor, AuditKind.Collection, "PublicReport.Submitted", nameof(PublicReport), report.Id,
+            newValues: new { report.Reference, Status = report.Status.ToString() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new SubmitResult(SubmitOutcome.Sent, report.Reference);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await AlreadySentAsync(draftId, ct);
+        }
+    }
+
+    private async Task<SubmitResult> AlreadySentAsync(Guid draftId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var reference = await db.PublicReports.AsNoTracking().Where(r => r.DraftId == draftId).Select(r => r.Reference).SingleOrDefaultAsync(ct);
+        return reference is null ? new SubmitResult(SubmitOutcome.Expired) : new SubmitResult(SubmitOutcome.AlreadySent, reference);
+    }
+
+    /// <summary>Decrypts a report's safe contact details for a member of staff, and logs that they were read.</summary>
+    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, CancellationToken ct = default)
+    {
+        var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
+        await auditLog.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, null, ct);
+        return report.ProtectedContact is null
+            ? null
+            : JsonSerializer.Deserialize<SafeContactDetails>(ContactProtector.Unprotect(report.ProtectedContact), _json);
+    }
+
+    /// <summary>A reference in the same format as a real one, for a submission that is not stored.</summary>
+    public static string NewReference() =>
+        $"SPR-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}";
+
+    private PublicReport CreateReport(Guid draftId, ReportAnswers answers, DateTimeOffset now)
+    {
+        var contact = answers.WantsContact
+            ? new SafeContactDetails(
+                Clean(answers.ContactName),
+                answers.NeedsPhone ? Clean(answers.PhoneNumber) : null,
+                answers.NeedsEmail ? Clean(answers.Email) : null,
+                Clean(answers.SafeTimes),
+                answers.CanCall ? answers.VoicemailAllowed : null)
+            : null;
+        return new PublicReport
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = NewReference(),
+            DraftId = draftId,
+            SubmittedAt = now,
+            Status = PublicReportStatus.New,
+            InImmediateDanger = answers.InImmediateDanger == true,
+            ReportingFor = answers.ReportingFor!.Value,
+            Behaviours = answers.Behaviours,
+            OtherBehaviour = answers.Behaviours.HasFlag(StalkingBehaviours.SomethingElse) ? Clean(answers.OtherBehaviour) : null,
+            StartedWhen = Clean(answers.StartedWhen)!,
+            HowOften = answers.HowOften!.Value,
+            SuspectKnown = answers.SuspectKnown == true,
+            SuspectName = answers.SuspectKnown == true ? Clean(answers.SuspectName) : null,
+            SuspectDetails = answers.SuspectKnown == true ? Clean(answers.SuspectDetails) : null,
+            Effect = Clean(answers.Effect)!,
+            ContactMethods = answers.ContactMethods ?? SafeContactMethods.None,
+            ProtectedContact = contact is null ? null : ContactProtector.Protect(JsonSerializer.Serialize(contact, _json)),
+        };
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private string Protect(ReportAnswers answers) => DraftProtector.Protect(JsonSerializer.Serialize(answers, _json));
+
+    private ReportAnswers Unprotect(string protectedAnswers) =>
+        JsonSerializer.Deserialize<ReportAnswers>(DraftProtector.Unprotect(protectedAnswers), _json) ?? new ReportAnswers();
+}

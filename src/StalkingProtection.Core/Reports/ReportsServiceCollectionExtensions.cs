@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StalkingProtection.Core.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPublicReports(this IServiceCollection services)
+    {
+        services.AddScoped<PublicReportService>();
+        services.AddScoped<FeedbackService>();
+        return services;
+    }
+}

@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StalkingProtection.Core.Reports;
+
+namespace StalkingProtection.Web.Pages.Public.Report;
+
+/// <summary>The order of the questions and where each one lives.</summary>
+public static class ReportSteps
+{
+    public const string StartUrl = "/report";
+    public const string CheckAnswersUrl = "/report/check-answers";
+    public const string ConfirmationUrl = "/report/confirmation";
+    public const string SessionEndedUrl = "/report/session-ended";
+    public const string EmergencyUrl = "/report/emergency";
+
+    public static string Url(ReportStep step) => step switch
+    {
+        ReportStep.ImmediateDanger => "/report/immediate-danger",
+        ReportStep.ReportingFor => "/report/reporting-for",
+        ReportStep.WhatHappened => "/report/what-happened",
+        ReportStep.WhenStarted => "/report/when-started",
+        ReportStep.HowOften => "/report/how-often",
+        ReportStep.WhoIsDoingIt => "/report/who-is-doing-it",
+        ReportStep.AboutThem => "/report/about-them",
+        ReportStep.Effect => "/report/effect",
+        ReportStep.SafeContact => "/report/safe-contact",
+        ReportStep.ContactDetails => "/report/contact-details",
+        ReportStep.SafeTimes => "/report/safe-times",
+        ReportStep.Voicemail => "/report/voicemail",
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    public static bool Applies(ReportStep step, ReportAnswers answers) => step switch
+    {
+        ReportStep.AboutThem => answers.SuspectKnown == true,
+        ReportStep.ContactDetails or ReportStep.SafeTimes => answers.WantsContact,
+        ReportStep.Voicemail => answers.CanCall,
+        _ => true,
+    };
+
+    /// <summary>The first question still to answer; once all are answered (also after a change), check answers.</summary>
+    public static string Next(ReportAnswers answers) => answers.FirstUnanswered() is { } step ? Url(step) : CheckAnswersUrl;
+
+    public static string Previous(ReportStep step, ReportAnswers answers)
+    {
+        var earlier = Enum.GetValues<ReportStep>().Where(s => s < step && Applies(s, answers)).ToList();
+        return earlier.Count == 0 ? StartUrl : Url(earlier[^1]);
+    }
+}
+
+/// <summary>
+/// The essential cookie that links a browser to its draft: the draft id, encrypted, for this browser session only.
+/// The answers themselves stay on the server.
+/// </summary>
+public sealed class ReportCookie(IDataProtectionProvider dataProtection)
+{
+    public const string Name = "sp-report";
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("StalkingProtection.ReportCookie.v1");
+
+    public Guid? Read(HttpRequest request)
+    {
+        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Guid.TryParse(_protector.Unprotect(value), out var id) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(HttpResponse response, Guid draftId) =>
+        response.Cookies.Append(Name, _protector.Protect(draftId.ToString()), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            Path = ReportSteps.StartUrl,
+            SameSite = SameSiteMode.Strict,
+            Secure = response.HttpContext.Request.IsHttps,
+        });
+
+    public void Delete(HttpResponse response) =>
+        response.Cookies.Delete(Name, new CookieOptions { Path = ReportSteps.StartUrl, Secure = response.HttpContext.Request.IsHttps });
+}
+
+/// <summary>A page of the report journey: loads the draft, saves an answer and goes on to the next question.</summary>
+public abstract class ReportPageModel(PublicReportService reports, ReportCookie cookie) : PageModel
+{
+    protected PublicReportService Reports => reports;
+
+    protected ReportCookie Cookie => cookie;
+
+    public ReportAnswers Answers { get; private set; } = new();
+
+    /// <summary>Where the back link goes.</summary>
+    public string BackUrl { get; protected set; } = ReportSteps.StartUrl;
+
+    /// <summary>The question this page asks, if it is one.</summary>
+    protected virtual ReportStep? Step => null;
+
+    /// <summary>Loads the draft, or answers with where to go instead (start, session ended, confirmation).</summary>
+    protected async Task<IActionResult?> LoadDraftAsync(CancellationToken ct)
+    {
+        if (cookie.Read(Request) is not { } draftId)
+        {
+            return Redirect(ReportSteps.StartUrl);
+        }
+
+        var state = await reports.GetDraftAsync(draftId, ct);
+        return Handle(state);
+    }
+
+    protected async Task<IActionResult> SaveAsync(Action<ReportAnswers> change, CancellationToken ct, Func<ReportAnswers, string>? next = null)
+    {
+        if (cookie.Read(Request) is not { } draftId)
+        {
+            return Redirect(ReportSteps.StartUrl);
+        }
+
+        var state = await reports.UpdateAnswersAsync(draftId, change, ct);
+        return Handle(state) ?? Redirect((next ?? ReportSteps.Next)(state.Answers));
+    }
+
+    private RedirectResult? Handle(ReportDraftState state)
+    {
+        switch (state.Status)
+        {
+            case DraftStatus.Active:
+                Answers = state.Answers;
+                if (Step is { } step)
+                {
+                    BackUrl = ReportSteps.Previous(step, Answers);
+                }
+
+                return null;
+            case DraftStatus.Submitted:
+                return Redirect(ReportSteps.ConfirmationUrl);
+            default:
+                cookie.Delete(Response);
+                return Redirect(ReportSteps.SessionEndedUrl);
+        }
+    }
+
+    /// <summary>Reads a radio or checkbox value by its enum name only (not by number).</summary>
+    protected static bool TryParseName<T>(string? value, out T result)
+        where T : struct, Enum
+    {
+        result = default;
+        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out result);
+    }
+
+    /// <summary>Checks a free-text answer: required or not, and no longer than the stored column.</summary>
+    protected string? CheckText(string key, string? value, int maxLength, string? emptyMessage, string tooLongMessage)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (emptyMessage is not null)
+            {
+                ModelState.AddModelError(key, emptyMessage);
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            ModelState.AddModelError(key, tooLongMessage);
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using StalkingProtection.Core.Reports;
+
+namespace StalkingProtection.Web.Pages.Public.Report;
+
+[EnableRateLimiting(PublicSite.FormRateLimitPolicy)]
+public class SubmitModel(PublicReportService reports, ReportCookie cookie) : PageModel
+{
+    /// <summary>A field people cannot see: only software fills it in.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    public string Reference { get; private set; } = string.Empty;
+
+    public IActionResult OnGet() => Redirect(ReportSteps.CheckAnswersUrl);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (cookie.Read(Request) is not { } draftId)
+        {
+            return Redirect(ReportSteps.StartUrl);
+        }
+
+        if (!string.IsNullOrEmpty(Website))
+        {
+            // Looks like success, so that an automated sender learns nothing; the draft and its answers are deleted.
+            await reports.DiscardAsync(draftId, ct);
+            cookie.Delete(Response);
+            Reference = PublicReportService.NewReference();
+            return Page();
+        }
+
+        var result = await reports.SubmitAsync(draftId, ct);
+        switch (result.Outcome)
+        {
+            case SubmitOutcome.Sent or SubmitOutcome.AlreadySent:
+                return Redirect(ReportSteps.ConfirmationUrl);
+            case SubmitOutcome.Incomplete:
+                return Redirect(ReportSteps.Url(result.FirstUnanswered!.Value));
+            default:
+                cookie.Delete(Response);
+                return Redirect(ReportSteps.SessionEndedUrl);
+        }
+    }
+}

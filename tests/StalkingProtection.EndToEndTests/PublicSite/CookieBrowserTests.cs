@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace StalkingProtection.EndToEndTests.PublicSite;
+
+public class CookieBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
+{
+    private static readonly string[] _essential = ["sp-antiforgery", "sp-cookie-preferences", "sp-report", "sp-flash"];
+
+    [Fact]
+    public async Task FirstVisit_LoadsNothingOptionalAndNothingFromElsewhere()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+
+        // Act
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // Assert
+        Assert.All(requested, url => Assert.StartsWith(server.BaseUrl + "/", url, StringComparison.Ordinal));
+        Assert.All(requested.Select(u => new Uri(u).AbsolutePath), path => Assert.True(
+            path == "/" || path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal)
+            || path.StartsWith("/lib/govuk-frontend/", StringComparison.Ordinal), $"Unexpected request for {path}"));
+        Assert.All(await context.CookiesAsync(), c => Assert.Contains(c.Name, _essential));
+        Assert.True(await page.Locator(".govuk-cookie-banner").IsVisibleAsync());
+    }
+
+    [Theory]
+    [InlineData(true, "Accept additional cookies", "accepted")]
+    [InlineData(true, "Reject additional cookies", "rejected")]
+    [InlineData(false, "Accept additional cookies", "accepted")]
+    public async Task Banner_Choice_IsSavedForAYearAndBannerStaysHidden(bool javaScript, string button, string stored)
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync(javaScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/support");
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await page.WaitForURLAsync("**/support");
+        var confirmation = await page.Locator(".govuk-cookie-banner").TextContentAsync();
+        await page.GotoAsync("/what-is-stalking");
+
+        // Assert
+        Assert.Contains("Your cookie preferences have been saved.", confirmation, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".govuk-cookie-banner").CountAsync());
+        var cookie = (await context.CookiesAsync()).Single(c => c.Name == "sp-cookie-preferences");
+        Assert.Equal(stored, cookie.Value);
+        var expires = DateTimeOffset.FromUnixTimeSeconds((long)cookie.Expires);
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(300), DateTimeOffset.UtcNow.AddDays(400));
+    }
+
+    [Fact]
+    public async Task SettingsPage_Choice_IsSavedAndShownAgain()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/cookies");
+
+        // Act
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save cookie settings" }).ClickAsync();
+        await page.WaitForURLAsync("**/cookies");
+        var banner = await page.Locator(".govuk-notification-banner").TextContentAsync();
+        await page.GotoAsync("/cookies");
+
+        // Assert
+        Assert.Contains("Your cookie preferences have been saved.", banner, StringComparison.Ordinal);
+        Assert.True(await page.GetByLabel("No", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal("rejected", (await context.CookiesAsync()).Single(c => c.Name == "sp-cookie-preferences").Value);
+    }
+}

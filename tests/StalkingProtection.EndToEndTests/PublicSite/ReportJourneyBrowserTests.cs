@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using StalkingProtection.Core.Reports;
+
+namespace StalkingProtection.EndToEndTests.PublicSite;
+
+public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Report_WholeJourney_LandsInTriageQueue(bool javaScript)
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync(javaScript);
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await ReportBrowser.AnswerAllAsync(page);
+
+        // Act
+        var reference = await ReportBrowser.SendAsync(page);
+
+        // Assert
+        var report = await server.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Reference == reference));
+        Assert.Equal(PublicReportStatus.New, report.Status);
+        Assert.Equal(StalkingBehaviours.Following | StalkingBehaviours.WatchingOrSpying, report.Behaviours);
+        Assert.Equal("Jo Bloggs", report.SuspectName);
+        Assert.Equal(SafeContactMethods.Text, report.ContactMethods);
+        Assert.DoesNotContain("07700", report.ProtectedContact, StringComparison.Ordinal);
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => Object.keys(localStorage).concat(Object.keys(sessionStorage))")
+            ?? []);
+    }
+
+    [Fact]
+    public async Task Report_ErrorSummary_LinksToTheField()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Select yes if you are in immediate danger" }).ClickAsync();
+
+        // Assert
+        Assert.Equal("InImmediateDanger", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task Report_SendButtonClickedTwice_CreatesOneReport()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await ReportBrowser.AnswerAllAsync(page);
+        var before = await server.WithDbAsync(db => db.PublicReports.CountAsync());
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).DblClickAsync();
+        await page.WaitForURLAsync("**/report/confirmation");
+
+        // Assert
+        Assert.Equal(before + 1, await server.WithDbAsync(db => db.PublicReports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Report_IdleForTwentyFiveMinutes_WarnsAndKeepsAnswersOnRequest()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+
+        // Act
+        await page.Clock.RunForAsync("25:01");
+        var warning = await page.Locator(".app-report-timeout-warning").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep my answers" }).ClickAsync();
+        await page.Locator(".app-report-timeout-warning").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // Assert
+        Assert.Contains("We will delete your answers in 5 minutes", warning, StringComparison.Ordinal);
+        Assert.EndsWith("/report/immediate-danger", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_IdleForThirtyMinutes_LeavesTheFormForSessionEnded()
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ReportBrowser.StartAsync(page);
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+
+        // Act
+        await page.Clock.RunForAsync("30:01");
+        await page.WaitForURLAsync("**/report/session-ended");
+
+        // Assert
+        Assert.Equal("Your answers have been deleted", (await page.Locator("h1").TextContentAsync())!.Trim());
+        Assert.DoesNotContain((await context.CookiesAsync()).Select(c => c.Name), n => n == "sp-report");
+    }
+}
