@@ -39,6 +39,12 @@ public abstract class CasePageTestBase(WebAppFactory factory) : IClassFixture<We
     protected static IReadOnlyList<string> AllErrors(AngleSharp.Dom.IDocument document) =>
         document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
 
+    /// <summary>The version a page carried when it was opened, to submit it later as a stale form would.</summary>
+    protected static async Task<string> VersionOnPageAsync(HttpClient client, string url) =>
+        (await client.GetDocumentAsync(url)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+    protected const string ConflictMessage = "Someone else changed this record while you were working on it. Check the current details below, then make your change again";
+
     protected static Dictionary<string, string> Date(string name, DateOnly date) => new()
     {
         [name + ".Day"] = date.Day.ToString(),
