@@ -41,13 +41,52 @@ public static class ActCategoryChoices
             .Concat(categories.HasFlag(ActCategory.Other) ? [$"Other: {other}"] : []));
 }
 
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ActFormPageModel(db, timeProvider)
 {
     [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public Guid? Journey { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await FindVisibleCaseAsync(Db, Id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        if (Journey is { } journey && JourneyState.Load<RecordActState>(TempData, journey) is { } s)
+        {
+            Show(s);
+        }
+
+        await LoadVictimsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await FindVisibleCaseAsync(Db, Id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(ct))
+        {
+            return Page();
+        }
+
+        var journey = Journey ?? Guid.NewGuid();
+        JourneyState.Save(TempData, journey, ToState());
+        return Redirect($"/workspace/cases/record-act/check-answers/{Id}/{journey}");
+    }
+}
+
+/// <summary>The questions about an act, shared by recording a new act and correcting one.</summary>
+public abstract class ActFormPageModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+{
+    protected StalkingProtectionDbContext Db { get; } = db;
 
     [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
+    public Guid Id { get; set; }
 
     [BindProperty]
     [Display(Name = "When did it happen?")]
@@ -87,30 +126,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<SelectListItem> Victims { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected async Task<bool> ValidateAsync(CancellationToken ct)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
-        if (Journey is { } journey && JourneyState.Load<RecordActState>(TempData, journey) is { } s)
-        {
-            (OccurredFrom, OccurredTo, LocationCountry, Location) = (s.OccurredFrom, s.OccurredTo, s.LocationCountry, s.Location);
-            (Categories, OtherCategoryDescription, Channel, TargetVictimId, Description) = ([.. s.Categories], s.OtherCategoryDescription, s.Channel, s.TargetVictimId, s.Description);
-        }
-
-        await LoadVictimsAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
         await LoadVictimsAsync(ct);
         if (ModelState.GetValidationState(nameof(OccurredFrom)) != ModelValidationState.Invalid)
         {
@@ -168,20 +185,21 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(Description), $"What happened must be {StalkingAct.DescriptionMaxLength} characters or fewer");
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new RecordActState(OccurredFrom!.Value, OccurredTo, LocationCountry!.Trim(),
-            string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Categories, OtherCategoryDescription, Channel!.Value, TargetVictimId, Description!.Trim()));
-        return Redirect($"/workspace/cases/record-act/check-answers/{Id}/{journey}");
+        return ModelState.IsValid;
     }
 
-    private async Task LoadVictimsAsync(CancellationToken ct)
+    protected RecordActState ToState() => new(OccurredFrom!.Value, OccurredTo, LocationCountry!.Trim(),
+        string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Categories, OtherCategoryDescription, Channel!.Value, TargetVictimId, Description!.Trim());
+
+    protected void Show(RecordActState s)
     {
-        var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == Id).ToListAsync(ct);
+        (OccurredFrom, OccurredTo, LocationCountry, Location) = (s.OccurredFrom, s.OccurredTo, s.LocationCountry, s.Location);
+        (Categories, OtherCategoryDescription, Channel, TargetVictimId, Description) = ([.. s.Categories], s.OtherCategoryDescription, s.Channel, s.TargetVictimId, s.Description);
+    }
+
+    protected async Task LoadVictimsAsync(CancellationToken ct)
+    {
+        var victims = await Db.Victims.AsNoTracking().Where(v => v.CaseId == Id).ToListAsync(ct);
         Victims = victims.Select(v => new SelectListItem(v.Person.PrimaryName.FullName, v.Id.ToString())).ToList();
     }
 }

@@ -110,6 +110,7 @@ public static class CaseTimeline
         ["Respondent.Added"] = "Added the respondent",
         ["Victim.Added"] = "Added a victim or protected person",
         ["Act.Recorded"] = "Recorded an act associated with stalking",
+        ["Act.Amended"] = "Corrected the record of an act",
         ["RiskAssessment.Recorded"] = "Recorded a risk screening",
         ["SpoDecision.Recorded"] = "Recorded the decision on seeking a stalking protection order",
         ["VictimContact.Recorded"] = "Recorded contact with a victim",
