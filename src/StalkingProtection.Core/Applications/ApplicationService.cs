@@ -42,6 +42,16 @@ public sealed record AdjournHearingOptions(Guid HearingId, string Reason, DateTi
 
 public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
 
+public sealed record SetJurisdictionOptions(Guid ApplicationId, JurisdictionBasis? Basis, string? Notes, long? ExpectedVersion = null);
+
+public sealed record ChooseCourtOptions(Guid ApplicationId, CourtVenue Venue, string CourtName, long? ExpectedVersion = null);
+
+public sealed record AddProtectedPersonOptions(Guid ApplicationId, Guid VictimId, long? ExpectedVersion = null);
+
+public sealed record ReturnApplicationOptions(Guid ApplicationId, string Comments, long? ExpectedVersion = null);
+
+public sealed record CommentOnApplicationOptions(Guid ApplicationId, string Comment);
+
 /// <summary>Applications to the court, from draft to determination.</summary>
 public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -106,6 +116,82 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         audit.Add(actor, AuditKind.Alteration, "Application.EvidenceAdded", nameof(Application), application.Id, null, null,
             new { added.Id, added.Limb, added.Kind, added.ReferenceId });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>SPA 2019 s.1(3), R2: why the respondent lives in, is in, or is coming to the force's area.</summary>
+    public async Task SetJurisdictionAsync(SetJurisdictionOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var old = new { application.JurisdictionBasis, application.JurisdictionNotes };
+        application.SetJurisdiction(options.Basis, options.Notes);
+        audit.Add(actor, AuditKind.Alteration, "Application.JurisdictionSet", nameof(Application), application.Id, null, old,
+            new { application.JurisdictionBasis, application.JurisdictionNotes });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>R7: the court chosen while drafting; checked against the respondent's age when the application is lodged.</summary>
+    public async Task ChooseCourtAsync(ChooseCourtOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var old = new { application.Venue, application.CourtName };
+        application.SetVenue(options.Venue, options.CourtName);
+        audit.Add(actor, AuditKind.Alteration, "Application.CourtChosen", nameof(Application), application.Id, null, old,
+            new { application.Venue, application.CourtName });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>SPA 2019 s.1(1)(c), R4: names a protected person recorded on the case.</summary>
+    public async Task AddProtectedPersonAsync(AddProtectedPersonOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var victim = await db.Victims.SingleOrDefaultAsync(v => v.Id == options.VictimId, ct)
+            ?? throw new RuleViolationException([new RuleViolation("R4", "protectedPersonIds", "The protected person is not recorded on this case (R4)", "SPA 2019 s.1(1)(c)")]);
+        var before = application.ProtectedPersons.Count;
+        application.AddProtectedPerson(victim, timeProvider.GetUtcNow());
+        foreach (var added in application.ProtectedPersons.Skip(before))
+        {
+            db.Entry(added).State = EntityState.Added;
+        }
+
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.ProtectedPersonAdded", nameof(Application), application.Id, null, null, new { options.VictimId });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A coordinator sends a draft back to the officer with comments instead of authorising it.</summary>
+    public async Task ReturnAsync(ReturnApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        new RuleCheck()
+            .Must(application.Status == ApplicationStatus.Draft, "Status", "status", "Only a draft application can be returned", "")
+            .Must(actor.Role?.Split(',').Contains(Staff.StaffRoles.Coordinator) == true, "Authorisation", "authorisedBy",
+                "Only an SPO coordinator can return an application", "Force policy")
+            .Must(!string.IsNullOrWhiteSpace(options.Comments) && options.Comments.Length <= AuditEntry.JustificationMaxLength, "Input", "comments",
+                "Enter comments for the officer", "")
+            .ThrowIfBroken();
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.Returned", nameof(Application), application.Id, options.Comments.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A comment on an application (for example from legal services), kept in the audit log beside the changes.</summary>
+    public async Task CommentAsync(CommentOnApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        _ = await db.Applications.SingleAsync(a => a.Id == options.ApplicationId, ct);
+        new RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(options.Comment) && options.Comment.Length <= AuditEntry.JustificationMaxLength, "Input", "comment",
+                $"Enter a comment of at most {AuditEntry.JustificationMaxLength} characters", "")
+            .ThrowIfBroken();
+        audit.Add(actor, AuditKind.Collection, "Application.Commented", nameof(Application), options.ApplicationId, options.Comment.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The court's decision at a hearing: the hearing is marked determined with the application (R17 via DetermineAsync).</summary>
+    public async Task DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var hearing = await db.Hearings.SingleAsync(h => h.Id == hearingId && h.ApplicationId == options.ApplicationId, ct);
+        hearing.MarkDetermined();
+        await DetermineAsync(options, actor, ct);
     }
 
     public async Task AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)

@@ -18,6 +18,10 @@ public sealed record AddVictimOptions(Guid CaseId, PersonDetails Person, VictimR
 public sealed record RecordActOptions(Guid CaseId, DateTimeOffset OccurredFrom, DateTimeOffset? OccurredTo, string LocationCountry, string? Location,
     ActCategory Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description);
 
+/// <summary>A correction to a recorded act; the reason is kept in the audit log, and the case's version guards against lost updates (RL4).</summary>
+public sealed record AmendActOptions(Guid CaseId, Guid ActId, DateTimeOffset OccurredFrom, DateTimeOffset? OccurredTo, string LocationCountry, string? Location,
+    ActCategory Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description, string Reason, long? ExpectedVersion);
+
 public sealed record RecordRiskAssessmentOptions(Guid CaseId, RiskTool Tool, string? ToolVersion, string Answers, RiskLevel Level, string Assessor,
     DateOnly NextReviewOn, string? Notes);
 
@@ -85,6 +89,24 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             new { act.CaseId, act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Categories, act.Channel, act.TargetVictimId });
         await db.SaveChangesAsync(ct);
         return act.Id;
+    }
+
+    public async Task AmendActAsync(AmendActOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        var act = await db.StalkingActs.SingleAsync(a => a.Id == options.ActId && a.CaseId == options.CaseId, ct);
+        new Rules.RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(options.Reason) && options.Reason.Length <= AuditEntry.JustificationMaxLength, "Audit", "reason",
+                "Give the reason for changing the record of the act", "Data Protection Act 2018 s.62")
+            .ThrowIfBroken();
+        var old = new { act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Location, act.Categories, act.Channel, act.TargetVictimId, act.Description };
+        act.Amend(options.OccurredFrom, options.OccurredTo, options.LocationCountry, options.Location, options.Categories, options.OtherCategoryDescription,
+            options.Channel, options.TargetVictimId, options.Description, timeProvider.GetUtcNow());
+        db.ExpectVersion(stalkingCase, options.ExpectedVersion);
+        db.Touch(stalkingCase);
+        audit.Add(actor, AuditKind.Alteration, "Act.Amended", nameof(StalkingAct), act.Id, options.Reason.Trim(), old,
+            new { act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Location, act.Categories, act.Channel, act.TargetVictimId, act.Description });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<Guid> RecordRiskAssessmentAsync(RecordRiskAssessmentOptions options, Actor actor, CancellationToken ct = default)

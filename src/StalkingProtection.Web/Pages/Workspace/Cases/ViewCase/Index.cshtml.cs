@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Cases.ViewCase;
+
+public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Why);
+
+public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : CaseWorkPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public StalkingCase Case { get; private set; } = null!;
+
+    public string OfficerName { get; private set; } = "";
+
+    public Respondent? Respondent { get; private set; }
+
+    public IReadOnlyList<Victim> Victims { get; private set; } = [];
+
+    public IReadOnlyList<StalkingAct> Acts { get; private set; } = [];
+
+    public IReadOnlyList<RiskAssessment> RiskAssessments { get; private set; } = [];
+
+    public IReadOnlyList<SpoDecision> Decisions { get; private set; } = [];
+
+    public IReadOnlyList<VictimContactEvent> Contacts { get; private set; } = [];
+
+    public IReadOnlyList<Application> Applications { get; private set; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>A breach was reported after the latest risk screening, so the risk should be screened again.</summary>
+    public bool RescreenNeeded { get; private set; }
+
+    public string VictimName(Guid? victimId) =>
+        Victims.FirstOrDefault(v => v.Id == victimId)?.Person.PrimaryName.FullName ?? "Not recorded";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await FindVisibleCaseAsync(db, Id, ct) is not { } stalkingCase)
+        {
+            return NotFound();
+        }
+
+        Case = stalkingCase;
+        OfficerName = (await OfficerNamesAsync(db, [Case.OfficerInCharge], ct)).GetValueOrDefault(Case.OfficerInCharge, Case.OfficerInCharge);
+        Respondent = Case.RespondentId is { } rid ? await db.Respondents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct) : null;
+        Victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == Id).OrderBy(v => v.Id).ToListAsync(ct);
+        Acts = await db.StalkingActs.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.OccurredFrom).ToListAsync(ct);
+        RiskAssessments = await db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == Id).OrderByDescending(r => r.CompletedAt).ToListAsync(ct);
+        Decisions = await db.SpoDecisions.AsNoTracking().Where(d => d.CaseId == Id).OrderByDescending(d => d.DecidedAt).ToListAsync(ct);
+        var victimIds = Victims.Select(v => v.Id).ToList();
+        Contacts = await db.VictimContactEvents.AsNoTracking().Where(e => victimIds.Contains(e.VictimId)).OrderByDescending(e => e.OccurredAt).ToListAsync(ct);
+        Applications = await db.Applications.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+
+        var lastBreach = await db.Breaches.AsNoTracking()
+            .Where(b => db.Orders.Any(o => o.Id == b.OrderId && o.CaseId == Id))
+            .OrderByDescending(b => b.ReportedAt).Select(b => (DateTimeOffset?)b.ReportedAt).FirstOrDefaultAsync(ct);
+        RescreenNeeded = lastBreach is { } breachAt && (RiskAssessments.Count == 0 || RiskAssessments[0].CompletedAt < breachAt);
+
+        Timeline = await LoadTimelineAsync(ct);
+
+        // DPA 2018 s.62: viewing the case reads the victims' and respondent's records.
+        await auditLog.RecordConsultationAsync(User.ToActor(), "Case.Viewed", nameof(StalkingCase), Id, null, ct);
+        return Page();
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> LoadTimelineAsync(CancellationToken ct)
+    {
+        var applicationIds = Applications.Select(a => a.Id).ToList();
+        var hearingIds = await db.Hearings.AsNoTracking().Where(h => applicationIds.Contains(h.ApplicationId)).Select(h => h.Id).ToListAsync(ct);
+        var recordIds = new List<Guid> { Id };
+        if (Respondent is not null)
+        {
+            recordIds.Add(Respondent.Id);
+        }
+
+        recordIds.AddRange(Victims.Select(v => v.Id));
+        recordIds.AddRange(Acts.Select(a => a.Id));
+        recordIds.AddRange(RiskAssessments.Select(r => r.Id));
+        recordIds.AddRange(Decisions.Select(d => d.Id));
+        recordIds.AddRange(Contacts.Select(c => c.Id));
+        recordIds.AddRange(applicationIds);
+        recordIds.AddRange(hearingIds);
+        var keys = recordIds.Select(i => i.ToString()).ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.RecordId != null && keys.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
+            .OrderByDescending(e => e.Id)
+            .Take(200)
+            .ToListAsync(ct);
+        return entries.Select(e => new TimelineEntry(e.OccurredAt, e.ActorName, CaseTimeline.Describe(e.Action), e.Justification)).ToList();
+    }
+}
+
+/// <summary>Plain-English wording for the audit actions shown on a case's timeline.</summary>
+public static class CaseTimeline
+{
+    private static readonly Dictionary<string, string> _wording = new(StringComparer.Ordinal)
+    {
+        ["Case.Opened"] = "Opened the case",
+        ["Case.FourAssessed"] = "Recorded the FOUR check",
+        ["Respondent.Added"] = "Added the respondent",
+        ["Victim.Added"] = "Added a victim or protected person",
+        ["Act.Recorded"] = "Recorded an act associated with stalking",
+        ["Act.Amended"] = "Corrected the record of an act",
+        ["RiskAssessment.Recorded"] = "Recorded a risk screening",
+        ["SpoDecision.Recorded"] = "Recorded the decision on seeking a stalking protection order",
+        ["VictimContact.Recorded"] = "Recorded contact with a victim",
+        ["Application.Created"] = "Drafted an application to the court",
+        ["Application.EvidenceAdded"] = "Linked evidence to the application",
+        ["Application.JurisdictionSet"] = "Recorded why the force may apply (jurisdiction)",
+        ["Application.ProtectedPersonAdded"] = "Named a protected person in the application",
+        ["Application.Authorised"] = "Authorised the application",
+        ["Application.Returned"] = "Returned the application with comments",
+        ["Application.Commented"] = "Commented on the application",
+        ["Application.Submitted"] = "Lodged the application with the court",
+        ["Application.Determined"] = "Recorded the court's decision on the application",
+        ["Hearing.Listed"] = "Recorded a hearing date",
+        ["Hearing.Adjourned"] = "Recorded that the hearing was adjourned",
+    };
+
+    public static string Describe(string action) => _wording.GetValueOrDefault(action, action.Replace('.', ' '));
+}
