@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.SignIn;

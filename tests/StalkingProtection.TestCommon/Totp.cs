@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace StalkingProtection.Web.Tests.Infrastructure;
+namespace StalkingProtection.TestCommon;
 
 /// <summary>RFC 6238 time-based one-time passwords, as an authenticator app computes them.</summary>
 public static class Totp
