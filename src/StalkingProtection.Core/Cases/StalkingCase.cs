@@ -107,10 +107,7 @@ public class StalkingCase : IVersioned
 
     public void Close(CaseOutcome outcome)
     {
-        if (Status == CaseStatus.Closed)
-        {
-            throw new InvalidOperationException("The case is already closed.");
-        }
+        new Rules.RuleCheck().Must(Status != CaseStatus.Closed, "Status", "status", "The case is already closed", "").ThrowIfBroken();
 
         Status = CaseStatus.Closed;
         Outcome = outcome;

@@ -86,9 +86,12 @@ public class Respondent : IVersioned
     /// <summary>SPA 2019 s.9(6), R26: records the "final day" of the SOA 2003 Part 2 period.</summary>
     public void EndSoaPart2(DateOnly finalDay)
     {
-        var open = _soaPeriods.SingleOrDefault(p => p.FinalDay is null && p.StartedOn <= finalDay)
-            ?? throw new InvalidOperationException("The respondent has no open SOA 2003 Part 2 period ending on or after that day.");
-        open.EndOn(finalDay);
+        var open = _soaPeriods.SingleOrDefault(p => p.FinalDay is null && p.StartedOn <= finalDay);
+        new Rules.RuleCheck()
+            .Must(open is not null, "R26", "finalDay", "The respondent has no Sexual Offences Act 2003 Part 2 notification period that was open on that day",
+                "SPA 2019 s.9(6)")
+            .ThrowIfBroken();
+        open!.EndOn(finalDay);
     }
 }
 
