@@ -24,9 +24,11 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
             var respondent = await db.Respondents.Include(r => r.Person).ThenInclude(p => p.Names).Include(r => r.Addresses)
                 .SingleAsync(r => r.Id == order.Case.RespondentId);
             var victim = await db.Victims.SingleAsync(v => v.Id == order.Case.VictimId);
-            var victimPerson = await db.People.Include(p => p.Names).SingleAsync(p => p.Id == victim.PersonId);
+            // A canary name no respondent can share, so the page can be searched for it.
+            var canary = $"Canary{Guid.NewGuid():N}";
+            await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {canary} WHERE person_id = {victim.PersonId}");
             var name = respondent.Person.PrimaryName;
-            return (order, name.GivenNames, name.FamilyName, respondent.Person.PncId, respondent.Addresses[0].Address, victimPerson.PrimaryName.FullName);
+            return (order, name.GivenNames, name.FamilyName, respondent.Person.PncId, respondent.Addresses[0].Address, canary);
         });
     }
 
