@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace StalkingProtection.TestCommon;
 
-/// <summary>RFC 6238 time-based one-time passwords, as an authenticator app computes them.</summary>
+/// <summary>
+/// RFC 6238 time-based one-time passwords, as an authenticator app computes them. ASP.NET Core Identity checks codes
+/// against the real clock, not the injected one, so tests compute them at the real time.
+/// </summary>
 public static class Totp
 {
     public static string Compute(string base32Key, DateTimeOffset at)
