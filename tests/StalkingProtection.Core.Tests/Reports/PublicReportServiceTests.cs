@@ -48,7 +48,7 @@ public sealed class PublicReportServiceTests : IAsyncLifetime
         Assert.Equal("07700 900456", state.Answers.PhoneNumber);
         var stored = await WithServiceAsync((_, db) => db.PublicReportDrafts.SingleAsync(d => d.Id == draftId));
         Assert.DoesNotContain("07700", stored.ProtectedAnswers, StringComparison.Ordinal);
-        Assert.DoesNotContain("gym", stored.ProtectedAnswers, StringComparison.Ordinal);
+        Assert.DoesNotContain("going to the gym", stored.ProtectedAnswers, StringComparison.Ordinal);
     }
 
     [Fact]
