@@ -40,8 +40,11 @@ public class CookieBrowserTests(PublicSiteServer server) : IClassFixture<PublicS
 
         // Act
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForURLAsync("**/support");
-        var confirmation = await page.Locator(".govuk-cookie-banner").TextContentAsync();
+
+        // The form posts back to the same address, so wait for the confirmation rather than for a change of URL.
+        var banner = page.Locator(".govuk-cookie-banner", new() { HasText = "Your cookie preferences have been saved." });
+        await banner.WaitForAsync();
+        var confirmation = await banner.TextContentAsync();
         await page.GotoAsync("/what-is-stalking");
 
         // Assert
@@ -64,8 +67,9 @@ public class CookieBrowserTests(PublicSiteServer server) : IClassFixture<PublicS
         // Act
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save cookie settings" }).ClickAsync();
-        await page.WaitForURLAsync("**/cookies");
-        var banner = await page.Locator(".govuk-notification-banner").TextContentAsync();
+        var saved = page.Locator(".govuk-notification-banner", new() { HasText = "Your cookie preferences have been saved." });
+        await saved.WaitForAsync();
+        var banner = await saved.TextContentAsync();
         await page.GotoAsync("/cookies");
 
         // Assert
