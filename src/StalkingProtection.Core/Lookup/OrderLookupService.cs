@@ -90,8 +90,8 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
     private async Task<LookupSubject> DescribeAsync(Respondent respondent, DateOnly today, CancellationToken ct)
     {
         var orders = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.RespondentId == respondent.Id && o.MadeOn <= today
-                && (o.LastInForceDay == null || o.LastInForceDay >= today) && (o.EndedOn == null || o.EndedOn > today))
+            .Where(o => o.RespondentId == respondent.Id)
+            .InForceOn(today)
             .Select(o => new { o.Id, o.CaseId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.ServedAt })
             .ToListAsync(ct);
         var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();

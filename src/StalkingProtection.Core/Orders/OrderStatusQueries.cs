@@ -51,8 +51,17 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
     }
 
     private IQueryable<StalkingProtectionOrder> InForceOn(DateOnly date) =>
-        db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.MadeOn <= date
-                && (o.LastInForceDay == null || o.LastInForceDay >= date)
-                && (o.EndedOn == null || o.EndedOn > date));
+        db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(date);
+}
+
+public static class OrderQueryExtensions
+{
+    /// <summary>
+    /// Orders in force on <paramref name="date"/>: made by then, last day not passed, not ended (ended_on is the first
+    /// day not in force). The (made_date, last_in_force_day, ended_on) index answers it.
+    /// </summary>
+    public static IQueryable<StalkingProtectionOrder> InForceOn(this IQueryable<StalkingProtectionOrder> orders, DateOnly date) =>
+        orders.Where(o => o.MadeOn <= date
+            && (o.LastInForceDay == null || o.LastInForceDay >= date)
+            && (o.EndedOn == null || o.EndedOn > date));
 }

@@ -53,8 +53,7 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
 
     /// <summary>In force on <paramref name="date"/>: made by then, last day not passed, not ended.</summary>
     public IQueryable<StalkingProtectionOrder> LiveOrders(DateOnly date) =>
-        db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.MadeOn <= date && (o.LastInForceDay == null || o.LastInForceDay >= date) && (o.EndedOn == null || o.EndedOn > date));
+        db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(date);
 
     public IQueryable<Application> ApplicationsInProgress() =>
         db.Applications.IgnoreAutoIncludes().AsNoTracking().Where(a => _inProgress.Contains(a.Status));

@@ -70,7 +70,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         var inForce = Filter != OrderListFilter.All;
         if (inForce)
         {
-            query = query.Where(o => o.MadeOn <= today && (o.LastInForceDay == null || o.LastInForceDay >= today) && (o.EndedOn == null || o.EndedOn > today));
+            query = query.InForceOn(today);
         }
 
         var soon = today.AddDays(EndingSoonDays);
