@@ -51,17 +51,17 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
             .Where(n => n.MatchKey != null && keys.Contains(n.MatchKey))
             .Select(n => new { n.MatchKey, n.PersonId })
             .ToListAsync(ct);
-        var pairs = matches.GroupBy(m => m.MatchKey!)
+        var records = await DescribeAsync(matches.Select(m => m.PersonId), ct);
+        return matches.GroupBy(m => m.MatchKey!)
             .SelectMany(g =>
             {
-                var ids = g.Select(m => m.PersonId).Distinct().Order().ToList();
-                return ids.Skip(1).Select(other => (First: ids[0], Second: other));
+                var people = g.Select(m => records[m.PersonId]).DistinctBy(p => p.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToList();
+                return people.Skip(1).Select(other => (First: people[0], Second: other));
             })
-            .Distinct()
+            .DistinctBy(p => (p.First.Id, p.Second.Id))
             .Take(PairLimit)
+            .Select(p => new DuplicatePair(p.First, p.Second))
             .ToList();
-        var records = await DescribeAsync(pairs.SelectMany(p => new[] { p.First, p.Second }), ct);
-        return pairs.Select(p => new DuplicatePair(records[p.First], records[p.Second])).ToList();
     }
 
     /// <summary>Each person with their names and their roles on cases.</summary>

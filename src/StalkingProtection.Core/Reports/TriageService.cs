@@ -32,8 +32,7 @@ public sealed class TriageService(
     public const int QueueLimit = 200;
 
     /// <summary>Reports not yet decided; answered from the (status, submitted at) index.</summary>
-    public IQueryable<PublicReport> AwaitingTriage() =>
-        db.PublicReports.AsNoTracking().Where(r => r.Status == PublicReportStatus.New || r.Status == PublicReportStatus.InTriage);
+    public IQueryable<PublicReport> AwaitingTriage() => new Statistics.DashboardQueries(db).ReportsAwaitingTriage();
 
     /// <summary>Reports made by someone in immediate danger first, then the oldest first.</summary>
     public async Task<IReadOnlyList<TriageQueueRow>> QueueAsync(Actor actor, CancellationToken ct = default)
