@@ -19,6 +19,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeServic
 
     public PersonRecord Merge { get; private set; } = null!;
 
+    public (PersonRecord, string, PersonRecord, string) Comparison => (Keep, "Record to keep", Merge, "Record to merge into it");
+
     public string ReasonHref => $"/workspace/people/merge-people/reason/{Journey}";
 
     public string ChooseHref => $"/workspace/people/merge-people/{State.KeepId}/{State.MergeId}";

@@ -30,6 +30,8 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
 
     public PersonRecord SecondRecord { get; private set; } = null!;
 
+    public (PersonRecord, string, PersonRecord, string) Comparison => (FirstRecord, "First record", SecondRecord, "Second record");
+
     public IReadOnlyList<SelectListItem> Choices =>
     [
         new($"Keep the first record ({FirstRecord.Name}, added {UkDate(Core.Time.LondonTime.DateOf(FirstRecord.CreatedAt))})", FirstRecord.Id.ToString()),

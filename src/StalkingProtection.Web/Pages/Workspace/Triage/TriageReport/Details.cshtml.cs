@@ -6,7 +6,6 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
