@@ -156,6 +156,7 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
 
         // Act
         var start = await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Start]");
+        await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = nameof(TriageOutcome.CaseOpened) });
         var details = await client.GetDocumentAsync(Journey(id, "details"));
         var checkUrl = await AnswerAsync(client, id, TriageOutcome.CaseOpened, new Dictionary<string, string>
         {
@@ -304,10 +305,12 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         var second = await BrowserAsync();
         var firstCheck = await AnswerAsync(first, id, TriageOutcome.Closed, CloseDetails());
         var secondCheck = await AnswerAsync(second, id, TriageOutcome.Closed, CloseDetails("Not stalking"));
+        var staleForm = await second.GetDocumentAsync(secondCheck);
+        var token = staleForm.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         await first.SubmitFormAsync(firstCheck, new Dictionary<string, string>());
 
         // Act
-        var response = await second.SubmitFormAsync(secondCheck, new Dictionary<string, string>());
+        var response = await second.PostAsync(secondCheck, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         var document = await response.GetDocumentAsync();
 
         // Assert
