@@ -32,6 +32,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
+        services.AddScoped<PersonMergeService>();
+        services.AddScoped<Reports.TriageService>();
         services.AddScoped<Statistics.DashboardQueries>();
         services.AddScoped<Lookup.OrderLookupService>();
         services.AddScoped<Reviews.MyTasksQuery>();

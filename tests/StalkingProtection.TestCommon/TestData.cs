@@ -86,5 +86,9 @@ public sealed partial class TestData(TestDatabase database)
 
         public VictimContactService VictimContact(IDataProtectionProvider provider) =>
             new(context, clock, Audit, provider, Options.Create(new VictimContactOptions { SearchHashKey = SearchHashKey }));
+
+        public Core.Reports.TriageService Triage(IDataProtectionProvider provider) => new(context, clock, Audit, provider, VictimContact(provider));
+
+        public PersonMergeService PersonMerge => new(context, clock, Audit);
     }
 }

@@ -26,11 +26,13 @@ public enum RelationshipToRespondent
 /// <summary>A person's role on a case: a direct victim of the acts, a person to protect, or both.</summary>
 public class Victim : IVersioned
 {
+    private Guid _personId;
+
     public required Guid Id { get; init; }
 
     public required Guid CaseId { get; init; }
 
-    public required Guid PersonId { get; init; }
+    public required Guid PersonId { get => _personId; init => _personId = value; }
 
     public Person Person { get; private set; } = null!;
 
@@ -46,6 +48,13 @@ public class Victim : IVersioned
         new() { Id = Guid.CreateVersion7(now), CaseId = caseId, PersonId = person.Id, Person = person, Role = role, Relationship = relationship };
 
     public void ChangeRole(VictimRole role) => Role = role;
+
+    /// <summary>The person was recorded twice; this role now belongs to the record kept.</summary>
+    internal void MoveTo(Person person)
+    {
+        _personId = person.Id;
+        Person = person;
+    }
 }
 
 public sealed class VictimConfiguration : IEntityTypeConfiguration<Victim>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
@@ -10,7 +11,7 @@ namespace StalkingProtection.Core.Demo;
 /// <summary>Fictional demo users (and data) for Development only. Never call it anywhere else.</summary>
 public sealed class DemoDataSeeder(
     UserManager<StaffUser> userManager, StaffAccountService accounts, ApiClientService apiClients, StalkingProtectionDbContext db,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider, IDataProtectionProvider dataProtection)
 {
     public const string Password = "stalking-protection-demo";
     public const string Team = "Coventry Public Protection Unit";
@@ -52,6 +53,13 @@ public sealed class DemoDataSeeder(
         {
             var officer = await userManager.FindByEmailAsync(Users[0].Email);
             await new DemoCases(db, Time.LondonTime.DateOf(timeProvider.GetUtcNow()), officer!.Id.ToString(), officer.DisplayName, Team).SeedAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        if (!await db.PublicReports.AnyAsync())
+        {
+            var officer = await userManager.FindByEmailAsync(Users[0].Email);
+            await new DemoTriage(db, dataProtection, timeProvider.GetUtcNow(), officer!.Id.ToString(), officer.DisplayName, Team).SeedAsync();
             db.ChangeTracker.Clear();
         }
 

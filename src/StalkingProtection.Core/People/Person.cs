@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
@@ -32,15 +34,24 @@ public class Person : IVersioned
 
     public DateTimeOffset CreatedAt { get; private init; }
 
+    /// <summary>Set when this record was found to be the same person as another and merged into it; never deleted.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    public DateTimeOffset? MergedAt { get; private set; }
+
     public long Version { get; set; }
 
     public PersonName PrimaryName => _names.First(n => !n.IsAlias);
+
+    public bool IsMerged => MergedIntoId is not null;
 
     public static Person Create(string givenNames, string familyName, DateOnly? dateOfBirth, Gender gender, string? pncId, DateTimeOffset now)
     {
         var person = new Person { Id = Guid.CreateVersion7(now), CreatedAt = now.ToUniversalTime(), Gender = gender };
         person.Update(dateOfBirth, gender, pncId);
-        person._names.Add(PersonName.Create(person.Id, givenNames, familyName, isAlias: false, firstUsedOn: null, now));
+        var name = PersonName.Create(person.Id, givenNames, familyName, isAlias: false, firstUsedOn: null, now);
+        name.SetMatchKey(dateOfBirth);
+        person._names.Add(name);
         return person;
     }
 
@@ -54,14 +65,63 @@ public class Person : IVersioned
         DateOfBirth = dateOfBirth;
         Gender = gender;
         PncId = string.IsNullOrWhiteSpace(pncId) ? null : pncId.Trim();
+        foreach (var name in _names)
+        {
+            name.SetMatchKey(IsMerged ? null : dateOfBirth);
+        }
     }
 
     /// <summary>SPA 2019 s.9(3): a name the person uses, from the day they first use it.</summary>
     public PersonName AddAlias(string givenNames, string familyName, DateOnly firstUsedOn, DateTimeOffset now)
     {
         var name = PersonName.Create(Id, givenNames, familyName, isAlias: true, firstUsedOn, now);
+        name.SetMatchKey(DateOfBirth);
         _names.Add(name);
         return name;
+    }
+
+    /// <summary>
+    /// Takes the names of <paramref name="other"/> as aliases (keeping when each was first used and notified, SPA 2019 s.9(3))
+    /// and marks <paramref name="other"/> merged into this record. Roles are moved by the caller; both records stay.
+    /// </summary>
+    public IReadOnlyList<PersonName> AbsorbNamesOf(Person other, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        new Rules.RuleCheck()
+            .Must(other.Id != Id, "Input", "mergeId", "Choose two different records: a record cannot be merged into itself", "")
+            .Must(!IsMerged, "Status", "keepId", "The record to keep has itself been merged into another record", "")
+            .Must(!other.IsMerged, "Status", "mergeId", "That record has already been merged into another record", "")
+            .ThrowIfBroken();
+        var added = new List<PersonName>();
+        foreach (var name in other.Names)
+        {
+            var key = PersonName.NormaliseName(name.GivenNames, name.FamilyName);
+            if (_names.Any(n => PersonName.NormaliseName(n.GivenNames, n.FamilyName) == key && n.FirstUsedOn == name.FirstUsedOn))
+            {
+                continue;
+            }
+
+            var copy = PersonName.Create(Id, name.GivenNames, name.FamilyName, isAlias: true, name.FirstUsedOn, now);
+            if (name.NotifiedOn is { } notified)
+            {
+                copy.MarkNotified(notified);
+            }
+
+            copy.SetMatchKey(DateOfBirth);
+            _names.Add(copy);
+            added.Add(copy);
+        }
+
+        DateOfBirth ??= other.DateOfBirth;
+        PncId ??= other.PncId;
+        other.MergedIntoId = Id;
+        other.MergedAt = now.ToUniversalTime();
+        foreach (var name in other._names)
+        {
+            name.SetMatchKey(null);
+        }
+
+        return added;
     }
 
     public int? AgeOn(DateOnly date) => DateOfBirth is { } dob ? StatutoryDates.AgeOn(dob, date) : null;
@@ -114,7 +174,50 @@ public class PersonName
         };
     }
 
+    /// <summary>
+    /// The normalised name and date of birth, for finding possible duplicates from an index; null when the date of birth is
+    /// unknown or the person has been merged into another record.
+    /// </summary>
+    public string? MatchKey { get; private set; }
+
+    public const int MatchKeyMaxLength = 2 * NameMaxLength + 12;
+
     public void MarkNotified(DateOnly on) => NotifiedOn ??= on;
+
+    internal void SetMatchKey(DateOnly? dateOfBirth) =>
+        MatchKey = dateOfBirth is { } dob ? $"{NormaliseName(GivenNames, FamilyName)}|{dob:yyyy-MM-dd}" : null;
+
+    /// <summary>Case, spacing, punctuation and accents ignored: "Zoë  O'Brien" and "zoe obrien" are the same.</summary>
+    public static string NormaliseName(string givenNames, string familyName)
+    {
+        var decomposed = $"{givenNames} {familyName}".Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var space = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019' or '.')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || c == '-')
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
 }
 
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
@@ -130,6 +233,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasMany(p => p.Names).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Names).AutoInclude();
         builder.Ignore(p => p.PrimaryName);
+        builder.Ignore(p => p.IsMerged);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -144,5 +249,7 @@ public sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonNam
         builder.Property(n => n.FamilyName).HasMaxLength(PersonName.NameMaxLength);
         builder.Ignore(n => n.FullName);
         builder.HasIndex(n => new { n.FamilyName, n.GivenNames });
+        builder.Property(n => n.MatchKey).HasMaxLength(PersonName.MatchKeyMaxLength);
+        builder.HasIndex(n => new { n.MatchKey, n.PersonId });
     }
 }

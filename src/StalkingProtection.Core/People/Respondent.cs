@@ -16,10 +16,11 @@ public class Respondent : IVersioned
 {
     private readonly List<RespondentAddress> _addresses = [];
     private readonly List<SoaNotificationPeriod> _soaPeriods = [];
+    private Guid _personId;
 
     public required Guid Id { get; init; }
 
-    public required Guid PersonId { get; init; }
+    public required Guid PersonId { get => _personId; init => _personId = value; }
 
     public Person Person { get; private set; } = null!;
 
@@ -72,6 +73,13 @@ public class Respondent : IVersioned
         _addresses.Add(added);
         NoEnglandWalesHomeAddress = policeArea is null;
         return added;
+    }
+
+    /// <summary>The person was recorded twice; the respondent, with every order and notification, belongs to the record kept.</summary>
+    internal void MoveTo(Person person)
+    {
+        _personId = person.Id;
+        Person = person;
     }
 
     public void SetNoEnglandWalesHomeAddress(bool value) => NoEnglandWalesHomeAddress = value;

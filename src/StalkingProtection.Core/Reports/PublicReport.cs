@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Reports;
 
@@ -9,6 +10,21 @@ public enum PublicReportStatus
     New,
     InTriage,
     Closed,
+}
+
+/// <summary>What triage decided: a new case, an existing case, or no case.</summary>
+public enum TriageOutcome
+{
+    CaseOpened,
+    AddedToCase,
+    Closed,
+}
+
+public enum TriageCloseReason
+{
+    NoFurtherAction,
+    Duplicate,
+    NotStalking,
 }
 
 /// <summary>A report of stalking sent through the public website, waiting in the triage queue.</summary>
@@ -24,6 +40,8 @@ public class PublicReport : IVersioned
     public const int PhoneNumberMaxLength = 30;
     public const int EmailMaxLength = 254;
     public const int SafeTimesMaxLength = 200;
+    public const int StaffIdMaxLength = 200;
+    public const int CloseDetailsMaxLength = 2000;
 
     public Guid Id { get; init; }
 
@@ -35,7 +53,29 @@ public class PublicReport : IVersioned
 
     public DateTimeOffset SubmittedAt { get; init; }
 
-    public PublicReportStatus Status { get; set; } = PublicReportStatus.New;
+    public PublicReportStatus Status { get; private set; } = PublicReportStatus.New;
+
+    public string? TriageStartedById { get; private set; }
+
+    public string? TriageStartedByName { get; private set; }
+
+    public DateTimeOffset? TriageStartedAt { get; private set; }
+
+    public string? TriagedById { get; private set; }
+
+    public string? TriagedByName { get; private set; }
+
+    public DateTimeOffset? TriagedAt { get; private set; }
+
+    public TriageOutcome? Outcome { get; private set; }
+
+    public TriageCloseReason? CloseReason { get; private set; }
+
+    /// <summary>Why the report was closed without a case, in the words of whoever closed it (R39).</summary>
+    public string? CloseDetails { get; private set; }
+
+    /// <summary>The case the report was opened as or added to.</summary>
+    public Guid? CaseId { get; private set; }
 
     public bool InImmediateDanger { get; init; }
 
@@ -63,6 +103,63 @@ public class PublicReport : IVersioned
     public string? ProtectedContact { get; init; }
 
     public long Version { get; set; }
+
+    public bool IsTriaged => Status == PublicReportStatus.Closed;
+
+    /// <summary>Someone has picked the report up; it stays in the queue, marked as theirs, until it is decided.</summary>
+    public void StartTriage(string byId, string byName, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Status == PublicReportStatus.InTriage)
+        {
+            return;
+        }
+
+        Status = PublicReportStatus.InTriage;
+        TriageStartedById = Limit(byId);
+        TriageStartedByName = Limit(byName);
+        TriageStartedAt = now.ToUniversalTime();
+    }
+
+    public void RecordCaseOpened(Guid caseId, string byId, string byName, DateTimeOffset now) =>
+        Decide(TriageOutcome.CaseOpened, caseId, null, null, byId, byName, now);
+
+    public void RecordAddedToCase(Guid caseId, string byId, string byName, DateTimeOffset now) =>
+        Decide(TriageOutcome.AddedToCase, caseId, null, null, byId, byName, now);
+
+    /// <summary>R39 (Malik): a decision not to act on a report records its rationale.</summary>
+    public void Close(TriageCloseReason reason, string? details, string byId, string byName, DateTimeOffset now)
+    {
+        details = details?.Trim() ?? "";
+        new RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(details), "R39", "details", "Give the reason for closing the report without a case (R39)", "Malik [2023] EWHC 3213 (Admin)")
+            .Must(details.Length <= CloseDetailsMaxLength, "Input", "details", $"The reason must be {CloseDetailsMaxLength} characters or fewer", "")
+            .ThrowIfBroken();
+        Decide(TriageOutcome.Closed, null, reason, details, byId, byName, now);
+    }
+
+    private void Decide(TriageOutcome outcome, Guid? caseId, TriageCloseReason? reason, string? details, string byId, string byName, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Status == PublicReportStatus.New)
+        {
+            StartTriage(byId, byName, now);
+        }
+
+        Status = PublicReportStatus.Closed;
+        Outcome = outcome;
+        CaseId = caseId;
+        CloseReason = reason;
+        CloseDetails = details;
+        TriagedById = Limit(byId);
+        TriagedByName = Limit(byName);
+        TriagedAt = now.ToUniversalTime();
+    }
+
+    private void EnsureOpen() =>
+        new RuleCheck().Must(Status != PublicReportStatus.Closed, "Status", "outcome", "This report has already been triaged", "").ThrowIfBroken();
+
+    private static string Limit(string value) => value.Length <= StaffIdMaxLength ? value : value[..StaffIdMaxLength];
 }
 
 /// <summary>The safe contact details of a report; stored only encrypted.</summary>
@@ -89,5 +186,15 @@ public sealed class PublicReportConfiguration : IEntityTypeConfiguration<PublicR
         builder.Property(r => r.SuspectDetails).HasMaxLength(PublicReport.SuspectDetailsMaxLength);
         builder.Property(r => r.Effect).HasMaxLength(PublicReport.EffectMaxLength);
         builder.Property(r => r.ProtectedContact).HasMaxLength(4000);
+        builder.Property(r => r.TriageStartedById).HasMaxLength(PublicReport.StaffIdMaxLength);
+        builder.Property(r => r.TriageStartedByName).HasMaxLength(PublicReport.StaffIdMaxLength);
+        builder.Property(r => r.TriagedById).HasMaxLength(PublicReport.StaffIdMaxLength);
+        builder.Property(r => r.TriagedByName).HasMaxLength(PublicReport.StaffIdMaxLength);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.CloseReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.CloseDetails).HasMaxLength(PublicReport.CloseDetailsMaxLength);
+        builder.HasOne<Cases.StalkingCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.CaseId);
+        builder.Ignore(r => r.IsTriaged);
     }
 }

@@ -187,10 +187,14 @@ public sealed class PublicReportService(
     {
         var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
         await auditLog.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, null, ct);
-        return report.ProtectedContact is null
-            ? null
-            : JsonSerializer.Deserialize<SafeContactDetails>(ContactProtector.Unprotect(report.ProtectedContact), _json);
+        return UnprotectContact(dataProtection, report.ProtectedContact);
     }
+
+    /// <summary>Decrypts a report's safe contact details; every caller audits the read.</summary>
+    internal static SafeContactDetails? UnprotectContact(IDataProtectionProvider dataProtection, string? protectedContact) =>
+        protectedContact is null
+            ? null
+            : JsonSerializer.Deserialize<SafeContactDetails>(dataProtection.CreateProtector(ContactPurpose).Unprotect(protectedContact), _json);
 
     /// <summary>A reference in the same format as a real one, for a submission that is not stored.</summary>
     public static string NewReference() =>
@@ -212,7 +216,6 @@ public sealed class PublicReportService(
             Reference = NewReference(),
             DraftId = draftId,
             SubmittedAt = now,
-            Status = PublicReportStatus.New,
             InImmediateDanger = answers.InImmediateDanger == true,
             ReportingFor = answers.ReportingFor!.Value,
             Behaviours = answers.Behaviours,

@@ -4,6 +4,7 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Core.Statistics;
 
@@ -17,7 +18,8 @@ public sealed record DashboardFigures(
     int NotificationsDueSoon,
     int BreachesThisMonth,
     int OrdersEndingSoon,
-    int CasesWithoutSpoDecision)
+    int CasesWithoutSpoDecision,
+    int ReportsAwaitingTriage)
 {
     public int LiveOrders => LiveInterim + LiveFull;
 }
@@ -48,7 +50,8 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
             await NotificationsDueSoon(today).CountAsync(ct),
             await db.Breaches.AsNoTracking().CountAsync(b => b.IncidentOn >= monthStart && b.IncidentOn <= today, ct),
             await OrdersEndingSoon(today).CountAsync(ct),
-            await CasesWithoutSpoDecision().CountAsync(ct));
+            await CasesWithoutSpoDecision().CountAsync(ct),
+            await ReportsAwaitingTriage().CountAsync(ct));
     }
 
     /// <summary>In force on <paramref name="date"/>: made by then, last day not passed, not ended.</summary>
@@ -74,6 +77,10 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
     public IQueryable<StalkingProtectionOrder> OrdersEndingSoon(DateOnly today) =>
         db.Orders.IgnoreAutoIncludes().AsNoTracking()
             .Where(o => o.LastInForceDay >= today && o.LastInForceDay <= today.AddDays(EndingSoonDays) && o.EndedOn == null);
+
+    /// <summary>Online reports not yet decided, from the (status, submitted at) index.</summary>
+    public IQueryable<PublicReport> ReportsAwaitingTriage() =>
+        db.PublicReports.AsNoTracking().Where(r => r.Status == PublicReportStatus.New || r.Status == PublicReportStatus.InTriage);
 
     /// <summary>Every stalking case needs an SPO decision, to apply or not, with its reasons (R39).</summary>
     public IQueryable<StalkingCase> CasesWithoutSpoDecision() =>

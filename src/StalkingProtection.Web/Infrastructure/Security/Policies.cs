@@ -12,6 +12,9 @@ public static class Policies
 
     public const string Coordinator = nameof(Coordinator);
 
+    /// <summary>Officers and coordinators, who triage online reports and merge people recorded twice; legal services only read.</summary>
+    public const string Triage = nameof(Triage);
+
     /// <summary>Coordinators and legal services, who see every case of the force.</summary>
     public const string ForceWideCaseWork = nameof(ForceWideCaseWork);
 
@@ -26,6 +29,7 @@ public static class Policies
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All));
         options.AddPolicy(CaseWork, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseRoles));
+        options.AddPolicy(Triage, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Officer, StaffRoles.Coordinator));
         options.AddPolicy(Coordinator, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator));
         options.AddPolicy(ForceWideCaseWork, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Coordinator, StaffRoles.LegalServices));
         options.AddPolicy(OrderLookup, p => p.RequireAuthenticatedUser().RequireRole([StaffRoles.Lookup, .. StaffRoles.CaseRoles]));

@@ -22,6 +22,13 @@ public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) :
 
     public IReadOnlyList<(string Key, int Count, string Label)> Tiles { get; private set; } = [];
 
+    /// <summary>Where a figure's list is, when it is not one of the dashboard lists.</summary>
+    public static string TileHref(string key) => key == TriageTile ? "/workspace/triage" : $"/workspace/dashboard/{key}";
+
+    public const string TriageTile = "reports-awaiting-triage";
+
+    public bool CanTriage => User.IsInRole(StaffRoles.Officer) || User.IsInRole(StaffRoles.Coordinator) || User.IsInRole(StaffRoles.LegalServices);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!CanOpenLists && !User.IsInRole(StaffRoles.Analyst))
@@ -41,6 +48,7 @@ public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) :
             (DashboardLists.Breaches, f.BreachesThisMonth, "breaches this month"),
             (DashboardLists.EndingSoon, f.OrdersEndingSoon, $"orders ending in the next {DashboardQueries.EndingSoonDays} days"),
             (DashboardLists.CasesWithoutDecision, f.CasesWithoutSpoDecision, "stalking cases with no SPO decision"),
+            (TriageTile, f.ReportsAwaitingTriage, "online reports waiting for triage"),
         ];
     }
 }

@@ -644,6 +644,58 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid?>("PublicReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_report_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("PublicReportId")
+                        .HasDatabaseName("ix_case_events_public_report_id");
+
+                    b.HasIndex("CaseId", "OccurredAt")
+                        .HasDatabaseName("ix_case_events_case_id_occurred_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1836,6 +1888,14 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("gender");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -1848,6 +1908,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_people");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_people_merged_into_id");
 
                     b.HasIndex("PncId")
                         .HasDatabaseName("ix_people_pnc_id");
@@ -1888,6 +1951,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_alias");
 
+                    b.Property<string>("MatchKey")
+                        .HasMaxLength(412)
+                        .HasColumnType("character varying(412)")
+                        .HasColumnName("match_key");
+
                     b.Property<DateOnly?>("NotifiedOn")
                         .HasColumnType("date")
                         .HasColumnName("notified_on");
@@ -1907,6 +1975,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("FamilyName", "GivenNames")
                         .HasDatabaseName("ix_person_names_family_name_given_names");
+
+                    b.HasIndex("MatchKey", "PersonId")
+                        .HasDatabaseName("ix_person_names_match_key_person_id");
 
                     b.ToTable("person_names", (string)null);
                 });
@@ -2108,6 +2179,20 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("behaviours");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CloseDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("close_details");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("close_reason");
+
                     b.Property<string>("ContactMethods")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2138,6 +2223,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("other_behaviour");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("ProtectedContact")
                         .HasMaxLength(4000)
@@ -2186,6 +2276,34 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("suspect_name");
 
+                    b.Property<DateTimeOffset?>("TriageStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("triage_started_at");
+
+                    b.Property<string>("TriageStartedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triage_started_by_id");
+
+                    b.Property<string>("TriageStartedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triage_started_by_name");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("triaged_at");
+
+                    b.Property<string>("TriagedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triaged_by_id");
+
+                    b.Property<string>("TriagedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("triaged_by_name");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -2193,6 +2311,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_public_reports");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_public_reports_case_id");
 
                     b.HasIndex("DraftId")
                         .IsUnique()
@@ -2687,6 +2808,22 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_breaches_orders_order_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Reports.PublicReport", null)
+                        .WithMany()
+                        .HasForeignKey("PublicReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_events_public_reports_public_report_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -2913,6 +3050,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_orders_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_people_merged_into_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Person", null)
@@ -2963,6 +3109,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_victim_contact_details_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReport", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_reports_cases_case_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>

@@ -631,6 +631,58 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid?>("PublicReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_report_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("PublicReportId")
+                        .HasDatabaseName("ix_case_events_public_report_id");
+
+                    b.HasIndex("CaseId", "OccurredAt")
+                        .HasDatabaseName("ix_case_events_case_id_occurred_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1823,6 +1875,14 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("gender");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("PncId")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -1835,6 +1895,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_people");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_people_merged_into_id");
 
                     b.HasIndex("PncId")
                         .HasDatabaseName("ix_people_pnc_id");
@@ -1875,6 +1938,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_alias");
 
+                    b.Property<string>("MatchKey")
+                        .HasMaxLength(412)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
                     b.Property<DateOnly?>("NotifiedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("notified_on");
@@ -1894,6 +1962,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("FamilyName", "GivenNames")
                         .HasDatabaseName("ix_person_names_family_name_given_names");
+
+                    b.HasIndex("MatchKey", "PersonId")
+                        .HasDatabaseName("ix_person_names_match_key_person_id");
 
                     b.ToTable("person_names", (string)null);
                 });
@@ -2095,6 +2166,20 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("behaviours");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CloseDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_details");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
                     b.Property<string>("ContactMethods")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2125,6 +2210,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("other_behaviour");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("ProtectedContact")
                         .HasMaxLength(4000)
@@ -2173,6 +2263,34 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("suspect_name");
 
+                    b.Property<long?>("TriageStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("triage_started_at");
+
+                    b.Property<string>("TriageStartedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triage_started_by_id");
+
+                    b.Property<string>("TriageStartedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triage_started_by_name");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("triaged_at");
+
+                    b.Property<string>("TriagedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triaged_by_id");
+
+                    b.Property<string>("TriagedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triaged_by_name");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -2180,6 +2298,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_public_reports");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_public_reports_case_id");
 
                     b.HasIndex("DraftId")
                         .IsUnique()
@@ -2674,6 +2795,22 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_breaches_orders_order_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Reports.PublicReport", null)
+                        .WithMany()
+                        .HasForeignKey("PublicReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_events_public_reports_public_report_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -2900,6 +3037,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_orders_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_people_merged_into_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Person", null)
@@ -2950,6 +3096,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_victim_contact_details_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reports.PublicReport", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_reports_cases_case_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>

@@ -1,0 +1,197 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Reports;
+
+/// <summary>The person who reported for themselves, recorded as the victim on the new case.</summary>
+public sealed record ReporterAsVictim(string GivenNames, string FamilyName, bool CopyContactDetails);
+
+public sealed record OpenCaseFromReportOptions(Guid ReportId, long? ExpectedVersion, IReadOnlyList<string> CrimeReferences, OffencesConsidered Offences,
+    string OfficerInCharge, string Team, ReporterAsVictim? Victim = null);
+
+public sealed record AddReportToCaseOptions(Guid ReportId, long? ExpectedVersion, Guid CaseId);
+
+public sealed record CloseReportOptions(Guid ReportId, long? ExpectedVersion, TriageCloseReason Reason, string Details);
+
+public sealed record TriageQueueRow(Guid Id, string Reference, DateTimeOffset SubmittedAt, PublicReportStatus Status, bool InImmediateDanger,
+    string? TriageStartedByName);
+
+/// <summary>
+/// The triage queue of online reports: each becomes a new case, joins an existing case, or is closed with its reason.
+/// The outcome and every read of the contact details are audited (DPA 2018 s.62).
+/// </summary>
+public sealed class TriageService(
+    StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IDataProtectionProvider dataProtection, VictimContactService victimContacts)
+{
+    public const int QueueLimit = 200;
+
+    /// <summary>Reports not yet decided; answered from the (status, submitted at) index.</summary>
+    public IQueryable<PublicReport> AwaitingTriage() => new Statistics.DashboardQueries(db).ReportsAwaitingTriage();
+
+    /// <summary>Reports made by someone in immediate danger first, then the oldest first.</summary>
+    public async Task<IReadOnlyList<TriageQueueRow>> QueueAsync(Actor actor, CancellationToken ct = default)
+    {
+        var rows = await AwaitingTriage()
+            .OrderByDescending(r => r.InImmediateDanger).ThenBy(r => r.SubmittedAt).Take(QueueLimit)
+            .Select(r => new TriageQueueRow(r.Id, r.Reference, r.SubmittedAt, r.Status, r.InImmediateDanger, r.TriageStartedByName))
+            .ToListAsync(ct);
+        await audit.RecordConsultationAsync(actor, "PublicReports.Listed", nameof(PublicReport), null, $"rows={rows.Count}", ct);
+        return rows;
+    }
+
+    /// <summary>A report's answers without its contact details; viewing it is a consultation.</summary>
+    public async Task<PublicReport?> ViewAsync(Guid reportId, Actor actor, CancellationToken ct = default)
+    {
+        var report = await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is not null)
+        {
+            await audit.RecordConsultationAsync(actor, "PublicReport.Viewed", nameof(PublicReport), reportId, null, ct);
+        }
+
+        return report;
+    }
+
+    /// <summary>Decrypts the safe contact details for a member of staff and logs the read (DPA 2018 s.62).</summary>
+    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, CancellationToken ct = default)
+    {
+        var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
+        await audit.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, null, ct);
+        return PublicReportService.UnprotectContact(dataProtection, report.ProtectedContact);
+    }
+
+    public async Task StartTriageAsync(Guid reportId, long? expectedVersion, Actor actor, CancellationToken ct = default)
+    {
+        var report = await LoadAsync(reportId, expectedVersion, ct);
+        if (report.Status == PublicReportStatus.InTriage)
+        {
+            return;
+        }
+
+        report.StartTriage(actor.Id, actor.Name, timeProvider.GetUtcNow());
+        audit.Add(actor, AuditKind.Alteration, "PublicReport.TriageStarted", nameof(PublicReport), report.Id, null,
+            new { Status = nameof(PublicReportStatus.New) }, new { Status = report.Status.ToString() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Opens a case from the report: reported on the day it was sent (London), with the report received (§10.8(1)) and its
+    /// answers as the first entries. The reporter, when they reported for themselves, may be added as the victim, and their safe
+    /// contact details copied into the victim's encrypted contact details through <see cref="VictimContactService"/>.
+    /// </summary>
+    public async Task<Guid> OpenCaseAsync(OpenCaseFromReportOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
+        var victim = options.Victim;
+        new RuleCheck()
+            .Must(victim is null || report.ReportingFor == ReportingFor.Myself, "Input", "victim",
+                "Only a person who reported for themselves can be added as the victim from their report", "")
+            .Must(victim is null || !string.IsNullOrWhiteSpace(victim.GivenNames) || !string.IsNullOrWhiteSpace(victim.FamilyName), "Input", "familyName",
+                "Enter the victim's name", "")
+            .Must(victim is null || (victim.GivenNames.Length <= PersonName.NameMaxLength && victim.FamilyName.Length <= PersonName.NameMaxLength), "Input",
+                "familyName", $"Each part of the victim's name must be {PersonName.NameMaxLength} characters or fewer", "")
+            .Must(victim is not { CopyContactDetails: true } || report.ProtectedContact is not null, "Input", "copyContactDetails",
+                "The report has no contact details to copy", "")
+            .ThrowIfBroken();
+
+        var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, LondonTime.DateOf(report.SubmittedAt), options.OfficerInCharge,
+            options.Team, now);
+        db.Cases.Add(stalkingCase);
+        audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
+            new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team, PublicReportId = report.Id });
+        AddReportEntries(stalkingCase.Id, report, actor, now);
+
+        Victim? added = null;
+        if (victim is not null)
+        {
+            var person = Person.Create(victim.GivenNames, victim.FamilyName, null, Gender.NotKnown, null, now);
+            added = Victim.Add(stalkingCase.Id, person, VictimRole.Both, RelationshipToRespondent.Other, now);
+            db.People.Add(person);
+            db.Victims.Add(added);
+            audit.Add(actor, AuditKind.Collection, "Victim.Added", nameof(Victim), added.Id, null, null,
+                new { CaseId = stalkingCase.Id, PersonId = person.Id, added.Role, added.Relationship, PublicReportId = report.Id });
+        }
+
+        Decided(report, actor, () => report.RecordCaseOpened(stalkingCase.Id, actor.Id, actor.Name, now));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (added is not null && victim!.CopyContactDetails && PublicReportService.UnprotectContact(dataProtection, report.ProtectedContact) is { } contact)
+        {
+            audit.Add(actor, AuditKind.Consultation, "PublicReport.ContactDetailsCopied", nameof(PublicReport), report.Id,
+                $"Copied into the contact details of victim {added.Id} on case {stalkingCase.Id}");
+            await victimContacts.SetAsync(new SetVictimContactOptions(added.Id, ToVictimContact(contact, report.ContactMethods)), actor, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return stalkingCase.Id;
+    }
+
+    /// <summary>The report is about a case already open: its answers are added to that case's record.</summary>
+    public async Task AddToCaseAsync(AddReportToCaseOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
+        var stalkingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == options.CaseId, ct);
+        new RuleCheck()
+            .Must(stalkingCase is not null, "Input", "caseId", "There is no case with that reference", "")
+            .Must(stalkingCase is null || stalkingCase.Status != CaseStatus.Closed, "Status", "caseId",
+                "That case is closed: open a new case from the report instead", "")
+            .ThrowIfBroken();
+        AddReportEntries(options.CaseId, report, actor, now);
+        Decided(report, actor, () => report.RecordAddedToCase(options.CaseId, actor.Id, actor.Name, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>R39: closing a report without a case records why.</summary>
+    public async Task CloseAsync(CloseReportOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
+        Decided(report, actor, () => report.Close(options.Reason, options.Details, actor.Id, actor.Name, timeProvider.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<PublicReport> LoadAsync(Guid reportId, long? expectedVersion, CancellationToken ct)
+    {
+        var report = await db.PublicReports.SingleAsync(r => r.Id == reportId, ct);
+        db.ExpectVersion(report, expectedVersion);
+        return report;
+    }
+
+    private void Decided(PublicReport report, Actor actor, Action decide)
+    {
+        var old = new { Status = report.Status.ToString() };
+        decide();
+        audit.Add(actor, AuditKind.Alteration, "PublicReport.Triaged", nameof(PublicReport), report.Id, report.CloseDetails, old,
+            new { Status = report.Status.ToString(), Outcome = report.Outcome?.ToString(), CloseReason = report.CloseReason?.ToString(), report.CaseId });
+    }
+
+    private void AddReportEntries(Guid caseId, PublicReport report, Actor actor, DateTimeOffset now)
+    {
+        // spo-rules.md §10.8(1): the report received, as a UTC instant with its London date.
+        var received = CaseEvent.Record(caseId, CaseEventType.ReportReceived, report.SubmittedAt, actor.Name,
+            $"Online report {report.Reference} received", report.Id, now);
+        var note = CaseEvent.Record(caseId, CaseEventType.Note, report.SubmittedAt, actor.Name, ReportDescriptions.AsCaseNote(report), report.Id, now);
+        db.CaseEvents.AddRange(received, note);
+        audit.Add(actor, AuditKind.Collection, "Case.ReportAdded", nameof(StalkingCase), caseId, null, null,
+            new { PublicReportId = report.Id, report.Reference, ReceivedEventId = received.Id, NoteId = note.Id });
+    }
+
+    private static VictimContact ToVictimContact(SafeContactDetails contact, SafeContactMethods methods)
+    {
+        var safeTimes = string.Join(" ", new[]
+        {
+            $"Contact by: {ReportDescriptions.ContactMethods(methods)}.",
+            string.IsNullOrWhiteSpace(contact.Name) ? null : $"Ask for: {contact.Name}.",
+            string.IsNullOrWhiteSpace(contact.SafeTimes) ? null : $"Safe times: {contact.SafeTimes}",
+        }.Where(p => p is not null));
+        return new VictimContact(contact.PhoneNumber, contact.Email, null, safeTimes.Length <= VictimContact.SafeTimesMaxLength ? safeTimes : safeTimes[..VictimContact.SafeTimesMaxLength],
+            contact.VoicemailAllowed == true);
+    }
+}

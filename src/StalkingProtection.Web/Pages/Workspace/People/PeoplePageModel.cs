@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
+using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Workspace.Cases;
+
+namespace StalkingProtection.Web.Pages.Workspace.People;
+
+/// <summary>
+/// Need-to-know for people recorded twice: coordinators and legal services see every record; an officer sees a record only
+/// when every case it is on is one they can see.
+/// </summary>
+public abstract class PeoplePageModel(StalkingProtectionDbContext db) : CaseWorkPageModel
+{
+    protected StalkingProtectionDbContext Db => db;
+
+    protected async Task<Func<PersonRecord, bool>> VisibilityAsync(IEnumerable<PersonRecord> records, CancellationToken ct)
+    {
+        if (User.SeesAllCases())
+        {
+            return _ => true;
+        }
+
+        var caseIds = records.SelectMany(r => r.Roles).Select(r => r.CaseId).Distinct().ToList();
+        var visible = (await db.Cases.AsNoTracking().VisibleTo(User).Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return r => r.Roles.Count > 0 && r.Roles.All(role => visible.Contains(role.CaseId));
+    }
+
+    public static string Describe(PersonRoleOnCase role) =>
+        $"{(role.Kind == PersonRoleKind.Respondent ? "Respondent" : "Victim or protected person")} on {(role.CrimeReferences.Length == 0 ? "a case with no crime reference" : role.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal))}";
+}
+
+/// <summary>Merging is for officers and coordinators; legal services may see the possible duplicates.</summary>
+[Authorize(Policy = Policies.Triage)]
+public abstract class MergePeoplePageModel(StalkingProtectionDbContext db) : PeoplePageModel(db)
+{
+}
+
+public sealed record MergeState(Guid KeepId, long KeepVersion, Guid MergeId, long MergeVersion, string? Reason);

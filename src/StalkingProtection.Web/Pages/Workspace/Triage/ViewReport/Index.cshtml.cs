@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Workspace.Cases;
+
+namespace StalkingProtection.Web.Pages.Workspace.Triage.ViewReport;
+
+/// <summary>
+/// One online report's answers. Its safe contact details are shown only to officers and coordinators, who contact the person,
+/// and only when asked for; each showing is audited (DPA 2018 s.62).
+/// </summary>
+public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : CaseWorkPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public long Version { get; set; }
+
+    public PublicReport Report { get; private set; } = null!;
+
+    public SafeContactDetails? Contact { get; private set; }
+
+    public bool ContactShown { get; private set; }
+
+    public string? CaseReference { get; private set; }
+
+    public bool CanTriage => User.IsInRole(StaffRoles.Officer) || User.IsInRole(StaffRoles.Coordinator);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostContactAsync(CancellationToken ct)
+    {
+        if (!CanTriage)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Contact = await triage.ReadContactDetailsAsync(Id, User.ToActor(), ct);
+        ContactShown = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
+    {
+        if (!CanTriage)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await triage.StartTriageAsync(Id, Version, User.ToActor(), ct);
+            return Redirect($"/workspace/triage/triage-report/{Id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ShowConflict();
+        }
+        catch (RuleViolationException e)
+        {
+            AddRuleViolations(e);
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await triage.ViewAsync(Id, User.ToActor(), ct) is not { } report)
+        {
+            return false;
+        }
+
+        Report = report;
+        Version = report.Version;
+        if (report.CaseId is { } caseId)
+        {
+            var linked = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+            CaseReference = User.CanSee(linked) ? (linked.CrimeReferences.Length == 0 ? "the case" : linked.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal)) : null;
+        }
+
+        return true;
+    }
+}

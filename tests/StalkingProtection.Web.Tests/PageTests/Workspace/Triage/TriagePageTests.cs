@@ -1,0 +1,362 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Tests.Infrastructure;
+using StalkingProtection.Web.Tests.PageTests.Workspace.Cases;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Triage;
+
+public sealed class TriageMatrix : IAuthorisationMatrixPart
+{
+    public IReadOnlyDictionary<string, string[]> Routes { get; } = new Dictionary<string, string[]>
+    {
+        ["/workspace/triage"] = [.. StaffRoles.CaseRoles],
+        ["/workspace/people/duplicates"] = [.. StaffRoles.CaseRoles],
+    };
+}
+
+public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
+{
+    private Task<(Guid Id, string Reference)> ReportAsync(Action<ReportAnswers>? change = null, DateTimeOffset? sentAt = null) =>
+        TestData.CreatePublicReportAsync(Factory.Services.GetRequiredService<IDataProtectionProvider>(), change, sentAt);
+
+    private static string Journey(Guid id, string page = "") => $"/workspace/triage/triage-report/{(page.Length == 0 ? "" : page + "/")}{id}";
+
+    /// <summary>Answers the outcome and details pages, ending on "Check your answers".</summary>
+    private static async Task<string> AnswerAsync(HttpClient client, Guid id, TriageOutcome outcome, Dictionary<string, string> details)
+    {
+        var outcomeResponse = await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = outcome.ToString() });
+        Assert.Equal(Journey(id, "details"), outcomeResponse.Headers.Location!.OriginalString);
+        var detailsResponse = await client.SubmitFormAsync(Journey(id, "details"), details);
+        Assert.Equal(HttpStatusCode.Redirect, detailsResponse.StatusCode);
+        return detailsResponse.Headers.Location!.OriginalString;
+    }
+
+    private static Dictionary<string, string> CloseDetails(string reason = "Advice given on the phone") => new()
+    {
+        ["CloseReason"] = nameof(TriageCloseReason.NoFurtherAction),
+        ["CloseDetails"] = reason,
+    };
+
+    [Fact]
+    public async Task Queue_NewReports_InImmediateDangerFirstThenOldestFirst()
+    {
+        // Arrange
+        var older = await ReportAsync(sentAt: new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var danger = await ReportAsync(a => a.InImmediateDanger = true, new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace/triage");
+
+        // Assert
+        var rows = document.QuerySelectorAll("[data-triage-queue] tbody tr").Select(r => r.GetAttribute("data-report")).ToList();
+        Assert.True(rows.IndexOf(danger.Reference) < rows.IndexOf(older.Reference));
+        Assert.NotNull(document.QuerySelector($"[data-report='{danger.Reference}'] [data-immediate-danger]"));
+        Assert.Null(document.QuerySelector($"[data-report='{older.Reference}'] [data-immediate-danger]"));
+        Assert.Contains("New", document.QuerySelector($"[data-report='{older.Reference}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesWithoutCaseAccess))]
+    public Task Queue_RoleWithoutCaseAccess_IsRefused(string role) => AssertAccessAsync("/workspace/triage", role, HttpStatusCode.Forbidden);
+
+    [Fact]
+    public async Task WorkspaceHome_Officer_LinksToTheTriageQueue()
+    {
+        // Arrange
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace");
+
+        // Assert
+        Assert.Contains(document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/workspace/triage" && a.TextContent.Contains("Triage online reports", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dashboard_Coordinator_ShowsReportsWaitingForTriageLinkedToTheQueue()
+    {
+        // Arrange
+        await ReportAsync();
+        var client = await BrowserAsync(StaffRoles.Coordinator);
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace");
+
+        // Assert
+        var figure = document.QuerySelector("[data-dashboard-figure=reports-awaiting-triage]")!;
+        Assert.Contains("online reports waiting for triage", figure.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/workspace/triage", figure.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ViewReport_Officer_ShowsAnswersAndContactDetailsOnlyWhenAskedWhichIsAudited()
+    {
+        // Arrange
+        var (id, reference) = await ReportAsync();
+        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
+        var client = Factory.CreateBrowser(officer);
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/triage/{id}");
+        var shown = await (await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Contact]")).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(reference, page.HeadingText());
+        Assert.Contains("Hanging around places they go", page.QuerySelector("[data-report-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("07700 900456", shown.QuerySelector("[data-contact-details]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == id.ToString() && e.ActorId == officer.Id.ToString() && e.Kind == AuditKind.Consultation)));
+    }
+
+    [Fact]
+    public async Task ViewReport_LegalServices_ReadsTheAnswersButNotTheContactDetails()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync(StaffRoles.LegalServices);
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/triage/{id}");
+        var contact = await client.PostAsync($"/workspace/triage/{id}?handler=Contact", new FormUrlEncodedContent([]));
+
+        // Assert
+        Assert.NotNull(page.QuerySelector("[data-report-answers]"));
+        Assert.DoesNotContain("Show safe contact details", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Triage this report", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, contact.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesWithoutCaseAccess))]
+    public async Task ViewReport_RoleWithoutCaseAccess_IsRefused(string role)
+    {
+        var (id, _) = await ReportAsync();
+        await AssertAccessAsync($"/workspace/triage/{id}", role, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ViewReport_UnknownReport_IsNotFound() => await AssertAccessAsync($"/workspace/triage/{Guid.NewGuid()}", StaffRoles.Officer, HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task TriageReport_OpenANewCaseWithTheReporterAsVictim_OpensTheCaseCopiesContactAndConfirms()
+    {
+        // Arrange
+        var (id, reference) = await ReportAsync();
+        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
+        var client = Factory.CreateBrowser(officer);
+        var crimeReference = $"CR/{Random.Shared.Next(10000, 99999)}/26";
+
+        // Act
+        var start = await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Start]");
+        await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = nameof(TriageOutcome.CaseOpened) });
+        var details = await client.GetDocumentAsync(Journey(id, "details"));
+        var checkUrl = await AnswerAsync(client, id, TriageOutcome.CaseOpened, new Dictionary<string, string>
+        {
+            ["CrimeReferences"] = crimeReference,
+            ["Offences"] = nameof(OffencesConsidered.StalkingPha2A),
+            ["OfficerInCharge"] = officer.Id.ToString(),
+            ["Team"] = CaseTeam,
+            ["AddVictim"] = "true",
+            ["VictimGivenNames"] = "Jo",
+            ["VictimFamilyName"] = "Bloggs",
+            ["CopyContactDetails"] = "true",
+        });
+        var check = await client.GetDocumentAsync(checkUrl);
+        var confirmed = await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+        var confirmation = await client.GetDocumentAsync(confirmed.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Equal(Journey(id), start.Headers.Location!.OriginalString);
+        Assert.Equal("Open a new case", details.HeadingText());
+        Assert.Equal("Check your answers", check.HeadingText());
+        Assert.Contains("Jo Bloggs", check.QuerySelector("[data-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("27 November 2026", check.QuerySelector("[data-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Journey(id, "confirmation"), confirmed.Headers.Location!.OriginalString);
+        Assert.Contains("Report triaged", confirmation.QuerySelector(".govuk-panel")!.TextContent, StringComparison.Ordinal);
+        var report = await Factory.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Id == id));
+        Assert.Equal(TriageOutcome.CaseOpened, report.Outcome);
+        Assert.Equal($"/workspace/cases/{report.CaseId}", confirmation.QuerySelector("[data-case-link]")!.GetAttribute("href"));
+        var opened = await Factory.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == report.CaseId));
+        Assert.Equal(crimeReference, opened.CrimeReferences);
+        Assert.Equal(new DateOnly(2026, 11, 27), opened.ReportedOn);
+        var victim = await Factory.WithDbAsync(db => db.Victims.SingleAsync(v => v.CaseId == opened.Id));
+        Assert.True(await Factory.WithDbAsync(db => db.VictimContactDetails.AnyAsync(d => d.VictimId == victim.Id)));
+        Assert.True(await Factory.WithDbAsync(db => db.CaseEvents.AnyAsync(e => e.CaseId == opened.Id && e.Type == CaseEventType.ReportReceived && e.Text.Contains(reference))));
+    }
+
+    [Fact]
+    public async Task TriageReport_AddToAnExistingCaseByCrimeReference_LinksTheReportToThatCase()
+    {
+        // Arrange
+        var created = await TestData.CreateCaseAsync();
+        var crimeReference = await Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == created.CaseId).Select(c => c.CrimeReferences).SingleAsync());
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+
+        // Act
+        var checkUrl = await AnswerAsync(client, id, TriageOutcome.AddedToCase, new Dictionary<string, string> { ["CaseReference"] = crimeReference });
+        var check = await client.GetDocumentAsync(checkUrl);
+        await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Contains(crimeReference, check.QuerySelector("[data-answers]")!.TextContent, StringComparison.Ordinal);
+        var report = await Factory.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Id == id));
+        Assert.Equal(TriageOutcome.AddedToCase, report.Outcome);
+        Assert.Equal(created.CaseId, report.CaseId);
+    }
+
+    [Fact]
+    public async Task TriageReport_CloseWithAReason_ClosesTheReportAndAuditsTheOutcome()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync(StaffRoles.Coordinator);
+
+        // Act
+        var checkUrl = await AnswerAsync(client, id, TriageOutcome.Closed, CloseDetails("Advice given; no stalking behaviour described"));
+        var confirmed = await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(Journey(id, "confirmation"), confirmed.Headers.Location!.OriginalString);
+        var report = await Factory.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Id == id));
+        Assert.Equal(PublicReportStatus.Closed, report.Status);
+        Assert.Equal(TriageCloseReason.NoFurtherAction, report.CloseReason);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == "PublicReport.Triaged" && e.RecordId == id.ToString() && e.Justification == "Advice given; no stalking behaviour described")));
+        var queue = await client.GetDocumentAsync("/workspace/triage");
+        Assert.Null(queue.QuerySelector($"[data-report='{report.Reference}']"));
+    }
+
+    [Fact]
+    public async Task TriageReport_NoOutcomeChosen_ShowsTheError()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await (await client.SubmitFormAsync(Journey(id), new Dictionary<string, string>())).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Select what you want to do with the report"], document.ErrorSummaryMessages());
+        Assert.NotNull(document.QuerySelector("#Outcome-error"));
+    }
+
+    [Fact]
+    public async Task TriageReport_CloseWithNothingEntered_ShowsEachErrorCitingR39()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+        await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = nameof(TriageOutcome.Closed) });
+
+        // Act
+        var document = await (await client.SubmitFormAsync(Journey(id, "details"), new Dictionary<string, string>())).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Select why you are closing the report", "Give the reason for closing the report without a case (R39)"], document.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task TriageReport_OpenCaseWithNothingEntered_ShowsEachRequiredFieldError()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+        await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = nameof(TriageOutcome.CaseOpened) });
+
+        // Act
+        var document = await (await client.SubmitFormAsync(Journey(id, "details"), new Dictionary<string, string> { ["Team"] = "", ["OfficerInCharge"] = "" })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Select the offences considered", "Select the officer in charge", "Enter the team", "Select yes if you want to add the person who reported as the victim"],
+            document.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task TriageReport_AddToCaseWithUnknownReference_ShowsTheError()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+        await client.SubmitFormAsync(Journey(id), new Dictionary<string, string> { ["Outcome"] = nameof(TriageOutcome.AddedToCase) });
+
+        // Act
+        var document = await (await client.SubmitFormAsync(Journey(id, "details"), new Dictionary<string, string> { ["CaseReference"] = "CR/NO-SUCH/26" })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["There is no case you can see with that crime reference"], document.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task TriageReport_SomeoneElseTriagedItFirst_ShowsSomeoneElseChangedThisWithTheCurrentOutcome()
+    {
+        // Arrange: two officers reach "Check your answers" for the same report; the first confirms.
+        var (id, _) = await ReportAsync();
+        var first = await BrowserAsync();
+        var second = await BrowserAsync();
+        var firstCheck = await AnswerAsync(first, id, TriageOutcome.Closed, CloseDetails());
+        var secondCheck = await AnswerAsync(second, id, TriageOutcome.Closed, CloseDetails("Not stalking"));
+        var staleForm = await second.GetDocumentAsync(secondCheck);
+        var token = staleForm.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await first.SubmitFormAsync(firstCheck, new Dictionary<string, string>());
+
+        // Act
+        var response = await second.PostAsync(secondCheck, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([ConflictMessage], document.ErrorSummaryMessages());
+        Assert.Contains("Closed without a case", document.QuerySelector("[data-current-values]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(document.QuerySelectorAll("button"), b => b.TextContent.Trim() == "Confirm");
+        Assert.Equal("Advice given on the phone", await Factory.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.CloseDetails).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TriageReport_AlreadyTriaged_GoesBackToTheReport()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+        await client.SubmitFormAsync(await AnswerAsync(client, id, TriageOutcome.Closed, CloseDetails()), new Dictionary<string, string>());
+
+        // Act
+        var response = await client.GetAsync(Journey(id));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/workspace/triage/{id}", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer, HttpStatusCode.OK)]
+    [InlineData(StaffRoles.Coordinator, HttpStatusCode.OK)]
+    [InlineData(StaffRoles.LegalServices, HttpStatusCode.Forbidden)]
+    [InlineData(StaffRoles.Lookup, HttpStatusCode.Forbidden)]
+    [InlineData(StaffRoles.Analyst, HttpStatusCode.Forbidden)]
+    [InlineData(StaffRoles.Administrator, HttpStatusCode.Forbidden)]
+    public async Task TriageReport_ByRole_OnlyOfficersAndCoordinatorsMayTriage(string role, HttpStatusCode expected)
+    {
+        var (id, _) = await ReportAsync();
+        await AssertAccessAsync(Journey(id), role, expected);
+    }
+
+    [Theory]
+    [InlineData("details")]
+    [InlineData("check-answers")]
+    [InlineData("confirmation")]
+    public async Task TriageReport_LaterPagesForLegalServices_AreRefused(string page)
+    {
+        var (id, _) = await ReportAsync();
+        await AssertAccessAsync(Journey(id, page), StaffRoles.LegalServices, HttpStatusCode.Forbidden);
+    }
+}
