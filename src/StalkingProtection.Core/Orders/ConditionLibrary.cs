@@ -65,7 +65,7 @@ public sealed class ConditionTemplate(string key, string title, string descripti
                 continue;
             }
 
-            check.Must(value.Length <= p.MaxLength, "Input", field, $"{p.Label} must be {p.MaxLength} characters or fewer", "");
+            check.Must(p.IsWholeNumber || value.Length <= p.MaxLength, "Input", field, $"{p.Label} must be {p.MaxLength} characters or fewer", "");
             if (p.IsWholeNumber)
             {
                 var max = p.Kind == TemplateParameterKind.DistanceInMetres ? TemplateParameter.MaxMetres : int.MaxValue;
