@@ -80,9 +80,11 @@ public class Application : IVersioned
     public const int NotesMaxLength = 4000;
     public const int CourtNameMaxLength = 200;
     public const int NameMaxLength = 200;
+    public const int MaxProposedConditions = 50;
 
     private readonly List<ApplicationEvidence> _evidence = [];
     private readonly List<ApplicationProtectedPerson> _protectedPersons = [];
+    private readonly List<ProposedCondition> _proposedConditions = [];
 
     public required Guid Id { get; init; }
 
@@ -133,6 +135,9 @@ public class Application : IVersioned
     public IReadOnlyList<ApplicationEvidence> Evidence => _evidence;
 
     public IReadOnlyList<ApplicationProtectedPerson> ProtectedPersons => _protectedPersons;
+
+    /// <summary>The prohibitions and requirements the application asks for, in order (spo-rules.md §11 "draft conditions").</summary>
+    public IReadOnlyList<ProposedCondition> ProposedConditions => _proposedConditions.OrderBy(c => c.Sequence).ToList();
 
     public DateTimeOffset CreatedAt { get; private init; }
 
@@ -253,6 +258,68 @@ public class Application : IVersioned
         {
             _protectedPersons.Add(new ApplicationProtectedPerson { Id = Guid.CreateVersion7(now), ApplicationId = Id, VictimId = victim.Id });
         }
+    }
+
+    /// <summary>
+    /// Proposes a prohibition or requirement, from the condition library or written out, checked by the same rules as an order's
+    /// conditions (R8, R9, R10, R12, R15, R16) with today as the earliest day the order could be made.
+    /// </summary>
+    public ProposedCondition ProposeCondition(ProposedConditionDetails details, DateOnly today, Override? @override, DateTimeOffset now,
+        out IReadOnlyList<RuleWarning> overridden)
+    {
+        var draft = CheckProposal(details, today, @override, _proposedConditions.Count < MaxProposedConditions, out overridden);
+        var proposed = ProposedCondition.Create(Id, _proposedConditions.Count + 1, now);
+        proposed.Set(details, draft, @override, overridden, now);
+        _proposedConditions.Add(proposed);
+        return proposed;
+    }
+
+    public ProposedCondition ChangeProposedCondition(Guid proposedConditionId, ProposedConditionDetails details, DateOnly today, Override? @override,
+        DateTimeOffset now, out IReadOnlyList<RuleWarning> overridden)
+    {
+        var proposed = FindProposedCondition(proposedConditionId);
+        var draft = CheckProposal(details, today, @override, true, out overridden);
+        proposed.Set(details, draft, @override, overridden, now);
+        return proposed;
+    }
+
+    public ProposedCondition RemoveProposedCondition(Guid proposedConditionId)
+    {
+        EnsureDraft();
+        var proposed = FindProposedCondition(proposedConditionId);
+        _proposedConditions.Remove(proposed);
+        var sequence = 1;
+        foreach (var other in _proposedConditions.OrderBy(c => c.Sequence))
+        {
+            other.Renumber(sequence++);
+        }
+
+        return proposed;
+    }
+
+    private ProposedCondition FindProposedCondition(Guid id) =>
+        _proposedConditions.SingleOrDefault(c => c.Id == id)
+        ?? throw new RuleViolationException([new RuleViolation("Input", "conditionId", "There is no such proposed condition on this application", "")]);
+
+    private ConditionDraft CheckProposal(ProposedConditionDetails details, DateOnly today, Override? @override, bool roomForMore,
+        out IReadOnlyList<RuleWarning> overridden)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureDraft();
+        var check = new RuleCheck()
+            .Must(IsForOrder, "Status", "type",
+                "Conditions are proposed on an application for a full or interim order; a variation's new terms are recorded when the court varies the order", "")
+            .Must(roomForMore, "Input", "conditions", $"An application can propose at most {MaxProposedConditions} conditions", "");
+        var draft = ConditionLibrary.Compose(details.TemplateKey, details.Parameters, details.Draft, check);
+
+        // SPA 2019 s.2(2), R8: the people a condition protects are among those the application names.
+        check.Add(Condition.CheckContent(draft, "", _protectedPersons.Select(p => p.VictimId).ToHashSet(), "this application"));
+
+        // SPA 2019 s.3(2), s.5(6)(a), R15, R16: the order is made today at the earliest, so a period too short now is too short then.
+        check.Add(Condition.CheckDuration(draft, "", Type == ApplicationType.Interim ? OrderKind.Interim : OrderKind.Full, today, null));
+        check.Add(Condition.CheckOverrideAuthority(check, @override));
+        overridden = check.ThrowIfBroken(@override);
+        return draft;
     }
 
     /// <summary>Authorisation by an SPO coordinator before the application goes to court.</summary>
@@ -478,6 +545,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasMany(a => a.ProtectedPersons).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Evidence).AutoInclude();
         builder.Navigation(a => a.ProtectedPersons).AutoInclude();
+        builder.HasMany(a => a.ProposedConditions).WithOne().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.ProposedConditions).AutoInclude();
         builder.Ignore(a => a.IsForOrder);
         builder.Ignore(a => a.IsOpen);
         builder.HasIndex(a => new { a.CaseId, a.Status });

@@ -52,6 +52,13 @@ public sealed record ReturnApplicationOptions(Guid ApplicationId, string Comment
 
 public sealed record CommentOnApplicationOptions(Guid ApplicationId, string Comment);
 
+public sealed record ProposeConditionOptions(Guid ApplicationId, ProposedConditionDetails Details, Override? Override = null, long? ExpectedVersion = null);
+
+public sealed record ChangeProposedConditionOptions(Guid ApplicationId, Guid ConditionId, ProposedConditionDetails Details, Override? Override = null,
+    long? ExpectedVersion = null);
+
+public sealed record RemoveProposedConditionOptions(Guid ApplicationId, Guid ConditionId, long? ExpectedVersion = null);
+
 /// <summary>Applications to the court, from draft to determination.</summary>
 public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -155,6 +162,42 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
 
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ProtectedPersonAdded", nameof(Application), application.Id, null, null, new { options.VictimId });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>SPA 2019 s.1(2), s.2(2)–(4), R8–R10, R15, R16: a condition the application asks the court to make.</summary>
+    public async Task<Guid> ProposeConditionAsync(ProposeConditionOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var proposed = application.ProposeCondition(options.Details, timeProvider.UkToday, options.Override, now, out var overridden);
+        db.Entry(proposed).State = EntityState.Added;
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.ConditionProposed", nameof(Application), application.Id,
+            OrderService.OverrideJustification(options.Override, overridden), null, Snapshot(proposed));
+        await db.SaveChangesAsync(ct);
+        return proposed.Id;
+    }
+
+    public async Task ChangeProposedConditionAsync(ChangeProposedConditionOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var old = application.ProposedConditions.SingleOrDefault(c => c.Id == options.ConditionId) is { } before ? Snapshot(before) : null;
+        var proposed = application.ChangeProposedCondition(options.ConditionId, options.Details, timeProvider.UkToday, options.Override, now, out var overridden);
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionChanged", nameof(Application), application.Id,
+            OrderService.OverrideJustification(options.Override, overridden), old, Snapshot(proposed));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveProposedConditionAsync(RemoveProposedConditionOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var removed = application.RemoveProposedCondition(options.ConditionId);
+        db.Remove(removed);
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionRemoved", nameof(Application), application.Id, null, Snapshot(removed), null);
         await db.SaveChangesAsync(ct);
     }
 
@@ -307,6 +350,25 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.ExpectVersion(application, expectedVersion);
         return application;
     }
+
+    private static object Snapshot(ProposedCondition c) => new
+    {
+        ConditionId = c.Id,
+        c.Sequence,
+        c.TemplateKey,
+        c.Type,
+        c.Category,
+        c.Wording,
+        c.Scope,
+        c.LocalityText,
+        c.MapReference,
+        HasPolygon = c.LocalityPolygon is not null,
+        c.ProtectedPersonIds,
+        c.ConflictConsidered,
+        c.ConflictFound,
+        c.Duration,
+        c.EndsOn,
+    };
 
     private static object Snapshot(Application a) => new
     {

@@ -57,7 +57,9 @@ public sealed record ConditionDraft(
     bool ConflictFound,
     string? ConflictNotes,
     ConditionDuration Duration = ConditionDuration.AsOrder,
-    DateOnly? EndsOn = null);
+    DateOnly? EndsOn = null,
+    string? MapReference = null,
+    string? LocalityPolygon = null);
 
 /// <summary>One prohibition or requirement of one version of an order's terms.</summary>
 public class Condition
@@ -85,6 +87,12 @@ public class Condition
 
     public string? LocalityText { get; private init; }
 
+    /// <summary>R10: where the locality is shown, for example an OS grid reference or "the map annexed as exhibit AB/1".</summary>
+    public string? MapReference { get; private init; }
+
+    /// <summary>R10: the locality as a GeoJSON Polygon, checked by <see cref="LocalityMap"/>.</summary>
+    public string? LocalityPolygon { get; private init; }
+
     public string NecessityRationale { get; private init; } = "";
 
     /// <summary>SPA 2019 s.2(3), s.5(4), R9: religious beliefs, work and education times considered.</summary>
@@ -111,14 +119,26 @@ public class Condition
         IReadOnlySet<Guid> protectedPersonIds)
     {
         var f = $"conditions[{index}].";
+        var check = CheckContent(draft, f, protectedPersonIds);
+        check.Add(CheckDuration(draft, f, kind, made, orderLastDay));
+        return check;
+    }
+
+    /// <summary>
+    /// R8, R9, R10 and R12's wording: the checks that do not depend on the order's dates, shared with conditions proposed in an
+    /// application. Fields are prefixed with <paramref name="f"/>.
+    /// </summary>
+    internal static RuleCheck CheckContent(ConditionDraft draft, string f, IReadOnlySet<Guid> protectedPersonIds, string protectedOn = "the case")
+    {
         var check = new RuleCheck()
             .Must(Enum.IsDefined(draft.Type), "R8", f + "type", "Say whether the condition is a prohibition or a requirement (SPA 2019 s.1(2), R8)", "SPA 2019 s.1(2)")
+            .Must(Enum.IsDefined(draft.Category), "Input", f + "category", "Choose the kind of condition", "")
             .Must(!string.IsNullOrWhiteSpace(draft.NecessityRationale) && draft.NecessityRationale.Length <= RationaleMaxLength, "R8", f + "necessityRationale",
                 "Explain why the condition is necessary to protect the person from a risk associated with stalking (SPA 2019 s.2(2), R8)", "SPA 2019 s.2(2)")
             .Must(draft.ProtectedPersonIds.Count > 0, "R8", f + "protectedPersonIds",
                 "Name the person or people the condition protects (SPA 2019 s.2(2), R8)", "SPA 2019 s.2(2)")
             .Must(draft.ProtectedPersonIds.All(protectedPersonIds.Contains), "R8", f + "protectedPersonIds",
-                "Each person a condition protects must be a protected person on the case (SPA 2019 s.2(2), R8)", "SPA 2019 s.2(2)")
+                "Each person a condition protects must be a protected person on " + protectedOn + " (SPA 2019 s.2(2), R8)", "SPA 2019 s.2(2)")
             .Must(!string.IsNullOrWhiteSpace(draft.Wording) && draft.Wording.Length <= WordingMaxLength, "R12", f + "wording",
                 $"Enter the wording of the condition, in at most {WordingMaxLength} characters (R12)", "NI Act 2022 s.12(1) analogue")
             .Must(Enum.IsDefined(draft.Scope), "R10", f + "scope",
@@ -132,6 +152,19 @@ public class Condition
             .Should(!draft.ConflictFound || !string.IsNullOrWhiteSpace(draft.ConflictNotes), "R9", f + "conflictNotes",
                 "The condition conflicts with the respondent's religion, work or education: record how the conflict is avoided so far as practicable (SPA 2019 s.2(3), R9)", "SPA 2019 s.2(3), s.5(4)")
             .Must((draft.ConflictNotes?.Length ?? 0) <= NotesMaxLength, "Input", f + "conflictNotes", $"The notes are at most {NotesMaxLength} characters", "");
+        if (draft.Scope == ConditionScope.Locality)
+        {
+            check.Add(LocalityMap.Check(draft.MapReference, draft.LocalityPolygon, f));
+        }
+
+        return check;
+    }
+
+    /// <summary>R12, R15 and R16: the condition's duration against the order's kind, made date and last day.</summary>
+    internal static RuleCheck CheckDuration(ConditionDraft draft, string f, OrderKind kind, DateOnly made, DateOnly? orderLastDay)
+    {
+        var check = new RuleCheck()
+            .Must(Enum.IsDefined(draft.Duration), "R12", f + "duration", "Say how long the condition lasts (R12)", "NI Act 2022 s.12(1) analogue");
 
         // R12: each condition's duration is stated.
         check.Must(draft.Duration != ConditionDuration.FixedPeriod || draft.EndsOn is not null, "R12", f + "endsOn",
@@ -171,6 +204,8 @@ public class Condition
             Wording = draft.Wording.Trim(),
             Scope = draft.Scope,
             LocalityText = draft.Scope == ConditionScope.Locality ? draft.LocalityText?.Trim() : null,
+            MapReference = draft.Scope == ConditionScope.Locality && !string.IsNullOrWhiteSpace(draft.MapReference) ? draft.MapReference.Trim() : null,
+            LocalityPolygon = draft.Scope == ConditionScope.Locality ? LocalityMap.Normalise(draft.LocalityPolygon) : null,
             NecessityRationale = draft.NecessityRationale.Trim(),
             ConflictConsidered = draft.ConflictConsidered,
             ConflictFound = draft.ConflictFound,
@@ -223,6 +258,8 @@ public sealed class ConditionConfiguration : IEntityTypeConfiguration<Condition>
         builder.Property(c => c.Duration).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Wording).HasMaxLength(Condition.WordingMaxLength);
         builder.Property(c => c.LocalityText).HasMaxLength(Condition.LocalityMaxLength);
+        builder.Property(c => c.MapReference).HasMaxLength(LocalityMap.MapReferenceMaxLength);
+        builder.Property(c => c.LocalityPolygon).HasMaxLength(LocalityMap.PolygonMaxLength);
         builder.Property(c => c.NecessityRationale).HasMaxLength(Condition.RationaleMaxLength);
         builder.Property(c => c.ConflictNotes).HasMaxLength(Condition.NotesMaxLength);
         builder.Property(c => c.LegalOverrideReason).HasMaxLength(Override.ReasonMaxLength);

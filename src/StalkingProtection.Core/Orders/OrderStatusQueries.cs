@@ -5,7 +5,7 @@ using StalkingProtection.Core.Notifications;
 namespace StalkingProtection.Core.Orders;
 
 public sealed record ConditionAsAt(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
-    string? LocalityText, DateOnly? LastDay);
+    string? LocalityText, DateOnly? LastDay, string? MapReference = null);
 
 public sealed record ObligationAsAt(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode);
 
@@ -30,7 +30,7 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
             .ToListAsync(ct);
         var conditions = order.ConditionsInForceOn(date)
             .OrderBy(c => c.Sequence)
-            .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay)))
+            .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay), c.MapReference))
             .ToList();
         return new OrderAsAt(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number, conditions,
             obligations.Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList());

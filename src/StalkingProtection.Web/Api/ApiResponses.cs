@@ -33,13 +33,14 @@ public sealed record EvidenceResponse(Limb Limb, EvidenceKind Kind, Guid? Refere
 public sealed record ApplicationResponse(Guid Id, Guid CaseId, Guid RespondentId, ApplicationType Type, ApplicationStatus Status, ApplicantParty ApplicantParty,
     PoliceForce? ApplicantForce, Guid? MainApplicationId, Guid? OrderId, CourtVenue Venue, string CourtName, JurisdictionBasis? JurisdictionBasis,
     IReadOnlyList<Guid> ProtectedPersonIds, IReadOnlyList<EvidenceResponse> Evidence, string? NecessityRationale, string? AuthorisedBy,
-    DateTimeOffset? AuthorisedAt, DateOnly? LodgedOn, Determination? Determination, DateOnly? DeterminedOn, long Version);
+    DateTimeOffset? AuthorisedAt, DateOnly? LodgedOn, Determination? Determination, DateOnly? DeterminedOn, long Version,
+    IReadOnlyList<ProposedConditionResponse> ProposedConditions);
 
 public sealed record HearingResponse(Guid Id, Guid ApplicationId, DateTimeOffset ListedFor, string CourtName, HearingOutcome Outcome, string? AdjournmentReason,
     DateTimeOffset? NextHearingAt, long Version);
 
 public sealed record ConditionResponse(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
-    string? LocalityText, DateOnly? LastDay);
+    string? LocalityText, DateOnly? LastDay, string? MapReference = null);
 
 public sealed record ObligationResponse(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode);
 
@@ -107,7 +108,7 @@ public static class ApiResponses
             ? new ApplicationResponse(a.Id, a.CaseId, a.RespondentId, a.Type, a.Status, a.ApplicantParty, a.ApplicantForce, a.MainApplicationId, a.OrderId, a.Venue,
                 a.CourtName, a.JurisdictionBasis, a.ProtectedPersons.Select(p => p.VictimId).Order().ToList(),
                 a.Evidence.OrderBy(e => e.Limb).ThenBy(e => e.Description, StringComparer.Ordinal).Select(e => new EvidenceResponse(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList(),
-                a.NecessityRationale, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version)
+                a.NecessityRationale, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version, ProposedConditionsEndpoints.Of(a))
             : null;
 
     public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
@@ -125,7 +126,7 @@ public static class ApiResponses
 
         return new OrderResponse(o.Id, o.CaseId, o.RespondentId, o.ApplicationId, o.Kind, o.Origin, o.CourtName, o.MadeOn, o.DurationType, o.LastInForceDay,
             o.ReplacesInterim, o.ReplacedInterimOrderId, o.ServedAt, o.ServiceMethod, o.ServedBy, at.Date, at.Status, at.ConditionSetNumber,
-            at.ConditionsInForce.Select(c => new ConditionResponse(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay)).ToList(),
+            at.ConditionsInForce.Select(c => new ConditionResponse(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay, c.MapReference)).ToList(),
             at.Obligations.Select(x => new ObligationResponse(x.Id, x.Trigger, x.TriggerDate, x.DueBy, x.Status, x.OffenceCode)).ToList(),
             o.Version);
     }

@@ -13,17 +13,20 @@ namespace StalkingProtection.Web.Api;
 
 public sealed record ConditionRequest(ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
     IReadOnlyList<Guid> ProtectedPersonIds, string NecessityRationale, bool ConflictConsidered, string? LocalityText = null, bool ConflictFound = false, string? ConflictNotes = null,
-    ConditionDuration Duration = ConditionDuration.AsOrder, DateOnly? EndsOn = null)
+    ConditionDuration Duration = ConditionDuration.AsOrder, DateOnly? EndsOn = null, string? MapReference = null, string? LocalityPolygon = null)
 {
     public static void Validate(ApiValidator v, string field, ConditionRequest c) =>
         v.Required(field + ".wording", c.Wording, Condition.WordingMaxLength)
             .Optional(field + ".localityText", c.LocalityText, Condition.LocalityMaxLength)
             .Optional(field + ".necessityRationale", c.NecessityRationale, Condition.RationaleMaxLength)
             .Optional(field + ".conflictNotes", c.ConflictNotes, Condition.NotesMaxLength)
+            .Optional(field + ".mapReference", c.MapReference, LocalityMap.MapReferenceMaxLength)
+            .Optional(field + ".localityPolygon", c.LocalityPolygon, LocalityMap.PolygonMaxLength)
             .Date(field + ".endsOn", c.EndsOn);
 
     public ConditionDraft ToDraft() =>
-        new(Type, Category, Wording, Scope, LocalityText, ProtectedPersonIds, NecessityRationale, ConflictConsidered, ConflictFound, ConflictNotes, Duration, EndsOn);
+        new(Type, Category, Wording, Scope, LocalityText, ProtectedPersonIds, NecessityRationale, ConflictConsidered, ConflictFound, ConflictNotes, Duration, EndsOn,
+            MapReference, LocalityPolygon);
 }
 
 /// <summary>An order as the court made it, entered from the order drawn up.</summary>

@@ -451,6 +451,126 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("application_protected_persons", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ProposedCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("ConflictConsidered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conflict_considered");
+
+                    b.Property<bool>("ConflictFound")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conflict_found");
+
+                    b.Property<string>("ConflictNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("conflict_notes");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("duration");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("LocalityPolygon")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("locality_polygon");
+
+                    b.Property<string>("LocalityText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("locality_text");
+
+                    b.Property<string>("MapReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("map_reference");
+
+                    b.Property<string>("NecessityRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("necessity_rationale");
+
+                    b.Property<string>("OverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("override_by");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("override_reason");
+
+                    b.PrimitiveCollection<Guid[]>("ProtectedPersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("protected_person_ids");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("template_key");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("template_parameters");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("wording");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_proposed_conditions");
+
+                    b.HasIndex("ApplicationId", "Sequence")
+                        .HasDatabaseName("ix_application_proposed_conditions_application_id_sequence");
+
+                    b.ToTable("application_proposed_conditions", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1503,10 +1623,20 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("legal_override_reason");
 
+                    b.Property<string>("LocalityPolygon")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("locality_polygon");
+
                     b.Property<string>("LocalityText")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("locality_text");
+
+                    b.Property<string>("MapReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("map_reference");
 
                     b.Property<string>("NecessityRationale")
                         .IsRequired()
@@ -2791,6 +2921,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_application_protected_persons_victims_victim_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ProposedCondition", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany("ProposedConditions")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_proposed_conditions_applications_application_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Orders.Condition", null)
@@ -3143,6 +3283,8 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("ProposedConditions");
 
                     b.Navigation("ProtectedPersons");
                 });

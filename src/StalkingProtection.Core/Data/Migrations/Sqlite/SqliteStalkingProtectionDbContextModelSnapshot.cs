@@ -440,6 +440,126 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("application_protected_persons", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ProposedCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("ConflictConsidered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conflict_considered");
+
+                    b.Property<bool>("ConflictFound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conflict_found");
+
+                    b.Property<string>("ConflictNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflict_notes");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duration");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("LocalityPolygon")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locality_polygon");
+
+                    b.Property<string>("LocalityText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locality_text");
+
+                    b.Property<string>("MapReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("map_reference");
+
+                    b.Property<string>("NecessityRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("necessity_rationale");
+
+                    b.Property<string>("OverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_by");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("override_reason");
+
+                    b.PrimitiveCollection<string>("ProtectedPersonIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_person_ids");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_key");
+
+                    b.Property<string>("TemplateParameters")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_parameters");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wording");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_proposed_conditions");
+
+                    b.HasIndex("ApplicationId", "Sequence")
+                        .HasDatabaseName("ix_application_proposed_conditions_application_id_sequence");
+
+                    b.ToTable("application_proposed_conditions", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1490,10 +1610,20 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_override_reason");
 
+                    b.Property<string>("LocalityPolygon")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locality_polygon");
+
                     b.Property<string>("LocalityText")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("locality_text");
+
+                    b.Property<string>("MapReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("map_reference");
 
                     b.Property<string>("NecessityRationale")
                         .IsRequired()
@@ -2778,6 +2908,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_application_protected_persons_victims_victim_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Applications.ProposedCondition", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Applications.Application", null)
+                        .WithMany("ProposedConditions")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_proposed_conditions_applications_application_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Orders.Condition", null)
@@ -3130,6 +3270,8 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("ProposedConditions");
 
                     b.Navigation("ProtectedPersons");
                 });

@@ -33,6 +33,12 @@ public sealed class ConditionInput
     [Display(Name = "Locality the condition is limited to")]
     public string? LocalityText { get; set; }
 
+    [Display(Name = "Map reference")]
+    public string? MapReference { get; set; }
+
+    [Display(Name = "Map polygon (GeoJSON)")]
+    public string? LocalityPolygon { get; set; }
+
     [Display(Name = "Who does it protect?")]
     public List<Guid> ProtectedPersonIds { get; set; } = [];
 
@@ -51,6 +57,24 @@ public sealed class ConditionInput
     [Display(Name = "Last day of the condition")]
     public DateOnly? EndsOn { get; set; }
 
+    /// <summary>A condition proposed in the application, as the starting point for the order the court made.</summary>
+    public static ConditionInput From(ConditionDraft c) => new()
+    {
+        Type = c.Type,
+        Category = c.Category,
+        Wording = c.Wording,
+        Scope = c.Scope,
+        LocalityText = c.LocalityText,
+        MapReference = c.MapReference,
+        LocalityPolygon = c.LocalityPolygon,
+        ProtectedPersonIds = [.. c.ProtectedPersonIds],
+        NecessityRationale = c.NecessityRationale,
+        ConflictFound = !c.ConflictConsidered ? null : c.ConflictFound ? YesNo.Yes : YesNo.No,
+        ConflictNotes = c.ConflictNotes,
+        Duration = c.Duration,
+        EndsOn = c.EndsOn,
+    };
+
     public static ConditionInput From(Condition c) => new()
     {
         Type = c.Type,
@@ -58,6 +82,8 @@ public sealed class ConditionInput
         Wording = c.Wording,
         Scope = c.Scope,
         LocalityText = c.LocalityText,
+        MapReference = c.MapReference,
+        LocalityPolygon = c.LocalityPolygon,
         ProtectedPersonIds = c.ProtectedPersons.Select(p => p.VictimId).ToList(),
         NecessityRationale = c.NecessityRationale,
         ConflictFound = !c.ConflictConsidered ? null : c.ConflictFound ? YesNo.Yes : YesNo.No,
@@ -69,7 +95,8 @@ public sealed class ConditionInput
     // R9 is recorded as considered once the yes/no question is answered.
     public ConditionDraft ToDraft() => new(Type ?? ConditionType.Prohibition, Category ?? ConditionCategory.Other, Wording ?? "", Scope ?? ConditionScope.AllUk,
         Scope == ConditionScope.Locality ? LocalityText : null, ProtectedPersonIds, NecessityRationale ?? "", ConflictFound is not null,
-        ConflictFound == YesNo.Yes, ConflictNotes, Duration ?? ConditionDuration.AsOrder, Duration == ConditionDuration.FixedPeriod ? EndsOn : null);
+        ConflictFound == YesNo.Yes, ConflictNotes, Duration ?? ConditionDuration.AsOrder, Duration == ConditionDuration.FixedPeriod ? EndsOn : null,
+        Scope == ConditionScope.Locality ? MapReference : null, Scope == ConditionScope.Locality ? LocalityPolygon : null);
 
     /// <summary>GOV.UK messages for a condition left incomplete; the law's own checks follow in Core.</summary>
     public static void Validate(IList<ConditionInput> conditions, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
@@ -105,6 +132,17 @@ public sealed class ConditionInput
             if (c.Scope is null)
             {
                 modelState.AddModelError(p + nameof(Scope), $"Condition {i + 1}: select where the condition applies");
+            }
+
+            if (c.MapReference is { Length: > LocalityMap.MapReferenceMaxLength })
+            {
+                modelState.AddModelError(p + nameof(MapReference), $"Condition {i + 1}: the map reference must be {LocalityMap.MapReferenceMaxLength} characters or fewer");
+            }
+
+            // SPA 2019 s.2(4), R10.
+            if (c.Scope == ConditionScope.Locality && !string.IsNullOrWhiteSpace(c.LocalityPolygon) && LocalityMap.PolygonError(c.LocalityPolygon) is { } polygonError)
+            {
+                modelState.AddModelError(p + nameof(LocalityPolygon), $"Condition {i + 1}: the map polygon is not a valid GeoJSON Polygon: {polygonError} (SPA 2019 s.2(4), R10)");
             }
 
             if (c.ProtectedPersonIds.Count == 0)

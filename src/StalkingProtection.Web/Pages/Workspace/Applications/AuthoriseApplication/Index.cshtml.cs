@@ -39,9 +39,23 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
     [BindProperty]
     public long Version { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public ProposeCondition.ProposedConditionList ProposedConditions { get; private set; } = null!;
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (!await LoadApplicationAsync(db, Id, ct))
+        {
+            return false;
+        }
+
+        ProposedConditions = new ProposeCondition.ProposedConditionList(Application.ProposedConditions,
+            await ProposeCondition.ProposedConditionText.PeopleAsync(db, Application, ct), false);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -52,7 +66,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadApplicationAsync(db, Id, ct))
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -94,6 +108,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
         catch (DbUpdateConcurrencyException)
         {
             await ShowConflictWithCurrentValuesAsync(db, ct);
+            ProposedConditions = ProposedConditions with { Conditions = Application.ProposedConditions };
             Version = Application.Version;
             return Page();
         }

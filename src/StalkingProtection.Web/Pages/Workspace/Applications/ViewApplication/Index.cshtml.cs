@@ -41,6 +41,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
     public IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
 
+    public ProposeCondition.ProposedConditionList ProposedConditions { get; private set; } = null!;
+
     public bool IsDraft => Application.Status == ApplicationStatus.Draft;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -63,6 +65,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
             .OrderBy(e => e.Id).ToListAsync(ct);
         Comments = notes.Select(e => new ApplicationComment(e.OccurredAt, e.ActorName, e.ActorRole,
             e.Action == "Application.Returned" ? "Returned with comments" : "Comment", e.Justification ?? "")).ToList();
+        ProposedConditions = new ProposeCondition.ProposedConditionList(a.ProposedConditions,
+            await ProposeCondition.ProposedConditionText.PeopleAsync(db, a, ct), false);
         Tasks = BuildTasks();
 
         // DPA 2018 s.62: the application names the respondent and the people to protect.
@@ -87,12 +91,28 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
                 limbs == 3 ? TaskStatus.Completed : limbs == 0 ? TaskStatus.NotStarted : TaskStatus.InProgress, "SPA 2019 s.1(1), R3"),
             new("People the order is to protect", Href("add-protected-person"),
                 a.ProtectedPersons.Count == 0 ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.1(1)(c), R4"),
+            ProposedConditionsTask(),
             new("Court", Href("choose-court"), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed, "R7"),
             new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
                 a.AuthorisedAt is null ? TaskStatus.NotStarted : TaskStatus.Completed),
             new("Lodge with the court", Href("lodge-application"),
                 !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null ? TaskStatus.CannotStartYet : TaskStatus.NotStarted),
         ];
+    }
+
+    /// <summary>SPA 2019 s.2(2), R8: in progress while a person to protect is named in no proposed condition.</summary>
+    private ApplicationTask ProposedConditionsTask()
+    {
+        var a = Application;
+        if (!a.IsForOrder)
+        {
+            return new("Proposed conditions", null, TaskStatus.NotNeeded, "A variation's terms are recorded when the court varies the order");
+        }
+
+        var uncovered = a.ProtectedPersons.Count(p => a.ProposedConditions.All(c => !c.ProtectedPersonIds.Contains(p.VictimId)));
+        var status = a.ProposedConditions.Count == 0 ? TaskStatus.NotStarted : uncovered > 0 ? TaskStatus.InProgress : TaskStatus.Completed;
+        return new("Proposed conditions", $"/workspace/applications/propose-condition/{a.Id}", status,
+            status == TaskStatus.InProgress ? "A person to protect is not named in any proposed condition (SPA 2019 s.2(2), R8)" : "SPA 2019 s.1(2), s.2(2)–(4), R8–R10");
     }
 
     public static string StatusText(TaskStatus status) => status switch

@@ -99,6 +99,14 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
         Origin = Application.Venue == CourtVenue.YouthCourt ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates;
         DurationType = Kind == OrderKind.Interim ? Core.Orders.DurationType.FixedPeriod : null;
         var everyone = ProtectedPersonItems.Select(p => Guid.Parse(p.Value)).ToList();
+
+        // The conditions the application proposed are the starting point; the court may have made different terms.
+        if (Application.ProposedConditions.Count > 0)
+        {
+            Conditions = Application.ProposedConditions.Select(c => ConditionInput.From(c.ToDraft())).ToList();
+            return;
+        }
+
         Conditions = [new ConditionInput { Type = ConditionType.Prohibition, Scope = ConditionScope.AllUk, Duration = ConditionDuration.AsOrder, ProtectedPersonIds = everyone }];
     }
 
