@@ -41,6 +41,12 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
     {
         var now = timeProvider.GetUtcNow();
         var appeal = await db.Appeals.SingleAsync(a => a.Id == options.AppealId, ct);
+        if (options.ExpectedVersion is { } expected && appeal.Version != expected)
+        {
+            // RL4: someone else recorded the outcome (or changed the appeal) since the user read it; nothing is saved.
+            throw new DbUpdateConcurrencyException("The appeal changed since it was read.");
+        }
+
         db.ExpectVersion(appeal, options.ExpectedVersion);
         appeal.Decide(options.Outcome, options.DecidedOn, options.CrownCourtReference, options.ConsequentialOrders, timeProvider.UkToday);
         if (options.Outcome == AppealOutcome.Allowed && appeal.OrderId is { } orderId && appeal.QuashesOrderIfAllowed)
