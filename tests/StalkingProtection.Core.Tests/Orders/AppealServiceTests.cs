@@ -68,7 +68,7 @@ public class AppealServiceTests
             new DecideAppealOptions(appealId, AppealOutcome.Dismissed, new DateOnly(2026, 4, 2), "T1"), TestData.Officer)));
 
         // Assert
-        Assert.Contains(Assert.IsType<Rules.RuleViolationException>(ex).Violations, v => v.RuleId == "R24" && v.Field == "decidedOn");
+        Assert.Contains(Assert.IsType<Core.Rules.RuleViolationException>(ex).Violations, v => v.RuleId == "R24" && v.Field == "decidedOn");
     }
 
     [Fact]
