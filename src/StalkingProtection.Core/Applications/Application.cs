@@ -132,6 +132,15 @@ public class Application : IVersioned
     /// <summary>R21: why a renewal or a tighter variation is necessary.</summary>
     public string? NecessityRationale { get; private set; }
 
+    /// <summary>For a variation, renewal or discharge: what the applicant asks the court to do, and why.</summary>
+    public string? ChangeSought { get; private set; }
+
+    /// <summary>For a variation: whether it adds conditions or makes any stricter (R21); null is treated as yes.</summary>
+    public bool? AddsOrTightens { get; private set; }
+
+    /// <summary>R21: a renewal, or a variation adding or tightening conditions, must show why it is necessary.</summary>
+    public bool NeedsNecessityRationale => Type == ApplicationType.Renewal || (Type == ApplicationType.Variation && AddsOrTightens != false);
+
     public IReadOnlyList<ApplicationEvidence> Evidence => _evidence;
 
     public IReadOnlyList<ApplicationProtectedPerson> ProtectedPersons => _protectedPersons;
@@ -202,6 +211,46 @@ public class Application : IVersioned
             Status = ApplicationStatus.Draft,
             CreatedAt = now.ToUniversalTime(),
         };
+    }
+
+    /// <summary>
+    /// An application to vary, renew or discharge <paramref name="order"/>, refused where the Act refuses it: the order must still be
+    /// in force (R23 for renewal), and the applicant must be the defendant or a relevant chief officer (R20).
+    /// </summary>
+    public static Application CreateForChange(StalkingProtectionOrder order, ApplicationType type, ApplicantParty party, PoliceForce? applicantForce,
+        IReadOnlyCollection<PoliceForce> relevantChiefOfficers, string courtName, string? changeSought, bool? addsOrTightens, string? necessityRationale,
+        DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var check = CheckChangeAllowed(order, type, today);
+        check.Add(RelevantChiefOfficer.Check(party, applicantForce, relevantChiefOfficers, order.Kind));
+        check.Must(changeSought is null || changeSought.Length <= NotesMaxLength, "Input", "changeSought", $"What the application asks for is at most {NotesMaxLength} characters", "")
+            .Must(necessityRationale is null || necessityRationale.Length <= NotesMaxLength, "Input", "necessityRationale", $"The reason is at most {NotesMaxLength} characters", "")
+            .Must(courtName.Length <= CourtNameMaxLength, "Input", "courtName", $"The court name is at most {CourtNameMaxLength} characters", "");
+        check.ThrowIfBroken();
+        var application = CreateForChange(order.CaseId, order.RespondentId, type, order.Id, party, applicantForce, relevantChiefOfficers, courtName, now);
+        application.ChangeSought = string.IsNullOrWhiteSpace(changeSought) ? null : changeSought.Trim();
+        application.AddsOrTightens = type == ApplicationType.Variation ? addsOrTightens : null;
+        application.NecessityRationale = string.IsNullOrWhiteSpace(necessityRationale) ? null : necessityRationale.Trim();
+        return application;
+    }
+
+    /// <summary>What the Act allows to be applied for on this order today, before anyone is asked who applies.</summary>
+    public static RuleCheck CheckChangeAllowed(StalkingProtectionOrder order, ApplicationType type, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var inForce = order.IsInForceOn(today);
+        return new RuleCheck()
+            .Must(type is ApplicationType.Variation or ApplicationType.Renewal or ApplicationType.Discharge, "R20", "type",
+                "Choose whether the application is to vary, renew or discharge the order", "SPA 2019 s.4")
+            // SPA 2019 s.4, R23: a renewal is applied for while the order is in force; after that only a new order can be sought.
+            .Must(type != ApplicationType.Renewal || inForce, "R23", "type",
+                $"The order is {order.StatusOn(today).ToString().ToLowerInvariant()}, not in force, so it cannot be renewed: a renewal must be applied for while the order is in force; apply for a new order instead (SPA 2019 s.4, R23)",
+                "SPA 2019 s.4")
+            // SPA 2019 s.4, s.5(7): only an order that still has effect can be varied or discharged.
+            .Must(type == ApplicationType.Renewal || inForce, "R20", "type",
+                $"The order is {order.StatusOn(today).ToString().ToLowerInvariant()}, not in force, so there is nothing to vary or discharge (SPA 2019 s.4, s.5(7))",
+                "SPA 2019 s.4, s.5(7)");
     }
 
     // SPA 2019 s.5(2), R18: an interim application is made with, or after, the main application, by the same chief officer.
@@ -339,7 +388,9 @@ public class Application : IVersioned
     {
         EnsureDraft();
         var check = new RuleCheck()
-            .Must(AuthorisedAt is not null, "Authorisation", "authorisedBy", "A coordinator must authorise the application before it is submitted", "Force policy")
+            // A defendant's own application (s.4, s.5(7)) is the defendant's to make; force authorisation governs police applications only.
+            .Must(AuthorisedAt is not null || ApplicantParty == ApplicantParty.Defendant, "Authorisation", "authorisedBy",
+                "A coordinator must authorise the application before it is submitted", "Force policy")
             .Must(!string.IsNullOrWhiteSpace(CourtName), "R12", "courtName", "Enter the court the application is made to", "SPA 2019 s.1(1)");
         if (IsForOrder)
         {
@@ -378,9 +429,10 @@ public class Application : IVersioned
         }
         else
         {
-            check.Must(Type is not (ApplicationType.Renewal or ApplicationType.Variation) || !string.IsNullOrWhiteSpace(NecessityRationale),
+            // SPA 2019 s.4, R21: a renewal, or a variation adding or tightening conditions, must be necessary to protect a person.
+            check.Must(!NeedsNecessityRationale || !string.IsNullOrWhiteSpace(NecessityRationale),
                 "R21", "necessityRationale",
-                "Explain why renewing or varying the order is necessary to protect a person from a risk associated with stalking (SPA 2019 s.4, R21)", "SPA 2019 s.4");
+                "Explain why renewing the order, or adding or tightening its conditions, is necessary to protect a person from a risk associated with stalking (SPA 2019 s.4, R21)", "SPA 2019 s.4");
         }
 
         check.ThrowIfBroken();
@@ -538,6 +590,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.Determination).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.AuthorisedBy).HasMaxLength(Application.NameMaxLength);
         builder.Property(a => a.NecessityRationale).HasMaxLength(Application.NotesMaxLength);
+        builder.Property(a => a.ChangeSought).HasMaxLength(Application.NotesMaxLength);
         builder.HasOne<StalkingCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Respondent>().WithMany().HasForeignKey(a => a.RespondentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Application>().WithMany().HasForeignKey(a => a.MainApplicationId).OnDelete(DeleteBehavior.Restrict);
@@ -549,6 +602,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Navigation(a => a.ProposedConditions).AutoInclude();
         builder.Ignore(a => a.IsForOrder);
         builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.NeedsNecessityRationale);
         builder.HasIndex(a => new { a.CaseId, a.Status });
         builder.HasIndex(a => a.MainApplicationId);
         builder.HasIndex(a => a.OrderId);

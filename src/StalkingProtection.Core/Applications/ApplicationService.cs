@@ -28,7 +28,10 @@ public sealed record CreateChangeApplicationOptions(
     ApplicantParty ApplicantParty,
     PoliceForce? ApplicantForce,
     string CourtName,
-    string? NecessityRationale = null);
+    string? NecessityRationale = null,
+    string? ChangeSought = null,
+    bool? AddsOrTightens = null,
+    long? ExpectedOrderVersion = null);
 
 public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidence, long? ExpectedVersion = null);
 
@@ -102,11 +105,14 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
+
+        // RL4: the application is drafted against the order as the user saw it; if it was varied, renewed or ended meanwhile, they decide again.
+        db.ExpectVersion(order, options.ExpectedOrderVersion);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == order.RespondentId, ct);
-        var relevant = RelevantChiefOfficer.For(order, respondent, timeProvider.UkToday);
-        var application = Application.CreateForChange(order.CaseId, order.RespondentId, options.Type, order.Id, options.ApplicantParty, options.ApplicantForce,
-            relevant, options.CourtName, now);
-        application.SetNecessityRationale(options.NecessityRationale);
+        var today = timeProvider.UkToday;
+        var relevant = RelevantChiefOfficer.For(order, respondent, today);
+        var application = Application.CreateForChange(order, options.Type, options.ApplicantParty, options.ApplicantForce, relevant, options.CourtName,
+            options.ChangeSought, options.AddsOrTightens, options.NecessityRationale, today, now);
         db.Applications.Add(application);
         audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
         await db.SaveChangesAsync(ct);
@@ -382,6 +388,9 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         a.Venue,
         a.CourtName,
         a.JurisdictionBasis,
+        a.ChangeSought,
+        a.AddsOrTightens,
+        a.NecessityRationale,
         ProtectedPersonIds = a.ProtectedPersons.Select(p => p.VictimId).ToList(),
         Evidence = a.Evidence.Select(e => new { e.Limb, e.Kind, e.ReferenceId }).ToList(),
     };

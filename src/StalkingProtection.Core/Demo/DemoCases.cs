@@ -241,7 +241,8 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
 
     private Task PendingVariationAsync(DemoOrder order) =>
         On(today.AddDays(-4), s => s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(order.OrderId, ApplicationType.Variation, ApplicantParty.ChiefOfficer,
-            _force, Court, "She has moved house; the exclusion zone must cover her new street."), Officer));
+            _force, Court, "She has moved house; the exclusion zone must cover her new street.",
+            "Extend the exclusion zone to cover the protected person's new street.", AddsOrTightens: true), Officer));
 
     private sealed class DemoClock(DateTimeOffset now) : TimeProvider
     {

@@ -38,6 +38,7 @@ public class Appeal : IVersioned
 {
     public const int GroundsMaxLength = 4000;
     public const int ReferenceMaxLength = 100;
+    public const int ConsequentialOrdersMaxLength = 4000;
 
     public required Guid Id { get; init; }
 
@@ -65,6 +66,12 @@ public class Appeal : IVersioned
     public AppealOutcome Outcome { get; private set; }
 
     public DateOnly? DecidedOn { get; private set; }
+
+    /// <summary>SPA 2019 s.7(4): orders the Crown Court made to give effect to its decision, and incidental or consequential orders.</summary>
+    public string? ConsequentialOrders { get; private set; }
+
+    /// <summary>SPA 2019 s.7(4): allowing an appeal against the making of an order quashes it.</summary>
+    public bool QuashesOrderIfAllowed => Decision is AppealableDecision.MakingOfOrder or AppealableDecision.MakingOfInterimOrder;
 
     public long Version { get; set; }
 
@@ -116,16 +123,22 @@ public class Appeal : IVersioned
         };
     }
 
-    public void Decide(AppealOutcome outcome, DateOnly decidedOn, string? crownCourtReference)
+    public void Decide(AppealOutcome outcome, DateOnly decidedOn, string? crownCourtReference, string? consequentialOrders = null, DateOnly? today = null)
     {
         new RuleCheck()
             .Must(Outcome == AppealOutcome.Pending, "R24", "outcome", "The appeal has already been decided", "SPA 2019 s.7(4)")
-            .Must(outcome != AppealOutcome.Pending, "R24", "outcome", "Choose the outcome of the appeal", "SPA 2019 s.7(4)")
+            .Must(Enum.IsDefined(outcome) && outcome != AppealOutcome.Pending, "R24", "outcome", "Choose the outcome of the appeal", "SPA 2019 s.7(4)")
             .Must(decidedOn >= DecisionOn, "R24", "decidedOn", "The appeal cannot be decided before the decision appealed", "SPA 2019 s.7")
+            .Must(today is null || decidedOn <= today, "R24", "decidedOn", "The date the appeal was decided cannot be in the future", "SPA 2019 s.7")
+            .Must(crownCourtReference is null || crownCourtReference.Length <= ReferenceMaxLength, "Input", "crownCourtReference",
+                $"The Crown Court reference is at most {ReferenceMaxLength} characters", "")
+            .Must(consequentialOrders is null || consequentialOrders.Length <= ConsequentialOrdersMaxLength, "Input", "consequentialOrders",
+                $"The consequential orders are at most {ConsequentialOrdersMaxLength} characters", "")
             .ThrowIfBroken();
         Outcome = outcome;
         DecidedOn = decidedOn;
-        CrownCourtReference = crownCourtReference;
+        CrownCourtReference = string.IsNullOrWhiteSpace(crownCourtReference) ? null : crownCourtReference.Trim();
+        ConsequentialOrders = string.IsNullOrWhiteSpace(consequentialOrders) ? null : consequentialOrders.Trim();
     }
 
     private static string Describe(AppellantType appellant) => appellant switch
@@ -148,6 +161,8 @@ public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Grounds).HasMaxLength(Appeal.GroundsMaxLength);
         builder.Property(a => a.CrownCourtReference).HasMaxLength(Appeal.ReferenceMaxLength);
+        builder.Property(a => a.ConsequentialOrders).HasMaxLength(Appeal.ConsequentialOrdersMaxLength);
+        builder.Ignore(a => a.QuashesOrderIfAllowed);
         builder.HasOne<StalkingProtectionOrder>().WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ApplicationId);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Orders;
 
@@ -16,7 +17,8 @@ public sealed record LodgeAppealOptions(
     string Grounds,
     Override? Override = null);
 
-public sealed record DecideAppealOptions(Guid AppealId, AppealOutcome Outcome, DateOnly DecidedOn, string? CrownCourtReference, long? ExpectedVersion = null);
+public sealed record DecideAppealOptions(Guid AppealId, AppealOutcome Outcome, DateOnly DecidedOn, string? CrownCourtReference, long? ExpectedVersion = null,
+    string? ConsequentialOrders = null);
 
 /// <summary>Appeals to the Crown Court (SPA 2019 s.7).</summary>
 public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
@@ -39,10 +41,15 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
     {
         var now = timeProvider.GetUtcNow();
         var appeal = await db.Appeals.SingleAsync(a => a.Id == options.AppealId, ct);
+        if (options.ExpectedVersion is { } expected && appeal.Version != expected)
+        {
+            // RL4: someone else recorded the outcome (or changed the appeal) since the user read it; nothing is saved.
+            throw new DbUpdateConcurrencyException("The appeal changed since it was read.");
+        }
+
         db.ExpectVersion(appeal, options.ExpectedVersion);
-        appeal.Decide(options.Outcome, options.DecidedOn, options.CrownCourtReference);
-        if (options.Outcome == AppealOutcome.Allowed && appeal.OrderId is { } orderId &&
-            appeal.Decision is AppealableDecision.MakingOfOrder or AppealableDecision.MakingOfInterimOrder)
+        appeal.Decide(options.Outcome, options.DecidedOn, options.CrownCourtReference, options.ConsequentialOrders, timeProvider.UkToday);
+        if (options.Outcome == AppealOutcome.Allowed && appeal.OrderId is { } orderId && appeal.QuashesOrderIfAllowed)
         {
             var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
             order.Quash(options.DecidedOn, now);
@@ -51,7 +58,7 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
         }
 
         audit.Add(actor, AuditKind.Alteration, "Appeal.Decided", nameof(Appeal), appeal.Id, null, new { Outcome = AppealOutcome.Pending },
-            new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference });
+            new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference, appeal.ConsequentialOrders });
         await db.SaveChangesAsync(ct);
     }
 }

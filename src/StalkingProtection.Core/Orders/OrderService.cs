@@ -167,7 +167,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var change = OrderChange.Record(order, application, OrderChangeType.Variation, options.ApplicantParty, options.ApplicantForce, options.DecidedOn,
             options.EffectiveFrom, previous.Id, set.Id, order.LastInForceDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
-        application?.Determine(Determination.Granted, now);
+        await GrantAsync(application, change, actor, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.Varied", nameof(StalkingProtectionOrder), order.Id, OverrideJustification(options.Override, overridden),
             new { ConditionSet = previous.Number, Conditions = previous.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList() },
             new { ConditionSet = set.Number, set.EffectiveFrom, Conditions = set.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList(), options.NecessityRationale });
@@ -188,7 +188,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var change = OrderChange.Record(order, application, OrderChangeType.Renewal, options.ApplicantParty, options.ApplicantForce, options.DecidedOn,
             options.DecidedOn, null, null, previousLastDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
-        application?.Determine(Determination.Granted, now);
+        await GrantAsync(application, change, actor, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.Renewed", nameof(StalkingProtectionOrder), order.Id, options.NecessityRationale,
             new { DurationType = previousType, LastInForceDay = previousLastDay }, new { order.DurationType, order.LastInForceDay });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Renewed:{order.Id}:{order.LastInForceDay:yyyy-MM-dd}", "Update the PNC entry: the order was renewed",
@@ -207,7 +207,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var change = OrderChange.Record(order, application, OrderChangeType.Discharge, options.ApplicantParty, options.ApplicantForce, options.DecidedOn,
             options.EffectiveOn, null, null, order.LastInForceDay, null, options.Consents, now);
         db.OrderChanges.Add(change);
-        application?.Determine(Determination.Granted, now);
+        await GrantAsync(application, change, actor, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.Discharged", nameof(StalkingProtectionOrder), order.Id, options.Reason,
             new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Discharged, order.EndedOn, Consents = options.Consents });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", timeProvider.UkToday, order, null, actor, now, ct);
@@ -234,11 +234,33 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var respondent = await db.Respondents.SingleAsync(r => r.Id == order.RespondentId, ct);
         var relevant = RelevantChiefOfficer.For(order, respondent, timeProvider.UkToday);
         var application = applicationId is { } id ? await db.Applications.SingleAsync(a => a.Id == id, ct) : null;
-        var check = RelevantChiefOfficer.Check(party, force, relevant);
+        var check = RelevantChiefOfficer.Check(party, force, relevant, order.Kind);
         check.Must(application is null || (application.OrderId == order.Id && application.Type == type && application.IsOpen), "R20", "applicationId",
             $"The application must be an open {type.ToString().ToLowerInvariant()} application for this order", "SPA 2019 s.4");
+        check.Must(application is null || (application.ApplicantParty == party && (party == ApplicantParty.Defendant || application.ApplicantForce == force)), "R20", "applicantParty",
+            "The court decides the application made: record the same applicant as on the application (SPA 2019 s.4, R20)", "SPA 2019 s.4");
         check.ThrowIfBroken();
         return application;
+    }
+
+    /// <summary>The change was made on an application: it and its pending hearing are determined as granted, in the same unit of work.</summary>
+    private async Task GrantAsync(Application? application, OrderChange change, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (application is null)
+        {
+            return;
+        }
+
+        var old = new { application.Status, application.Determination };
+        application.Determine(Determination.Granted, now);
+        var hearings = await db.Hearings.Where(h => h.ApplicationId == application.Id && h.Outcome == Hearings.HearingOutcome.Pending).ToListAsync(ct);
+        foreach (var hearing in hearings)
+        {
+            hearing.MarkDetermined();
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, $"{change.Type} recorded on the order", old,
+            new { application.Status, application.Determination, OrderChangeId = change.Id });
     }
 
     private async Task<StalkingProtectionOrder> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)

@@ -28,10 +28,13 @@ public static class RelevantChiefOfficer
         return forces;
     }
 
-    public static RuleCheck Check(ApplicantParty party, PoliceForce? applicantForce, IReadOnlyCollection<PoliceForce> relevantChiefOfficers) =>
+    public static RuleCheck Check(ApplicantParty party, PoliceForce? applicantForce, IReadOnlyCollection<PoliceForce> relevantChiefOfficers,
+        OrderKind kind = OrderKind.Full) =>
         new RuleCheck()
             // SPA 2019 s.4(1), s.5(7), R20: the defendant or a relevant chief officer; never the victim or the CPS.
             .Must(party == ApplicantParty.Defendant || (applicantForce is { } force && relevantChiefOfficers.Contains(force)), "R20", "applicantForce",
-                "Only the defendant or a relevant chief officer (the force that applied for the order, or the force where the defendant lives) can apply to vary, renew or discharge it (SPA 2019 s.4, s.5(7), R20)",
-                "SPA 2019 s.4, s.5(7), s.14(1)");
+                kind == OrderKind.Interim
+                    ? "Only the defendant or the chief officer who applied for the interim order can apply to vary, renew or discharge it (SPA 2019 s.5(7), R20)"
+                    : "Only the defendant or a relevant chief officer (the force that applied for the order, or the force where the defendant lives) can apply to vary, renew or discharge it (SPA 2019 s.4, s.5(7), R20)",
+                kind == OrderKind.Interim ? "SPA 2019 s.5(7)" : "SPA 2019 s.4, s.5(7), s.14(1)");
 }

@@ -35,4 +35,24 @@ public class DemoCasesTests
         Assert.True(figures.CasesWithoutSpoDecision >= 10);
         Assert.Contains(await context.Orders.Select(o => o.LastInForceDay).ToListAsync(TestContext.Current.CancellationToken), d => d is null);
     }
+
+    [Fact]
+    public async Task Seed_PendingVariation_IsADraftChangeApplicationOnAnOrderInForce()
+    {
+        // Arrange
+        var today = new DateOnly(2026, 11, 28);
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = database.CreateContext();
+
+        // Act
+        await new DemoCases(context, today, "demo-officer", "PC Demo Officer", "Demo Team").SeedAsync();
+
+        // Assert
+        var variation = await context.Applications.SingleAsync(a => a.Type == Core.Applications.ApplicationType.Variation, TestContext.Current.CancellationToken);
+        var order = await context.Orders.SingleAsync(o => o.Id == variation.OrderId, TestContext.Current.CancellationToken);
+        Assert.Equal(Core.Applications.ApplicationStatus.Draft, variation.Status);
+        Assert.True(order.IsInForceOn(today));
+        Assert.NotNull(variation.ChangeSought);
+        Assert.True(variation.NeedsNecessityRationale);
+    }
 }

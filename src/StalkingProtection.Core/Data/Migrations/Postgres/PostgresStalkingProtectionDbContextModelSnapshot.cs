@@ -257,6 +257,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool?>("AddsOrTightens")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adds_or_tightens");
+
                     b.Property<string>("ApplicantForce")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -280,6 +284,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<string>("ChangeSought")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_sought");
 
                     b.Property<string>("CourtName")
                         .IsRequired()
@@ -1509,6 +1518,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
+
+                    b.Property<string>("ConsequentialOrders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("consequential_orders");
 
                     b.Property<string>("CrownCourtReference")
                         .HasMaxLength(100)

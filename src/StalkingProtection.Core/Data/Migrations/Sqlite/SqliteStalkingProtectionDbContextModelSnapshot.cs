@@ -246,6 +246,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool?>("AddsOrTightens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adds_or_tightens");
+
                     b.Property<string>("ApplicantForce")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -269,6 +273,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
+
+                    b.Property<string>("ChangeSought")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_sought");
 
                     b.Property<string>("CourtName")
                         .IsRequired()
@@ -1496,6 +1505,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("application_id");
+
+                    b.Property<string>("ConsequentialOrders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consequential_orders");
 
                     b.Property<string>("CrownCourtReference")
                         .HasMaxLength(100)

@@ -69,9 +69,17 @@ public abstract class JourneyModel : PageModel
         }
 
         Validate();
+        if (ModelState.IsValid && NextQuestion())
+        {
+            return Page();
+        }
+
         Checking = ModelState.IsValid;
         return Page();
     }
+
+    /// <summary>A journey of several question pages moves to the next one here and answers true; the last answers false.</summary>
+    protected virtual bool NextQuestion() => false;
 
     /// <summary>Change: back to the questions with the answers given so far.</summary>
     public async Task<IActionResult> OnPostChangeAsync(CancellationToken ct) =>

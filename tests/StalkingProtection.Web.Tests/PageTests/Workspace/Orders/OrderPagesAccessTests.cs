@@ -22,6 +22,8 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         "/workspace/orders/renew-order/{order}",
         "/workspace/orders/discharge-order/{order}",
         "/workspace/orders/record-appeal/{order}",
+        "/workspace/orders/record-appeal-outcome/{order}/{appeal}",
+        "/workspace/orders/apply-to-change-order/{order}",
         "/workspace/orders/record-review/{order}",
         "/workspace/orders/record-order/{application}",
     ];
@@ -83,6 +85,7 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         var url = page.Replace("{order}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{notification}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{breach}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{appeal}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{application}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         var coordinator = await factory.CreateUserAsync(StaffRoles.Coordinator, OrderPages.CaseTeam);
         var client = factory.CreateBrowser(coordinator);
@@ -121,6 +124,14 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
                 new Core.Breaches.RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 4, 30)), "Outside her home", "He messaged her"),
                 TestData.Officer));
             url = url.Replace("{breach}", breachId.ToString(), StringComparison.Ordinal);
+        }
+
+        if (page.Contains("{appeal}", StringComparison.Ordinal))
+        {
+            var appealId = await data.WithServicesAsync(new DateOnly(2026, 3, 20), s => s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
+                Core.Orders.AppellantType.Defendant, Core.Orders.AppealableDecision.MakingOfOrder, order.MadeOn, new DateOnly(2026, 4, 7), new DateOnly(2026, 3, 20),
+                "Not necessary"), TestData.Officer));
+            url = url.Replace("{appeal}", appealId.ToString(), StringComparison.Ordinal);
         }
 
         return url;

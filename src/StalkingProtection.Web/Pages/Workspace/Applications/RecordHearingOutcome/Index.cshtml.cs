@@ -50,6 +50,10 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
 
     public Hearing Hearing { get; private set; } = null!;
 
+    public IReadOnlyList<SelectListItem> ResultItems => Application.IsForOrder
+        ? Results
+        : [new($"Granted: the court made the {Application.Type.ToString().ToLowerInvariant()} (you record it on the order next)", nameof(HearingResult.Granted)), .. Results.Skip(1)];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -86,6 +90,13 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
         if (ModelState.GetValidationState(nameof(NextHearingOn)) == ModelValidationState.Invalid || !ModelState.IsValid)
         {
             return Page();
+        }
+
+        // SPA 2019 s.4: a granted variation, renewal or discharge is recorded on the order, tied to this application, which
+        // determines the application and this hearing together.
+        if (Outcome == HearingResult.Granted && !Application.IsForOrder && Application.OrderId is { } orderId)
+        {
+            return Redirect($"/workspace/orders/{ViewApplication.IndexModel.ChangeJourney(Application.Type)}/{orderId}?applicationId={Application.Id}");
         }
 
         try

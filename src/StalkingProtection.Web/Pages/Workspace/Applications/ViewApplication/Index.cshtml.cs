@@ -45,6 +45,33 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
     public bool IsDraft => Application.Status == ApplicationStatus.Draft;
 
+    /// <summary>For a variation, renewal or discharge: the order it asks the court to change (SPA 2019 s.4).</summary>
+    public Core.Orders.StalkingProtectionOrder? ChangeOrder { get; private set; }
+
+    /// <summary>SPA 2019 s.4, R22: discharging a full order in its first 2 years needs the consent of both parties.</summary>
+    public bool EarlyDischarge => Application.Type == ApplicationType.Discharge && ChangeOrder is { Kind: Core.Orders.OrderKind.Full } o
+        && timeProvider.UkToday < StatutoryDates.EarliestDischargeWithoutConsent(o.MadeOn);
+
+    /// <summary>The order journey that records the court's grant of this change application, tied to it.</summary>
+    public string? RecordGrantUrl => Application.OrderId is { } orderId && Application.IsOpen
+        ? $"/workspace/orders/{ChangeJourney(Application.Type)}/{orderId}?applicationId={Application.Id}"
+        : null;
+
+    public static string ChangeJourney(ApplicationType type) => type switch
+    {
+        ApplicationType.Variation => "vary-order",
+        ApplicationType.Renewal => "renew-order",
+        _ => "discharge-order",
+    };
+
+    public static string Heading(Application a) => a.Type switch
+    {
+        ApplicationType.Variation => "Application to vary a stalking protection order",
+        ApplicationType.Renewal => "Application to renew a stalking protection order",
+        ApplicationType.Discharge => "Application to discharge a stalking protection order",
+        _ => $"{a.Type} application for a stalking protection order",
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadApplicationAsync(db, Id, ct))
@@ -67,7 +94,12 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
             e.Action == "Application.Returned" ? "Returned with comments" : "Comment", e.Justification ?? "")).ToList();
         ProposedConditions = new ProposeCondition.ProposedConditionList(a.ProposedConditions,
             await ProposeCondition.ProposedConditionText.PeopleAsync(db, a, ct), false);
-        Tasks = BuildTasks();
+        if (a.OrderId is { } orderId)
+        {
+            ChangeOrder = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        }
+
+        Tasks = a.IsForOrder ? BuildTasks() : BuildChangeTasks();
 
         // DPA 2018 s.62: the application names the respondent and the people to protect.
         await auditLog.RecordConsultationAsync(User.ToActor(), "Application.Viewed", nameof(Application), Id, null, ct);
@@ -113,6 +145,34 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var status = a.ProposedConditions.Count == 0 ? TaskStatus.NotStarted : uncovered > 0 ? TaskStatus.InProgress : TaskStatus.Completed;
         return new("Proposed conditions", $"/workspace/applications/propose-condition/{a.Id}", status,
             status == TaskStatus.InProgress ? "A person to protect is not named in any proposed condition (SPA 2019 s.2(2), R8)" : "SPA 2019 s.1(2), s.2(2)–(4), R8–R10");
+    }
+
+    // SPA 2019 s.4, s.5(7): no three limbs, jurisdiction or protected persons; what is asked for, and R21 where it applies.
+    private List<ApplicationTask> BuildChangeTasks()
+    {
+        var a = Application;
+        var url = a.Id.ToString();
+        string? Href(string journey) => IsDraft ? $"/workspace/applications/{journey}/{url}" : null;
+        var byDefendant = a.ApplicantParty == ApplicantParty.Defendant;
+        var tasks = new List<ApplicationTask>
+        {
+            new("The order", $"/workspace/orders/{a.OrderId}", TaskStatus.Completed, "SPA 2019 s.4"),
+            new("What the application asks the court to do", null, string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted : TaskStatus.Completed),
+        };
+        if (a.NeedsNecessityRationale)
+        {
+            tasks.Add(new("Why it is necessary to protect a person", null,
+                string.IsNullOrWhiteSpace(a.NecessityRationale) ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.4, R21"));
+        }
+
+        tasks.Add(new("Court", Href("choose-court"), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed));
+        tasks.Add(byDefendant
+            ? new("Authorisation by an SPO coordinator", null, TaskStatus.NotNeeded, "The defendant's own application")
+            : new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
+                a.AuthorisedAt is null ? TaskStatus.NotStarted : TaskStatus.Completed));
+        tasks.Add(new("Lodge with the court", Href("lodge-application"),
+            !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null && !byDefendant ? TaskStatus.CannotStartYet : TaskStatus.NotStarted));
+        return tasks;
     }
 
     public static string StatusText(TaskStatus status) => status switch

@@ -9,7 +9,7 @@ using StalkingProtection.Core.Time;
 namespace StalkingProtection.Web.Pages.Workspace.Orders.DischargeOrder;
 
 /// <summary>Discharge by the court (SPA 2019 s.4, s.5(7)); within 2 years of a full order only with both consents (R22).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider)
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : ChangeJourneyModel(db, timeProvider, ApplicationType.Discharge)
 {
     [BindProperty]
     [Display(Name = "Who applied to discharge the order?")]
@@ -49,7 +49,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public DateOnly EarliestWithoutConsent => StatutoryDates.EarliestDischargeWithoutConsent(Order.MadeOn);
 
-    protected override void Prefill() => ApplicantForce = Order.ApplicantForce;
+    protected override void Prefill() => (ApplicantParty, ApplicantForce) = ApplicantFromApplication();
 
     protected override void Validate()
     {
@@ -75,7 +75,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             consents.Add(new DischargeConsent(ConsentParty.RelevantChiefOfficer, c, ChiefOfficerConsentMethod!.Value));
         }
 
-        await orders.DischargeAsync(new DischargeOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveOn!.Value, consents, null, Version, Reason!.Trim()), Actor, ct);
+        await orders.DischargeAsync(new DischargeOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveOn!.Value, consents, ApplicationId, Version, Reason!.Trim()), Actor, ct);
         return BackToOrder($"Order discharged from {Date(EffectiveOn)}. Update the PNC entry and tell the victim.");
     }
 

@@ -8,7 +8,7 @@ using StalkingProtection.Core.Rules;
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RenewOrder;
 
 /// <summary>Renewal by the court (SPA 2019 s.4): applied for while in force (R23), necessary (R21), still 2 years at least (R14).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider)
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : ChangeJourneyModel(db, timeProvider, ApplicationType.Renewal)
 {
     [BindProperty]
     [Display(Name = "Who applied to renew the order?")]
@@ -38,7 +38,15 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Why is renewal necessary to protect a person from a risk associated with stalking?")]
     public string? NecessityRationale { get; set; }
 
-    protected override void Prefill() => ApplicantForce = Order.ApplicantForce;
+    protected override void Prefill()
+    {
+        (ApplicantParty, ApplicantForce) = ApplicantFromApplication();
+        if (ChangeApplication is { } a)
+        {
+            ApplicationLodgedOn = a.LodgedOn;
+            NecessityRationale = a.NecessityRationale;
+        }
+    }
 
     protected override void Validate()
     {
@@ -54,7 +62,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
         await orders.RenewAsync(new RenewOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, ApplicationLodgedOn!.Value, DecidedOn!.Value, DurationType!.Value,
-            DurationType == Core.Orders.DurationType.FixedPeriod ? NewLastDay : null, NecessityRationale!, null, Version), Actor, ct);
+            DurationType == Core.Orders.DurationType.FixedPeriod ? NewLastDay : null, NecessityRationale!, ApplicationId, Version), Actor, ct);
         return BackToOrder("Order renewed. Update the PNC entry.");
     }
 }

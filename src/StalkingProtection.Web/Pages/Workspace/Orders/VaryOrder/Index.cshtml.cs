@@ -9,7 +9,7 @@ using StalkingProtection.Core.Rules;
 namespace StalkingProtection.Web.Pages.Workspace.Orders.VaryOrder;
 
 /// <summary>Variation by the court (SPA 2019 s.4, s.5(7)): a new version of the terms from a given day (R20, R21).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider), IConditionEditor
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : ChangeJourneyModel(db, timeProvider, ApplicationType.Variation), IConditionEditor
 {
     [BindProperty]
     [Display(Name = "Who applied to vary the order?")]
@@ -43,7 +43,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<SelectListItem> ProtectedPersonItems { get; private set; } = [];
 
-    protected override async Task<bool> LoadMoreAsync(CancellationToken ct)
+    protected override async Task<bool> LoadJourneyAsync(CancellationToken ct)
     {
         ProtectedPersonItems = await ConditionInput.ProtectedPersonItemsAsync(Db, Order.CaseId, ct);
         return true;
@@ -53,7 +53,12 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override void Prefill()
     {
         Conditions = Order.CurrentConditionSet.Conditions.OrderBy(c => c.Sequence).Select(ConditionInput.From).ToList();
-        ApplicantForce = Order.ApplicantForce;
+        (ApplicantParty, ApplicantForce) = ApplicantFromApplication();
+        if (ChangeApplication is { } a)
+        {
+            NecessityRationale = a.NecessityRationale;
+            AddsOrTightens = a.AddsOrTightens is { } tightens ? (tightens ? YesNo.Yes : YesNo.No) : null;
+        }
     }
 
     public async Task<IActionResult> OnPostAddConditionAsync(CancellationToken ct)
@@ -97,7 +102,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
         await orders.VaryAsync(new VaryOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveFrom!.Value,
-            Conditions.Select(c => c.ToDraft()).ToList(), AddsOrTightens == YesNo.Yes, NecessityRationale, null, @override, Version), Actor, ct);
+            Conditions.Select(c => c.ToDraft()).ToList(), AddsOrTightens == YesNo.Yes, NecessityRationale, ApplicationId, @override, Version), Actor, ct);
         return BackToOrder($"Order varied. The new terms apply from {Date(EffectiveFrom)}. Update the PNC entry.");
     }
 }

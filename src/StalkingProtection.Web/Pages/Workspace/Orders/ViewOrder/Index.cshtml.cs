@@ -45,6 +45,9 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<Appeal> Appeals { get; private set; } = [];
 
+    /// <summary>Applications to vary, renew or discharge this order that the court has not yet decided (SPA 2019 s.4).</summary>
+    public IReadOnlyList<Core.Applications.Application> PendingChangeApplications { get; private set; } = [];
+
     public IReadOnlyList<ManagementReview> Reviews { get; private set; } = [];
 
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
@@ -77,6 +80,10 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Breaches = await db.Breaches.AsNoTracking().Where(b => b.OrderId == id).OrderByDescending(b => b.IncidentAt).ToListAsync(ct);
         Changes = await db.OrderChanges.AsNoTracking().Where(c => c.OrderId == id).OrderBy(c => c.DecidedOn).ToListAsync(ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.DecisionOn).ToListAsync(ct);
+        PendingChangeApplications = await db.Applications.AsNoTracking()
+            .Where(a => a.OrderId == id && (a.Status == Core.Applications.ApplicationStatus.Draft || a.Status == Core.Applications.ApplicationStatus.Submitted
+                || a.Status == Core.Applications.ApplicationStatus.Listed || a.Status == Core.Applications.ApplicationStatus.Adjourned))
+            .OrderBy(a => a.CreatedAt).ToListAsync(ct);
         Reviews = await db.ManagementReviews.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.ReviewedAt).ToListAsync(ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
             .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
@@ -125,6 +132,11 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         var appealDeadline = rules.Value.AppealLodgingDeadline(Order.MadeOn, BankHolidayCalendar.EnglandAndWales);
         deadlines.Add(new Deadline("Appeal against the making of the order: provisional lodging deadline (CrimPR r.34.2, R24)", appealDeadline,
             Appeals.Count > 0 ? "Appeal recorded" : appealDeadline < Today ? "Passed" : "Open"));
+        foreach (var appeal in Appeals.Where(a => a.Outcome == AppealOutcome.Pending && a.Decision is not (AppealableDecision.MakingOfOrder or AppealableDecision.MakingOfInterimOrder)))
+        {
+            deadlines.Add(new Deadline($"Appeal against the {Choices.Text(appeal.Decision).ToLowerInvariant()}: provisional lodging deadline (CrimPR r.34.2, R24)",
+                appeal.LodgingDeadline, appeal.LodgedLate ? "Notice served late" : "Appeal recorded"));
+        }
         if (Order.Kind == OrderKind.Full && inForce)
         {
             var earliest = StatutoryDates.EarliestDischargeWithoutConsent(Order.MadeOn);
@@ -143,6 +155,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         ids.AddRange(Obligations.Select(o => o.Id.ToString()));
         ids.AddRange(Breaches.Select(b => b.Id.ToString()));
         ids.AddRange(Appeals.Select(a => a.Id.ToString()));
+        ids.AddRange(PendingChangeApplications.Select(a => a.Id.ToString()));
         ids.AddRange(Reviews.Select(r => r.Id.ToString()));
         ids.AddRange(Obligations.Where(o => o.MetByEventId is not null).Select(o => o.MetByEventId!.Value.ToString()));
         var entries = await db.AuditEntries.AsNoTracking()
@@ -170,6 +183,9 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         "Breach.Updated" or "Breach.OutcomeRecorded" => "Recorded what followed a breach",
         "Appeal.Lodged" => "Recorded an appeal",
         "Appeal.Decided" => "Recorded the appeal's outcome",
+        "Application.Created" => "Drafted an application to vary, renew or discharge the order",
+        "Application.Authorised" => "A coordinator authorised the application",
+        "Application.Submitted" => "Lodged the application with the court",
         "Review.Recorded" => "Recorded a management review",
         "Task.Raised" => "A task was raised",
         "Task.Completed" => "A task was completed",
