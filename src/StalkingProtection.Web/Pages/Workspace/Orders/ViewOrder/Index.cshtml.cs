@@ -47,6 +47,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<ManagementReview> Reviews { get; private set; } = [];
 
+    public ManagementPlan? Plan { get; private set; }
+
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -78,6 +80,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Changes = await db.OrderChanges.AsNoTracking().Where(c => c.OrderId == id).OrderBy(c => c.DecidedOn).ToListAsync(ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.DecisionOn).ToListAsync(ct);
         Reviews = await db.ManagementReviews.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.ReviewedAt).ToListAsync(ct);
+        Plan = await db.ManagementPlans.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == id, ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
             .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
         Deadlines = BuildDeadlines(openReviewTask);
