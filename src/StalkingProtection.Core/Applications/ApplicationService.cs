@@ -43,6 +43,8 @@ public sealed record ListHearingOptions(Guid ApplicationId, DateTimeOffset Liste
 
 public sealed record AdjournHearingOptions(Guid HearingId, string Reason, DateTimeOffset? NextHearingAt);
 
+public sealed record RecordStandardOfProofOptions(Guid HearingId, StandardOfProof Argued, StandardOfProof Found, long? ExpectedVersion = null);
+
 public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
 
 public sealed record SetJurisdictionOptions(Guid ApplicationId, JurisdictionBasis? Basis, string? Notes, long? ExpectedVersion = null);
@@ -283,6 +285,19 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         hearing.Adjourn(application, options.Reason, options.NextHearingAt);
         audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
             new { hearing.Outcome, hearing.NextHearingAt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>R38: the standard of proof argued and, where the court states it, the standard it applied.</summary>
+    public async Task RecordStandardOfProofAsync(RecordStandardOfProofOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
+        db.ExpectVersion(hearing, options.ExpectedVersion);
+        var old = new { hearing.StandardArgued, hearing.StandardFound };
+        hearing.RecordStandardOfProof(options.Argued, options.Found);
+        db.Touch(hearing);
+        audit.Add(actor, AuditKind.Alteration, "Hearing.StandardOfProofRecorded", nameof(Hearing), hearing.Id, null, old,
+            new { hearing.StandardArgued, hearing.StandardFound });
         await db.SaveChangesAsync(ct);
     }
 

@@ -17,6 +17,16 @@ public enum BreachOutcome
     ReasonableExcuseAccepted,
 }
 
+public enum BreachPlea
+{
+    Guilty,
+    NotGuilty,
+}
+
+/// <summary>What followed a breach (spo-rules.md §10.8 item 11); null fields leave what is recorded unchanged.</summary>
+public sealed record BreachProgress(string? CrimeReference, DateTimeOffset? ArrestedAt, DateTimeOffset? ChargedAt, BreachPlea? Plea, DateOnly? PleaOn,
+    BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, DateTimeOffset? VictimInformedAt, string? ReasonableExcuseClaimed);
+
 /// <summary>A suspected breach of an order (SPA 2019 s.8(1)); offence code H20164.</summary>
 public class Breach : IVersioned
 {
@@ -55,6 +65,11 @@ public class Breach : IVersioned
     public DateTimeOffset? ArrestedAt { get; private set; }
 
     public DateTimeOffset? ChargedAt { get; private set; }
+
+    /// <summary>Null until a plea is entered.</summary>
+    public BreachPlea? Plea { get; private set; }
+
+    public DateOnly? PleaOn { get; private set; }
 
     public BreachOutcome Outcome { get; private set; }
 
@@ -149,6 +164,41 @@ public class Breach : IVersioned
     }
 
     public void RecordVictimInformed(DateTimeOffset at) => VictimInformedAt = at.ToUniversalTime();
+
+    /// <summary>
+    /// Reported, arrest, charge, plea, court outcome, sentence and when the victim was told (spo-rules.md §10.8 item 11), checked
+    /// together: nothing after the incident can come before it or lie in the future.
+    /// </summary>
+    public void RecordProgress(BreachProgress p, DateTimeOffset now)
+    {
+        const string events = "spo-rules.md §10.8";
+        var arrested = p.ArrestedAt ?? ArrestedAt;
+        var charged = p.ChargedAt ?? ChargedAt;
+        var plea = p.Plea ?? Plea;
+        var pleaOn = p.PleaOn ?? PleaOn;
+        new RuleCheck()
+            .Must(arrested is null || (arrested >= IncidentAt && arrested <= now), "Input", "arrestedAt", "The arrest must be after the incident and not in the future", events)
+            .Must(charged is null || (charged >= IncidentAt && charged <= now), "Input", "chargedAt", "The charge must be after the incident and not in the future", events)
+            .Must(plea is null || charged is not null, "Input", "plea", "A plea can only be entered once the respondent is charged", events)
+            .Must(plea is null || pleaOn is not null, "Input", "pleaOn", "Enter the date of the plea", events)
+            .Must(pleaOn is null || charged is null || (pleaOn >= LondonTime.DateOf(charged.Value) && pleaOn <= LondonTime.DateOf(now)), "Input", "pleaOn",
+                "The plea must be on or after the day of charge and not in the future", events)
+            .Must(!(plea == BreachPlea.Guilty && p.Outcome == BreachOutcome.Acquitted), "Input", "outcome", "A respondent who pleaded guilty cannot be acquitted", events)
+            .Must(p.ConvictedOn is null || p.ConvictedOn <= LondonTime.DateOf(now), "R37", "convictedOn", "The conviction cannot be in the future", "SPA 2019 s.8(2)")
+
+            // R41: the victim is told of a breach, and the time is recorded.
+            .Must(p.VictimInformedAt is null || (p.VictimInformedAt >= IncidentAt && p.VictimInformedAt <= now), "R41", "victimInformedAt",
+                "The victim can only be told after the incident, and not in the future (R41)", "Victims' Code")
+            .ThrowIfBroken();
+        RecordProgress(p.CrimeReference, p.ArrestedAt, p.ChargedAt, p.ReasonableExcuseClaimed);
+        Plea = plea;
+        PleaOn = plea is null ? null : pleaOn;
+        RecordOutcome(p.Outcome, p.ConvictedOn, p.Sentence);
+        if (p.VictimInformedAt is { } informed)
+        {
+            RecordVictimInformed(informed);
+        }
+    }
 }
 
 /// <summary>SPA 2019 s.8(2)–(3), R37: maximum penalties, for charging and allocation advice only.</summary>
@@ -195,6 +245,7 @@ public sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
         builder.Property(b => b.ReasonableExcuseClaimed).HasMaxLength(Breach.TextMaxLength);
         builder.Property(b => b.CrimeReference).HasMaxLength(Breach.ReferenceMaxLength);
         builder.Property(b => b.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(b => b.Plea).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Sentence).HasMaxLength(Breach.TextMaxLength);
         builder.HasOne<StalkingProtectionOrder>().WithMany().HasForeignKey(b => b.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Condition>().WithMany().HasForeignKey(b => b.ConditionId).OnDelete(DeleteBehavior.Restrict);

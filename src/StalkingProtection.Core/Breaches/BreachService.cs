@@ -16,6 +16,8 @@ public sealed record UpdateBreachOptions(Guid BreachId, string? CrimeReference, 
     string? ReasonableExcuseClaimed, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, DateTimeOffset? VictimInformedAt,
     long? ExpectedVersion = null);
 
+public sealed record RecordBreachProgressOptions(Guid BreachId, BreachProgress Progress, long? ExpectedVersion = null);
+
 /// <summary>Breaches of orders (SPA 2019 s.8).</summary>
 public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -68,6 +70,18 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
 
         audit.Add(actor, AuditKind.Alteration, "Breach.Updated", nameof(Breach), breach.Id, null, old,
             new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Arrest, charge, plea, court outcome, sentence (R37) and when the victim was told (R41), checked together.</summary>
+    public async Task RecordProgressAsync(RecordBreachProgressOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
+        db.ExpectVersion(breach, options.ExpectedVersion);
+        var old = new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt };
+        breach.RecordProgress(options.Progress, timeProvider.GetUtcNow());
+        audit.Add(actor, AuditKind.Alteration, "Breach.ProgressRecorded", nameof(Breach), breach.Id, null, old,
+            new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
         await db.SaveChangesAsync(ct);
     }
 }

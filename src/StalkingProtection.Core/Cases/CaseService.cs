@@ -29,6 +29,17 @@ public sealed record RecordFourAssessmentOptions(Guid CaseId, bool Fixated, bool
 
 public sealed record RecordSpoDecisionOptions(Guid CaseId, SpoDecisionOutcome Decision, string Rationale, string? AuthorisingOfficer, string? LegalServicesReference);
 
+public sealed record RecordReferralOptions(Guid CaseId, Guid? OrderId, ReferralForum Forum, string? OtherForum, DateOnly ReferredOn, string ReferredBy,
+    string Reason);
+
+public sealed record RecordReferralOutcomeOptions(Guid ReferralId, string Outcome, DateOnly OutcomeOn, long? ExpectedVersion = null);
+
+public sealed record RecordRightToKnowOptions(Guid CaseId, Guid VictimId, DisclosureDecision Decision, string? InformationDisclosed, DateOnly DecidedOn,
+    string DecidedBy, string Rationale, DateOnly? DisclosedOn);
+
+public sealed record RecordOtherOrderOptions(Guid RespondentId, OtherOrderType Type, string? OtherTypeDescription, string CourtName, DateOnly MadeOn,
+    bool UntilFurtherOrder, DateOnly? EndsOn, string? Reference, string? Notes);
+
 /// <summary>Stalking cases: the report, the people, the acts, risk and the decision to seek an order.</summary>
 public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -145,6 +156,72 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference });
         await db.SaveChangesAsync(ct);
         return decision.Id;
+    }
+
+    /// <summary>A referral to MARAC, MAPPA, a stalking clinic or another multi-agency forum (spo-rules.md §7.2).</summary>
+    public async Task<Guid> RecordReferralAsync(RecordReferralOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        var order = options.OrderId is { } orderId ? await db.Orders.SingleAsync(o => o.Id == orderId, ct) : null;
+        var referral = MultiAgencyReferral.Record(stalkingCase, order, options.Forum, options.OtherForum, options.ReferredOn, options.ReferredBy, options.Reason,
+            timeProvider.UkToday, now);
+        db.MultiAgencyReferrals.Add(referral);
+
+        // DPA 2018 s.62: a referral shares the case with other agencies, so the log names the forum it went to.
+        audit.Add(actor, AuditKind.Collection, "Referral.Recorded", nameof(MultiAgencyReferral), referral.Id, referral.Reason, null,
+            new { referral.CaseId, referral.OrderId, referral.Forum, referral.OtherForum, referral.ReferredOn, referral.ReferredBy });
+        await db.SaveChangesAsync(ct);
+        return referral.Id;
+    }
+
+    public async Task RecordReferralOutcomeAsync(RecordReferralOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var referral = await db.MultiAgencyReferrals.SingleAsync(r => r.Id == options.ReferralId, ct);
+        db.ExpectVersion(referral, options.ExpectedVersion);
+        var old = new { referral.Outcome, referral.OutcomeOn };
+        referral.RecordOutcome(options.Outcome, options.OutcomeOn, timeProvider.UkToday);
+        audit.Add(actor, AuditKind.Alteration, "Referral.OutcomeRecorded", nameof(MultiAgencyReferral), referral.Id, null, old,
+            new { referral.Outcome, referral.OutcomeOn });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A Right to Know decision (spo-rules.md §8 [U]). R39: the rationale is kept whichever way it goes. A decision to disclose
+    /// tells the victim who the respondent is, so it is also logged as a disclosure of the respondent's personal data (DPA 2018 s.62(1)).
+    /// </summary>
+    public async Task<Guid> RecordRightToKnowAsync(RecordRightToKnowOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        var victim = await db.Victims.SingleAsync(v => v.Id == options.VictimId, ct);
+        var disclosure = RightToKnowDisclosure.Record(stalkingCase, victim, options.Decision, options.InformationDisclosed, options.DecidedOn, options.DecidedBy,
+            options.Rationale, options.DisclosedOn, timeProvider.UkToday, now);
+        db.RightToKnowDisclosures.Add(disclosure);
+        audit.Add(actor, AuditKind.Collection, "RightToKnow.Decided", nameof(RightToKnowDisclosure), disclosure.Id, disclosure.Rationale, null,
+            new { disclosure.CaseId, disclosure.VictimId, disclosure.RespondentId, disclosure.Decision, disclosure.DecidedOn, disclosure.DecidedBy, disclosure.DisclosedOn });
+        if (disclosure.Decision == DisclosureDecision.Disclose)
+        {
+            audit.Add(actor, AuditKind.Disclosure, "RightToKnow.Disclosed", nameof(Respondent), disclosure.RespondentId, disclosure.Rationale, null,
+                new { DisclosureId = disclosure.Id, DisclosedTo = nameof(Victim), disclosure.VictimId, disclosure.InformationDisclosed, disclosure.DisclosedOn });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return disclosure.Id;
+    }
+
+    /// <summary>An order other than an SPO that binds the respondent (restraining order, non-molestation order, DAPO, SHPO).</summary>
+    public async Task<Guid> RecordOtherOrderAsync(RecordOtherOrderOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var order = RespondentOtherOrder.Record(respondent, options.Type, options.OtherTypeDescription, options.CourtName, options.MadeOn, options.UntilFurtherOrder,
+            options.EndsOn, options.Reference, options.Notes, timeProvider.UkToday, now);
+        db.RespondentOtherOrders.Add(order);
+        audit.Add(actor, AuditKind.Collection, "Respondent.OtherOrderRecorded", nameof(RespondentOtherOrder), order.Id, null, null,
+            new { order.RespondentId, order.Type, order.CourtName, order.MadeOn, order.UntilFurtherOrder, order.EndsOn, order.Reference });
+        await db.SaveChangesAsync(ct);
+        return order.Id;
     }
 
     private static Person CreatePerson(PersonDetails details, DateTimeOffset now) =>

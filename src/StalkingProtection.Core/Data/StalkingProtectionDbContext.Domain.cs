@@ -55,6 +55,16 @@ public abstract partial class StalkingProtectionDbContext
 
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
 
+    public DbSet<MultiAgencyReferral> MultiAgencyReferrals => Set<MultiAgencyReferral>();
+
+    public DbSet<RightToKnowDisclosure> RightToKnowDisclosures => Set<RightToKnowDisclosure>();
+
+    public DbSet<RespondentOtherOrder> RespondentOtherOrders => Set<RespondentOtherOrder>();
+
+    public DbSet<NotificationOffence> NotificationOffences => Set<NotificationOffence>();
+
+    public DbSet<ManagementPlan> ManagementPlans => Set<ManagementPlan>();
+
     /// <summary>
     /// RL4: makes the next save fail with DbUpdateConcurrencyException if someone else saved the record since the caller read
     /// <paramref name="expectedVersion"/>.

@@ -18,6 +18,15 @@ public sealed record RecordAddressChangeOptions(Guid RespondentId, string Addres
 
 public sealed record RecordSoaFinalDayOptions(Guid RespondentId, DateOnly FinalDay);
 
+public sealed record RecordSoaStartOptions(Guid RespondentId, DateOnly StartedOn);
+
+/// <summary>Exactly one of <see cref="ObligationId"/> (a failure to notify) or <see cref="NotificationEventId"/> (H20168, H20169).</summary>
+public sealed record RecordNotificationOffenceOptions(Guid RespondentId, Guid? ObligationId, Guid? NotificationEventId, string OffenceCode,
+    string? ReasonableExcuseNotes);
+
+public sealed record RecordNotificationOffenceOutcomeOptions(Guid OffenceId, NotificationOffenceOutcome Outcome, DateOnly? OutcomeOn, string? ReasonableExcuseNotes,
+    long? ExpectedVersion = null);
+
 public sealed record ExcuseObligationOptions(Guid ObligationId, string Reason, long? ExpectedVersion = null);
 
 /// <summary>The respondent's notification duties (SPA 2019 ss.9–11).</summary>
@@ -178,6 +187,61 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             new { options.FinalDay, ObligationId = obligation?.Id, obligation?.DueBy });
         await db.SaveChangesAsync(ct);
         return obligation?.Id;
+    }
+
+    /// <summary>SPA 2019 s.9(5), R25: the respondent becomes subject to SOA 2003 Part 2, so no new s.9 duty arises while it lasts.</summary>
+    public async Task<Guid> RecordSoaStartAsync(RecordSoaStartOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var period = respondent.StartSoaPart2(options.StartedOn, now);
+        db.Entry(period).State = EntityState.Added;
+        db.Touch(respondent);
+        audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Started", nameof(Respondent), respondent.Id, null, null,
+            new { PeriodId = period.Id, period.StartedOn });
+        await db.SaveChangesAsync(ct);
+        return period.Id;
+    }
+
+    /// <summary>
+    /// SPA 2019 s.11, R33: a person records a suspected offence; the deadline check only ever flags an overdue duty. The code must fit
+    /// what happened: H20165–H20167 against the duty not met, H20168 (R32) or H20169 against the notification.
+    /// </summary>
+    public async Task<Guid> RecordOffenceAsync(RecordNotificationOffenceOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        new RuleCheck()
+            .Must((options.ObligationId is null) != (options.NotificationEventId is null), "Input", "obligationId",
+                "Name either the notification duty that was not met or the notification the offence concerns, not both", "SPA 2019 s.11")
+            .ThrowIfBroken();
+        NotificationOffence offence;
+        if (options.ObligationId is { } obligationId)
+        {
+            var obligation = await db.NotificationObligations.SingleAsync(o => o.Id == obligationId && o.RespondentId == options.RespondentId, ct);
+            offence = NotificationOffence.ForFailureToNotify(obligation, options.OffenceCode, options.ReasonableExcuseNotes, actor.Name, timeProvider.UkToday, now);
+        }
+        else
+        {
+            var notification = await db.NotificationEvents.SingleAsync(e => e.Id == options.NotificationEventId && e.RespondentId == options.RespondentId, ct);
+            offence = NotificationOffence.ForNotification(notification, options.OffenceCode, options.ReasonableExcuseNotes, actor.Name, now);
+        }
+
+        db.NotificationOffences.Add(offence);
+        audit.Add(actor, AuditKind.Collection, "NotificationOffence.Recorded", nameof(NotificationOffence), offence.Id, null, null,
+            new { offence.RespondentId, offence.ObligationId, offence.NotificationEventId, offence.OffenceCode, offence.OffenceOn, offence.RecordedBy });
+        await db.SaveChangesAsync(ct);
+        return offence.Id;
+    }
+
+    public async Task RecordOffenceOutcomeAsync(RecordNotificationOffenceOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var offence = await db.NotificationOffences.SingleAsync(o => o.Id == options.OffenceId, ct);
+        db.ExpectVersion(offence, options.ExpectedVersion);
+        var old = new { offence.Outcome, offence.OutcomeOn };
+        offence.RecordOutcome(options.Outcome, options.OutcomeOn, options.ReasonableExcuseNotes, timeProvider.UkToday);
+        audit.Add(actor, AuditKind.Alteration, "NotificationOffence.OutcomeRecorded", nameof(NotificationOffence), offence.Id, null, old,
+            new { offence.Outcome, offence.OutcomeOn });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>R33: a reasonable excuse accepted, or the duty fell away.</summary>

@@ -84,8 +84,17 @@ public class Respondent : IVersioned
 
     public void SetNoEnglandWalesHomeAddress(bool value) => NoEnglandWalesHomeAddress = value;
 
+    /// <summary>SPA 2019 s.9(5), R25: from <paramref name="startedOn"/> the respondent is subject to SOA 2003 Part 2, so s.9 does not apply.</summary>
     public SoaNotificationPeriod StartSoaPart2(DateOnly startedOn, DateTimeOffset now)
     {
+        var overlapping = _soaPeriods.FirstOrDefault(p => p.FinalDay is null || p.FinalDay >= startedOn);
+        new Rules.RuleCheck()
+            .Must(overlapping is null, "R25", "startedOn",
+                overlapping?.FinalDay is { } last
+                    ? $"The respondent was already subject to Sexual Offences Act 2003 Part 2 notification until {last:d MMMM yyyy}: a new period starts after that day"
+                    : $"The respondent has been subject to Sexual Offences Act 2003 Part 2 notification since {overlapping?.StartedOn:d MMMM yyyy}: record its final day first",
+                "SPA 2019 s.9(5)")
+            .ThrowIfBroken();
         var period = new SoaNotificationPeriod { Id = Guid.CreateVersion7(now), RespondentId = Id, StartedOn = startedOn };
         _soaPeriods.Add(period);
         return period;

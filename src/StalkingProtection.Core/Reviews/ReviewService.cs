@@ -10,6 +10,10 @@ public sealed record RecordReviewOptions(Guid OrderId, string LeadOfficer, strin
 public sealed record RecordVictimContactOptions(Guid VictimId, Guid? OrderId, VictimContactEventType EventType, DateTimeOffset OccurredAt,
     ContactChannel Channel, string Summary);
 
+public sealed record CreateManagementPlanOptions(Guid OrderId, ManagementPlanContent Content);
+
+public sealed record ReviseManagementPlanOptions(Guid PlanId, ManagementPlanContent Content, string Reason, long? ExpectedVersion = null);
+
 /// <summary>Management reviews (R42), victim contact (R41) and staff tasks.</summary>
 public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
@@ -30,6 +34,51 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
             new { review.OrderId, review.LeadOfficer, review.PncEntryChecked, review.NextReviewDue });
         await db.SaveChangesAsync(ct);
         return review.Id;
+    }
+
+    /// <summary>The order's management plan (SPMP, R42); its next review becomes the lead officer's task.</summary>
+    public async Task<Guid> CreatePlanAsync(CreateManagementPlanOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
+        new Rules.RuleCheck()
+            .Must(!await db.ManagementPlans.AnyAsync(p => p.OrderId == order.Id, ct), "Status", "orderId",
+                "The order already has a management plan: revise it instead, so that its history is kept", ManagementPlan.Source)
+            .ThrowIfBroken();
+        var plan = ManagementPlan.Create(order, options.Content, actor.Name, timeProvider.UkToday, now);
+        db.ManagementPlans.Add(plan);
+        await RaiseReviewAsync(order, plan.Current, actor, now, ct);
+        audit.Add(actor, AuditKind.Collection, "ManagementPlan.Created", nameof(ManagementPlan), plan.Id, null, null,
+            new { plan.OrderId, plan.Current.Number, plan.Current.LeadOfficer, plan.Current.NextReviewOn });
+        await db.SaveChangesAsync(ct);
+        return plan.Id;
+    }
+
+    /// <summary>A new version of the plan; earlier versions are kept unchanged.</summary>
+    public async Task<int> RevisePlanAsync(ReviseManagementPlanOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var plan = await db.ManagementPlans.SingleAsync(p => p.Id == options.PlanId, ct);
+        db.ExpectVersion(plan, options.ExpectedVersion);
+        var order = await db.Orders.SingleAsync(o => o.Id == plan.OrderId, ct);
+        var previous = plan.Current;
+        var revision = plan.Revise(options.Content, options.Reason, actor.Name, timeProvider.UkToday, now);
+        db.Entry(revision).State = EntityState.Added;
+        db.Touch(plan);
+        await RaiseReviewAsync(order, revision, actor, now, ct);
+        audit.Add(actor, AuditKind.Alteration, "ManagementPlan.Revised", nameof(ManagementPlan), plan.Id, revision.ReasonForRevision,
+            new { previous.Number, previous.LeadOfficer, previous.NextReviewOn }, new { revision.Number, revision.LeadOfficer, revision.NextReviewOn });
+        await db.SaveChangesAsync(ct);
+        return revision.Number;
+    }
+
+    // R42: the same task key as a recorded review, so a plan and a review on the same date raise one task.
+    private async Task RaiseReviewAsync(Orders.StalkingProtectionOrder order, ManagementPlanRevision revision, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
+        var task = StaffTask.Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{revision.NextReviewOn:yyyy-MM-dd}", "Review the order's management",
+            revision.NextReviewOn, order.Id, null, order.CaseId, stalkingCase.Team, revision.LeadOfficer, now);
+        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
     }
 
     /// <summary>R41: a timestamped record of consulting or informing a victim.</summary>

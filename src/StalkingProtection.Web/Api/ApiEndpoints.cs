@@ -19,7 +19,8 @@ public static class ApiEndpoints
             .WithName("GetClient")
             .WithSummary("The API client the key belongs to, and its scope.");
 
-        api.MapCases().MapApplications().MapProposedConditions().MapOrders().MapNotifications().MapBreaches().MapAppeals().MapReviews();
+        api.MapCases().MapApplications().MapProposedConditions().MapOrders().MapNotifications().MapBreaches().MapAppeals().MapReviews().MapCaseRecords()
+            .MapManagementPlans();
 
         return app;
     }

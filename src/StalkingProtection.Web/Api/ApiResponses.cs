@@ -7,18 +7,23 @@ using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Api;
 
+public sealed record FourResponse(bool Fixated, bool Obsessive, bool Unwanted, bool Repeated, bool IndicatesStalking, string AssessedBy, DateTimeOffset AssessedAt);
+
 public sealed record CaseResponse(Guid Id, IReadOnlyList<string> CrimeReferences, IReadOnlyList<OffencesConsidered> Offences, DateOnly ReportedOn,
-    string OfficerInCharge, string Team, CaseStatus Status, Guid? RespondentId, long Version);
+    string OfficerInCharge, string Team, CaseStatus Status, Guid? RespondentId, FourResponse? Four, long Version);
 
 public sealed record NameResponse(string GivenNames, string FamilyName, bool IsAlias, DateOnly? FirstUsedOn, DateOnly? NotifiedOn);
 
 public sealed record AddressResponse(string Address, PoliceForce? PoliceArea, DateOnly FromDate, DateOnly? ToDate, AddressSource Source);
 
+public sealed record SoaPeriodResponse(Guid Id, DateOnly StartedOn, DateOnly? FinalDay);
+
 public sealed record RespondentResponse(Guid Id, Guid PersonId, DateOnly? DateOfBirth, Gender Gender, string? PncId, IReadOnlyList<NameResponse> Names,
-    IReadOnlyList<AddressResponse> Addresses, long Version);
+    IReadOnlyList<AddressResponse> Addresses, IReadOnlyList<SoaPeriodResponse> SoaPart2Periods, long Version);
 
 public sealed record VictimResponse(Guid Id, Guid CaseId, string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role,
     RelationshipToRespondent Relationship, long Version);
@@ -37,7 +42,7 @@ public sealed record ApplicationResponse(Guid Id, Guid CaseId, Guid RespondentId
     IReadOnlyList<ProposedConditionResponse> ProposedConditions);
 
 public sealed record HearingResponse(Guid Id, Guid ApplicationId, DateTimeOffset ListedFor, string CourtName, HearingOutcome Outcome, string? AdjournmentReason,
-    DateTimeOffset? NextHearingAt, long Version);
+    DateTimeOffset? NextHearingAt, StandardOfProof StandardArgued, StandardOfProof StandardFound, string StandardOfProofGuidance, long Version);
 
 public sealed record ConditionResponse(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
     string? LocalityText, DateOnly? LastDay, string? MapReference = null);
@@ -56,8 +61,13 @@ public sealed record NotificationResponse(Guid Id, Guid RespondentId, DateTimeOf
 
 public sealed record ChangeOfDetailsResponse(Guid RespondentId, ObligationResponse? Obligation, string Explanation);
 
+/// <summary>R37: maximum penalties, for charging and allocation advice only.</summary>
+public sealed record PenaltyResponse(int SummaryMaximumMonths, int IndictmentMaximumYears, DateOnly ConvictionDateAssumed);
+
 public sealed record BreachResponse(Guid Id, Guid OrderId, Guid ConditionId, DateTimeOffset IncidentAt, DateOnly IncidentOn, string? IncidentLocation,
-    string Description, DateTimeOffset? OrderServedAt, bool NeedsLegalReview, BreachOutcome Outcome, string OffenceCode, long Version);
+    string Description, DateTimeOffset ReportedAt, DateTimeOffset? OrderServedAt, bool NeedsLegalReview, string? CrimeReference, DateTimeOffset? ArrestedAt,
+    DateTimeOffset? ChargedAt, BreachPlea? Plea, DateOnly? PleaOn, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, DateTimeOffset? VictimInformedAt,
+    string OffenceCode, PenaltyResponse MaximumPenalty, long Version);
 
 public sealed record ConsentResponse(ConsentParty Party, DateOnly GivenOn, ConsentMethod Method);
 
@@ -75,7 +85,8 @@ public static class ApiResponses
 {
     public static async Task<CaseResponse?> CaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
         await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? new CaseResponse(c.Id, c.CrimeReferenceList.ToList(), Flags(c.Offences), c.ReportedOn, c.OfficerInCharge, c.Team, c.Status, c.RespondentId, c.Version)
+            ? new CaseResponse(c.Id, c.CrimeReferenceList.ToList(), Flags(c.Offences), c.ReportedOn, c.OfficerInCharge, c.Team, c.Status, c.RespondentId,
+                c.Four is { } f ? new FourResponse(f.Fixated, f.Obsessive, f.Unwanted, f.Repeated, f.IndicatesStalking, f.AssessedBy, f.AssessedAt) : null, c.Version)
             : null;
 
     public static async Task<RespondentResponse?> RespondentAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
@@ -83,6 +94,7 @@ public static class ApiResponses
             ? new RespondentResponse(r.Id, r.PersonId, r.Person.DateOfBirth, r.Person.Gender, r.Person.PncId,
                 r.Person.Names.OrderBy(n => n.IsAlias).ThenBy(n => n.FirstUsedOn).Select(n => new NameResponse(n.GivenNames, n.FamilyName, n.IsAlias, n.FirstUsedOn, n.NotifiedOn)).ToList(),
                 r.Addresses.OrderBy(a => a.FromDate).Select(a => new AddressResponse(a.Address, a.PoliceArea, a.FromDate, a.ToDate, a.Source)).ToList(),
+                r.SoaPeriods.OrderBy(p => p.StartedOn).Select(p => new SoaPeriodResponse(p.Id, p.StartedOn, p.FinalDay)).ToList(),
                 r.Version)
             : null;
 
@@ -113,7 +125,8 @@ public static class ApiResponses
 
     public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
         await db.Hearings.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) is { } h
-            ? new HearingResponse(h.Id, h.ApplicationId, h.ListedFor, h.CourtName, h.Outcome, h.AdjournmentReason, h.NextHearingAt, h.Version)
+            ? new HearingResponse(h.Id, h.ApplicationId, h.ListedFor, h.CourtName, h.Outcome, h.AdjournmentReason, h.NextHearingAt, h.StandardArgued, h.StandardFound,
+                Hearing.StandardOfProofGuidance, h.Version)
             : null;
 
     public static async Task<OrderResponse?> OrderAsync(StalkingProtectionDbContext db, OrderStatusQueries queries, Guid id, DateOnly asAt, CancellationToken ct)
@@ -149,11 +162,20 @@ public static class ApiResponses
             n.AcknowledgedAt, met.Order().ToList());
     }
 
-    public static async Task<BreachResponse?> BreachAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
-        await db.Breaches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
-            ? new BreachResponse(b.Id, b.OrderId, b.ConditionId, b.IncidentAt, b.IncidentOn, b.IncidentLocation, b.Description, b.OrderServedAt, b.NeedsLegalReview,
-                b.Outcome, Breach.OffenceCode, b.Version)
-            : null;
+    /// <summary>R37: the maximum penalty is reckoned on the conviction date, or on today (or the incident day) until there is one.</summary>
+    public static async Task<BreachResponse?> BreachAsync(StalkingProtectionDbContext db, LegalRuleSet rules, DateOnly today, Guid id, CancellationToken ct)
+    {
+        if (await db.Breaches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is not { } b)
+        {
+            return null;
+        }
+
+        var convictionOn = b.ConvictedOn is { } c && c >= b.IncidentOn ? c : today >= b.IncidentOn ? today : b.IncidentOn;
+        return new BreachResponse(b.Id, b.OrderId, b.ConditionId, b.IncidentAt, b.IncidentOn, b.IncidentLocation, b.Description, b.ReportedAt, b.OrderServedAt,
+            b.NeedsLegalReview, b.CrimeReference, b.ArrestedAt, b.ChargedAt, b.Plea, b.PleaOn, b.Outcome, b.ConvictedOn, b.Sentence, b.VictimInformedAt,
+            Breach.OffenceCode, new PenaltyResponse(rules.SummaryMaximumMonths(b.IncidentOn, convictionOn), LegalRuleSet.IndictmentMaximumYears, convictionOn),
+            b.Version);
+    }
 
     public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {

@@ -55,6 +55,14 @@ public sealed record AdjournHearingRequest(string Reason, DateTimeOffset? NextHe
     public void Validate(ApiValidator v) => v.Required("reason", Reason, Hearing.ReasonMaxLength).Instant("nextHearingAt", NextHearingAt);
 }
 
+/// <summary>R38: the standard argued and, if the court stated it, the standard it applied (otherwise "NotStated").</summary>
+public sealed record RecordStandardOfProofRequest(StandardOfProof Argued, StandardOfProof Found, long Version) : IApiRequest
+{
+    public void Validate(ApiValidator v)
+    {
+    }
+}
+
 public sealed record DetermineApplicationRequest(Determination Determination, string Reason, long Version) : IApiRequest
 {
     // R39: a missing reason is the domain's rule, so it is answered with its rule ID.
@@ -129,6 +137,17 @@ public static class ApplicationsEndpoints
                 return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
             }))
             .Write<AdjournHearingRequest, HearingResponse>("AdjournHearing", "Record that a hearing was adjourned, with the reason and the next date.",
+                StatusCodes.Status200OK);
+
+        api.MapPost("/hearings/{id:guid}/standard-of-proof", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordStandardOfProofRequest>(http.Request, async r =>
+            {
+                await applications.RecordStandardOfProofAsync(new RecordStandardOfProofOptions(id, r.Argued, r.Found, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
+            }, () => db.Hearings.AsNoTracking().Where(h => h.Id == id).Select(h => (long?)h.Version).SingleOrDefaultAsync()))
+            .Write<RecordStandardOfProofRequest, HearingResponse>("RecordStandardOfProof",
+                "Record the standard of proof argued and, if the court stated it, the standard applied (R38: the April 2024 guidance says the civil standard is likely).",
                 StatusCodes.Status200OK);
 
         api.MapPost("/applications/{id:guid}/determination", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>

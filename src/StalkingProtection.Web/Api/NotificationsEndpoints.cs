@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
@@ -41,6 +42,34 @@ public sealed record RecordAddressChangeRequest(string Address, DateOnly MovedOn
 {
     public void Validate(ApiValidator v) => v.Required("address", Address, RespondentAddress.AddressMaxLength).Date("movedOn", MovedOn);
 }
+
+public sealed record RecordSoaStartRequest(DateOnly StartedOn) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Date("startedOn", StartedOn);
+}
+
+public sealed record RecordSoaFinalDayRequest(DateOnly FinalDay) : IApiRequest
+{
+    public void Validate(ApiValidator v) => v.Date("finalDay", FinalDay);
+}
+
+/// <summary>Either <c>obligationId</c> (H20165–H20167: a duty not met) or <c>notificationId</c> (H20168, H20169).</summary>
+public sealed record RecordNotificationOffenceRequest(string OffenceCode, Guid? ObligationId = null, Guid? NotificationId = null,
+    string? ReasonableExcuseNotes = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Required("offenceCode", OffenceCode, 10).Optional("reasonableExcuseNotes", ReasonableExcuseNotes, NotificationOffence.TextMaxLength);
+}
+
+public sealed record RecordNotificationOffenceOutcomeRequest(NotificationOffenceOutcome Outcome, long Version, DateOnly? OutcomeOn = null,
+    string? ReasonableExcuseNotes = null) : IApiRequest
+{
+    public void Validate(ApiValidator v) =>
+        v.Date("outcomeOn", OutcomeOn).Optional("reasonableExcuseNotes", ReasonableExcuseNotes, NotificationOffence.TextMaxLength);
+}
+
+public sealed record NotificationOffenceResponse(Guid Id, Guid RespondentId, Guid? ObligationId, Guid? NotificationId, string OffenceCode, DateOnly OffenceOn,
+    string? ReasonableExcuseNotes, NotificationOffenceOutcome Outcome, DateOnly? OutcomeOn, string RecordedBy, DateTimeOffset RecordedAt, long Version);
 
 /// <summary>The respondent's notification duties: notifications at a police station, new names and new home addresses (SPA 2019 ss.9–10).</summary>
 public static class NotificationsEndpoints
@@ -94,6 +123,59 @@ public static class NotificationsEndpoints
             }))
             .Write<RecordAddressChangeRequest, ChangeOfDetailsResponse>("RecordAddressChange", "Record a change of the respondent's home address (R28).");
 
+        api.MapPost("/respondents/{id:guid}/soa-part2-periods", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordSoaStartRequest>(http.Request, async r =>
+            {
+                await notifications.RecordSoaStartAsync(new RecordSoaStartOptions(id, r.StartedOn), http.User.ToActor(), http.RequestAborted);
+                return Results.Created($"/api/v1/respondents/{id}", await ApiResponses.RespondentAsync(db, id, http.RequestAborted));
+            }))
+            .Write<RecordSoaStartRequest, RespondentResponse>("RecordSoaPart2Start",
+                "Record that the respondent became subject to Sexual Offences Act 2003 Part 2 notification: no s.9 duty arises while it lasts (SPA 2019 s.9(5), R25).");
+
+        api.MapPost("/respondents/{id:guid}/soa-part2-final-day", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordSoaFinalDayRequest>(http.Request, async r =>
+            {
+                var obligationId = await notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(id, r.FinalDay), http.User.ToActor(), http.RequestAborted);
+                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
+                return Results.Ok(new ChangeOfDetailsResponse(id, obligation, obligation is null
+                    ? "No notification duty: no served order was in force on the final day (SPA 2019 s.9(6))."
+                    : $"s.9 now applies: the respondent must notify by the end of {obligation.DueBy:d MMMM yyyy} (SPA 2019 s.9(6)–(7), R26)."));
+            }))
+            .Write<RecordSoaFinalDayRequest, ChangeOfDetailsResponse>("RecordSoaPart2FinalDay",
+                "Record the final day of the respondent's SOA 2003 Part 2 notification; with an order in force the initial duty runs from it (R26).",
+                StatusCodes.Status200OK);
+
+        api.MapPost("/respondents/{id:guid}/notification-offences", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordNotificationOffenceRequest>(http.Request, async r =>
+            {
+                var offenceId = await notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(id, r.ObligationId, r.NotificationId, r.OffenceCode,
+                    r.ReasonableExcuseNotes), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/notification-offences/{offenceId}", await NotificationOffenceAsync(db, offenceId, http.RequestAborted));
+            }))
+            .Write<RecordNotificationOffenceRequest, NotificationOffenceResponse>("RecordNotificationOffence",
+                "Record a suspected s.11 offence against the duty not met (H20165–H20167) or the notification (H20168 refusal of biometrics, R32; H20169 false information). R33: the service never records one itself.");
+
+        api.MapGet("/notification-offences/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
+            ApiRoute.ConsultAsync(http, audit, nameof(NotificationOffence), id, () => NotificationOffenceAsync(db, id, http.RequestAborted)))
+            .Read<NotificationOffenceResponse>("GetNotificationOffence", "Read a suspected s.11 offence and its outcome.");
+
+        api.MapPost("/notification-offences/{id:guid}/outcome", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+            ApiRoute.HandleAsync<RecordNotificationOffenceOutcomeRequest>(http.Request, async r =>
+            {
+                await notifications.RecordOffenceOutcomeAsync(new RecordNotificationOffenceOutcomeOptions(id, r.Outcome, r.OutcomeOn, r.ReasonableExcuseNotes, r.Version),
+                    http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await NotificationOffenceAsync(db, id, http.RequestAborted));
+            }, () => db.NotificationOffences.AsNoTracking().Where(o => o.Id == id).Select(o => (long?)o.Version).SingleOrDefaultAsync()))
+            .Write<RecordNotificationOffenceOutcomeRequest, NotificationOffenceResponse>("RecordNotificationOffenceOutcome",
+                "Record the outcome of a suspected s.11 offence (no further action, reasonable excuse accepted, caution, charge, conviction, acquittal).",
+                StatusCodes.Status200OK);
+
         return api;
     }
+
+    private static async Task<NotificationOffenceResponse?> NotificationOffenceAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
+        await db.NotificationOffences.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is { } o
+            ? new NotificationOffenceResponse(o.Id, o.RespondentId, o.ObligationId, o.NotificationEventId, o.OffenceCode, o.OffenceOn, o.ReasonableExcuseNotes, o.Outcome,
+                o.OutcomeOn, o.RecordedBy, o.RecordedAt, o.Version)
+            : null;
 }

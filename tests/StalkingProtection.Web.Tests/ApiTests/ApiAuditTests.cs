@@ -123,6 +123,41 @@ public class ApiAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
             noticeServedOn = _today,
             grounds = "The order was not necessary.",
         }));
+        var spoDecision = ApiScenario.Expect(await api.PostAsync($"/api/v1/cases/{scenario.CaseId}/spo-decisions",
+            new { decision = "Apply", rationale = "Contact continued after a warning; an order is needed." }));
+        var referral = ApiScenario.Expect(await api.PostAsync($"/api/v1/cases/{scenario.CaseId}/referrals",
+            new { forum = "Marac", referredOn = _today, referredBy = "DC Priya Shah", reason = "High risk DASH", orderId = order.Id }));
+        var rightToKnow = ApiScenario.Expect(await api.PostAsync($"/api/v1/cases/{scenario.CaseId}/right-to-know-decisions", new
+        {
+            victimId = scenario.VictimId,
+            decision = "DoNotDisclose",
+            decidedOn = _today,
+            decidedBy = "DI Morgan Lead",
+            rationale = "Disclosure now would prejudice the investigation.",
+        }));
+        var otherOrder = ApiScenario.Expect(await api.PostAsync($"/api/v1/respondents/{scenario.RespondentId}/other-orders",
+            new { type = "RestrainingOrder", courtName = "Leeds Crown Court", madeOn = new DateOnly(2025, 1, 6), endsOn = new DateOnly(2027, 1, 5) }));
+        var plan = ApiScenario.Expect(await api.PostAsync($"/api/v1/orders/{order.Id}/management-plan", new
+        {
+            leadOfficer = "DC Priya Shah",
+            offendingAndSafeguarding = "Loitering and 140 messages.",
+            plan = "Monthly visits.",
+            nextReviewOn = _today.AddDays(28),
+        }));
+        var refusal = ApiScenario.Expect(await api.PostAsync($"/api/v1/respondents/{scenario.RespondentId}/notifications", new
+        {
+            notifiedAt = new DateTimeOffset(2026, 11, 28, 11, 40, 0, TimeSpan.Zero),
+            stationName = "Elland Road Police Station",
+            stationPoliceArea = ApiScenario.Force,
+            mode = "InPersonOral",
+            receivedBy = "PC Dana White",
+            namesGiven = "Mark Example",
+            biometricsRequested = new[] { "Photographs" },
+            biometricsPurpose = "verify identity",
+            biometricsOutcome = "Refused",
+        }));
+        var offence = ApiScenario.Expect(await api.PostAsync($"/api/v1/respondents/{scenario.RespondentId}/notification-offences",
+            new { offenceCode = "H20168", notificationId = refusal.Id }));
         var renewal = ApiScenario.Expect(await api.PostAsync($"/api/v1/orders/{order.Id}/discharges", new
         {
             applicantParty = "Defendant",
@@ -137,6 +172,12 @@ public class ApiAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         }));
         return (api, new Dictionary<string, Guid>
         {
+            ["spo-decisions"] = spoDecision.Id,
+            ["referrals"] = referral.Id,
+            ["right-to-know-decisions"] = rightToKnow.Id,
+            ["other-orders"] = otherOrder.Id,
+            ["management-plans"] = plan.Id,
+            ["notification-offences"] = offence.Id,
             ["cases"] = scenario.CaseId,
             ["respondents"] = scenario.RespondentId,
             ["victims"] = scenario.VictimId,

@@ -70,6 +70,27 @@ public class ViewCaseTests(WebAppFactory factory) : CasePageTestBase(factory)
     }
 
     [Fact]
+    public async Task Get_ReferralAndOtherOrder_AreShownOnTheCase()
+    {
+        // Arrange
+        var created = await TestData.CreateCaseAsync();
+        await TestData.WithServicesAsync(created.ReportedOn, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(created.CaseId, null,
+            ReferralForum.Marac, null, created.ReportedOn, "DC Priya Shah", "High risk DASH with threats"), TestData.Officer));
+        await TestData.WithServicesAsync(created.ReportedOn, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(created.RespondentId,
+            Core.People.OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", created.ReportedOn.AddDays(-30), true, null, "FL401/1", null),
+            TestData.Officer));
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await client.GetDocumentAsync($"/workspace/cases/{created.CaseId}");
+
+        // Assert
+        Assert.Contains("High risk DASH with threats", document.QuerySelector("[data-referrals]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Leeds Family Court", document.QuerySelector("[data-other-orders]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Referred the case to a multi-agency forum", document.QuerySelector("[data-timeline]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_OfficerOfAnotherTeam_ReturnsNotFound()
     {
         // Arrange

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
@@ -68,6 +69,27 @@ public class OrderListAndPageTests(WebAppFactory factory) : IClassFixture<WebApp
         Assert.Equal(27, all.Distinct().Count());
         Assert.Equal(made.Order(), all.Order());
         Assert.Null(second.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
+    public async Task OrderPage_R42_ShowsTheCurrentManagementPlan()
+    {
+        // Arrange
+        var data = factory.Data();
+        var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 20)));
+        await data.WithServicesAsync(new DateOnly(2026, 11, 21), s => s.Reviews.CreatePlanAsync(new Core.Reviews.CreateManagementPlanOptions(order.OrderId,
+            new Core.Reviews.ManagementPlanContent("DC Priya Shah", "Fixated on the victim since the relationship ended.", null, "Fortnightly home visits.", null,
+                new DateOnly(2026, 12, 19))), TestData.Officer));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
+
+        // Assert
+        var plan = page.QuerySelector("[data-management-plan]")!.TextContent;
+        Assert.Contains("DC Priya Shah", plan, StringComparison.Ordinal);
+        Assert.Contains("Fortnightly home visits.", plan, StringComparison.Ordinal);
+        Assert.Contains("19 December 2026", plan, StringComparison.Ordinal);
     }
 
     [Fact]

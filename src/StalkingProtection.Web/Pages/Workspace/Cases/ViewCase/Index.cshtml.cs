@@ -37,6 +37,10 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    public IReadOnlyList<MultiAgencyReferral> Referrals { get; private set; } = [];
+
+    public IReadOnlyList<RespondentOtherOrder> OtherOrders { get; private set; } = [];
+
     /// <summary>A breach was reported after the latest risk screening, so the risk should be screened again.</summary>
     public bool RescreenNeeded { get; private set; }
 
@@ -60,6 +64,9 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
         var victimIds = Victims.Select(v => v.Id).ToList();
         Contacts = await db.VictimContactEvents.AsNoTracking().Where(e => victimIds.Contains(e.VictimId)).OrderByDescending(e => e.OccurredAt).ToListAsync(ct);
         Applications = await db.Applications.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        Referrals = await db.MultiAgencyReferrals.AsNoTracking().Where(r => r.CaseId == Id).OrderByDescending(r => r.ReferredOn).ToListAsync(ct);
+        OtherOrders = Respondent is null ? [] : await db.RespondentOtherOrders.AsNoTracking().Where(o => o.RespondentId == Respondent.Id)
+            .OrderByDescending(o => o.MadeOn).ToListAsync(ct);
 
         var lastBreach = await db.Breaches.AsNoTracking()
             .Where(b => db.Orders.Any(o => o.Id == b.OrderId && o.CaseId == Id))
@@ -90,6 +97,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
         recordIds.AddRange(Contacts.Select(c => c.Id));
         recordIds.AddRange(applicationIds);
         recordIds.AddRange(hearingIds);
+        recordIds.AddRange(Referrals.Select(r => r.Id));
+        recordIds.AddRange(OtherOrders.Select(o => o.Id));
         var keys = recordIds.Select(i => i.ToString()).ToList();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.RecordId != null && keys.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
@@ -125,6 +134,9 @@ public static class CaseTimeline
         ["Application.Determined"] = "Recorded the court's decision on the application",
         ["Hearing.Listed"] = "Recorded a hearing date",
         ["Hearing.Adjourned"] = "Recorded that the hearing was adjourned",
+        ["Referral.Recorded"] = "Referred the case to a multi-agency forum",
+        ["Referral.OutcomeRecorded"] = "Recorded the outcome of a multi-agency referral",
+        ["Respondent.OtherOrderRecorded"] = "Recorded another order binding the respondent",
     };
 
     public static string Describe(string action) => _wording.GetValueOrDefault(action, action.Replace('.', ' '));

@@ -50,6 +50,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<ManagementReview> Reviews { get; private set; } = [];
 
+    public ManagementPlan? Plan { get; private set; }
+
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -85,6 +87,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
                 || a.Status == Core.Applications.ApplicationStatus.Listed || a.Status == Core.Applications.ApplicationStatus.Adjourned))
             .OrderBy(a => a.CreatedAt).ToListAsync(ct);
         Reviews = await db.ManagementReviews.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.ReviewedAt).ToListAsync(ct);
+        Plan = await db.ManagementPlans.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == id, ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
             .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
         Deadlines = BuildDeadlines(openReviewTask);
