@@ -33,6 +33,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
         services.AddScoped<Statistics.DashboardQueries>();
+        services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<Lookup.OrderLookupService>();
         services.AddScoped<Reviews.MyTasksQuery>();
         return services;
