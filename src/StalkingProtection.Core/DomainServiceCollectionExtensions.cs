@@ -35,6 +35,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PersonMergeService>();
         services.AddScoped<Reports.TriageService>();
         services.AddScoped<Statistics.DashboardQueries>();
+        services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<Lookup.OrderLookupService>();
         services.AddScoped<Reviews.MyTasksQuery>();
         return services;

@@ -14,10 +14,11 @@ public sealed class OrderDashboardIndexes : IEntityTypeConfiguration<StalkingPro
         builder.HasIndex(o => new { o.LastInForceDay, o.EndedOn }).HasDatabaseName("ix_orders_last_in_force_day");
 }
 
+// The outcome rides along for the statistics return's breaches by outcome (P4).
 public sealed class BreachDashboardIndexes : IEntityTypeConfiguration<Breach>
 {
     public void Configure(EntityTypeBuilder<Breach> builder) =>
-        builder.HasIndex(b => b.IncidentOn).HasDatabaseName("ix_breaches_incident_on");
+        builder.HasIndex(b => new { b.IncidentOn, b.Outcome }).HasDatabaseName("ix_breaches_incident_on");
 }
 
 public sealed class ApplicationDashboardIndexes : IEntityTypeConfiguration<Application>

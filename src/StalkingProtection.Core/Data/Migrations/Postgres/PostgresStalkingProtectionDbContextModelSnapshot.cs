@@ -389,6 +389,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
+                    b.HasIndex("LodgedOn", "Type", "Status", "Determination")
+                        .HasDatabaseName("ix_applications_lodged_statistics");
+
                     b.ToTable("applications", (string)null);
                 });
 
@@ -764,7 +767,7 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("ConditionId")
                         .HasDatabaseName("ix_breaches_condition_id");
 
-                    b.HasIndex("IncidentOn")
+                    b.HasIndex("IncidentOn", "Outcome")
                         .HasDatabaseName("ix_breaches_incident_on");
 
                     b.HasIndex("OrderId", "IncidentAt")
@@ -938,6 +941,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "DecidedAt")
                         .HasDatabaseName("ix_spo_decisions_case_id_decided_at");
 
+                    b.HasIndex("DecidedOn", "Decision")
+                        .HasDatabaseName("ix_spo_decisions_decided_statistics");
+
                     b.ToTable("spo_decisions", (string)null);
                 });
 
@@ -1065,6 +1071,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_cases_opened_at");
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
@@ -1494,6 +1503,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_notification_obligations_order_id");
 
+                    b.HasIndex("DueBy", "Status")
+                        .HasDatabaseName("ix_notification_obligations_due_statistics");
+
                     b.HasIndex("Status", "DueBy")
                         .HasDatabaseName("ix_notification_obligations_status_due_by");
 
@@ -1584,6 +1596,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_appeals_order_id");
+
+                    b.HasIndex("DecisionOn", "Outcome")
+                        .HasDatabaseName("ix_appeals_decision_statistics");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -2008,6 +2023,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");
+
+                    b.HasIndex("MadeOn", "Kind", "Origin", "DurationType", "LastInForceDay")
+                        .HasDatabaseName("ix_orders_made_statistics");
 
                     b.ToTable("orders", (string)null);
                 });

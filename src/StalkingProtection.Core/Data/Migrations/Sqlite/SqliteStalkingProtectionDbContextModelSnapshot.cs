@@ -378,6 +378,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
+                    b.HasIndex("LodgedOn", "Type", "Status", "Determination")
+                        .HasDatabaseName("ix_applications_lodged_statistics");
+
                     b.ToTable("applications", (string)null);
                 });
 
@@ -751,7 +754,7 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("ConditionId")
                         .HasDatabaseName("ix_breaches_condition_id");
 
-                    b.HasIndex("IncidentOn")
+                    b.HasIndex("IncidentOn", "Outcome")
                         .HasDatabaseName("ix_breaches_incident_on");
 
                     b.HasIndex("OrderId", "IncidentAt")
@@ -925,6 +928,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "DecidedAt")
                         .HasDatabaseName("ix_spo_decisions_case_id_decided_at");
 
+                    b.HasIndex("DecidedOn", "Decision")
+                        .HasDatabaseName("ix_spo_decisions_decided_statistics");
+
                     b.ToTable("spo_decisions", (string)null);
                 });
 
@@ -1052,6 +1058,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_cases_opened_at");
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
@@ -1481,6 +1490,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_notification_obligations_order_id");
 
+                    b.HasIndex("DueBy", "Status")
+                        .HasDatabaseName("ix_notification_obligations_due_statistics");
+
                     b.HasIndex("Status", "DueBy")
                         .HasDatabaseName("ix_notification_obligations_status_due_by");
 
@@ -1571,6 +1583,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_appeals_order_id");
+
+                    b.HasIndex("DecisionOn", "Outcome")
+                        .HasDatabaseName("ix_appeals_decision_statistics");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -1995,6 +2010,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");
+
+                    b.HasIndex("MadeOn", "Kind", "Origin", "DurationType", "LastInForceDay")
+                        .HasDatabaseName("ix_orders_made_statistics");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Benchmarks;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lookup;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Statistics;
+using StalkingProtection.Core.Time;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var today = TimeProvider.System.UkToday;
+var provider = options.Provider;
+var connection = options.Connection;
+StalkingProtectionDbContext CreateContext() => DatabaseSetup.CreateContext(provider, connection);
+void Say(string line) => Console.WriteLine(line);
+
+Say($"Stalking Protection benchmarks: {provider}, {options.Orders:N0} orders, today {today:yyyy-MM-dd}");
+
+// The schema is the real one: the service's own migrations, with every index they create.
+var setup = Stopwatch.StartNew();
+await using (var context = CreateContext())
+{
+    if (provider == DatabaseProvider.Sqlite)
+    {
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+    else
+    {
+        await context.Database.EnsureDeletedAsync();
+    }
+
+    await context.Database.MigrateAsync();
+}
+
+Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; seeding...");
+var seeded = await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
+Say($"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
+
+// PostgreSQL's autovacuum would analyse the tables and set the visibility map after a bulk load; do it now rather than
+// race it. SQLite is left as the service leaves it: the service never runs ANALYZE.
+var maintenance = Stopwatch.StartNew();
+if (provider == DatabaseProvider.Postgres)
+{
+    await using var context = CreateContext();
+    await context.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+}
+
+var maintenanceSeconds = maintenance.Elapsed.TotalSeconds;
+var scale = await CountRowsAsync(CreateContext);
+var versions = await VersionsAsync(CreateContext, provider);
+
+var actor = new Actor("bench-user", "Bench User", StaffRoles.Coordinator, "Stalking Team");
+var subjects = seeded.Subjects;
+var caseIds = seeded.CaseIds;
+if (subjects.Count == 0)
+{
+    Console.Error.WriteLine("No order in force today was seeded; use more orders.");
+    return 1;
+}
+
+Subject SubjectFor(int i) => subjects[(int)((uint)(i * 7919) % (uint)subjects.Count)];
+Guid CaseFor(int i) => caseIds[(int)((uint)(i * 104729) % (uint)caseIds.Count)];
+var time = TimeProvider.System;
+var year = new StatisticsPeriod(today.AddYears(-1).AddDays(1), today);
+var allTime = Seeder.AllTime(seeded.Earliest, today);
+
+var pk = new Operation("Baseline: one order by primary key (EF Core)", "", options.Iterations, options.Warmup, async (db, i) =>
+{
+    var id = SubjectFor(i).OrderId;
+    Check(await db.Orders.IgnoreAutoIncludes().AsNoTracking().SingleOrDefaultAsync(o => o.Id == id));
+});
+var keyset = new Operation("Baseline: keyset page of 25 cases (EF Core)", "", options.Iterations, options.Warmup, async (db, i) =>
+{
+    var after = CaseFor(i);
+    Check(await db.Cases.AsNoTracking().Where(c => c.Id.CompareTo(after) < 0).OrderByDescending(c => c.Id).Take(25).ToListAsync());
+});
+var audit = new Operation("Baseline: one consultation audit entry, durably committed", "", options.Iterations, options.Warmup, (db, i) =>
+    new AuditLog(db, time).RecordConsultationAsync(actor, "Bench.Read", nameof(StalkingProtectionOrder), SubjectFor(i).OrderId, "Benchmark baseline"));
+var dashboard = new Operation("Dashboard figures (DashboardQueries.GetAsync)", "P3: p99 ≤ 20 ms", options.Iterations, options.Warmup, (db, _) =>
+    new DashboardQueries(db).GetAsync(today));
+var lookupName = new Operation("Lookup by name and date of birth, with audit (OrderLookupService)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup,
+    async (db, i) =>
+    {
+        var subject = SubjectFor(i);
+        Check(First(await Lookup(db).SearchAsync(new OrderLookupQuery(subject.FamilyName, null, subject.DateOfBirth, null, null, $"INC-{i}"), today, actor)));
+    });
+var lookupPnc = new Operation("Lookup by PNC ID, with audit (OrderLookupService)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup, async (db, i) =>
+    Check(First(await Lookup(db).SearchAsync(new OrderLookupQuery(null, null, null, SubjectFor(i).PncId, null, $"INC-{i}"), today, actor))));
+var orderDetail = new Operation("Order detail as the API reads it, with audit (OrderStatusQueries.GetAsAtAsync)", "P2: p99 ≤ 150 ms", options.Iterations,
+    options.Warmup, async (db, i) =>
+    {
+        var id = SubjectFor(i).OrderId;
+        Check(await new OrderStatusQueries(db).GetAsAtAsync(id, today));
+        await new AuditLog(db, time).RecordConsultationAsync(actor, "Api.StalkingProtectionOrder.Read", nameof(StalkingProtectionOrder), id, "Read through the API");
+    });
+var statisticsYear = new Operation("Statistics return, last 12 months (StatisticsService)", "P4: ≤ 1 s", options.StatisticsIterations, 1, async (db, _) =>
+    Check(await new StatisticsService(db, new AuditLog(db, time)).GetAsync(year, today, actor, "bench")));
+var statisticsAll = new Operation($"Statistics return, all time from {allTime.From:yyyy} (StatisticsService)", "P4: ≤ 1 s", options.StatisticsIterations, 1,
+    async (db, _) => Check(await new StatisticsService(db, new AuditLog(db, time)).GetAsync(allTime, today, actor, "bench")));
+
+OrderLookupService Lookup(StalkingProtectionDbContext db) => new(db, new OrderStatusQueries(db), new AuditLog(db, time));
+
+Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
+var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll], CreateContext,
+    options.Rounds, Say);
+
+var throughputs = new List<Throughput>();
+if (options.ThroughputSeconds > 0)
+{
+    foreach (var operation in new[] { pk, lookupName, lookupPnc })
+    {
+        Say($"Throughput: {operation.Name}, {options.Workers} workers, {options.ThroughputSeconds} s...");
+        throughputs.Add(await Measure.ThroughputAsync(operation, CreateContext, options.Workers, TimeSpan.FromSeconds(options.ThroughputSeconds)));
+    }
+}
+
+var report = Report();
+Console.WriteLine();
+Console.WriteLine(report);
+if (options.Output is { } output)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+    await File.WriteAllTextAsync(output, report);
+    Say($"Written to {output}");
+}
+
+return 0;
+
+string Report()
+{
+    var md = new StringBuilder();
+    var baseline = timings[0].Median;
+    md.AppendLine(CultureInfo.InvariantCulture, $"## {provider}, {seeded.Orders:N0} orders");
+    md.AppendLine();
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; today (London) {today:yyyy-MM-dd}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Software: .NET {Environment.Version}, {versions}, {RuntimeInformation.OSDescription}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {string.Join(", ", scale.Select(s => $"{s.Value:N0} {s.Key}"))}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Seeding: {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:N1} s " +
+        $"({seeded.Rows / seeded.Elapsed.TotalSeconds:N0} rows/s){(provider == DatabaseProvider.Postgres ? $", then VACUUM ANALYZE {maintenanceSeconds:N1} s" : "")}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Latency: one caller, a new DbContext per call, {options.Warmup} warm-up calls, samples interleaved over {options.Rounds} rounds");
+    md.AppendLine();
+    md.AppendLine("| operation | calls | median ms | p99 ms | median ÷ baseline | target |");
+    md.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
+    foreach (var timing in timings)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"| {timing.Operation.Name} | {timing.Milliseconds.Count} | {timing.Median:N2} | {timing.P99:N2} | {timing.Median / baseline:N1}× | {timing.Operation.Target} |");
+    }
+
+    if (throughputs.Count > 0)
+    {
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Throughput, {options.Workers} concurrent workers in this process, {options.ThroughputSeconds} s each:");
+        md.AppendLine();
+        md.AppendLine("| operation | requests | requests/s | p99 ms | ÷ baseline requests/s | target |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var t in throughputs)
+        {
+            var target = t == throughputs[0] ? "" : "P1: ≥ 1,000 req/s at 32 connections";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {t.Name} | {t.Requests:N0} | {t.PerSecond:N0} | {t.P99:N1} | {t.PerSecond / throughputs[0].PerSecond:N2} | {target} |");
+        }
+    }
+
+    return md.ToString();
+}
+
+static LookupSubject? First(IReadOnlyList<LookupSubject> found) => found.Count > 0 ? found[0] : null;
+
+static T Check<T>(T? value)
+    where T : class => value ?? throw new InvalidOperationException("The benchmark read nothing: the seeded data and the query disagree.");
+
+static string Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    var memory = File.Exists("/proc/meminfo")
+        ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    return $"{Environment.ProcessorCount} logical CPUs ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory ?? "memory unknown"} RAM, " +
+        $"load average {load} when the report was written; benchmark and database on the same machine";
+}
+
+static async Task<Dictionary<string, long>> CountRowsAsync(Func<StalkingProtectionDbContext> create)
+{
+    await using var db = create();
+    return new Dictionary<string, long>
+    {
+        ["orders"] = await db.Orders.LongCountAsync(),
+        ["conditions"] = await db.Conditions.LongCountAsync(),
+        ["cases"] = await db.Cases.LongCountAsync(),
+        ["people"] = await db.People.LongCountAsync(),
+        ["applications"] = await db.Applications.LongCountAsync(),
+        ["notification duties"] = await db.NotificationObligations.LongCountAsync(),
+        ["breaches"] = await db.Breaches.LongCountAsync(),
+        ["appeals"] = await db.Appeals.LongCountAsync(),
+    };
+}
+
+static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create, DatabaseProvider provider)
+{
+    await using var db = create();
+    var sql = provider == DatabaseProvider.Postgres ? "SELECT 'PostgreSQL ' || current_setting('server_version') AS \"Value\"" : "SELECT 'SQLite ' || sqlite_version() AS \"Value\"";
+    return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Single();
+}
+
+internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
+    int Workers, int ThroughputSeconds, string? Output)
+{
+    public const string Usage = """
+        usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
+               [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
+               [--output results.md]
+        The database named by the connection string is deleted and recreated.
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        if (args.Length % 2 != 0 || !values.TryGetValue("connection", out var connection)
+            || !Enum.TryParse<DatabaseProvider>(values.GetValueOrDefault("provider", "Sqlite"), true, out var provider))
+        {
+            return null;
+        }
+
+        int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
+            Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"));
+    }
+}

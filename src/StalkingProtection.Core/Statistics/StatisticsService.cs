@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Statistics;
+
+/// <summary>A reporting period of whole London days, first and last day included.</summary>
+public sealed record StatisticsPeriod(DateOnly From, DateOnly To);
+
+public enum ApplicationOutcome
+{
+    Granted,
+    Refused,
+    Withdrawn,
+    Pending,
+}
+
+/// <summary>
+/// How long a full order was made for, from the day it was made to its last day as it stands now (after any renewal).
+/// SPA 2019 s.3(2), R14: a fixed period is at least 2 years, so the first band is the statutory minimum.
+/// </summary>
+public enum DurationBand
+{
+    TwoYears,
+    TwoToFiveYears,
+    FiveToTenYears,
+    OverTenYears,
+    UntilFurtherOrder,
+}
+
+public enum ObligationState
+{
+    Met,
+    Overdue,
+    Excused,
+    NotYetDue,
+}
+
+/// <summary>
+/// The figures of a statistics or FOI return: counts only, never a name or a record (an analyst sees only aggregates).
+/// Every enum value has an entry, so a zero is a zero rather than a missing row.
+/// </summary>
+public sealed record StatisticsReturn(
+    StatisticsPeriod Period,
+    IReadOnlyDictionary<ApplicationType, IReadOnlyDictionary<ApplicationOutcome, int>> Applications,
+    IReadOnlyDictionary<OrderKind, int> OrdersMadeByKind,
+    IReadOnlyDictionary<OrderOrigin, int> OrdersMadeByOrigin,
+    IReadOnlyDictionary<DurationBand, int> FullOrdersByDuration,
+    IReadOnlyDictionary<OrderKind, int> LiveOnLastDay,
+    IReadOnlyDictionary<BreachOutcome, int> BreachesByOutcome,
+    IReadOnlyDictionary<ObligationState, int> ObligationsByState,
+    IReadOnlyDictionary<AppealOutcome, int> AppealsByOutcome,
+    int CasesOpened,
+    IReadOnlyDictionary<SpoDecisionOutcome, int> SpoDecisions)
+{
+    public int ApplicationsMade(ApplicationType type) => Applications[type].Values.Sum();
+}
+
+/// <summary>
+/// Statistics and FOI returns for any period (P4: one grouped count per table on an indexed date column, never loading
+/// entities). What each figure counts:
+/// applications lodged in the period, by type and outcome so far; orders made in the period, by kind, by origin (R43)
+/// and, for full orders, by duration; orders in force on the period's last day; breaches whose incident fell in the
+/// period; notification duties falling due in the period, by state today; appeals against decisions made in the period;
+/// cases opened in the period (London days); SPO decisions recorded in the period.
+/// </summary>
+public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog auditLog)
+{
+    public async Task<StatisticsReturn> GetAsync(StatisticsPeriod period, DateOnly today, Actor actor, string format, CancellationToken ct = default)
+    {
+        new RuleCheck()
+            .Must(period.From <= period.To, "Input", "from", "The start of the period must be the same as or before its end", "")
+            .Must(period.To <= today, "Input", "to", "The end of the period must be today or in the past", "")
+            .ThrowIfBroken();
+
+        var result = await QueryAsync(period, today, ct);
+
+        // A consultation like any other read (DPA 2018 s.62), although the return holds no personal data.
+        auditLog.Add(actor, AuditKind.Consultation, "Statistics.Viewed", "Statistics", null, null,
+            newValues: new { from = period.From, to = period.To, format });
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private async Task<StatisticsReturn> QueryAsync(StatisticsPeriod period, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+
+        var applications = await db.Applications.IgnoreAutoIncludes().AsNoTracking()
+            .Where(a => a.LodgedOn >= from && a.LodgedOn <= to)
+            .GroupBy(a => new { a.Type, a.Status, a.Determination })
+            .Select(g => new { g.Key.Type, g.Key.Status, g.Key.Determination, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var orders = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
+            .Where(o => o.MadeOn >= from && o.MadeOn <= to)
+            .GroupBy(o => new
+            {
+                o.Kind,
+                o.Origin,
+                Band = o.DurationType == DurationType.UntilFurtherOrder || o.LastInForceDay == null ? DurationBand.UntilFurtherOrder
+                    : o.LastInForceDay <= o.MadeOn.AddYears(2) ? DurationBand.TwoYears
+                    : o.LastInForceDay <= o.MadeOn.AddYears(5) ? DurationBand.TwoToFiveYears
+                    : o.LastInForceDay <= o.MadeOn.AddYears(10) ? DurationBand.FiveToTenYears
+                    : DurationBand.OverTenYears,
+            })
+            .Select(g => new { g.Key.Kind, g.Key.Origin, g.Key.Band, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var live = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(to)
+            .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var breaches = await db.Breaches.AsNoTracking()
+            .Where(b => b.IncidentOn >= from && b.IncidentOn <= to)
+            .GroupBy(b => b.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        // R33: an open duty past its day is overdue, whether or not the nightly check has flagged it yet.
+        var obligations = await db.NotificationObligations.AsNoTracking()
+            .Where(o => o.DueBy >= from && o.DueBy <= to)
+            .GroupBy(o => new { o.Status, PastDue = o.DueBy < today })
+            .Select(g => new { g.Key.Status, g.Key.PastDue, Count = g.Count() }).ToListAsync(ct);
+
+        var appeals = await db.Appeals.AsNoTracking()
+            .Where(a => a.DecisionOn >= from && a.DecisionOn <= to)
+            .GroupBy(a => a.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var openedFrom = LondonTime.StartOfDayUtc(from);
+        var openedBefore = LondonTime.EndOfDayUtc(to);
+        var casesOpened = await db.Cases.AsNoTracking().CountAsync(c => c.OpenedAt >= openedFrom && c.OpenedAt < openedBefore, ct);
+
+        var decisions = await db.SpoDecisions.AsNoTracking()
+            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to)
+            .GroupBy(d => d.Decision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        return new StatisticsReturn(
+            period,
+            Enum.GetValues<ApplicationType>().ToDictionary(t => t, t => (IReadOnlyDictionary<ApplicationOutcome, int>)Tally(
+                applications.Where(a => a.Type == t), a => OutcomeOf(a.Status, a.Determination), a => a.Count)),
+            Tally(orders, o => o.Kind, o => o.Count),
+            Tally(orders, o => o.Origin, o => o.Count),
+            Tally(orders.Where(o => o.Kind == OrderKind.Full), o => o.Band, o => o.Count),
+            Tally(live, l => l.Key, l => l.Count),
+            Tally(breaches, b => b.Key, b => b.Count),
+            Tally(obligations, o => StateOf(o.Status, o.PastDue), o => o.Count),
+            Tally(appeals, a => a.Key, a => a.Count),
+            casesOpened,
+            Tally(decisions, d => d.Key, d => d.Count));
+    }
+
+    private static ApplicationOutcome OutcomeOf(ApplicationStatus status, Determination? determination) => (status, determination) switch
+    {
+        (_, Determination.Granted) => ApplicationOutcome.Granted,
+        (_, Determination.Refused or Determination.Dismissed) => ApplicationOutcome.Refused,
+        (ApplicationStatus.Withdrawn, _) or (_, Determination.Withdrawn) => ApplicationOutcome.Withdrawn,
+        _ => ApplicationOutcome.Pending,
+    };
+
+    private static ObligationState StateOf(ObligationStatus status, bool pastDue) => status switch
+    {
+        ObligationStatus.Met => ObligationState.Met,
+        ObligationStatus.Excused => ObligationState.Excused,
+        ObligationStatus.Overdue => ObligationState.Overdue,
+        _ => pastDue ? ObligationState.Overdue : ObligationState.NotYetDue,
+    };
+
+    private static IReadOnlyDictionary<TKey, int> Tally<TRow, TKey>(IEnumerable<TRow> rows, Func<TRow, TKey> key, Func<TRow, int> count)
+        where TKey : struct, Enum
+    {
+        var tally = Enum.GetValues<TKey>().ToDictionary(k => k, _ => 0);
+        foreach (var row in rows)
+        {
+            tally[key(row)] += count(row);
+        }
+
+        return tally;
+    }
+}
