@@ -738,6 +738,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Plea")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plea");
+
+                    b.Property<DateOnly?>("PleaOn")
+                        .HasColumnType("date")
+                        .HasColumnName("plea_on");
+
                     b.Property<string>("ReasonableExcuseClaimed")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -826,6 +835,146 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_case_events_case_id_occurred_at");
 
                     b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.MultiAgencyReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Forum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("forum");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OtherForum")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_forum");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_multi_agency_referrals");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_multi_agency_referrals_order_id");
+
+                    b.HasIndex("CaseId", "ReferredOn")
+                        .HasDatabaseName("ix_multi_agency_referrals_case_id_referred_on");
+
+                    b.ToTable("multi_agency_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RightToKnowDisclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("disclosed_on");
+
+                    b.Property<string>("InformationDisclosed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("information_disclosed");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_right_to_know_disclosures");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_right_to_know_disclosures_respondent_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_right_to_know_disclosures_victim_id");
+
+                    b.HasIndex("CaseId", "DecidedOn")
+                        .HasDatabaseName("ix_right_to_know_disclosures_case_id_decided_on");
+
+                    b.ToTable("right_to_know_disclosures", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
@@ -1513,6 +1662,79 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_notification_obligations_respondent_id_trigger_trigger_date");
 
                     b.ToTable("notification_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationOffence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("NotificationEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_event_id");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("obligation_id");
+
+                    b.Property<string>("OffenceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("offence_code");
+
+                    b.Property<DateOnly>("OffenceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("offence_on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<string>("ReasonableExcuseNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reasonable_excuse_notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_offences");
+
+                    b.HasIndex("NotificationEventId")
+                        .HasDatabaseName("ix_notification_offences_notification_event_id");
+
+                    b.HasIndex("ObligationId")
+                        .HasDatabaseName("ix_notification_offences_obligation_id");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_notification_offences_respondent_id");
+
+                    b.ToTable("notification_offences", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
@@ -2217,6 +2439,68 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("respondent_addresses", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentOtherOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CourtName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court_name");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OtherTypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_type_description");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<bool>("UntilFurtherOrder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("until_further_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_respondent_other_orders");
+
+                    b.HasIndex("RespondentId", "MadeOn")
+                        .HasDatabaseName("ix_respondent_other_orders_respondent_id_made_on");
+
+                    b.ToTable("respondent_other_orders", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2523,6 +2807,110 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_public_report_drafts_expires_at");
 
                     b.ToTable("public_report_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_plans");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_plans_order_id");
+
+                    b.ToTable("management_plans", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlanRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("LeadOfficer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lead_officer");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OffendingAndSafeguarding")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("offending_and_safeguarding");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("plan");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<DateOnly>("PreparedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("prepared_on");
+
+                    b.Property<string>("ReasonForRevision")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason_for_revision");
+
+                    b.Property<string>("SubsequentPoliceInformation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("subsequent_police_information");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_plan_revisions");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_plan_revisions_plan_id_number");
+
+                    b.ToTable("management_plan_revisions", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
@@ -2996,6 +3384,46 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_case_events_public_reports_public_report_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.MultiAgencyReferral", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_multi_agency_referrals_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_multi_agency_referrals_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RightToKnowDisclosure", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_respondents_respondent_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_victims_victim_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -3133,6 +3561,28 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_notification_obligations_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationOffence", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Notifications.NotificationEvent", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationEventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_offences_notification_events_notification_even");
+
+                    b.HasOne("StalkingProtection.Core.Notifications.NotificationObligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_offences_notification_obligations_obligation_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_offences_respondents_respondent_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
@@ -3263,6 +3713,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_respondent_addresses_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentOtherOrder", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_respondent_other_orders_respondents_respondent_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Respondent", null)
@@ -3290,6 +3750,26 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_public_reports_cases_case_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_plans_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlanRevision", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Reviews.ManagementPlan", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_plan_revisions_management_plans_plan_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
@@ -3351,6 +3831,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Navigation("Addresses");
 
                     b.Navigation("SoaPeriods");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -725,6 +725,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Plea")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plea");
+
+                    b.Property<DateOnly?>("PleaOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plea_on");
+
                     b.Property<string>("ReasonableExcuseClaimed")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -813,6 +822,146 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_case_events_case_id_occurred_at");
 
                     b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.MultiAgencyReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Forum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forum");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OtherForum")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_forum");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_on");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_multi_agency_referrals");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_multi_agency_referrals_order_id");
+
+                    b.HasIndex("CaseId", "ReferredOn")
+                        .HasDatabaseName("ix_multi_agency_referrals_case_id_referred_on");
+
+                    b.ToTable("multi_agency_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RightToKnowDisclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed_on");
+
+                    b.Property<string>("InformationDisclosed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("information_disclosed");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_right_to_know_disclosures");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_right_to_know_disclosures_respondent_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_right_to_know_disclosures_victim_id");
+
+                    b.HasIndex("CaseId", "DecidedOn")
+                        .HasDatabaseName("ix_right_to_know_disclosures_case_id_decided_on");
+
+                    b.ToTable("right_to_know_disclosures", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
@@ -1500,6 +1649,79 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_notification_obligations_respondent_id_trigger_trigger_date");
 
                     b.ToTable("notification_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationOffence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("NotificationEventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_event_id");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("obligation_id");
+
+                    b.Property<string>("OffenceCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offence_code");
+
+                    b.Property<DateOnly>("OffenceOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offence_on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<string>("ReasonableExcuseNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasonable_excuse_notes");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_offences");
+
+                    b.HasIndex("NotificationEventId")
+                        .HasDatabaseName("ix_notification_offences_notification_event_id");
+
+                    b.HasIndex("ObligationId")
+                        .HasDatabaseName("ix_notification_offences_obligation_id");
+
+                    b.HasIndex("RespondentId")
+                        .HasDatabaseName("ix_notification_offences_respondent_id");
+
+                    b.ToTable("notification_offences", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
@@ -2204,6 +2426,68 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("respondent_addresses", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentOtherOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CourtName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("court_name");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("OtherTypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_type_description");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<bool>("UntilFurtherOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("until_further_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_respondent_other_orders");
+
+                    b.HasIndex("RespondentId", "MadeOn")
+                        .HasDatabaseName("ix_respondent_other_orders_respondent_id_made_on");
+
+                    b.ToTable("respondent_other_orders", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2510,6 +2794,110 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_public_report_drafts_expires_at");
 
                     b.ToTable("public_report_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_plans");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_plans_order_id");
+
+                    b.ToTable("management_plans", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlanRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("LeadOfficer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_officer");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OffendingAndSafeguarding")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offending_and_safeguarding");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<DateOnly>("PreparedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_on");
+
+                    b.Property<string>("ReasonForRevision")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_for_revision");
+
+                    b.Property<string>("SubsequentPoliceInformation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subsequent_police_information");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_plan_revisions");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_plan_revisions_plan_id_number");
+
+                    b.ToTable("management_plan_revisions", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
@@ -2983,6 +3371,46 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_case_events_public_reports_public_report_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.MultiAgencyReferral", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_multi_agency_referrals_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_multi_agency_referrals_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.RightToKnowDisclosure", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_respondents_respondent_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_right_to_know_disclosures_victims_victim_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.RiskAssessment", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -3120,6 +3548,28 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_notification_obligations_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Notifications.NotificationOffence", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Notifications.NotificationEvent", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationEventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_offences_notification_events_notification_event_id");
+
+                    b.HasOne("StalkingProtection.Core.Notifications.NotificationObligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_offences_notification_obligations_obligation_id");
+
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_offences_respondents_respondent_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Orders.Appeal", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
@@ -3250,6 +3700,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_respondent_addresses_respondents_respondent_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.RespondentOtherOrder", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_respondent_other_orders_respondents_respondent_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.SoaNotificationPeriod", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Respondent", null)
@@ -3277,6 +3737,26 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_public_reports_cases_case_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_plans_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlanRevision", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Reviews.ManagementPlan", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_plan_revisions_management_plans_plan_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementReview", b =>
@@ -3338,6 +3818,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Navigation("Addresses");
 
                     b.Navigation("SoaPeriods");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Reviews.ManagementPlan", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }
