@@ -190,6 +190,8 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         var victim = await Factory.WithDbAsync(db => db.Victims.SingleAsync(v => v.CaseId == opened.Id));
         Assert.True(await Factory.WithDbAsync(db => db.VictimContactDetails.AnyAsync(d => d.VictimId == victim.Id)));
         Assert.True(await Factory.WithDbAsync(db => db.CaseEvents.AnyAsync(e => e.CaseId == opened.Id && e.Type == CaseEventType.ReportReceived && e.Text.Contains(reference))));
+        var casePage = await client.GetDocumentAsync($"/workspace/cases/{opened.Id}");
+        Assert.Contains("Hanging around places they go", casePage.QuerySelector("[data-case-events]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

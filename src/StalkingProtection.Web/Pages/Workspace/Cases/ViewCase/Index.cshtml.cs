@@ -33,6 +33,9 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
 
     public IReadOnlyList<VictimContactEvent> Contacts { get; private set; } = [];
 
+    /// <summary>The report that started the case (spo-rules.md §10.8(1)) and notes carried from online reports.</summary>
+    public IReadOnlyList<CaseEvent> Events { get; private set; } = [];
+
     public IReadOnlyList<Application> Applications { get; private set; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -63,6 +66,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
         Decisions = await db.SpoDecisions.AsNoTracking().Where(d => d.CaseId == Id).OrderByDescending(d => d.DecidedAt).ToListAsync(ct);
         var victimIds = Victims.Select(v => v.Id).ToList();
         Contacts = await db.VictimContactEvents.AsNoTracking().Where(e => victimIds.Contains(e.VictimId)).OrderByDescending(e => e.OccurredAt).ToListAsync(ct);
+        Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == Id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type).ToListAsync(ct);
         Applications = await db.Applications.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         Referrals = await db.MultiAgencyReferrals.AsNoTracking().Where(r => r.CaseId == Id).OrderByDescending(r => r.ReferredOn).ToListAsync(ct);
         OtherOrders = Respondent is null ? [] : await db.RespondentOtherOrders.AsNoTracking().Where(o => o.RespondentId == Respondent.Id)
@@ -116,6 +120,7 @@ public static class CaseTimeline
     {
         ["Case.Opened"] = "Opened the case",
         ["Case.FourAssessed"] = "Recorded the FOUR check",
+        ["Case.ReportAdded"] = "Added an online report to the case",
         ["Respondent.Added"] = "Added the respondent",
         ["Victim.Added"] = "Added a victim or protected person",
         ["Act.Recorded"] = "Recorded an act associated with stalking",
