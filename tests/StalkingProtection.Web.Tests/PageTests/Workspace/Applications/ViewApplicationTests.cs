@@ -24,9 +24,10 @@ public class ViewApplicationTests(WebAppFactory factory) : CasePageTestBase(fact
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var tasks = document.QuerySelectorAll("[data-tasks] .govuk-task-list__item").Select(i => i.TextContent).ToList();
-        Assert.Equal(7, tasks.Count);
+        Assert.Equal(8, tasks.Count);
         Assert.Contains("Completed", tasks[2], StringComparison.Ordinal);
-        Assert.Contains("Cannot start yet", tasks[6], StringComparison.Ordinal);
+        Assert.Contains("Proposed conditions", tasks[4], StringComparison.Ordinal);
+        Assert.Contains("Cannot start yet", tasks[7], StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector($"a[href='/workspace/applications/set-jurisdiction/{created.ApplicationId}']"));
         Assert.Null(document.QuerySelector($"a[href='/workspace/applications/authorise-application/{created.ApplicationId}']"));
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
