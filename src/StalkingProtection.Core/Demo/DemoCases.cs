@@ -69,7 +69,7 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         {
             var created = await CaseAsync(today.AddDays(-15 - (i * 4)));
             await DecideToApplyAsync(created);
-            await ApplicationAsync(created, created.ReportedOn.AddDays(5), submit: i % 2 == 0);
+            await ApplicationAsync(created, created.ReportedOn.AddDays(5), submit: i % 2 == 0, propose: i % 3 == 0 ? 3 : 2);
         }
 
         for (var i = 0; i < 13; i++)
@@ -136,7 +136,8 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         On(created.ReportedOn.AddDays(2), s => s.Cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(created.CaseId, SpoDecisionOutcome.Apply,
             "Repeated, fixated behaviour that is escalating; an order is needed to protect her while the investigation continues.", "DI Jo Khan", "LS-2291"), Officer));
 
-    private Task<Guid> ApplicationAsync(DemoCase created, DateOnly lodgedOn, bool submit, ApplicationType type = ApplicationType.Full, Guid? mainId = null) =>
+    private Task<Guid> ApplicationAsync(DemoCase created, DateOnly lodgedOn, bool submit, ApplicationType type = ApplicationType.Full, Guid? mainId = null,
+        int propose = 0) =>
         On(lodgedOn, async s =>
         {
             var id = await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, type, _force, CourtVenue.MagistratesCourt, Court, mainId,
@@ -146,6 +147,11 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
                     new EvidenceLink(Limb.RiskAssociatedWithStalking, EvidenceKind.RiskAssessment, created.RiskId, "S-DASH assessment"),
                     new EvidenceLink(Limb.NecessaryToProtect, EvidenceKind.NecessityRationale, null, "Escalating despite warnings; no other order protects her"),
                 ]), Officer);
+            if (propose > 0)
+            {
+                await ProposeAsync(s, created, id, propose);
+            }
+
             if (submit)
             {
                 await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), Coordinator);
@@ -154,6 +160,25 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
 
             return id;
         });
+
+    /// <summary>Conditions from the library for an application in progress: no contact, an exclusion zone and, for some, signing on.</summary>
+    private async Task ProposeAsync(Services s, DemoCase created, Guid applicationId, int count)
+    {
+        var victim = await s.Db.Victims.SingleAsync(v => v.Id == created.VictimId);
+        var name = victim.Person.PrimaryName.FullName;
+        var rest = new ConditionDraft(ConditionType.Prohibition, ConditionCategory.Other, "", ConditionScope.AllUk, null, [victim.Id],
+            "He contacted her dozens of times a day after she asked him to stop, and waited outside her home.", true, false, null);
+        (string Key, Dictionary<string, string> Values)[] proposals =
+        [
+            ("no-contact", new() { ["person"] = name }),
+            ("exclusion-zone", new() { ["area"] = "the streets around her home in Coventry", ["mapReference"] = "annexed to the application as exhibit PC/1" }),
+            ("sign-on", new() { ["station"] = "Little Park Street", ["frequency"] = "every Monday between 9am and 5pm" }),
+        ];
+        foreach (var (key, values) in proposals.Take(count))
+        {
+            await s.Applications.ProposeConditionAsync(new ProposeConditionOptions(applicationId, new ProposedConditionDetails(rest, key, values)), Officer);
+        }
+    }
 
     private static IReadOnlyList<ConditionDraft> Conditions(Guid victimId, int n) =>
     [

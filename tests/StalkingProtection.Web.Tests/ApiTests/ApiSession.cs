@@ -62,6 +62,23 @@ public sealed class ApiSession(HttpClient client)
         return answer;
     }
 
+    public async Task<ApiAnswer> PutAsync(string url, object body)
+    {
+        var json = JsonSerializer.Serialize(body, BodyJson);
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var answer = await SendAsync(request);
+        Transcript?.Add(("PUT", url, json, answer));
+        return answer;
+    }
+
+    public async Task<ApiAnswer> DeleteAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        var answer = await SendAsync(request);
+        Transcript?.Add(("DELETE", url, null, answer));
+        return answer;
+    }
+
     public async Task<ApiAnswer> GetAsync(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
