@@ -9,15 +9,15 @@ namespace StalkingProtection.Web.Pages.Workspace.Applications.ProposeCondition;
 public class ParametersModel(StalkingProtectionDbContext db) : ProposeConditionPageModel(db)
 {
     [BindProperty]
-    public Dictionary<string, string> Values { get; set; } = [];
-
-    [BindProperty]
     [Display(Name = "Prohibition or requirement")]
     public ConditionType? Type { get; set; }
 
     [BindProperty]
     [Display(Name = "Kind of condition")]
     public ConditionCategory? Category { get; set; }
+
+    [BindProperty]
+    public Dictionary<string, string> Values { get; set; } = [];
 
     public string PeopleNames => string.Join(", ", People.Select(p => p.Text));
 
@@ -28,7 +28,7 @@ public class ParametersModel(StalkingProtectionDbContext db) : ProposeConditionP
             return early;
         }
 
-        Values = new Dictionary<string, string>(State.Parameters);
+        Values = Template!.Parameters.ToDictionary(p => p.Key, p => State.Parameters.GetValueOrDefault(p.Key) ?? "");
         (Type, Category) = (State.Type, State.Category);
         return Page();
     }
@@ -62,6 +62,8 @@ public class ParametersModel(StalkingProtectionDbContext db) : ProposeConditionP
 
         if (!ModelState.IsValid)
         {
+            // The page's inputs read every parameter's value, answered or not.
+            Values = values;
             return Page();
         }
 
