@@ -185,7 +185,28 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+
+            // The refreshed principal is built afresh from the database and would forget how the user signed in: without this,
+            // every session is sent back to set up two-factor authentication five minutes after signing in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var claim in current.Claims.Where(c => c.Type is "amr" or Infrastructure.Security.StaffClaims.ExternalProvider).ToList())
+                    {
+                        if (!identity.HasClaim(claim.Type, claim.Value))
+                        {
+                            identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         var signIn = configuration.GetSection(Infrastructure.Security.SignInOptions.SectionName).Get<Infrastructure.Security.SignInOptions>();
         if (signIn?.OpenIdConnect is { Enabled: true } oidc)

@@ -96,6 +96,26 @@ public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task TwoFactor_SessionOlderThanTheSecurityStampCheck_StaysSignedInWithItsSecondFactor()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var client = factory.CreateBrowser();
+        await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+        var key = (await client.GetDocumentAsync("/account/two-factor")).QuerySelector("[data-authenticator-key]")!.TextContent;
+        await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Compute(key, DateTimeOffset.UtcNow) });
+
+        // Act: the security stamp is checked again after five minutes, which rebuilds the signed-in user from the database.
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        var workspace = await client.GetAsync("/workspace");
+        var later = await client.GetAsync("/workspace/cases");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, workspace.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
     public async Task Throttle_AfterFiveFailuresFromOneAddress_BlocksThatAddressEvenWithTheRightPassword()
     {
         // Arrange
