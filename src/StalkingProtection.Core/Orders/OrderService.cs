@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
@@ -110,6 +111,18 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             application.Determine(Determination.Granted, determinedAt);
             audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, "Order made",
                 null, new { application.Status, application.Determination, OrderId = order.Id });
+
+            // The hearing that granted the application has its outcome with the order, so it no longer waits for one.
+            var endOfMadeDay = LondonTime.EndOfDayUtc(terms.MadeOn);
+            var heard = await db.Hearings
+                .Where(h => h.ApplicationId == application.Id && h.Outcome == HearingOutcome.Pending && h.ListedFor < endOfMadeDay)
+                .ToListAsync(ct);
+            foreach (var hearing in heard)
+            {
+                hearing.MarkDetermined();
+                audit.Add(actor, AuditKind.Alteration, "Hearing.Determined", nameof(Hearing), hearing.Id, "Order made", null,
+                    new { hearing.Outcome, OrderId = order.Id });
+            }
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.

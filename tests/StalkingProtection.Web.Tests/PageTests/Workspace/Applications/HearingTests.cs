@@ -95,7 +95,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
     }
 
     [Fact]
-    public async Task Post_Granted_R17_ShowsCoreRuleToRecordTheOrder()
+    public async Task Post_Granted_GoesOnToRecordTheOrderTheCourtMade()
     {
         // Arrange
         var created = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
@@ -103,13 +103,12 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
-            new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Granted), ["Reason"] = "Order made" })).GetDocumentAsync();
+        var response = await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+            new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Granted) });
 
         // Assert
-        var message = Assert.Single(document.ErrorSummaryMessages());
-        Assert.Contains("recording the order the court made", message, StringComparison.Ordinal);
-        Assert.Contains("R17", message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/workspace/orders/record-order/{created.ApplicationId}", response.Headers.Location!.OriginalString);
         Assert.Equal(HearingOutcome.Pending, (await Factory.WithDbAsync(db => db.Hearings.SingleAsync(h => h.Id == hearingId))).Outcome);
     }
 

@@ -1,7 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Time;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
 
@@ -37,6 +41,29 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         Assert.Equal(new DateOnly(2028, 11, 26), order.LastInForceDay);
         Assert.Equal("Must not contact the protected person by any means.", Assert.Single(order.CurrentConditionSet.Conditions).Wording);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Order.Made" && e.RecordId == orderId.ToString() && e.Kind == AuditKind.Collection)));
+    }
+
+    [Fact]
+    public async Task RecordOrder_AfterTheHearingThatGrantedIt_GivesTheHearingItsOutcomeAndTheApplicationLinksToTheOrder()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(_made, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var before = await client.GetDocumentAsync($"/workspace/applications/{application.ApplicationId}");
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-order/{application.ApplicationId}", Answers(new DateOnly(2028, 11, 26)));
+        var after = await client.GetDocumentAsync($"/workspace/applications/{application.ApplicationId}");
+
+        // Assert
+        Assert.NotNull(before.QuerySelector($"[data-record-order] a[href='/workspace/orders/record-order/{application.ApplicationId}']"));
+        saved.AssertRedirectTo("/workspace/orders/");
+        Assert.Equal(HearingOutcome.Determined, (await factory.WithDbAsync(db => db.Hearings.SingleAsync(h => h.Id == hearingId))).Outcome);
+        Assert.NotNull(after.QuerySelector($"[data-order-made] a[href='{saved.Headers.Location!.OriginalString}']"));
+        Assert.Null(after.QuerySelector("[data-record-order]"));
+        Assert.DoesNotContain(after.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Record the outcome");
     }
 
     [Fact]

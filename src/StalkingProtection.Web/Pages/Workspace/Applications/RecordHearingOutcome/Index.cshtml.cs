@@ -88,6 +88,12 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
             return Page();
         }
 
+        if (Outcome == HearingResult.Granted)
+        {
+            // SPA 2019 s.2(1): a grant is recorded with the order the court made, which also gives this hearing its outcome.
+            return Redirect($"/workspace/orders/record-order/{Application.Id}");
+        }
+
         try
         {
             var actor = User.ToActor();
@@ -99,12 +105,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
                     break;
                 default:
                     // SPA 2019 s.5(6)(b), R17: determining the main application ceases its interim orders (in the service).
-                    var determination = Outcome switch
-                    {
-                        HearingResult.Granted => Determination.Granted,
-                        HearingResult.Refused => Determination.Refused,
-                        _ => Determination.Withdrawn,
-                    };
+                    var determination = Outcome == HearingResult.Refused ? Determination.Refused : Determination.Withdrawn;
                     await applications.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, Reason ?? "", Version), actor, ct);
                     break;
             }

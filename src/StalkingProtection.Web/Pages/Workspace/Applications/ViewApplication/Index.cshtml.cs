@@ -41,6 +41,9 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
     public IReadOnlyList<ApplicationComment> Comments { get; private set; } = [];
 
+    /// <summary>The order the court made on this application, once recorded.</summary>
+    public Guid? OrderId { get; private set; }
+
     public bool IsDraft => Application.Status == ApplicationStatus.Draft;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -57,6 +60,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var protectedIds = a.ProtectedPersons.Select(p => p.VictimId).ToList();
         ProtectedPersons = await db.Victims.AsNoTracking().Where(v => protectedIds.Contains(v.Id)).ToListAsync(ct);
         Hearings = await db.Hearings.AsNoTracking().Where(h => h.ApplicationId == Id).OrderBy(h => h.ListedFor).ToListAsync(ct);
+        OrderId = await db.Orders.AsNoTracking().Where(o => o.ApplicationId == Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         var key = Id.ToString();
         var notes = await db.AuditEntries.AsNoTracking()
             .Where(e => e.RecordId == key && (e.Action == "Application.Commented" || e.Action == "Application.Returned"))
