@@ -16,6 +16,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     private const string Respondent = "Jo Bloggs";
     private const string Court = "Leeds Magistrates' Court";
     private readonly AccessibilityAudit _audit = new();
+    private string _caseHeading = "";
 
     private DateOnly Today => server.Today;
 
@@ -47,6 +48,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         server.At(10, 30);
         await HearAndGrantAsync(officer, interimUrl, "Interim application for a stalking protection order", "10:00", "Record the interim stalking protection order");
         var interimOrderUrl = await RecordInterimOrderAsync(officer);
+        server.At(11, 0);
         await RecordServiceAsync(officer, "10:45", expectNotificationDuty: true);
         server.At(11, 30);
         await RecordNotificationAtStationAsync(officer, interimOrderUrl);
@@ -103,7 +105,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.PressAsync("Continue", "Check your answers");
         Assert.Equal("CR/40117/26, " + reportReference, await officer.SummaryAsync("Crime references"));
         Assert.Equal(JourneyServer.Team, await officer.SummaryAsync("Team"));
-        await officer.PressAsync("Open case", "CR/40117/26, " + reportReference);
+        _caseHeading = "CR/40117/26, " + reportReference;
+        await officer.PressAsync("Open case", _caseHeading);
         Assert.Contains("Case opened", await officer.BannerAsync(), StringComparison.Ordinal);
         Assert.Contains("No decision on seeking a stalking protection order", await officer.TextAsync("[data-spo-decision-missing]"), StringComparison.Ordinal);
         return officer.Path;
@@ -111,7 +114,6 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
 
     private async Task AddRespondentAndVictimAsync(Screen officer)
     {
-        var caseHeading = await officer.TextAsync("h1");
         await officer.FollowAsync("Add a person", "Add a person to the case");
         await officer.ChooseAsync("Role", "Respondent");
         await officer.FillAsync("GivenNames", "Jo");
@@ -122,7 +124,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FillAsync("HomeAddress", "14 Harehills Lane, Leeds LS8 4AB");
         await officer.SelectAsync("HomeAddressPoliceArea", "WestYorkshire");
         await officer.PressAsync("Continue", "Check your answers");
-        await officer.PressAsync("Add person", caseHeading);
+        await officer.PressAsync("Add person", _caseHeading);
 
         await officer.FollowAsync("Add a person", "Add a person to the case");
         await officer.ChooseAsync("Role", "Both");
@@ -131,7 +133,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.ChooseAsync("Gender", "Female");
         await officer.ChooseAsync("Relationship", "ExIntimate");
         await officer.PressAsync("Continue", "Check your answers");
-        await officer.PressAsync("Add person", caseHeading);
+        await officer.PressAsync("Add person", _caseHeading);
 
         var people = await officer.TextAsync("[data-people]");
         Assert.Contains("Respondent Jo Bloggs, born 12 April 1986", people, StringComparison.Ordinal);
@@ -141,7 +143,6 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     /// <summary>Continue with nothing entered first: the error summary names each question (and is checked by axe too).</summary>
     private async Task RecordActWithAnErrorFirstAsync(Screen officer)
     {
-        var caseHeading = await officer.TextAsync("h1");
         await officer.FollowAsync("Record an act", "Record an act associated with stalking");
         var errors = await officer.PressExpectingErrorsAsync("Continue");
         Assert.Contains("Enter the date it happened", errors);
@@ -157,13 +158,12 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.SelectFirstAsync("TargetVictimId");
         await officer.FillAsync("Description", "Followed her home from work and waited outside most evenings.");
         await officer.PressAsync("Continue", "Check your answers");
-        await officer.PressAsync("Record act", caseHeading);
+        await officer.PressAsync("Record act", _caseHeading);
         Assert.Contains("Sam Carter", await officer.TextAsync("[data-acts]"), StringComparison.Ordinal);
     }
 
     private async Task RecordRiskScreeningAsync(Screen officer)
     {
-        var caseHeading = await officer.TextAsync("h1");
         await officer.FollowAsync("Record a risk screening", "Which screening tool did you use?");
         await officer.ChooseAsync("Tool", "SDash");
         await officer.PressAsync("Continue", "S-DASH answers");
@@ -175,19 +175,18 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.ChooseAsync("Level", "High");
         await officer.FillDateAsync("NextReviewOn", Today.AddDays(28));
         await officer.PressAsync("Continue", "Check your answers");
-        await officer.PressAsync("Record screening", caseHeading);
-        Assert.Contains($"High risk", await officer.TextAsync("[data-risk]"), StringComparison.Ordinal);
+        await officer.PressAsync("Record screening", _caseHeading);
+        Assert.StartsWith($"S-DASH on {D(Today)} High risk", await officer.TextAsync("[data-risk]"), StringComparison.Ordinal);
     }
 
     private async Task RecordSpoDecisionAsync(Screen officer)
     {
-        var caseHeading = await officer.TextAsync("h1");
         await officer.FollowAsync("Record the SPO decision", "Decision on seeking a stalking protection order");
         await officer.ChooseAsync("Decision", "Apply");
         await officer.FillAsync("Rationale", "High risk on S-DASH; the victim supports an order; an order is needed while the investigation continues.");
         await officer.FillAsync("AuthorisingOfficer", "DI Asha Patel");
         await officer.PressAsync("Continue", "Check your answers");
-        await officer.PressAsync("Record decision", caseHeading);
+        await officer.PressAsync("Record decision", _caseHeading);
         Assert.Equal(0, await officer.Page.Locator("[data-spo-decision-missing]").CountAsync());
         Assert.Contains("Apply for an order", await officer.TextAsync("[data-decisions]"), StringComparison.Ordinal);
     }
@@ -206,7 +205,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
 
     private async Task<string> DraftInterimApplicationAsync(Screen officer, string caseUrl)
     {
-        await officer.OpenAsync(caseUrl, await CaseHeadingAsync(officer, caseUrl));
+        await officer.OpenAsync(caseUrl, _caseHeading);
         await officer.FollowAsync("Draft an application", "Draft an application to the magistrates' court");
         await officer.ChooseAsync("Type", "Interim");
         await officer.SelectFirstAsync("MainApplicationId");
@@ -215,14 +214,6 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.PressAsync("Create draft", "Interim application for a stalking protection order");
         Assert.Equal("Full order application", await officer.SummaryAsync("Main application"));
         return officer.Path;
-    }
-
-    private static async Task<string> CaseHeadingAsync(Screen officer, string caseUrl)
-    {
-        var response = await officer.Page.APIRequest.GetAsync(caseUrl);
-        var html = await response.TextAsync();
-        var start = html.IndexOf("<h1 class=\"govuk-heading-l\">", StringComparison.Ordinal) + "<h1 class=\"govuk-heading-l\">".Length;
-        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</h1>", start, StringComparison.Ordinal)]);
     }
 
     /// <summary>The task list of a draft application: jurisdiction (R2), the three limbs (R3), the person to protect (R4), the court (R7).</summary>
@@ -389,7 +380,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.PressAsync("Confirm and save", "Notification recorded");
         var reference = await officer.TextAsync("[data-reference]");
         Assert.False(string.IsNullOrWhiteSpace(reference));
-        Assert.Equal("Elland Road Police Station (WestYorkshire)", await officer.SummaryAsync("Police station"));
+        Assert.Equal("Elland Road Police Station (West Yorkshire)", await officer.SummaryAsync("Police station"));
         await officer.FollowAsync("Back to the order", Respondent);
         Assert.Equal(orderUrl, officer.Path);
         Assert.Contains($"Met on {D(Today)}", await officer.TextAsync("[data-deadlines]"), StringComparison.Ordinal);
@@ -435,10 +426,20 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FillAsync("Description", "Seen standing outside the victim's house on Harehills Avenue.");
         await officer.PressAsync("Continue", "Check the breach");
         Assert.Contains("Must not enter Harehills Avenue", await officer.SummaryAsync("Condition broken"), StringComparison.Ordinal);
+        await officer.PressAsync("Confirm and save", "Record what happened after the breach");
+        Assert.Contains("Breach recorded (offence code H20164)", await officer.BannerAsync(), StringComparison.Ordinal);
+        Assert.Contains("on indictment, 5 years' imprisonment", await officer.TextAsync("main"), StringComparison.Ordinal);
+
+        await officer.FillAsync("CrimeReference", "CR/40188/26");
+        await officer.FillDateAsync("ArrestedOn", Today);
+        await officer.ChooseAsync("Outcome", "UnderInvestigation");
+        await officer.FillDateAsync("VictimInformedOn", Today);
+        await officer.PressAsync("Continue", "Check what happened after the breach");
         await officer.PressAsync("Confirm and save", Respondent);
         Assert.Contains("Seen standing outside the victim's house", await officer.TextAsync("[data-breaches]"), StringComparison.Ordinal);
+        Assert.Contains("Under investigation", await officer.TextAsync("[data-breaches]"), StringComparison.Ordinal);
 
-        await officer.OpenAsync(caseUrl, await CaseHeadingAsync(officer, caseUrl));
+        await officer.OpenAsync(caseUrl, _caseHeading);
         Assert.Contains("A breach was reported after the last risk screening", await officer.TextAsync("[data-rescreen]"), StringComparison.Ordinal);
     }
 

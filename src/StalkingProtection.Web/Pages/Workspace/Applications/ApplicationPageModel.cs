@@ -79,8 +79,7 @@ public static class ApplicationChoices
         new("A document", nameof(EvidenceKind.Document)),
     ];
 
-    public static IReadOnlyList<SelectListItem> Forces { get; } =
-        Enum.GetValues<PoliceForce>().Select(f => new SelectListItem(f.ToString(), f.ToString())).ToList();
+    public static IReadOnlyList<SelectListItem> Forces => Orders.Choices.Forces;
 
     public static string Text(IReadOnlyList<SelectListItem> items, object? value) =>
         value is null ? "Not given" : items.FirstOrDefault(i => i.Value == value.ToString())?.Text ?? value.ToString()!;

@@ -35,6 +35,13 @@ public abstract class JourneyModel : PageModel
 
     public Actor Actor => User.ToActor();
 
+    /// <summary>
+    /// Where the journey's forms post: the page itself with no handler. After "Change your answers", "Add another condition"
+    /// or a refused save, the address bar still says ?handler=Change, AddCondition or Save, and a form without an action
+    /// would post there again instead of continuing to "check your answers".
+    /// </summary>
+    public string FormAction => Request.PathBase + Request.Path;
+
     /// <summary>Loads what the page needs; false means the record does not exist or the user may not see it (404).</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
 

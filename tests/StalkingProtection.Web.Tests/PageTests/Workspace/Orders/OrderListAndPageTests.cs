@@ -28,6 +28,26 @@ public class OrderListAndPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
+    public async Task OrderPage_InForceOrder_SaysItsStatusAndApplicantInPlainWords()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
+        var application = await client.GetDocumentAsync($"/workspace/applications/{order.Application.ApplicationId}");
+
+        // Assert
+        Assert.Equal("In force", SummaryValue(page, "Status today"));
+        Assert.Equal("Chief officer of West Yorkshire", SummaryValue(application, "Applicant"));
+    }
+
+    private static string SummaryValue(AngleSharp.Dom.IDocument page, string key) =>
+        page.QuerySelectorAll(".govuk-summary-list__row").First(r => r.QuerySelector(".govuk-summary-list__key")!.TextContent.Trim() == key)
+            .QuerySelector(".govuk-summary-list__value")!.TextContent.Trim();
+
+    [Fact]
     public async Task OrderList_UnservedFilter_ListsOnlyOrdersNotYetServed()
     {
         // Arrange

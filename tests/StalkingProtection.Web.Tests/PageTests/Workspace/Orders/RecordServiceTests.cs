@@ -31,6 +31,27 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
+    public async Task ChangeYourAnswers_ThenContinue_PostsToThePageNotToTheChangeHandler()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-service/{order.OrderId}";
+        var check = await client.AnswerAsync(url, Answers(new DateOnly(2026, 11, 27)));
+
+        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
+        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var form = questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post");
+        var checkAgain = await (await client.PostFormAsync(questions, url)).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("Record service of the order", questions.HeadingText());
+        Assert.Equal(url, form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Equal("Check the service details", checkAgain.HeadingText());
+    }
+
+    [Fact]
     public async Task Continue_NothingEntered_ShowsGovUkErrors()
     {
         // Arrange

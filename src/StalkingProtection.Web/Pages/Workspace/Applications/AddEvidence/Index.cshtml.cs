@@ -113,7 +113,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
         [
             .. acts.Select(a => new SelectListItem(
                 $"Act on {UkDate(LondonTime.DateOf(a.OccurredFrom))}: {ActCategoryChoices.Describe(a.Categories, a.OtherCategoryDescription)}", a.Id.ToString())),
-            .. risks.Select(r => new SelectListItem($"{r.Tool} screening on {UkDate(LondonTime.DateOf(r.CompletedAt))}: {r.Level} risk", r.Id.ToString())),
+            .. risks.Select(r => new SelectListItem($"{Cases.RecordRiskScreening.RiskScreeningForms.ToolName(r.Tool)} screening on {UkDate(LondonTime.DateOf(r.CompletedAt))}: {r.Level} risk", r.Id.ToString())),
         ];
         return true;
     }

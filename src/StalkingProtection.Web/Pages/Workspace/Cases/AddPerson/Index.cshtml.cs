@@ -50,8 +50,7 @@ public static class PersonChoices
         new("Not known", nameof(Gender.NotKnown)),
     ];
 
-    public static IReadOnlyList<SelectListItem> Forces { get; } =
-        Enum.GetValues<PoliceForce>().Select(f => new SelectListItem(f.ToString(), f.ToString())).ToList();
+    public static IReadOnlyList<SelectListItem> Forces => Orders.Choices.Forces;
 
     public static string Describe(PersonRole role) => Roles.First(r => r.Value == role.ToString()).Text;
 }
