@@ -112,6 +112,12 @@ internal sealed partial class BulkWriter : IAsyncDisposable
             await _transaction.CommitAsync();
             await _transaction.DisposeAsync();
             _transaction = null;
+
+            // Fold the load out of the write-ahead log, as the service's own small commits keep it: otherwise every later
+            // commit would try to checkpoint the whole load.
+            await using var checkpoint = _sqlite!.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
         }
     }
 

@@ -173,6 +173,12 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
             Discharge(stalkingCase, respondent, order, dischargeOn, batch);
         }
 
+        // A case closes some time after its order stops protecting anyone; the open ones are the live work.
+        if (order.NoLongerInForceFrom is { } ended && ended < today.AddYears(-1))
+        {
+            stalkingCase.Close(_random.Next(3) == 0 ? CaseOutcome.Convicted : CaseOutcome.NoFurtherAction);
+        }
+
         if (subjects.Count < SubjectsKept && order.IsInForceOn(today))
         {
             subjects.Add(new Subject(family, dateOfBirth, pnc, order.Id));

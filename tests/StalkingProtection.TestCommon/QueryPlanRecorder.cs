@@ -29,15 +29,22 @@ public sealed class QueryPlanRecorder(DatabaseProvider provider) : DbCommandInte
         return result;
     }
 
-    /// <summary>Tables that a plan reads in full, without an index.</summary>
-    public static IReadOnlyList<string> FullScans(string plan, DatabaseProvider provider) =>
-        plan.Split('\n')
-            .Select(line => line.Trim())
+    /// <summary>
+    /// Tables that a plan reads in full, without an index. On SQLite a scan of a subquery's output ("CO-ROUTINE x" then
+    /// "SCAN x") reads rows the subquery found, not a table, so it does not count; the subquery's own lines still do.
+    /// </summary>
+    public static IReadOnlyList<string> FullScans(string plan, DatabaseProvider provider)
+    {
+        var lines = plan.Split('\n').Select(line => line.Trim()).ToList();
+        var subqueries = lines.Where(line => line.StartsWith("CO-ROUTINE ", StringComparison.Ordinal)).Select(line => line[11..].Split(' ')[0]).ToHashSet();
+        return lines
             .Select(line => provider == DatabaseProvider.Postgres
                 ? (line.Contains("Seq Scan on ", StringComparison.Ordinal) ? line[(line.IndexOf("Seq Scan on ", StringComparison.Ordinal) + 12)..].Split(' ')[0] : null)
                 : (line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains("USING", StringComparison.Ordinal) ? line[5..].Split(' ')[0] : null))
             .OfType<string>()
+            .Where(table => provider == DatabaseProvider.Postgres || !subqueries.Contains(table))
             .ToList();
+    }
 
     private async Task<string> ExplainAsync(DbCommand command, CancellationToken ct)
     {

@@ -82,4 +82,25 @@ public class OrderStatusQueriesTests
         Assert.Equal(OrderStatus.Expired, results[3]!.Status);
         Assert.Empty(results[3]!.ConditionsInForce);
     }
+
+    [Fact]
+    public async Task P2_GetAsAtAsync_ReadsTheOrderAndItsTermsThroughIndexesOnly()
+    {
+        // Arrange: on SQLite a single query for the order and its terms materialised every condition of every order.
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 2)));
+        await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 9)));
+        var recorder = new QueryPlanRecorder(database.Provider);
+        await using var context = database.CreateContext(recorder);
+
+        // Act
+        var asAt = await new OrderStatusQueries(context).GetAsAtAsync(order.OrderId, new DateOnly(2026, 4, 1), TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Single(asAt!.ConditionsInForce);
+        Assert.All(recorder.Plans, p => Assert.True(
+            QueryPlanRecorder.FullScans(p.Plan, database.Provider).Count == 0,
+            $"Scan in plan:\n{p.Plan}\nfor:\n{p.Sql}"));
+    }
 }

@@ -56,6 +56,7 @@ public class QueryPlanRecorderTests
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "SCAN orders\nSEARCH breaches USING INDEX ix_breaches_incident_on (incident_on>?)", "orders")]
+    [InlineData(DatabaseProvider.Sqlite, "CO-ROUTINE o0\nSEARCH o USING INDEX sqlite_autoindex_orders_1 (id=?)\nMATERIALIZE s0\nSCAN c0\nSCAN o0", "c0")]
     [InlineData(DatabaseProvider.Postgres, "Aggregate  (cost=1.0..2.0 rows=1 width=8)\n  ->  Seq Scan on orders o  (cost=10000000000.00..10000000001.05 rows=1 width=0)", "orders")]
     public void FullScans_PlanWithAScan_NamesTheTable(DatabaseProvider provider, string plan, string table)
     {
@@ -69,6 +70,7 @@ public class QueryPlanRecorderTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "SEARCH orders USING COVERING INDEX ix_orders_in_force (made_on<?)\nSCAN cases USING INDEX ix_cases_status")]
     [InlineData(DatabaseProvider.Postgres, "Aggregate\n  ->  Index Only Scan using ix_orders_in_force on orders o")]
+    [InlineData(DatabaseProvider.Sqlite, "CO-ROUTINE o0\nSEARCH o USING COVERING INDEX sqlite_autoindex_orders_1 (id=?)\nSCAN o0\nSEARCH c USING INDEX ix_condition_sets_order_id_number (order_id=?)")]
     public void FullScans_PlanUsingIndexes_FindsNone(DatabaseProvider provider, string plan)
     {
         // Arrange, Act
