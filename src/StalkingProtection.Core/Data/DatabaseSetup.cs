@@ -4,13 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace StalkingProtection.Core.Data;
 
+/// <remarks>
+/// Queries that load an aggregate with several collections (an order with its conditions, versions, obligations and
+/// breaches) run as split queries: as one query, SQLite builds the join of every collection for every row and a read of
+/// one order grows with the whole table (bench/results/2026-12-02-100000-orders.md).
+/// </remarks>
 public static class DatabaseSetup
 {
     public static DbContextOptionsBuilder<T> ConfigureSqlite<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext
     {
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
-                .MigrationsHistoryTable("__ef_migrations_history"))
+                .MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new SqliteDurabilityInterceptor());
         return builder;
@@ -20,7 +26,8 @@ public static class DatabaseSetup
         where T : DbContext
     {
         builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
-                .MigrationsHistoryTable("__ef_migrations_history"))
+                .MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
         return builder;
     }

@@ -18,9 +18,8 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
     /// <summary>An order's status, the terms in force and the state of the respondent's notification duties at the end of <paramref name="date"/>.</summary>
     public async Task<OrderAsAt?> GetAsAtAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
     {
-        // P1, P2: one query per level of the terms. As a single query SQLite materialises every condition of every order
-        // before joining, so the frontline lookup and the API read would slow down with the size of the whole table.
-        var order = await db.Orders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        // P1, P2: split queries (DatabaseSetup) keep this read independent of the size of the condition table.
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
             return null;

@@ -7,7 +7,7 @@ namespace StalkingProtection.EndToEndTests.Workspace.Journey;
 
 /// <summary>
 /// A stalking protection order's whole life in the browser, as the people who do each part of it: a victim reports online;
-/// an officer opens a case and builds the applications; legal services advise; a coordinator authorises; the officer lodges
+/// an officer triages it into a case and builds the applications; legal services advise; a coordinator authorises; the officer lodges
 /// them and records the court's orders, service and notification; legal services record the variation and the discharge.
 /// axe-core checks every page on the way, error pages included.
 /// </summary>
@@ -30,7 +30,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         var coordinator = await server.SignInAsync(_audit, StaffRoles.Coordinator, "DS Chris Lee");
 
         // Act and assert, step by step.
-        var caseUrl = await OpenCaseForReportAsync(officer, reportReference);
+        var caseUrl = await TriageReportIntoCaseAsync(officer, reportReference);
         await AddRespondentAndVictimAsync(officer);
         await RecordActWithAnErrorFirstAsync(officer);
         await RecordRiskScreeningAsync(officer);
@@ -92,22 +92,25 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     }
 
     /// <summary>
-    /// Turns the online report into a case. Until triage is in the workspace, an officer opens the case by hand, quoting the
-    /// report's reference among the crime references.
+    /// Triage turns the online report into a case: the officer finds it in the queue, reads it and opens a new case, which
+    /// is reported on the day the report was sent.
     /// </summary>
-    private async Task<string> OpenCaseForReportAsync(Screen officer, string reportReference)
+    private async Task<string> TriageReportIntoCaseAsync(Screen officer, string reportReference)
     {
-        await officer.OpenAsync("/workspace/cases", "Cases");
-        await officer.FollowAsync("Open a case", "Open a case");
-        await officer.FillAsync("CrimeReferences", "CR/40117/26\n" + reportReference);
+        await officer.OpenAsync("/workspace/triage", "Online reports to triage");
+        await officer.FollowAsync(reportReference, reportReference);
+        Assert.Contains("Jo Bloggs", await officer.SummaryAsync("Who is doing it"), StringComparison.Ordinal);
+        await officer.PressAsync("Triage this report", "What do you want to do with this report?");
+        await officer.ChooseAsync("Outcome", "CaseOpened");
+        await officer.PressAsync("Continue", "Open a new case");
+        await officer.FillAsync("CrimeReferences", "CR/40117/26");
         await officer.ChooseAsync("Offences", "StalkingPha2A");
-        await officer.FillDateAsync("ReportedOn", Today);
+        await officer.ChooseAsync("AddVictim", "false");
         await officer.PressAsync("Continue", "Check your answers");
-        Assert.Equal("CR/40117/26, " + reportReference, await officer.SummaryAsync("Crime references"));
-        Assert.Equal(JourneyServer.Team, await officer.SummaryAsync("Team"));
-        _caseHeading = "CR/40117/26, " + reportReference;
-        await officer.PressAsync("Open case", _caseHeading);
-        Assert.Contains("Case opened", await officer.BannerAsync(), StringComparison.Ordinal);
+        await officer.PressAsync("Confirm", "Report triaged");
+        await officer.FollowAsync("Go to the case", "CR/40117/26");
+        _caseHeading = "CR/40117/26";
+        Assert.Equal(D(Today), await officer.SummaryAsync("Date reported"));
         Assert.Contains("No decision on seeking a stalking protection order", await officer.TextAsync("[data-spo-decision-missing]"), StringComparison.Ordinal);
         return officer.Path;
     }
