@@ -78,4 +78,33 @@ public static partial class GovUkHtml
     internal static string FormGroupStart(FormGroupOptions? formGroup, bool hasError) =>
         "<div class=\"" + Classes("govuk-form-group", hasError ? "govuk-form-group--error" : null, formGroup?.Classes) + "\""
         + Attributes(formGroup?.Attributes) + ">\n";
+
+    /// <summary>
+    /// What every single-field component opens with: the form group, its label, hint and error message. Adds the hint's and
+    /// the error's ids to <paramref name="describedBy"/>.
+    /// </summary>
+    internal static StringBuilder FieldStart(FormGroupOptions? formGroup, LabelOptions? label, HintOptions? hint,
+        ErrorMessageOptions? error, string id, ref string? describedBy)
+    {
+        var builder = new StringBuilder(FormGroupStart(formGroup, error is not null));
+        var labelHtml = LabelHtml(label is null ? null : label with { For = id });
+        if (labelHtml.Length > 0)
+        {
+            builder.Append(labelHtml).Append('\n');
+        }
+
+        if (hint is not null)
+        {
+            describedBy = JoinIds(describedBy, id + "-hint");
+            builder.Append(HintOrEmpty(hint, id + "-hint"));
+        }
+
+        if (error is not null)
+        {
+            describedBy = JoinIds(describedBy, id + "-error");
+            builder.Append(ErrorOrEmpty(error, id + "-error"));
+        }
+
+        return builder;
+    }
 }

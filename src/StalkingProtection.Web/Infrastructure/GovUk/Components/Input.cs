@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Html;
 using static StalkingProtection.Web.Infrastructure.GovUk.Components.HtmlText;
 
@@ -75,24 +74,7 @@ public static partial class GovUkHtml
         var hasError = options.ErrorMessage is not null;
         var describedBy = options.DescribedBy;
 
-        var builder = new StringBuilder(FormGroupStart(options.FormGroup, hasError));
-        var label = LabelHtml(options.Label is null ? null : options.Label with { For = id });
-        if (label.Length > 0)
-        {
-            builder.Append(label).Append('\n');
-        }
-
-        if (options.Hint is not null)
-        {
-            describedBy = JoinIds(describedBy, id + "-hint");
-            builder.Append(HintOrEmpty(options.Hint, id + "-hint"));
-        }
-
-        if (hasError)
-        {
-            describedBy = JoinIds(describedBy, id + "-error");
-            builder.Append(ErrorOrEmpty(options.ErrorMessage, id + "-error"));
-        }
+        var builder = FieldStart(options.FormGroup, options.Label, options.Hint, options.ErrorMessage, id, ref describedBy);
 
         var input = "<input class=\"" + Classes("govuk-input", options.Classes, hasError ? "govuk-input--error" : null) + "\""
             + Attribute("id", id) + Attribute("name", options.Name)

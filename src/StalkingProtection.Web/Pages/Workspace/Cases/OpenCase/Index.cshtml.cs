@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -114,21 +112,5 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         return Redirect($"/workspace/cases/open-case/check-answers/{journey}");
     }
 
-    private async Task LoadOfficersAsync(CancellationToken ct)
-    {
-        var officerRole = await db.Roles.Where(r => r.Name == StaffRoles.Officer).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        var officers = await db.Users.AsNoTracking()
-            .Where(u => u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Team })
-            .ToListAsync(ct);
-        var items = officers.Select(o => new SelectListItem(o.Team is null ? o.DisplayName : $"{o.DisplayName} ({o.Team})", o.Id.ToString())).ToList();
-        var me = User.OfficerKey();
-        if (items.All(i => i.Value != me))
-        {
-            items.Insert(0, new SelectListItem($"{User.FindFirst(StaffClaims.DisplayName)?.Value ?? "You"} (you)", me));
-        }
-
-        Officers = items;
-    }
+    private async Task LoadOfficersAsync(CancellationToken ct) => Officers = await OfficerChoices.ListAsync(db, User, ct);
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
@@ -113,21 +112,5 @@ public abstract class TriageJourneyPageModel(StalkingProtectionDbContext db) : C
 
     protected void SaveState() => JourneyState.Save(TempData, Id, State);
 
-    protected async Task<IReadOnlyList<SelectListItem>> OfficersAsync(CancellationToken ct)
-    {
-        var officerRole = await db.Roles.Where(r => r.Name == StaffRoles.Officer).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        var officers = await db.Users.AsNoTracking()
-            .Where(u => u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Team })
-            .ToListAsync(ct);
-        var items = officers.Select(o => new SelectListItem(o.Team is null ? o.DisplayName : $"{o.DisplayName} ({o.Team})", o.Id.ToString())).ToList();
-        var me = User.OfficerKey();
-        if (items.All(i => i.Value != me))
-        {
-            items.Insert(0, new SelectListItem($"{User.FindFirst(StaffClaims.DisplayName)?.Value ?? "You"} (you)", me));
-        }
-
-        return items;
-    }
+    protected Task<IReadOnlyList<SelectListItem>> OfficersAsync(CancellationToken ct) => OfficerChoices.ListAsync(db, User, ct);
 }
