@@ -85,6 +85,35 @@ public class AuthorisationMatrixTests(WebAppFactory factory) : IClassFixture<Web
         Assert.Equal(expected, response.StatusCode);
     }
 
+    public static TheoryData<string, string> RouteAndRefusedRole()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (route, roles) in Matrix)
+        {
+            foreach (var role in StaffRoles.All.Except(roles))
+            {
+                data.Add(route, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteAndRefusedRole))]
+    public async Task S4_StaffPage_RefusesAPostFromARoleNotAllowed(string route, string role)
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(role);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.PostAsync(route, new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(AnonymousRoutes))]
     public async Task S4_StaffPage_SignedOut_RedirectsToSignIn(string route)

@@ -96,6 +96,25 @@ public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task TwoFactor_NoCode_ShowsGovUkErrorAndLeavesTwoFactorOff()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var client = factory.CreateBrowser();
+        await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+
+        // Act
+        var response = await client.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = "" });
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Enter the code from your authenticator app"], document.ErrorSummaryMessages());
+        Assert.NotNull(document.QuerySelector("[data-authenticator-key]"));
+        Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
     public async Task TwoFactor_SessionOlderThanTheSecurityStampCheck_StaysSignedInWithItsSecondFactor()
     {
         // Arrange

@@ -83,7 +83,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             _ => query,
         };
 
-        if (Before is { } ticks && BeforeId is { } beforeId)
+        // A cursor that is no instant (a hand-edited URL) is ignored: the list starts at its first page.
+        if (Before is { } ticks && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks && BeforeId is { } beforeId)
         {
             var before = new DateTimeOffset(ticks, TimeSpan.Zero);
             var tied = await query.Where(o => o.RecordedAt == before).Select(o => o.Id).ToListAsync(ct);

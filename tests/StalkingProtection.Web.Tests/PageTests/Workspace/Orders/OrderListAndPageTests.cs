@@ -91,6 +91,26 @@ public class OrderListAndPageTests(WebAppFactory factory) : IClassFixture<WebApp
         Assert.Null(second.QuerySelector("a[rel=next]"));
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("9223372036854775807")]
+    public async Task OrderList_PagingCursorThatIsNoInstant_ShowsTheFirstPage(string before)
+    {
+        // Arrange
+        var team = $"Team Cursor {before}";
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam(team)));
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, team));
+
+        // Act
+        var response = await client.GetAsync($"/workspace/orders?Filter=All&Before={before}&BeforeId={Guid.NewGuid()}");
+        var page = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var links = page.QuerySelectorAll("[data-orders-table] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/workspace/orders/{order.OrderId}"], links);
+    }
+
     [Fact]
     public async Task OrderPage_R42_ShowsTheCurrentManagementPlan()
     {

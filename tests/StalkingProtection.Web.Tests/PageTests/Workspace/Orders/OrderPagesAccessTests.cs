@@ -61,6 +61,36 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         Assert.Equal(expected, response.StatusCode);
     }
 
+    public static TheoryData<string, string> PageAndRefusedRole()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var page in Pages)
+        {
+            foreach (var role in StaffRoles.All.Except(StaffRoles.CaseRoles))
+            {
+                data.Add(page, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageAndRefusedRole))]
+    public async Task Post_RoleWithoutCaseAccess_IsRefused(string page, string role)
+    {
+        // Arrange
+        var url = await UrlAsync(page, team: OrderPages.CaseTeam);
+        var user = await factory.CreateUserAsync(role, OrderPages.CaseTeam);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(AllPages))]
     public async Task Get_OfficerOfAnotherTeam_Returns404(string page)
