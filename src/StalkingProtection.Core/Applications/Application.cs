@@ -224,9 +224,8 @@ public class Application : IVersioned
         ArgumentNullException.ThrowIfNull(order);
         var check = CheckChangeAllowed(order, type, today);
         check.Add(RelevantChiefOfficer.Check(party, applicantForce, relevantChiefOfficers, order.Kind));
-        check.Must(changeSought is null || changeSought.Length <= NotesMaxLength, "Input", "changeSought", $"What the application asks for is at most {NotesMaxLength} characters", "")
-            .Must(necessityRationale is null || necessityRationale.Length <= NotesMaxLength, "Input", "necessityRationale", $"The reason is at most {NotesMaxLength} characters", "")
-            .Must(courtName.Length <= CourtNameMaxLength, "Input", "courtName", $"The court name is at most {CourtNameMaxLength} characters", "");
+        check.Add(CheckChangeSought(type, changeSought, addsOrTightens, necessityRationale));
+        check.Must(courtName.Length <= CourtNameMaxLength, "Input", "courtName", $"The court name is at most {CourtNameMaxLength} characters", "");
         check.ThrowIfBroken();
         var application = CreateForChange(order.CaseId, order.RespondentId, type, order.Id, party, applicantForce, relevantChiefOfficers, courtName, now);
         application.ChangeSought = string.IsNullOrWhiteSpace(changeSought) ? null : changeSought.Trim();
@@ -251,6 +250,22 @@ public class Application : IVersioned
             .Must(type == ApplicationType.Renewal || inForce, "R20", "type",
                 $"The order is {order.StatusOn(today).ToString().ToLowerInvariant()}, not in force, so there is nothing to vary or discharge (SPA 2019 s.4, s.5(7))",
                 "SPA 2019 s.4, s.5(7)");
+    }
+
+    /// <summary>
+    /// What a variation, renewal or discharge application asks for, and why. SPA 2019 s.4, R21: a renewal, or a variation that adds
+    /// or tightens conditions (not saying counts as yes), must say why it is necessary to protect a person.
+    /// </summary>
+    public static RuleCheck CheckChangeSought(ApplicationType type, string? changeSought, bool? addsOrTightens, string? necessityRationale)
+    {
+        var needsNecessity = type == ApplicationType.Renewal || (type == ApplicationType.Variation && addsOrTightens != false);
+        return new RuleCheck()
+            .Must(changeSought is null || changeSought.Length <= NotesMaxLength, "Input", "changeSought", $"What the application asks for is at most {NotesMaxLength} characters", "")
+            .Must(necessityRationale is null || necessityRationale.Length <= NotesMaxLength, "Input", "necessityRationale", $"The reason is at most {NotesMaxLength} characters", "")
+            // SPA 2019 s.4, R21.
+            .Must(!needsNecessity || !string.IsNullOrWhiteSpace(necessityRationale), "R21", "necessityRationale",
+                "Explain why renewing the order, or adding or tightening its conditions, is necessary to protect a person from a risk associated with stalking (SPA 2019 s.4, R21)",
+                "SPA 2019 s.4");
     }
 
     // SPA 2019 s.5(2), R18: an interim application is made with, or after, the main application, by the same chief officer.
@@ -278,6 +293,28 @@ public class Application : IVersioned
 
         JurisdictionBasis = basis;
         JurisdictionNotes = notes?.Trim();
+    }
+
+    /// <summary>
+    /// Amends what a variation, renewal or discharge application asks the court to do, and why (SPA 2019 s.4, R21), for example after
+    /// a coordinator returned it with comments. Refused once authorised, because the coordinator authorised these words, and once lodged.
+    /// </summary>
+    public void AmendChangeSought(string? changeSought, bool? addsOrTightens, string? necessityRationale)
+    {
+        EnsureDraft();
+        var check = new RuleCheck()
+            .Must(!IsForOrder, "Status", "type",
+                "Only an application to vary, renew or discharge an order asks the court to change it; a full or interim application proposes conditions", "")
+            .Must(AuthorisedAt is null, "Status", "status",
+                $"The application has been authorised by {AuthorisedBy}, so what it asks for can no longer be changed", "")
+            .Must(!string.IsNullOrWhiteSpace(changeSought), "Input", "changeSought", "Enter what the application asks the court to do", "")
+            .Must(Type != ApplicationType.Variation || addsOrTightens is not null, "R21", "addsOrTightens",
+                "Say whether the variation adds conditions or makes any stricter (SPA 2019 s.4, R21)", "SPA 2019 s.4");
+        check.Add(CheckChangeSought(Type, changeSought, addsOrTightens, necessityRationale));
+        check.ThrowIfBroken();
+        ChangeSought = changeSought!.Trim();
+        AddsOrTightens = Type == ApplicationType.Variation ? addsOrTightens : null;
+        NecessityRationale = string.IsNullOrWhiteSpace(necessityRationale) ? null : necessityRationale.Trim();
     }
 
     public void SetNecessityRationale(string? rationale)

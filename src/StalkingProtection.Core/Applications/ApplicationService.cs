@@ -33,6 +33,9 @@ public sealed record CreateChangeApplicationOptions(
     bool? AddsOrTightens = null,
     long? ExpectedOrderVersion = null);
 
+public sealed record AmendChangeSoughtOptions(Guid ApplicationId, string? ChangeSought, bool? AddsOrTightens, string? NecessityRationale,
+    long? ExpectedVersion = null);
+
 public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidence, long? ExpectedVersion = null);
 
 public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
@@ -119,6 +122,17 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
         await db.SaveChangesAsync(ct);
         return application.Id;
+    }
+
+    /// <summary>SPA 2019 s.4, R21: what a drafted variation, renewal or discharge application asks for, and why, amended before authorisation.</summary>
+    public async Task AmendChangeSoughtAsync(AmendChangeSoughtOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        var old = new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale };
+        application.AmendChangeSought(options.ChangeSought, options.AddsOrTightens, options.NecessityRationale);
+        audit.Add(actor, AuditKind.Alteration, "Application.ChangeSoughtAmended", nameof(Application), application.Id, null, old,
+            new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task AddEvidenceAsync(AddEvidenceOptions options, Actor actor, CancellationToken ct = default)

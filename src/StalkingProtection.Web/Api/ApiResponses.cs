@@ -37,7 +37,7 @@ public sealed record EvidenceResponse(Limb Limb, EvidenceKind Kind, Guid? Refere
 
 public sealed record ApplicationResponse(Guid Id, Guid CaseId, Guid RespondentId, ApplicationType Type, ApplicationStatus Status, ApplicantParty ApplicantParty,
     PoliceForce? ApplicantForce, Guid? MainApplicationId, Guid? OrderId, CourtVenue Venue, string CourtName, JurisdictionBasis? JurisdictionBasis,
-    IReadOnlyList<Guid> ProtectedPersonIds, IReadOnlyList<EvidenceResponse> Evidence, string? NecessityRationale, string? AuthorisedBy,
+    IReadOnlyList<Guid> ProtectedPersonIds, IReadOnlyList<EvidenceResponse> Evidence, string? NecessityRationale, string? ChangeSought, bool? AddsOrTightens, string? AuthorisedBy,
     DateTimeOffset? AuthorisedAt, DateOnly? LodgedOn, Determination? Determination, DateOnly? DeterminedOn, long Version,
     IReadOnlyList<ProposedConditionResponse> ProposedConditions);
 
@@ -120,7 +120,7 @@ public static class ApiResponses
             ? new ApplicationResponse(a.Id, a.CaseId, a.RespondentId, a.Type, a.Status, a.ApplicantParty, a.ApplicantForce, a.MainApplicationId, a.OrderId, a.Venue,
                 a.CourtName, a.JurisdictionBasis, a.ProtectedPersons.Select(p => p.VictimId).Order().ToList(),
                 a.Evidence.OrderBy(e => e.Limb).ThenBy(e => e.Description, StringComparer.Ordinal).Select(e => new EvidenceResponse(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList(),
-                a.NecessityRationale, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version, ProposedConditionsEndpoints.Of(a))
+                a.NecessityRationale, a.ChangeSought, a.AddsOrTightens, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version, ProposedConditionsEndpoints.Of(a))
             : null;
 
     public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>

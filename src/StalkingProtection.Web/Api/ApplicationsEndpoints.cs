@@ -24,12 +24,19 @@ public sealed record CreateApplicationRequest(Guid CaseId, ApplicationType Type,
             .Each("evidence", Evidence, EvidenceRequest.Validate);
 }
 
+/// <summary>
+/// A variation, renewal or discharge application: what it asks the court to do, whether a variation adds or tightens conditions, and
+/// why (SPA 2019 s.4, R21). <see cref="Version"/> is the order's version as the client read it (RL4).
+/// </summary>
 public sealed record CreateChangeApplicationRequest(ApplicationType Type, ApplicantParty ApplicantParty, string CourtName, PoliceForce? ApplicantForce = null,
-    string? NecessityRationale = null) : IApiRequest
+    string? NecessityRationale = null, string? ChangeSought = null, bool? AddsOrTightens = null, long? Version = null) : IApiRequest
 {
     public void Validate(ApiValidator v) =>
         v.Required("courtName", CourtName, Application.CourtNameMaxLength)
-            .Optional("necessityRationale", NecessityRationale, Application.NotesMaxLength);
+            .Optional("changeSought", ChangeSought, Application.NotesMaxLength)
+            .Optional("necessityRationale", NecessityRationale, Application.NotesMaxLength)
+            .Must(AddsOrTightens is null || Type == ApplicationType.Variation, "addsOrTightens",
+                "Only a variation adds or tightens conditions: leave this out for a renewal or a discharge.");
 }
 
 /// <summary>The coordinator who authorised the application in the force's own system.</summary>
@@ -89,11 +96,11 @@ public static class ApplicationsEndpoints
             ApiRoute.HandleAsync<CreateChangeApplicationRequest>(http.Request, async r =>
             {
                 var applicationId = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(id, r.Type, r.ApplicantParty, r.ApplicantForce, r.CourtName,
-                    r.NecessityRationale), http.User.ToActor(), http.RequestAborted);
+                    r.NecessityRationale, r.ChangeSought, r.AddsOrTightens, r.Version), http.User.ToActor(), http.RequestAborted);
                 return ApiRoute.Created($"/api/v1/applications/{applicationId}", await ApiResponses.ApplicationAsync(db, applicationId, http.RequestAborted));
-            }))
+            }, () => db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => (long?)o.Version).SingleOrDefaultAsync()))
             .Write<CreateChangeApplicationRequest, ApplicationResponse>("CreateChangeApplication",
-                "Draft an application to vary, renew or discharge an order (R20: the defendant or a relevant chief officer).");
+                "Draft an application to vary, renew or discharge an order: what it asks for and why (R20: the defendant or a relevant chief officer; R21, R23).");
 
         api.MapGet("/applications/{id:guid}", (Guid id, HttpContext http, AuditLog audit, StalkingProtectionDbContext db) =>
             ApiRoute.ConsultAsync(http, audit, nameof(Application), id, () => ApiResponses.ApplicationAsync(db, id, http.RequestAborted)))

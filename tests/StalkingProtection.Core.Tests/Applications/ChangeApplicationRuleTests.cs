@@ -88,20 +88,118 @@ public class ChangeApplicationRuleTests
         Assert.False(application.NeedsNecessityRationale);
     }
 
+    [Theory]
+    [InlineData(ApplicationType.Variation, true)]
+    [InlineData(ApplicationType.Variation, null)]
+    [InlineData(ApplicationType.Renewal, null)]
+    public void R21_RenewalOrTighteningVariationWithoutRationale_IsRefusedWhenDrafted(ApplicationType type, bool? addsOrTightens)
+    {
+        // Arrange
+        var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
+
+        // Act
+        var ex = Record.Exception(() => Create(order, type, new DateOnly(2025, 6, 2), addsOrTightens: addsOrTightens, rationale: " "));
+
+        // Assert
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("R21", "necessityRationale", "SPA 2019 s.4"), (violation.RuleId, violation.Field, violation.LegalSource));
+    }
+
     [Fact]
-    public void R21_VariationThatTightensConditionsWithoutRationale_IsBlockedOnSubmit()
+    public void AmendChangeSought_OnADraft_ReplacesWhatItAsksForAndWhy()
+    {
+        // Arrange
+        var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
+        var application = Create(order, ApplicationType.Variation, new DateOnly(2025, 6, 2), addsOrTightens: true);
+
+        // Act
+        application.AmendChangeSought("  Remove the curfew.  ", false, " ");
+
+        // Assert
+        Assert.Equal(("Remove the curfew.", (bool?)false, (string?)null), (application.ChangeSought, application.AddsOrTightens, application.NecessityRationale));
+        Assert.False(application.NeedsNecessityRationale);
+    }
+
+    [Fact]
+    public void R21_AmendChangeSought_TighteningVariationWithoutRationale_IsRefused()
+    {
+        // Arrange
+        var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
+        var application = Create(order, ApplicationType.Variation, new DateOnly(2025, 6, 2), addsOrTightens: false, rationale: null);
+
+        // Act
+        var ex = Record.Exception(() => application.AmendChangeSought("Add an exclusion zone.", true, null));
+
+        // Assert
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("R21", "necessityRationale"), (violation.RuleId, violation.Field));
+        Assert.Equal((bool?)false, application.AddsOrTightens);
+    }
+
+    [Fact]
+    public void AmendChangeSought_NothingAskedForAndVariationNotSaid_IsRefused()
+    {
+        // Arrange
+        var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
+        var application = Create(order, ApplicationType.Variation, new DateOnly(2025, 6, 2), addsOrTightens: true);
+
+        // Act
+        var ex = Record.Exception(() => application.AmendChangeSought(" ", null, "Risk continues"));
+
+        // Assert
+        Assert.Equal(["changeSought", "addsOrTightens"], Assert.IsType<RuleViolationException>(ex).Violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void AmendChangeSought_AfterAuthorisation_IsRefused()
+    {
+        // Arrange
+        var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
+        var today = new DateOnly(2025, 6, 2);
+        var application = Create(order, ApplicationType.Renewal, today);
+        application.Authorise(TestData.Coordinator, TestData.NoonOn(today));
+
+        // Act
+        var ex = Record.Exception(() => application.AmendChangeSought("Renew until further order.", null, "Risk continues"));
+
+        // Assert
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("Status", "status"), (violation.RuleId, violation.Field));
+        Assert.Contains("authorised", violation.Message, StringComparison.Ordinal);
+        Assert.Equal("Extend it", application.ChangeSought);
+    }
+
+    [Fact]
+    public void AmendChangeSought_AfterLodging_IsRefused()
     {
         // Arrange
         var (order, parts) = TestData.NewOrder(OrderKind.Full, _made);
         var today = new DateOnly(2025, 6, 2);
-        var application = Create(order, ApplicationType.Variation, today, addsOrTightens: true, rationale: " ");
-        application.Authorise(TestData.Coordinator, TestData.NoonOn(today));
+        var application = Create(order, ApplicationType.Discharge, today, ApplicantParty.Defendant, null, rationale: null);
+        application.Submit(parts.Respondent, null, today, TestData.NoonOn(today));
 
         // Act
-        var ex = Record.Exception(() => application.Submit(parts.Respondent, null, today, TestData.NoonOn(today)));
+        var ex = Record.Exception(() => application.AmendChangeSought("The risk has ended.", null, null));
 
         // Assert
-        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R21" && v.Field == "necessityRationale");
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("Status", "status"), (violation.RuleId, violation.Field));
+        Assert.Contains("submitted", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AmendChangeSought_OnAFullOrderApplication_IsRefused()
+    {
+        // Arrange
+        var (order, parts) = TestData.NewOrder(OrderKind.Full, _made);
+        var application = Application.CreateForOrder(order.CaseId, parts.Respondent.Id, ApplicationType.Full, PoliceForce.WestYorkshire, null,
+            "Leeds Magistrates' Court", TestData.NoonOn(new DateOnly(2025, 6, 2)));
+
+        // Act
+        var ex = Record.Exception(() => application.AmendChangeSought("Vary it.", null, null));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => (v.RuleId, v.Field) == ("Status", "type"));
     }
 
     [Fact]

@@ -92,7 +92,17 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
     public async Task R21_LodgingATighteningVariationWithoutRationale_ShowsTheRule()
     {
         // Arrange
-        var (_, id) = await ChangeApplicationAsync(ApplicationType.Variation, rationale: null);
+        var order = await TestData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
+        var id = await Factory.WithDbAsync(async db =>
+        {
+            // Drafted without the R21 answers (as before drafting checked them): lodging checks R21 again.
+            var o = await db.Orders.SingleAsync(x => x.Id == order.OrderId);
+            var application = Application.CreateForChange(o.CaseId, o.RespondentId, ApplicationType.Variation, o.Id, ApplicantParty.ChiefOfficer,
+                PoliceForce.WestYorkshire, [PoliceForce.WestYorkshire], "Leeds Magistrates' Court", StalkingProtection.TestCommon.TestData.NoonOn(new DateOnly(2026, 11, 2)));
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            return application.Id;
+        });
         await TestData.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), StalkingProtection.TestCommon.TestData.Coordinator));
         var client = await BrowserAsync();
 

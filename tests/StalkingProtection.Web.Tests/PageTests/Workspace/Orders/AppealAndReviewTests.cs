@@ -45,6 +45,30 @@ public class AppealAndReviewTests(WebAppFactory factory) : IClassFixture<WebAppF
     }
 
     [Fact]
+    public async Task RecordAppeal_ChangeYourAnswers_ThenContinue_ReachesCheckYourAnswers()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-appeal/{order.OrderId}";
+        var check = await client.AnswerAsync(url, [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"), F("Grounds", "The order is not necessary.")]);
+
+        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
+        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var form = questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post");
+        var checkAgain = await (await client.PostFormAsync(questions, url + "?handler=Change", [F("Grounds", "The order was not necessary on the evidence.")]))
+            .GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("Record an appeal to the Crown Court", questions.HeadingText());
+        Assert.Equal(url, form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Equal("Check the appeal", checkAgain.HeadingText());
+        Assert.Contains("The order was not necessary on the evidence.", checkAgain.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Appeals.AnyAsync(a => a.OrderId == order.OrderId)));
+    }
+
+    [Fact]
     public async Task RecordAppeal_NothingEntered_ShowsGovUkErrors()
     {
         // Arrange

@@ -183,6 +183,29 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
     }
 
     [Fact]
+    public async Task ChangeYourAnswers_ThenContinue_GoesThroughTheQuestionsToCheckYourAnswers()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = Url(order.OrderId);
+        var check = await AnswerStepsAsync(client, url, [F("Type", "Discharge")], [F("ApplicantParty", "Defendant")], [F("ChangeSought", "The risk has ended.")]);
+        var first = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+
+        // Act: the browser's address is now ?handler=Change, so each question form must say where it posts.
+        var second = await (await client.PostFormAsync(first, url + "?handler=Change")).GetDocumentAsync();
+        var third = await (await client.PostFormAsync(second, url + "?handler=Change")).GetDocumentAsync();
+        var checkAgain = await (await client.PostFormAsync(third, url + "?handler=Change", [F("ChangeSought", "The risk ended when he moved abroad.")])).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(url, first.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"));
+        Assert.Equal("Who is applying?", second.HeadingText());
+        Assert.Equal("What changes and why", third.HeadingText());
+        Assert.Equal("Check your answers before drafting the application", checkAgain.HeadingText());
+        Assert.Contains("The risk ended when he moved abroad.", checkAgain.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RL4_OrderChangedBeforeSaving_ShowsTheConflictAndDraftsNothing()
     {
         // Arrange

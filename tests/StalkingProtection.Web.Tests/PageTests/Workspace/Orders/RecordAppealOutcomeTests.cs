@@ -126,6 +126,25 @@ public class RecordAppealOutcomeTests(WebAppFactory factory) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task ChangeYourAnswers_ThenContinue_ReachesCheckYourAnswers()
+    {
+        // Arrange
+        var (_, _, url) = await AppealAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("CrownCourtReference", "T9")]);
+
+        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
+        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var checkAgain = await (await client.PostFormAsync(questions, url + "?handler=Change", [F("CrownCourtReference", "T20267001")])).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("Record the outcome of the appeal", questions.HeadingText());
+        Assert.Equal(url, questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"));
+        Assert.Equal("Check the appeal outcome", checkAgain.HeadingText());
+        Assert.Contains("T20267001", checkAgain.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RL4_SomeoneElseRecordedTheOutcomeFirst_ShowsTheConflictAndKeepsTheirs()
     {
         // Arrange

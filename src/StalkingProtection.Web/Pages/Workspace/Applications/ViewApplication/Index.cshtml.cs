@@ -158,14 +158,19 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var url = a.Id.ToString();
         string? Href(string journey) => IsDraft ? $"/workspace/applications/{journey}/{url}" : null;
         var byDefendant = a.ApplicantParty == ApplicantParty.Defendant;
+        var amend = AmendChangeSought.IndexModel.CanAmend(a) ? $"/workspace/applications/amend-change-sought/{url}" : null;
+        var changeSought = string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted
+            : a.Type == ApplicationType.Variation && a.AddsOrTightens is null ? TaskStatus.InProgress
+            : TaskStatus.Completed;
         var tasks = new List<ApplicationTask>
         {
             new("The order", $"/workspace/orders/{a.OrderId}", TaskStatus.Completed, "SPA 2019 s.4"),
-            new("What the application asks the court to do", null, string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted : TaskStatus.Completed),
+            new("What the application asks the court to do", amend, changeSought,
+                changeSought == TaskStatus.InProgress ? "Say whether the variation adds conditions or makes any stricter (SPA 2019 s.4, R21)" : null),
         };
         if (a.NeedsNecessityRationale)
         {
-            tasks.Add(new("Why it is necessary to protect a person", null,
+            tasks.Add(new("Why it is necessary to protect a person", amend,
                 string.IsNullOrWhiteSpace(a.NecessityRationale) ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.4, R21"));
         }
 
