@@ -19,12 +19,12 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}.</param>
+/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}.</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
 {
-    private static readonly string[] _caseRecords = ["{case}", "{draft}", "{application}", "{hearing}", "{person}"];
+    private static readonly string[] _caseRecords = ["{case}", "{draft}", "{change}", "{application}", "{hearing}", "{person}"];
 
     /// <summary>The page is about a record on a case, so an officer of another team must not learn that it exists (404).</summary>
     public bool OnATeamsCase => _caseRecords.Any(p => Route.Contains(p, StringComparison.Ordinal));
@@ -79,6 +79,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/applications/propose-condition/check-answers/{draft}/{journey}", _caseRoles, StartsAt: "/workspace/applications/propose-condition/template/{draft}/{journey}"),
         new("/workspace/applications/propose-condition/change/{draft}/{condition}", _caseRoles, StartsAt: "/workspace/applications/propose-condition/check-answers/{draft}/"),
         new("/workspace/applications/propose-condition/remove/{draft}/{condition}", _caseRoles),
+        new("/workspace/applications/amend-change-sought/{change}", _caseRoles),
+        new("/workspace/applications/amend-change-sought/check-answers/{change}/{journey}", _caseRoles, StartsAt: "/workspace/applications/amend-change-sought/{change}"),
         new("/workspace/applications/list-hearing/{application}", _caseRoles),
         new("/workspace/applications/record-hearing-outcome/{hearing}", _caseRoles),
 
@@ -261,6 +263,14 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
             var conditionId = await data.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(
                 draft.ApplicationId, new ProposedConditionDetails(TestData.NoContact(draft.Case.ProtectedPersonIds))), TestData.Officer));
             values["condition"] = conditionId.ToString();
+        }
+
+        if (Needs("change"))
+        {
+            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
+            values["change"] = (await data.WithServicesAsync(new DateOnly(2026, 11, 2), s => s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(
+                order.OrderId, ApplicationType.Variation, ApplicantParty.ChiefOfficer, PoliceForce.WestYorkshire, "Leeds Magistrates' Court",
+                "She has moved.", "Add an exclusion zone around Moss Lane.", true), TestData.Officer))).ToString();
         }
 
         if (Needs("application", "hearing"))
