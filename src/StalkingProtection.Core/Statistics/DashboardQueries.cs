@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
@@ -38,20 +39,25 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
 
     public async Task<DashboardFigures> GetAsync(DateOnly today, CancellationToken ct = default)
     {
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var live = await LiveOrders(today).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (interim, full) = await CountLiveAsync(today, ct);
         return new DashboardFigures(
             today,
-            live.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0,
-            live.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0,
+            interim,
+            full,
             await ApplicationsInProgress().CountAsync(ct),
             await OrdersNotServed(today).CountAsync(ct),
             await NotificationsOverdue(today).CountAsync(ct),
             await NotificationsDueSoon(today).CountAsync(ct),
-            await db.Breaches.AsNoTracking().CountAsync(b => b.IncidentOn >= monthStart && b.IncidentOn <= today, ct),
+            await BreachesThisMonth(today).CountAsync(ct),
             await OrdersEndingSoon(today).CountAsync(ct),
             await CasesWithoutSpoDecision().CountAsync(ct),
             await ReportsAwaitingTriage().CountAsync(ct));
+    }
+
+    public async Task<(int Interim, int Full)> CountLiveAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var live = await LiveOrders(date).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return (live.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0, live.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0);
     }
 
     /// <summary>In force on <paramref name="date"/>: made by then, last day not passed, not ended.</summary>
@@ -73,6 +79,12 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
     public IQueryable<NotificationObligation> NotificationsDueSoon(DateOnly today) =>
         db.NotificationObligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Open && o.DueBy >= today && o.DueBy <= today.AddDays(DueSoonDays));
+
+    public IQueryable<Breach> BreachesThisMonth(DateOnly today)
+    {
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        return db.Breaches.AsNoTracking().Where(b => b.IncidentOn >= monthStart && b.IncidentOn <= today);
+    }
 
     public IQueryable<StalkingProtectionOrder> OrdersEndingSoon(DateOnly today) =>
         db.Orders.IgnoreAutoIncludes().AsNoTracking()
