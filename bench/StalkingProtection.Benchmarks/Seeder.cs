@@ -119,6 +119,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
         var victim = Victim.Add(stalkingCase.Id, victimPerson, VictimRole.Both, RelationshipToRespondent.ExIntimate, reportedAt);
         var decision = SpoDecision.Record(stalkingCase.Id, SpoDecisionOutcome.Apply, "Fixated, obsessive, unwanted and repeated contact; an order is needed to protect her",
             _coordinator.Name, null, null, reportedOn.AddDays(7), At(reportedOn.AddDays(7), 15));
+        stalkingCase.NoteSpoDecision(decision);
         batch.AddRange([respondent, stalkingCase, victim, decision]);
         caseIds.Add(stalkingCase.Id);
 

@@ -60,16 +60,16 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
         return (live.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0, live.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0);
     }
 
-    /// <summary>In force on <paramref name="date"/>: made by then, last day not passed, not ended.</summary>
-    public IQueryable<StalkingProtectionOrder> LiveOrders(DateOnly date) =>
-        db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(date);
+    /// <summary>
+    /// Live SPOs in force on <paramref name="date"/> (SPA 2019 ss.3, 5; R13, R16): made by then, last day not passed, not ended.
+    /// </summary>
+    public IQueryable<StalkingProtectionOrder> LiveOrders(DateOnly date) => InForceOn(db.Orders, date);
 
     public IQueryable<Application> ApplicationsInProgress() =>
         db.Applications.IgnoreAutoIncludes().AsNoTracking().Where(a => _inProgress.Contains(a.Status));
 
-    /// <summary>In force and not yet served: the respondent may not know of the order, and s.9 has not started.</summary>
-    public IQueryable<StalkingProtectionOrder> OrdersNotServed(DateOnly date) =>
-        LiveOrders(date).Where(o => o.ServedAt == null);
+    /// <summary>In force and not yet served: the respondent may not know of the order, and s.9 has not started (R25).</summary>
+    public IQueryable<StalkingProtectionOrder> OrdersNotServed(DateOnly date) => InForceOn(db.Orders.Where(o => o.ServedAt == null), date);
 
     /// <summary>R33: overdue, whether or not the nightly check has flagged it yet.</summary>
     public IQueryable<NotificationObligation> NotificationsOverdue(DateOnly today) =>
@@ -97,5 +97,18 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
     /// <summary>Every stalking case needs an SPO decision, to apply or not, with its reasons (R39).</summary>
     public IQueryable<StalkingCase> CasesWithoutSpoDecision() =>
         db.Cases.AsNoTracking()
-            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderInvestigation) && !db.SpoDecisions.Any(d => d.CaseId == c.Id));
+            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderInvestigation) && c.LatestSpoDecisionOn == null);
+
+    /// <summary>
+    /// The same orders as <see cref="OrderQueryExtensions.InForceOn"/>, as three disjoint parts that are each one short range of
+    /// the live-order indexes: fixed-period orders whose last day is still to come, and orders until further order that
+    /// have not ended or end later. As one condition, both databases read the made-date index from the first order ever.
+    /// </summary>
+    private static IQueryable<StalkingProtectionOrder> InForceOn(IQueryable<StalkingProtectionOrder> orders, DateOnly date)
+    {
+        var made = orders.IgnoreAutoIncludes().AsNoTracking().Where(o => o.MadeOn <= date);
+        return made.Where(o => o.LastInForceDay >= date && (o.EndedOn == null || o.EndedOn > date))
+            .Concat(made.Where(o => o.LastInForceDay == null && o.EndedOn == null))
+            .Concat(made.Where(o => o.LastInForceDay == null && o.EndedOn > date));
+    }
 }
