@@ -54,10 +54,15 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
             await ReportsAwaitingTriage().CountAsync(ct));
     }
 
+    /// <summary>
+    /// Counted rather than grouped by kind: a count reads only the index, where grouping decodes every live order's kind,
+    /// which took longer than the count itself. The few interim orders come from an index with the kind first.
+    /// </summary>
     public async Task<(int Interim, int Full)> CountLiveAsync(DateOnly date, CancellationToken ct = default)
     {
-        var live = await LiveOrders(date).GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return (live.SingleOrDefault(c => c.Key == OrderKind.Interim)?.Count ?? 0, live.SingleOrDefault(c => c.Key == OrderKind.Full)?.Count ?? 0);
+        var live = await LiveOrders(date).CountAsync(ct);
+        var interim = await LiveOrders(date).CountAsync(o => o.Kind == OrderKind.Interim, ct);
+        return (interim, live - interim);
     }
 
     /// <summary>
@@ -72,9 +77,10 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
     public IQueryable<StalkingProtectionOrder> OrdersNotServed(DateOnly date) => InForceOn(db.Orders.Where(o => o.ServedAt == null), date);
 
     /// <summary>R33: overdue, whether or not the nightly check has flagged it yet.</summary>
+    /// <remarks>Two parts rather than one condition, so that PostgreSQL counts each from the index alone instead of visiting the table.</remarks>
     public IQueryable<NotificationObligation> NotificationsOverdue(DateOnly today) =>
-        db.NotificationObligations.AsNoTracking()
-            .Where(o => o.Status == ObligationStatus.Overdue || (o.Status == ObligationStatus.Open && o.DueBy < today));
+        db.NotificationObligations.AsNoTracking().Where(o => o.Status == ObligationStatus.Overdue)
+            .Concat(db.NotificationObligations.AsNoTracking().Where(o => o.Status == ObligationStatus.Open && o.DueBy < today));
 
     public IQueryable<NotificationObligation> NotificationsDueSoon(DateOnly today) =>
         db.NotificationObligations.AsNoTracking()

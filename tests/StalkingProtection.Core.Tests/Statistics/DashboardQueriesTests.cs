@@ -58,7 +58,7 @@ public class DashboardQueriesTests
     // bound it to the rows it counts. Where two such indexes exist PostgreSQL costs them alike on a test's few rows, so
     // either is accepted.
     [Theory]
-    [InlineData("live orders", "ix_orders_live")]
+    [InlineData("live orders", "ix_orders_live|ix_orders_live_by_kind")]
     [InlineData("applications in progress", "ix_applications_status")]
     [InlineData("orders not served", "ix_orders_unserved|ix_orders_live")]
     [InlineData("notifications overdue", "ix_notification_obligations_status_due_by")]
@@ -96,12 +96,15 @@ public class DashboardQueriesTests
         };
 
         // Assert
-        var (sql, plan) = Assert.Single(recorder.Plans);
-        var because = $"plan:\n{plan}\nfor:\n{sql}";
-        Assert.True(QueryPlanRecorder.FullScans(plan, database.Provider).Count == 0, because);
-        Assert.True(QueryPlanRecorder.FullIndexScans(plan, database.Provider).Count == 0, because);
-        var used = QueryPlanRecorder.IndexesUsed(plan, database.Provider);
-        Assert.True(used.Count > 0 && used.IsSubsetOf(indexes.Split('|')), because);
+        Assert.NotEmpty(recorder.Plans);
+        Assert.All(recorder.Plans, p =>
+        {
+            var because = $"plan:\n{p.Plan}\nfor:\n{p.Sql}";
+            Assert.True(QueryPlanRecorder.FullScans(p.Plan, database.Provider).Count == 0, because);
+            Assert.True(QueryPlanRecorder.FullIndexScans(p.Plan, database.Provider).Count == 0, because);
+            var used = QueryPlanRecorder.IndexesUsed(p.Plan, database.Provider);
+            Assert.True(used.Count > 0 && used.IsSubsetOf(indexes.Split('|')), because);
+        });
     }
 
     [Fact]

@@ -2241,14 +2241,17 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
 
-                    b.HasIndex("ServedAt", "LastInForceDay", "EndedOn", "MadeOn")
-                        .HasDatabaseName("ix_orders_unserved");
+                    b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_live");
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");
 
-                    b.HasIndex("LastInForceDay", "EndedOn", "MadeOn", "Kind")
-                        .HasDatabaseName("ix_orders_live");
+                    b.HasIndex("Kind", "LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_live_by_kind");
+
+                    b.HasIndex("ServedAt", "LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_unserved");
 
                     b.HasIndex("MadeOn", "Kind", "Origin", "DurationType", "LastInForceDay")
                         .HasDatabaseName("ix_orders_made_statistics");
