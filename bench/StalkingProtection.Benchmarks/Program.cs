@@ -31,11 +31,20 @@ void Say(string line) => Console.WriteLine(line);
 
 Say($"Stalking Protection benchmarks: {provider}, {options.Orders:N0} orders, today {today:yyyy-MM-dd}");
 
-// The schema is the real one: the service's own migrations, with every index they create.
+// The schema is the real one: the service's own migrations, with every index they create. A reused database gets only the
+// migrations it lacks, so a new index can be measured on data seeded before it existed.
 var setup = Stopwatch.StartNew();
 await using (var context = CreateContext())
 {
-    if (provider == DatabaseProvider.Sqlite)
+    if (options.Reuse)
+    {
+        if (!await context.Database.CanConnectAsync() || !(await context.Database.GetAppliedMigrationsAsync()).Any())
+        {
+            Console.Error.WriteLine("--reuse needs a database this runner has seeded before.");
+            return 1;
+        }
+    }
+    else if (provider == DatabaseProvider.Sqlite)
     {
         var file = new SqliteConnectionStringBuilder(connection).DataSource;
         SqliteConnection.ClearAllPools();
@@ -52,9 +61,9 @@ await using (var context = CreateContext())
     await context.Database.MigrateAsync();
 }
 
-Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; seeding...");
-var seeded = await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
-Say($"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
+Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; {(options.Reuse ? "reading the seeded data" : "seeding")}...");
+var seeded = options.Reuse ? await Seeder.ReadBackAsync(CreateContext, today) : await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
+Say(options.Reuse ? $"Reusing {seeded.Orders:N0} orders" : $"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
 
 // PostgreSQL's autovacuum would analyse the tables and set the visibility map after a bulk load; do it now rather than
 // race it. SQLite is left as the service leaves it: the service never runs ANALYZE.
@@ -98,6 +107,18 @@ var audit = new Operation("Baseline: one consultation audit entry, durably commi
     new AuditLog(db, time).RecordConsultationAsync(actor, "Bench.Read", nameof(StalkingProtectionOrder), SubjectFor(i).OrderId, "Benchmark baseline"));
 var dashboard = new Operation("Dashboard figures (DashboardQueries.GetAsync)", "P3: p99 ≤ 20 ms", options.Iterations, options.Warmup, (db, _) =>
     new DashboardQueries(db).GetAsync(today));
+var figures = new (string Name, Func<DashboardQueries, Task<int>> Count)[]
+{
+    ("live orders by kind", async q => (await q.CountLiveAsync(today)).Full),
+    ("applications in progress", q => q.ApplicationsInProgress().CountAsync()),
+    ("orders not served", q => q.OrdersNotServed(today).CountAsync()),
+    ("notifications overdue", q => q.NotificationsOverdue(today).CountAsync()),
+    ("notifications due soon", q => q.NotificationsDueSoon(today).CountAsync()),
+    ("breaches this month", q => q.BreachesThisMonth(today).CountAsync()),
+    ("orders ending soon", q => q.OrdersEndingSoon(today).CountAsync()),
+    ("cases without an SPO decision", q => q.CasesWithoutSpoDecision().CountAsync()),
+    ("reports awaiting triage", q => q.ReportsAwaitingTriage().CountAsync()),
+}.Select(f => new Operation($"  dashboard figure: {f.Name}", "", options.Iterations, options.Warmup, (db, _) => f.Count(new DashboardQueries(db)))).ToList();
 var lookupName = new Operation("Lookup by name and date of birth, with audit (OrderLookupService)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup,
     async (db, i) =>
     {
@@ -121,7 +142,7 @@ var statisticsAll = new Operation($"Statistics return, all time from {allTime.Fr
 OrderLookupService Lookup(StalkingProtectionDbContext db) => new(db, new OrderStatusQueries(db), new AuditLog(db, time));
 
 Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
-var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll], CreateContext,
+var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll], CreateContext,
     options.Rounds, Say);
 
 var throughputs = new List<Throughput>();
@@ -156,8 +177,10 @@ string Report()
     md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine()}");
     md.AppendLine(CultureInfo.InvariantCulture, $"- Software: .NET {Environment.Version}, {versions}, {RuntimeInformation.OSDescription}");
     md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {string.Join(", ", scale.Select(s => $"{s.Value:N0} {s.Key}"))}");
-    md.AppendLine(CultureInfo.InvariantCulture, $"- Seeding: {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:N1} s " +
-        $"({seeded.Rows / seeded.Elapsed.TotalSeconds:N0} rows/s){(provider == DatabaseProvider.Postgres ? $", then VACUUM ANALYZE {maintenanceSeconds:N1} s" : "")}");
+    var vacuum = provider == DatabaseProvider.Postgres ? $", then VACUUM ANALYZE {maintenanceSeconds:N1} s" : "";
+    md.AppendLine(options.Reuse
+        ? $"- Seeding: none, a database seeded by an earlier run (--reuse), migrated to this commit{vacuum}"
+        : $"- Seeding: {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:N1} s ({seeded.Rows / seeded.Elapsed.TotalSeconds:N0} rows/s){vacuum}");
     md.AppendLine(CultureInfo.InvariantCulture, $"- Latency: one caller, a new DbContext per call, {options.Warmup} warm-up calls, samples interleaved over {options.Rounds} rounds");
     md.AppendLine();
     md.AppendLine("| operation | calls | median ms | p99 ms | median ÷ baseline | target |");
@@ -228,17 +251,20 @@ static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create
 }
 
 internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
-    int Workers, int ThroughputSeconds, string? Output)
+    int Workers, int ThroughputSeconds, string? Output, bool Reuse)
 {
     public const string Usage = """
         usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
                [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
-               [--output results.md]
-        The database named by the connection string is deleted and recreated.
+               [--output results.md] [--reuse]
+        The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
+        seeded it and only migrated.
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
+        var reuse = args.Contains("--reuse", StringComparer.OrdinalIgnoreCase);
+        args = args.Where(a => !a.Equals("--reuse", StringComparison.OrdinalIgnoreCase)).ToArray();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -258,6 +284,6 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
 
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
-            Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"));
+            Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
@@ -30,7 +31,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
 {
     private const int BatchSize = 2_000;
     private const int SubjectsKept = 2_000;
-    private const int Years = 20;
+    internal const int Years = 20;
     private const string Court = "Leeds Magistrates' Court";
 
     private static readonly Actor _officer = new("bench-officer", "PC Bench Officer", StaffRoles.Officer, "Stalking Team");
@@ -75,6 +76,25 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
         return new SeedResult(made, writer.RowsWritten, stopwatch.Elapsed, subjects, caseIds, today.AddYears(-Years));
     }
 
+    /// <summary>The respondents and cases a run needs from a database an earlier run seeded (--reuse).</summary>
+    public static async Task<SeedResult> ReadBackAsync(Func<StalkingProtectionDbContext> createContext, DateOnly today)
+    {
+        await using var db = createContext();
+        var subjects = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(today).OrderBy(o => o.Id).Take(SubjectsKept)
+            .Join(db.Respondents, o => o.RespondentId, r => r.Id, (o, r) => new { OrderId = o.Id, r.PersonId })
+            .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new
+            {
+                x.OrderId,
+                p.DateOfBirth,
+                p.PncId,
+                FamilyName = p.Names.Where(n => !n.IsAlias).Select(n => n.FamilyName).First(),
+            })
+            .ToListAsync();
+        var caseIds = await db.Cases.AsNoTracking().Select(c => c.Id).ToListAsync();
+        return new SeedResult(await db.Orders.CountAsync(), 0, TimeSpan.Zero,
+            subjects.Select(s => new Subject(s.FamilyName, s.DateOfBirth!.Value, s.PncId!, s.OrderId)).ToList(), caseIds, today.AddYears(-Years));
+    }
+
     private int Story(int index, List<object> batch, List<Subject> subjects, List<Guid> caseIds)
     {
         var madeOn = today.AddDays(-_random.Next(1, Years * 365));
@@ -99,6 +119,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
         var victim = Victim.Add(stalkingCase.Id, victimPerson, VictimRole.Both, RelationshipToRespondent.ExIntimate, reportedAt);
         var decision = SpoDecision.Record(stalkingCase.Id, SpoDecisionOutcome.Apply, "Fixated, obsessive, unwanted and repeated contact; an order is needed to protect her",
             _coordinator.Name, null, null, reportedOn.AddDays(7), At(reportedOn.AddDays(7), 15));
+        stalkingCase.NoteSpoDecision(decision);
         batch.AddRange([respondent, stalkingCase, victim, decision]);
         caseIds.Add(stalkingCase.Id);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using StalkingProtection.Core.Data;
 
@@ -45,6 +46,39 @@ public sealed class QueryPlanRecorder(DatabaseProvider provider) : DbCommandInte
             .Where(table => provider == DatabaseProvider.Postgres || !subqueries.Contains(table))
             .ToList();
     }
+
+    /// <summary>
+    /// Indexes that a plan reads from end to end, with no bound on the key: as costly as a table scan once the table is
+    /// large. SQLite says "SCAN t USING INDEX i"; PostgreSQL shows an index scan node with no "Index Cond" beneath it.
+    /// </summary>
+    public static IReadOnlyList<string> FullIndexScans(string plan, DatabaseProvider provider)
+    {
+        var lines = plan.Split('\n');
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return lines.Select(line => Regex.Match(line.Trim(), @"^SCAN \S+ USING (?:COVERING )?INDEX (\S+)"))
+                .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        }
+
+        var scans = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var node = Regex.Match(lines[i], @"Index (?:Only )?Scan(?: Backward)? using (\S+)");
+            if (node.Success && !lines.Skip(i + 1).TakeWhile(l => !l.Contains("->", StringComparison.Ordinal)).Any(l => l.Contains("Index Cond:", StringComparison.Ordinal)))
+            {
+                scans.Add(node.Groups[1].Value);
+            }
+        }
+
+        return scans;
+    }
+
+    /// <summary>Every index a plan reads, by name.</summary>
+    public static IReadOnlySet<string> IndexesUsed(string plan, DatabaseProvider provider) =>
+        Regex.Matches(plan, provider == DatabaseProvider.Postgres
+                ? @"(?:Index (?:Only )?Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)"
+                : @"USING (?:COVERING )?INDEX (\S+)")
+            .Select(m => m.Groups[1].Value).ToHashSet();
 
     private async Task<string> ExplainAsync(DbCommand command, CancellationToken ct)
     {

@@ -148,9 +148,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     public async Task<Guid> RecordSpoDecisionAsync(RecordSpoDecisionOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        _ = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         var decision = SpoDecision.Record(options.CaseId, options.Decision, options.Rationale, actor.Name, options.AuthorisingOfficer,
             options.LegalServicesReference, timeProvider.UkToday, now);
+        stalkingCase.NoteSpoDecision(decision);
         db.SpoDecisions.Add(decision);
         audit.Add(actor, AuditKind.Collection, "SpoDecision.Recorded", nameof(SpoDecision), decision.Id, decision.Rationale, null,
             new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference });

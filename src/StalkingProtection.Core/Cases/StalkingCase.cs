@@ -61,6 +61,12 @@ public class StalkingCase : IVersioned
     /// <summary>College of Policing FOUR check: Fixated, Obsessive, Unwanted, Repeated.</summary>
     public FourAssessment? Four { get; private set; }
 
+    /// <summary>
+    /// The day of the latest SPO decision recorded on the case (R39), kept here so that the cases still waiting for one
+    /// are found from an index on the cases alone rather than by looking for decisions case by case (P3).
+    /// </summary>
+    public DateOnly? LatestSpoDecisionOn { get; private set; }
+
     public long Version { get; set; }
 
     public IEnumerable<string> CrimeReferenceList =>
@@ -98,6 +104,19 @@ public class StalkingCase : IVersioned
         Four = new FourAssessment(fixated, obsessive, unwanted, repeated, Limit(assessedBy, OfficerMaxLength), now.ToUniversalTime());
 
     public void SetRespondent(Guid respondentId) => RespondentId = respondentId;
+
+    public void NoteSpoDecision(SpoDecision decision)
+    {
+        if (decision.CaseId != Id)
+        {
+            throw new ArgumentException("The decision was made on another case.", nameof(decision));
+        }
+
+        if (LatestSpoDecisionOn is not { } latest || decision.DecidedOn > latest)
+        {
+            LatestSpoDecisionOn = decision.DecidedOn;
+        }
+    }
 
     public void Assign(string officerInCharge, string team)
     {

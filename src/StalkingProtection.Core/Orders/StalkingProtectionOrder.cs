@@ -503,6 +503,5 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
         builder.Ignore(o => o.NoLongerInForceFrom);
         builder.HasIndex(o => o.RespondentId);
         builder.HasIndex(o => o.MainApplicationId);
-        builder.HasIndex(o => o.ServedAt);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.TestCommon;
@@ -47,8 +49,84 @@ public class DashboardQueriesTests
         // Assert
         Assert.True(recorder.Plans.Count >= 8, $"Expected a query per figure, saw {recorder.Plans.Count}.");
         Assert.All(recorder.Plans, p => Assert.True(
-            QueryPlanRecorder.FullScans(p.Plan, database.Provider).Count == 0,
+            QueryPlanRecorder.FullScans(p.Plan, database.Provider).Count == 0 && QueryPlanRecorder.FullIndexScans(p.Plan, database.Provider).Count == 0,
             $"Full scan in plan:\n{p.Plan}\nfor:\n{p.Sql}"));
+    }
+
+    // Using some index is not enough: the live count once searched ix_orders_in_force by made date, which every order
+    // ever made passes, and read the whole table through it. Each figure must read an index whose leading columns
+    // bound it to the rows it counts. Where two such indexes exist PostgreSQL costs them alike on a test's few rows, so
+    // either is accepted.
+    [Theory]
+    [InlineData("live orders", "ix_orders_live|ix_orders_live_by_kind")]
+    [InlineData("applications in progress", "ix_applications_status")]
+    [InlineData("orders not served", "ix_orders_unserved|ix_orders_live")]
+    [InlineData("notifications overdue", "ix_notification_obligations_status_due_by")]
+    [InlineData("notifications due soon", "ix_notification_obligations_status_due_by|ix_notification_obligations_due_statistics")]
+    [InlineData("breaches this month", "ix_breaches_incident_on")]
+    [InlineData("orders ending soon", "ix_orders_live")]
+    [InlineData("cases without an SPO decision", "ix_cases_status_spo_decision")]
+    [InlineData("reports awaiting triage", "ix_public_reports_status_submitted_at")]
+    public async Task P3_EachDashboardFigure_ReadsOnlyItsIntendedIndex(string figure, string indexes)
+    {
+        // Arrange: orders long expired beside a live one, so that searching by made date would find them all.
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2021, 3, 1)).ServedOn(new DateOnly(2021, 3, 1)));
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2022, 5, 9)).ServedOn(new DateOnly(2022, 5, 9)));
+        await testData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 20)));
+        var recorder = new QueryPlanRecorder(database.Provider);
+        await using var context = database.CreateContext(recorder);
+        var dashboard = new DashboardQueries(context);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        _ = figure switch
+        {
+            "live orders" => (await dashboard.CountLiveAsync(_today, ct)).Interim,
+            "applications in progress" => await dashboard.ApplicationsInProgress().CountAsync(ct),
+            "orders not served" => await dashboard.OrdersNotServed(_today).CountAsync(ct),
+            "notifications overdue" => await dashboard.NotificationsOverdue(_today).CountAsync(ct),
+            "notifications due soon" => await dashboard.NotificationsDueSoon(_today).CountAsync(ct),
+            "breaches this month" => await dashboard.BreachesThisMonth(_today).CountAsync(ct),
+            "orders ending soon" => await dashboard.OrdersEndingSoon(_today).CountAsync(ct),
+            "cases without an SPO decision" => await dashboard.CasesWithoutSpoDecision().CountAsync(ct),
+            "reports awaiting triage" => await dashboard.ReportsAwaitingTriage().CountAsync(ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
+
+        // Assert
+        Assert.NotEmpty(recorder.Plans);
+        Assert.All(recorder.Plans, p =>
+        {
+            var because = $"plan:\n{p.Plan}\nfor:\n{p.Sql}";
+            Assert.True(QueryPlanRecorder.FullScans(p.Plan, database.Provider).Count == 0, because);
+            Assert.True(QueryPlanRecorder.FullIndexScans(p.Plan, database.Provider).Count == 0, because);
+            var used = QueryPlanRecorder.IndexesUsed(p.Plan, database.Provider);
+            Assert.True(used.Count > 0 && used.IsSubsetOf(indexes.Split('|')), because);
+        });
+    }
+
+    [Fact]
+    public async Task R39_CasesWithoutSpoDecision_LeavesOutACaseOnceItsDecisionIsRecorded()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        var decided = await testData.CreateCaseAsync();
+        var waiting = await testData.CreateCaseAsync();
+        await testData.WithServicesAsync(_today, s => s.Cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(decided.CaseId, SpoDecisionOutcome.DoNotApply,
+            "Threshold not met: a single contact, no fixation shown.", "DI Jones", null), TestData.Officer));
+        await using var context = database.CreateContext();
+
+        // Act
+        var waitingIds = await new DashboardQueries(context).CasesWithoutSpoDecision().Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var figures = await new DashboardQueries(context).GetAsync(_today, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([waiting.CaseId], waitingIds);
+        Assert.Equal(1, figures.CasesWithoutSpoDecision);
+        Assert.Equal(_today, (await context.Cases.SingleAsync(c => c.Id == decided.CaseId, TestContext.Current.CancellationToken)).LatestSpoDecisionOn);
     }
 }
 
@@ -78,5 +156,42 @@ public class QueryPlanRecorderTests
 
         // Assert
         Assert.Empty(scans);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "SEARCH orders USING COVERING INDEX ix_orders_live (last_in_force_day>?)\nSCAN cases USING INDEX ix_cases_status", "ix_cases_status")]
+    [InlineData(DatabaseProvider.Sqlite, "SCAN o USING COVERING INDEX ix_orders_in_force", "ix_orders_in_force")]
+    [InlineData(DatabaseProvider.Postgres, "Aggregate\n  ->  Index Only Scan using ix_orders_in_force on orders o\n        Filter: (last_in_force_day >= $1)", "ix_orders_in_force")]
+    public void FullIndexScans_IndexReadEndToEnd_NamesTheIndex(DatabaseProvider provider, string plan, string index)
+    {
+        // Arrange, Act
+        var scans = QueryPlanRecorder.FullIndexScans(plan, provider);
+
+        // Assert
+        Assert.Equal([index], scans);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "SEARCH orders USING COVERING INDEX ix_orders_live (last_in_force_day>?)")]
+    [InlineData(DatabaseProvider.Postgres, "Aggregate\n  ->  Index Only Scan using ix_orders_live on orders o\n        Index Cond: (last_in_force_day >= $1)\n        Filter: (made_date <= $1)\n  ->  Index Only Scan using ix_orders_live on orders o_1\n        Index Cond: ((last_in_force_day IS NULL) AND (ended_on IS NULL))")]
+    public void FullIndexScans_BoundedIndexSearches_FindsNone(DatabaseProvider provider, string plan)
+    {
+        // Arrange, Act
+        var scans = QueryPlanRecorder.FullIndexScans(plan, provider);
+
+        // Assert
+        Assert.Empty(scans);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "MULTI-INDEX OR\n  INDEX 1\n    SEARCH o USING COVERING INDEX ix_a (status=?)\n  INDEX 2\n    SEARCH o USING INDEX ix_b (status=? AND due_by<?)", "ix_a,ix_b")]
+    [InlineData(DatabaseProvider.Postgres, "Aggregate\n  ->  Bitmap Heap Scan on notification_obligations o\n        ->  BitmapOr\n              ->  Bitmap Index Scan on ix_a\n              ->  Bitmap Index Scan on ix_a\n  ->  Index Scan using ix_b on orders", "ix_a,ix_b")]
+    public void IndexesUsed_Plan_NamesEachIndexOnce(DatabaseProvider provider, string plan, string indexes)
+    {
+        // Arrange, Act
+        var used = QueryPlanRecorder.IndexesUsed(plan, provider);
+
+        // Assert
+        Assert.Equal(indexes.Split(','), used.Order());
     }
 }

@@ -1174,6 +1174,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("crime_references");
 
+                    b.Property<DateOnly?>("LatestSpoDecisionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_spo_decision_on");
+
                     b.Property<int>("Offences")
                         .HasColumnType("integer")
                         .HasColumnName("offences");
@@ -1227,8 +1231,8 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_cases_status");
+                    b.HasIndex("Status", "LatestSpoDecisionOn")
+                        .HasDatabaseName("ix_cases_status_spo_decision");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");
@@ -2237,14 +2241,17 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
 
-                    b.HasIndex("ServedAt")
-                        .HasDatabaseName("ix_orders_served_at");
-
-                    b.HasIndex("LastInForceDay", "EndedOn")
-                        .HasDatabaseName("ix_orders_last_in_force_day");
+                    b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_live");
 
                     b.HasIndex("MadeOn", "LastInForceDay", "EndedOn")
                         .HasDatabaseName("ix_orders_in_force");
+
+                    b.HasIndex("Kind", "LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_live_by_kind");
+
+                    b.HasIndex("ServedAt", "LastInForceDay", "EndedOn", "MadeOn")
+                        .HasDatabaseName("ix_orders_unserved");
 
                     b.HasIndex("MadeOn", "Kind", "Origin", "DurationType", "LastInForceDay")
                         .HasDatabaseName("ix_orders_made_statistics");

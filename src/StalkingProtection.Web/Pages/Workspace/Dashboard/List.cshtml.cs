@@ -69,8 +69,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                 break;
             case DashboardLists.Breaches:
                 Heading = "Breaches this month";
-                var monthStart = new DateOnly(today.Year, today.Month, 1);
-                var breaches = await db.Breaches.AsNoTracking().Where(b => b.IncidentOn >= monthStart && b.IncidentOn <= today)
+                var breaches = await dashboard.BreachesThisMonth(today)
                     .OrderByDescending(b => b.IncidentOn).Take(Limit).Select(b => new { b.OrderId, b.IncidentOn, b.Outcome }).ToListAsync(ct);
                 Rows = breaches.Select(b => new Row("Breach of order", $"/workspace/orders/{b.OrderId}", b.Outcome.ToString(), b.IncidentOn)).ToList();
                 break;
