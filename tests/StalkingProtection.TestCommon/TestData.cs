@@ -5,6 +5,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
@@ -83,6 +84,8 @@ public sealed partial class TestData(TestDatabase database)
         public DeadlineCheckService Deadlines => new(context, Audit);
 
         public OrderStatusQueries Queries => new(context);
+
+        public OrderLookupService Lookup => new(context, Queries, Audit);
 
         public VictimContactService VictimContact(IDataProtectionProvider provider) =>
             new(context, clock, Audit, provider, Options.Create(new VictimContactOptions { SearchHashKey = SearchHashKey }));

@@ -90,7 +90,10 @@ public class Application : IVersioned
 
     public required Guid CaseId { get; init; }
 
-    public required Guid RespondentId { get; init; }
+    public Guid RespondentId { get; private set; }
+
+    /// <summary>The person was recorded twice, each time as a respondent: this now belongs to the respondent kept.</summary>
+    internal void TransferTo(Respondent kept) => RespondentId = kept.Id;
 
     public ApplicationType Type { get; private init; }
 

@@ -215,7 +215,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     public async Task<Guid> RecordOtherOrderAsync(RecordOtherOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var order = RespondentOtherOrder.Record(respondent, options.Type, options.OtherTypeDescription, options.CourtName, options.MadeOn, options.UntilFurtherOrder,
             options.EndsOn, options.Reference, options.Notes, timeProvider.UkToday, now);
         db.RespondentOtherOrders.Add(order);

@@ -29,7 +29,10 @@ public class RightToKnowDisclosure
 
     public required Guid VictimId { get; init; }
 
-    public required Guid RespondentId { get; init; }
+    public Guid RespondentId { get; private set; }
+
+    /// <summary>The person was recorded twice, each time as a respondent: this now belongs to the respondent kept.</summary>
+    internal void TransferTo(Respondent kept) => RespondentId = kept.Id;
 
     public string InformationDisclosed { get; private init; } = "";
 

@@ -32,7 +32,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
     public async Task<IReadOnlyList<LookupSubject>> SearchAsync(OrderLookupQuery query, DateOnly today, Actor actor, CancellationToken ct = default)
     {
-        var respondents = db.Respondents.AsNoTracking();
+        var respondents = db.Respondents.AsNoTracking().Where(r => r.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(query.PncId))
         {
             var pnc = query.PncId.Trim().ToUpperInvariant();

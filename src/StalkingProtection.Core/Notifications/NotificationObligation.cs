@@ -36,7 +36,10 @@ public class NotificationObligation : IVersioned
 
     public required Guid Id { get; init; }
 
-    public required Guid RespondentId { get; init; }
+    public Guid RespondentId { get; private set; }
+
+    /// <summary>The person was recorded twice, each time as a respondent: this now belongs to the respondent kept.</summary>
+    internal void TransferTo(Respondent kept) => RespondentId = kept.Id;
 
     public Guid? OrderId { get; private init; }
 

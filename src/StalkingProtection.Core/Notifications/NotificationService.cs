@@ -39,7 +39,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     public async Task<Guid> RecordNotificationAsync(RecordNotificationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var notifiedOn = LondonTime.DateOf(options.Details.NotifiedAt);
         var lastCourtArea = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= notifiedOn)
             .OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
@@ -124,7 +124,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     public async Task<Guid?> RecordNameChangeAsync(RecordNameChangeOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
         var name = person.AddAlias(options.GivenNames, options.FamilyName, options.FirstUsedOn, now);
         db.Entry(name).State = EntityState.Added;
@@ -147,7 +147,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     public async Task<Guid?> RecordAddressChangeAsync(RecordAddressChangeOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var old = respondent.HomeAddressOn(options.MovedOn.AddDays(-1));
         var address = respondent.MoveTo(options.Address, options.PoliceArea, options.MovedOn, options.Source, now);
         db.Entry(address).State = EntityState.Added;
@@ -171,7 +171,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     public async Task<Guid?> RecordSoaFinalDayAsync(RecordSoaFinalDayOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         respondent.EndSoaPart2(options.FinalDay);
         db.Touch(respondent);
         var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= options.FinalDay).ToListAsync(ct);
@@ -193,7 +193,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     public async Task<Guid> RecordSoaStartAsync(RecordSoaStartOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var respondent = await db.Respondents.SingleAsync(r => r.Id == options.RespondentId, ct);
+        var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var period = respondent.StartSoaPart2(options.StartedOn, now);
         db.Entry(period).State = EntityState.Added;
         db.Touch(respondent);

@@ -85,7 +85,10 @@ public class StalkingProtectionOrder : IVersioned
 
     public required Guid CaseId { get; init; }
 
-    public required Guid RespondentId { get; init; }
+    public Guid RespondentId { get; private set; }
+
+    /// <summary>The person was recorded twice, each time as a respondent: this now belongs to the respondent kept.</summary>
+    internal void TransferTo(Respondent kept) => RespondentId = kept.Id;
 
     /// <summary>The application the order was made on; null for a court-made order (R43).</summary>
     public Guid? ApplicationId { get; private init; }

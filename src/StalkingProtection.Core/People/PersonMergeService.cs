@@ -22,6 +22,11 @@ public sealed record DuplicatePair(PersonRecord First, PersonRecord Second);
 
 public sealed record MergePeopleOptions(Guid KeepId, long? KeepVersion, Guid MergeId, long? MergeVersion, string Reason);
 
+/// <summary>What moved from the respondent merged to the respondent kept, by record.</summary>
+public sealed record RespondentsCombined(Guid KeptRespondentId, Guid MergedRespondentId, IReadOnlyList<Guid> CaseIds, IReadOnlyList<Guid> ApplicationIds,
+    IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> NotificationObligationIds, IReadOnlyList<Guid> NotificationIds, IReadOnlyList<Guid> NotificationOffenceIds,
+    IReadOnlyList<Guid> OtherOrderIds, IReadOnlyList<Guid> DisclosureIds);
+
 /// <summary>
 /// Finds people recorded twice and merges them. A merge combines two records of personal data, so it is audited as a
 /// combination with its reason (DPA 2018 s.62(1)); nothing is deleted, and the merged record points at the one kept.
@@ -94,7 +99,9 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
     /// <summary>
     /// Merges <see cref="MergePeopleOptions.MergeId"/> into <see cref="MergePeopleOptions.KeepId"/>: its victim and respondent
     /// roles (with their contact details, orders and notifications) move to the record kept, its names become aliases there,
-    /// and it is marked merged. Refused when the two are on one case in different roles, or are both respondents.
+    /// and it is marked merged. When both are respondents, everything held against the one merged (cases, applications,
+    /// orders, notification obligations, notifications, offences, other orders and disclosures) moves to the one kept.
+    /// Refused when the two are on one case in different roles, or have different PNC IDs.
     /// </summary>
     public async Task MergeAsync(MergePeopleOptions options, Actor actor, CancellationToken ct = default)
     {
@@ -127,17 +134,27 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
                 "Both records are victims or protected persons on the same case: change that case first, so the person is on it once", "")
             .Must(victimAndRespondent.Count == 0, "Input", "mergeId",
                 "One record is the respondent and the other a victim on the same case: the same person cannot be both, so these are not duplicates", "SPA 2019 s.1(1)")
-            .Must(keepRespondent is null || mergeRespondent is null, "Input", "mergeId",
-                "Both records are respondents with their own orders and notification history (SPA 2019 s.9); they cannot be combined here", "SPA 2019 s.9")
+            .Must(keep!.PncId is null || merge!.PncId is null || keep.PncId == merge.PncId, "Input", "mergeId",
+                $"The records have different PNC IDs ({keep.PncId} and {merge!.PncId}): a PNC ID belongs to one person, so these are not duplicates", "")
             .ThrowIfBroken();
 
-        var names = keep!.AbsorbNamesOf(merge!, now);
+        RespondentsCombined? combined = null;
+        if (keepRespondent is not null && mergeRespondent is not null)
+        {
+            combined = await CombineRespondentsAsync(keepRespondent, mergeRespondent, now, ct);
+        }
+
+        var names = keep.AbsorbNamesOf(merge!, now);
         foreach (var victim in mergeVictims)
         {
             victim.MoveTo(keep);
         }
 
-        mergeRespondent?.MoveTo(keep);
+        if (keepRespondent is null)
+        {
+            mergeRespondent?.MoveTo(keep);
+        }
+
         db.Touch(keep);
         db.Touch(merge!);
 
@@ -148,13 +165,55 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
             KeepId = keep.Id,
             MergedId = merge!.Id,
             MovedVictimIds = mergeVictims.Select(v => v.Id).ToList(),
-            MovedRespondentId = mergeRespondent?.Id,
+            MovedRespondentId = keepRespondent is null ? mergeRespondent?.Id : null,
+            RespondentsCombined = combined,
             NamesAdded = names.Count,
         };
         audit.Add(actor, AuditKind.Combination, "Person.Merged", nameof(Person), keep.Id, reason, new { KeepId = keep.Id, MergedId = merge.Id }, moved);
         audit.Add(actor, AuditKind.Combination, "Person.MergedInto", nameof(Person), merge.Id, reason, new { MergedIntoId = (Guid?)null }, moved);
+        if (combined is not null)
+        {
+            audit.Add(actor, AuditKind.Combination, "Respondent.MergedInto", nameof(Respondent), mergeRespondent!.Id, reason, new { MergedIntoId = (Guid?)null }, combined);
+        }
+
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The person was recorded twice as a respondent. Orders, obligations and notifications are facts about the person, not the
+    /// record, so all of them belong to the respondent kept: a notification there discharges an obligation that arose on either
+    /// record (SPA 2019 s.9–10), and every order in force appears in the frontline lookup under one person.
+    /// </summary>
+    private async Task<RespondentsCombined> CombineRespondentsAsync(Respondent keep, Respondent merge, DateTimeOffset now, CancellationToken ct)
+    {
+        keep.Absorb(merge, now);
+        var cases = await db.Cases.Where(c => c.RespondentId == merge.Id).ToListAsync(ct);
+        var applications = await db.Applications.Where(a => a.RespondentId == merge.Id).ToListAsync(ct);
+        var orders = await db.Orders.Where(o => o.RespondentId == merge.Id).ToListAsync(ct);
+        var obligations = await db.NotificationObligations.Where(o => o.RespondentId == merge.Id).ToListAsync(ct);
+        var notifications = await db.NotificationEvents.Where(e => e.RespondentId == merge.Id).ToListAsync(ct);
+        var offences = await db.NotificationOffences.Where(o => o.RespondentId == merge.Id).ToListAsync(ct);
+        var otherOrders = await db.RespondentOtherOrders.Where(o => o.RespondentId == merge.Id).ToListAsync(ct);
+        var disclosures = await db.RightToKnowDisclosures.Where(d => d.RespondentId == merge.Id).ToListAsync(ct);
+        foreach (var stalkingCase in cases)
+        {
+            stalkingCase.SetRespondent(keep.Id);
+        }
+
+        applications.ForEach(a => a.TransferTo(keep));
+        orders.ForEach(o => o.TransferTo(keep));
+        obligations.ForEach(o => o.TransferTo(keep));
+        notifications.ForEach(e => e.TransferTo(keep));
+        offences.ForEach(o => o.TransferTo(keep));
+        otherOrders.ForEach(o => o.TransferTo(keep));
+        disclosures.ForEach(d => d.TransferTo(keep));
+        db.Touch(keep);
+        db.Touch(merge);
+        return new RespondentsCombined(keep.Id, merge.Id, Ids(cases, c => c.Id), Ids(applications, a => a.Id), Ids(orders, o => o.Id), Ids(obligations, o => o.Id),
+            Ids(notifications, e => e.Id), Ids(offences, o => o.Id), Ids(otherOrders, o => o.Id), Ids(disclosures, d => d.Id));
+    }
+
+    private static List<Guid> Ids<T>(List<T> records, Func<T, Guid> id) => records.Select(id).ToList();
 
     private async Task<List<Guid>> RespondentCasesAsync(Respondent? respondent, CancellationToken ct) =>
         respondent is null ? [] : await db.Cases.AsNoTracking().Where(c => c.RespondentId == respondent.Id).Select(c => c.Id).ToListAsync(ct);

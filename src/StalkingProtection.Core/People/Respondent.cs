@@ -32,6 +32,11 @@ public class Respondent : IVersioned
     /// <summary>Sexual Offences Act 2003 Part 2 notification periods (SPA 2019 s.9(5)–(7)).</summary>
     public IReadOnlyList<SoaNotificationPeriod> SoaPeriods => _soaPeriods;
 
+    /// <summary>Set when the person was recorded twice as a respondent and this record was merged into another.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
     public long Version { get; set; }
 
     public static Respondent Create(Person person, DateTimeOffset now) =>
@@ -80,6 +85,70 @@ public class Respondent : IVersioned
     {
         _personId = person.Id;
         Person = person;
+    }
+
+    /// <summary>
+    /// The person was recorded twice, each time as a respondent. <paramref name="other"/>'s address history and SOA 2003
+    /// Part 2 periods are copied here, as its names are copied to the person kept, and it points at this record; the copies
+    /// skip what this record already holds. An address left open ends the day before a later one starts, as on a move.
+    /// </summary>
+    internal void Absorb(Respondent other, DateTimeOffset now)
+    {
+        var periods = other._soaPeriods.Where(p => !_soaPeriods.Any(k => k.StartedOn == p.StartedOn && k.FinalDay == p.FinalDay)).ToList();
+        var clash = periods.FirstOrDefault(p => _soaPeriods.Any(k => k.StartedOn <= (p.FinalDay ?? DateOnly.MaxValue) && p.StartedOn <= (k.FinalDay ?? DateOnly.MaxValue)));
+        new Rules.RuleCheck()
+            .Must(other.Id != Id && !IsMerged && !other.IsMerged, "Status", "mergeId", "That respondent has already been merged into another record", "")
+            .Must(clash is null, "R25", "mergeId",
+                $"Both records show Sexual Offences Act 2003 Part 2 notification on {clash?.StartedOn:d MMMM yyyy} with different dates: correct the periods so they agree, then merge",
+                "SPA 2019 s.9(5)")
+            .ThrowIfBroken();
+
+        foreach (var period in periods)
+        {
+            var copy = new SoaNotificationPeriod { Id = Guid.CreateVersion7(now), RespondentId = Id, StartedOn = period.StartedOn };
+            if (period.FinalDay is { } finalDay)
+            {
+                copy.EndOn(finalDay);
+            }
+
+            _soaPeriods.Add(copy);
+        }
+
+        var latestHere = _addresses.Select(a => (DateOnly?)a.FromDate).Max();
+        var latestThere = other._addresses.Select(a => (DateOnly?)a.FromDate).Max();
+        foreach (var address in other._addresses.Where(a => !_addresses.Any(k => k.FromDate == a.FromDate && string.Equals(k.Address, a.Address, StringComparison.OrdinalIgnoreCase))))
+        {
+            var copy = new RespondentAddress
+            {
+                Id = Guid.CreateVersion7(now),
+                RespondentId = Id,
+                Address = address.Address,
+                PoliceArea = address.PoliceArea,
+                FromDate = address.FromDate,
+                Source = address.Source,
+            };
+            if (address.ToDate is { } toDate)
+            {
+                copy.End(toDate);
+            }
+
+            _addresses.Add(copy);
+        }
+
+        foreach (var open in _addresses.Where(a => a.ToDate is null))
+        {
+            if (_addresses.Where(a => a.FromDate > open.FromDate).Select(a => (DateOnly?)a.FromDate).Min() is { } next)
+            {
+                open.End(next.AddDays(-1));
+            }
+        }
+
+        if (latestThere is not null && (latestHere is null || latestThere > latestHere))
+        {
+            NoEnglandWalesHomeAddress = other.NoEnglandWalesHomeAddress;
+        }
+
+        other.MergedIntoId = Id;
     }
 
     public void SetNoEnglandWalesHomeAddress(bool value) => NoEnglandWalesHomeAddress = value;
@@ -156,6 +225,7 @@ public sealed class RespondentConfiguration : IEntityTypeConfiguration<Responden
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.PersonId).IsUnique();
+        builder.HasOne<Respondent>().WithMany().HasForeignKey(r => r.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Addresses).WithOne().HasForeignKey(a => a.RespondentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.SoaPeriods).WithOne().HasForeignKey(p => p.RespondentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Person).AutoInclude();
@@ -184,5 +254,19 @@ public sealed class SoaNotificationPeriodConfiguration : IEntityTypeConfiguratio
         builder.ToTable("respondent_soa_periods");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
+
+internal static class RespondentSetExtensions
+{
+    /// <summary>A respondent to record something against; refused for a record merged into another, so nothing new lands there.</summary>
+    public static async Task<Respondent> SingleToChangeAsync(this DbSet<Respondent> respondents, Guid id, CancellationToken ct)
+    {
+        var respondent = await respondents.SingleAsync(r => r.Id == id, ct);
+        new Rules.RuleCheck()
+            .Must(!respondent.IsMerged, "Status", "respondentId",
+                $"This respondent was recorded twice and has been merged into respondent {respondent.MergedIntoId}: record it against that respondent", "")
+            .ThrowIfBroken();
+        return respondent;
     }
 }

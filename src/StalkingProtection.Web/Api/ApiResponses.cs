@@ -23,7 +23,7 @@ public sealed record AddressResponse(string Address, PoliceForce? PoliceArea, Da
 public sealed record SoaPeriodResponse(Guid Id, DateOnly StartedOn, DateOnly? FinalDay);
 
 public sealed record RespondentResponse(Guid Id, Guid PersonId, DateOnly? DateOfBirth, Gender Gender, string? PncId, IReadOnlyList<NameResponse> Names,
-    IReadOnlyList<AddressResponse> Addresses, IReadOnlyList<SoaPeriodResponse> SoaPart2Periods, long Version);
+    IReadOnlyList<AddressResponse> Addresses, IReadOnlyList<SoaPeriodResponse> SoaPart2Periods, Guid? MergedIntoRespondentId, long Version);
 
 public sealed record VictimResponse(Guid Id, Guid CaseId, string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role,
     RelationshipToRespondent Relationship, long Version);
@@ -95,6 +95,7 @@ public static class ApiResponses
                 r.Person.Names.OrderBy(n => n.IsAlias).ThenBy(n => n.FirstUsedOn).Select(n => new NameResponse(n.GivenNames, n.FamilyName, n.IsAlias, n.FirstUsedOn, n.NotifiedOn)).ToList(),
                 r.Addresses.OrderBy(a => a.FromDate).Select(a => new AddressResponse(a.Address, a.PoliceArea, a.FromDate, a.ToDate, a.Source)).ToList(),
                 r.SoaPeriods.OrderBy(p => p.StartedOn).Select(p => new SoaPeriodResponse(p.Id, p.StartedOn, p.FinalDay)).ToList(),
+                r.MergedIntoId,
                 r.Version)
             : null;
 

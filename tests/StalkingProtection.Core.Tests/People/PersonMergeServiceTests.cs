@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Lookup;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.People;
@@ -27,6 +32,21 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         return await db.Victims.Where(v => v.Id == victimId).Select(v => v.PersonId).SingleAsync();
+    }
+
+    private static NotificationEvent.Details NotifiedAt(DateOnly day, string acknowledgement) =>
+        new(LondonTime.ToUtc(day, new TimeOnly(10, 0)), "Elland Road Police Station", PoliceForce.WestYorkshire, NotificationMode.InPersonOral, "PC Desk", false,
+            null, "Respondent", "1 High Street, Leeds", acknowledgement, LondonTime.ToUtc(day, new TimeOnly(10, 10)), "SoS-1");
+
+    /// <summary>The person of each respondent, the second given the first's PNC ID as the same person recorded twice would have.</summary>
+    private async Task<(Guid Keep, Guid Merge)> PeopleOfRespondentsAsync(Guid keepRespondentId, Guid mergeRespondentId)
+    {
+        await using var db = _database.CreateContext();
+        var keep = await db.Respondents.SingleAsync(r => r.Id == keepRespondentId);
+        var merge = await db.Respondents.SingleAsync(r => r.Id == mergeRespondentId);
+        merge.Person.Update(merge.Person.DateOfBirth, merge.Person.Gender, keep.Person.PncId);
+        await db.SaveChangesAsync();
+        return (keep.PersonId, merge.PersonId);
     }
 
     private Task MergeAsync(Guid keep, Guid merge, string reason = "Same person: same name, date of birth and address", long? keepVersion = null, long? mergeVersion = null) =>
@@ -139,6 +159,188 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         Assert.Equal(keep, await PersonOfVictimAsync(keepVictim));
         var pairs = await TestData.WithServicesAsync(_today, s => s.PersonMerge.FindPossibleDuplicatesAsync());
         Assert.DoesNotContain(pairs, p => p.First.Id == merge || p.Second.Id == merge);
+    }
+
+    [Fact]
+    public async Task Merge_TwoRespondents_CasesApplicationsOrdersAndNotificationHistoryMoveToTheRespondentKept()
+    {
+        // Arrange: the same man was recorded as the respondent on two cases, each with its own order.
+        var first = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 2)));
+        var second = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 6, 1)).ServedOn(new DateOnly(2026, 6, 1)));
+        var keepRespondent = first.Case.RespondentId;
+        var mergeRespondent = second.Case.RespondentId;
+        var notificationId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(mergeRespondent, NotifiedAt(new DateOnly(2026, 6, 2), "ACK-MERGE-1")), TestData.Officer));
+        var refusedId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(mergeRespondent, NotifiedAt(new DateOnly(2026, 6, 2), "ACK-MERGE-2") with
+            {
+                BiometricsRequested = BiometricsRequested.Fingerprints, BiometricsPurpose = "verify identity", BiometricsOutcome = BiometricsOutcome.Refused,
+            }),
+            TestData.Officer));
+        var offenceId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 3), s => s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(mergeRespondent, null, refusedId, "H20168", null), TestData.Officer));
+        var otherOrderId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(mergeRespondent,
+            OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 9, 1), true, null, "FL401/7", null), TestData.Officer));
+        var disclosureId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(second.Case.CaseId,
+            second.Case.VictimId, DisclosureDecision.Disclose, null, _today, "DI Morgan Lead", "She needs to know who is behind the accounts to keep safe.", _today),
+            TestData.Officer));
+        var (keep, merge) = await PeopleOfRespondentsAsync(keepRespondent, mergeRespondent);
+
+        // Act
+        await MergeAsync(keep, merge);
+
+        // Assert
+        await using var db = _database.CreateContext();
+        Assert.Equal(keepRespondent, (await db.Cases.SingleAsync(c => c.Id == second.Case.CaseId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.Applications.SingleAsync(a => a.Id == second.Application.ApplicationId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.Orders.SingleAsync(o => o.Id == second.OrderId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.NotificationObligations.SingleAsync(o => o.Id == second.ObligationId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.NotificationEvents.SingleAsync(e => e.Id == notificationId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.NotificationOffences.SingleAsync(o => o.Id == offenceId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.RespondentOtherOrders.SingleAsync(o => o.Id == otherOrderId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.RightToKnowDisclosures.SingleAsync(d => d.Id == disclosureId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.Respondents.SingleAsync(r => r.Id == mergeRespondent)).MergedIntoId);
+        Assert.Null((await db.Respondents.SingleAsync(r => r.Id == keepRespondent)).MergedIntoId);
+        Assert.Equal(2, await db.Orders.CountAsync(o => o.RespondentId == keepRespondent));
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == "Respondent.MergedInto");
+        Assert.Equal(AuditKind.Combination, entry.Kind);
+        Assert.Equal(mergeRespondent.ToString(), entry.RecordId);
+        Assert.Contains(second.OrderId.ToString(), entry.NewValues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R25_Merge_TwoRespondents_ANotificationToTheRespondentKeptMeetsTheDutyThatAroseOnTheRecordMerged()
+    {
+        // Arrange: SPA 2019 s.9(1): served yesterday on the record that turns out to be a duplicate.
+        var first = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 2)));
+        var second = await TestData.CreateOrderAsync(o => o.MadeOn(_today.AddDays(-1)).ServedOn(_today.AddDays(-1)));
+        var (keep, merge) = await PeopleOfRespondentsAsync(first.Case.RespondentId, second.Case.RespondentId);
+        await MergeAsync(keep, merge);
+
+        // Act
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(first.Case.RespondentId, NotifiedAt(_today, "ACK-KEPT-1")), TestData.Officer));
+
+        // Assert
+        await using var db = _database.CreateContext();
+        Assert.Equal(ObligationStatus.Met, (await db.NotificationObligations.SingleAsync(o => o.Id == second.ObligationId)).Status);
+    }
+
+    [Fact]
+    public async Task Merge_TwoRespondents_TheRecordMergedTakesNoNewNotificationAndLeavesTheFrontlineLookup()
+    {
+        // Arrange
+        var first = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 2)));
+        var second = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 6, 1)).ServedOn(new DateOnly(2026, 6, 1)));
+        var (keep, merge) = await PeopleOfRespondentsAsync(first.Case.RespondentId, second.Case.RespondentId);
+        await MergeAsync(keep, merge);
+        string pnc;
+        await using (var db = _database.CreateContext())
+        {
+            pnc = (await db.People.SingleAsync(p => p.Id == keep)).PncId!;
+        }
+
+        // Act
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => TestData.WithServicesAsync(_today, s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(second.Case.RespondentId, NotifiedAt(_today, "ACK-MERGED-1")), TestData.Officer)));
+        var found = await TestData.WithServicesAsync(_today, s => s.Lookup.SearchAsync(new OrderLookupQuery(null, null, null, pnc, null, "INC-1"), _today, TestData.Officer));
+
+        // Assert
+        Assert.Contains(error.Violations, v => v.Field == "respondentId" && v.Message.Contains(first.Case.RespondentId.ToString(), StringComparison.Ordinal));
+        var subject = Assert.Single(found);
+        Assert.Equal(first.Case.RespondentId, subject.RespondentId);
+        Assert.Equal(new[] { first.OrderId, second.OrderId }.Order(), subject.OrdersInForce.Select(o => o.OrderId).Order());
+    }
+
+    [Fact]
+    public async Task Merge_TwoRespondents_AddressHistoriesCombineAndTheLaterAddressIsTheHomeAddress()
+    {
+        // Arrange
+        var first = await TestData.CreateCaseAsync(c => c.Reported(new DateOnly(2026, 2, 1)).RespondentLivesIn(PoliceForce.WestYorkshire));
+        var second = await TestData.CreateCaseAsync(c => c.Reported(new DateOnly(2026, 2, 1)).RespondentLivesIn(PoliceForce.WestYorkshire));
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(second.RespondentId,
+            "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, new DateOnly(2026, 8, 1), AddressSource.Other), TestData.Officer));
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2019, 1, 1)), TestData.Officer));
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(second.RespondentId, new DateOnly(2024, 1, 1)), TestData.Officer));
+        var (keep, merge) = await PeopleOfRespondentsAsync(first.RespondentId, second.RespondentId);
+
+        // Act
+        await MergeAsync(keep, merge);
+
+        // Assert
+        await using var db = _database.CreateContext();
+        var kept = await db.Respondents.SingleAsync(r => r.Id == first.RespondentId);
+        Assert.Equal(3, kept.Addresses.Count);
+        Assert.Equal("9 Moss Lane, Manchester", kept.HomeAddressOn(_today)!.Address);
+        Assert.All(kept.Addresses.Where(a => a.Address != "9 Moss Lane, Manchester"), a => Assert.Equal(new DateOnly(2026, 7, 31), a.ToDate));
+        var period = Assert.Single(kept.SoaPeriods);
+        Assert.Equal((new DateOnly(2019, 1, 1), new DateOnly(2024, 1, 1)), (period.StartedOn, period.FinalDay!.Value));
+        Assert.True(kept.IsSubjectToSoaPart2On(new DateOnly(2023, 6, 1)));
+        Assert.Equal(2, (await db.Respondents.SingleAsync(r => r.Id == second.RespondentId)).Addresses.Count);
+    }
+
+    [Fact]
+    public async Task R25_Merge_RespondentsWhoseSoaPart2PeriodsDisagree_IsRefusedAndNothingMoves()
+    {
+        // Arrange: SPA 2019 s.9(5): one record says the notification period is still open, the other that it ended.
+        var first = await TestData.CreateCaseAsync(c => c.RespondentSubjectToSoaPart2(new DateOnly(2020, 1, 1)));
+        var second = await TestData.CreateCaseAsync();
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2020, 1, 1)), TestData.Officer));
+        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(second.RespondentId, new DateOnly(2025, 1, 1)), TestData.Officer));
+        var (keep, merge) = await PeopleOfRespondentsAsync(first.RespondentId, second.RespondentId);
+
+        // Act
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => MergeAsync(keep, merge));
+
+        // Assert
+        Assert.Contains(error.Violations, v => v.RuleId == "R25" && v.LegalSource == "SPA 2019 s.9(5)");
+        await using var db = _database.CreateContext();
+        Assert.Null((await db.People.SingleAsync(p => p.Id == merge)).MergedIntoId);
+        Assert.Equal(second.RespondentId, (await db.Cases.SingleAsync(c => c.Id == second.CaseId)).RespondentId);
+        Assert.Null((await db.Respondents.SingleAsync(r => r.Id == second.RespondentId)).MergedIntoId);
+    }
+
+    [Fact]
+    public async Task Merge_RecordsWithDifferentPncIds_IsRefused()
+    {
+        // Arrange: each test respondent has a PNC ID of its own.
+        var first = await TestData.CreateCaseAsync();
+        var second = await TestData.CreateCaseAsync();
+        Guid keep, merge;
+        await using (var db = _database.CreateContext())
+        {
+            keep = await db.Respondents.Where(r => r.Id == first.RespondentId).Select(r => r.PersonId).SingleAsync();
+            merge = await db.Respondents.Where(r => r.Id == second.RespondentId).Select(r => r.PersonId).SingleAsync();
+        }
+
+        // Act
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => MergeAsync(keep, merge));
+
+        // Assert
+        Assert.Contains("different PNC IDs", error.Violations.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_EveryKindOfRecordHeldAgainstARespondent_IsOneTheMergeMovesOrCopies()
+    {
+        // Arrange
+        using var db = _database.CreateContext();
+        var moved = new[]
+        {
+            typeof(Application), typeof(StalkingProtectionOrder), typeof(NotificationObligation), typeof(NotificationEvent),
+            typeof(NotificationOffence), typeof(RespondentOtherOrder), typeof(RightToKnowDisclosure),
+        };
+        var copied = new[] { typeof(RespondentAddress), typeof(SoaNotificationPeriod) };
+
+        // Act
+        var referencing = db.Model.FindEntityType(typeof(Respondent))!.GetReferencingForeignKeys()
+            .Where(fk => fk.DeclaringEntityType.ClrType != typeof(Respondent))
+            .Select(fk => fk.DeclaringEntityType.ClrType)
+            .ToHashSet();
+
+        // Assert: a new kind of record against a respondent must be added to PersonMergeService.CombineRespondentsAsync
+        // (which also moves the case, whose respondent is not a foreign key).
+        Assert.Equal(moved.Concat(copied).Select(t => t.Name).Order(), referencing.Select(t => t.Name).Order());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.TestCommon;
 
@@ -32,6 +34,59 @@ public class DashboardQueriesTests
         Assert.Equal(3, figures.LiveFull);
         Assert.Equal(1, figures.OrdersNotServed);
         Assert.Equal(2, figures.OrdersEndingSoon);
+    }
+
+    [Fact]
+    public async Task R13_R16_LiveOrders_AreTheOrdersInForceByTheirOwnStatusOnEveryDay()
+    {
+        // Arrange: the dashboard's three-part query must count exactly the orders each order itself says are in force
+        // (SPA 2019 ss.3, 5), around every day on which one starts or stops.
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        var fixedTerm = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2025, 1, 10)).LastDay(new DateOnly(2027, 1, 31)));
+        var untilFurtherOrder = await testData.CreateOrderAsync(o => o.Full().UntilFurtherOrder().MadeOn(new DateOnly(2025, 6, 2)));
+        var discharged = await testData.CreateOrderAsync(o => o.Full().UntilFurtherOrder().MadeOn(new DateOnly(2024, 2, 2)));
+        var fixedDischarged = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2023, 6, 1)).LastDay(new DateOnly(2027, 6, 1)));
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2023, 3, 1)));
+        await testData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 20)));
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 12, 10)));
+        foreach (var (order, on) in new[] { (discharged, new DateOnly(2026, 2, 2)), (fixedDischarged, new DateOnly(2025, 7, 1)) })
+        {
+            await testData.WithServicesAsync(on, s => s.Orders.DischargeAsync(new DischargeOrderOptions(order.OrderId, ApplicantParty.Defendant, null, on, on, []),
+                TestData.Officer));
+        }
+
+        await using var context = database.CreateContext();
+        var orders = await context.Orders.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var days = orders
+            .SelectMany(o => new[] { o.MadeOn, o.LastInForceDay, o.EndedOn })
+            .OfType<DateOnly>()
+            .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
+            .Concat(Enumerable.Range(0, 60).Select(i => new DateOnly(2023, 1, 1).AddDays(i * 30)))
+            .Distinct()
+            .Order()
+            .ToList();
+        var queries = new DashboardQueries(context);
+
+        // Act
+        var disagreements = new List<string>();
+        foreach (var day in days)
+        {
+            var expected = orders.Where(o => o.IsInForceOn(day)).Select(o => o.Id).Order().ToList();
+            var dashboard = (await queries.LiveOrders(day).Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken)).Order().ToList();
+            var lists = (await context.Orders.AsNoTracking().InForceOn(day).Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken)).Order().ToList();
+            if (!expected.SequenceEqual(dashboard) || !expected.SequenceEqual(lists))
+            {
+                disagreements.Add($"{day:yyyy-MM-dd}: status {expected.Count}, dashboard {dashboard.Count}, lists {lists.Count}");
+            }
+        }
+
+        // Assert
+        Assert.Empty(disagreements);
+        Assert.Contains(days, d => orders.Count(o => o.IsInForceOn(d)) >= 4);
+        Assert.Contains(orders, o => o.Id == fixedTerm.OrderId && o.IsInForceOn(new DateOnly(2027, 1, 31)) && !o.IsInForceOn(new DateOnly(2027, 2, 1)));
+        Assert.Contains(orders, o => o.Id == untilFurtherOrder.OrderId && o.LastInForceDay is null && o.EndedOn is null);
+        Assert.All(orders.Where(o => o.Id == discharged.OrderId || o.Id == fixedDischarged.OrderId), o => Assert.NotNull(o.EndedOn));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Integration;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.ApiTests;
@@ -163,6 +164,33 @@ public class ApiCaseRecordsTests(WebAppFactory factory) : IClassFixture<WebAppFa
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
         Assert.Equal(["endsOn"], refused.Fields);
+    }
+
+    [Fact]
+    public async Task MergedRespondent_IsReadWithTheRespondentKeptAndTakesNothingNew()
+    {
+        // Arrange: the same man, recorded as the respondent on two cases, merged by staff.
+        var kept = await ScenarioAsync();
+        var merged = await ScenarioAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var people = await db.Respondents.Where(r => r.Id == kept.RespondentId || r.Id == merged.RespondentId).ToDictionaryAsync(r => r.Id, r => r.PersonId);
+            var clock = TimeProvider.System;
+            await new Core.People.PersonMergeService(db, clock, new AuditLog(db, clock)).MergeAsync(new Core.People.MergePeopleOptions(
+                people[kept.RespondentId], null, people[merged.RespondentId], null, "Same name, date of birth and address"), TestData.Officer);
+            return 0;
+        });
+
+        // Act
+        var read = await merged.Api.GetAsync($"/api/v1/respondents/{merged.RespondentId}");
+        var otherOrder = await merged.Api.PostAsync($"/api/v1/respondents/{merged.RespondentId}/other-orders",
+            new { type = "NonMolestationOrder", courtName = "Leeds Family Court", madeOn = new DateOnly(2025, 6, 1), untilFurtherOrder = true });
+        var onCase = await merged.Api.GetAsync($"/api/v1/cases/{merged.CaseId}");
+
+        // Assert
+        Assert.Equal(kept.RespondentId, read.Json.GetProperty("mergedIntoRespondentId").GetGuid());
+        AssertRule(otherOrder, "Status", "respondentId");
+        Assert.Equal(kept.RespondentId, onCase.Json.GetProperty("respondentId").GetGuid());
     }
 
     [Fact]

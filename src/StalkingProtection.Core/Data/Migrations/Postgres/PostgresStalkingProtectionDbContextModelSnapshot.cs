@@ -2379,6 +2379,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<bool>("NoEnglandWalesHomeAddress")
                         .HasColumnType("boolean")
                         .HasColumnName("no_england_wales_home_address");
@@ -2394,6 +2398,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_respondents");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_respondents_merged_into_id");
 
                     b.HasIndex("PersonId")
                         .IsUnique()
@@ -3700,6 +3707,12 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_respondents_respondents_merged_into_id");
+
                     b.HasOne("StalkingProtection.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

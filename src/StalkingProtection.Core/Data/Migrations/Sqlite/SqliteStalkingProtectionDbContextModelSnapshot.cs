@@ -2366,6 +2366,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<bool>("NoEnglandWalesHomeAddress")
                         .HasColumnType("INTEGER")
                         .HasColumnName("no_england_wales_home_address");
@@ -2381,6 +2385,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_respondents");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_respondents_merged_into_id");
 
                     b.HasIndex("PersonId")
                         .IsUnique()
@@ -3687,6 +3694,12 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
+                    b.HasOne("StalkingProtection.Core.People.Respondent", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_respondents_respondents_merged_into_id");
+
                     b.HasOne("StalkingProtection.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -31,6 +31,25 @@ public class MergePeoplePageTests(WebAppFactory factory) : CasePageTestBase(fact
         return await Factory.WithDbAsync(db => db.Victims.Where(v => v.Id == victimId).Select(v => v.PersonId).SingleAsync());
     }
 
+    /// <summary>The same man recorded as the respondent on two cases, each with an order; PNC ID the same when <paramref name="samePnc"/>.</summary>
+    private async Task<(Guid First, Guid Second, Core.Orders.StalkingProtectionOrder SecondOrder, Guid FirstRespondent)> RespondentPairAsync(bool samePnc = true)
+    {
+        var one = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 2)));
+        var two = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 6, 1)).ServedOn(new DateOnly(2026, 6, 1)));
+        return await Factory.WithDbAsync(async db =>
+        {
+            var first = await db.Respondents.SingleAsync(r => r.Id == one.Case.RespondentId);
+            var second = await db.Respondents.SingleAsync(r => r.Id == two.Case.RespondentId);
+            if (samePnc)
+            {
+                second.Person.Update(second.Person.DateOfBirth, second.Person.Gender, first.Person.PncId);
+                await db.SaveChangesAsync();
+            }
+
+            return (first.PersonId, second.PersonId, await db.Orders.AsNoTracking().SingleAsync(o => o.Id == two.OrderId), first.Id);
+        });
+    }
+
     private static string MergeUrl(Guid first, Guid second) => $"/workspace/people/merge-people/{first}/{second}";
 
     /// <summary>Chooses the first record to keep and gives a reason, ending on "Check your answers".</summary>
@@ -164,6 +183,44 @@ public class MergePeoplePageTests(WebAppFactory factory) : CasePageTestBase(fact
         // Assert
         Assert.Contains(document.ErrorSummaryMessages(), m => m.StartsWith("Both records are victims or protected persons on the same case", StringComparison.Ordinal));
         Assert.Null(await Factory.WithDbAsync(db => db.People.Where(p => p.Id == second).Select(p => p.MergedIntoId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task MergePeople_TwoRespondents_WarnsOnCheckYourAnswersThenTheirOrdersBelongToTheRecordKept()
+    {
+        // Arrange
+        var (first, second, secondOrder, firstRespondent) = await RespondentPairAsync();
+        var client = await BrowserAsync(StaffRoles.Coordinator);
+        var checkUrl = await AnswerAsync(client, first, second);
+
+        // Act
+        var check = await client.GetDocumentAsync(checkUrl);
+        var confirmed = await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Contains("Both records are respondents", check.QuerySelector("[data-both-respondents]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(firstRespondent, await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == secondOrder.Id).Select(o => o.RespondentId).SingleAsync()));
+        Assert.Equal(firstRespondent, await Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == secondOrder.CaseId).Select(c => c.RespondentId).SingleAsync()));
+        var keptName = await Factory.WithDbAsync(async db => (await db.People.Include(p => p.Names).SingleAsync(p => p.Id == first)).PrimaryName.FullName);
+        Assert.Equal(keptName, (await client.GetDocumentAsync($"/workspace/orders/{secondOrder.Id}")).HeadingText());
+    }
+
+    [Fact]
+    public async Task MergePeople_RespondentsWithDifferentPncIds_ShowsTheRefusalInPlainWords()
+    {
+        // Arrange
+        var (first, second, secondOrder, _) = await RespondentPairAsync(samePnc: false);
+        var client = await BrowserAsync(StaffRoles.Coordinator);
+        var checkUrl = await AnswerAsync(client, first, second);
+
+        // Act
+        var document = await (await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>())).GetDocumentAsync();
+
+        // Assert
+        Assert.Contains(document.ErrorSummaryMessages(), m => m.StartsWith("The records have different PNC IDs", StringComparison.Ordinal));
+        Assert.Null(await Factory.WithDbAsync(db => db.People.Where(p => p.Id == second).Select(p => p.MergedIntoId).SingleAsync()));
+        Assert.Equal(secondOrder.RespondentId, await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == secondOrder.Id).Select(o => o.RespondentId).SingleAsync()));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeServic
 
     public PersonRecord Merge { get; private set; } = null!;
 
+    public bool BothRespondents => Keep.Roles.Any(r => r.Kind == PersonRoleKind.Respondent) && Merge.Roles.Any(r => r.Kind == PersonRoleKind.Respondent);
+
     public (PersonRecord, string, PersonRecord, string) Comparison => (Keep, "Record to keep", Merge, "Record to merge into it");
 
     public string ReasonHref => $"/workspace/people/merge-people/reason/{Journey}";
