@@ -64,6 +64,25 @@ await using (var context = CreateContext())
 Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; {(options.Reuse ? "reading the seeded data" : "seeding")}...");
 var seeded = options.Reuse ? await Seeder.ReadBackAsync(CreateContext, today) : await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
 Say(options.Reuse ? $"Reusing {seeded.Orders:N0} orders" : $"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
+var auditSeeding = TimeSpan.Zero;
+if (!options.Reuse && options.AuditEntries > 0)
+{
+    Say($"Seeding {options.AuditEntries:N0} audit entries...");
+    (_, auditSeeding) = await new Seeder(provider, connection, today).SeedAuditAsync(options.AuditEntries, seeded.CaseIds, seeded.Subjects, Say);
+}
+
+// S3: the seeded audit log is sealed once, as the sealing job would have sealed it entry by entry, before the maintenance
+// below, so the measured verifications read settled tables.
+Say("Sealing the audit log into its hash chain...");
+var sealing = Stopwatch.StartNew();
+AuditSealResult sealedAudit;
+await using (var context = CreateContext())
+{
+    sealedAudit = await new AuditChain(context).SealAsync(DateTimeOffset.UtcNow.AddHours(1));
+}
+
+var sealingSeconds = sealing.Elapsed.TotalSeconds;
+Say($"Sealed {sealedAudit.Sealed:N0} audit entries in {sealingSeconds:N1} s");
 
 // PostgreSQL's autovacuum would analyse the tables and set the visibility map after a bulk load; do it now rather than
 // race it. SQLite is left as the service leaves it: the service never runs ANALYZE.
@@ -141,8 +160,24 @@ var statisticsAll = new Operation($"Statistics return, all time from {allTime.Fr
 
 OrderLookupService Lookup(StalkingProtectionDbContext db) => new(db, new OrderStatusQueries(db), new AuditLog(db, time));
 
+// S3: the measured calls verify every link of the chain sealed above, beside a bare read of the same rows.
+var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit entries with their links (EF Core)", "", options.StatisticsIterations, 1, async (db, _) =>
+{
+    long rows = 0;
+    await foreach (var row in db.AuditSeals.AsNoTracking().OrderBy(s => s.EntryId)
+        .LeftJoin(db.AuditEntries.AsNoTracking(), s => s.EntryId, e => e.Id, (seal, entry) => new { seal, entry }).AsAsyncEnumerable())
+    {
+        rows += row.entry is null ? 0 : 1;
+    }
+
+    Check(rows == sealedAudit.Sealed ? "" : null);
+});
+var auditVerify = new Operation($"Audit hash chain verified, {sealedAudit.Sealed:N0} entries (AuditChain.VerifyAsync)", "S3: 1M rows ≤ 10 s",
+    options.StatisticsIterations, 1, async (db, _) => Check((await new AuditChain(db).VerifyAsync()) is { Intact: true } r ? r : null));
+
 Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
-var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll], CreateContext,
+var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll,
+    auditRead, auditVerify], CreateContext,
     options.Rounds, Say);
 
 var throughputs = new List<Throughput>();
@@ -181,6 +216,8 @@ string Report()
     md.AppendLine(options.Reuse
         ? $"- Seeding: none, a database seeded by an earlier run (--reuse), migrated to this commit{vacuum}"
         : $"- Seeding: {seeded.Rows:N0} rows in {seeded.Elapsed.TotalSeconds:N1} s ({seeded.Rows / seeded.Elapsed.TotalSeconds:N0} rows/s){vacuum}");
+    md.AppendLine(CultureInfo.InvariantCulture, $"- Audit log: {(options.Reuse ? "as an earlier run left it" : $"{options.AuditEntries:N0} entries seeded in {auditSeeding.TotalSeconds:N1} s")}; " +
+        $"{sealedAudit.Sealed:N0} sealed into the hash chain (AuditChain.SealAsync) in {sealingSeconds:N1} s");
     md.AppendLine(CultureInfo.InvariantCulture, $"- Latency: one caller, a new DbContext per call, {options.Warmup} warm-up calls, samples interleaved over {options.Rounds} rounds");
     md.AppendLine();
     md.AppendLine("| operation | calls | median ms | p99 ms | median ÷ baseline | target |");
@@ -240,6 +277,7 @@ static async Task<Dictionary<string, long>> CountRowsAsync(Func<StalkingProtecti
         ["notification duties"] = await db.NotificationObligations.LongCountAsync(),
         ["breaches"] = await db.Breaches.LongCountAsync(),
         ["appeals"] = await db.Appeals.LongCountAsync(),
+        ["audit entries"] = await db.AuditEntries.LongCountAsync(),
     };
 }
 
@@ -251,11 +289,11 @@ static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create
 }
 
 internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
-    int Workers, int ThroughputSeconds, string? Output, bool Reuse)
+    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries)
 {
     public const string Usage = """
         usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
-               [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
+               [--audit-entries 1000000] [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
                [--output results.md] [--reuse]
         The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
         seeded it and only migrated.
@@ -284,6 +322,7 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
 
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
-            Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse);
+            Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse,
+            Number("audit-entries", 1_000_000));
     }
 }

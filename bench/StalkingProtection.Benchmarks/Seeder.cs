@@ -76,6 +76,53 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
         return new SeedResult(made, writer.RowsWritten, stopwatch.Elapsed, subjects, caseIds, today.AddYears(-Years));
     }
 
+    /// <summary>
+    /// An audit log of the given size over the seeded records, oldest first as the service writes it: mostly consultations
+    /// (frontline lookups and reads with their reason), the rest alterations with the values before and after.
+    /// </summary>
+    public async Task<(long Rows, TimeSpan Elapsed)> SeedAuditAsync(int entries, IReadOnlyList<Guid> caseIds, IReadOnlyList<Subject> subjects, Action<string> progress)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var now = DateTimeOffset.UtcNow.AddHours(-1);
+        var span = TimeSpan.FromDays(Years * 365.0);
+        const int auditBatch = 20_000;
+        await using var writer = await BulkWriter.OpenAsync(provider, connectionString);
+        for (var start = 0; start < entries; start += auditBatch)
+        {
+            var batch = new List<object>(auditBatch);
+            for (var i = start; i < Math.Min(start + auditBatch, entries); i++)
+            {
+                var at = now - span + (span * ((double)i / entries));
+                var actor = i % 3 == 0 ? _coordinator : _officer;
+                batch.Add(i % 10 < 7
+                    ? new AuditEntry
+                    {
+                        OccurredAt = at, ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role, Kind = AuditKind.Consultation,
+                        Action = "Lookup.Search", RecordType = nameof(StalkingProtectionOrder), RecordId = subjects[i % subjects.Count].OrderId.ToString(),
+                        Justification = $"Incident 13/{i % 1_000_000:000000}/{at.Year % 100:00}", CorrelationId = $"00-{i:x32}-{i % 65536:x16}-01",
+                    }
+                    : new AuditEntry
+                    {
+                        OccurredAt = at, ActorId = actor.Id, ActorName = actor.Name, ActorRole = actor.Role, Kind = AuditKind.Alteration,
+                        Action = "Case.ActRecorded", RecordType = nameof(StalkingCase), RecordId = caseIds[i % caseIds.Count].ToString(),
+                        Justification = "Victim's further statement",
+                        OldValues = """{"Acts":3,"Status":"Open"}""",
+                        NewValues = $$$"""{"Acts":4,"Status":"Open","Act":{"Category":"UnwantedContact","OccurredOn":"{{{at:yyyy-MM-dd}}}","Description":"Repeated messages after being told to stop"}}""",
+                        CorrelationId = $"00-{i:x32}-{i % 65536:x16}-01",
+                    });
+            }
+
+            await writer.WriteAsync(batch);
+            if ((start / auditBatch) % 10 == 9 || start + auditBatch >= entries)
+            {
+                progress($"  {Math.Min(start + auditBatch, entries):N0} audit entries, {stopwatch.Elapsed.TotalSeconds:N0} s");
+            }
+        }
+
+        await writer.CompleteAsync();
+        return (writer.RowsWritten, stopwatch.Elapsed);
+    }
+
     /// <summary>The respondents and cases a run needs from a database an earlier run seeded (--reuse).</summary>
     public static async Task<SeedResult> ReadBackAsync(Func<StalkingProtectionDbContext> createContext, DateOnly today)
     {

@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "StalkingProtection:Database:DataDirectory must not be empty.")
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "StalkingProtection:Database:ConnectionString is required when the provider is Postgres.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ServiceRole) || (o.Provider == DatabaseProvider.Postgres && DatabaseRoles.IsValidRoleName(o.ServiceRole)),
+                "StalkingProtection:Database:ServiceRole is for PostgreSQL only and must be a plain role name (lower-case letters, digits and underscores).")
             .ValidateOnStart();
 
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -32,15 +34,19 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditChain>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Jobs.JobLeases>();
         services.AddOptions<Jobs.JobOptions>().Bind(configuration.GetSection(Jobs.JobOptions.SectionName))
             .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:DeadlineCheckInterval must be at least 10 seconds.")
+            .Validate(o => o.AuditSealInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:AuditSealInterval must be at least 10 seconds.")
             .ValidateOnStart();
         services.AddSingleton<Jobs.DeadlineCheckJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.DeadlineCheckJob>());
+        services.AddSingleton<Jobs.AuditSealJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.AuditSealJob>());
         services.AddScoped<Integration.ApiClientService>();
         return services;
     }

@@ -7,11 +7,9 @@ try
     builder.AddStalkingProtectionCore().AddStalkingProtectionWeb();
     var app = builder.Build();
 
-    if (args.Contains("migrate"))
+    if (await MaintenanceCommands.RunAsync(app, args) is { } exitCode)
     {
-        await app.MigrateAsync();
-        Console.WriteLine("Migrations applied.");
-        return 0;
+        return exitCode;
     }
 
     await app.PrepareAsync();

@@ -43,6 +43,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return chosen == DatabaseProvider.Postgres ? await CreatePostgresAsync() : await CreateSqliteAsync();
     }
 
+    /// <summary>A database with nothing in it, not even the migrations: somewhere to restore a backup.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider? provider = null)
+    {
+        if ((provider ?? ConfiguredProvider) == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(TempFolder, $"empty-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}.db");
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null);
+        }
+
+        var name = $"sp_empty_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..40];
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        var connection = new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = name };
+        return new TestDatabase(DatabaseProvider.Postgres, connection.ConnectionString, null, name);
+    }
+
     public StalkingProtectionDbContext CreateContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
 
     public StalkingProtectionDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>

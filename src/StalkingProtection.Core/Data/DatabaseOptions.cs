@@ -19,6 +19,12 @@ public sealed class DatabaseOptions
 
     public bool ApplyMigrationsOnStartup { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: the login role the service runs as in production. Each migration run, as the owner, grants it what
+    /// the service needs and no UPDATE, DELETE or TRUNCATE on the audit log (S3, <see cref="DatabaseRoles"/>).
+    /// </summary>
+    public string? ServiceRole { get; set; }
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -11,11 +11,13 @@ namespace StalkingProtection.Core.Data;
 /// </remarks>
 public static class DatabaseSetup
 {
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     public static DbContextOptionsBuilder<T> ConfigureSqlite<T>(DbContextOptionsBuilder<T> builder, string connectionString)
         where T : DbContext
     {
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
-                .MigrationsHistoryTable("__ef_migrations_history")
+                .MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new SqliteDurabilityInterceptor());
@@ -26,7 +28,7 @@ public static class DatabaseSetup
         where T : DbContext
     {
         builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
-                .MigrationsHistoryTable("__ef_migrations_history")
+                .MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
         return builder;

@@ -17,6 +17,8 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
@@ -51,14 +53,14 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Deleted && entry.Entity is AuditEntry)
+            if (entry.State == EntityState.Deleted && entry.Entity is AuditEntry or AuditSeal)
             {
-                throw new InvalidOperationException("Audit entries cannot be deleted.");
+                throw new InvalidOperationException("Audit entries and their seals cannot be deleted.");
             }
 
-            if (entry.State == EntityState.Modified && entry.Entity is AuditEntry)
+            if (entry.State == EntityState.Modified && entry.Entity is AuditEntry or AuditSeal)
             {
-                throw new InvalidOperationException("Audit entries cannot be changed.");
+                throw new InvalidOperationException("Audit entries and their seals cannot be changed.");
             }
 
             if (entry.Entity is IVersioned versioned)

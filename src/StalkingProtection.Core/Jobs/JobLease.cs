@@ -12,6 +12,7 @@ public class JobLease
 {
     public const int NameMaxLength = 100;
     public const string DeadlineCheck = "deadline-check";
+    public const string AuditSeal = "audit-seal";
 
     public required string Name { get; init; }
 
@@ -30,7 +31,9 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.HasKey(l => l.Name);
         builder.Property(l => l.Name).HasMaxLength(JobLease.NameMaxLength);
         builder.Property(l => l.Holder).HasMaxLength(200);
-        builder.HasData(new JobLease { Name = JobLease.DeadlineCheck, LeasedUntil = DateTimeOffset.UnixEpoch });
+        builder.HasData(
+            new JobLease { Name = JobLease.DeadlineCheck, LeasedUntil = DateTimeOffset.UnixEpoch },
+            new JobLease { Name = JobLease.AuditSeal, LeasedUntil = DateTimeOffset.UnixEpoch });
     }
 }
 

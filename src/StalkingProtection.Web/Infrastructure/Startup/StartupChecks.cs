@@ -25,11 +25,7 @@ public static class StartupChecks
             throw new StartupFailedException($"invalid setting: {string.Join(" ", ex.Failures)}", ex);
         }
 
-        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString))
-        {
-            EnsureWritableFolder(app.Environment.ContentRootPath, database.DataDirectory);
-        }
+        var database = EnsureDataFolder(app);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
@@ -45,7 +41,7 @@ public static class StartupChecks
                     $"the database needs {pending.Count} migration(s): run `dotnet StalkingProtection.Web.dll migrate` (or set StalkingProtection:Database:ApplyMigrationsOnStartup=true in Development).");
             }
 
-            await db.Database.MigrateAsync();
+            await MigrateAndGrantAsync(db, database);
         }
 
         if (app.Environment.IsDevelopment())
@@ -56,10 +52,39 @@ public static class StartupChecks
 
     public static async Task MigrateAsync(this WebApplication app)
     {
+        var database = EnsureDataFolder(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
         await EnsureReachableAsync(db);
+        await MigrateAndGrantAsync(db, database);
+    }
+
+    private static async Task MigrateAndGrantAsync(StalkingProtectionDbContext db, DatabaseOptions database)
+    {
         await db.Database.MigrateAsync();
+        if (database.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.ServiceRole))
+        {
+            try
+            {
+                await DatabaseRoles.GrantServiceRoleAsync(db, database.ServiceRole);
+            }
+            catch (PostgresException ex)
+            {
+                throw new StartupFailedException($"cannot grant the service role {database.ServiceRole} its privileges: {ex.MessageText}", ex);
+            }
+        }
+    }
+
+    /// <summary>The database settings; for SQLite in the data folder, the folder is made and checked writable first.</summary>
+    private static DatabaseOptions EnsureDataFolder(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            EnsureWritableFolder(app.Environment.ContentRootPath, database.DataDirectory);
+        }
+
+        return database;
     }
 
     private static void ValidateAll(IServiceProvider services)

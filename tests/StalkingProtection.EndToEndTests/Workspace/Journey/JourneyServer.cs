@@ -27,6 +27,7 @@ public sealed class JourneyServer : PublicSiteServer
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("StalkingProtection:Jobs:RunDeadlineChecks", "false");
+        builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

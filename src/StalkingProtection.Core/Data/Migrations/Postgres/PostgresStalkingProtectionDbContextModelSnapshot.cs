@@ -669,6 +669,38 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Auditing.AuditSeal", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<byte[]>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("chain_hash");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("PreviousEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_entry_id");
+
+                    b.Property<DateTimeOffset>("SealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sealed_at");
+
+                    b.HasKey("EntryId")
+                        .HasName("pk_audit_seals");
+
+                    b.ToTable("audit_seals", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1474,6 +1506,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         new
                         {
                             Name = "deadline-check",
+                            LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Name = "audit-seal",
                             LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
                 });

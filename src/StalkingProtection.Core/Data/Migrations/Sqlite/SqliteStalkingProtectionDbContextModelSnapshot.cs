@@ -656,6 +656,38 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Auditing.AuditSeal", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<byte[]>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("chain_hash");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("PreviousEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_entry_id");
+
+                    b.Property<long>("SealedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sealed_at");
+
+                    b.HasKey("EntryId")
+                        .HasName("pk_audit_seals");
+
+                    b.ToTable("audit_seals", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Breaches.Breach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1461,6 +1493,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         new
                         {
                             Name = "deadline-check",
+                            LeasedUntil = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Name = "audit-seal",
                             LeasedUntil = 1272537022464000000L
                         });
                 });

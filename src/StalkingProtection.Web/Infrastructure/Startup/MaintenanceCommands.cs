@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.Web.Infrastructure.Startup;
+
+/// <summary>
+/// The commands an operator runs instead of the service: <c>migrate</c> (which on PostgreSQL also grants the service
+/// role its privileges, docs/operations/postgresql-roles.md), <c>backup FILE</c> (SQLite) and
+/// <c>checksums</c>, which prints every table's row count and checksum so a restored copy can be compared with the
+/// original (RL6, docs/operations/backup-and-restore.md), and <c>verify-audit</c>, which recomputes the audit hash chain (S3).
+/// </summary>
+public static class MaintenanceCommands
+{
+    /// <summary>The command's exit code, or null when the arguments name no command and the service should start.</summary>
+    public static async Task<int?> RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Contains("migrate"))
+        {
+            await app.MigrateAsync();
+            Console.WriteLine("Migrations applied.");
+            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value is { Provider: DatabaseProvider.Postgres, ServiceRole: { Length: > 0 } role })
+            {
+                Console.WriteLine($"Privileges granted to the service role {role}; it cannot change or delete the audit log.");
+            }
+
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "backup") is var at and >= 0)
+        {
+            return Backup(app, at + 1 < args.Length ? args[at + 1] : null);
+        }
+
+        if (args.Contains("checksums"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
+            foreach (var table in await DatabaseBackup.ChecksumsAsync(db))
+            {
+                Console.WriteLine(table);
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("verify-audit"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<AuditChain>().VerifyAsync();
+            Console.WriteLine($"{report.Sealed} entries sealed; head is entry {report.LastSealedEntryId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} with chain hash {report.HeadHash ?? "none"}; {report.AwaitingSeal} awaiting sealing.");
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"Entry {problem.EntryId}: {problem.Kind}");
+            }
+
+            Console.WriteLine(report.Intact ? "The audit chain is intact." : "The audit chain is broken.");
+            return report.Intact ? 0 : 1;
+        }
+
+        return null;
+    }
+
+    private static int Backup(WebApplication app, string? target)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            Console.Error.WriteLine("On PostgreSQL, back up with pg_dump or base backups and WAL archiving: see docs/operations/backup-and-restore.md.");
+            return 2;
+        }
+
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            Console.Error.WriteLine("Name the file to write: backup /path/to/stalking-protection-backup.db");
+            return 2;
+        }
+
+        var source = options.ResolveConnectionString(app.Environment.ContentRootPath);
+        var file = Path.GetFullPath(target);
+        try
+        {
+            DatabaseBackup.BackupSqlite(source, file);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"Cannot back up: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+
+        Console.WriteLine($"Backed up {new SqliteConnectionStringBuilder(source).DataSource} to {file}.");
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace StalkingProtection.EndToEndTests.Startup;
+
+/// <summary>Runs the real program as a process in Production, with only the settings a test gives, and answers its exit code and output.</summary>
+public static class ProgramProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "StalkingProtection.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("StalkingProtection__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
+        start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, (await stderr) + (await stdout));
+    }
+}
