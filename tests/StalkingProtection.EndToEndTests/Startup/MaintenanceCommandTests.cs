@@ -35,7 +35,7 @@ public sealed class MaintenanceCommandTests : IDisposable
         var lines = original.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith("__ef_migrations_history ", StringComparison.Ordinal) && !l.Contains(" 0 ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("orders 0 ", StringComparison.Ordinal));
-        Assert.Equal(original.Output, copy.Output);
+        Assert.Equal(ChecksumLines(original.Output), ChecksumLines(copy.Output));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class MaintenanceCommandTests : IDisposable
         // Assert
         Assert.True(exitCode == 0, output);
         Assert.Contains("0 entries sealed; head is entry none", output, StringComparison.Ordinal);
-        Assert.EndsWith("The audit chain is intact.", output.Trim(), StringComparison.Ordinal);
+        Assert.Contains("The audit chain is intact.", output.Split('\n').Select(l => l.Trim()));
     }
 
     [Fact]
@@ -70,4 +70,8 @@ public sealed class MaintenanceCommandTests : IDisposable
         Assert.Equal($"Cannot back up: {existing} already exists: choose a new file for the backup.", line);
         Assert.Equal("an earlier backup", await File.ReadAllTextAsync(existing, TestContext.Current.CancellationToken));
     }
+
+    /// <summary>The command's own lines, without any log line the program wrote meanwhile (a slow query on a busy machine).</summary>
+    private static List<string> ChecksumLines(string output) =>
+        [.. output.Split('\n').Select(l => l.Trim()).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^[a-z_]+ [0-9]+ [0-9a-f]{64}$"))];
 }

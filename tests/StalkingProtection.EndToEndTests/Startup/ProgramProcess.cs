@@ -7,26 +7,7 @@ public static class ProgramProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "StalkingProtection.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("StalkingProtection__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
-        start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(environment, arguments);
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -42,5 +23,32 @@ public static class ProgramProcess
         }
 
         return (process.ExitCode, (await stderr) + (await stdout));
+    }
+
+    /// <summary>How to start the program: Production, no setting inherited from the test's own environment, output captured.</summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, IEnumerable<string> arguments)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "StalkingProtection.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // As an operator runs it: from the folder the program was published to, which holds appsettings.json.
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("StalkingProtection__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
+        start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using StalkingProtection.EndToEndTests.Startup;
+
+namespace StalkingProtection.EndToEndTests.Reliability;
+
+/// <summary>The real program serving on a loopback port of its own, in Production, until it is killed.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Starts the program and waits until it answers <c>/health</c>.</summary>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var start = ProgramProcess.StartInfo(environment, ["--urls", address.ToString().TrimEnd('/')]);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, address);
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The program exited with {process.ExitCode} before it answered.");
+            }
+
+            try
+            {
+                using var health = await probe.GetAsync(new Uri(address, "health"));
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or too busy starting to answer.
+            }
+
+            await Task.Delay(25);
+        }
+
+        server.Dispose();
+        throw new TimeoutException("The program did not answer /health within 60 seconds.");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, nothing the program can do about it.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
