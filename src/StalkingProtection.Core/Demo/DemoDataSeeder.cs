@@ -23,10 +23,10 @@ public sealed class DemoDataSeeder(
     [
         ("officer@demo.police.uk", "PC Sam Patel", StaffRoles.Officer),
         ("coordinator@demo.police.uk", "DS Alex Morgan", StaffRoles.Coordinator),
-        ("legal@demo.police.uk", "Jo Whitfield (Legal services)", StaffRoles.LegalServices),
-        ("lookup@demo.police.uk", "PC Chris Doyle (Response)", StaffRoles.Lookup),
-        ("analyst@demo.police.uk", "Priya Shah (Analyst)", StaffRoles.Analyst),
-        ("admin@demo.police.uk", "Morgan Lee (Administrator)", StaffRoles.Administrator),
+        ("legal@demo.police.uk", "Jo Whitfield", StaffRoles.LegalServices),
+        ("lookup@demo.police.uk", "PC Chris Doyle", StaffRoles.Lookup),
+        ("analyst@demo.police.uk", "Priya Shah", StaffRoles.Analyst),
+        ("admin@demo.police.uk", "Morgan Lee", StaffRoles.Administrator),
     ];
 
     public async Task SeedAsync(bool isDevelopment)

@@ -131,7 +131,7 @@ public class NotificationEvent
             .Must(!string.IsNullOrWhiteSpace(d.AcknowledgementReference) && d.AcknowledgementReference.Length <= ReferenceMaxLength, "R31", "acknowledgementReference",
                 "Enter the reference of the written acknowledgement given to the respondent (SPA 2019 s.10(4), R31)", "SPA 2019 s.10(4)")
             .Must(d.AcknowledgedAt is { } ack && ack >= d.NotifiedAt && ack <= now, "R31", "acknowledgedAt",
-                "Enter when the written acknowledgement was given: at or after the notification (SPA 2019 s.10(4), R31)", "SPA 2019 s.10(4)")
+                "The written acknowledgement is given at or after the notification, so the notification cannot be later than the acknowledgement (SPA 2019 s.10(4), R31)", "SPA 2019 s.10(4)")
             // SPA 2019 s.10(5)–(6), R32.
             .Must(d.BiometricsRequested == BiometricsRequested.None || string.Equals(d.BiometricsPurpose?.Trim(), VerifyIdentityPurpose, StringComparison.OrdinalIgnoreCase), "R32", "biometricsPurpose",
                 "Fingerprints and photographs may be taken only to verify the respondent's identity: record the purpose as \"verify identity\" (SPA 2019 s.10(6), R32)", "SPA 2019 s.10(5)–(6)")

@@ -34,6 +34,26 @@ public class ErrorHandlingTests(ErrorHandlingTests.FailingAppFactory factory) : 
     }
 
     [Fact]
+    public async Task Get_WorkspacePageThatThrows_ShowsTheProblemInsideTheWorkspaceWithAWayBack()
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(Core.Staff.StaffRoles.Officer));
+
+        // Act
+        var response = await client.GetAsync("/workspace?fail=yes");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Sorry, there was a technical problem", document.HeadingText());
+        Assert.Matches("^SP-[0-9A-F]{8}$", document.QuerySelector("[data-error-reference]")!.TextContent);
+        Assert.Equal("/workspace", document.QuerySelector("[data-workspace-way-back] a")!.GetAttribute("href"));
+        Assert.NotNull(document.QuerySelector("nav[aria-label=Menu] a[href='/sign-out']"));
+        Assert.Null(document.QuerySelector(".app-quick-exit__button"));
+        Assert.DoesNotContain("call 101", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_MaintenanceMode_Answers503WithTheMaintenancePage()
     {
         // Arrange

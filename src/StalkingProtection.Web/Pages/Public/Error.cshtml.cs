@@ -12,6 +12,9 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string? Reference { get; private set; }
 
+    /// <summary>The error happened in the staff workspace: show it inside the workspace, with a way back, not the public site.</summary>
+    public bool InWorkspace { get; private set; }
+
     public string Heading => ErrorStatusCode switch
     {
         404 => "Page not found",
@@ -38,6 +41,7 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             logger.LogError(exception?.Error, "Unhandled error {Reference} on {Method} {Path}", Reference, HttpContext.Request.Method, originalPath);
         }
 
+        InWorkspace = originalPath.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase) && User.Identity?.IsAuthenticated == true;
         Response.StatusCode = ErrorStatusCode;
         if (originalPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {

@@ -358,7 +358,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         var deadlines = await officer.TextAsync("[data-deadlines]");
         if (expectNotificationDuty)
         {
-            Assert.Contains($"Notification (Initial service, SPA 2019 s.9) {D(Today.AddDays(2))} Due", deadlines, StringComparison.Ordinal);
+            Assert.Contains($"Notification (After service of the order, SPA 2019 s.9) {D(Today.AddDays(2))} Due", deadlines, StringComparison.Ordinal);
         }
         else
         {

@@ -65,7 +65,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                     .Select(o => new { o.OrderId, o.RespondentId, o.Trigger, o.DueBy }).ToListAsync(ct);
                 var names = await RespondentNamesAsync(rows.Select(r => r.RespondentId), ct);
                 Rows = rows.Select(r => new Row(names.GetValueOrDefault(r.RespondentId, "Respondent"), r.OrderId is { } id ? $"/workspace/orders/{id}" : "/workspace",
-                    $"Notification: {r.Trigger} (SPA 2019 s.9)", r.DueBy)).ToList();
+                    $"Notification {Orders.Choices.Text(r.Trigger).ToLowerInvariant()} (SPA 2019 s.9)", r.DueBy)).ToList();
                 break;
             case DashboardLists.Breaches:
                 Heading = "Breaches this month";

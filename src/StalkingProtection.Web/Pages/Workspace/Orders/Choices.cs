@@ -33,6 +33,22 @@ public static class Choices
         ["RefusalOfS4OrderOnDefendantApplication"] = "Refusal of a variation, renewal or discharge on the defendant's application",
         ["RefusalOfS4OrderOnChiefOfficerApplication"] = "Refusal of a variation, renewal or discharge on a chief officer's application",
         ["MakingOfS4OrderOnDefendantApplication"] = "Making of a variation, renewal or discharge on the defendant's application",
+        ["Submitted"] = "Lodged with the court",
+        ["Listed"] = "Hearing listed",
+        ["Adjourned"] = "Hearing adjourned",
+        ["Determined"] = "Decided by the court",
+        ["ThroughAdvocate"] = "Through their advocate",
+        ["Marac"] = "MARAC (multi-agency risk assessment conference)",
+        ["Mappa"] = "MAPPA (multi-agency public protection arrangements)",
+        ["MasipStalkingClinic"] = "MASIP stalking clinic",
+        ["StalkingThreatAssessmentCentre"] = "Stalking Threat Assessment Centre",
+        ["ChildrensSafeguarding"] = "Children's safeguarding",
+        ["SDash"] = "S-DASH",
+        ["InitialService"] = "After service of the order",
+        ["FinalDaySoa"] = "After Sexual Offences Act 2003 notification ends",
+        ["NewName"] = "Of a new name",
+        ["NewAddress"] = "Of a new home address",
+        ["Sash"] = "SASH",
     };
 
     public static string Text<T>(T value)
@@ -60,4 +76,36 @@ public static class Choices
     };
 
     public static string Force(PoliceForce? force) => force is { } f ? Force(f) : "";
+}
+
+/// <summary>How applications are named on pages: "Application for a full order", never "Full application".</summary>
+public static class ApplicationWords
+{
+    public static string Title(ApplicationType type) => type switch
+    {
+        ApplicationType.Full => "Application for a full order",
+        ApplicationType.Interim => "Application for an interim order",
+        ApplicationType.Variation => "Application to vary the order",
+        ApplicationType.Renewal => "Application to renew the order",
+        ApplicationType.Discharge => "Application to discharge the order",
+        _ => Choices.Text(type),
+    };
+
+    /// <summary>"on the application of a chief officer of police" or "of the defendant" (SPA 2019 s.4(1)).</summary>
+    public static string OnTheApplicationOf(ApplicantParty party) =>
+        party == ApplicantParty.Defendant ? "on the application of the defendant" : "on the application of a chief officer of police";
+}
+
+/// <summary>The s.11 offences by what happened, with the PNLD code beside the words.</summary>
+public static class NotificationOffenceWords
+{
+    public static string Describe(string code) => code switch
+    {
+        Core.Notifications.NotificationOffence.InitialNotNotified => "Failing to notify after service of the order (offence H20165)",
+        Core.Notifications.NotificationOffence.NewNameNotNotified => "Failing to notify a new name (offence H20166)",
+        Core.Notifications.NotificationOffence.NewAddressNotNotified => "Failing to notify a new home address (offence H20167)",
+        Core.Notifications.NotificationOffence.BiometricsRefused => "Refusing fingerprints or photographs when notifying (offence H20168)",
+        Core.Notifications.NotificationOffence.FalseInformation => "Giving false information when notifying (offence H20169)",
+        _ => $"Offence {code}",
+    };
 }

@@ -29,7 +29,10 @@ public class ViewCaseTests(WebAppFactory factory) : CasePageTestBase(factory)
         Assert.Contains("Victim and protected person", people, StringComparison.Ordinal);
         Assert.Contains("Protected person", people, StringComparison.Ordinal);
         Assert.Contains("Loitering in any place", document.QuerySelector("[data-acts]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("YYNYYNNYNNY", document.QuerySelector("[data-risk]")!.TextContent, StringComparison.Ordinal);
+        var risk = document.QuerySelector("[data-risk]")!;
+        Assert.Contains("High risk. 6 of 11 questions answered yes.", risk.QuerySelector("[data-risk-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Is the victim very frightened? Yes", risk.QuerySelector("[data-risk-answers] li")!.TextContent.Trim());
+        Assert.DoesNotContain("YYNYYNNYNNY", risk.TextContent, StringComparison.Ordinal);
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
             e.Action == "Case.Viewed" && e.Kind == AuditKind.Consultation && e.RecordId == created.CaseId.ToString() && e.ActorId == officer.Id.ToString())));
     }

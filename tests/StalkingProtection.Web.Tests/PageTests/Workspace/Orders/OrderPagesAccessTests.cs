@@ -26,6 +26,9 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         "/workspace/orders/apply-to-change-order/{order}",
         "/workspace/orders/record-review/{order}",
         "/workspace/orders/record-order/{application}",
+        "/workspace/orders/record-pnc-reference/{order}",
+        "/workspace/orders/record-notification-offence/{order}",
+        "/workspace/orders/record-notification-offence/outcome/{order}/{offence}",
     ];
 
     public static TheoryData<string, string> PageAndRole()
@@ -116,6 +119,7 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
             .Replace("{notification}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{breach}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{appeal}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{offence}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{application}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         var coordinator = await factory.CreateUserAsync(StaffRoles.Coordinator, OrderPages.CaseTeam);
         var client = factory.CreateBrowser(coordinator);
@@ -146,6 +150,15 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
                     Core.Notifications.NotificationMode.InPersonOral, "PC Desk", false, null, "A Person", "1 High Street", "ACK-" + Guid.NewGuid().ToString("N"),
                     TestData.NoonOn(new DateOnly(2026, 3, 21)), "SP-ACK-1")), TestData.Officer));
             url = url.Replace("{notification}", notificationId.ToString(), StringComparison.Ordinal);
+        }
+
+        if (page.Contains("{offence}", StringComparison.Ordinal))
+        {
+            // SPA 2019 s.11(1)(a): served on 20 March, the duty was due by the end of 23 March and never met.
+            var offenceId = await data.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordOffenceAsync(
+                new Core.Notifications.RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null,
+                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer));
+            url = url.Replace("{offence}", offenceId.ToString(), StringComparison.Ordinal);
         }
 
         if (page.Contains("{breach}", StringComparison.Ordinal))

@@ -50,4 +50,21 @@ public static class RiskScreeningForms
     public static int RequiredCount(RiskTool tool) => tool == RiskTool.SDash ? RiskAssessment.SDashQuestionCount : RiskAssessment.SashQuestionCount;
 
     public static string ToolName(RiskTool tool) => tool == RiskTool.SDash ? "S-DASH" : "SASH";
+
+    public static string AnswerText(char code) => code switch { 'Y' => "Yes", 'N' => "No", 'U' => "Not known", _ => "Not answered" };
+
+    /// <summary>Each question beside its answer, for a screening stored as one letter per question ("YYNU...").</summary>
+    public static IReadOnlyList<(string Question, string Answer)> Answered(RiskTool tool, string answers)
+    {
+        var questions = Questions(tool);
+        return answers.Select((code, i) => (i < questions.Count ? questions[i] : $"Question {i + 1}", AnswerText(code))).ToList();
+    }
+
+    /// <summary>"7 of 11 questions answered yes, 1 not known".</summary>
+    public static string Summary(IReadOnlyList<(string Question, string Answer)> answered)
+    {
+        var yes = answered.Count(a => a.Answer == "Yes");
+        var unknown = answered.Count(a => a.Answer == "Not known");
+        return $"{yes} of {answered.Count} questions answered yes" + (unknown == 0 ? "" : $", {unknown} not known");
+    }
 }

@@ -6,14 +6,35 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.ViewCase;
 
 public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Why);
 
-public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : CaseWorkPageModel
+public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider, VictimContactService victimContacts) : CaseWorkPageModel
 {
+    /// <summary>The victim whose safe-contact preferences the user asks to see.</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Whose preferences do you need to see?")]
+    public Guid? ContactVictimId { get; set; }
+
+    /// <summary>DPA 2018 s.62: every read of a victim's contact details is audited with its reason.</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Why do you need to see them?")]
+    public string? ContactReason { get; set; }
+
+    /// <summary>Set once the preferences have been read (and the read audited).</summary>
+    public VictimContact? ShownContact { get; private set; }
+
+    public bool ContactShown { get; private set; }
+
+    /// <summary>The orders made in this case, newest first, each with its status today.</summary>
+    public IReadOnlyList<Core.Orders.StalkingProtectionOrder> Orders { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -50,11 +71,50 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
     public string VictimName(Guid? victimId) =>
         Victims.FirstOrDefault(v => v.Id == victimId)?.Person.PrimaryName.FullName ?? "Not recorded";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>Shows one victim's safe-contact preferences: the reason is required and the read is audited (DPA 2018 s.62).</summary>
+    public async Task<IActionResult> OnPostShowContactAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Victims.Count == 1)
+        {
+            ContactVictimId = Victims[0].Id;
+        }
+
+        if (ContactVictimId is not { } victimId || Victims.All(v => v.Id != victimId))
+        {
+            ModelState.AddModelError(nameof(ContactVictimId), "Select the victim whose safe-contact preferences you need to see");
+        }
+
+        if (string.IsNullOrWhiteSpace(ContactReason))
+        {
+            ModelState.AddModelError(nameof(ContactReason), "Give the reason you need to see the victim's safe-contact preferences");
+        }
+        else if (ContactReason.Length > AuditEntry.JustificationMaxLength)
+        {
+            ModelState.AddModelError(nameof(ContactReason), $"The reason must be {AuditEntry.JustificationMaxLength} characters or fewer");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        ShownContact = await victimContacts.ReadAsync(ContactVictimId!.Value, User.ToActor(), ContactReason!.Trim(), ct);
+        ContactShown = true;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (await FindVisibleCaseAsync(db, Id, ct) is not { } stalkingCase)
         {
-            return NotFound();
+            return false;
         }
 
         Case = stalkingCase;
@@ -68,6 +128,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
         Contacts = await db.VictimContactEvents.AsNoTracking().Where(e => victimIds.Contains(e.VictimId)).OrderByDescending(e => e.OccurredAt).ToListAsync(ct);
         Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == Id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type).ToListAsync(ct);
         Applications = await db.Applications.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        Orders = await db.Orders.AsNoTracking().Where(o => o.CaseId == Id).OrderByDescending(o => o.MadeOn).ToListAsync(ct);
+        Today = timeProvider.UkToday;
         Referrals = await db.MultiAgencyReferrals.AsNoTracking().Where(r => r.CaseId == Id).OrderByDescending(r => r.ReferredOn).ToListAsync(ct);
         OtherOrders = Respondent is null ? [] : await db.RespondentOtherOrders.AsNoTracking().Where(o => o.RespondentId == Respondent.Id)
             .OrderByDescending(o => o.MadeOn).ToListAsync(ct);
@@ -81,7 +143,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Cas
 
         // DPA 2018 s.62: viewing the case reads the victims' and respondent's records.
         await auditLog.RecordConsultationAsync(User.ToActor(), "Case.Viewed", nameof(StalkingCase), Id, null, ct);
-        return Page();
+        return true;
     }
 
     private async Task<IReadOnlyList<TimelineEntry>> LoadTimelineAsync(CancellationToken ct)
@@ -144,5 +206,5 @@ public static class CaseTimeline
         ["Respondent.OtherOrderRecorded"] = "Recorded another order binding the respondent",
     };
 
-    public static string Describe(string action) => _wording.GetValueOrDefault(action, action.Replace('.', ' '));
+    public static string Describe(string action) => _wording.TryGetValue(action, out var text) ? text : AuditWords.Describe(action);
 }

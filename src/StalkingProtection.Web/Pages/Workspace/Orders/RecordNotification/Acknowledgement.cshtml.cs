@@ -13,11 +13,16 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotification;
 [Authorize(Policy = Policies.CaseWork)]
 public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit) : PageModel
 {
+    public const string RecordedMarker = "Notification recorded";
+
     public NotificationEvent Notification { get; private set; } = null!;
 
     public string RespondentName { get; private set; } = "";
 
     public Guid OrderId { get; private set; }
+
+    /// <summary>Shown straight after recording; later visits reprint the same acknowledgement.</summary>
+    public bool JustRecorded { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid notificationId, CancellationToken ct)
     {
@@ -30,6 +35,7 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
         }
 
         OrderId = id;
+        JustRecorded = TempData[JourneyModel.BannerKey] as string == RecordedMarker;
         Notification = notification;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         await audit.RecordConsultationAsync(User.ToActor(), "Notification.AcknowledgementViewed", nameof(NotificationEvent), notification.Id, null, ct);

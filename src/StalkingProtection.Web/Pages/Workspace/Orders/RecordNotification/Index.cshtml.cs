@@ -79,6 +79,12 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(NotifiedTime), "Enter the time as hours and minutes, for example 14:30");
         }
 
+        if (NotifiedOn is { } on && (on > Today || (on == Today && ParseTime(NotifiedTime) is { } time && LondonTime.ToUtc(on, time) > Clock.GetUtcNow())))
+        {
+            // SPA 2019 s.10(4), R31: the acknowledgement is written now, so the notification cannot be later than now.
+            ModelState.AddModelError(nameof(NotifiedOn), "The date and time the respondent notified must be now or in the past");
+        }
+
         Require(!string.IsNullOrWhiteSpace(StationName), nameof(StationName), "Enter the police station where the respondent notified");
         MaxLength(StationName, NotificationEvent.StationMaxLength, nameof(StationName), "The station name must be 200 characters or fewer");
         Require(StationPoliceArea is not null, nameof(StationPoliceArea), "Select the police area of the station");
@@ -106,6 +112,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             requested, requested == Core.Notifications.BiometricsRequested.None ? null : NotificationEvent.VerifyIdentityPurpose,
             requested == Core.Notifications.BiometricsRequested.None ? Core.Notifications.BiometricsOutcome.NotRequested : BiometricsOutcome!.Value);
         var notificationId = await notifications.RecordNotificationAsync(new RecordNotificationOptions(Order.RespondentId, details), Actor, ct);
+        TempData[BannerKey] = AcknowledgementModel.RecordedMarker;
         return Redirect($"/workspace/orders/record-notification/acknowledgement/{Id}/{notificationId}");
     }
 
@@ -113,7 +120,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         "notifiedAt" => nameof(NotifiedOn),
         "biometricsPurpose" => nameof(BiometricsRequested),
-        "acknowledgementReference" or "acknowledgedAt" => "",
+        "acknowledgedAt" => nameof(NotifiedOn),
+        "acknowledgementReference" => "",
         _ => base.FieldKey(field),
     };
 

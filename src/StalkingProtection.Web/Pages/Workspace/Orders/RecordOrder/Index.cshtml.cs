@@ -151,6 +151,25 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
         Require(Origin is not null, nameof(Origin), "Select where the order came from");
         Require(DurationType is not null, nameof(DurationType), "Select how long the order lasts");
         Require(DurationType != Core.Orders.DurationType.FixedPeriod || LastInForceDay is not null, nameof(LastInForceDay), "Enter the last day of the order");
+
+        // The Act's duration rules, asked here rather than only when saving.
+        if (Kind == OrderKind.Interim && DurationType == Core.Orders.DurationType.UntilFurtherOrder)
+        {
+            ModelState.AddModelError(nameof(DurationType), "An interim order lasts for a fixed period: choose a fixed period and enter its last day (SPA 2019 s.5(6)(a), R16)");
+        }
+
+        if (DurationType == Core.Orders.DurationType.FixedPeriod && MadeOn is { } made && LastInForceDay is { } last)
+        {
+            if (last < made)
+            {
+                ModelState.AddModelError(nameof(LastInForceDay), "The last day of the order must be on or after the day it was made");
+            }
+            else if (Kind == OrderKind.Full && last < StatutoryDates.MinimumLastDay(made))
+            {
+                ModelState.AddModelError(nameof(LastInForceDay),
+                    $"A fixed period must last at least 2 years beginning with the day the order is made, so its last day is {Date(StatutoryDates.MinimumLastDay(made))} or later (SPA 2019 s.3(2), R14)");
+            }
+        }
         ConditionInput.Validate(Conditions, ModelState);
     }
 

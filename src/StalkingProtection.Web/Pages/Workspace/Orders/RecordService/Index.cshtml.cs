@@ -38,6 +38,23 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(ServedTime), "Enter the time as hours and minutes, for example 14:30");
         }
 
+        if (ServedOn is { } served)
+        {
+            // SPA 2019 s.9(1): service starts the duty to notify, so its date is checked where it is asked.
+            if (served < Order.MadeOn)
+            {
+                ModelState.AddModelError(nameof(ServedOn), $"The order cannot be served before the day it was made ({Date(Order.MadeOn)})");
+            }
+            else if (served > Today || (served == Today && ParseTime(ServedTime) is { } time && LondonTime.ToUtc(served, time) > Clock.GetUtcNow()))
+            {
+                ModelState.AddModelError(nameof(ServedOn), "The date and time of service must be now or in the past");
+            }
+            else if (!Order.IsInForceOn(served))
+            {
+                ModelState.AddModelError(nameof(ServedOn), "The order was not in force on that day, so it cannot have been served then");
+            }
+        }
+
         Require(Method is not null, nameof(Method), "Select how the order was served");
         Require(!string.IsNullOrWhiteSpace(ServedBy), nameof(ServedBy), "Enter the name of the officer who served the order");
         MaxLength(ServedBy, StalkingProtectionOrder.NameMaxLength, nameof(ServedBy), "The officer's name must be 200 characters or fewer");

@@ -25,8 +25,25 @@ public sealed record TimelineItem(DateTimeOffset At, string Who, string What, st
 /// timeline from the audit trail. Never a victim's address. Viewing it is a consultation (DPA 2018 s.62).
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IOptions<LegalRuleSet> rules) : PageModel
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IOptions<LegalRuleSet> rules, OrderStatusQueries statusQueries)
+    : PageModel
 {
+    /// <summary>The order as it stood at the end of another day: its status, terms and notification duties (as the API's ?asAt).</summary>
+    [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Show the order as at")]
+    public DateOnly? AsAt { get; set; }
+
+    public OrderAsAt? OnDate { get; private set; }
+
+    public Core.Applications.Application? Application { get; private set; }
+
+    public string CaseTitle { get; private set; } = "";
+
+    public IReadOnlyList<NotificationEvent> Notifications { get; private set; } = [];
+
+    /// <summary>Suspected s.11 offences against this order's duties or the respondent's notifications.</summary>
+    public IReadOnlyList<NotificationOffence> Offences { get; private set; } = [];
+
     public StalkingProtectionOrder Order { get; private set; } = null!;
 
     public StalkingCase Case { get; private set; } = null!;
@@ -74,6 +91,18 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         Order = order;
         Case = stalkingCase;
+        CaseTitle = !stalkingCase.CrimeReferenceList.Any() ? "View the case" : string.Join(", ", stalkingCase.CrimeReferenceList);
+        Application = order.ApplicationId is { } applicationId ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct) : null;
+        Notifications = await db.NotificationEvents.AsNoTracking().Where(n => n.RespondentId == order.RespondentId).OrderByDescending(n => n.NotifiedAt).ToListAsync(ct);
+        if (ModelState.GetFieldValidationState(nameof(AsAt)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            AsAt = null;
+        }
+        else if (AsAt is { } asAt)
+        {
+            OnDate = await statusQueries.GetAsAtAsync(id, asAt, ct);
+        }
+
         Today = timeProvider.UkToday;
         Banner = TempData[JourneyModel.BannerKey] as string;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
@@ -86,6 +115,11 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             .Where(a => a.OrderId == id && (a.Status == Core.Applications.ApplicationStatus.Draft || a.Status == Core.Applications.ApplicationStatus.Submitted
                 || a.Status == Core.Applications.ApplicationStatus.Listed || a.Status == Core.Applications.ApplicationStatus.Adjourned))
             .OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var obligationIds = Obligations.Select(o => (Guid?)o.Id).ToList();
+        var notificationIds = Notifications.Select(n => (Guid?)n.Id).ToList();
+        Offences = await db.NotificationOffences.AsNoTracking()
+            .Where(f => f.RespondentId == order.RespondentId && (obligationIds.Contains(f.ObligationId) || notificationIds.Contains(f.NotificationEventId)))
+            .OrderBy(f => f.OffenceOn).ToListAsync(ct);
         Reviews = await db.ManagementReviews.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.ReviewedAt).ToListAsync(ct);
         Plan = await db.ManagementPlans.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == id, ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
@@ -192,6 +226,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         "Review.Recorded" => "Recorded a management review",
         "Task.Raised" => "A task was raised",
         "Task.Completed" => "A task was completed",
-        _ => action,
+        _ => AuditWords.Describe(action),
     };
 }
