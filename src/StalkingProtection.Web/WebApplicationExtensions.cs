@@ -21,7 +21,9 @@ public static class WebApplicationExtensions
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+            // An address with a content hash (asp-append-version, the import map) never changes what it serves.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         app.UseRouting();
         app.UseRateLimiter();

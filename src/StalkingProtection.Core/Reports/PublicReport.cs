@@ -40,6 +40,8 @@ public class PublicReport : IVersioned
     public const int PhoneNumberMaxLength = 30;
     public const int EmailMaxLength = 254;
     public const int SafeTimesMaxLength = 200;
+    public const int PersonNameMaxLength = 200;
+    public const int PersonContactDetailsMaxLength = 1000;
     public const int StaffIdMaxLength = 200;
     public const int CloseDetailsMaxLength = 2000;
 
@@ -80,6 +82,12 @@ public class PublicReport : IVersioned
     public bool InImmediateDanger { get; init; }
 
     public ReportingFor ReportingFor { get; init; }
+
+    /// <summary>When someone else reported: whether the person being stalked knows about the report.</summary>
+    public bool? PersonKnowsAboutReport { get; init; }
+
+    /// <summary>When someone else reported: whether and how the person may be contacted (details are encrypted).</summary>
+    public PersonContactRoute? PersonContactRoute { get; init; }
 
     public StalkingBehaviours Behaviours { get; init; }
 
@@ -162,8 +170,9 @@ public class PublicReport : IVersioned
     private static string Limit(string value) => value.Length <= StaffIdMaxLength ? value : value[..StaffIdMaxLength];
 }
 
-/// <summary>The safe contact details of a report; stored only encrypted.</summary>
-public sealed record SafeContactDetails(string? Name, string? PhoneNumber, string? Email, string? SafeTimes, bool? VoicemailAllowed);
+/// <summary>The safe contact details of a report, and of the person it is about when someone else reported; stored only encrypted.</summary>
+public sealed record SafeContactDetails(string? Name, string? PhoneNumber, string? Email, string? SafeTimes, bool? VoicemailAllowed,
+    string? PersonName = null, string? PersonContactDetails = null);
 
 public sealed class PublicReportConfiguration : IEntityTypeConfiguration<PublicReport>
 {
@@ -178,6 +187,7 @@ public sealed class PublicReportConfiguration : IEntityTypeConfiguration<PublicR
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ReportingFor).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Behaviours).HasConversion<string>().HasMaxLength(300);
+        builder.Property(r => r.PersonContactRoute).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.HowOften).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.ContactMethods).HasConversion<string>().HasMaxLength(50);
         builder.Property(r => r.OtherBehaviour).HasMaxLength(PublicReport.OtherBehaviourMaxLength);

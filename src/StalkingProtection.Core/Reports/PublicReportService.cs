@@ -202,13 +202,16 @@ public sealed class PublicReportService(
 
     private PublicReport CreateReport(Guid draftId, ReportAnswers answers, DateTimeOffset now)
     {
-        var contact = answers.WantsContact
+        var forSomeoneElse = answers.ForSomeoneElse;
+        var contact = answers.WantsContact || forSomeoneElse
             ? new SafeContactDetails(
-                Clean(answers.ContactName),
+                answers.WantsContact ? Clean(answers.ContactName) : null,
                 answers.NeedsPhone ? Clean(answers.PhoneNumber) : null,
                 answers.NeedsEmail ? Clean(answers.Email) : null,
-                Clean(answers.SafeTimes),
-                answers.CanCall ? answers.VoicemailAllowed : null)
+                answers.WantsContact ? Clean(answers.SafeTimes) : null,
+                answers.CanCall ? answers.VoicemailAllowed : null,
+                forSomeoneElse ? Clean(answers.PersonName) : null,
+                forSomeoneElse && answers.PersonContactRoute == Reports.PersonContactRoute.Directly ? Clean(answers.PersonContactDetails) : null)
             : null;
         return new PublicReport
         {
@@ -218,6 +221,8 @@ public sealed class PublicReportService(
             SubmittedAt = now,
             InImmediateDanger = answers.InImmediateDanger == true,
             ReportingFor = answers.ReportingFor!.Value,
+            PersonKnowsAboutReport = forSomeoneElse ? answers.PersonKnowsAboutReport : null,
+            PersonContactRoute = forSomeoneElse ? answers.PersonContactRoute : null,
             Behaviours = answers.Behaviours,
             OtherBehaviour = answers.Behaviours.HasFlag(StalkingBehaviours.SomethingElse) ? Clean(answers.OtherBehaviour) : null,
             StartedWhen = Clean(answers.StartedWhen)!,

@@ -30,6 +30,15 @@ public enum HowOften
     NotSure,
 }
 
+/// <summary>How the police may reach the person a report is about, when someone else reports for them.</summary>
+public enum PersonContactRoute
+{
+    /// <summary>Only through the person who reported.</summary>
+    ThroughReporter,
+    Directly,
+    NotAtAll,
+}
+
 [Flags]
 public enum SafeContactMethods
 {
@@ -45,6 +54,16 @@ public sealed class ReportAnswers
     public bool? InImmediateDanger { get; set; }
 
     public ReportingFor? ReportingFor { get; set; }
+
+    /// <summary>The name of the person being stalked, when someone else reports for them.</summary>
+    public string? PersonName { get; set; }
+
+    public bool? PersonKnowsAboutReport { get; set; }
+
+    public PersonContactRoute? PersonContactRoute { get; set; }
+
+    /// <summary>How to reach the person safely, when they may be contacted directly.</summary>
+    public string? PersonContactDetails { get; set; }
 
     public StalkingBehaviours Behaviours { get; set; }
 
@@ -75,6 +94,8 @@ public sealed class ReportAnswers
 
     public bool? VoicemailAllowed { get; set; }
 
+    public bool ForSomeoneElse => ReportingFor == Reports.ReportingFor.SomeoneElse;
+
     public bool WantsContact => ContactMethods is { } m && m != SafeContactMethods.None;
 
     public bool NeedsPhone => ContactMethods is { } m && (m & (SafeContactMethods.Phone | SafeContactMethods.Text)) != 0;
@@ -86,14 +107,20 @@ public sealed class ReportAnswers
     /// <summary>The first question still to answer, or null when the report can be sent.</summary>
     public ReportStep? FirstUnanswered()
     {
+        if (ReportingFor is null)
+        {
+            return ReportStep.ReportingFor;
+        }
+
         if (InImmediateDanger is null)
         {
             return ReportStep.ImmediateDanger;
         }
 
-        if (ReportingFor is null)
+        if (ForSomeoneElse && (string.IsNullOrWhiteSpace(PersonName) || PersonKnowsAboutReport is null || PersonContactRoute is null
+            || (PersonContactRoute == Reports.PersonContactRoute.Directly && string.IsNullOrWhiteSpace(PersonContactDetails))))
         {
-            return ReportStep.ReportingFor;
+            return ReportStep.ThePerson;
         }
 
         if (Behaviours == StalkingBehaviours.None
@@ -153,8 +180,9 @@ public sealed class ReportAnswers
 
 public enum ReportStep
 {
-    ImmediateDanger,
     ReportingFor,
+    ImmediateDanger,
+    ThePerson,
     WhatHappened,
     WhenStarted,
     HowOften,

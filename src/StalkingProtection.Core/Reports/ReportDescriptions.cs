@@ -20,6 +20,14 @@ public static class ReportDescriptions
     public static string ReportingFor(ReportingFor reportingFor) =>
         reportingFor == Reports.ReportingFor.Myself ? "Themselves (the person reporting is the victim)" : "Someone else";
 
+    public static string PersonContact(PersonContactRoute? route) => route switch
+    {
+        PersonContactRoute.ThroughReporter => "Only through the person who reported",
+        PersonContactRoute.Directly => "Directly, in the safe way the reporter gave",
+        PersonContactRoute.NotAtAll => "Do not contact the person",
+        _ => "Not asked",
+    };
+
     public static string Behaviours(StalkingBehaviours behaviours, string? other)
     {
         var parts = _behaviours.Where(b => behaviours.HasFlag(b.Behaviour)).Select(b =>

@@ -20,7 +20,7 @@ public sealed record AddReportToCaseOptions(Guid ReportId, long? ExpectedVersion
 public sealed record CloseReportOptions(Guid ReportId, long? ExpectedVersion, TriageCloseReason Reason, string Details);
 
 public sealed record TriageQueueRow(Guid Id, string Reference, DateTimeOffset SubmittedAt, PublicReportStatus Status, bool InImmediateDanger,
-    string? TriageStartedByName);
+    string? TriageStartedByName, ReportingFor ReportingFor = ReportingFor.Myself);
 
 /// <summary>
 /// The triage queue of online reports: each becomes a new case, joins an existing case, or is closed with its reason.
@@ -39,7 +39,7 @@ public sealed class TriageService(
     {
         var rows = await AwaitingTriage()
             .OrderByDescending(r => r.InImmediateDanger).ThenBy(r => r.SubmittedAt).Take(QueueLimit)
-            .Select(r => new TriageQueueRow(r.Id, r.Reference, r.SubmittedAt, r.Status, r.InImmediateDanger, r.TriageStartedByName))
+            .Select(r => new TriageQueueRow(r.Id, r.Reference, r.SubmittedAt, r.Status, r.InImmediateDanger, r.TriageStartedByName, r.ReportingFor))
             .ToListAsync(ct);
         await audit.RecordConsultationAsync(actor, "PublicReports.Listed", nameof(PublicReport), null, $"rows={rows.Count}", ct);
         return rows;

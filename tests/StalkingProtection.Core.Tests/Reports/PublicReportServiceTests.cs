@@ -163,14 +163,14 @@ public sealed class PublicReportServiceTests : IAsyncLifetime
     {
         // Arrange
         var draftId = await WithServiceAsync((s, _) => s.StartDraftAsync());
-        await WithServiceAsync((s, _) => s.UpdateAnswersAsync(draftId, a => a.InImmediateDanger = false));
+        await WithServiceAsync((s, _) => s.UpdateAnswersAsync(draftId, a => a.ReportingFor = ReportingFor.Myself));
 
         // Act
         var result = await WithServiceAsync((s, _) => s.SubmitAsync(draftId));
 
         // Assert
         Assert.Equal(SubmitOutcome.Incomplete, result.Outcome);
-        Assert.Equal(ReportStep.ReportingFor, result.FirstUnanswered);
+        Assert.Equal(ReportStep.ImmediateDanger, result.FirstUnanswered);
         Assert.False(await WithServiceAsync((_, db) => db.PublicReports.AnyAsync(r => r.DraftId == draftId)));
     }
 

@@ -5,7 +5,7 @@ namespace StalkingProtection.Core.Tests.Reports;
 public class ReportAnswersTests
 {
     [Fact]
-    public void FirstUnanswered_NewReport_IsImmediateDanger()
+    public void FirstUnanswered_NewReport_IsWhoTheReportIsFor()
     {
         // Arrange
         var answers = new ReportAnswers();
@@ -14,7 +14,30 @@ public class ReportAnswersTests
         var step = answers.FirstUnanswered();
 
         // Assert
-        Assert.Equal(ReportStep.ImmediateDanger, step);
+        Assert.Equal(ReportStep.ReportingFor, step);
+    }
+
+    [Fact]
+    public void FirstUnanswered_ForSomeoneElse_AsksAboutThePersonAfterImmediateDanger()
+    {
+        // Arrange
+        var answers = new ReportAnswers();
+        ReportAnswersExamples.Complete(answers);
+        answers.ReportingFor = ReportingFor.SomeoneElse;
+
+        // Act
+        var withoutPerson = answers.FirstUnanswered();
+        answers.PersonName = "Robin";
+        answers.PersonKnowsAboutReport = true;
+        answers.PersonContactRoute = PersonContactRoute.Directly;
+        var withoutHowToReach = answers.FirstUnanswered();
+        answers.PersonContactDetails = "Through her sister";
+        var complete = answers.FirstUnanswered();
+
+        // Assert
+        Assert.Equal(ReportStep.ThePerson, withoutPerson);
+        Assert.Equal(ReportStep.ThePerson, withoutHowToReach);
+        Assert.Null(complete);
     }
 
     [Fact]

@@ -2,7 +2,49 @@ using Microsoft.Playwright;
 
 namespace StalkingProtection.EndToEndTests.PublicSite;
 
-public class CookieBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
+/// <summary>The site as a force runs it once it sets optional cookies: the banner asks, and the choice is kept.</summary>
+public class OptionalCookiesServer : PublicSiteServer
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["StalkingProtection:PublicSite:OptionalCookies"] = "true",
+    };
+}
+
+/// <summary>While the site sets no optional cookies there is nothing to ask: no banner, and no preference cookie.</summary>
+public class NoOptionalCookiesBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Visit_WithoutOptionalCookies_ShowsNoBannerAndSetsNoPreferenceCookie(bool javaScript)
+    {
+        // Arrange
+        await using var context = await server.NewContextAsync(javaScript);
+        var page = await context.NewPageAsync();
+
+        // Act
+        foreach (var path in new[] { "/", "/support", "/report", "/cookies" })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal(0, await page.Locator(".govuk-cookie-banner").CountAsync());
+        }
+
+        var cookiesPage = await page.InnerTextAsync("main");
+        var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
+
+        // Assert
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "sp-cookie-preferences");
+        Assert.Equal(0, await page.Locator("main form").CountAsync());
+        Assert.Contains("sp-antiforgery", cookiesPage, StringComparison.Ordinal);
+        Assert.Contains("sp-report", cookiesPage, StringComparison.Ordinal);
+        Assert.Contains("sp-flash", cookiesPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("sp-cookie-preferences", cookiesPage, StringComparison.Ordinal);
+        Assert.Empty(violations);
+    }
+}
+
+public class CookieBrowserTests(OptionalCookiesServer server) : IClassFixture<OptionalCookiesServer>
 {
     private static readonly string[] _essential = ["sp-antiforgery", "sp-cookie-preferences", "sp-report", "sp-flash"];
 

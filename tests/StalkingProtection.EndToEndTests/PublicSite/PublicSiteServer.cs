@@ -61,7 +61,14 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);
         builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, NeutralPage>());
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a test class changes from the defaults above.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Stands in for the neutral website (BBC Weather in production): a plain page that touches no database.</summary>
     private sealed class NeutralPage : IStartupFilter
@@ -146,7 +153,9 @@ public static class PublicPages
         "/feedback",
         "/feedback/thank-you",
         "/report",
+        "/report/staying-safe",
         "/report/session-ended",
+        "/stalking-protection-orders/in-force",
         "/error/404",
         "/error/500",
     ];

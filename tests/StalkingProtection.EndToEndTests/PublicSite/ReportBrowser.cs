@@ -9,7 +9,9 @@ public static class ReportBrowser
     {
         await page.GotoAsync("/report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForURLAsync("**/report/immediate-danger");
+        await page.WaitForURLAsync("**/report/staying-safe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the report" }).ClickAsync();
+        await page.WaitForURLAsync("**/report/reporting-for");
     }
 
     /// <summary>Answers every question; <paramref name="onEachPage"/> runs on each page before it is answered.</summary>
@@ -17,11 +19,11 @@ public static class ReportBrowser
     {
         onEachPage ??= _ => Task.CompletedTask;
         await onEachPage(page);
-        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
-        await ContinueAsync(page, "reporting-for");
+        await page.GetByLabel("Myself").CheckAsync();
+        await ContinueAsync(page, "immediate-danger");
 
         await onEachPage(page);
-        await page.GetByLabel("Myself").CheckAsync();
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await ContinueAsync(page, "what-happened");
 
         await onEachPage(page);
@@ -70,7 +72,7 @@ public static class ReportBrowser
         return (await page.Locator("[data-report-reference]").TextContentAsync())!.Trim();
     }
 
-    private static async Task ContinueAsync(IPage page, string next)
+    public static async Task ContinueAsync(IPage page, string next)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync($"**/report/{next}");

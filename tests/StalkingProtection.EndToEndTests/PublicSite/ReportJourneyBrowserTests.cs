@@ -66,24 +66,38 @@ public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task Report_IdleForTwentyFiveMinutes_WarnsAndKeepsAnswersOnRequest()
+    public async Task Report_IdleForTwentyFiveMinutes_WarnsInAModalThatTakesFocusAndKeepsAnswersOnRequest()
     {
         // Arrange
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
         await ReportBrowser.StartAsync(page);
+        await page.GetByLabel("Myself").CheckAsync();
+        await ReportBrowser.ContinueAsync(page, "immediate-danger");
         await page.Clock.InstallAsync();
         await page.ReloadAsync();
+        await page.GetByLabel("No", new() { Exact = true }).FocusAsync();
 
         // Act
         await page.Clock.RunForAsync("25:01");
-        var warning = await page.Locator(".app-report-timeout-warning").TextContentAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Keep my answers" }).ClickAsync();
-        await page.Locator(".app-report-timeout-warning").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "We are about to delete your answers" });
+        await dialog.WaitForAsync();
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
+        var modal = await page.EvaluateAsync<bool>("() => document.querySelector('[data-report-timeout-dialog]').matches(':modal')");
+        var described = await page.EvaluateAsync<string>("() => document.getElementById(document.querySelector('[data-report-timeout-dialog]').getAttribute('aria-describedby')).textContent");
+        var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stay on this page" }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.Clock.RunForAsync("10:00");
 
         // Assert
-        Assert.Contains("We will delete your answers in 5 minutes", warning, StringComparison.Ordinal);
+        Assert.Equal("Stay on this page", focused);
+        Assert.True(modal);
+        Assert.Contains("we will delete your answers in 5 minutes", described, StringComparison.Ordinal);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         Assert.EndsWith("/report/immediate-danger", page.Url, StringComparison.Ordinal);
+        Assert.Equal("No", await page.EvaluateAsync<string>("() => document.activeElement.labels[0].textContent.trim()"));
+        Assert.False(await dialog.IsVisibleAsync());
     }
 
     [Fact]

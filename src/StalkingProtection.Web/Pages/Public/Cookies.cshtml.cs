@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace StalkingProtection.Web.Pages.Public;
 
-public class CookiesModel(ContentLibrary content, TimeProvider timeProvider) : PageModel
+public class CookiesModel(ContentLibrary content, TimeProvider timeProvider, IOptions<PublicSiteOptions> options) : PageModel
 {
+    /// <summary>Whether the site sets optional cookies, so that there is a choice to make.</summary>
+    public bool OptionalCookies => options.Value.OptionalCookies;
+
     public ContentPage Text { get; private set; } = null!;
 
     [BindProperty]
@@ -25,6 +29,11 @@ public class CookiesModel(ContentLibrary content, TimeProvider timeProvider) : P
 
     public IActionResult OnPost()
     {
+        if (!OptionalCookies)
+        {
+            return Redirect("/cookies");
+        }
+
         if (AdditionalCookies is not ("yes" or "no"))
         {
             Text = content.Find("cookies")!;
@@ -40,7 +49,7 @@ public class CookiesModel(ContentLibrary content, TimeProvider timeProvider) : P
     /// <summary>The cookie banner's accept and reject buttons, which work without JavaScript.</summary>
     public IActionResult OnPostBanner(string? cookies)
     {
-        if (cookies is CookiePreferences.Accepted or CookiePreferences.Rejected)
+        if (OptionalCookies && cookies is CookiePreferences.Accepted or CookiePreferences.Rejected)
         {
             CookiePreferences.Save(Response, cookies == CookiePreferences.Accepted, timeProvider);
             TempData[CookiePreferences.SavedFlash] = cookies;

@@ -20,7 +20,7 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         404 => "Page not found",
         403 => "You do not have access to this page",
         400 => "Sorry, there is a problem with your request",
-        429 => "Too many attempts",
+        429 => "Sorry, we could not take this form just now",
         503 => "Sorry, the service is unavailable",
         _ => "Sorry, there was a technical problem",
     };

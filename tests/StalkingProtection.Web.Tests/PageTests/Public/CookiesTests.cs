@@ -3,7 +3,49 @@ using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.Public;
 
-public class CookiesTests(PublicSiteFactory factory) : IClassFixture<PublicSiteFactory>
+/// <summary>The site once a force sets optional cookies: the banner and the settings form return.</summary>
+public class OptionalCookiesFactory : PublicSiteFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["StalkingProtection:PublicSite:OptionalCookies"] = "true",
+    };
+}
+
+public class NoOptionalCookiesTests(PublicSiteFactory factory) : IClassFixture<PublicSiteFactory>
+{
+    [Fact]
+    public async Task Get_CookiesPage_ListsOnlyTheEssentialCookiesAndOffersNoChoice()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var document = await client.GetDocumentAsync("/cookies");
+        var text = document.QuerySelector("main")!.TextContent;
+
+        // Assert
+        Assert.Contains("We do not set any other cookies, so there is nothing to accept or reject.", text, StringComparison.Ordinal);
+        Assert.Equal(["sp-antiforgery", "sp-report", "sp-flash"], document.QuerySelectorAll("main li strong").Select(s => s.TextContent));
+        Assert.Null(document.QuerySelector("main form"));
+        Assert.Null(document.QuerySelector(".govuk-cookie-banner"));
+    }
+
+    [Fact]
+    public async Task Get_AnyPage_ShowsNoBanner()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var document = await client.GetDocumentAsync("/");
+
+        // Assert
+        Assert.Null(document.QuerySelector(".govuk-cookie-banner"));
+    }
+}
+
+public class CookiesTests(OptionalCookiesFactory factory) : IClassFixture<OptionalCookiesFactory>
 {
     private const string Saved = "Your cookie preferences have been saved. You can update your cookie settings at any time on the cookies page.";
 
@@ -128,7 +170,7 @@ public class CookiesTests(PublicSiteFactory factory) : IClassFixture<PublicSiteF
     }
 
     [Fact]
-    public async Task Get_CookiesPage_SaysNoOptionalCookiesAreSet()
+    public async Task Get_CookiesPage_NamesThePreferenceCookie()
     {
         // Arrange
         var client = factory.CreateBrowser();
@@ -137,7 +179,6 @@ public class CookiesTests(PublicSiteFactory factory) : IClassFixture<PublicSiteF
         var text = (await client.GetDocumentAsync("/cookies")).QuerySelector("main")!.TextContent;
 
         // Assert
-        Assert.Contains("at the moment we do not use any", text, StringComparison.Ordinal);
         Assert.Contains("sp-cookie-preferences", text, StringComparison.Ordinal);
     }
 }

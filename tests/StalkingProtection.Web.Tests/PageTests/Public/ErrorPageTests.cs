@@ -120,16 +120,17 @@ public class RateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimi
         var client = factory.CreateBrowser();
         for (var i = 0; i < 3; i++)
         {
-            (await client.SubmitMainFormAsync("/report")).AssertRedirectTo("/report/immediate-danger");
+            (await client.SubmitMainFormAsync("/report/staying-safe")).AssertRedirectTo("/report/reporting-for");
         }
 
         // Act
-        var response = await client.SubmitMainFormAsync("/report");
+        var response = await client.SubmitMainFormAsync("/report/staying-safe");
         var document = await response.GetDocumentAsync();
 
         // Assert
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("Too many attempts", document.HeadingText());
+        Assert.Equal("Sorry, we could not take this form just now", document.HeadingText());
+        Assert.Equal(["tel:999", "tel:101", "tel:08088020300"], document.QuerySelectorAll("[data-helplines] a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(document.QuerySelector(".app-quick-exit__button"));
     }
 }

@@ -50,8 +50,8 @@ public static class ReportJourney
 {
     public static IReadOnlyList<(string Url, (string Name, string Value)[] Values, string Next)> Steps { get; } =
     [
-        ("/report/immediate-danger", [("InImmediateDanger", "no")], "/report/reporting-for"),
-        ("/report/reporting-for", [("ReportingFor", "Myself")], "/report/what-happened"),
+        ("/report/reporting-for", [("ReportingFor", "Myself")], "/report/immediate-danger"),
+        ("/report/immediate-danger", [("InImmediateDanger", "no")], "/report/what-happened"),
         ("/report/what-happened", [("Behaviours", "Following"), ("Behaviours", "SomethingElse"), ("OtherBehaviour", "Leaves notes on my car")], "/report/when-started"),
         ("/report/when-started", [("StartedWhen", "About 3 months ago")], "/report/how-often"),
         ("/report/how-often", [("HowOften", "SeveralTimesAWeek")], "/report/who-is-doing-it"),
@@ -67,8 +67,8 @@ public static class ReportJourney
     /// <summary>Starts a report and returns its draft id, read from the journey cookie.</summary>
     public static async Task<Guid> StartAsync(HttpClient client, IServiceProvider? services = null)
     {
-        var response = await client.SubmitMainFormAsync("/report");
-        response.AssertRedirectTo("/report/immediate-danger");
+        var response = await client.SubmitMainFormAsync("/report/staying-safe");
+        response.AssertRedirectTo("/report/reporting-for");
         if (services is null)
         {
             return Guid.Empty;

@@ -143,18 +143,18 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Arrange
         var client = factory.CreateBrowser();
         var draftId = await ReportJourney.StartAsync(client, factory.Services);
-        await client.SubmitMainFormAsync("/report/immediate-danger", ("InImmediateDanger", "no"));
+        await client.SubmitMainFormAsync("/report/reporting-for", ("ReportingFor", "Myself"));
 
         // Act
         factory.Clock.Advance(PublicReportService.DraftLifetime + TimeSpan.FromSeconds(1));
-        var response = await client.GetAsync("/report/reporting-for");
+        var response = await client.GetAsync("/report/immediate-danger");
         var ended = await client.GetDocumentAsync(response.Location()!);
 
         // Assert
         response.AssertRedirectTo("/report/session-ended");
         Assert.Equal("Your answers have been deleted", ended.HeadingText());
         Assert.False(await factory.WithDbAsync(db => db.PublicReportDrafts.AnyAsync(d => d.Id == draftId)));
-        (await client.GetAsync("/report/reporting-for")).AssertRedirectTo("/report");
+        (await client.GetAsync("/report/immediate-danger")).AssertRedirectTo("/report");
     }
 
     [Fact]
@@ -195,18 +195,18 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Arrange
         var client = factory.CreateBrowser();
         await ReportJourney.StartAsync(client);
-        await client.SubmitMainFormAsync("/report/immediate-danger", ("InImmediateDanger", "no"));
+        await client.SubmitMainFormAsync("/report/reporting-for", ("ReportingFor", "Myself"));
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
-        await client.GetAsync("/report/reporting-for");
+        await client.GetAsync("/report/immediate-danger");
 
         // Act
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
-        var response = await client.GetAsync("/report/immediate-danger");
+        var response = await client.GetAsync("/report/reporting-for");
         var document = await response.GetDocumentAsync();
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(document.QuerySelector("input[name=InImmediateDanger][value=no][checked]"));
+        Assert.NotNull(document.QuerySelector("input[name=ReportingFor][value=Myself][checked]"));
     }
 
     [Fact]
@@ -340,13 +340,13 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Arrange
         var client = factory.CreateBrowser();
         await ReportJourney.StartAsync(client);
-        await client.SubmitMainFormAsync("/report/immediate-danger", ("InImmediateDanger", "no"));
+        await client.SubmitMainFormAsync("/report/reporting-for", ("ReportingFor", "Myself"));
 
         // Act
         var response = await client.GetAsync("/report/check-answers");
 
         // Assert
-        response.AssertRedirectTo("/report/reporting-for");
+        response.AssertRedirectTo("/report/immediate-danger");
     }
 
     [Fact]
@@ -355,8 +355,8 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         // Arrange
         var client = factory.CreateBrowser();
         await ReportJourney.StartAsync(client);
-        await client.SubmitMainFormAsync("/report/immediate-danger", ("InImmediateDanger", "no"));
-        var page = await client.GetDocumentAsync("/report/reporting-for");
+        await client.SubmitMainFormAsync("/report/reporting-for", ("ReportingFor", "Myself"));
+        var page = await client.GetDocumentAsync("/report/immediate-danger");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var before = await factory.WithDbAsync(db => db.PublicReports.CountAsync());
 
@@ -364,7 +364,7 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         var response = await client.PostAsync("/report/submit", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
 
         // Assert
-        response.AssertRedirectTo("/report/reporting-for");
+        response.AssertRedirectTo("/report/immediate-danger");
         Assert.Equal(before, await factory.WithDbAsync(db => db.PublicReports.CountAsync()));
     }
 

@@ -2726,6 +2726,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PersonContactRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("person_contact_route");
+
+                    b.Property<bool?>("PersonKnowsAboutReport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("person_knows_about_report");
+
                     b.Property<string>("ProtectedContact")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")

@@ -2713,6 +2713,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PersonContactRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_contact_route");
+
+                    b.Property<bool?>("PersonKnowsAboutReport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_knows_about_report");
+
                     b.Property<string>("ProtectedContact")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")

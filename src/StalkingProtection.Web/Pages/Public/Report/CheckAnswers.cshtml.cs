@@ -30,16 +30,31 @@ public class CheckAnswersModel(PublicReportService reports, ReportCookie cookie)
     {
         var rows = new List<AnswerRow>
         {
-            new("In immediate danger", [a.InImmediateDanger == true ? "Yes" : "No"], ReportStep.ImmediateDanger, "whether you are in immediate danger"),
             new("Reporting for", [ReportText.Describe(a.ReportingFor!.Value)], ReportStep.ReportingFor, "who you are reporting for"),
+            new("In immediate danger", [a.InImmediateDanger == true ? "Yes" : "No"], ReportStep.ImmediateDanger, "whether anyone is in immediate danger"),
+        };
+        if (a.ForSomeoneElse)
+        {
+            rows.AddRange(
+            [
+                new("Their name", [a.PersonName!], ReportStep.ThePerson, "their name"),
+                new("Do they know about this report", [a.PersonKnowsAboutReport == true ? "Yes" : "No"], ReportStep.ThePerson, "whether they know about this report"),
+                new("Contacting them", a.PersonContactRoute == PersonContactRoute.Directly
+                    ? [ReportText.Describe(a.PersonContactRoute.Value), a.PersonContactDetails!]
+                    : [ReportText.Describe(a.PersonContactRoute!.Value)], ReportStep.ThePerson, "how we can contact them"),
+            ]);
+        }
+
+        rows.AddRange(
+        [
             new("What has been happening",
                 ReportText.Behaviours.Where(b => a.Behaviours.HasFlag(b.Value))
-                    .Select(b => b.Value == StalkingBehaviours.SomethingElse ? $"Something else: {a.OtherBehaviour}" : b.Text).ToList(),
+                    .Select(b => b.Value == StalkingBehaviours.SomethingElse ? $"Something else: {a.OtherBehaviour}" : ReportText.ForPerson(b.Text, a.ForSomeoneElse)).ToList(),
                 ReportStep.WhatHappened, "what has been happening"),
             new("When it started", [a.StartedWhen!], ReportStep.WhenStarted, "when it started"),
             new("How often", [ReportText.Describe(a.HowOften!.Value)], ReportStep.HowOften, "how often it happens"),
             new("Do you know who is doing it", [a.SuspectKnown == true ? "Yes" : "No"], ReportStep.WhoIsDoingIt, "whether you know who is doing it"),
-        };
+        ]);
         if (a.SuspectKnown == true)
         {
             rows.Add(new("About them", new[] { a.SuspectName, a.SuspectDetails }.OfType<string>().ToList(), ReportStep.AboutThem, "what you told us about them"));
@@ -47,7 +62,7 @@ public class CheckAnswersModel(PublicReportService reports, ReportCookie cookie)
 
         rows.AddRange(
         [
-            new("How it affects you", [a.Effect!], ReportStep.Effect, "how it affects you"),
+            new(a.ForSomeoneElse ? "How it affects them" : "How it affects you", [a.Effect!], ReportStep.Effect, a.ForSomeoneElse ? "how it affects them" : "how it affects you"),
             new("Safe ways to contact you", [ReportText.Describe(a.ContactMethods!.Value)], ReportStep.SafeContact, "how we can contact you"),
         ]);
         if (a.WantsContact)

@@ -7,6 +7,10 @@ public class ImmediateDangerModel(PublicReportService reports, ReportCookie cook
 {
     protected override ReportStep? Step => ReportStep.ImmediateDanger;
 
+    public string Question => ForSomeoneElse ? "Are you or the person you are reporting for in immediate danger?" : "Are you in immediate danger?";
+
+    private string ForSomeoneElseError => ForSomeoneElse ? "Select yes if you or they are in immediate danger" : "Select yes if you are in immediate danger";
+
     [BindProperty]
     public string? InImmediateDanger { get; set; }
 
@@ -25,8 +29,13 @@ public class ImmediateDangerModel(PublicReportService reports, ReportCookie cook
     {
         if (InImmediateDanger is not ("yes" or "no"))
         {
-            ModelState.AddModelError(nameof(InImmediateDanger), "Select yes if you are in immediate danger");
-            return await LoadDraftAsync(ct) ?? Page();
+            if (await LoadDraftAsync(ct) is { } redirect)
+            {
+                return redirect;
+            }
+
+            ModelState.AddModelError(nameof(InImmediateDanger), ForSomeoneElseError);
+            return Page();
         }
 
         var inDanger = InImmediateDanger == "yes";

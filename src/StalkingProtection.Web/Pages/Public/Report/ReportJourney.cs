@@ -16,8 +16,9 @@ public static class ReportSteps
 
     public static string Url(ReportStep step) => step switch
     {
-        ReportStep.ImmediateDanger => "/report/immediate-danger",
         ReportStep.ReportingFor => "/report/reporting-for",
+        ReportStep.ImmediateDanger => "/report/immediate-danger",
+        ReportStep.ThePerson => "/report/the-person",
         ReportStep.WhatHappened => "/report/what-happened",
         ReportStep.WhenStarted => "/report/when-started",
         ReportStep.HowOften => "/report/how-often",
@@ -33,6 +34,7 @@ public static class ReportSteps
 
     public static bool Applies(ReportStep step, ReportAnswers answers) => step switch
     {
+        ReportStep.ThePerson => answers.ForSomeoneElse,
         ReportStep.AboutThem => answers.SuspectKnown == true,
         ReportStep.ContactDetails or ReportStep.SafeTimes => answers.WantsContact,
         ReportStep.Voicemail => answers.CanCall,
@@ -97,6 +99,9 @@ public abstract class ReportPageModel(PublicReportService reports, ReportCookie 
     protected ReportCookie Cookie => cookie;
 
     public ReportAnswers Answers { get; private set; } = new();
+
+    /// <summary>Someone else is being stalked: the questions speak of "them", not "you".</summary>
+    public bool ForSomeoneElse => Answers.ForSomeoneElse;
 
     /// <summary>Where the back link goes.</summary>
     public string BackUrl { get; protected set; } = ReportSteps.StartUrl;

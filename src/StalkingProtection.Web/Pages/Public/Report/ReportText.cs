@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Web.Pages.Public.Report;
 
 /// <summary>The words shown for each answer, shared by the question pages and check your answers.</summary>
-public static class ReportText
+public static partial class ReportText
 {
     public static IReadOnlyList<(StalkingBehaviours Value, string Text, string? Hint)> Behaviours { get; } =
     [
@@ -41,6 +42,27 @@ public static class ReportText
     public static IReadOnlyList<SelectListItem> FrequencyItems { get; } = [.. Frequencies.Select(f => new SelectListItem(f.Text, f.Value.ToString()))];
 
     public static string Describe(StalkingBehaviours behaviour) => Behaviours.Single(b => b.Value == behaviour).Text;
+
+    /// <summary>A question's words about the person being stalked: "you" for the person reporting, "them" for someone else.</summary>
+    public static string ForPerson(string text, bool someoneElse) =>
+        someoneElse ? YourPattern().Replace(YouPattern().Replace(text, "them"), "their") : text;
+
+    public static IReadOnlyList<SelectListItem> PersonKnowsItems { get; } = [new("Yes", "yes"), new("No", "no")];
+
+    public static IReadOnlyList<SelectListItem> PersonContactItems { get; } =
+    [
+        new("Only through me", nameof(PersonContactRoute.ThroughReporter)),
+        new("You can contact them directly", nameof(PersonContactRoute.Directly)),
+        new("Do not contact them", nameof(PersonContactRoute.NotAtAll)),
+    ];
+
+    public static string Describe(PersonContactRoute route) => PersonContactItems.Single(i => i.Value == route.ToString()).Text;
+
+    [GeneratedRegex(@"\byou\b")]
+    private static partial Regex YouPattern();
+
+    [GeneratedRegex(@"\byour\b")]
+    private static partial Regex YourPattern();
 
     public static string Describe(HowOften howOften) => Frequencies.Single(f => f.Value == howOften).Text;
 

@@ -20,6 +20,6 @@ public class StartModel(PublicReportService reports, ReportCookie cookie) : Page
 
         var draftId = await reports.StartDraftAsync(ct);
         cookie.Write(Response, draftId);
-        return Redirect(ReportSteps.Url(ReportStep.ImmediateDanger));
+        return Redirect(ReportSteps.Url(ReportStep.ReportingFor));
     }
 }

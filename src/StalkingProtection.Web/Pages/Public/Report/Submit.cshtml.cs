@@ -5,7 +5,7 @@ using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Web.Pages.Public.Report;
 
-[EnableRateLimiting(PublicSite.FormRateLimitPolicy)]
+[EnableRateLimiting(PublicSite.SendReportRateLimitPolicy)]
 public class SubmitModel(PublicReportService reports, ReportCookie cookie) : PageModel
 {
     /// <summary>A field people cannot see: only software fills it in.</summary>

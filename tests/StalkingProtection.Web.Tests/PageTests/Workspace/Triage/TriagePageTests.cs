@@ -117,6 +117,37 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
     }
 
     [Fact]
+    public async Task ThirdPartyReport_QueueAndView_SayClearlyItIsAThirdPartyReportAndShowThePersonOnlyWhenAsked()
+    {
+        // Arrange
+        var (id, reference) = await ReportAsync(a =>
+        {
+            a.ReportingFor = ReportingFor.SomeoneElse;
+            a.PersonName = "Robin Example";
+            a.PersonKnowsAboutReport = false;
+            a.PersonContactRoute = PersonContactRoute.Directly;
+            a.PersonContactDetails = "Work phone 01632 960001, weekday mornings";
+        });
+        var own = await ReportAsync();
+        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
+        var client = Factory.CreateBrowser(officer);
+
+        // Act
+        var queue = await client.GetDocumentAsync("/workspace/triage");
+        var page = await client.GetDocumentAsync($"/workspace/triage/{id}");
+        var shown = await (await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Contact]")).GetDocumentAsync();
+
+        // Assert
+        Assert.NotNull(queue.QuerySelector($"[data-report='{reference}'] [data-third-party]"));
+        Assert.Null(queue.QuerySelector($"[data-report='{own.Reference}'] [data-third-party]"));
+        Assert.Contains("Third-party report", page.QuerySelector("[data-third-party]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Directly, in the safe way the reporter gave", page.QuerySelector("[data-report-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Robin Example", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Robin Example", shown.QuerySelector("[data-contact-details]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("01632 960001", shown.QuerySelector("[data-contact-details]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ViewReport_LegalServices_ReadsTheAnswersButNotTheContactDetails()
     {
         // Arrange
