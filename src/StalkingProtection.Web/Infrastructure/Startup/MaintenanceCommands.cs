@@ -9,7 +9,7 @@ namespace StalkingProtection.Web.Infrastructure.Startup;
 /// The commands an operator runs instead of the service: <c>migrate</c> (which on PostgreSQL also grants the service
 /// role its privileges, docs/operations/postgresql-roles.md), <c>backup FILE</c> (SQLite) and
 /// <c>checksums</c>, which prints every table's row count and checksum so a restored copy can be compared with the
-/// original (RL6, docs/operations/backup-and-restore.md), and <c>verify-audit</c>, which recomputes the audit hash chain (S3).
+/// original (RL6, docs/operations/backup-and-restore.md), <c>verify-audit</c>, which recomputes the audit hash chain (S3), and <c>create-admin EMAIL</c>, which bootstraps the first administrator.
 /// </summary>
 public static class MaintenanceCommands
 {
@@ -31,6 +31,11 @@ public static class MaintenanceCommands
         if (Array.IndexOf(args, "backup") is var at and >= 0)
         {
             return Backup(app, at + 1 < args.Length ? args[at + 1] : null);
+        }
+
+        if (Array.IndexOf(args, "create-admin") is var admin and >= 0)
+        {
+            return await AccountCommands.CreateAdministratorAsync(app, admin + 1 < args.Length ? args[admin + 1] : null);
         }
 
         if (args.Contains("checksums"))
