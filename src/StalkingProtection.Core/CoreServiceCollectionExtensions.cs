@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditChain>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<StaffSessions>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Jobs.JobLeases>();
         services.AddOptions<Jobs.JobOptions>().Bind(configuration.GetSection(Jobs.JobOptions.SectionName))

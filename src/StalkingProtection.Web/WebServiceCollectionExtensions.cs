@@ -92,6 +92,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.Add(new KebabCaseRouteConvention());
             options.Conventions.AuthorizeFolder("/Workspace", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Workspace/Audit", Policies.Administrator);
+            options.Conventions.AuthorizeFolder("/Workspace/Staff", Policies.Administrator);
             options.Conventions.AuthorizeFolder("/Account", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");
@@ -158,6 +159,7 @@ public static class WebServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<StalkingProtectionDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NcscPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
@@ -170,8 +172,9 @@ public static class WebServiceCollectionExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(9);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = StaffSessionEvents.SigningInAsync;
+            o.Events.OnValidatePrincipal = StaffSessionEvents.ValidatePrincipalAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -191,28 +194,8 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
-
-            // The refreshed principal is built afresh from the database and would forget how the user signed in: without this,
-            // every session is sent back to set up two-factor authentication five minutes after signing in.
-            o.OnRefreshingPrincipal = context =>
-            {
-                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
-                {
-                    foreach (var claim in current.Claims.Where(c => c.Type is "amr" or Infrastructure.Security.StaffClaims.ExternalProvider).ToList())
-                    {
-                        if (!identity.HasClaim(claim.Type, claim.Value))
-                        {
-                            identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
-                        }
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
-        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<Infrastructure.Security.SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.IdleTimeout);
 
         var signIn = configuration.GetSection(Infrastructure.Security.SignInOptions.SectionName).Get<Infrastructure.Security.SignInOptions>();
         if (signIn?.OpenIdConnect is { Enabled: true } oidc)

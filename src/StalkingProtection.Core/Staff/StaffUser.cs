@@ -18,6 +18,16 @@ public class StaffUser : IdentityUser<Guid>
 
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The RFC 6238 time step of the last authenticator code accepted, so that no code is accepted twice.</summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
+
+    /// <summary>SHA-256 of the one-time set-up link's token (an invitation, or the first administrator's); never the token.</summary>
+    public string? SetUpTokenHash { get; set; }
+
+    public DateTimeOffset? SetUpTokenExpiresAt { get; set; }
+
     public bool IsActive => DeactivatedAt is null;
 }
 
@@ -27,5 +37,7 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength);
         builder.Property(u => u.Team).HasMaxLength(StaffUser.TeamMaxLength);
+        builder.Property(u => u.SetUpTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.SetUpTokenHash).IsUnique();
     }
 }

@@ -46,6 +46,7 @@ public class LookupOnAPhoneTests(PublicSiteServer server) : IClassFixture<Public
         var key = await page.TextContentAsync("[data-authenticator-key]");
         await page.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
         await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
+        await page.ClickAsync("a:has-text('Continue to the workspace')");
         await page.WaitForURLAsync("**/workspace");
         await page.GotoAsync("/workspace/lookup");
         var formViolations = await PublicSiteServer.AccessibilityViolationsAsync(page);

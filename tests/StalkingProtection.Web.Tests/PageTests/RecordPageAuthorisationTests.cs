@@ -19,7 +19,7 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}.</param>
+/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account).</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
@@ -99,6 +99,12 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         // The lists behind the dashboard figures are force-wide case content: not for officers, and not for analysts, who see the figures only.
         new("/workspace/dashboard/{list}", _forceWideRoles),
+
+        // Staff accounts: administrators only.
+        new("/workspace/staff/{staff}", [StaffRoles.Administrator]),
+        new("/workspace/staff/change/{staff}", [StaffRoles.Administrator]),
+        new("/workspace/staff/deactivate/{staff}", [StaffRoles.Administrator]),
+        new("/workspace/staff/reset-two-factor/{staff}", [StaffRoles.Administrator]),
     ];
 
     public static TheoryData<string, string> RouteAndRole()
@@ -292,6 +298,11 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         {
             values["person"] = (await VictimPersonAsync(await data.CreateCaseAsync())).ToString();
             values["other-person"] = (await VictimPersonAsync(await data.CreateCaseAsync())).ToString();
+        }
+
+        if (Needs("staff"))
+        {
+            values["staff"] = (await factory.CreateUserAsync(StaffRoles.Officer)).Id.ToString();
         }
 
         return (Fill(route, values), values);

@@ -10,11 +10,22 @@ public sealed class SignInOptions
     /// <summary>Sign-in form posts allowed per minute from one address, before any account-level throttling.</summary>
     public int PostsPerMinutePerAddress { get; set; } = 30;
 
+    /// <summary>A session ends this long after signing in, however active it is.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A session ends after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     public static IEnumerable<string> Validate(SignInOptions options)
     {
         if (options.PostsPerMinutePerAddress < 1)
         {
             yield return "StalkingProtection:SignIn:PostsPerMinutePerAddress must be 1 or more.";
+        }
+
+        if (options.IdleTimeout <= TimeSpan.Zero || options.SessionLifetime < options.IdleTimeout)
+        {
+            yield return "StalkingProtection:SignIn:IdleTimeout must be positive and no longer than SessionLifetime.";
         }
 
         if (options.OpenIdConnect is { } oidc && oidc.Enabled)

@@ -11,6 +11,12 @@ public static class StaffClaims
     /// <summary>Set on sign-ins through the force's identity provider, which does its own multi-factor check.</summary>
     public const string ExternalProvider = "sp:idp";
 
+    /// <summary>The server-side session (<see cref="Core.Staff.StaffSession"/>) the cookie belongs to.</summary>
+    public const string SessionId = "sp:sid";
+
+    public static Guid? SessionIdOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionId), out var id) ? id : null;
+
     public static Actor ToActor(this ClaimsPrincipal user)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";

@@ -10,7 +10,8 @@ namespace StalkingProtection.Web.Infrastructure.Startup;
 /// role its privileges, docs/operations/postgresql-roles.md), <c>backup FILE</c> (SQLite) and
 /// <c>checksums</c>, which prints every table's row count and checksum so a restored copy can be compared with the
 /// original (RL6, docs/operations/backup-and-restore.md), <c>verify-audit</c>, which recomputes the audit hash chain (S3),
-/// and <c>rotate-keys</c>, which wraps the key ring with the current key-encryption key and re-encrypts protected data.
+/// <c>rotate-keys</c>, which wraps the key ring with the current key-encryption key and re-encrypts protected data, and
+/// <c>create-admin EMAIL</c>, which bootstraps the first administrator.
 /// </summary>
 public static class MaintenanceCommands
 {
@@ -32,6 +33,11 @@ public static class MaintenanceCommands
         if (Array.IndexOf(args, "backup") is var at and >= 0)
         {
             return Backup(app, at + 1 < args.Length ? args[at + 1] : null);
+        }
+
+        if (Array.IndexOf(args, "create-admin") is var admin and >= 0)
+        {
+            return await AccountCommands.CreateAdministratorAsync(app, admin + 1 < args.Length ? args[admin + 1] : null);
         }
 
         if (args.Contains("checksums"))

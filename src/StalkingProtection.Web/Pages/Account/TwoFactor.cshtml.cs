@@ -4,16 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Account;
 
-public class TwoFactorModel(
-    SignInManager<StaffUser> signInManager, AuditLog auditLog, StalkingProtectionDbContext db, IOptions<WebOptions> webOptions)
+/// <summary>First enrolment only: once two-factor is on, the key is never shown again (changing it is <see cref="ChangeTwoFactorModel"/>).</summary>
+public class TwoFactorModel(SignInManager<StaffUser> signInManager, StaffAccountService accounts, IOptions<WebOptions> webOptions)
     : PageModel
 {
     [BindProperty]
@@ -23,6 +21,9 @@ public class TwoFactorModel(
 
     public string AuthenticatorUri { get; private set; } = "";
 
+    /// <summary>Shown once, on the answer to the code that turned two-factor on.</summary>
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await signInManager.UserManager.GetUserAsync(User);
@@ -31,7 +32,14 @@ public class TwoFactorModel(
             return RedirectToPage("/SignIn/Index");
         }
 
-        await LoadKeyAsync(user);
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToPage("/Account/ChangeTwoFactor");
+        }
+
+        var key = await LoadKeyAsync(user);
+        FormattedKey = AuthenticatorKeyDisplay.Format(key);
+        AuthenticatorUri = AuthenticatorKeyDisplay.Uri(webOptions.Value.ServiceName, user, key);
         return Page();
     }
 
@@ -44,24 +52,30 @@ public class TwoFactorModel(
             return RedirectToPage("/SignIn/Index");
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToPage("/Account/ChangeTwoFactor");
+        }
+
         var code = new string((Code ?? "").Where(char.IsDigit).ToArray());
-        if (code.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        var codes = code.Length == 0 ? null : await accounts.EnableTwoFactorAsync(user, code, User.ToActor());
+        if (codes is null)
         {
             ModelState.AddModelError(nameof(Code), code.Length == 0
                 ? "Enter the code from your authenticator app"
                 : "The code is not correct or has expired. Enter the code your app shows now");
-            await LoadKeyAsync(user);
+            var key = await LoadKeyAsync(user);
+            FormattedKey = AuthenticatorKeyDisplay.Format(key);
+            AuthenticatorUri = AuthenticatorKeyDisplay.Uri(webOptions.Value.ServiceName, user, key);
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        auditLog.Add(User.ToActor(), AuditKind.Administration, "StaffAccount.TwoFactorEnabled", nameof(StaffUser), user.Id);
-        await db.SaveChangesAsync();
-        return Redirect("/workspace");
+        RecoveryCodes = codes;
+        return Page();
     }
 
-    private async Task LoadKeyAsync(StaffUser user)
+    private async Task<string> LoadKeyAsync(StaffUser user)
     {
         var users = signInManager.UserManager;
         var key = await users.GetAuthenticatorKeyAsync(user);
@@ -71,14 +85,26 @@ public class TwoFactorModel(
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
+        return key!;
+    }
+}
+
+public static class AuthenticatorKeyDisplay
+{
+    public static string Format(string key)
+    {
         var formatted = new StringBuilder();
-        for (var i = 0; i < key!.Length; i += 4)
+        for (var i = 0; i < key.Length; i += 4)
         {
             formatted.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
         }
 
-        FormattedKey = formatted.ToString().TrimEnd().ToLowerInvariant();
-        var issuer = Uri.EscapeDataString(webOptions.Value.ServiceName);
-        AuthenticatorUri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer={issuer}&digits=6";
+        return formatted.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    public static string Uri(string serviceName, StaffUser user, string key)
+    {
+        var issuer = System.Uri.EscapeDataString(serviceName);
+        return $"otpauth://totp/{issuer}:{System.Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer={issuer}&digits=6";
     }
 }

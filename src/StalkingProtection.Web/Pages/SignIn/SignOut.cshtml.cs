@@ -1,14 +1,35 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.SignIn;
 
-public class SignOutModel(SignInManager<StaffUser> signInManager) : PageModel
+/// <summary>A GET only asks to confirm, so a link or an image on another site cannot sign anyone out; the POST ends the session on the server.</summary>
+public class SignOutModel(SignInManager<StaffUser> signInManager, StaffSessions sessions, AuditLog auditLog, StalkingProtectionDbContext db) : PageModel
 {
-    public async Task OnGetAsync()
+    public bool SignedIn { get; private set; }
+
+    public void OnGet() => SignedIn = User.Identity?.IsAuthenticated == true;
+
+    public async Task<IActionResult> OnPostAsync()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            if (User.SessionIdOf() is { } sessionId)
+            {
+                await sessions.EndAsync(sessionId);
+            }
+
+            auditLog.Add(User.ToActor(), AuditKind.SignIn, "SignOut", nameof(StaffUser), User.ToActor().Id);
+            await db.SaveChangesAsync();
+        }
+
         await signInManager.SignOutAsync();
         HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        return Page();
     }
 }

@@ -65,9 +65,9 @@ public sealed class JourneyServer : PublicSiteServer
         await screen.PressAsync("Sign in", "Set up two-factor authentication");
         var key = await page.TextContentAsync("[data-authenticator-key]");
 
-        // Identity checks the code against the real clock, not the journey's.
-        await screen.FillAsync("Code", Totp.Compute(key!, TimeProvider.System.GetUtcNow()));
-        await screen.PressAsync("Turn on two-factor authentication", role == StaffRoles.Officer ? "Staff workspace" : "Dashboard");
+        await screen.FillAsync("Code", Totp.Compute(key!, Clock.GetUtcNow()));
+        await screen.PressAsync("Turn on two-factor authentication", "Two-factor authentication is on");
+        await screen.PressAsync("Continue to the workspace", role == StaffRoles.Officer ? "Staff workspace" : "Dashboard");
         return screen;
     }
 }

@@ -3194,6 +3194,34 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("sign_in_failure_windows", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Staff.StaffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_sessions_user_id");
+
+                    b.ToTable("staff_sessions", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3233,6 +3261,14 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_authenticator_time_step");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -3267,6 +3303,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("SetUpTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_up_token_expires_at");
+
+                    b.Property<string>("SetUpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("set_up_token_hash");
+
                     b.Property<string>("Team")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -3290,6 +3335,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SetUpTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -3856,6 +3905,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_victim_contact_events_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>

@@ -3181,6 +3181,34 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("sign_in_failure_windows", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Staff.StaffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_sessions_user_id");
+
+                    b.ToTable("staff_sessions", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3220,6 +3248,14 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_authenticator_time_step");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
@@ -3254,6 +3290,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<long?>("SetUpTokenExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_up_token_expires_at");
+
+                    b.Property<string>("SetUpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_up_token_hash");
+
                     b.Property<string>("Team")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -3277,6 +3322,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SetUpTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -3843,6 +3892,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_victim_contact_events_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>

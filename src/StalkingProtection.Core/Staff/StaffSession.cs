@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StalkingProtection.Core.Data;
+
+namespace StalkingProtection.Core.Staff;
+
+/// <summary>
+/// A signed-in session, recorded on the server so that signing out, deactivation and the absolute lifetime end it even
+/// when an old copy of the session cookie is replayed.
+/// </summary>
+public class StaffSession
+{
+    public Guid Id { get; init; }
+
+    public Guid UserId { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+}
+
+public sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> builder)
+    {
+        builder.ToTable("staff_sessions");
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>What a request needs to know about its session: read in one query by primary key.</summary>
+public sealed record StaffSessionState(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? SecurityStamp, DateTimeOffset? DeactivatedAt);
+
+public sealed class StaffSessions(StalkingProtectionDbContext db, TimeProvider timeProvider)
+{
+    public async Task<Guid> StartAsync(Guid userId, Guid? replacing, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var session = new StaffSession { Id = Guid.CreateVersion7(now), UserId = userId, StartedAt = now };
+        db.Add(session);
+        if (replacing is { } old && await db.Set<StaffSession>().FindAsync([old], ct) is { EndedAt: null } previous)
+        {
+            previous.EndedAt = now;
+        }
+
+        if (await db.Users.FindAsync([userId], ct) is { } user)
+        {
+            user.LastSignInAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return session.Id;
+    }
+
+    public async Task EndAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await db.Set<StaffSession>().Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+    }
+
+    public Task EndAllAsync(Guid userId, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return db.Set<StaffSession>().Where(s => s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+    }
+
+    public Task<StaffSessionState?> FindAsync(Guid sessionId, CancellationToken ct = default) =>
+        db.Set<StaffSession>().Where(s => s.Id == sessionId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new StaffSessionState(s.StartedAt, s.EndedAt, u.SecurityStamp, u.DeactivatedAt))
+            .SingleOrDefaultAsync(ct);
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Tests.Infrastructure;
+using StalkingProtection.Web.Tests.PageTests.SignIn;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Staff;
+
+public sealed class StaffAccountsMatrix : IAuthorisationMatrixPart
+{
+    public IReadOnlyDictionary<string, string[]> Routes { get; } = new Dictionary<string, string[]>
+    {
+        ["/workspace/staff"] = [StaffRoles.Administrator],
+        ["/workspace/staff/invite"] = [StaffRoles.Administrator],
+        ["/account/change-two-factor"] = [.. StaffRoles.All],
+    };
+}
+
+/// <summary>Administrators invite, change, deactivate and reset staff accounts; every change is audited.</summary>
+public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task Invite_CheckAnswersThenTheLink_WorksOnceWithAnNcscPassword_AndOnlyItsHashIsStored()
+    {
+        // Arrange
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var email = $"new-{Guid.NewGuid():N}@force.police.uk";
+
+        // Act
+        var form = await admin.GetDocumentAsync("/workspace/staff/invite");
+        var check = await (await admin.PostFormAsync("/workspace/staff/invite", form,
+            ("Email", email), ("DisplayName", "DC Rowan Hale"), ("Roles", StaffRoles.Officer), ("Roles", StaffRoles.Coordinator), ("Team", "Leeds Stalking Unit"))).GetDocumentAsync();
+        var invited = await (await admin.PostFormAsync("/workspace/staff/invite?handler=Confirm", check, check.HiddenFields())).GetDocumentAsync();
+        var link = new Uri(invited.QuerySelector("[data-set-up-link]")!.TextContent.Trim());
+        var invitee = factory.CreateBrowser();
+        var setUp = await invitee.GetDocumentAsync(link.PathAndQuery);
+        var common = await (await invitee.SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "password1234", ["ConfirmPassword"] = "password1234" })).GetDocumentAsync();
+        var created = await invitee.SubmitFormAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "marble otter kettle", ["ConfirmPassword"] = "marble otter kettle" });
+        var workspace = await invitee.GetAsync("/workspace");
+        var reused = await factory.CreateBrowser().GetAsync(link.PathAndQuery);
+
+        // Assert
+        Assert.Equal("Check your answers", check.HeadingText());
+        Assert.Contains("Officer, Coordinator", check.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Create a password", setUp.HeadingText());
+        Assert.Contains("Password is too easy to guess. Try three random words, like ‘coffee train fish’", common.ErrorSummaryMessages());
+        Assert.Equal("/account/two-factor", created.Headers.Location?.OriginalString);
+        Assert.Equal("/account/two-factor", workspace.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, reused.StatusCode);
+        var token = link.AbsolutePath.Split('/')[^1];
+        var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Null(user.SetUpTokenHash);
+        Assert.Equal("Leeds Stalking Unit", user.Team);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.RecordId == user.Id.ToString()).ToListAsync());
+        var invitation = Assert.Single(audit, e => e.Action == "StaffAccount.Invited");
+        Assert.DoesNotContain(token, invitation.NewValues!, StringComparison.Ordinal);
+        Assert.Contains(audit, e => e.Action == "StaffAccount.PasswordSet");
+        var list = await admin.GetDocumentAsync("/workspace/staff");
+        var row = list.QuerySelector($"[data-staff-account='{email}']")!.TextContent;
+        Assert.Contains("Officer, Coordinator", row, StringComparison.Ordinal);
+        Assert.Contains("Leeds Stalking Unit", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_TheStoredValueIsTheTokensHash_AndTheLinkExpiresAfterThreeDays()
+    {
+        // Arrange
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var form = await admin.GetDocumentAsync("/workspace/staff/invite");
+        var email = $"late-{Guid.NewGuid():N}@force.police.uk";
+        var check = await (await admin.PostFormAsync("/workspace/staff/invite", form, ("Email", email), ("DisplayName", "PC Late"), ("Roles", StaffRoles.Lookup))).GetDocumentAsync();
+        var invited = await (await admin.PostFormAsync("/workspace/staff/invite?handler=Confirm", check, check.HiddenFields())).GetDocumentAsync();
+        var link = new Uri(invited.QuerySelector("[data-set-up-link]")!.TextContent.Trim());
+        var token = link.AbsolutePath.Split('/')[^1];
+
+        // Act
+        factory.Clock.Advance(StaffAccountService.SetUpLinkLifetime - TimeSpan.FromMinutes(1));
+        var inTime = await factory.CreateBrowser().GetAsync(link.PathAndQuery);
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await factory.CreateBrowser().GetDocumentAsync(link.PathAndQuery);
+
+        // Assert
+        var stored = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.SetUpTokenHash).SingleAsync());
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))), stored);
+        Assert.Equal(HttpStatusCode.OK, inTime.StatusCode);
+        Assert.Equal("This link has expired or has been used", late.HeadingText());
+    }
+
+    [Fact]
+    public async Task Invite_NoAnswers_ShowsGovUkErrorsAndCreatesNothing()
+    {
+        // Arrange
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var before = await factory.WithDbAsync(db => db.Users.CountAsync());
+
+        // Act
+        var response = await admin.SubmitFormAsync("/workspace/staff/invite", new Dictionary<string, string> { ["Email"] = "not an email" });
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Enter an email address in the correct format, like name@force.police.uk", "Enter their name", "Select at least one role"], document.ErrorSummaryMessages());
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ChangeRolesAndTeam_IsAuditedWithTheOldAndNewValues()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, "Team A");
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var form = await admin.GetDocumentAsync($"/workspace/staff/change/{user.Id}");
+
+        // Act
+        var none = await (await admin.PostFormAsync($"/workspace/staff/change/{user.Id}", form, ("Team", "Team B"))).GetDocumentAsync();
+        var saved = await admin.PostFormAsync($"/workspace/staff/change/{user.Id}", form, ("Roles", StaffRoles.Officer), ("Roles", StaffRoles.Lookup), ("Team", "Team B"));
+        var view = await admin.GetDocumentAsync($"/workspace/staff/{user.Id}");
+
+        // Assert
+        Assert.Equal(["Select at least one role"], none.ErrorSummaryMessages());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Officer, Frontline lookup", view.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.RecordId == user.Id.ToString() && e.Action == "StaffAccount.RolesChanged"));
+        Assert.Contains("Team A", entry.OldValues!, StringComparison.Ordinal);
+        Assert.Contains("Team B", entry.NewValues!, StringComparison.Ordinal);
+        Assert.Contains(StaffRoles.Lookup, entry.NewValues!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetTwoFactor_EndsTheirSessions_AndTheyMustSetItUpAgain()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: StaffSignIn.Password);
+        var client = factory.CreateBrowser();
+        await factory.EnrolAsync(client, user);
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+
+        // Act
+        var reset = await admin.SubmitFormAsync($"/workspace/staff/reset-two-factor/{user.Id}", new Dictionary<string, string>());
+        var next = await client.GetAsync("/workspace");
+        var signIn = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = StaffSignIn.Password });
+        var workspace = await client.GetAsync("/workspace");
+        var setUp = await client.GetDocumentAsync("/account/two-factor");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Contains("/sign-in", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/workspace", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/account/two-factor", workspace.Headers.Location?.OriginalString);
+        Assert.NotNull(setUp.QuerySelector("[data-authenticator-key]"));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "StaffAccount.TwoFactorReset")));
+    }
+
+    [Fact]
+    public async Task Deactivate_IsAudited_AndAnAdministratorCannotDeactivateThemselves()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Analyst);
+        var adminUser = await factory.CreateUserAsync(StaffRoles.Administrator);
+        var admin = factory.CreateBrowser(adminUser);
+
+        // Act
+        var self = await (await admin.SubmitFormAsync($"/workspace/staff/deactivate/{adminUser.Id}", new Dictionary<string, string>())).GetDocumentAsync();
+        await admin.SubmitFormAsync($"/workspace/staff/deactivate/{user.Id}", new Dictionary<string, string>());
+        var view = await admin.GetDocumentAsync($"/workspace/staff/{user.Id}");
+
+        // Assert
+        Assert.Equal(["You cannot deactivate your own account"], self.ErrorSummaryMessages());
+        Assert.Contains("Deactivated", view.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "StaffAccount.Deactivated")));
+        Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == adminUser.Id).Select(u => u.DeactivatedAt == null).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task List_ShowsAccountsCreatedOnFirstSignInThroughTheIdentityProvider_WithTheirLastSignIn()
+    {
+        // Arrange: an account as the OpenID Connect sign-in creates it, from the provider's claims
+        var external = await factory.CreateUserAsync(StaffRoles.Coordinator, "Force Intelligence");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(external.Id.ToString()))!;
+            Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("force-idp", $"subject-{Guid.NewGuid():N}", "Force"))).Succeeded);
+            await scope.ServiceProvider.GetRequiredService<StaffSessions>().StartAsync(user.Id, null);
+        }
+
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+
+        // Act
+        var list = await admin.GetDocumentAsync("/workspace/staff");
+
+        // Assert
+        var row = list.QuerySelector($"[data-staff-account='{external.Email}']")!.TextContent;
+        Assert.Contains("Active (force account)", row, StringComparison.Ordinal);
+        Assert.Contains(LondonTime.DateOf(factory.Clock.GetUtcNow()).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), row, StringComparison.Ordinal);
+        Assert.Contains("Force Intelligence", row, StringComparison.Ordinal);
+    }
+}
