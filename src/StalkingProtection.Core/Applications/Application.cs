@@ -19,6 +19,9 @@ public enum ApplicationType
     Discharge,
 }
 
+/// <summary>Who had authorised the application, and when, before a change withdrew it.</summary>
+public sealed record AuthorisationWithdrawn(string By, DateTimeOffset At);
+
 public enum ApplicationStatus
 {
     Draft,
@@ -126,6 +129,15 @@ public class Application : IVersioned
 
     public DateTimeOffset? AuthorisedAt { get; private set; }
 
+    /// <summary>Since when the application has waited in the coordinators' queue for authorisation; null when it is not waiting.</summary>
+    public DateTimeOffset? AwaitingAuthorisationSince { get; private set; }
+
+    /// <summary>
+    /// Set (not stored) when a change withdrew the authorisation in this unit of work, so the service can audit it and send the
+    /// application back to the coordinator.
+    /// </summary>
+    public AuthorisationWithdrawn? WithdrawnAuthorisation { get; private set; }
+
     public Determination? Determination { get; private set; }
 
     public DateTimeOffset? DeterminedAt { get; private set; }
@@ -158,6 +170,25 @@ public class Application : IVersioned
     public bool IsForOrder => Type is ApplicationType.Full or ApplicationType.Interim;
 
     public bool IsOpen => Status is ApplicationStatus.Submitted or ApplicationStatus.Listed or ApplicationStatus.Adjourned;
+
+    /// <summary>Where the application is, in words.</summary>
+    public string StageText => Status switch
+    {
+        ApplicationStatus.Draft when AuthorisedAt is not null => "Authorised",
+        ApplicationStatus.Draft when AwaitingAuthorisationSince is not null => "Awaiting authorisation",
+        ApplicationStatus.Draft => "Draft",
+        ApplicationStatus.Submitted => "Lodged",
+        ApplicationStatus.Listed => "Hearing listed",
+        ApplicationStatus.Adjourned => "Adjourned",
+        ApplicationStatus.Withdrawn => "Withdrawn",
+        _ => Determination switch
+        {
+            Applications.Determination.Granted => "Granted",
+            Applications.Determination.Refused => "Refused",
+            Applications.Determination.Dismissed => "Dismissed",
+            _ => "Determined",
+        },
+    };
 
     /// <summary>A new application for a full or interim order by a chief officer (SPA 2019 s.1, s.5).</summary>
     public static Application CreateForOrder(Guid caseId, Guid respondentId, ApplicationType type, PoliceForce applicantForce,
@@ -294,13 +325,15 @@ public class Application : IVersioned
             throw new RuleViolationException([new RuleViolation("Input", "jurisdictionNotes", $"The notes are at most {NotesMaxLength} characters", "")]);
         }
 
+        WithdrawAuthorisation();
         JurisdictionBasis = basis;
         JurisdictionNotes = notes?.Trim();
     }
 
     /// <summary>
     /// Amends what a variation, renewal or discharge application asks the court to do, and why (SPA 2019 s.4, R21), for example after
-    /// a coordinator returned it with comments. Refused once authorised, because the coordinator authorised these words, and once lodged.
+    /// a coordinator returned it with comments. Refused once lodged; after authorisation the change withdraws it, because the coordinator
+    /// authorised the earlier words.
     /// </summary>
     public void AmendChangeSought(string? changeSought, bool? addsOrTightens, string? necessityRationale)
     {
@@ -308,13 +341,12 @@ public class Application : IVersioned
         var check = new RuleCheck()
             .Must(!IsForOrder, "Status", "type",
                 "Only an application to vary, renew or discharge an order asks the court to change it; a full or interim application proposes conditions", "")
-            .Must(AuthorisedAt is null, "Status", "status",
-                $"The application has been authorised by {AuthorisedBy}, so what it asks for can no longer be changed", "")
             .Must(!string.IsNullOrWhiteSpace(changeSought), "Input", "changeSought", "Enter what the application asks the court to do", "")
             .Must(Type != ApplicationType.Variation || addsOrTightens is not null, "R21", "addsOrTightens",
                 "Say whether the variation adds conditions or makes any stricter (SPA 2019 s.4, R21)", "SPA 2019 s.4");
         check.Add(CheckChangeSought(Type, changeSought, addsOrTightens, necessityRationale));
         check.ThrowIfBroken();
+        WithdrawAuthorisation();
         ChangeSought = changeSought!.Trim();
         AddsOrTightens = Type == ApplicationType.Variation ? addsOrTightens : null;
         NecessityRationale = string.IsNullOrWhiteSpace(necessityRationale) ? null : necessityRationale.Trim();
@@ -323,12 +355,14 @@ public class Application : IVersioned
     public void SetNecessityRationale(string? rationale)
     {
         EnsureDraft();
+        WithdrawAuthorisation();
         NecessityRationale = rationale?.Trim();
     }
 
     public ApplicationEvidence AddEvidence(Limb limb, EvidenceKind kind, Guid? referenceId, string description, DateTimeOffset now)
     {
         EnsureDraft();
+        WithdrawAuthorisation();
         var evidence = ApplicationEvidence.Create(Id, limb, kind, referenceId, description, now);
         _evidence.Add(evidence);
         return evidence;
@@ -345,6 +379,7 @@ public class Application : IVersioned
             .ThrowIfBroken();
         if (_protectedPersons.All(p => p.VictimId != victim.Id))
         {
+            WithdrawAuthorisation();
             _protectedPersons.Add(new ApplicationProtectedPerson { Id = Guid.CreateVersion7(now), ApplicationId = Id, VictimId = victim.Id });
         }
     }
@@ -357,6 +392,7 @@ public class Application : IVersioned
         out IReadOnlyList<RuleWarning> overridden)
     {
         var draft = CheckProposal(details, today, @override, _proposedConditions.Count < MaxProposedConditions, out overridden);
+        WithdrawAuthorisation();
         var proposed = ProposedCondition.Create(Id, _proposedConditions.Count + 1, now);
         proposed.Set(details, draft, @override, overridden, now);
         _proposedConditions.Add(proposed);
@@ -368,6 +404,7 @@ public class Application : IVersioned
     {
         var proposed = FindProposedCondition(proposedConditionId);
         var draft = CheckProposal(details, today, @override, true, out overridden);
+        WithdrawAuthorisation();
         proposed.Set(details, draft, @override, overridden, now);
         return proposed;
     }
@@ -376,6 +413,7 @@ public class Application : IVersioned
     {
         EnsureDraft();
         var proposed = FindProposedCondition(proposedConditionId);
+        WithdrawAuthorisation();
         _proposedConditions.Remove(proposed);
         var sequence = 1;
         foreach (var other in _proposedConditions.OrderBy(c => c.Sequence))
@@ -421,6 +459,26 @@ public class Application : IVersioned
             .ThrowIfBroken();
         AuthorisedBy = coordinator.Name;
         AuthorisedAt = now.ToUniversalTime();
+        AwaitingAuthorisationSince = null;
+    }
+
+    /// <summary>The officer asks a coordinator to authorise the draft; it waits in the coordinators' queue.</summary>
+    public void AskForAuthorisation(DateTimeOffset now)
+    {
+        EnsureDraft();
+        new RuleCheck()
+            .Must(ApplicantParty != ApplicantParty.Defendant, "Authorisation", "status",
+                "The defendant's own application is not authorised by the force", "SPA 2019 s.4")
+            .Must(AuthorisedAt is null, "Authorisation", "status", $"The application has already been authorised by {AuthorisedBy}", "Force policy")
+            .ThrowIfBroken();
+        AwaitingAuthorisationSince ??= now.ToUniversalTime();
+    }
+
+    /// <summary>A coordinator sent the draft back with comments: it leaves the queue until the officer asks again.</summary>
+    public void ReturnToOfficer()
+    {
+        EnsureDraft();
+        AwaitingAuthorisationSince = null;
     }
 
     /// <summary>Lodges the application with the court: every must for the application type is checked at once.</summary>
@@ -485,8 +543,10 @@ public class Application : IVersioned
     public void SetVenue(CourtVenue venue, string courtName)
     {
         EnsureDraft();
+        var name = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName));
+        WithdrawAuthorisation();
         Venue = venue;
-        CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName));
+        CourtName = name;
     }
 
     public void MarkListed()
@@ -523,6 +583,34 @@ public class Application : IVersioned
         }
 
         Determine(Applications.Determination.Withdrawn, now);
+    }
+
+    /// <summary>
+    /// A change to the draft. What was authorised is what is lodged: a change to an authorised application's conditions, people or
+    /// evidence withdraws the authorisation, and the application goes back to the coordinators' queue.
+    /// </summary>
+    private void WithdrawAuthorisation()
+    {
+        if (AuthorisedAt is { } at)
+        {
+            WithdrawnAuthorisation = new AuthorisationWithdrawn(AuthorisedBy ?? "", at);
+            AuthorisedBy = null;
+            AuthorisedAt = null;
+            AwaitingAuthorisationSince = null;
+        }
+    }
+
+    /// <summary>Puts the application back in the coordinators' queue after a change withdrew its authorisation.</summary>
+    public AuthorisationWithdrawn? TakeWithdrawnAuthorisation(DateTimeOffset now)
+    {
+        var withdrawn = WithdrawnAuthorisation;
+        if (withdrawn is not null)
+        {
+            AwaitingAuthorisationSince ??= now.ToUniversalTime();
+            WithdrawnAuthorisation = null;
+        }
+
+        return withdrawn;
     }
 
     private void EnsureDraft()
@@ -629,6 +717,9 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Determination).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.AuthorisedBy).HasMaxLength(Application.NameMaxLength);
+        builder.Ignore(a => a.WithdrawnAuthorisation);
+        builder.Ignore(a => a.StageText);
+        builder.HasIndex(a => a.AwaitingAuthorisationSince);
         builder.Property(a => a.NecessityRationale).HasMaxLength(Application.NotesMaxLength);
         builder.Property(a => a.ChangeSought).HasMaxLength(Application.NotesMaxLength);
         builder.HasOne<StalkingCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);

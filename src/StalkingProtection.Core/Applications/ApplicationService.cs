@@ -3,6 +3,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 
@@ -132,7 +133,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         application.AmendChangeSought(options.ChangeSought, options.AddsOrTightens, options.NecessityRationale);
         audit.Add(actor, AuditKind.Alteration, "Application.ChangeSoughtAmended", nameof(Application), application.Id, null, old,
             new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale });
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     public async Task AddEvidenceAsync(AddEvidenceOptions options, Actor actor, CancellationToken ct = default)
@@ -144,7 +145,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.EvidenceAdded", nameof(Application), application.Id, null, null,
             new { added.Id, added.Limb, added.Kind, added.ReferenceId });
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     /// <summary>SPA 2019 s.1(3), R2: why the respondent lives in, is in, or is coming to the force's area.</summary>
@@ -155,7 +156,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         application.SetJurisdiction(options.Basis, options.Notes);
         audit.Add(actor, AuditKind.Alteration, "Application.JurisdictionSet", nameof(Application), application.Id, null, old,
             new { application.JurisdictionBasis, application.JurisdictionNotes });
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     /// <summary>R7: the court chosen while drafting; checked against the respondent's age when the application is lodged.</summary>
@@ -166,7 +167,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         application.SetVenue(options.Venue, options.CourtName);
         audit.Add(actor, AuditKind.Alteration, "Application.CourtChosen", nameof(Application), application.Id, null, old,
             new { application.Venue, application.CourtName });
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     /// <summary>SPA 2019 s.1(1)(c), R4: names a protected person recorded on the case.</summary>
@@ -184,7 +185,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
 
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ProtectedPersonAdded", nameof(Application), application.Id, null, null, new { options.VictimId });
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     /// <summary>SPA 2019 s.1(2), s.2(2)–(4), R8–R10, R15, R16: a condition the application asks the court to make.</summary>
@@ -197,7 +198,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ConditionProposed", nameof(Application), application.Id,
             OrderService.OverrideJustification(options.Override, overridden), null, Snapshot(proposed));
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
         return proposed.Id;
     }
 
@@ -210,7 +211,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionChanged", nameof(Application), application.Id,
             OrderService.OverrideJustification(options.Override, overridden), old, Snapshot(proposed));
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     public async Task RemoveProposedConditionAsync(RemoveProposedConditionOptions options, Actor actor, CancellationToken ct = default)
@@ -220,7 +221,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Remove(removed);
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionRemoved", nameof(Application), application.Id, null, Snapshot(removed), null);
-        await db.SaveChangesAsync(ct);
+        await SaveChangeAsync(application, actor, ct);
     }
 
     /// <summary>A coordinator sends a draft back to the officer with comments instead of authorising it.</summary>
@@ -234,6 +235,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             .Must(!string.IsNullOrWhiteSpace(options.Comments) && options.Comments.Length <= AuditEntry.JustificationMaxLength, "Input", "comments",
                 "Enter comments for the officer", "")
             .ThrowIfBroken();
+        application.ReturnToOfficer();
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.Returned", nameof(Application), application.Id, options.Comments.Trim());
         await db.SaveChangesAsync(ct);
@@ -257,6 +259,17 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var hearing = await db.Hearings.SingleAsync(h => h.Id == hearingId && h.ApplicationId == options.ApplicationId, ct);
         hearing.MarkDetermined();
         await DetermineAsync(options, actor, ct);
+    }
+
+    /// <summary>The officer asks a coordinator to authorise the draft: it joins the coordinators' queue.</summary>
+    public async Task AskForAuthorisationAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
+        application.AskForAuthorisation(timeProvider.GetUtcNow());
+        db.Touch(application);
+        audit.Add(actor, AuditKind.Alteration, "Application.AuthorisationAsked", nameof(Application), application.Id, null,
+            null, new { application.AwaitingAuthorisationSince });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
@@ -288,6 +301,12 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Hearings.Add(hearing);
         audit.Add(actor, AuditKind.Collection, "Hearing.Listed", nameof(Hearing), hearing.Id, null, null,
             new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName });
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == application.CaseId, ct);
+        var listedOn = LondonTime.DateOf(hearing.ListedFor);
+        var task = StaffTask.Raise(StaffTaskType.PrepareForHearing, $"Hearing:{hearing.Id}",
+            $"Prepare for the hearing at {hearing.CourtName} on {listedOn:d MMMM yyyy}", listedOn, application.OrderId, null, application.CaseId,
+            stalkingCase.Team, stalkingCase.OfficerInCharge, timeProvider.GetUtcNow(), hearing.Id);
+        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
         await db.SaveChangesAsync(ct);
         return hearing.Id;
     }
@@ -299,6 +318,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         hearing.Adjourn(application, options.Reason, options.NextHearingAt);
         audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
             new { hearing.Outcome, hearing.NextHearingAt });
+        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -342,6 +362,20 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await CeaseInterimOrdersAsync(db, audit, actor, application, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
             new { application.Status, application.Determination, application.DeterminedAt });
+        await CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
+
+        // SPA 2019 s.7, R24: the chief officer may appeal a refusal; the provisional deadline is 15 business days (CrimPR r.34.2).
+        if (options.Determination is Determination.Refused or Determination.Dismissed && application.ApplicantParty != ApplicantParty.Defendant)
+        {
+            var decidedOn = LondonTime.DateOf(now);
+            var deadline = StatutoryDates.AppealLodgingDeadline(decidedOn, BankHolidayCalendar.EnglandAndWales, StatutoryDates.DefaultAppealBusinessDays);
+            var stalkingCase = await db.Cases.SingleAsync(c => c.Id == application.CaseId, ct);
+            var task = StaffTask.Raise(StaffTaskType.ConsiderAppeal, $"Appeal:{application.Id}",
+                $"Consider appealing the {options.Determination.ToString().ToLowerInvariant()} application: lodge by {deadline:d MMMM yyyy} (SPA 2019 s.7, R24)",
+                deadline, application.OrderId, null, application.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now, application.Id);
+            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
@@ -377,6 +411,37 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
                 "Main application determined (SPA 2019 s.5(6)(b))", new { Status = OrderStatus.InForce },
                 new { Status = OrderStatus.Ceased, interim.EndedOn, interim.EndedAt });
         }
+
+        // SPA 2019 s.9, R19, R33: the duties carried over to a replacing full order stay; the interim order's own tasks end.
+        await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, interims, on, determinedAt, ct);
+    }
+
+    /// <summary>The application was decided, so the hearings listed for it no longer need preparing for.</summary>
+    internal static async Task CompleteHearingTasksAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid applicationId, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var hearingIds = await db.Hearings.Where(h => h.ApplicationId == applicationId).Select(h => h.Id).ToListAsync(ct);
+        foreach (var hearingId in hearingIds)
+        {
+            await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, hearingId, StaffTaskType.PrepareForHearing, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// Saves a change to a draft. What was authorised is what is lodged: if the change withdrew the authorisation, that is audited and
+    /// the application goes back to the coordinators' queue, in the same unit of work.
+    /// </summary>
+    private async Task SaveChangeAsync(Application application, Actor actor, CancellationToken ct)
+    {
+        if (application.TakeWithdrawnAuthorisation(timeProvider.GetUtcNow()) is { } withdrawn)
+        {
+            db.Touch(application);
+            audit.Add(actor, AuditKind.Alteration, "Application.AuthorisationWithdrawn", nameof(Application), application.Id,
+                $"Changed after {withdrawn.By} authorised it: the changed application needs authorising again",
+                new { AuthorisedBy = withdrawn.By, AuthorisedAt = withdrawn.At }, new { AuthorisedBy = (string?)null, application.AwaitingAuthorisationSince });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Application> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)

@@ -129,6 +129,17 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         db.RiskAssessments.Add(assessment);
         audit.Add(actor, AuditKind.Collection, "RiskAssessment.Recorded", nameof(RiskAssessment), assessment.Id, null, null,
             new { assessment.CaseId, assessment.Tool, assessment.ToolVersion, assessment.Level, assessment.NextReviewOn });
+
+        // A new assessment is the review the open risk-review task asked for.
+        var reviews = await db.StaffTasks.Where(t => t.CaseId == options.CaseId && t.Type == Reviews.StaffTaskType.RiskReview && t.Status == Reviews.StaffTaskStatus.Open)
+            .ToListAsync(ct);
+        foreach (var task in reviews)
+        {
+            task.Complete(now);
+            audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(Reviews.StaffTask), task.Id, "Risk assessment recorded",
+                new { Status = Reviews.StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+        }
+
         await db.SaveChangesAsync(ct);
         return assessment.Id;
     }

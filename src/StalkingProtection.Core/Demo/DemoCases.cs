@@ -7,6 +7,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 
@@ -76,6 +77,9 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         {
             await CaseAsync(today.AddDays(-2 - (i * 3)));
         }
+
+        // The nightly deadline check has run: the expired order's tasks are closed with it (SPA 2019 s.9, R33), today's are raised.
+        await On(today, s => s.Deadlines.RunAsync(LondonTime.ToUtc(today, new TimeOnly(11, 0))));
     }
 
     private sealed record DemoCase(Guid CaseId, Guid RespondentId, Guid VictimId, Guid ActId, Guid RiskId, DateOnly ReportedOn);
@@ -95,6 +99,8 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         public NotificationService Notifications => new(Db, Clock, Audit);
 
         public BreachService Breaches => new(Db, Clock, Audit);
+
+        public DeadlineCheckService Deadlines => new(Db, Audit);
     }
 
     private async Task<T> On<T>(DateOnly day, Func<Services, Task<T>> step)
@@ -156,6 +162,11 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
             {
                 await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), Coordinator);
                 await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), Officer);
+            }
+            else if (propose > 2)
+            {
+                // A complete draft the officer has asked a coordinator to authorise: it waits in the coordinators' queue.
+                await s.Applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(id), Officer);
             }
 
             return id;

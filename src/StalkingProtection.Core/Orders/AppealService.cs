@@ -30,6 +30,11 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
         var appeal = Appeal.Lodge(options.OrderId, options.ApplicationId, options.Appellant, options.Decision, options.DecisionOn, options.LodgingDeadline,
             options.NoticeServedOn, options.Grounds, options.Override, now, out var overridden);
         db.Appeals.Add(appeal);
+        if (appeal.ApplicationId is { } refused)
+        {
+            // SPA 2019 s.7, R24: the appeal lodged is what the "consider appealing" task asked for.
+            await Reviews.StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, refused, Reviews.StaffTaskType.ConsiderAppeal, now, ct);
+        }
         audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, OrderService.OverrideJustification(options.Override, overridden), null,
             new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate });
         await db.SaveChangesAsync(ct);
@@ -55,6 +60,13 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
             order.Quash(options.DecidedOn, now);
             audit.Add(actor, AuditKind.Alteration, "Order.Quashed", nameof(StalkingProtectionOrder), order.Id, "Appeal allowed (SPA 2019 s.7(4))",
                 new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Quashed, order.EndedOn });
+
+            // SPA 2019 s.7(4), s.9, R33: what hung on the quashed order ends with it.
+            await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, [order], timeProvider.UkToday, now, ct);
+            var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
+            var pnc = Reviews.StaffTask.Raise(Reviews.StaffTaskType.RecordOnPnc, $"Pnc:Quashed:{order.Id}", "Update the PNC entry: the order was quashed on appeal",
+                timeProvider.UkToday, order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now);
+            await Reviews.StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, pnc, ct);
         }
 
         audit.Add(actor, AuditKind.Alteration, "Appeal.Decided", nameof(Appeal), appeal.Id, null, new { Outcome = AppealOutcome.Pending },

@@ -123,6 +123,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
                 audit.Add(actor, AuditKind.Alteration, "Hearing.Determined", nameof(Hearing), hearing.Id, "Order made", null,
                     new { hearing.Outcome, OrderId = order.Id });
             }
+            await ApplicationService.CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.
@@ -224,6 +225,9 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         audit.Add(actor, AuditKind.Alteration, "Order.Discharged", nameof(StalkingProtectionOrder), order.Id, options.Reason,
             new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Discharged, order.EndedOn, Consents = options.Consents });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", timeProvider.UkToday, order, null, actor, now, ct);
+
+        // SPA 2019 s.9, R25–R28, R33: a discharge in effect today ends the duties and tasks that hang on the order; a later one is left to the deadline check.
+        await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, [order], timeProvider.UkToday, now, ct);
         await db.SaveChangesAsync(ct);
         return change.Id;
     }
@@ -274,6 +278,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, $"{change.Type} recorded on the order", old,
             new { application.Status, application.Determination, OrderChangeId = change.Id });
+        await ApplicationService.CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
     }
 
     private async Task<StalkingProtectionOrder> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)

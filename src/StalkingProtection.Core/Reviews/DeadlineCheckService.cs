@@ -8,7 +8,7 @@ using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Reviews;
 
-public sealed record DeadlineCheckResult(int ObligationsMarkedOverdue, int TasksRaised);
+public sealed record DeadlineCheckResult(int ObligationsMarkedOverdue, int TasksRaised, int ClosedByOrderEnds = 0);
 
 /// <summary>Local policy lead times (R23, R42); the defaults apply when a force has configured none.</summary>
 public sealed record DeadlineCheckSettings(
@@ -40,6 +40,11 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
         var today = LondonTime.DateOf(now);
         var overdue = 0;
         var candidates = new List<StaffTask>();
+
+        // An order expires by the passage of time at the end of its last day (SPA 2019 s.3(1), s.5(6)(a)); what hangs on it ends
+        // with it, before any duty is flagged overdue (s.9 applies only while an order is in force, R25–R28, R33).
+        var closed = await CloseWhatHangsOnEndedOrdersAsync(actor, today, now, ct);
+        await RestoreOpenKeysAsync(actor, now, ct);
 
         // SPA 2019 s.11, R33: the due day has ended in London with no valid notification.
         var open = await db.NotificationObligations.Where(o => o.Status == ObligationStatus.Open && o.DueBy < today).ToListAsync(ct);
@@ -110,10 +115,74 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
             }
         }
 
+        // Local policy: the risk assessment of an open case is reviewed by the date its assessor set.
+        var reviewBy = today.AddDays(settings.ReviewLeadDays);
+        var dueCaseIds = await db.RiskAssessments
+            .Where(r => r.NextReviewOn <= reviewBy && db.Cases.Any(c => c.Id == r.CaseId && c.Status != CaseStatus.Closed))
+            .Select(r => r.CaseId).Distinct().ToListAsync(ct);
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(r => dueCaseIds.Contains(r.CaseId)).ToListAsync(ct);
+        var assessedCases = await db.Cases.Where(c => dueCaseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        foreach (var latest in assessments.GroupBy(r => r.CaseId).Select(g => g.OrderByDescending(r => r.CompletedAt).First()).Where(r => r.NextReviewOn <= reviewBy))
+        {
+            var c = assessedCases[latest.CaseId];
+            candidates.Add(StaffTask.Raise(StaffTaskType.RiskReview, $"RiskReview:{latest.Id}", "Review the risk assessment", latest.NextReviewOn,
+                null, null, c.Id, c.Team, c.OfficerInCharge, now));
+        }
+
         var raised = await StaffTaskRaiser.RaiseManyOnceAsync(db, audit, actor, candidates, ct);
         await db.SaveChangesAsync(ct);
-        return new DeadlineCheckResult(overdue, raised);
+        return new DeadlineCheckResult(overdue, raised, closed);
     }
+
+    /// <summary>
+    /// Orders no longer in force today that still have a task hanging on them, and the respondents whose open duty no order in
+    /// force on its due day supports (SPA 2019 s.9): both found through indexes, so the check stays cheap when nothing has ended.
+    /// </summary>
+    private async Task<int> CloseWhatHangsOnEndedOrdersAsync(Actor actor, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var withTasks = await db.Orders.IgnoreAutoIncludes()
+            .Where(o => (o.EndedOn <= today || o.LastInForceDay < today)
+                && db.StaffTasks.Any(t => t.OrderId == o.Id && t.Status == StaffTaskStatus.Open
+                    && t.Type != StaffTaskType.RecordOnPnc && t.Type != StaffTaskType.PotentialS11Offence && t.Type != StaffTaskType.LegalReview
+                    && t.Type != StaffTaskType.ConsiderAppeal))
+            .ToListAsync(ct);
+        var unsupported = db.NotificationObligations.Where(d => d.Status == ObligationStatus.Open).Where(Negate(OrderEnd.StillArises(db.Orders)));
+        var respondentIds = await unsupported.Select(d => d.RespondentId).Distinct().ToListAsync(ct);
+        var ofRespondents = await db.Orders.IgnoreAutoIncludes()
+            .Where(o => respondentIds.Contains(o.RespondentId) && (o.EndedOn <= today || o.LastInForceDay < today))
+            .ToListAsync(ct);
+        var ended = withTasks.Concat(ofRespondents).DistinctBy(o => o.Id).ToList();
+        return await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, ended, today, now, ct);
+    }
+
+    /// <summary>Tasks raised before open keys existed: each gets its key, and of several open for one record only the newest stays open.</summary>
+    private async Task RestoreOpenKeysAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var legacy = await db.StaffTasks.Where(t => t.Status == StaffTaskStatus.Open && t.OpenKey == null).ToListAsync(ct);
+        if (legacy.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var task in legacy)
+        {
+            task.RestoreOpenKey();
+        }
+
+        var keys = legacy.Select(t => t.OpenKey!).Distinct().ToList();
+        var keyed = await db.StaffTasks.Where(t => t.OpenKey != null && keys.Contains(t.OpenKey)).ToListAsync(ct);
+        foreach (var group in keyed.Concat(legacy).DistinctBy(t => t.Id).GroupBy(t => t.OpenKey!))
+        {
+            var keep = group.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).First();
+            StaffTaskRaiser.Cancel(audit, actor, group.Where(t => t.Id != keep.Id), now, $"A duplicate of the open task \"{keep.Title}\" for the same record");
+        }
+
+        // The duplicates are closed (their open key cleared) in the same statement batch that gives the rest their keys.
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<T, bool>> Negate<T>(System.Linq.Expressions.Expression<Func<T, bool>> predicate) =>
+        System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(System.Linq.Expressions.Expression.Not(predicate.Body), predicate.Parameters);
 
     private async Task<Dictionary<Guid, StalkingCase>> CasesForRespondentsAsync(IEnumerable<Guid> respondentIds, CancellationToken ct)
     {

@@ -42,6 +42,9 @@ public sealed class MyTasksQuery(StalkingProtectionDbContext db)
         StaffTaskType.PotentialS11Offence => "Notification overdue: potential s.11 offence",
         StaffTaskType.Rescreen => "Re-screen risk after a breach",
         StaffTaskType.LegalReview => "Legal review needed",
+        StaffTaskType.PrepareForHearing => "Prepare for the hearing",
+        StaffTaskType.ConsiderAppeal => "Consider an appeal",
+        StaffTaskType.RiskReview => "Review the risk assessment",
         _ => type.ToString(),
     };
 }

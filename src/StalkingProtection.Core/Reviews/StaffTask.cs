@@ -15,6 +15,9 @@ public enum StaffTaskType
     PotentialS11Offence,
     Rescreen,
     LegalReview,
+    PrepareForHearing,
+    ConsiderAppeal,
+    RiskReview,
 }
 
 public enum StaffTaskStatus
@@ -24,7 +27,10 @@ public enum StaffTaskStatus
     Cancelled,
 }
 
-/// <summary>A to-do for staff. The key makes raising the same task twice impossible, so deadline checks are idempotent.</summary>
+/// <summary>
+/// A to-do for staff. The key makes raising the same task twice impossible, so deadline checks are idempotent; the open key
+/// allows one open task of a type per duty or record, so a newer task for the same record replaces the older one.
+/// </summary>
 public class StaffTask : IVersioned
 {
     public const int KeyMaxLength = 200;
@@ -48,6 +54,12 @@ public class StaffTask : IVersioned
 
     public Guid? CaseId { get; private init; }
 
+    /// <summary>The hearing, appeal, breach, notification or risk assessment the task is about, when it is not the order or duty.</summary>
+    public Guid? RecordId { get; private init; }
+
+    /// <summary>"{type}:{record}" while the task is open, null once closed; unique, so one open task per duty and record.</summary>
+    public string? OpenKey { get; private set; }
+
     public string? AssignedTeam { get; private set; }
 
     public string? AssignedOfficer { get; private set; }
@@ -61,7 +73,7 @@ public class StaffTask : IVersioned
     public long Version { get; set; }
 
     public static StaffTask Raise(StaffTaskType type, string key, string title, DateOnly dueOn, Guid? orderId, Guid? obligationId, Guid? caseId,
-        string? team, string? officer, DateTimeOffset now)
+        string? team, string? officer, DateTimeOffset now, Guid? recordId = null)
     {
         new RuleCheck()
             .Must(!string.IsNullOrWhiteSpace(key) && key.Length <= KeyMaxLength, "Input", "key", "A task needs a key", "")
@@ -78,11 +90,29 @@ public class StaffTask : IVersioned
             OrderId = orderId,
             ObligationId = obligationId,
             CaseId = caseId,
+            RecordId = recordId,
+            OpenKey = OpenKeyFor(type, recordId ?? obligationId ?? orderId ?? caseId, key),
             AssignedTeam = team,
             AssignedOfficer = officer,
             Status = StaffTaskStatus.Open,
             CreatedAt = now.ToUniversalTime(),
         };
+    }
+
+    public static string OpenKeyFor(StaffTaskType type, Guid? subjectId, string key) =>
+        subjectId is { } id ? $"{type}:{id}" : $"{type}:{key}";
+
+    /// <summary>Who the task is for, in words: the officer, else the team, else nobody yet.</summary>
+    public static string OwnerText(string? officer, string? team) =>
+        officer is { Length: > 0 } o ? (team is { Length: > 0 } t ? $"{o} ({t})" : o) : team is { Length: > 0 } tm ? $"{tm} team" : "Not assigned";
+
+    /// <summary>A task raised before open keys existed gets its key when it is first seen by the deadline check.</summary>
+    internal void RestoreOpenKey()
+    {
+        if (Status == StaffTaskStatus.Open && OpenKey is null)
+        {
+            OpenKey = OpenKeyFor(Type, RecordId ?? ObligationId ?? OrderId ?? CaseId, Key);
+        }
     }
 
     public void Assign(string? team, string? officer)
@@ -96,6 +126,7 @@ public class StaffTask : IVersioned
         new RuleCheck().Must(Status == StaffTaskStatus.Open, "Status", "status", "The task is already closed", "").ThrowIfBroken();
         Status = StaffTaskStatus.Done;
         CompletedAt = now.ToUniversalTime();
+        OpenKey = null;
     }
 
     public void Cancel(DateTimeOffset now)
@@ -103,6 +134,7 @@ public class StaffTask : IVersioned
         new RuleCheck().Must(Status == StaffTaskStatus.Open, "Status", "status", "The task is already closed", "").ThrowIfBroken();
         Status = StaffTaskStatus.Cancelled;
         CompletedAt = now.ToUniversalTime();
+        OpenKey = null;
     }
 }
 
@@ -120,6 +152,9 @@ public sealed class StaffTaskConfiguration : IEntityTypeConfiguration<StaffTask>
         builder.Property(t => t.AssignedOfficer).HasMaxLength(StaffTask.AssigneeMaxLength);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property(t => t.OpenKey).HasMaxLength(StaffTask.KeyMaxLength + 40);
+        builder.HasIndex(t => t.OpenKey).IsUnique();
+        builder.HasIndex(t => t.CaseId);
         builder.HasIndex(t => new { t.Status, t.DueOn });
         builder.HasIndex(t => new { t.AssignedTeam, t.Status });
         builder.HasIndex(t => t.OrderId);

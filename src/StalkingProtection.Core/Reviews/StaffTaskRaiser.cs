@@ -4,21 +4,14 @@ using StalkingProtection.Core.Data;
 
 namespace StalkingProtection.Core.Reviews;
 
-/// <summary>Adds a task to the caller's unit of work unless one with the same key exists, so raising is idempotent.</summary>
+/// <summary>
+/// Adds a task to the caller's unit of work unless one with the same key exists, so raising is idempotent. A newer task for the
+/// same duty or record (the same open key) replaces the open one, so there is never more than one open task per duty and record.
+/// </summary>
 internal static class StaffTaskRaiser
 {
-    public static async Task<bool> RaiseOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, StaffTask task, CancellationToken ct)
-    {
-        if (db.StaffTasks.Local.Any(t => t.Key == task.Key) || await db.StaffTasks.AnyAsync(t => t.Key == task.Key, ct))
-        {
-            return false;
-        }
-
-        db.StaffTasks.Add(task);
-        audit.Add(actor, AuditKind.Collection, "Task.Raised", nameof(StaffTask), task.Id, null, null,
-            new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.AssignedTeam });
-        return true;
-    }
+    public static async Task<bool> RaiseOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, StaffTask task, CancellationToken ct) =>
+        await RaiseManyOnceAsync(db, audit, actor, [task], ct) == 1;
 
     /// <summary>Adds each task whose key is not yet used, checking the keys in batches rather than one query per task.</summary>
     public static async Task<int> RaiseManyOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, IReadOnlyList<StaffTask> tasks, CancellationToken ct)
@@ -29,27 +22,67 @@ internal static class StaffTaskRaiser
             existing.UnionWith(await db.StaffTasks.Where(t => chunk.Contains(t.Key)).Select(t => t.Key).ToListAsync(ct));
         }
 
-        var raised = 0;
-        foreach (var task in tasks.Where(t => existing.Add(t.Key)))
+        var fresh = tasks.Where(t => existing.Add(t.Key)).GroupBy(t => t.OpenKey).Select(g => g.Last()).ToList();
+        var openKeys = fresh.Select(t => t.OpenKey!).ToList();
+        var open = db.StaffTasks.Local.Where(t => t.Status == StaffTaskStatus.Open && t.OpenKey is not null && openKeys.Contains(t.OpenKey)).ToList();
+        foreach (var chunk in openKeys.Chunk(500))
         {
-            db.StaffTasks.Add(task);
-            audit.Add(actor, AuditKind.Collection, "Task.Raised", nameof(StaffTask), task.Id, null, null,
-                new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.AssignedTeam });
-            raised++;
+            open.AddRange(await db.StaffTasks.Where(t => t.OpenKey != null && chunk.Contains(t.OpenKey)).ToListAsync(ct));
         }
 
-        return raised;
+        var openByKey = open.Where(t => t.Status == StaffTaskStatus.Open).DistinctBy(t => t.Id).ToDictionary(t => t.OpenKey!, StringComparer.Ordinal);
+        foreach (var task in fresh)
+        {
+            if (openByKey.TryGetValue(task.OpenKey!, out var older))
+            {
+                older.Cancel(task.CreatedAt);
+                audit.Add(actor, AuditKind.Alteration, "Task.Replaced", nameof(StaffTask), older.Id, $"Replaced by a newer task for the same record: {task.Title}",
+                    new { Status = StaffTaskStatus.Open, older.Key }, new { older.Status, ReplacedBy = task.Id, task.Key });
+            }
+
+            db.StaffTasks.Add(task);
+            audit.Add(actor, AuditKind.Collection, "Task.Raised", nameof(StaffTask), task.Id, null, null,
+                new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer });
+        }
+
+        return fresh.Count;
     }
 
     public static async Task CompleteOpenAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid orderId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.StaffTasks.Where(t => t.OrderId == orderId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
-        foreach (var task in open)
+        Close(audit, actor, open, now, null);
+    }
+
+    /// <summary>The event that meets the tasks about a record (a hearing held, an appeal lodged, a risk assessment reviewed) closes them.</summary>
+    public static async Task CompleteOpenForRecordAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid recordId, StaffTaskType type,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await db.StaffTasks.Where(t => t.RecordId == recordId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
+        Close(audit, actor, open, now, null);
+    }
+
+    /// <summary>Tasks that can no longer be done because what they hang on has ended are cancelled, with the reason.</summary>
+    public static void Cancel(AuditLog audit, Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string reason) =>
+        Close(audit, actor, tasks, now, reason);
+
+    private static void Close(AuditLog audit, Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string? cancelledBecause)
+    {
+        foreach (var task in tasks.Where(t => t.Status == StaffTaskStatus.Open))
         {
-            task.Complete(now);
-            audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(StaffTask), task.Id, null,
-                new { Status = StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+            if (cancelledBecause is null)
+            {
+                task.Complete(now);
+                audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(StaffTask), task.Id, null,
+                    new { Status = StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+            }
+            else
+            {
+                task.Cancel(now);
+                audit.Add(actor, AuditKind.Alteration, "Task.Cancelled", nameof(StaffTask), task.Id, cancelledBecause,
+                    new { Status = StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+            }
         }
     }
 }

@@ -76,15 +76,22 @@ public sealed class DashboardQueries(StalkingProtectionDbContext db)
     /// <summary>In force and not yet served: the respondent may not know of the order, and s.9 has not started (R25).</summary>
     public IQueryable<StalkingProtectionOrder> OrdersNotServed(DateOnly date) => InForceOn(db.Orders.Where(o => o.ServedAt == null), date);
 
-    /// <summary>R33: overdue, whether or not the nightly check has flagged it yet.</summary>
+    /// <summary>
+    /// R33: overdue, whether or not the nightly check has flagged it yet. An open duty counts only if an order against the
+    /// respondent was in force on its due day (SPA 2019 s.9, R25–R28), so the duties of ended orders never count, even before the
+    /// deadline check has excused them.
+    /// </summary>
     /// <remarks>Two parts rather than one condition, so that PostgreSQL counts each from the index alone instead of visiting the table.</remarks>
     public IQueryable<NotificationObligation> NotificationsOverdue(DateOnly today) =>
         db.NotificationObligations.AsNoTracking().Where(o => o.Status == ObligationStatus.Overdue)
-            .Concat(db.NotificationObligations.AsNoTracking().Where(o => o.Status == ObligationStatus.Open && o.DueBy < today));
+            .Concat(db.NotificationObligations.AsNoTracking().Where(o => o.Status == ObligationStatus.Open && o.DueBy < today)
+                .Where(OrderEnd.StillArises(db.Orders)));
 
+    /// <summary>SPA 2019 s.9, R25–R28: due soon, unless every order against the respondent ends before the due day.</summary>
     public IQueryable<NotificationObligation> NotificationsDueSoon(DateOnly today) =>
         db.NotificationObligations.AsNoTracking()
-            .Where(o => o.Status == ObligationStatus.Open && o.DueBy >= today && o.DueBy <= today.AddDays(DueSoonDays));
+            .Where(o => o.Status == ObligationStatus.Open && o.DueBy >= today && o.DueBy <= today.AddDays(DueSoonDays))
+            .Where(OrderEnd.StillArises(db.Orders));
 
     public IQueryable<Breach> BreachesThisMonth(DateOnly today)
     {

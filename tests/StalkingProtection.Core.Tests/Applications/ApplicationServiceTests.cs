@@ -104,3 +104,56 @@ public class ApplicationServiceTests
         Assert.Equal(Core.Hearings.HearingOutcome.Adjourned, (await ctx.Hearings.SingleAsync(h => h.Id == hearingId)).Outcome);
     }
 }
+
+public class AuthorisationWithdrawalTests
+{
+    [Fact]
+    public async Task Authorisation_EvidenceAddedAfterAuthorising_WithdrawsItAuditedAndSendsTheApplicationBackToTheCoordinators()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var application = await testData.CreateApplicationAsync(a => a.Draft());
+        var today = application.Case.ReportedOn.AddDays(8);
+        await testData.WithServicesAsync(today, s => s.Applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(application.ApplicationId), TestData.Officer));
+        await testData.WithServicesAsync(today, s => s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(application.ApplicationId), TestData.Coordinator));
+
+        // Act
+        await testData.WithServicesAsync(today.AddDays(1), s => s.Applications.AddEvidenceAsync(new AddEvidenceOptions(application.ApplicationId,
+            new EvidenceLink(Limb.ActsAssociatedWithStalking, EvidenceKind.Document, null, "A further message found on her phone")), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var saved = await ctx.Applications.SingleAsync(a => a.Id == application.ApplicationId);
+        Assert.Null(saved.AuthorisedAt);
+        Assert.Equal("Awaiting authorisation", saved.StageText);
+        Assert.Equal(TestData.NoonOn(today.AddDays(1)), saved.AwaitingAuthorisationSince);
+        var entry = await ctx.AuditEntries.SingleAsync(a => a.Action == "Application.AuthorisationWithdrawn");
+        Assert.Equal(TestData.Officer.Id, entry.ActorId);
+        Assert.Contains(TestData.Coordinator.Name, entry.Justification, StringComparison.Ordinal);
+        var lodge = await Record.ExceptionAsync(() => testData.WithServicesAsync(today.AddDays(1),
+            s => s.Applications.SubmitAsync(new SubmitApplicationOptions(application.ApplicationId), TestData.Officer)));
+        Assert.Contains(Assert.IsType<RuleViolationException>(lodge).Violations, v => v.RuleId == "Authorisation");
+    }
+
+    [Fact]
+    public async Task Authorisation_ChangeBeforeAuthorising_LeavesTheQueueAsItWasAndAuditsNoWithdrawal()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var application = await testData.CreateApplicationAsync(a => a.Draft());
+        var today = application.Case.ReportedOn.AddDays(8);
+
+        // Act
+        await testData.WithServicesAsync(today, s => s.Applications.ChooseCourtAsync(new ChooseCourtOptions(application.ApplicationId,
+            CourtVenue.MagistratesCourt, "Bradford Magistrates' Court"), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var saved = await ctx.Applications.SingleAsync(a => a.Id == application.ApplicationId);
+        Assert.Equal("Draft", saved.StageText);
+        Assert.Null(saved.AwaitingAuthorisationSince);
+        Assert.False(await ctx.AuditEntries.AnyAsync(a => a.Action == "Application.AuthorisationWithdrawn"));
+    }
+}

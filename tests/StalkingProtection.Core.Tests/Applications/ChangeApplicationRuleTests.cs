@@ -151,7 +151,7 @@ public class ChangeApplicationRuleTests
     }
 
     [Fact]
-    public void AmendChangeSought_AfterAuthorisation_IsRefused()
+    public void AmendChangeSought_AfterAuthorisation_WithdrawsTheAuthorisation()
     {
         // Arrange
         var (order, _) = TestData.NewOrder(OrderKind.Full, _made);
@@ -159,14 +159,15 @@ public class ChangeApplicationRuleTests
         var application = Create(order, ApplicationType.Renewal, today);
         application.Authorise(TestData.Coordinator, TestData.NoonOn(today));
 
-        // Act
-        var ex = Record.Exception(() => application.AmendChangeSought("Renew until further order.", null, "Risk continues"));
+        // Act: what was authorised is what is lodged, so a change after authorisation withdraws it rather than being refused.
+        application.AmendChangeSought("Renew until further order.", null, "Risk continues");
 
         // Assert
-        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
-        Assert.Equal(("Status", "status"), (violation.RuleId, violation.Field));
-        Assert.Contains("authorised", violation.Message, StringComparison.Ordinal);
-        Assert.Equal("Extend it", application.ChangeSought);
+        Assert.Equal("Renew until further order.", application.ChangeSought);
+        Assert.Null(application.AuthorisedAt);
+        Assert.Null(application.AuthorisedBy);
+        Assert.Equal(TestData.Coordinator.Name, application.WithdrawnAuthorisation?.By);
+        Assert.Equal("Draft", application.StageText);
     }
 
     [Fact]

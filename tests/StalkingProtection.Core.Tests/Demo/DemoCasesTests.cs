@@ -56,3 +56,29 @@ public class DemoCasesTests
         Assert.True(variation.NeedsNecessityRationale);
     }
 }
+
+public class DemoOrderEndTests
+{
+    [Fact]
+    public async Task SPA2019_s9_R33_Seed_NoTaskOrOpenDutyHangsOnAnEndedOrderAndOneApplicationAwaitsAuthorisation()
+    {
+        // Arrange
+        var today = new DateOnly(2026, 11, 28);
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = database.CreateContext();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        await new DemoCases(context, today, "demo-officer", "PC Demo Officer", "Demo Team").SeedAsync();
+
+        // Assert
+        var orders = await context.Orders.IgnoreAutoIncludes().AsNoTracking().ToListAsync(ct);
+        var ended = orders.Where(o => !o.IsInForceOn(today) && o.MadeOn <= today).Select(o => o.Id).ToList();
+        Assert.NotEmpty(ended);
+        var hanging = await context.StaffTasks.Where(t => t.Status == Core.Reviews.StaffTaskStatus.Open && t.OrderId != null && ended.Contains(t.OrderId.Value)).ToListAsync(ct);
+        Assert.All(hanging, t => Assert.Equal(Core.Reviews.StaffTaskType.RecordOnPnc, t.Type));
+        var open = await context.NotificationObligations.Where(d => d.Status == Core.Notifications.ObligationStatus.Open).ToListAsync(ct);
+        Assert.All(open, d => Assert.Contains(orders, o => o.RespondentId == d.RespondentId && o.IsInForceOn(d.DueBy)));
+        Assert.Equal(1, await context.Applications.CountAsync(a => a.AwaitingAuthorisationSince != null, ct));
+    }
+}

@@ -276,6 +276,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await coordinator.PressAsync("Confirm", heading);
         Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);
         Assert.Equal("Completed", await coordinator.TaskStatusAsync("Authorisation by an SPO coordinator"));
+        Assert.Equal("Authorised", await coordinator.TextAsync("[data-status]"));
     }
 
     private async Task LodgeAsync(Screen officer, string applicationUrl, string heading)
@@ -284,7 +285,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FollowAsync("Lodge with the court", "Check your answers before lodging the application");
         Assert.StartsWith("DS Chris Lee", await officer.SummaryAsync("Authorised by"), StringComparison.Ordinal);
         await officer.PressAsync("Lodge application", heading);
-        Assert.Equal("Submitted", await officer.TextAsync("[data-status]"));
+        Assert.Equal("Lodged", await officer.TextAsync("[data-status]"));
         Assert.Equal(D(Today), await officer.SummaryAsync("Lodged"));
     }
 
@@ -297,7 +298,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FillAsync("HearingAt", time);
         await officer.FillAsync("CourtName", Court);
         await officer.PressAsync("Save and return", heading);
-        Assert.Equal("Listed", await officer.TextAsync("[data-status]"));
+        Assert.Equal("Hearing listed", await officer.TextAsync("[data-status]"));
 
         await officer.FollowAsync("Record the outcome", "Record the hearing outcome");
         await officer.ChooseAsync("Outcome", "Granted");

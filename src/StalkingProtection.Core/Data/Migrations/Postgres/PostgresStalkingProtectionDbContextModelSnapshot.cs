@@ -281,6 +281,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("authorised_by");
 
+                    b.Property<DateTimeOffset?>("AwaitingAuthorisationSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awaiting_authorisation_since");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
@@ -373,6 +377,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_applications");
+
+                    b.HasIndex("AwaitingAuthorisationSince")
+                        .HasDatabaseName("ix_applications_awaiting_authorisation_since");
 
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_applications_main_application_id");
@@ -3068,9 +3075,18 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("obligation_id");
 
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)")
+                        .HasColumnName("open_key");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3098,9 +3114,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_staff_tasks");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_staff_tasks_case_id");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_tasks_key");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_open_key");
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_staff_tasks_order_id");

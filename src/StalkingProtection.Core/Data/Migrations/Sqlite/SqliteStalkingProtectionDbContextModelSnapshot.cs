@@ -270,6 +270,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("authorised_by");
 
+                    b.Property<long?>("AwaitingAuthorisationSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_authorisation_since");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
@@ -362,6 +366,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_applications");
+
+                    b.HasIndex("AwaitingAuthorisationSince")
+                        .HasDatabaseName("ix_applications_awaiting_authorisation_since");
 
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_applications_main_application_id");
@@ -3055,9 +3062,18 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("obligation_id");
 
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_key");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3085,9 +3101,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_staff_tasks");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_staff_tasks_case_id");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_staff_tasks_key");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_open_key");
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_staff_tasks_order_id");

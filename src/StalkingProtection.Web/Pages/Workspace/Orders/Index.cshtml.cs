@@ -34,7 +34,7 @@ public enum OrderListFilter
 }
 
 public sealed record OrderListRow(Guid Id, OrderKind Kind, DateOnly MadeOn, string CourtName, DateOnly? LastInForceDay, DateOnly? EndedOn,
-    DateTimeOffset? ServedAt, DateTimeOffset RecordedAt, Guid RespondentId);
+    DateTimeOffset? ServedAt, DateTimeOffset RecordedAt, Guid RespondentId, OrderEnding? Ending = null, bool ReplacedByFullOrder = false);
 
 /// <summary>The orders of the cases the user may see (need-to-know), 25 to a page, newest first, keyset-paged.</summary>
 [Authorize(Policy = Policies.CaseWork)]
@@ -93,7 +93,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         }
 
         var page = await query.OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id).Take(PageSize + 1)
-            .Select(o => new OrderListRow(o.Id, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.EndedOn, o.ServedAt, o.RecordedAt, o.RespondentId))
+            .Select(o => new OrderListRow(o.Id, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.EndedOn, o.ServedAt, o.RecordedAt, o.RespondentId, o.Ending,
+                db.Orders.Any(f => f.ReplacedInterimOrderId == o.Id)))
             .ToListAsync(ct);
         Rows = page.Take(PageSize).ToList();
         if (page.Count > PageSize)
@@ -117,9 +118,27 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         await audit.RecordConsultationAsync(User.ToActor(), "Orders.Listed", nameof(StalkingProtectionOrder), null, $"filter={Filter}; rows={Rows.Count}", ct);
     }
 
-    public string StatusOf(OrderListRow row) =>
-        row.EndedOn is { } ended && ended <= Today && (row.LastInForceDay is null || ended <= row.LastInForceDay) ? "Ended"
-        : row.LastInForceDay is { } last && last < Today ? "Expired"
-        : row.MadeOn > Today ? "Not yet in force"
-        : "In force";
+    /// <summary>How and when an order ended, or that it is in force (SPA 2019 ss.3–5, 7).</summary>
+    public string StatusOf(OrderListRow row)
+    {
+        var endedEarly = row.EndedOn is { } ended && ended <= Today && (row.LastInForceDay is null || ended <= row.LastInForceDay);
+        var status = row.MadeOn > Today ? OrderStatus.NotYetMade
+            : endedEarly ? row.Ending switch
+            {
+                OrderEnding.Discharged => OrderStatus.Discharged,
+                OrderEnding.Quashed => OrderStatus.Quashed,
+                OrderEnding.Superseded => OrderStatus.Superseded,
+                _ => OrderStatus.Ceased,
+            }
+            : row.LastInForceDay is { } last && last < Today ? OrderStatus.Expired
+            : OrderStatus.InForce;
+        return OrderEnd.Describe(status, row.EndedOn, row.LastInForceDay, row.ReplacedByFullOrder)
+            ?? (status == OrderStatus.NotYetMade ? "Not yet in force" : "In force");
+    }
+
+    /// <summary>The last day shown: an order that ended early ended on the day of its discharge, quashing or replacement.</summary>
+    public string LastDayOf(OrderListRow row) =>
+        row.EndedOn is { } ended && (row.LastInForceDay is null || ended <= row.LastInForceDay) ? JourneyModel.Date(ended)
+        : row.LastInForceDay is { } last ? JourneyModel.Date(last)
+        : "Until further order";
 }

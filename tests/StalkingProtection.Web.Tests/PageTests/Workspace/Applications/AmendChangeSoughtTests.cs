@@ -157,7 +157,7 @@ public class AmendChangeSoughtTests(WebAppFactory factory) : CasePageTestBase(fa
     }
 
     [Fact]
-    public async Task AuthorisedWhileAmending_IsRefusedAfterTheConflict_AndTheTaskIsNoLongerALink()
+    public async Task AuthorisedWhileAmending_ConflictShownThenTheAmendmentWithdrawsTheAuthorisationAndGoesBackToTheCoordinators()
     {
         // Arrange
         var id = await ReturnedVariationAsync();
@@ -165,18 +165,19 @@ public class AmendChangeSoughtTests(WebAppFactory factory) : CasePageTestBase(fa
         var checkUrl = (await client.SubmitFormAsync(Url(id), Answers())).Headers.Location!.OriginalString;
         await TestData.WithServicesAsync(_drafted, s => s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), StalkingProtection.TestCommon.TestData.Coordinator));
 
-        // Act
+        // Act: the first confirm meets the authorisation made meanwhile (RL4); confirming again changes what was authorised.
+        var conflict = await (await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>())).GetDocumentAsync();
         await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
-        var refused = await (await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>())).GetDocumentAsync();
-        var questions = await client.GetAsync(Url(id));
         var taskList = await client.GetDocumentAsync($"/workspace/applications/{id}");
 
-        // Assert
-        var message = Assert.Single(AllErrors(refused));
-        Assert.StartsWith("The application has been authorised by", message, StringComparison.Ordinal);
-        Assert.Equal("Add an exclusion zone around Moss Lane.", (await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == id))).ChangeSought);
-        Assert.Equal($"/workspace/applications/{id}", questions.Headers.Location!.OriginalString);
-        Assert.Null(TaskLink(taskList, "What the application asks the court to do"));
+        // Assert: what is lodged is what was authorised, so the change withdrew the authorisation.
+        Assert.Equal([ConflictMessage], AllErrors(conflict));
+        var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == id));
+        Assert.Equal("Add an exclusion zone around Holt Park and Moss Lane.", application.ChangeSought);
+        Assert.Null(application.AuthorisedAt);
+        Assert.NotNull(application.AwaitingAuthorisationSince);
+        Assert.Equal("Awaiting authorisation", taskList.QuerySelector("[data-status]")!.TextContent.Trim());
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Application.AuthorisationWithdrawn" && e.RecordId == id.ToString())));
     }
 
     [Fact]

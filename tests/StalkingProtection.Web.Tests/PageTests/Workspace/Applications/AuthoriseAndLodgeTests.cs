@@ -82,8 +82,13 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
         var url = $"/workspace/applications/authorise-application/{created.ApplicationId}";
         var stale = await VersionOnPageAsync(client, url);
-        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ChooseCourtAsync(
-            new ChooseCourtOptions(created.ApplicationId, CourtVenue.MagistratesCourt, "Bradford Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
+        // The court is changed, which withdraws the authorisation, and a coordinator authorises the changed application again.
+        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), async s =>
+        {
+            await s.Applications.ChooseCourtAsync(
+                new ChooseCourtOptions(created.ApplicationId, CourtVenue.MagistratesCourt, "Bradford Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer);
+            await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(created.ApplicationId), StalkingProtection.TestCommon.TestData.Coordinator);
+        });
 
         // Act
         var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Approve), ["Version"] = stale });
@@ -174,8 +179,13 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync();
         var url = $"/workspace/applications/lodge-application/{created.ApplicationId}";
         var stale = await VersionOnPageAsync(client, url);
-        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ChooseCourtAsync(
-            new ChooseCourtOptions(created.ApplicationId, CourtVenue.MagistratesCourt, "Bradford Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
+        // The court is changed, which withdraws the authorisation, and a coordinator authorises the changed application again.
+        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), async s =>
+        {
+            await s.Applications.ChooseCourtAsync(
+                new ChooseCourtOptions(created.ApplicationId, CourtVenue.MagistratesCourt, "Bradford Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer);
+            await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(created.ApplicationId), StalkingProtection.TestCommon.TestData.Coordinator);
+        });
 
         // Act
         var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Version"] = stale });

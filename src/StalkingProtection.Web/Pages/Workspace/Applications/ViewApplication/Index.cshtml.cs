@@ -24,7 +24,7 @@ public sealed record ApplicationTask(string Name, string? Href, TaskStatus Statu
 
 public sealed record ApplicationComment(DateTimeOffset At, string Who, string? Role, string What, string Text);
 
-public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider) : ApplicationPageModel
+public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider, ApplicationService applications) : ApplicationPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -47,6 +47,35 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
     public Guid? OrderId { get; private set; }
 
     public bool IsDraft => Application.Status == ApplicationStatus.Draft;
+
+    /// <summary>A police draft not yet authorised and not already in the coordinators' queue.</summary>
+    public bool CanAskForAuthorisation => IsDraft && Application.AuthorisedAt is null && Application.AwaitingAuthorisationSince is null
+        && Application.ApplicantParty != ApplicantParty.Defendant;
+
+    /// <summary>The officer asks a coordinator to authorise the draft; it joins the coordinators' queue.</summary>
+    public async Task<IActionResult> OnPostAskForAuthorisationAsync(long version, CancellationToken ct)
+    {
+        if (!await LoadApplicationAsync(db, Id, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(Id, version), User.ToActor(), ct);
+            TempData[FlashKey] = "The application is with the coordinators for authorisation";
+        }
+        catch (Core.Rules.RuleViolationException ex)
+        {
+            TempData[FlashKey] = string.Join(" ", ex.Violations.Select(v => v.Message));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData[FlashKey] = "Someone else changed the application: check it and ask again";
+        }
+
+        return Redirect(ApplicationUrl);
+    }
 
     /// <summary>For a variation, renewal or discharge: the order it asks the court to change (SPA 2019 s.4).</summary>
     public Core.Orders.StalkingProtectionOrder? ChangeOrder { get; private set; }
@@ -130,7 +159,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
             ProposedConditionsTask(),
             new("Court", Href("choose-court"), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed, "R7"),
             new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
-                a.AuthorisedAt is null ? TaskStatus.NotStarted : TaskStatus.Completed),
+                a.AuthorisedAt is not null ? TaskStatus.Completed : a.AwaitingAuthorisationSince is not null ? TaskStatus.InProgress : TaskStatus.NotStarted),
             new("Lodge with the court", Href("lodge-application"),
                 !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null ? TaskStatus.CannotStartYet : TaskStatus.NotStarted),
         ];
@@ -178,7 +207,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         tasks.Add(byDefendant
             ? new("Authorisation by an SPO coordinator", null, TaskStatus.NotNeeded, "The defendant's own application")
             : new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
-                a.AuthorisedAt is null ? TaskStatus.NotStarted : TaskStatus.Completed));
+                a.AuthorisedAt is not null ? TaskStatus.Completed : a.AwaitingAuthorisationSince is not null ? TaskStatus.InProgress : TaskStatus.NotStarted));
         tasks.Add(new("Lodge with the court", Href("lodge-application"),
             !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null && !byDefendant ? TaskStatus.CannotStartYet : TaskStatus.NotStarted));
         return tasks;

@@ -75,6 +75,15 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public string? Banner { get; private set; }
 
+    /// <summary>How and when the order ended ("Discharged on …"); null while it is in force.</summary>
+    public string? EndedText { get; private set; }
+
+    /// <summary>A full order replaced this interim order (SPA 2019 s.5(6)(b), R19), so the respondent is still subject to an order.</summary>
+    public bool ReplacedByFullOrder { get; private set; }
+
+    /// <summary>What can be recorded on the order today: after its end, only an appeal and a breach dated while it was in force.</summary>
+    public IReadOnlyList<(string Text, string Href)> Actions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -124,12 +133,42 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Plan = await db.ManagementPlans.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == id, ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
             .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
+        ReplacedByFullOrder = await db.Orders.AnyAsync(f => f.ReplacedInterimOrderId == id, ct);
+        EndedText = OrderEnd.Describe(order, Today, ReplacedByFullOrder);
+        Actions = ActionsFor(order, EndedText is not null);
         Deadlines = BuildDeadlines(openReviewTask);
         Timeline = await BuildTimelineAsync(ct);
 
         await audit.RecordConsultationAsync(User.ToActor(), "Order.Viewed", nameof(StalkingProtectionOrder), order.Id, null, ct);
         return Page();
     }
+
+    /// <summary>
+    /// Once the order is no longer in force the law allows only an appeal against its making (SPA 2019 s.7) and the record of a breach
+    /// committed while it was in force (s.8); it cannot be served, varied, renewed or discharged (s.4, R23) and no duty under s.9 arises.
+    /// </summary>
+    public static IReadOnlyList<(string Text, string Href)> ActionsFor(StalkingProtectionOrder o, bool ended) => ended
+        ? [
+            ("Record a breach committed while the order was in force", $"/workspace/orders/record-breach/{o.Id}"),
+            ("Record an appeal", $"/workspace/orders/record-appeal/{o.Id}"),
+            ("Record the PNC reference", $"/workspace/orders/record-pnc-reference/{o.Id}"),
+            ("Record a suspected notification offence committed while the order was in force", $"/workspace/orders/record-notification-offence/{o.Id}"),
+        ]
+        : [
+            ("Record service", $"/workspace/orders/record-service/{o.Id}"),
+            ("Record the PNC reference", $"/workspace/orders/record-pnc-reference/{o.Id}"),
+            ("Record a notification", $"/workspace/orders/record-notification/{o.Id}"),
+            ("Record a suspected notification offence", $"/workspace/orders/record-notification-offence/{o.Id}"),
+            ("Record a new name", $"/workspace/orders/record-name-change/{o.Id}"),
+            ("Record a new address", $"/workspace/orders/record-address-change/{o.Id}"),
+            ("Record a breach", $"/workspace/orders/record-breach/{o.Id}"),
+            ("Apply to vary, renew or discharge this order", $"/workspace/orders/apply-to-change-order/{o.Id}"),
+            ("Record a variation", $"/workspace/orders/vary-order/{o.Id}"),
+            ("Record a renewal", $"/workspace/orders/renew-order/{o.Id}"),
+            ("Record a discharge", $"/workspace/orders/discharge-order/{o.Id}"),
+            ("Record an appeal", $"/workspace/orders/record-appeal/{o.Id}"),
+            ("Record a review", $"/workspace/orders/record-review/{o.Id}"),
+        ];
 
     private List<Deadline> BuildDeadlines(StaffTask? openReviewTask)
     {
@@ -141,8 +180,11 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             var state = status switch
             {
                 ObligationStatus.Met => $"Met on {JourneyModel.Date(o.MetOn)}",
-                ObligationStatus.Excused => "Excused",
+                ObligationStatus.Excused => o.ExcusedReason is { } why ? $"Excused: {why}" : "Excused",
                 ObligationStatus.Overdue => $"Overdue: potential s.11 offence ({o.OffenceCode}); check for a reasonable excuse",
+                // SPA 2019 s.9, R33: the order ended before the due day, and no full order replaced it, so the duty cannot be breached.
+                _ when Order.NoLongerInForceFrom is { } from && from <= Today && from <= o.DueBy && !ReplacedByFullOrder =>
+                    $"No longer arises: {EndedText?.ToLowerInvariant() ?? "the order ended"} before the due day (SPA 2019 s.9)",
                 _ => o.DueBy < Today ? $"Overdue: potential s.11 offence ({o.OffenceCode})" : "Due",
             };
             deadlines.Add(new Deadline($"Notification ({Choices.Text(o.Trigger)}, SPA 2019 s.9)", o.DueBy, state));
