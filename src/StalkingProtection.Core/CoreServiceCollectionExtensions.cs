@@ -49,6 +49,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Jobs.AuditSealJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.AuditSealJob>());
         services.AddScoped<Integration.ApiClientService>();
+        services.AddOptions<Integration.ApiClientOptions>().Bind(configuration.GetSection(Integration.ApiClientOptions.SectionName))
+            .Validate(o => o.KeyRotationOverlap >= TimeSpan.Zero, "StalkingProtection:Api:KeyRotationOverlap cannot be negative.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -65,7 +65,7 @@ public sealed class DemoDataSeeder(
 
         if (await apiClients.FindByKeyAsync(ApiKey) is null && !await db.Set<ApiClient>().AnyAsync(c => c.KeyPrefix == "demo0000"))
         {
-            await apiClients.CreateAsync("Demo records system", ApiScope.ReadWrite, Actor.System, ApiKey);
+            await apiClients.CreateAsync(new CreateApiClientOptions("Demo records system", ApiScope.ReadWrite, MayRecordDecisions: true), Actor.System, ApiKey);
         }
     }
 }

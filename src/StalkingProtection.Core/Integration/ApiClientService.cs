@@ -1,17 +1,36 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 
 namespace StalkingProtection.Core.Integration;
 
-public sealed class ApiClientService(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider)
+public sealed class ApiClientOptions
 {
+    public const string SectionName = "StalkingProtection:Api";
+
+    /// <summary>How long a rotated key keeps working beside the new one, so the client's system can change over.</summary>
+    public TimeSpan KeyRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+}
+
+public sealed record CreateApiClientOptions(string Name, ApiScope Scope, bool MayRecordDecisions);
+
+public sealed class ApiClientService(
+    StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider, IOptions<ApiClientOptions> options)
+{
+    public TimeSpan RotationOverlap => options.Value.KeyRotationOverlap;
+
     /// <summary>Creates a client and returns its key, which is never shown again.</summary>
-    public async Task<(ApiClient Client, string Key)> CreateAsync(string name, ApiScope scope, Actor actor, string? key = null, CancellationToken ct = default)
+    public async Task<(ApiClient Client, string Key)> CreateAsync(CreateApiClientOptions create, Actor actor, string? key = null, CancellationToken ct = default)
     {
-        key ??= ApiClient.KeyStart + Convert.ToHexString(RandomNumberGenerator.GetBytes(ApiClient.PrefixLength / 2)).ToLowerInvariant()
-            + "_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var name = create.Name.Trim();
+        if (name.Length is 0 or > ApiClient.NameMaxLength)
+        {
+            throw new ArgumentException($"Enter a name of {ApiClient.NameMaxLength} characters or fewer.", nameof(create));
+        }
+
+        key ??= NewKey();
         var (prefix, _) = ApiClient.Split(key);
         var now = timeProvider.GetUtcNow();
         var client = new ApiClient
@@ -20,15 +39,24 @@ public sealed class ApiClientService(StalkingProtectionDbContext db, AuditLog au
             Name = name,
             KeyPrefix = prefix,
             KeyHash = ApiClient.Hash(key),
-            Scope = scope,
+            Scope = create.Scope,
+            MayRecordDecisions = create.MayRecordDecisions,
             CreatedAt = now,
         };
         db.Add(client);
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Created", nameof(ApiClient), client.Id, newValues: new { name, scope });
+        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Created", nameof(ApiClient), client.Id,
+            newValues: new { name, create.Scope, create.MayRecordDecisions, KeyPrefix = prefix });
         await db.SaveChangesAsync(ct);
         return (client, key);
     }
 
+    public Task<(ApiClient Client, string Key)> CreateAsync(string name, ApiScope scope, Actor actor, string? key = null, CancellationToken ct = default) =>
+        CreateAsync(new CreateApiClientOptions(name, scope, MayRecordDecisions: false), actor, key, ct);
+
+    /// <summary>
+    /// The client whose current key, or previous key within the rotation overlap, this is. Last use is written with one
+    /// UPDATE at most once a minute per client, so checking a key costs no write on most calls.
+    /// </summary>
     public async Task<ApiClient?> FindByKeyAsync(string key, CancellationToken ct = default)
     {
         var (prefix, _) = ApiClient.Split(key);
@@ -37,15 +65,50 @@ public sealed class ApiClientService(StalkingProtectionDbContext db, AuditLog au
             return null;
         }
 
-        var client = await db.Set<ApiClient>().AsNoTracking().SingleOrDefaultAsync(c => c.KeyPrefix == prefix, ct);
-        return client is { IsActive: true } && client.Matches(key) ? client : null;
+        var now = timeProvider.GetUtcNow();
+        var candidates = await db.Set<ApiClient>().AsNoTracking()
+            .Where(c => c.KeyPrefix == prefix || c.PreviousKeyPrefix == prefix)
+            .ToListAsync(ct);
+        var client = candidates.FirstOrDefault(c => c.Accepts(key, now));
+        if (client is not null && client.NeedsLastUsedUpdate(now))
+        {
+            var due = now - ApiClient.LastUsedGranularity;
+            await db.Set<ApiClient>()
+                .Where(c => c.Id == client.Id && (c.LastUsedAt == null || c.LastUsedAt <= due))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAt, now), ct);
+        }
+
+        return client;
+    }
+
+    public Task<List<ApiClient>> ListAsync(CancellationToken ct = default) =>
+        db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name).ToListAsync(ct);
+
+    public Task<ApiClient?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<ApiClient>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>Gives the client a new key, shown once; the old key works until the overlap has passed.</summary>
+    public async Task<string> RotateAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
+        var key = NewKey();
+        var old = new { client.KeyPrefix };
+        client.Rotate(key, timeProvider.GetUtcNow(), RotationOverlap);
+        auditLog.Add(actor, AuditKind.Administration, "ApiClient.KeyRotated", nameof(ApiClient), client.Id, null, old,
+            new { client.KeyPrefix, client.PreviousKeyValidUntil });
+        await db.SaveChangesAsync(ct);
+        return key;
     }
 
     public async Task RevokeAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
         client.Revoke(timeProvider.GetUtcNow());
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Revoked", nameof(ApiClient), client.Id);
+        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Revoked", nameof(ApiClient), client.Id, newValues: new { client.RevokedAt });
         await db.SaveChangesAsync(ct);
     }
+
+    private static string NewKey() =>
+        ApiClient.KeyStart + Convert.ToHexString(RandomNumberGenerator.GetBytes(ApiClient.PrefixLength / 2)).ToLowerInvariant()
+            + "_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

@@ -33,6 +33,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
     public async Task<IReadOnlyList<LookupSubject>> SearchAsync(OrderLookupQuery query, DateOnly today, Actor actor, CancellationToken ct = default)
     {
         var respondents = db.Respondents.AsNoTracking().Where(r => r.MergedIntoId == null);
+        AddressSearch? address = null;
         if (!string.IsNullOrWhiteSpace(query.PncId))
         {
             var pnc = query.PncId.Trim().ToUpperInvariant();
@@ -48,9 +49,18 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         }
         else if (!string.IsNullOrWhiteSpace(query.Address))
         {
-            var address = query.Address.Trim().ToUpperInvariant();
+            address = AddressSearch.Parse(query.Address)
+                ?? throw new ArgumentException("Search by a house number and street, or a full postcode.", nameof(query));
+            var text = address.Text;
+
+            // Need-to-know: an address finds only people an officer at the door may need to know about, those with an
+            // order in force or ended in the last 12 months.
+            var since = today.AddMonths(-12);
+            var recent = db.Orders.IgnoreAutoIncludes()
+                .Where(o => o.MadeOn <= today && (o.LastInForceDay == null || o.LastInForceDay >= since) && (o.EndedOn == null || o.EndedOn > since))
+                .Select(o => o.RespondentId);
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL upper(), which has no culture
-            respondents = respondents.Where(r => r.Addresses.Any(a => a.Address.ToUpper().Contains(address)));
+            respondents = respondents.Where(r => recent.Contains(r.Id) && r.Addresses.Any(a => a.Address.ToUpper().Contains(text)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         else
@@ -60,9 +70,14 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         var found = await respondents
             .Include(r => r.Person).ThenInclude(p => p.Names)
+            .Include(r => r.Addresses)
             .OrderBy(r => r.Id)
-            .Take(MaxSubjects)
+            .Take(address is null ? MaxSubjects : MaxSubjects * 5)
             .ToListAsync(ct);
+        if (address is not null)
+        {
+            found = found.Where(r => r.Addresses.Any(a => address.Matches(a.Address))).Take(MaxSubjects).ToList();
+        }
 
         if (!string.IsNullOrWhiteSpace(query.GivenNames) && string.IsNullOrWhiteSpace(query.PncId))
         {
@@ -116,6 +131,59 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         return new LookupSubject(respondent.Id, person.PrimaryName.FullName,
             person.Names.Where(n => n.IsAlias).Select(n => n.FullName).ToList(), person.DateOfBirth, person.PncId, inForce);
     }
+}
+
+/// <summary>
+/// An address search names one home: a house number and street ("12 Park Road"), or a full postcode ("LS1 4AB"). Part of a
+/// street or a postcode district would list everyone around it.
+/// </summary>
+public sealed partial record AddressSearch(string Text)
+{
+    public const int MaxLength = 200;
+
+    public static AddressSearch? Parse(string? input)
+    {
+        var text = Whitespace().Replace(input?.Trim() ?? "", " ").ToUpperInvariant();
+        if (text.Length > MaxLength)
+        {
+            return null;
+        }
+
+        if (Postcode().Match(text) is { Success: true } postcode)
+        {
+            return new AddressSearch($"{postcode.Groups["outward"].Value} {postcode.Groups["inward"].Value}");
+        }
+
+        return HouseNumberAndStreet().IsMatch(text) ? new AddressSearch(text) : null;
+    }
+
+    /// <summary>"1 HIGH STREET" must not find "21 High Street" nor "1 High Streetly Lane".</summary>
+    public bool Matches(string address)
+    {
+        var upper = Whitespace().Replace(address, " ").ToUpperInvariant();
+        var at = upper.IndexOf(Text, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + Text.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(upper[at - 1])) && (end == upper.Length || !char.IsLetterOrDigit(upper[end])))
+            {
+                return true;
+            }
+
+            at = upper.IndexOf(Text, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<outward>[A-Z]{1,2}[0-9][0-9A-Z]?) ?(?<inward>[0-9][A-Z]{2})$")]
+    private static partial System.Text.RegularExpressions.Regex Postcode();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+[A-Z]?,? [A-Z'\-]{2,}( [A-Z'\-]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex HouseNumberAndStreet();
 }
 
 /// <summary>P1: the name search compares an upper-cased copy of the family name that the database keeps and indexes.</summary>

@@ -7,13 +7,20 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
-/// <summary>Authenticates an API client by its bearer key (stored hashed, revocable, scoped read or read-write).</summary>
+/// <summary>Authenticates an API client by its bearer key (stored hashed, rotatable, revocable, scoped read or read-write).</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiClientService clients)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "sp:scope";
+    public const string DecisionsClaim = "sp:decisions";
+
+    public static IResult MayNotRecordDecisions() =>
+        Results.Problem(title: "This API key cannot record coordinator decisions",
+            detail: "An administrator can create a client that may record coordinator decisions, such as an application's authorisation.",
+            statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["errors"] = new[] { new ApiProblems.FieldError("authorisedBy", "This key may not record coordinator decisions.", "Authorisation") } });
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,6 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(StaffClaims.DisplayName, client.Name),
                 new Claim(ClaimTypes.Role, "ApiClient"),
                 new Claim(ScopeClaim, client.Scope.ToString()),
+                new Claim(DecisionsClaim, client.MayRecordDecisions ? "true" : "false"),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

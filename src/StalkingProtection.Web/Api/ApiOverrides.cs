@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
@@ -55,4 +56,17 @@ public static class ApiActors
     /// </summary>
     public static Actor OnBehalfOf(Actor client, string staffName, string role) =>
         new(client.Id, $"{staffName.Trim()} (via {client.Name})", role, client.Team);
+
+    /// <summary>
+    /// The active staff account, named by its id or its email, that holds <paramref name="role"/>; null when there is none.
+    /// A decision recorded through the API must name a real person who may make it, not free text.
+    /// </summary>
+    public static async Task<StaffUser?> FindStaffInRoleAsync(UserManager<StaffUser> users, string idOrEmail, string role)
+    {
+        var name = idOrEmail.Trim();
+        var user = Guid.TryParse(name, out var id)
+            ? await users.FindByIdAsync(id.ToString())
+            : name.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(name) : null;
+        return user is { IsActive: true } && await users.IsInRoleAsync(user, role) ? user : null;
+    }
 }

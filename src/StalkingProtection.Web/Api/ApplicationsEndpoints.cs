@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
@@ -39,10 +40,10 @@ public sealed record CreateChangeApplicationRequest(ApplicationType Type, Applic
                 "Only a variation adds or tightens conditions: leave this out for a renewal or a discharge.");
 }
 
-/// <summary>The coordinator who authorised the application in the force's own system.</summary>
+/// <summary>The coordinator who authorised the application in the force's own system: their staff account's id or email.</summary>
 public sealed record AuthoriseApplicationRequest(string AuthorisedBy, long Version) : IApiRequest
 {
-    public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, Application.NameMaxLength);
+    public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, 256);
 }
 
 public sealed record VersionRequest(long Version) : IApiRequest
@@ -106,15 +107,27 @@ public static class ApplicationsEndpoints
             ApiRoute.ConsultAsync(http, audit, nameof(Application), id, () => ApiResponses.ApplicationAsync(db, id, http.RequestAborted)))
             .Read<ApplicationResponse>("GetApplication", "Read an application.");
 
-        api.MapPost("/applications/{id:guid}/authorisation", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
-            ApiRoute.HandleAsync<AuthoriseApplicationRequest>(http.Request, async r =>
-            {
-                var coordinator = ApiActors.OnBehalfOf(http.User.ToActor(), r.AuthorisedBy, StaffRoles.Coordinator);
-                await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
-                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
-            }, () => ApplicationVersionAsync(db, id)))
+        api.MapPost("/applications/{id:guid}/authorisation", async (Guid id, HttpContext http, ApplicationService applications, UserManager<StaffUser> users,
+                StalkingProtectionDbContext db) =>
+            !http.User.HasClaim(ApiKeyAuthenticationHandler.DecisionsClaim, "true")
+                ? ApiKeyAuthenticationHandler.MayNotRecordDecisions()
+                : await ApiRoute.HandleAsync<AuthoriseApplicationRequest>(http.Request, async r =>
+                {
+                    var staff = await ApiActors.FindStaffInRoleAsync(users, r.AuthorisedBy, StaffRoles.Coordinator);
+                    if (staff is null)
+                    {
+                        return ApiProblems.Invalid("authorisedBy",
+                            "Name the SPO coordinator who authorised the application by the id or email of their staff account; it must be an active account with the Coordinator role.",
+                            rule: "Authorisation", status: StatusCodes.Status422UnprocessableEntity);
+                    }
+
+                    var coordinator = ApiActors.OnBehalfOf(http.User.ToActor(), staff.DisplayName, StaffRoles.Coordinator);
+                    await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
+                    return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+                }, () => ApplicationVersionAsync(db, id)))
             .Write<AuthoriseApplicationRequest, ApplicationResponse>("AuthoriseApplication",
-                "Record the SPO coordinator's authorisation of a draft application, made in the force's own system.", StatusCodes.Status200OK);
+                "Record the SPO coordinator's authorisation of a draft application, made in the force's own system. `authorisedBy` is the id or email of "
+                + "an active staff account with the Coordinator role; the key must be allowed to record coordinator decisions (403 otherwise).", StatusCodes.Status200OK);
 
         api.MapPost("/applications/{id:guid}/submission", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<VersionRequest>(http.Request, async r =>

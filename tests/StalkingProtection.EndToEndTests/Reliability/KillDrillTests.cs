@@ -51,7 +51,7 @@ public sealed class KillDrillTests : IAsyncLifetime
         var migrated = await ProgramProcess.RunAsync(_settings, ["migrate"]);
         Assert.True(migrated.ExitCode == 0, migrated.Output);
         await using var db = DatabaseSetup.CreateContext(_provider, _connectionString);
-        (_, _key) = await new ApiClientService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System)
+        (_, _key) = await new ApiClientService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ApiClientOptions()))
             .CreateAsync("Kill drill", ApiScope.ReadWrite, _administrator);
     }
 

@@ -266,7 +266,7 @@ public class ApiRequestHandlingTests(WebAppFactory factory) : IClassFixture<WebA
         var scenario = await new ApiScenario(await ApiSession.CreateAsync(factory)).WithCaseAsync(_today);
         var draft = ApiScenario.Expect(await scenario.Api.PostAsync("/api/v1/applications", scenario.FullApplicationBody()));
         var authorised = ApiScenario.Expect(await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation",
-            new { authorisedBy = "DS Sam Coordinator", version = draft.Version }));
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version }));
 
         // Act
         var answer = await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/submission", new { version = draft.Version });

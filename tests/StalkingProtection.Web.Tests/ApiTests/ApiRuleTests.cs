@@ -43,7 +43,7 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
             courtName = "Leeds Magistrates' Court",
         }));
         var authorised = ApiScenario.Expect(await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation",
-            new { authorisedBy = "DS Sam Coordinator", version = draft.Version }));
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version }));
 
         // Act
         var answer = await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/submission", new { version = authorised.Version });
@@ -103,7 +103,7 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         var scenario = await new ApiScenario(await ApiSession.CreateAsync(factory)).WithCaseAsync(_today, respondentBornOn: new DateOnly(2010, 1, 1));
         var draft = ApiScenario.Expect(await scenario.Api.PostAsync("/api/v1/applications", scenario.FullApplicationBody()));
         var authorised = ApiScenario.Expect(await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation",
-            new { authorisedBy = "DS Sam Coordinator", version = draft.Version }));
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version }));
 
         // Act
         var answer = await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/submission", new { version = authorised.Version });

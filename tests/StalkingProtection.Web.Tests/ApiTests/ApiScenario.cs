@@ -113,7 +113,7 @@ public sealed class ApiScenario(ApiSession api)
     public async Task<Guid> SubmittedApplicationAsync(object body)
     {
         var draft = Expect(await api.PostAsync("/api/v1/applications", body));
-        var authorised = Expect(await api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation", new { authorisedBy = "DS Sam Coordinator", version = draft.Version }));
+        var authorised = Expect(await api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation", new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version }));
         Expect(await api.PostAsync($"/api/v1/applications/{draft.Id}/submission", new { version = authorised.Version }));
         return draft.Id;
     }

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Integration;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.ApiTests;
@@ -36,11 +38,27 @@ public sealed class ApiSession(HttpClient client)
 
     public HttpClient Client => client;
 
-    public static async Task<ApiSession> CreateAsync(WebAppFactory factory, ApiScope scope = ApiScope.ReadWrite, string? name = null)
+    /// <summary>The staff account of the coordinator whose decisions the client records; it authorises applications by this email.</summary>
+    public const string CoordinatorEmail = "sam.coordinator@force.police.uk";
+
+    public static async Task<ApiSession> CreateAsync(WebAppFactory factory, ApiScope scope = ApiScope.ReadWrite, string? name = null,
+        bool? mayRecordDecisions = null)
     {
         await using var services = factory.Services.CreateAsyncScope();
         var (_, key) = await services.ServiceProvider.GetRequiredService<ApiClientService>()
-            .CreateAsync(name ?? $"Test client {Guid.NewGuid():N}", scope, Actor.System);
+            .CreateAsync(new CreateApiClientOptions(name ?? $"Test client {Guid.NewGuid():N}", scope, mayRecordDecisions ?? scope == ApiScope.ReadWrite), Actor.System);
+        if (await services.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(CoordinatorEmail) is null)
+        {
+            var created = await services.ServiceProvider.GetRequiredService<StaffAccountService>()
+                .CreateAsync(new CreateStaffAccountOptions(CoordinatorEmail, "DS Sam Coordinator", StaffRoles.Coordinator, null, null), Actor.System);
+            Assert.True(created.Succeeded);
+        }
+
+        return WithKey(factory, key);
+    }
+
+    public static ApiSession WithKey(WebAppFactory factory, string key)
+    {
         var http = factory.CreateBrowser();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return new ApiSession(http);

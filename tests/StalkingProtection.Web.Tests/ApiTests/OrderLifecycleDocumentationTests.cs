@@ -84,12 +84,12 @@ public partial class OrderLifecycleDocumentationTests(WebAppFactory factory) : I
         var main = ApiScenario.Expect(await _api.PostAsync("/api/v1/applications", scenario.FullApplicationBody()));
         Name(main.Id, "fullApplicationId");
         var mainAuthorised = ApiScenario.Expect(await _api.PostAsync($"/api/v1/applications/{main.Id}/authorisation",
-            new { authorisedBy = "DS Sam Coordinator", version = main.Version }));
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = main.Version }));
         ApiScenario.Expect(await _api.PostAsync($"/api/v1/applications/{main.Id}/submission", new { version = mainAuthorised.Version }));
         var interimApplication = ApiScenario.Expect(await _api.PostAsync("/api/v1/applications", scenario.InterimApplicationBody(main.Id)));
         Name(interimApplication.Id, "interimApplicationId");
         var interimAuthorised = ApiScenario.Expect(await _api.PostAsync($"/api/v1/applications/{interimApplication.Id}/authorisation",
-            new { authorisedBy = "DS Sam Coordinator", version = interimApplication.Version }));
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = interimApplication.Version }));
         ApiScenario.Expect(await _api.PostAsync($"/api/v1/applications/{interimApplication.Id}/submission", new { version = interimAuthorised.Version }));
         WriteCalls();
 

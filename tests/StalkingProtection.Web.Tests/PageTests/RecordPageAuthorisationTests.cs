@@ -19,7 +19,7 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account).</param>
+/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
@@ -44,6 +44,10 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
     public static readonly RecordPage[] Pages =
     [
+        // API clients: administrators only.
+        new("/workspace/api-clients/rotate-key/{api-client}", [StaffRoles.Administrator]),
+        new("/workspace/api-clients/revoke/{api-client}", [StaffRoles.Administrator]),
+
         // Cases: the case roles, officers only for their team's cases (and those they are in charge of).
         new("/workspace/cases/{case}", _caseRoles),
         new("/workspace/cases/open-case/check-answers/{journey}", _caseRoles, StartsAt: "/workspace/cases/open-case"),
@@ -303,6 +307,14 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         if (Needs("staff"))
         {
             values["staff"] = (await factory.CreateUserAsync(StaffRoles.Officer)).Id.ToString();
+        }
+
+        if (Needs("api-client"))
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var (client, _) = await scope.ServiceProvider.GetRequiredService<Core.Integration.ApiClientService>()
+                .CreateAsync($"Records system {Guid.NewGuid():N}", Core.Integration.ApiScope.Read, Core.Auditing.Actor.System);
+            values["api-client"] = client.Id.ToString();
         }
 
         return (Fill(route, values), values);

@@ -61,7 +61,7 @@ public class IndexModel(
         var user = await signInManager.UserManager.FindByEmailAsync(Email!);
         var result = user is { IsActive: true }
             ? await signInManager.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            : VerifyAgainstNoAccount(Password!);
 
         if (result.Succeeded || result.RequiresTwoFactor)
         {
@@ -99,6 +99,21 @@ public class IndexModel(
             OpenIdConnectSignIn.Scheme, Url.Page("/SignIn/External", new { returnUrl = SafeReturnUrl }));
         return Challenge(properties, OpenIdConnectSignIn.Scheme);
     }
+
+    /// <summary>
+    /// An unknown or deactivated email still costs one password hash check, so the time taken does not tell an attacker
+    /// which emails have accounts.
+    /// </summary>
+    private Microsoft.AspNetCore.Identity.SignInResult VerifyAgainstNoAccount(string password)
+    {
+        var hasher = signInManager.UserManager.PasswordHasher;
+        var nobody = new StaffUser { DisplayName = "", UserName = "" };
+        _noAccountHash ??= hasher.HashPassword(nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        hasher.VerifyHashedPassword(nobody, _noAccountHash, password);
+        return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+    }
+
+    private static string? _noAccountHash;
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase)
         ? ReturnUrl

@@ -61,14 +61,16 @@ public class FeedbackTests(PublicSiteFactory factory) : IClassFixture<PublicSite
         Assert.Equal([message], document.ErrorSummaryMessages());
     }
 
-    [Fact]
-    public async Task Get_WorkspaceFeedback_ListsFeedbackForStaff()
+    [Theory]
+    [InlineData(StaffRoles.Coordinator)]
+    [InlineData(StaffRoles.Administrator)]
+    public async Task Get_WorkspaceFeedback_ListsFeedbackAndAuditsTheRead(string role)
     {
         // Arrange
         var comment = $"Could be shorter {Guid.NewGuid()}";
         await factory.CreateBrowser().SubmitMainFormAsync("/feedback", ("Satisfaction", "VeryDissatisfied"), ("Comments", comment));
-        var officer = await factory.CreateUserAsync(StaffRoles.Officer);
-        var client = factory.CreateBrowser(officer);
+        var reader = await factory.CreateUserAsync(role);
+        var client = factory.CreateBrowser(reader);
 
         // Act
         var response = await client.GetAsync("/workspace/feedback");
@@ -78,6 +80,28 @@ public class FeedbackTests(PublicSiteFactory factory) : IClassFixture<PublicSite
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(comment, StringComparison.Ordinal));
         Assert.Contains("Very dissatisfied", row.TextContent, StringComparison.Ordinal);
+        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.ActorId == reader.Id.ToString()).ToListAsync());
+        var read = Assert.Single(reads);
+        Assert.Equal(("Feedback.Read", Core.Auditing.AuditKind.Consultation), (read.Action, read.Kind));
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer)]
+    [InlineData(StaffRoles.LegalServices)]
+    [InlineData(StaffRoles.Lookup)]
+    [InlineData(StaffRoles.Analyst)]
+    public async Task Get_WorkspaceFeedbackAsOtherRoles_IsForbiddenAndNotInTheNavigation(string role)
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(role));
+
+        // Act
+        var response = await client.GetAsync("/workspace/feedback");
+        var home = await client.GetDocumentAsync("/workspace");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(home.QuerySelectorAll(".govuk-service-navigation__link"), a => a.GetAttribute("href") == "/workspace/feedback");
     }
 
     [Fact]

@@ -1419,15 +1419,41 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(8)")
                         .HasColumnName("key_prefix");
 
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<bool>("MayRecordDecisions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("may_record_decisions");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PreviousKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_key_hash");
+
+                    b.Property<string>("PreviousKeyPrefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("previous_key_prefix");
+
+                    b.Property<DateTimeOffset?>("PreviousKeyValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_key_valid_until");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset?>("RotatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rotated_at");
 
                     b.Property<string>("Scope")
                         .IsRequired()
@@ -1441,6 +1467,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("PreviousKeyPrefix")
+                        .HasDatabaseName("ix_api_clients_previous_key_prefix");
 
                     b.ToTable("api_clients", (string)null);
                 });

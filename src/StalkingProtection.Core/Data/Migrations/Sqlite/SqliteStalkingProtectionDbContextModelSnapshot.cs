@@ -1406,15 +1406,41 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("key_prefix");
 
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<bool>("MayRecordDecisions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("may_record_decisions");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("PreviousKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_key_hash");
+
+                    b.Property<string>("PreviousKeyPrefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_key_prefix");
+
+                    b.Property<long?>("PreviousKeyValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_key_valid_until");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at");
+
+                    b.Property<long?>("RotatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rotated_at");
 
                     b.Property<string>("Scope")
                         .IsRequired()
@@ -1428,6 +1454,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("PreviousKeyPrefix")
+                        .HasDatabaseName("ix_api_clients_previous_key_prefix");
 
                     b.ToTable("api_clients", (string)null);
                 });

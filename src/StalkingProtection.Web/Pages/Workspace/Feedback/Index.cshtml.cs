@@ -1,9 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Feedback;
 
-public class IndexModel(FeedbackService feedback) : PageModel
+/// <summary>
+/// Free-text feedback can name people or describe what happened to them, so only coordinators and administrators read it
+/// and each read is audited (DPA 2018 s.62).
+/// </summary>
+[Authorize(Roles = StaffRoles.Coordinator + "," + StaffRoles.Administrator)]
+public class IndexModel(FeedbackService feedback, AuditLog audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,5 +29,7 @@ public class IndexModel(FeedbackService feedback) : PageModel
         Total = await feedback.CountAsync(ct);
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         Items = await feedback.ListAsync(PageNumber, PageSize, ct);
+        await audit.RecordConsultationAsync(User.ToActor(), "Feedback.Read", nameof(Core.Reports.Feedback), null,
+            $"Page {PageNumber} of {PageCount}: {Items.Count} of {Total} responses", ct);
     }
 }

@@ -54,7 +54,7 @@ public class IndexModel(OrderLookupService lookup, TimeProvider timeProvider) : 
         var byAddress = !string.IsNullOrWhiteSpace(Address);
         if (!byName && !byPnc && !byAddress && ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(FamilyName), "Enter a last name and date of birth, a PNC ID or part of an address");
+            ModelState.AddModelError(nameof(FamilyName), "Enter a last name and date of birth, a PNC ID, or a house number and street or full postcode");
         }
         else if (byName && !byPnc)
         {
@@ -74,9 +74,11 @@ public class IndexModel(OrderLookupService lookup, TimeProvider timeProvider) : 
             ModelState.AddModelError(nameof(FamilyName), $"Names must be {PersonName.NameMaxLength} characters or fewer");
         }
 
-        if (byAddress && !byName && !byPnc && Address!.Trim().Length < 4)
+        if (byAddress && !byName && !byPnc && AddressSearch.Parse(Address) is null)
         {
-            ModelState.AddModelError(nameof(Address), "Enter at least 4 characters of the address");
+            ModelState.AddModelError(nameof(Address), Address!.Trim().Length > AddressSearch.MaxLength
+                ? $"Address must be {AddressSearch.MaxLength} characters or fewer"
+                : "Enter a house number and street, or a full postcode");
         }
 
         if (!ModelState.IsValid)

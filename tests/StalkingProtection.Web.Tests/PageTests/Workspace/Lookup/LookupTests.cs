@@ -138,4 +138,64 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.Equal(["Enter a date of birth"], nameOnly.ErrorSummaryMessages());
         Assert.Null(nameOnly.QuerySelector("#results"));
     }
+
+    [Theory]
+    [InlineData("High Street")]
+    [InlineData("LS1")]
+    [InlineData("1")]
+    public async Task Post_AddressWithoutHouseNumberAndStreetOrFullPostcode_ShowsGovUkError(string address)
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Lookup));
+
+        // Act
+        var document = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-5",
+            ["Address"] = address,
+        })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Enter a house number and street, or a full postcode"], document.ErrorSummaryMessages());
+        Assert.Null(document.QuerySelector("#results"));
+    }
+
+    [Fact]
+    public async Task Post_Address_FindsOnlyOrdersInForceOrEndedInTheLast12Months()
+    {
+        // Arrange
+        var street = $"{Random.Shared.Next(100, 999)} Canary{string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))))} Road";
+        var inForce = await OrderAtAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 2)), street + ", Leeds LS1 4AB");
+        var endedRecently = await OrderAtAsync(o => o.Full().MadeOn(new DateOnly(2023, 12, 1)).LastDay(new DateOnly(2025, 12, 31)), street + ", Leeds LS1 4AB");
+        var endedLongAgo = await OrderAtAsync(o => o.Full().MadeOn(new DateOnly(2022, 6, 1)).LastDay(new DateOnly(2024, 6, 1)), street + ", Leeds LS1 4AB");
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Lookup));
+
+        // Act
+        var document = await (await client.SubmitFormAsync("/workspace/lookup", new Dictionary<string, string>
+        {
+            ["IncidentNumber"] = "INC-6",
+            ["Address"] = street.ToLowerInvariant(),
+        })).GetDocumentAsync();
+
+        // Assert
+        var cards = document.QuerySelectorAll("[data-lookup-subject]").Select(c => c.TextContent).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.Contains(cards, c => c.Contains(inForce, StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.Contains(endedRecently, StringComparison.Ordinal));
+        Assert.DoesNotContain(cards, c => c.Contains(endedLongAgo, StringComparison.Ordinal));
+    }
+
+    /// <summary>Creates an order whose respondent lives at <paramref name="address"/> and has a family name of its own; returns that name.</summary>
+    private async Task<string> OrderAtAsync(Action<OrderBuilder> configure, string address)
+    {
+        var order = await new TestData(factory.Database).CreateOrderAsync(configure);
+        var family = $"Canary{Guid.NewGuid():N}";
+        await factory.WithDbAsync(async db =>
+        {
+            var respondent = await db.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
+            await db.Database.ExecuteSqlAsync($"UPDATE respondent_addresses SET address = {address} WHERE respondent_id = {respondent.Id}");
+            return await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {family} WHERE person_id = {respondent.PersonId}");
+        });
+        return family;
+    }
 }

@@ -151,8 +151,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         ? [
             ("Record a breach committed while the order was in force", $"/workspace/orders/record-breach/{o.Id}"),
             ("Record an appeal", $"/workspace/orders/record-appeal/{o.Id}"),
-            ("Record the PNC reference", $"/workspace/orders/record-pnc-reference/{o.Id}"),
-            ("Record a suspected notification offence committed while the order was in force", $"/workspace/orders/record-notification-offence/{o.Id}"),
         ]
         : [
             ("Record service", $"/workspace/orders/record-service/{o.Id}"),

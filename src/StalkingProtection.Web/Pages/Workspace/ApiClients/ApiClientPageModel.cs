@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using StalkingProtection.Core.Integration;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
+
+/// <summary>Managing the force systems that call the API is an administrator's job; every change is audited by the service.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public abstract class ApiClientPageModel : PageModel
+{
+    public const string FlashKey = "Flash";
+
+    public static IReadOnlyList<SelectListItem> Scopes { get; } =
+    [
+        new("Read only", nameof(ApiScope.Read)),
+        new("Read and write", nameof(ApiScope.ReadWrite)),
+    ];
+
+    public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "true"), new("No", "false")];
+
+    public static string Describe(ApiScope scope) => scope == ApiScope.ReadWrite ? "Read and write" : "Read only";
+
+    /// <summary>A new key is shown in the answer to the post that made it and nowhere else, so nothing may keep a copy.</summary>
+    protected void ShowKeyOnce(string key)
+    {
+        NewKey = key;
+        Response.Headers.CacheControl = "no-store";
+    }
+
+    public string? NewKey { get; private set; }
+}
