@@ -3,7 +3,8 @@ using StalkingProtection.Web.Infrastructure.Startup;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings, content and the data folder are found beside the program, whatever folder it is started from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddStalkingProtectionCore().AddStalkingProtectionWeb();
     var app = builder.Build();
 

@@ -12,6 +12,7 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseStalkingProtection(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -28,7 +29,11 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
         app.UseMiddleware<RequireSecondFactorMiddleware>();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        // Live: the process answers, without touching the database. Ready (and /health, its older name): the database can be written.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseHealthCheck.Tag), ResponseWriter = HealthResponseWriter.WriteAsync };
+        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
+        app.MapHealthChecks("/health", ready).AllowAnonymous();
         app.MapRazorPages();
         app.MapStalkingProtectionApi();
         app.MapCalendarFeed();

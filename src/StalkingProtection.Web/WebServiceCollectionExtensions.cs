@@ -59,6 +59,12 @@ public static class WebServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("StalkingProtection")
             .PersistKeysToDbContext<StalkingProtectionDbContext>();
+        services.AddKeyProtection(configuration, builder.Environment, DataFolder(builder));
+
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>>(new DelegateValidator<ProxyOptions>(ProxyOptions.Validate));
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => proxy.Value.ApplyTo(o));
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         AddIdentity(services, configuration);
 
@@ -99,7 +105,7 @@ public static class WebServiceCollectionExtensions
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.Tag]);
         services.AddProblemDetails();
 
         services.AddResponseCompression(o =>
@@ -245,6 +251,12 @@ public static class WebServiceCollectionExtensions
         }
 
         _ = telemetry;
+    }
+
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration[$"{DatabaseOptions.SectionName}:DataDirectory"] is { Length: > 0 } configured ? configured : "App_Data";
+        return Path.IsPathRooted(folder) ? folder : Path.Combine(builder.Environment.ContentRootPath, folder);
     }
 
     private static bool HasKeyOfAtLeast32Bytes(string key)

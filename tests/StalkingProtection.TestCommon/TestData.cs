@@ -28,6 +28,9 @@ public sealed partial class TestData(TestDatabase database)
     public static Actor LegalServices { get; } = new("legal-1", "Jo Lawyer", StaffRoles.LegalServices, "Legal Services");
 
     /// <summary>A fixed test key for the victim contact search hash (32 bytes).</summary>
+    /// <summary>The key-encryption key the tests' services wrap their Data Protection keys with.</summary>
+    public static string KeyEncryptionKey { get; } = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+
     public static string SearchHashKey { get; } = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private static readonly string[] _givenNames = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie"];

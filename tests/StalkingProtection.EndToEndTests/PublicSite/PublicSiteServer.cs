@@ -58,6 +58,8 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:PublicSite:FormSubmissionsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);
+        builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, NeutralPage>());
     }
 

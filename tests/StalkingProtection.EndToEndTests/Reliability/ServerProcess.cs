@@ -19,11 +19,11 @@ public sealed class ServerProcess : IDisposable
     public Uri Address { get; }
 
     /// <summary>Starts the program and waits until it answers <c>/health</c>.</summary>
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe)
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe, string? programFolder = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = ProgramProcess.StartInfo(environment, ["--urls", address.ToString().TrimEnd('/')]);
+        var start = ProgramProcess.StartInfo(environment, ["--urls", address.ToString().TrimEnd('/')], programFolder);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -5,9 +5,9 @@ namespace StalkingProtection.EndToEndTests.Startup;
 /// <summary>Runs the real program as a process in Production, with only the settings a test gives, and answers its exit code and output.</summary>
 public static class ProgramProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments)
+    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments, string? programFolder = null)
     {
-        var start = StartInfo(environment, arguments);
+        var start = StartInfo(environment, arguments, programFolder);
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -26,15 +26,15 @@ public static class ProgramProcess
     }
 
     /// <summary>How to start the program: Production, no setting inherited from the test's own environment, output captured.</summary>
-    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, IEnumerable<string> arguments)
+    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, IEnumerable<string> arguments, string? programFolder = null)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "StalkingProtection.Web.dll");
+        var app = Path.Combine(programFolder ?? AppContext.BaseDirectory, "StalkingProtection.Web.dll");
         var start = new ProcessStartInfo("dotnet", [app, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            // As an operator runs it: from the folder the program was published to, which holds appsettings.json.
-            WorkingDirectory = AppContext.BaseDirectory,
+            // Not the program's folder: it finds appsettings.json and its content beside itself, wherever it is started from.
+            WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("StalkingProtection__", StringComparison.Ordinal)).ToList())
         {
@@ -43,6 +43,8 @@ public static class ProgramProcess
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
+        start.Environment["StalkingProtection__KeyProtection__KeyEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        start.Environment["AllowedHosts"] = "127.0.0.1;localhost";
         start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
         foreach (var (key, value) in environment)
         {

@@ -9,6 +9,10 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__Database__DataDirectory", "/etc/hostname/data", "is not writable")]
     [InlineData("StalkingProtection__VictimContact__SearchHashKey", "c2hvcnQ=", "SearchHashKey must be a base64 key of at least 32 bytes")]
     [InlineData("StalkingProtection__Database__ServiceRole", "sp_service", "ServiceRole is for PostgreSQL only")]
+    [InlineData("StalkingProtection__KeyProtection__KeyEncryptionKey", "", "KeyEncryptionKey (or KeyEncryptionKeyFile) must be set outside Development")]
+    [InlineData("StalkingProtection__KeyProtection__KeyEncryptionKey", "c2hvcnQ=", "KeyEncryptionKey must be base64 of exactly 32 bytes")]
+    [InlineData("StalkingProtection__Proxy__KnownNetworks__0", "10.0.0.0/99", "is not a network in CIDR notation")]
+    [InlineData("AllowedHosts", "*", "AllowedHosts must list the host names the service answers to")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange

@@ -46,6 +46,8 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
         builder.UseSetting("StalkingProtection:VictimContact:SearchHashKey", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);
+        builder.UseSetting("AllowedHosts", "localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

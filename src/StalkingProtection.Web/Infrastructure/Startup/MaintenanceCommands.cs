@@ -9,7 +9,8 @@ namespace StalkingProtection.Web.Infrastructure.Startup;
 /// The commands an operator runs instead of the service: <c>migrate</c> (which on PostgreSQL also grants the service
 /// role its privileges, docs/operations/postgresql-roles.md), <c>backup FILE</c> (SQLite) and
 /// <c>checksums</c>, which prints every table's row count and checksum so a restored copy can be compared with the
-/// original (RL6, docs/operations/backup-and-restore.md), and <c>verify-audit</c>, which recomputes the audit hash chain (S3).
+/// original (RL6, docs/operations/backup-and-restore.md), <c>verify-audit</c>, which recomputes the audit hash chain (S3),
+/// and <c>rotate-keys</c>, which wraps the key ring with the current key-encryption key and re-encrypts protected data.
 /// </summary>
 public static class MaintenanceCommands
 {
@@ -42,6 +43,15 @@ public static class MaintenanceCommands
                 Console.WriteLine(table);
             }
 
+            return 0;
+        }
+
+        if (args.Contains("rotate-keys"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<Security.KeyRotation>().RotateAsync();
+            Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.KeysRewrapped} key(s) wrapped with key-encryption key {result.KeyEncryptionKeyId}; re-encrypted {result.VictimContacts} victim contact record(s), {result.PublicReports} public report(s) and {result.Drafts} report draft(s).");
+            Console.WriteLine("Retired key-encryption keys are no longer needed and can be removed from StalkingProtection:KeyProtection:RetiredKeyEncryptionKeys.");
             return 0;
         }
 

@@ -25,6 +25,7 @@ public static class StartupChecks
             throw new StartupFailedException($"invalid setting: {string.Join(" ", ex.Failures)}", ex);
         }
 
+        RequireAllowedHosts(app);
         var database = EnsureDataFolder(app);
 
         await using var scope = services.CreateAsyncScope();
@@ -94,6 +95,20 @@ public static class StartupChecks
         _ = services.GetRequiredService<IOptions<Security.SignInOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Core.People.VictimContactOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Core.Rules.LegalRuleSet>>().Value;
+        _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Security.KeyProtectionOptions>>().Value;
+        _ = services.GetRequiredService<Security.KeyEncryptionKeys>();
+    }
+
+    // Host filtering is what stops a forged Host header reaching links and redirects; "*" turns it off.
+    private static void RequireAllowedHosts(WebApplication app)
+    {
+        var hosts = (app.Configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!app.Environment.IsDevelopment() && (hosts.Length == 0 || hosts.Contains("*")))
+        {
+            throw new StartupFailedException(
+                "invalid setting: AllowedHosts must list the host names the service answers to, separated by semicolons (e.g. spo.example.police.uk), not *, outside Development.");
+        }
     }
 
     private static void EnsureWritableFolder(string contentRoot, string dataDirectory)

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using StalkingProtection.EndToEndTests.Reliability;
+using StalkingProtection.TestCommon;
+
+namespace StalkingProtection.EndToEndTests.Startup;
+
+/// <summary>
+/// The published build is the product: `dotnet publish` output, started in Production from another folder with only the
+/// settings Production requires, migrates its database, serves every page linked from the home page and the footer (and
+/// every page those link to), and answers without a Server header.
+/// </summary>
+public sealed partial class PublishedBuildTests : IAsyncLifetime
+{
+    private static readonly Lazy<Task<string>> _published = new(PublishAsync);
+    private readonly Dictionary<string, string> _settings = [];
+    private TestDatabase? _database;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync();
+        _settings["StalkingProtection__Database__Provider"] = _database.Provider.ToString();
+        _settings["StalkingProtection__Database__ConnectionString"] = _database.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PublishedProgram_InProductionFromAnotherFolder_ServesEveryLinkFromTheHomePageAndFooter()
+    {
+        // Arrange
+        var folder = await _published.Value;
+        var migrated = await ProgramProcess.RunAsync(_settings, ["migrate"], folder);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var server = await ServerProcess.StartAsync(_settings, client, folder);
+
+        // Act
+        var visited = await CrawlAsync(client, server.Address);
+
+        // Assert
+        var failures = visited.Where(v => (int)v.Value.Status >= 400).Select(v => $"{v.Key} answered {(int)v.Value.Status}").ToList();
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        Assert.DoesNotContain(visited, v => v.Value.HasServerHeader);
+        foreach (var page in new[] { "/what-is-stalking", "/stalking-protection-orders", "/support", "/cover-your-tracks", "/after-you-report", "/accessibility", "/privacy", "/cookies" })
+        {
+            Assert.True(visited.ContainsKey(page), $"{page} is not linked from the home page or the footer");
+        }
+
+        Assert.Contains(visited.Keys, k => k.EndsWith(".css", StringComparison.Ordinal));
+    }
+
+    /// <summary>The home page, then every same-site address it links to, then every same-site address those pages link to.</summary>
+    private static async Task<Dictionary<string, (HttpStatusCode Status, bool HasServerHeader)>> CrawlAsync(HttpClient client, Uri site)
+    {
+        var visited = new Dictionary<string, (HttpStatusCode, bool)>(StringComparer.Ordinal);
+        var wave = new List<string> { "/" };
+        for (var depth = 0; depth <= 2 && wave.Count > 0; depth++)
+        {
+            var next = new List<string>();
+            foreach (var path in wave.Where(p => !visited.ContainsKey(p)))
+            {
+                using var response = await client.GetAsync(new Uri(site, path));
+                visited[path] = (response.StatusCode, response.Headers.Contains("Server"));
+                if (depth < 2 && response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    next.AddRange(Links(await response.Content.ReadAsStringAsync()));
+                }
+            }
+
+            wave = next.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        return visited;
+    }
+
+    private static IEnumerable<string> Links(string html) =>
+        LinkPattern().Matches(html)
+            .Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value).Split('#')[0])
+            .Where(url => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"(?:href|src)=""(?<url>[^""]*)""")]
+    private static partial Regex LinkPattern();
+
+    private static async Task<string> PublishAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sp-published-{Guid.NewGuid():N}");
+        var project = Path.Combine(RepositoryPaths.Root, "src", "StalkingProtection.Web", "StalkingProtection.Web.csproj");
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+
+        // The build the tests run is published as it is, rather than compiled again.
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", configuration, "--no-build", "-o", folder])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed: {await output}{await error}");
+        }
+
+        return folder;
+    }
+}
