@@ -41,10 +41,10 @@ public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<
 
         // Act
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Select yes if you are in immediate danger" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Select who you are reporting for" }).ClickAsync();
 
         // Assert
-        Assert.Equal("InImmediateDanger", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("ReportingFor", await page.EvaluateAsync<string>("() => document.activeElement.id"));
     }
 
     [Fact]

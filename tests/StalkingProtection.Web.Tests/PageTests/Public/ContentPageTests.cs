@@ -37,8 +37,8 @@ public class ContentPageTests(PublicSiteFactory factory) : IClassFixture<PublicS
         Assert.Equal(heading, document.HeadingText());
         Assert.Equal(heading == "Stalking: get help and report it" ? "Stalking Protection - Demo Constabulary" : $"{heading} - Stalking Protection - Demo Constabulary", document.Title);
         var exit = document.QuerySelector("a.app-quick-exit__button")!;
-        Assert.Equal("/error/404", exit.GetAttribute("href"));
-        Assert.Contains("Quickly exit this site by pressing the Escape key", document.QuerySelector(".app-quick-exit")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/leave", exit.GetAttribute("href"));
+        Assert.Contains("To leave this site quickly, select the Leave this site button", document.QuerySelector(".app-quick-exit")!.TextContent, StringComparison.Ordinal);
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());

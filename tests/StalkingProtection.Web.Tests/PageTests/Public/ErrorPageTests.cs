@@ -36,7 +36,8 @@ public class ErrorPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory
         var exit = document.QuerySelector(".app-quick-exit__button");
         Assert.NotNull(exit);
         Assert.Contains("Leave this site", exit.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Quickly exit this site by pressing the Escape key", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/leave", exit.GetAttribute("href"));
+        Assert.Contains("Quickly exit this site by pressing the Escape key", document.Head!.QuerySelector("script:not([type])")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
