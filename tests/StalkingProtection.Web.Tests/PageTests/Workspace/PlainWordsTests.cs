@@ -82,6 +82,7 @@ public partial class PlainWordsTests(WebAppFactory factory) : IClassFixture<WebA
             element.Remove();
         }
 
-        return Regex.Replace(document.Body!.TextContent, @"\s+", " ");
+        // Each text node on its own, so that neighbouring cells ("What", "By the end of") do not run together.
+        return Regex.Replace(string.Join(' ', document.Body!.GetDescendants().OfType<IText>().Select(t => t.Data)), @"\s+", " ");
     }
 }

@@ -138,22 +138,6 @@ public class OrderNavigationAndActionsTests(WebAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task SPA2019_s9_1_ServiceBeforeTheOrderWasMade_IsRefusedAtTheQuestion()
-    {
-        // Arrange
-        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
-        var client = factory.CreateBrowser(await factory.OfficerAsync());
-
-        // Act
-        var page = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}",
-            [.. Date("ServedOn", new DateOnly(2026, 11, 19)), F("ServedTime", "10:30"), F("Method", "Personal"), F("ServedBy", "PC Jones")]);
-
-        // Assert
-        Assert.Equal("Record service of the order", page.HeadingText());
-        Assert.Contains("The order cannot be served before the day it was made (20 November 2026)", page.InlineError("ServedOn"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task R31_NotificationInTheFuture_IsRefusedAtTheDateItWasGiven()
     {
         // Arrange

@@ -102,19 +102,18 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Save_ServedBeforeTheOrderWasMade_ShowsTheRuleUnderTheDate()
+    public async Task Continue_ServedBeforeTheOrderWasMade_ShowsTheRuleUnderTheDateAtTheQuestion()
     {
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 19)));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 19)));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Contains("An order cannot be served before the day it was made", page.InlineError("ServedOn"), StringComparison.Ordinal);
+        Assert.Equal("Record service of the order", page.HeadingText());
+        Assert.Contains("An order cannot be served before the day it was made (20 November 2026)", page.InlineError("ServedOn"), StringComparison.Ordinal);
         Assert.Contains(page.ErrorSummaryMessages(), m => m.Contains("SPA 2019 s.9(1)", StringComparison.Ordinal));
     }
 
