@@ -14,6 +14,18 @@ public static class WebApplicationExtensions
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // TRACE would echo request headers (cookies included) back to a script; nothing here needs it.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsTrace(context.Request.Method))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return Task.CompletedTask;
+        });
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<MaintenanceMiddleware>();
@@ -21,6 +33,7 @@ public static class WebApplicationExtensions
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = TextAssetsInUtf8(),
             // An address with a content hash (asp-append-version, the import map) never changes what it serves.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
@@ -40,5 +53,14 @@ public static class WebApplicationExtensions
         app.MapStalkingProtectionApi();
         app.MapCalendarFeed();
         return app;
+    }
+
+    private static Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider TextAssetsInUtf8()
+    {
+        var provider = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        provider.Mappings[".css"] = "text/css; charset=utf-8";
+        provider.Mappings[".js"] = "text/javascript; charset=utf-8";
+        provider.Mappings[".svg"] = "image/svg+xml; charset=utf-8";
+        return provider;
     }
 }

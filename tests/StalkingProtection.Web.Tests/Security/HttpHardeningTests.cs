@@ -37,6 +37,8 @@ public class HttpHardeningTests(WebAppFactory factory) : IClassFixture<WebAppFac
     [InlineData("/no-such-page", "text/html")]
     [InlineData("/api/v1/client", "application/problem+json")]
     [InlineData("/health", "application/json")]
+    [InlineData("/css/app.min.css", "text/css")]
+    [InlineData("/js/quick-exit.js", "text/javascript")]
     public async Task ContentType_OfEveryKindOfResponse_MatchesTheBodyAndTextNamesUtf8(string url, string mediaType)
     {
         // Arrange
@@ -49,12 +51,17 @@ public class HttpHardeningTests(WebAppFactory factory) : IClassFixture<WebAppFac
         // Assert
         var contentType = response.Content.Headers.ContentType;
         Assert.Equal(mediaType, contentType?.MediaType);
+        Assert.NotEmpty(body);
         if (mediaType.StartsWith("text/", StringComparison.Ordinal))
         {
             Assert.Equal("utf-8", contentType?.CharSet);
+        }
+
+        if (mediaType == "text/html")
+        {
             Assert.StartsWith("<!DOCTYPE html>", body.TrimStart(), StringComparison.OrdinalIgnoreCase);
         }
-        else
+        else if (mediaType.Contains("json", StringComparison.Ordinal))
         {
             Assert.StartsWith("{", body.TrimStart(), StringComparison.Ordinal);
         }
@@ -135,6 +142,25 @@ public class HttpHardeningTests(WebAppFactory factory) : IClassFixture<WebAppFac
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/sign-out" && a.TextContent.Trim() == "Sign out");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sign-in")]
+    [InlineData("/api/v1/client")]
+    public async Task Trace_IsNotAnsweredAndEchoesNothing(string url)
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Trace, url);
+        request.Headers.Add("X-Echo-Probe", "trace-probe-4711");
+
+        // Act
+        var response = await client.SendAsync(request);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.DoesNotContain("trace-probe-4711", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string SetCookie(HttpResponseMessage response, string name) =>
