@@ -486,7 +486,7 @@ public class Application : IVersioned
     {
         EnsureDraft();
         Venue = venue;
-        CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName));
+        CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw RuleViolationException.Input(nameof(courtName), $"Enter the court name in at most {CourtNameMaxLength} characters");
     }
 
     public void MarkListed()
