@@ -30,6 +30,7 @@ public static class WebApplicationExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<MaintenanceMiddleware>();
         app.UseMiddleware<SurfaceGateMiddleware>();
+        app.UseMiddleware<FormInputGuardMiddleware>();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -543,7 +543,7 @@ public class Application : IVersioned
     public void SetVenue(CourtVenue venue, string courtName)
     {
         EnsureDraft();
-        var name = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName));
+        var name = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw RuleViolationException.Input(nameof(courtName), $"Enter the court name in at most {CourtNameMaxLength} characters");
         WithdrawAuthorisation();
         Venue = venue;
         CourtName = name;

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Cases;
 
@@ -78,13 +80,13 @@ public class StalkingCase : IVersioned
         var refs = crimeReferences.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
         if (refs.Any(r => r.Length > CrimeReferenceMaxLength || r.Contains(',', StringComparison.Ordinal)))
         {
-            throw new ArgumentException($"Each crime reference is at most {CrimeReferenceMaxLength} characters, with no commas.", nameof(crimeReferences));
+            throw RuleViolationException.Input(nameof(crimeReferences), $"Each crime reference is at most {CrimeReferenceMaxLength} characters, with no commas");
         }
 
         var joined = string.Join(",", refs);
         if (joined.Length > CrimeReferencesMaxLength)
         {
-            throw new ArgumentException("Too many crime references.", nameof(crimeReferences));
+            throw RuleViolationException.Input(nameof(crimeReferences), "Too many crime references");
         }
 
         return new StalkingCase
@@ -132,8 +134,8 @@ public class StalkingCase : IVersioned
         Outcome = outcome;
     }
 
-    private static string Limit(string value, int max) =>
-        value.Length <= max ? value.Trim() : throw new ArgumentException($"At most {max} characters.", nameof(value));
+    private static string Limit(string value, int max, [CallerArgumentExpression(nameof(value))] string field = "") =>
+        value.Length <= max ? value.Trim() : throw RuleViolationException.Input(field, $"Enter at most {max} characters");
 }
 
 public sealed record FourAssessment(bool Fixated, bool Obsessive, bool Unwanted, bool Repeated, string AssessedBy, DateTimeOffset AssessedAt)

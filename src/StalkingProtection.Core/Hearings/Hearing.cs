@@ -69,7 +69,7 @@ public class Hearing : IVersioned
             Id = Guid.CreateVersion7(now),
             ApplicationId = application.Id,
             ListedFor = listedFor.ToUniversalTime(),
-            CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw new ArgumentException("Court name too long.", nameof(courtName)),
+            CourtName = courtName.Length <= CourtNameMaxLength ? courtName.Trim() : throw RuleViolationException.Input(nameof(courtName), $"Enter the court name in at most {CourtNameMaxLength} characters"),
             Outcome = HearingOutcome.Pending,
             StandardArgued = StandardOfProof.Civil,
         };

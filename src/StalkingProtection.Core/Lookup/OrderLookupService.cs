@@ -4,6 +4,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Lookup;
 
@@ -65,7 +66,8 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         }
         else
         {
-            throw new ArgumentException("Search by family name and date of birth, by PNC ID, or by address.", nameof(query));
+            throw new RuleViolationException([new RuleViolation("Input", "familyName",
+                "Enter a last name and date of birth, a PNC ID or part of an address", "Frontline lookup")]);
         }
 
         var found = await respondents

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.People;
@@ -59,7 +60,7 @@ public class Person : IVersioned
     {
         if (pncId is { Length: > PncIdMaxLength })
         {
-            throw new ArgumentException($"A PNC ID is at most {PncIdMaxLength} characters.", nameof(pncId));
+            throw RuleViolationException.Input(nameof(pncId), $"A PNC ID is at most {PncIdMaxLength} characters");
         }
 
         DateOfBirth = dateOfBirth;
@@ -155,12 +156,12 @@ public class PersonName
     {
         if (string.IsNullOrWhiteSpace(familyName) && string.IsNullOrWhiteSpace(givenNames))
         {
-            throw new ArgumentException("A name needs a given name or a family name.", nameof(familyName));
+            throw RuleViolationException.Input(nameof(familyName), "Enter a given name or a family name");
         }
 
         if (givenNames.Length > NameMaxLength || familyName.Length > NameMaxLength)
         {
-            throw new ArgumentException($"Each part of a name is at most {NameMaxLength} characters.", nameof(givenNames));
+            throw RuleViolationException.Input(nameof(givenNames), $"Each part of a name is at most {NameMaxLength} characters");
         }
 
         return new PersonName

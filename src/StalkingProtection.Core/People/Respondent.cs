@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.People;
 
@@ -58,7 +59,7 @@ public class Respondent : IVersioned
     {
         if (string.IsNullOrWhiteSpace(address) || address.Length > RespondentAddress.AddressMaxLength)
         {
-            throw new ArgumentException($"Enter the address in at most {RespondentAddress.AddressMaxLength} characters.", nameof(address));
+            throw RuleViolationException.Input(nameof(address), $"Enter the address in at most {RespondentAddress.AddressMaxLength} characters");
         }
 
         foreach (var open in _addresses.Where(a => a.ToDate is null && a.FromDate < fromDate))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.People;
 
@@ -41,7 +42,7 @@ public class VictimContactDetails : IVersioned
     {
         if (ciphertext.Length > CiphertextMaxLength)
         {
-            throw new ArgumentException("The contact details are too long.", nameof(ciphertext));
+            throw RuleViolationException.Input("contactDetails", "The contact details are too long");
         }
 
         Ciphertext = ciphertext;

@@ -48,6 +48,12 @@ public sealed class RuleViolationException : Exception
 
     public IReadOnlyList<RuleViolation> Violations { get; }
 
+    /// <summary>Input the service cannot take (missing, too long): shown against <paramref name="field"/> like any broken rule.</summary>
+    public static RuleViolationException Input(string field, string message) => new([new RuleViolation("Input", field, message, "")]) { IsInput = true };
+
+    /// <summary>Made by <see cref="Input"/>: the API answers it 400 like any other invalid field, not 422.</summary>
+    public bool IsInput { get; private init; }
+
     /// <summary>Warnings that blocked because no override was given.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; }
 

@@ -10,7 +10,13 @@ public static class ApiProblems
 
     public static IResult Invalid(IReadOnlyList<FieldError> errors, int status = StatusCodes.Status400BadRequest) =>
         Results.Problem(
-            title: status == StatusCodes.Status422UnprocessableEntity ? "The request breaks a rule of the Stalking Protection Act or its guidance" : "The request is not valid",
+            title: status switch
+            {
+                StatusCodes.Status422UnprocessableEntity => "The request breaks a rule of the Stalking Protection Act or its guidance",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+                StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+                _ => "The request is not valid",
+            },
             detail: string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")),
             statusCode: status,
             type: status == StatusCodes.Status422UnprocessableEntity ? "https://stalking-protection.example/problems/rule-violation" : null,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.TestHost;
@@ -69,6 +70,82 @@ public class ErrorHandlingTests(ErrorHandlingTests.FailingAppFactory factory) : 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Sorry, the service is unavailable", document.HeadingText());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ErrorPageOpenedByHand_LogsNothingAtErrorLevel()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        var before = factory.Logs.Messages.Count;
+
+        // Act
+        var response = await client.GetAsync("/error/500");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Sorry, there was a technical problem", (await response.GetDocumentAsync()).HeadingText());
+        Assert.Equal(before, factory.Logs.Messages.Count);
+    }
+
+    public static TheoryData<string, string> HostileBodies() => new()
+    {
+        { "/sign-in", "Email=%01%1B&Password=x" },
+        { "/sign-in", "Email=%FF%FE%C3%28&Password=x" },
+        { "/feedback", "Comments=%C0%AF" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task Post_FormBodyWithControlCharactersOrBytesThatAreNotUtf8_Answers400WithTheErrorPage(string url, string body)
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        var page = await client.GetDocumentAsync(url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var content = new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token!)}&{body}");
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+
+        // Act
+        var response = await client.PostAsync(url, content);
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with your request", document.HeadingText());
+        Assert.NotNull(document.QuerySelector(".app-quick-exit__button"));
+    }
+
+    [Fact]
+    public async Task Post_AFormWithoutItsAntiforgeryToken_Answers400WithTheErrorPageRenderedForThePost()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.com" }));
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with your request", document.HeadingText());
+    }
+
+    [Fact]
+    public async Task Api_WrongMethodAndWrongMediaType_AreTitledForWhatTheyAre()
+    {
+        // Arrange
+        var api = (await ApiTests.ApiSession.CreateAsync(factory)).Client;
+
+        // Act
+        var wrongMethod = await api.DeleteAsync("/api/v1/cases");
+        var wrongMediaType = await api.PostAsync("/api/v1/cases", new StringContent("caseType=x", System.Text.Encoding.UTF8, "text/plain"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("Method Not Allowed", (await wrongMethod.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongMediaType.StatusCode);
+        Assert.Equal("Unsupported Media Type", (await wrongMediaType.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
     public sealed class FailingAppFactory : WebAppFactory

@@ -248,7 +248,10 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         values.Aggregate(route, (url, value) => url.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
 
     /// <summary>Creates the records the page is about, on cases of <see cref="OrderPages.CaseTeam"/>; returns its URL and the values used.</summary>
-    private async Task<(string Url, IReadOnlyDictionary<string, string> Values)> UrlAsync(string route)
+    private Task<(string Url, IReadOnlyDictionary<string, string> Values)> UrlAsync(string route) => UrlAsync(factory, route);
+
+    /// <summary>Also used by the form sweep, which opens every page with a form on real records.</summary>
+    internal static async Task<(string Url, IReadOnlyDictionary<string, string> Values)> UrlAsync(WebAppFactory factory, string route)
     {
         var data = factory.Data();
         var values = new Dictionary<string, string>
@@ -300,8 +303,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         if (Needs("person", "other-person"))
         {
-            values["person"] = (await VictimPersonAsync(await data.CreateCaseAsync())).ToString();
-            values["other-person"] = (await VictimPersonAsync(await data.CreateCaseAsync())).ToString();
+            values["person"] = (await VictimPersonAsync(factory, await data.CreateCaseAsync())).ToString();
+            values["other-person"] = (await VictimPersonAsync(factory, await data.CreateCaseAsync())).ToString();
         }
 
         if (Needs("staff"))
@@ -320,6 +323,6 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         return (Fill(route, values), values);
     }
 
-    private Task<Guid> VictimPersonAsync(CreatedCase created) =>
+    private static Task<Guid> VictimPersonAsync(WebAppFactory factory, CreatedCase created) =>
         factory.WithDbAsync(db => db.Victims.Where(v => v.Id == created.VictimId).Select(v => v.PersonId).SingleAsync());
 }

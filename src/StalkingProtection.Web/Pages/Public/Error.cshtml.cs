@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace StalkingProtection.Web.Pages.Public;
 
@@ -20,21 +23,42 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         404 => "Page not found",
         403 => "You do not have access to this page",
         400 => "Sorry, there is a problem with your request",
+        405 => "This page cannot be used that way",
+        415 => "Sorry, what was sent is in a form the service does not accept",
         429 => "Sorry, we could not take this form just now",
         503 => "Sorry, the service is unavailable",
         _ => "Sorry, there was a technical problem",
+    };
+
+    /// <summary>API clients get the status's own name (RFC 9457 §3.1.3), not the wording for people.</summary>
+    private string ApiTitle => ErrorStatusCode switch
+    {
+        >= 500 and not 503 => Heading,
+        _ => ReasonPhrases.GetReasonPhrase(ErrorStatusCode) is { Length: > 0 } phrase ? phrase : Heading,
     };
 
     public IActionResult OnGet(int? statusCode) => Render(statusCode);
 
     public IActionResult OnPost(int? statusCode) => Render(statusCode);
 
+    // Re-executed for a PUT, PATCH or DELETE, which no handler takes, the page still answers with the status it was given.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = Render(int.TryParse(context.RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null);
+        }
+    }
+
     private IActionResult Render(int? statusCode)
     {
         ErrorStatusCode = statusCode is >= 400 and < 600 ? statusCode.Value : 500;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var originalPath = exception?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
-        if (ErrorStatusCode is >= 500 and not 503)
+        // Opened by hand, /error/500 is not a failure of the service and logs nothing.
+        var reExecuted = exception is not null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        if (ErrorStatusCode is >= 500 and not 503 && reExecuted)
         {
             Reference = "SP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
             // The path can hold record ids but never personal data; query strings are not logged.
@@ -48,7 +72,7 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             return new ObjectResult(new ProblemDetails
             {
                 Status = ErrorStatusCode,
-                Title = Heading,
+                Title = ApiTitle,
                 Extensions = { ["reference"] = Reference },
             })
             { StatusCode = ErrorStatusCode, ContentTypes = { "application/problem+json" } };

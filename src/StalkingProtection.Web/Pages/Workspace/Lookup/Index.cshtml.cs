@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -63,7 +64,8 @@ public class IndexModel(OrderLookupService lookup, TimeProvider timeProvider) : 
                 ModelState.AddModelError(nameof(FamilyName), "Enter a last name");
             }
 
-            if (DateOfBirth is null && !ModelState.ContainsKey($"{nameof(DateOfBirth)}.Day") && ModelState[nameof(DateOfBirth)]?.Errors.Count is null or 0)
+            // Blank date fields bind to no date without an error, so a missing date is an error here unless the date was not real.
+            if (DateOfBirth is null && ModelState[nameof(DateOfBirth)]?.Errors.Count is null or 0)
             {
                 ModelState.AddModelError(nameof(DateOfBirth), "Enter a date of birth");
             }
@@ -86,9 +88,20 @@ public class IndexModel(OrderLookupService lookup, TimeProvider timeProvider) : 
             return Page();
         }
 
-        Subjects = await lookup.SearchAsync(
-            new OrderLookupQuery(FamilyName, GivenNames, DateOfBirth, PncId, byName || byPnc ? null : Address, IncidentNumber!.Trim()),
-            timeProvider.UkToday, User.ToActor(), ct);
+        try
+        {
+            Subjects = await lookup.SearchAsync(
+                new OrderLookupQuery(FamilyName, GivenNames, DateOfBirth, PncId, byName || byPnc ? null : Address, IncidentNumber!.Trim()),
+                timeProvider.UkToday, User.ToActor(), ct);
+        }
+        catch (RuleViolationException ex)
+        {
+            foreach (var violation in ex.Violations)
+            {
+                ModelState.AddModelError(nameof(FamilyName), violation.Message);
+            }
+        }
+
         return Page();
     }
 }

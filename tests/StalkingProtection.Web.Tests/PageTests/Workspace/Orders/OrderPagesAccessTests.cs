@@ -131,7 +131,10 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<string> UrlAsync(string page, string team)
+    private Task<string> UrlAsync(string page, string team) => UrlAsync(factory, page, team);
+
+    /// <summary>Also used by the form sweep, which opens every page with a form on real records.</summary>
+    internal static async Task<string> UrlAsync(WebAppFactory factory, string page, string team)
     {
         var data = factory.Data();
         if (page.Contains("{application}", StringComparison.Ordinal))
