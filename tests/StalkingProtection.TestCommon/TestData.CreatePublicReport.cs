@@ -7,12 +7,18 @@ namespace StalkingProtection.TestCommon;
 
 public sealed partial class TestData
 {
-    /// <summary>Complete answers of someone reporting for themselves who may be phoned.</summary>
+    /// <summary>
+    /// Complete answers of someone reporting for themselves who may be phoned; a test that switches to reporting for someone
+    /// else finds that person's name and a safe route to them already answered.
+    /// </summary>
     public static void CompleteReportAnswers(ReportAnswers a)
     {
         ArgumentNullException.ThrowIfNull(a);
         a.InImmediateDanger = false;
         a.ReportingFor = ReportingFor.Myself;
+        a.PersonName = "Sam Example";
+        a.PersonKnowsAboutReport = true;
+        a.PersonContactRoute = PersonContactRoute.ThroughReporter;
         a.Behaviours = StalkingBehaviours.Following | StalkingBehaviours.Loitering;
         a.StartedWhen = "In March";
         a.HowOften = HowOften.AboutOnceAWeek;

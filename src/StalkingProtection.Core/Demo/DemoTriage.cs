@@ -33,6 +33,9 @@ public sealed class DemoTriage(StalkingProtectionDbContext db, IDataProtectionPr
         await ReportAsync(now.AddDays(-1).AddHours(-5), a =>
         {
             a.ReportingFor = ReportingFor.SomeoneElse;
+            a.PersonName = "Ellie Demo";
+            a.PersonKnowsAboutReport = true;
+            a.PersonContactRoute = PersonContactRoute.ThroughReporter;
             a.Behaviours = StalkingBehaviours.Loitering | StalkingBehaviours.WatchingOrSpying;
             a.StartedWhen = "Since the start of the school term";
             a.HowOften = HowOften.SeveralTimesAWeek;

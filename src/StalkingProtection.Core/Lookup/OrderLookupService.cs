@@ -51,7 +51,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         else if (!string.IsNullOrWhiteSpace(query.Address))
         {
             address = AddressSearch.Parse(query.Address)
-                ?? throw new ArgumentException("Search by a house number and street, or a full postcode.", nameof(query));
+                ?? throw RuleViolationException.Input(nameof(query.Address), "Enter a house number and street, or a full postcode");
             var text = address.Text;
 
             // Need-to-know: an address finds only people an officer at the door may need to know about, those with an

@@ -97,7 +97,9 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([ConflictMessage], AllErrors(document));
-        Assert.Null((await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).AuthorisedBy);
+        // The authorisation that stands is the one given to the changed application, not the stale page's.
+        Assert.Equal(StalkingProtection.TestCommon.TestData.Coordinator.Name,
+            (await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).AuthorisedBy);
     }
 
     [Theory]

@@ -168,7 +168,7 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         Assert.Equal($"/workspace/orders/renew-order/{order.OrderId}?applicationId={id}", document.QuerySelector("[data-record-grant]")!.GetAttribute("href"));
         Assert.Equal("2", journey.QuerySelector("input[name='ApplicationLodgedOn.Day']")!.GetAttribute("value"));
         Assert.Equal(id.ToString(), journey.QuerySelector("input[name=ApplicationId]")!.GetAttribute("value"));
-        Assert.Contains("Submitted", orderPage.QuerySelector("[data-pending-changes]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lodged", orderPage.QuerySelector("[data-pending-changes]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
