@@ -43,9 +43,12 @@ public static partial class ReportText
 
     public static string Describe(StalkingBehaviours behaviour) => Behaviours.Single(b => b.Value == behaviour).Text;
 
-    /// <summary>A question's words about the person being stalked: "you" for the person reporting, "them" for someone else.</summary>
+    /// <summary>
+    /// A question's words about the person being stalked: "you" for the person reporting, "them" for someone else ("they"
+    /// where "you" does something: "places they go").
+    /// </summary>
     public static string ForPerson(string text, bool someoneElse) =>
-        someoneElse ? YourPattern().Replace(YouPattern().Replace(text, "them"), "their") : text;
+        someoneElse ? YourPattern().Replace(YouPattern().Replace(YouDoPattern().Replace(text, "they $1"), "them"), "their") : text;
 
     public static IReadOnlyList<SelectListItem> PersonKnowsItems { get; } = [new("Yes", "yes"), new("No", "no")];
 
@@ -60,6 +63,9 @@ public static partial class ReportText
 
     [GeneratedRegex(@"\byou\b")]
     private static partial Regex YouPattern();
+
+    [GeneratedRegex(@"\byou (go|are|have|feel|live|work|cannot|can)\b")]
+    private static partial Regex YouDoPattern();
 
     [GeneratedRegex(@"\byour\b")]
     private static partial Regex YourPattern();
