@@ -39,7 +39,8 @@ public sealed partial class PublishedBuildTests : IAsyncLifetime
         var folder = await _published.Value;
         var migrated = await ProgramProcess.RunAsync(_settings, ["migrate"], folder);
         Assert.True(migrated.ExitCode == 0, migrated.Output);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // Redirects are not followed: leaving the site ends at the neutral website, which the crawl must never reach.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
         using var server = await ServerProcess.StartAsync(_settings, client, folder);
 
         // Act
@@ -69,6 +70,11 @@ public sealed partial class PublishedBuildTests : IAsyncLifetime
             {
                 using var response = await client.GetAsync(new Uri(site, path));
                 visited[path] = (response.StatusCode, response.Headers.Contains("Server"));
+                if (response.Headers.Location is { IsAbsoluteUri: false } location && location.OriginalString.StartsWith('/'))
+                {
+                    next.Add(location.OriginalString);
+                }
+
                 if (depth < 2 && response.Content.Headers.ContentType?.MediaType == "text/html")
                 {
                     next.AddRange(Links(await response.Content.ReadAsStringAsync()));
