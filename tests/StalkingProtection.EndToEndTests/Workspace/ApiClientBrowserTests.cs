@@ -42,6 +42,7 @@ public class ApiClientBrowserTests(PublicSiteServer server) : IClassFixture<Publ
         var secret = await page.TextContentAsync("[data-authenticator-key]");
         await page.FillAsync("#Code", Totp.Compute(secret!, DateTimeOffset.UtcNow));
         await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
+        await page.ClickAsync("a:has-text('Continue to the workspace')");
         await page.WaitForURLAsync("**/workspace");
 
         await page.ClickAsync(".govuk-service-navigation__link:has-text('API clients')");
