@@ -39,7 +39,10 @@ public class AccessibilityAndWeightTests(PublicSiteServer server) : IClassFixtur
         {
             var path = new Uri(p.Url).AbsolutePath;
             violations.AddRange((await PublicSiteServer.AccessibilityViolationsAsync(p)).Select(v => $"{path}: {v}"));
+            // The page as first shown has no error summary, so waiting for one waits for the answer to the empty post
+            // (the old page still counts as loaded while the new one is on its way).
             await p.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await p.Locator(".govuk-error-summary").WaitForAsync();
             await p.WaitForLoadStateAsync();
             violations.AddRange((await PublicSiteServer.AccessibilityViolationsAsync(p)).Select(v => $"{path} (after Continue): {v}"));
         });

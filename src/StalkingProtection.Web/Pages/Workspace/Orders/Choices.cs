@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Web.Infrastructure.GovUk;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders;
@@ -57,6 +58,16 @@ public static class Choices
         var name = value.ToString();
         return _words.TryGetValue(name, out var text) ? text : DateInputNames.Humanise(name) ?? name;
     }
+
+    /// <summary>What became of a listing, as the application page lists its hearings.</summary>
+    public static string Text(HearingOutcome outcome) => outcome switch
+    {
+        HearingOutcome.Pending => "Outcome not yet recorded",
+        HearingOutcome.Adjourned => "Adjourned",
+        HearingOutcome.Determined => "Application decided",
+        HearingOutcome.Vacated => "Vacated (taken out of the list)",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
 
     public static IReadOnlyList<SelectListItem> Of<T>(params T[] only)
         where T : struct, Enum =>

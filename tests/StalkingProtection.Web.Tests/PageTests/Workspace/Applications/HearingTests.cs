@@ -113,6 +113,30 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
     }
 
     [Fact]
+    public async Task Get_ApplicationWithHearings_NamesEachOutcomeInWords()
+    {
+        // Arrange
+        var interim = await TestData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 10)));
+        var mainId = interim.Application.MainApplicationId!.Value;
+        var decidedId = await ListAsync(mainId);
+        var client = await BrowserAsync();
+        await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{decidedId}",
+            new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Refused), ["Reason"] = "The court was not satisfied the order was necessary." });
+        var other = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
+        await ListAsync(other.ApplicationId);
+
+        // Act
+        var decided = (await (await client.GetAsync($"/workspace/applications/{mainId}")).GetDocumentAsync()).QuerySelector("[data-hearings]")!.TextContent;
+        var pending = (await (await client.GetAsync($"/workspace/applications/{other.ApplicationId}")).GetDocumentAsync()).QuerySelector("[data-hearings]")!.TextContent;
+
+        // Assert
+        Assert.Contains("Application decided", decided, StringComparison.Ordinal);
+        Assert.Contains("Outcome not yet recorded", pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("Determined", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pending", pending, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_Adjourned_RecordsReasonAndNextDate()
     {
         // Arrange
