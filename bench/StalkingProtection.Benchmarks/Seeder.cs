@@ -292,7 +292,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
     private void Serve(StalkingProtectionOrder order, Respondent respondent, DateOnly servedOn, List<object> batch)
     {
         var servedAt = At(servedOn, 10);
-        var obligation = order.RecordService(servedAt, ServiceMethod.Personal, "PC Bench Server", respondent, servedAt);
+        var obligation = order.RecordService(servedAt, ServiceMethod.Personal, "PC Bench Server", respondent, servedAt).Obligation;
         if (obligation is null)
         {
             return;

@@ -136,8 +136,8 @@ public sealed partial class TestData
         Guid? obligationId = null;
         if (b.ServedOnDate is { } servedOn)
         {
-            obligationId = await WithServicesAsync(servedOn, s => s.Orders.RecordServiceAsync(new RecordServiceOptions(orderId,
-                LondonTime.ToUtc(servedOn, new TimeOnly(10, 0)), ServiceMethod.Personal, "PC Server"), Officer));
+            obligationId = (await WithServicesAsync(servedOn, s => s.Orders.RecordServiceAsync(new RecordServiceOptions(orderId,
+                LondonTime.ToUtc(servedOn, new TimeOnly(10, 0)), ServiceMethod.Personal, "PC Server"), Officer))).ObligationId;
         }
 
         var conditionIds = await WithServicesAsync(made, s => Task.FromResult<IReadOnlyList<Guid>>(

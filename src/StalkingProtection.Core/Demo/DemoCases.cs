@@ -252,9 +252,9 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
 
     private async Task ServeAndNotifyAsync(DemoOrder order, DateOnly servedOn, bool notify)
     {
-        var obligationId = await On(servedOn, s => s.Orders.RecordServiceAsync(
+        var duty = await On(servedOn, s => s.Orders.RecordServiceAsync(
             new RecordServiceOptions(order.OrderId, LondonTime.ToUtc(servedOn, new TimeOnly(10, 30)), ServiceMethod.Personal, officerName), Officer));
-        if (!notify || obligationId is null || servedOn.AddDays(1) > today)
+        if (!notify || duty.Obligation is null || servedOn.AddDays(1) > today)
         {
             return;
         }
@@ -263,7 +263,7 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         await On(notifiedOn, s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(order.RespondentId,
             new NotificationEvent.Details(LondonTime.ToUtc(notifiedOn, new TimeOnly(10, 15)), "Coventry Central Police Station", _force, NotificationMode.InPersonOral,
                 "PC Sam Patel", false, null, "Name as on the order; no other names", "Address as on the order", $"ACK-{order.OrderId.ToString("N")[^10..].ToUpperInvariant()}",
-                LondonTime.ToUtc(notifiedOn, new TimeOnly(10, 20)), "SPA-N1"), obligationId), Officer));
+                LondonTime.ToUtc(notifiedOn, new TimeOnly(10, 20)), "SPA-N1"), duty.ObligationId), Officer));
     }
 
     private Task DischargeAsync(DemoOrder order, DateOnly on) =>

@@ -31,9 +31,6 @@ public class NotificationObligation : IVersioned
 {
     public const int ReasonMaxLength = 2000;
 
-    // SPA 2019 s.9(1), (3), (4): "the period of 3 days beginning with" the trigger day (R40).
-    public const int NotificationPeriodDays = 3;
-
     public required Guid Id { get; init; }
 
     public Guid RespondentId { get; private set; }
@@ -77,21 +74,24 @@ public class NotificationObligation : IVersioned
         _ => "H20165",
     };
 
+    // Made only by StalkingProtectionOrder.NotificationDutyFor, which decides whether s.9 applies; each due date is the named
+    // StatutoryDates function for its subsection.
+
     /// <summary>SPA 2019 s.9(1), R25: within 3 days beginning with the date of service.</summary>
-    public static NotificationObligation ForInitialService(Guid respondentId, Guid orderId, DateOnly servedOn, DateTimeOffset now) =>
+    internal static NotificationObligation ForInitialService(Guid respondentId, Guid orderId, DateOnly servedOn, DateTimeOffset now) =>
         Create(respondentId, orderId, NotificationTrigger.InitialService, servedOn, StatutoryDates.InitialNotificationDue(servedOn), null, now);
 
     /// <summary>SPA 2019 s.9(6)–(7), R26: the initial period runs from the SOA 2003 Part 2 "final day".</summary>
-    public static NotificationObligation ForFinalDay(Guid respondentId, Guid orderId, DateOnly finalDay, DateTimeOffset now) =>
-        Create(respondentId, orderId, NotificationTrigger.FinalDaySoa, finalDay, StatutoryDates.LastDayOfPeriodBeginningWith(finalDay, NotificationPeriodDays), null, now);
+    internal static NotificationObligation ForFinalDay(Guid respondentId, Guid orderId, DateOnly finalDay, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.FinalDaySoa, finalDay, StatutoryDates.FinalDayNotificationDue(finalDay), null, now);
 
     /// <summary>SPA 2019 s.9(3), R27: before the end of 3 days beginning with the day the name is first used.</summary>
-    public static NotificationObligation ForNewName(Guid respondentId, Guid? orderId, DateOnly firstUsedOn, Guid nameId, DateTimeOffset now) =>
-        Create(respondentId, orderId, NotificationTrigger.NewName, firstUsedOn, StatutoryDates.LastDayOfPeriodBeginningWith(firstUsedOn, NotificationPeriodDays), nameId, now);
+    internal static NotificationObligation ForNewName(Guid respondentId, Guid? orderId, DateOnly firstUsedOn, Guid nameId, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.NewName, firstUsedOn, StatutoryDates.NewNameNotificationDue(firstUsedOn), nameId, now);
 
     /// <summary>SPA 2019 s.9(4), R28: before the end of 3 days beginning with the day of the move.</summary>
-    public static NotificationObligation ForNewAddress(Guid respondentId, Guid? orderId, DateOnly movedOn, Guid addressId, DateTimeOffset now) =>
-        Create(respondentId, orderId, NotificationTrigger.NewAddress, movedOn, StatutoryDates.LastDayOfPeriodBeginningWith(movedOn, NotificationPeriodDays), addressId, now);
+    internal static NotificationObligation ForNewAddress(Guid respondentId, Guid? orderId, DateOnly movedOn, Guid addressId, DateTimeOffset now) =>
+        Create(respondentId, orderId, NotificationTrigger.NewAddress, movedOn, StatutoryDates.NewAddressNotificationDue(movedOn), addressId, now);
 
     private static NotificationObligation Create(Guid respondentId, Guid? orderId, NotificationTrigger trigger, DateOnly triggerDate, DateOnly dueBy,
         Guid? subjectId, DateTimeOffset now) => new()

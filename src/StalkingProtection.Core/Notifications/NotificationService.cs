@@ -120,8 +120,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         return notification.Id;
     }
 
-    /// <summary>SPA 2019 s.9(3), R27: a new name creates a duty due by the end of the third day beginning with first use.</summary>
-    public async Task<Guid?> RecordNameChangeAsync(RecordNameChangeOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.9(3), R27: a new name creates a duty due by the end of the third day beginning with first use, where s.9 applies.</summary>
+    public async Task<NotificationDutyOutcome> RecordNameChangeAsync(RecordNameChangeOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
@@ -129,22 +129,17 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var name = person.AddAlias(options.GivenNames, options.FamilyName, options.FirstUsedOn, now);
         db.Entry(name).State = EntityState.Added;
         db.Touch(person);
-        var order = await OrderSubjectToSection9Async(respondent, options.FirstUsedOn, ct);
-        NotificationObligation? obligation = null;
-        if (order is not null)
-        {
-            obligation = NotificationObligation.ForNewName(respondent.Id, order.Id, options.FirstUsedOn, name.Id, now);
-            db.NotificationObligations.Add(obligation);
-        }
-
+        var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewName, options.FirstUsedOn, name.Id, respondent,
+            await OrdersMadeByAsync(respondent, options.FirstUsedOn, ct), now);
+        AddCreated(duty);
         audit.Add(actor, AuditKind.Alteration, "Respondent.NameAdded", nameof(Person), person.Id, null, null,
-            new { NameId = name.Id, name.FirstUsedOn, ObligationId = obligation?.Id, obligation?.DueBy });
+            new { NameId = name.Id, name.FirstUsedOn, duty.ObligationId, duty.Obligation?.DueBy });
         await db.SaveChangesAsync(ct);
-        return obligation?.Id;
+        return duty;
     }
 
-    /// <summary>SPA 2019 s.9(4), R28: a change of home address creates a duty due by the end of the third day beginning with the move.</summary>
-    public async Task<Guid?> RecordAddressChangeAsync(RecordAddressChangeOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.9(4), R28: a change of home address creates a duty due by the end of the third day beginning with the move, where s.9 applies.</summary>
+    public async Task<NotificationDutyOutcome> RecordAddressChangeAsync(RecordAddressChangeOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
@@ -152,41 +147,30 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var address = respondent.MoveTo(options.Address, options.PoliceArea, options.MovedOn, options.Source, now);
         db.Entry(address).State = EntityState.Added;
         db.Touch(respondent);
-        var order = await OrderSubjectToSection9Async(respondent, options.MovedOn, ct);
-        NotificationObligation? obligation = null;
-        if (order is not null)
-        {
-            obligation = NotificationObligation.ForNewAddress(respondent.Id, order.Id, options.MovedOn, address.Id, now);
-            db.NotificationObligations.Add(obligation);
-        }
-
+        var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewAddress, options.MovedOn, address.Id, respondent,
+            await OrdersMadeByAsync(respondent, options.MovedOn, ct), now);
+        AddCreated(duty);
         audit.Add(actor, AuditKind.Alteration, "Respondent.AddressChanged", nameof(Respondent), respondent.Id, null,
             new { PreviousAddressId = old?.Id, PreviousPoliceArea = old?.PoliceArea },
-            new { AddressId = address.Id, address.PoliceArea, address.FromDate, ObligationId = obligation?.Id, obligation?.DueBy });
+            new { AddressId = address.Id, address.PoliceArea, address.FromDate, duty.ObligationId, duty.Obligation?.DueBy });
         await db.SaveChangesAsync(ct);
-        return obligation?.Id;
+        return duty;
     }
 
     /// <summary>SPA 2019 s.9(6)–(7), R26: SOA 2003 Part 2 ends while an order is in effect, so s.9 starts to apply.</summary>
-    public async Task<Guid?> RecordSoaFinalDayAsync(RecordSoaFinalDayOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<NotificationDutyOutcome> RecordSoaFinalDayAsync(RecordSoaFinalDayOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         respondent.EndSoaPart2(options.FinalDay);
         db.Touch(respondent);
-        var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= options.FinalDay).ToListAsync(ct);
-        var order = orders.FirstOrDefault(o => o.IsInForceOn(options.FinalDay) && o.ServedOn is not null);
-        NotificationObligation? obligation = null;
-        if (order is not null)
-        {
-            obligation = NotificationObligation.ForFinalDay(respondent.Id, order.Id, options.FinalDay, now);
-            db.NotificationObligations.Add(obligation);
-        }
-
+        var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.FinalDaySoa, options.FinalDay, null, respondent,
+            await OrdersMadeByAsync(respondent, options.FinalDay, ct), now);
+        AddCreated(duty);
         audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Ended", nameof(Respondent), respondent.Id, null, null,
-            new { options.FinalDay, ObligationId = obligation?.Id, obligation?.DueBy });
+            new { options.FinalDay, duty.ObligationId, duty.Obligation?.DueBy });
         await db.SaveChangesAsync(ct);
-        return obligation?.Id;
+        return duty;
     }
 
     /// <summary>SPA 2019 s.9(5), R25: the respondent becomes subject to SOA 2003 Part 2, so no new s.9 duty arises while it lasts.</summary>
@@ -255,15 +239,14 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    // SPA 2019 s.9(3)–(5): the duty exists while an order binding the respondent is in force and SOA 2003 Part 2 does not apply.
-    private async Task<StalkingProtectionOrder?> OrderSubjectToSection9Async(Respondent respondent, DateOnly on, CancellationToken ct)
-    {
-        if (respondent.IsSubjectToSoaPart2On(on))
-        {
-            return null;
-        }
+    private async Task<List<StalkingProtectionOrder>> OrdersMadeByAsync(Respondent respondent, DateOnly on, CancellationToken ct) =>
+        await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= on).ToListAsync(ct);
 
-        var orders = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= on && o.ServedAt != null).ToListAsync(ct);
-        return orders.FirstOrDefault(o => o.IsInForceOn(on));
+    private void AddCreated(NotificationDutyOutcome duty)
+    {
+        if (duty.Obligation is { } obligation)
+        {
+            db.NotificationObligations.Add(obligation);
+        }
     }
 }

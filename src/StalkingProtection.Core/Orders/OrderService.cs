@@ -3,6 +3,7 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
@@ -145,14 +146,14 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         return order.Id;
     }
 
-    /// <summary>SPA 2019 s.9(1), R25: recording service starts the initial notification duty where the Act says so.</summary>
-    public async Task<Guid?> RecordServiceAsync(RecordServiceOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.9(1), R25: recording service starts the initial notification duty where the Act says so; the answer says which.</summary>
+    public async Task<NotificationDutyOutcome> RecordServiceAsync(RecordServiceOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == order.RespondentId, ct);
-        var obligation = order.RecordService(options.ServedAt, options.Method, options.ServedBy, respondent, now);
-        if (obligation is not null)
+        var duty = order.RecordService(options.ServedAt, options.Method, options.ServedBy, respondent, now);
+        if (duty.Obligation is { } obligation)
         {
             db.NotificationObligations.Add(obligation);
             audit.Add(actor, AuditKind.Collection, "Obligation.Created", nameof(Notifications.NotificationObligation), obligation.Id, "SPA 2019 s.9(1)", null,
@@ -161,9 +162,9 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
         await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.ServeOrder, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.ServiceRecorded", nameof(StalkingProtectionOrder), order.Id, null,
-            new { ServedAt = (DateTimeOffset?)null }, new { order.ServedAt, order.ServiceMethod, order.ServedBy, ObligationId = obligation?.Id });
+            new { ServedAt = (DateTimeOffset?)null }, new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId });
         await db.SaveChangesAsync(ct);
-        return obligation?.Id;
+        return duty;
     }
 
     /// <summary>SPA 2019 s.4, s.5(7), R20, R21: a new version of the terms.</summary>

@@ -326,7 +326,7 @@ public class StalkingProtectionOrder : IVersioned
     /// Records service of the order. SPA 2019 s.9(1), R25: service of an interim order, or of a full order that does not
     /// replace an interim order, starts the initial notification duty, unless the respondent is subject to SOA 2003 Part 2 (s.9(5)).
     /// </summary>
-    public NotificationObligation? RecordService(DateTimeOffset servedAt, ServiceMethod method, string servedBy, Respondent respondent, DateTimeOffset now)
+    public NotificationDutyOutcome RecordService(DateTimeOffset servedAt, ServiceMethod method, string servedBy, Respondent respondent, DateTimeOffset now)
     {
         var servedOn = LondonTime.DateOf(servedAt);
         new RuleCheck()
@@ -342,14 +342,49 @@ public class StalkingProtectionOrder : IVersioned
         ServedOn = servedOn;
         ServiceMethod = method;
         ServedBy = servedBy.Trim();
+        return NotificationDutyFor(NotificationTrigger.InitialService, servedOn, null, respondent, [this], now);
+    }
 
-        var startsDuty = Kind == OrderKind.Interim || !ReplacesInterim;
-        if (!startsDuty || respondent.IsSubjectToSoaPart2On(servedOn))
+    /// <summary>
+    /// SPA 2019 s.9, R19, R25–R28: the one place that decides whether an event brings the respondent a duty to notify the police,
+    /// and creates it. <paramref name="on"/> is the day of the event: service, the final day of SOA 2003 Part 2, the first use of
+    /// a name (<paramref name="subjectId"/> is the name) or the move (<paramref name="subjectId"/> is the address).
+    /// <paramref name="orders"/> are the orders it may fall under: the order served, or all the respondent's orders.
+    /// </summary>
+    public static NotificationDutyOutcome NotificationDutyFor(NotificationTrigger trigger, DateOnly on, Guid? subjectId, Respondent respondent,
+        IEnumerable<StalkingProtectionOrder> orders, DateTimeOffset now)
+    {
+        // SPA 2019 s.9(1), (3), (4), (6): the duties bind a person subject to an order in force that has been served.
+        var order = orders.Where(o => o.RespondentId == respondent.Id && o.ServedOn is not null && o.IsInForceOn(on))
+            .OrderBy(o => o.MadeOn).ThenBy(o => o.RecordedAt).FirstOrDefault();
+        if (order is null)
         {
-            return null;
+            return NotificationDutyOutcome.NoneArose(trigger, on, NoNotificationDutyReason.NoServedOrderInForce);
         }
 
-        return NotificationObligation.ForInitialService(RespondentId, Id, servedOn, now);
+        // SPA 2019 s.9(1)(b), R19: a full order replacing an interim order brings no new initial notification.
+        if (trigger == NotificationTrigger.InitialService && order.ReplacesInterim)
+        {
+            return NotificationDutyOutcome.NoneArose(trigger, on, NoNotificationDutyReason.ReplacesInterimOrder);
+        }
+
+        // SPA 2019 s.9(5), R25: no duty while SOA 2003 Part 2 applies; s.9(6)–(7), R26: its final day starts the initial duty.
+        if (trigger != NotificationTrigger.FinalDaySoa && respondent.IsSubjectToSoaPart2On(on))
+        {
+            return NotificationDutyOutcome.NoneArose(trigger, on, NoNotificationDutyReason.SubjectToSoaPart2);
+        }
+
+        var duty = trigger switch
+        {
+            NotificationTrigger.InitialService => NotificationObligation.ForInitialService(respondent.Id, order.Id, on, now),
+            NotificationTrigger.FinalDaySoa => NotificationObligation.ForFinalDay(respondent.Id, order.Id, on, now),
+            NotificationTrigger.NewName => NotificationObligation.ForNewName(respondent.Id, order.Id, on,
+                subjectId ?? throw new ArgumentNullException(nameof(subjectId), "A new name duty is about the name"), now),
+            NotificationTrigger.NewAddress => NotificationObligation.ForNewAddress(respondent.Id, order.Id, on,
+                subjectId ?? throw new ArgumentNullException(nameof(subjectId), "A new address duty is about the address"), now),
+            _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+        };
+        return NotificationDutyOutcome.Created(duty);
     }
 
     /// <summary>SPA 2019 s.5(6)(b), R17: an interim order ceases when the main application is determined.</summary>

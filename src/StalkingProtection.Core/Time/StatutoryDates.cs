@@ -3,7 +3,7 @@ namespace StalkingProtection.Core.Time;
 /// <summary>Date arithmetic the Stalking Protection Act 2019 depends on. Every function is pure.</summary>
 public static class StatutoryDates
 {
-    /// <summary>SPA 2019 s.9(1) and (2), R25: "the period of 3 days beginning with" a trigger day.</summary>
+    /// <summary>SPA 2019 s.9(1), (3), (4) and (7), R25–R28: "the period of 3 days beginning with" a trigger day (R40).</summary>
     public const int NotificationPeriodDays = 3;
 
     /// <summary>CrimPR r.34.2(2) as amended by SI 2021/849: an appeal notice within 15 business days (R24).</summary>

@@ -145,10 +145,12 @@ public static class ApiResponses
             o.Version);
     }
 
-    public static async Task<ObligationResponse?> ObligationAsync(StalkingProtectionDbContext db, Guid? id, CancellationToken ct) =>
-        id is { } value && await db.NotificationObligations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == value, ct) is { } o
-            ? new ObligationResponse(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.Status, o.OffenceCode)
-            : null;
+    /// <summary>SPA 2019 s.9: the duty an event created, as the answer gives it with the same words as the pages.</summary>
+    public static ChangeOfDetailsResponse ChangeOfDetails(Guid respondentId, NotificationDutyOutcome duty) =>
+        new(respondentId, Obligation(duty.Obligation), duty.Explain());
+
+    public static ObligationResponse? Obligation(NotificationObligation? o) =>
+        o is null ? null : new ObligationResponse(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.Status, o.OffenceCode);
 
     public static async Task<NotificationResponse?> NotificationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {

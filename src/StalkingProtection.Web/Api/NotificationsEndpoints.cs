@@ -99,27 +99,21 @@ public static class NotificationsEndpoints
             ApiRoute.ConsultAsync(http, audit, nameof(NotificationEvent), id, () => ApiResponses.NotificationAsync(db, id, http.RequestAborted)))
             .Read<NotificationResponse>("GetNotification", "Read a notification and the duties it met.");
 
-        api.MapPost("/respondents/{id:guid}/names", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+        api.MapPost("/respondents/{id:guid}/names", (Guid id, HttpContext http, NotificationService notifications) =>
             ApiRoute.HandleAsync<RecordNameChangeRequest>(http.Request, async r =>
             {
-                var obligationId = await notifications.RecordNameChangeAsync(new RecordNameChangeOptions(id, r.GivenNames, r.FamilyName, r.FirstUsedOn),
+                var duty = await notifications.RecordNameChangeAsync(new RecordNameChangeOptions(id, r.GivenNames, r.FamilyName, r.FirstUsedOn),
                     http.User.ToActor(), http.RequestAborted);
-                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
-                return Results.Created($"/api/v1/respondents/{id}", new ChangeOfDetailsResponse(id, obligation, obligation is null
-                    ? "No notification duty: no served order was in force on that day, or the respondent is subject to SOA 2003 Part 2 (SPA 2019 s.9(3), (5))."
-                    : $"The respondent must notify the new name by the end of {obligation.DueBy:d MMMM yyyy} (SPA 2019 s.9(3), R27)."));
+                return Results.Created($"/api/v1/respondents/{id}", ApiResponses.ChangeOfDetails(id, duty));
             }))
             .Write<RecordNameChangeRequest, ChangeOfDetailsResponse>("RecordNameChange", "Record a name the respondent has started to use (R27).");
 
-        api.MapPost("/respondents/{id:guid}/addresses", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+        api.MapPost("/respondents/{id:guid}/addresses", (Guid id, HttpContext http, NotificationService notifications) =>
             ApiRoute.HandleAsync<RecordAddressChangeRequest>(http.Request, async r =>
             {
-                var obligationId = await notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(id, r.Address, r.PoliceArea, r.MovedOn),
+                var duty = await notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(id, r.Address, r.PoliceArea, r.MovedOn),
                     http.User.ToActor(), http.RequestAborted);
-                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
-                return Results.Created($"/api/v1/respondents/{id}", new ChangeOfDetailsResponse(id, obligation, obligation is null
-                    ? "No notification duty: no served order was in force on that day, or the respondent is subject to SOA 2003 Part 2 (SPA 2019 s.9(4), (5))."
-                    : $"The respondent must notify the new home address by the end of {obligation.DueBy:d MMMM yyyy} (SPA 2019 s.9(4), R28)."));
+                return Results.Created($"/api/v1/respondents/{id}", ApiResponses.ChangeOfDetails(id, duty));
             }))
             .Write<RecordAddressChangeRequest, ChangeOfDetailsResponse>("RecordAddressChange", "Record a change of the respondent's home address (R28).");
 
@@ -132,14 +126,11 @@ public static class NotificationsEndpoints
             .Write<RecordSoaStartRequest, RespondentResponse>("RecordSoaPart2Start",
                 "Record that the respondent became subject to Sexual Offences Act 2003 Part 2 notification: no s.9 duty arises while it lasts (SPA 2019 s.9(5), R25).");
 
-        api.MapPost("/respondents/{id:guid}/soa-part2-final-day", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
+        api.MapPost("/respondents/{id:guid}/soa-part2-final-day", (Guid id, HttpContext http, NotificationService notifications) =>
             ApiRoute.HandleAsync<RecordSoaFinalDayRequest>(http.Request, async r =>
             {
-                var obligationId = await notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(id, r.FinalDay), http.User.ToActor(), http.RequestAborted);
-                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
-                return Results.Ok(new ChangeOfDetailsResponse(id, obligation, obligation is null
-                    ? "No notification duty: no served order was in force on the final day (SPA 2019 s.9(6))."
-                    : $"s.9 now applies: the respondent must notify by the end of {obligation.DueBy:d MMMM yyyy} (SPA 2019 s.9(6)–(7), R26)."));
+                var duty = await notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(id, r.FinalDay), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(ApiResponses.ChangeOfDetails(id, duty));
             }))
             .Write<RecordSoaFinalDayRequest, ChangeOfDetailsResponse>("RecordSoaPart2FinalDay",
                 "Record the final day of the respondent's SOA 2003 Part 2 notification; with an order in force the initial duty runs from it (R26).",

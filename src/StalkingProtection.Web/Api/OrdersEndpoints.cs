@@ -121,16 +121,11 @@ public static class OrdersEndpoints
         api.MapPost("/orders/{id:guid}/service", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordServiceRequest>(http.Request, async r =>
             {
-                var obligationId = await orders.RecordServiceAsync(new RecordServiceOptions(id, r.ServedAt, r.Method, r.ServedBy, r.Version), http.User.ToActor(),
+                var duty = await orders.RecordServiceAsync(new RecordServiceOptions(id, r.ServedAt, r.Method, r.ServedBy, r.Version), http.User.ToActor(),
                     http.RequestAborted);
                 var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id, http.RequestAborted);
-                var obligation = await ApiResponses.ObligationAsync(db, obligationId, http.RequestAborted);
-                var explanation = obligation is not null
-                    ? $"The respondent must notify the police of their names and home address by the end of {obligation.DueBy:d MMMM yyyy} (3 days beginning with the day of service; SPA 2019 s.9(1), R25)."
-                    : order.ReplacesInterim
-                        ? "No new initial notification: this full order replaces an interim order, whose service already started the duty (SPA 2019 s.9(1), R19)."
-                        : "No initial notification: the respondent is subject to the notification requirements of the Sexual Offences Act 2003 Part 2 (SPA 2019 s.9(5)).";
-                return Results.Ok(new ServiceResponse(id, order.ServedAt!.Value, order.ServedOn!.Value, obligation, explanation, order.Version));
+                return Results.Ok(new ServiceResponse(id, order.ServedAt!.Value, order.ServedOn!.Value, ApiResponses.Obligation(duty.Obligation), duty.Explain(),
+                    order.Version));
             }, () => OrderVersionAsync(db, id)))
             .Write<RecordServiceRequest, ServiceResponse>("RecordService",
                 "Record service of an order on the respondent; starts the s.9 initial notification duty where the Act says so (R19, R25).",

@@ -127,8 +127,8 @@ public class NotificationOffenceTests
         // Act
         var again = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(11), s => s.Notifications.RecordSoaStartAsync(
             new RecordSoaStartOptions(order.Case.RespondentId, _served.AddDays(11)), TestData.Officer)));
-        var obligation = await testData.WithServicesAsync(_served.AddDays(12), s => s.Notifications.RecordNameChangeAsync(
-            new RecordNameChangeOptions(order.Case.RespondentId, "Mark", "Other", _served.AddDays(12)), TestData.Officer));
+        var obligation = (await testData.WithServicesAsync(_served.AddDays(12), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Mark", "Other", _served.AddDays(12)), TestData.Officer))).ObligationId;
 
         // Assert
         var violation = Assert.Single(Assert.IsType<RuleViolationException>(again).Violations);

@@ -105,8 +105,8 @@ public class NotificationServiceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
 
         // Act
-        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
-            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 30)), TestData.Officer));
+        var obligationId = (await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 30)), TestData.Officer))).ObligationId;
 
         // Assert
         await using var ctx = db.CreateContext();
@@ -126,8 +126,8 @@ public class NotificationServiceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
         await testData.WithServicesAsync(new DateOnly(2026, 2, 3), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 2, 3)), PoliceForce.WestYorkshire, "ACK-6")), TestData.Officer));
-        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
-            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 31)), TestData.Officer));
+        var obligationId = (await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 31)), TestData.Officer))).ObligationId;
 
         // Act
         await testData.WithServicesAsync(new DateOnly(2026, 4, 2), s => s.Notifications.RecordNotificationAsync(
@@ -150,8 +150,8 @@ public class NotificationServiceTests
         var moveDay = new DateOnly(2026, 5, 10);
 
         // Act
-        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordAddressChangeAsync(
-            new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, moveDay, AddressSource.Notification), TestData.Officer));
+        var obligationId = (await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordAddressChangeAsync(
+            new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, moveDay, AddressSource.Notification), TestData.Officer))).ObligationId;
         await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 5, 8)), PoliceForce.WestYorkshire, "ACK-4"), obligationId), TestData.Officer));
 
@@ -172,8 +172,8 @@ public class NotificationServiceTests
             .WithCase(c => c.RespondentSubjectToSoaPart2(new DateOnly(2019, 1, 1))));
 
         // Act
-        var obligationId = await testData.WithServicesAsync(new DateOnly(2026, 8, 1), s => s.Notifications.RecordSoaFinalDayAsync(
-            new RecordSoaFinalDayOptions(order.Case.RespondentId, new DateOnly(2026, 7, 31)), TestData.Officer));
+        var obligationId = (await testData.WithServicesAsync(new DateOnly(2026, 8, 1), s => s.Notifications.RecordSoaFinalDayAsync(
+            new RecordSoaFinalDayOptions(order.Case.RespondentId, new DateOnly(2026, 7, 31)), TestData.Officer))).ObligationId;
 
         // Assert
         Assert.Null(order.ObligationId);
@@ -181,6 +181,69 @@ public class NotificationServiceTests
         var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId);
         Assert.Equal(NotificationTrigger.FinalDaySoa, obligation.Trigger);
         Assert.Equal(new DateOnly(2026, 8, 2), obligation.DueBy);
+    }
+
+    [Fact]
+    public async Task SPA2019_s9_3_R27_RecordNameChangeAsync_OrderNotYetServed_AnswersWhyNoDutyArose()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)));
+
+        // Act
+        var duty = await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordNameChangeAsync(
+            new RecordNameChangeOptions(order.Case.RespondentId, "Jon", "Smyth", new DateOnly(2026, 3, 30)), TestData.Officer));
+
+        // Assert
+        Assert.Null(duty.Obligation);
+        Assert.Equal(NoNotificationDutyReason.NoServedOrderInForce, duty.NoneBecause);
+        Assert.Equal("R27", duty.RuleId);
+        await using var ctx = db.CreateContext();
+        Assert.False(await ctx.NotificationObligations.AnyAsync(o => o.RespondentId == order.Case.RespondentId));
+        var respondent = await ctx.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
+        Assert.Contains(respondent.Person.Names, n => n.IsAlias && n.FamilyName == "Smyth");
+    }
+
+    [Fact]
+    public async Task SPA2019_s9_6_R26_RecordSoaFinalDayAsync_BeforeTheOrderWasMade_AnswersWhyNoDutyArose()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2))
+            .WithCase(c => c.RespondentSubjectToSoaPart2(new DateOnly(2019, 1, 1))));
+
+        // Act
+        var duty = await testData.WithServicesAsync(new DateOnly(2026, 8, 1), s => s.Notifications.RecordSoaFinalDayAsync(
+            new RecordSoaFinalDayOptions(order.Case.RespondentId, new DateOnly(2026, 1, 31)), TestData.Officer));
+
+        // Assert
+        Assert.Null(duty.Obligation);
+        Assert.Equal(NoNotificationDutyReason.NoServedOrderInForce, duty.NoneBecause);
+        Assert.Equal(("R26", "SPA 2019 s.9(6)–(7)"), (duty.RuleId, duty.LegalSource));
+        await using var ctx = db.CreateContext();
+        Assert.False(await ctx.NotificationObligations.AnyAsync(o => o.RespondentId == order.Case.RespondentId));
+    }
+
+    [Fact]
+    public async Task SPA2019_s9_4_R28_RecordAddressChangeAsync_ReturnsTheDutyItSaved()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
+
+        // Act
+        var duty = await testData.WithServicesAsync(new DateOnly(2026, 5, 10), s => s.Notifications.RecordAddressChangeAsync(
+            new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Leeds", PoliceForce.WestYorkshire, new DateOnly(2026, 5, 10)), TestData.Officer));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var saved = await ctx.NotificationObligations.SingleAsync(o => o.Id == duty.ObligationId);
+        Assert.Equal((NotificationTrigger.NewAddress, order.OrderId, StatutoryDates.NewAddressNotificationDue(new DateOnly(2026, 5, 10))),
+            (saved.Trigger, saved.OrderId!.Value, saved.DueBy));
+        Assert.Equal(("R28", "SPA 2019 s.9(4)"), (duty.RuleId, duty.LegalSource));
     }
 
     [Fact]

@@ -320,7 +320,7 @@ public class OrderRuleTests
             context: new OrderContext(interim, [], false, null));
 
         // Act
-        var obligation = full.RecordService(TestData.NoonOn(_made.AddDays(10)), ServiceMethod.PresentInCourt, "PC Server", parts.Respondent, TestData.NoonOn(_made.AddDays(10)));
+        var obligation = full.RecordService(TestData.NoonOn(_made.AddDays(10)), ServiceMethod.PresentInCourt, "PC Server", parts.Respondent, TestData.NoonOn(_made.AddDays(10))).Obligation;
 
         // Assert
         Assert.True(full.ReplacesInterim);
@@ -336,7 +336,7 @@ public class OrderRuleTests
         var servedAt = Core.Time.LondonTime.ToUtc(_made.AddDays(1), new TimeOnly(23, 30));
 
         // Act
-        var obligation = order.RecordService(servedAt, ServiceMethod.Personal, "PC Server", parts.Respondent, servedAt.AddMinutes(5));
+        var obligation = order.RecordService(servedAt, ServiceMethod.Personal, "PC Server", parts.Respondent, servedAt.AddMinutes(5)).Obligation;
 
         // Assert
         Assert.NotNull(obligation);

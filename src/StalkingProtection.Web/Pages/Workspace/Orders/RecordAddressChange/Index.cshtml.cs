@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
@@ -41,14 +40,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
         var area = OutsideEnglandAndWales == YesNo.Yes ? null : PoliceArea;
-        var obligationId = await notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(Order.RespondentId, Address!.Trim(), area, MovedOn!.Value), Actor, ct);
-        if (obligationId is { } id)
-        {
-            var due = await Db.NotificationObligations.AsNoTracking().Where(o => o.Id == id).Select(o => o.DueBy).SingleAsync(ct);
-            return BackToOrder($"New address recorded. The respondent must notify it by the end of {Date(due)} (SPA 2019 s.9(4), R28).");
-        }
-
-        return BackToOrder("New address recorded. No notification duty arises: no served order is in force, or the sex offender notification requirements apply (SPA 2019 s.9(5)).");
+        var duty = await notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(Order.RespondentId, Address!.Trim(), area, MovedOn!.Value), Actor, ct);
+        return BackToOrder($"New address recorded. {duty.Explain()}");
     }
 
     protected override string FieldKey(string field) => field switch

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
@@ -33,14 +32,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
-        var obligationId = await notifications.RecordNameChangeAsync(
+        var duty = await notifications.RecordNameChangeAsync(
             new RecordNameChangeOptions(Order.RespondentId, GivenNames?.Trim() ?? "", FamilyName?.Trim() ?? "", FirstUsedOn!.Value), Actor, ct);
-        if (obligationId is { } id)
-        {
-            var due = await Db.NotificationObligations.AsNoTracking().Where(o => o.Id == id).Select(o => o.DueBy).SingleAsync(ct);
-            return BackToOrder($"New name recorded. The respondent must notify it by the end of {Date(due)} (SPA 2019 s.9(3), R27).");
-        }
-
-        return BackToOrder("New name recorded. No notification duty arises: no served order is in force, or the sex offender notification requirements apply (SPA 2019 s.9(5)).");
+        return BackToOrder($"New name recorded. {duty.Explain()}");
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
@@ -63,16 +62,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
         var servedAt = LondonTime.ToUtc(ServedOn!.Value, ParseTime(ServedTime)!.Value);
-        var obligationId = await orders.RecordServiceAsync(new RecordServiceOptions(Id, servedAt, Method!.Value, ServedBy!, Version), Actor, ct);
-        if (obligationId is { } id)
-        {
-            var due = await Db.NotificationObligations.AsNoTracking().Where(o => o.Id == id).Select(o => o.DueBy).SingleAsync(ct);
-            return BackToOrder($"Service recorded. The respondent must notify the police by the end of {Date(due)} (SPA 2019 s.9(1), R25).");
-        }
-
-        return BackToOrder(Order.Kind == OrderKind.Full && Order.ReplacesInterim
-            ? "Service recorded. This full order replaces an interim order, so there is no new initial notification duty (SPA 2019 s.9(1), R19)."
-            : "Service recorded. The respondent is subject to the sex offender notification requirements, so there is no notification duty under this Act for now (SPA 2019 s.9(5)).");
+        var duty = await orders.RecordServiceAsync(new RecordServiceOptions(Id, servedAt, Method!.Value, ServedBy!, Version), Actor, ct);
+        return BackToOrder($"Service recorded. {duty.Explain()}");
     }
 
     // RL4: a second "service" after someone else recorded it fails in Core; show the service already on the order.

@@ -183,7 +183,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
                 // SPA 2019 s.9, R33: the order ended before the due day, and no full order replaced it, so the duty cannot be breached.
                 _ when Order.NoLongerInForceFrom is { } from && from <= Today && from <= o.DueBy && !ReplacedByFullOrder =>
                     $"No longer arises: {EndedText?.ToLowerInvariant() ?? "the order ended"} before the due day (SPA 2019 s.9)",
-                _ => o.DueBy < Today ? $"Overdue: potential s.11 offence ({o.OffenceCode})" : "Due",
+                _ => "Due",
             };
             deadlines.Add(new Deadline($"Notification ({Choices.Text(o.Trigger)}, SPA 2019 s.9)", o.DueBy, state));
         }
