@@ -24,10 +24,13 @@ public class LeaveModel(PublicReportService reports, ReportCookie cookie, IOptio
 
         // Each cookie is expired by name, at every path the site uses. "cookies" in Clear-Site-Data would also clear
         // the cookies of every other site under the same registrable domain, such as the force's other services.
+        // /report is where the report cookie lived before it was sent to the whole site.
         foreach (var name in Request.Cookies.Keys)
         {
-            Response.Cookies.Delete(name, new CookieOptions { Path = "/" });
-            Response.Cookies.Delete(name, new CookieOptions { Path = ReportSteps.StartUrl });
+            foreach (var path in new[] { "/", ReportSteps.StartUrl })
+            {
+                Response.Cookies.Delete(name, new CookieOptions { Path = path, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps });
+            }
         }
 
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";

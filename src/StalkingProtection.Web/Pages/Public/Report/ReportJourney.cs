@@ -53,7 +53,7 @@ public static class ReportSteps
 
 /// <summary>
 /// The essential cookie that links a browser to its draft: the draft id, encrypted, for this browser session only.
-/// The answers themselves stay on the server.
+/// The answers themselves stay on the server. Sent to the whole site, so that leaving (/leave) can delete the draft.
 /// </summary>
 public sealed class ReportCookie(IDataProtectionProvider dataProtection)
 {
@@ -82,13 +82,13 @@ public sealed class ReportCookie(IDataProtectionProvider dataProtection)
         {
             HttpOnly = true,
             IsEssential = true,
-            Path = ReportSteps.StartUrl,
+            Path = "/",
             SameSite = SameSiteMode.Strict,
             Secure = response.HttpContext.Request.IsHttps,
         });
 
     public void Delete(HttpResponse response) =>
-        response.Cookies.Delete(Name, new CookieOptions { Path = ReportSteps.StartUrl, Secure = response.HttpContext.Request.IsHttps });
+        response.Cookies.Delete(Name, new CookieOptions { Path = "/", Secure = response.HttpContext.Request.IsHttps });
 }
 
 /// <summary>A page of the report journey: loads the draft, saves an answer and goes on to the next question.</summary>
