@@ -28,6 +28,7 @@ public static class WebApplicationExtensions
         });
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityEventsMiddleware>();
         app.UseMiddleware<MaintenanceMiddleware>();
         app.UseMiddleware<SurfaceGateMiddleware>();
         app.UseMiddleware<FormInputGuardMiddleware>();

@@ -97,6 +97,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<Infrastructure.Security.AntiforgeryRejectionLogFilter>());
         services.AddGovUkComponents();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>
@@ -162,6 +163,10 @@ public static class WebServiceCollectionExtensions
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NcscPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        // OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA512 at 210,000 iterations. Older hashes are rehashed at
+        // the next successful sign-in (UserManager does so when the stored count is lower).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -233,6 +233,69 @@ public sealed class StaffAccountService(
         return result;
     }
 
+    /// <summary>
+    /// The person changes their own password: the current one first, so a session left open cannot be used to take the
+    /// account over. A wrong current password counts towards the account's lockout, as at sign-in.
+    /// </summary>
+    public async Task<(IdentityResult Result, int OtherSessionsEnded)> ChangePasswordAsync(
+        StaffUser user, string currentPassword, string newPassword, bool endOtherSessions, Guid? currentSession, Actor actor)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await userManager.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await userManager.AccessFailedAsync(user);
+            }
+
+            return (result, 0);
+        }
+
+        var ended = endOtherSessions ? await sessions.EndAllExceptAsync(user.Id, currentSession) : 0;
+        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.PasswordChanged", nameof(StaffUser), user.Id, newValues: new { OtherSessionsEnded = ended });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (result, ended);
+    }
+
+    /// <summary>The person ends one of their own sessions, from their list of sessions.</summary>
+    public async Task<bool> EndOwnSessionAsync(Guid userId, Guid sessionId, Actor actor)
+    {
+        if (await sessions.EndOwnAsync(userId, sessionId) == 0)
+        {
+            return false;
+        }
+
+        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.SessionEnded", nameof(StaffUser), userId, newValues: new { SessionId = sessionId });
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>An administrator signs one person out everywhere; null when there is no such account.</summary>
+    public async Task<int?> EndSessionsAsync(Guid userId, Actor actor)
+    {
+        if (await userManager.FindByIdAsync(userId.ToString()) is null)
+        {
+            return null;
+        }
+
+        var ended = await sessions.EndAllExceptAsync(userId, null);
+        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.SessionsEnded", nameof(StaffUser), userId, newValues: new { Ended = ended });
+        await db.SaveChangesAsync();
+        return ended;
+    }
+
+    /// <summary>An administrator signs everyone else out (after a suspected compromise); their own session goes on.</summary>
+    public async Task<int> EndEveryoneElsesSessionsAsync(Guid? administratorsSession, Actor actor)
+    {
+        var ended = await sessions.EndEveryoneExceptAsync(administratorsSession);
+        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.AllSessionsEnded", nameof(StaffUser), null, newValues: new { Ended = ended });
+        await db.SaveChangesAsync();
+        return ended;
+    }
+
     /// <summary>For a lost phone: turns two-factor off and ends the person's sessions; they set it up again when they next sign in.</summary>
     public async Task<IdentityResult> ResetTwoFactorAsync(Guid userId, Actor actor)
     {

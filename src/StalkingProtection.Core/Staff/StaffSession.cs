@@ -33,6 +33,9 @@ public sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSe
 /// <summary>What a request needs to know about its session: read in one query by primary key.</summary>
 public sealed record StaffSessionState(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? SecurityStamp, DateTimeOffset? DeactivatedAt);
 
+/// <summary>A session not yet ended, as its owner sees it in their list of sessions.</summary>
+public sealed record ActiveStaffSession(Guid Id, DateTimeOffset StartedAt);
+
 public sealed class StaffSessions(StalkingProtectionDbContext db, TimeProvider timeProvider)
 {
     public async Task<Guid> StartAsync(Guid userId, Guid? replacing, CancellationToken ct = default)
@@ -65,6 +68,36 @@ public sealed class StaffSessions(StalkingProtectionDbContext db, TimeProvider t
     {
         var now = timeProvider.GetUtcNow();
         return db.Set<StaffSession>().Where(s => s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+    }
+
+    /// <summary>The person's sessions neither ended nor past the absolute lifetime, newest first.</summary>
+    public async Task<IReadOnlyList<ActiveStaffSession>> ActiveAsync(Guid userId, TimeSpan lifetime, CancellationToken ct = default)
+    {
+        var startedAfter = timeProvider.GetUtcNow() - lifetime;
+        return await db.Set<StaffSession>().Where(s => s.UserId == userId && s.EndedAt == null && s.StartedAt > startedAfter)
+            .OrderByDescending(s => s.StartedAt).Select(s => new ActiveStaffSession(s.Id, s.StartedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>Ends one of the person's own sessions; another person's session is left alone.</summary>
+    public Task<int> EndOwnAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return db.Set<StaffSession>().Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+    }
+
+    public Task<int> EndAllExceptAsync(Guid userId, Guid? keep, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return db.Set<StaffSession>().Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+    }
+
+    public Task<int> EndEveryoneExceptAsync(Guid? keep, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        return db.Set<StaffSession>().Where(s => s.EndedAt == null && s.Id != keep)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
     }
 

@@ -7,7 +7,7 @@ using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.EndToEndTests.Workspace;
 
-/// <summary>The account pages in Chromium, checked with axe: an administrator invites a member of staff, who sets a password and two-factor.</summary>
+/// <summary>The account pages in Chromium, checked with axe: an administrator invites a member of staff, who sets a password and two-factor; the administrator's own password and sessions pages.</summary>
 public class AccountPagesBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
 {
     private const string Password = "copper kettle orchard";
@@ -91,6 +91,13 @@ public class AccountPagesBrowserTests(PublicSiteServer server) : IClassFixture<P
         await CheckAsync(admin, "Change roles and team");
         await admin.GotoAsync(staffPath.Replace("/workspace/staff/", "/workspace/staff/deactivate/", StringComparison.Ordinal));
         await CheckAsync(admin, "Deactivate this account?");
+        await admin.GotoAsync("/account/sessions");
+        await CheckAsync(admin, "Your sessions");
+        await admin.GotoAsync("/account/password");
+        await CheckAsync(admin, "Change your password");
+        await admin.ClickAsync("button:has-text('Change password')");
+        await CheckAsync(admin, "Change your password");
+        var passwordErrors = await admin.Locator(".govuk-error-summary__list li").CountAsync();
         await admin.GotoAsync("/account/change-two-factor");
         await CheckAsync(admin, "Enter the code from your current authenticator app");
         await admin.GotoAsync("/sign-out");
@@ -102,6 +109,7 @@ public class AccountPagesBrowserTests(PublicSiteServer server) : IClassFixture<P
         // Assert
         Assert.Equal(10, recoveryCodes);
         Assert.Equal(3, errors);
+        Assert.Equal(2, passwordErrors);
         Assert.StartsWith("/sign-in", new Uri(afterSignOut!.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Empty(violations);
     }

@@ -7,17 +7,21 @@ namespace StalkingProtection.Web.Tests.Infrastructure;
 public sealed class CapturingLoggerProvider(LogLevel minimum = LogLevel.Warning) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<(string Category, int EventId, string Message)> _entries = new();
     private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyCollection<string> Messages => _messages;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    /// <summary>Every message with its logger category and event ID.</summary>
+    public IReadOnlyCollection<(string Category, int EventId, string Message)> Entries => _entries;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(CapturingLoggerProvider provider) : ILogger
+    private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -28,7 +32,9 @@ public sealed class CapturingLoggerProvider(LogLevel minimum = LogLevel.Warning)
         {
             if (IsEnabled(logLevel))
             {
-                provider._messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
+                var message = formatter(state, exception) + (exception is null ? "" : " " + exception);
+                provider._messages.Enqueue(message);
+                provider._entries.Enqueue((category, eventId.Id, message));
             }
         }
     }

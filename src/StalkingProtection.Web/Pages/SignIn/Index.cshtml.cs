@@ -16,7 +16,8 @@ public class IndexModel(
     AuditLog auditLog,
     StalkingProtectionDbContext db,
     TimeProvider timeProvider,
-    IOptions<Infrastructure.Security.SignInOptions> signInOptions) : PageModel
+    IOptions<Infrastructure.Security.SignInOptions> signInOptions,
+    ILoggerFactory loggerFactory) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -53,6 +54,7 @@ public class IndexModel(
         var source = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (await throttle.BlockedUntilAsync(Email!, source) is { } until)
         {
+            Infrastructure.Security.SecurityEvents.SignInThrottled(loggerFactory.CreateLogger(Infrastructure.Security.SecurityEvents.Category), HttpContext.TraceIdentifier);
             var minutes = Math.Max(1, (int)Math.Ceiling((until - timeProvider.GetUtcNow()).TotalMinutes));
             ModelState.AddModelError(nameof(Email), $"Too many attempts to sign in. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again");
             return Page();

@@ -29,6 +29,9 @@ public class SignOutModel(SignInManager<StaffUser> signInManager, StaffSessions 
         }
 
         await signInManager.SignOutAsync();
+
+        // The pages are no-store already; this also clears anything a page kept in the browser's storage.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         return Page();
     }

@@ -56,6 +56,22 @@ public class SessionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task SignOut_Post_SendsClearSiteDataSoTheBrowserDropsWhatThePagesLeft()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: StaffSignIn.Password);
+        var client = factory.CreateBrowser();
+        await factory.EnrolAsync(client, user);
+
+        // Act
+        var signOut = await client.SubmitFormAsync("/sign-out", new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.Equal("\"cache\", \"storage\"", Assert.Single(signOut.Headers.GetValues("Clear-Site-Data")));
+    }
+
+    [Fact]
     public async Task IdleTimeout_ThirtyMinutesWithoutARequest_EndsTheSession_ButRequestsKeepItGoing()
     {
         // Arrange

@@ -14,6 +14,45 @@ public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     private const string Password = "quiet harbour lantern";
 
     [Fact]
+    public async Task Post_PasswordHashedAtTheOldIterationCount_IsRehashedAt210000IterationsOnSignIn()
+    {
+        // Arrange: a hash made with ASP.NET Core Identity's default before the service raised it
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+        var oldHasher = new PasswordHasher<StaffUser>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }));
+        await factory.WithDbAsync(async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.PasswordHash = oldHasher.HashPassword(stored, Password);
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.CreateBrowser();
+
+        // Act
+        var response = await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var hash = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordHash!).SingleAsync());
+        Assert.Equal(210_000, IterationsOf(hash));
+    }
+
+    [Fact]
+    public async Task CreateAccount_NewPassword_IsHashedWithPbkdf2Sha512At210000Iterations()
+    {
+        // Act
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: Password);
+
+        // Assert: ASP.NET Core Identity's version 3 format: marker, PRF (2 = HMAC-SHA512), iteration count
+        var hash = Convert.FromBase64String(user.PasswordHash!);
+        Assert.Equal(0x01, hash[0]);
+        Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1, 4)));
+        Assert.Equal(210_000, IterationsOf(user.PasswordHash!));
+    }
+
+    private static int IterationsOf(string passwordHash) =>
+        (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(passwordHash).AsSpan(5, 4));
+
+    [Fact]
     public async Task Post_MissingFields_ShowsGovUkErrors()
     {
         // Arrange

@@ -13,6 +13,9 @@ public class ViewModel(StaffAccountService accounts) : PageModel
 
     public string? NewLinkUrl { get; private set; }
 
+    /// <summary>Set after signing the person out everywhere: how many sessions ended.</summary>
+    public int? SessionsEnded { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if ((await accounts.ListAsync(id)).SingleOrDefault() is not { } account)
@@ -35,6 +38,18 @@ public class ViewModel(StaffAccountService accounts) : PageModel
 
         Account = account;
         NewLinkUrl = NewLink is null ? null : $"{Request.Scheme}://{Request.Host}{NewLink.Path}";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(Guid id)
+    {
+        SessionsEnded = await accounts.EndSessionsAsync(id, User.ToActor());
+        if (SessionsEnded is null || (await accounts.ListAsync(id)).SingleOrDefault() is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
         return Page();
     }
 }
