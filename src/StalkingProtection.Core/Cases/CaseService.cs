@@ -46,13 +46,21 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     public async Task<Guid> OpenCaseAsync(OpenCaseOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, options.ReportedOn, options.OfficerInCharge, options.Team, now);
+        var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, options.ReportedOn, options.OfficerInCharge, options.Team, now,
+            await FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
         audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
             new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team });
         await db.SaveChangesAsync(ct);
         return stalkingCase.Id;
     }
+
+    /// <summary>
+    /// The active staff account the officer in charge names, when the workspace chose one by its id; an officer given only
+    /// by name (older records, some API clients) has none.
+    /// </summary>
+    public static async Task<Guid?> FindOfficerAccountAsync(StalkingProtectionDbContext db, string officerInCharge, CancellationToken ct = default) =>
+        Guid.TryParse(officerInCharge, out var id) && await db.Users.AnyAsync(u => u.Id == id && u.DeactivatedAt == null, ct) ? id : null;
 
     public async Task<Guid> AddRespondentAsync(AddRespondentOptions options, Actor actor, CancellationToken ct = default)
     {

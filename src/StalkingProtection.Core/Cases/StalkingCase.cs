@@ -56,6 +56,12 @@ public class StalkingCase : IVersioned
 
     public string OfficerInCharge { get; private set; } = "";
 
+    /// <summary>
+    /// The officer in charge's staff account, which decides who is "the case officer" for need-to-know (DPA 2018 s.62);
+    /// none on records whose officer was given only as a name.
+    /// </summary>
+    public Guid? OfficerInChargeId { get; private set; }
+
     public string Team { get; private set; } = "";
 
     public Guid? RespondentId { get; private set; }
@@ -75,7 +81,7 @@ public class StalkingCase : IVersioned
         CrimeReferences.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static StalkingCase Open(IEnumerable<string> crimeReferences, OffencesConsidered offences, DateOnly reportedOn,
-        string officerInCharge, string team, DateTimeOffset now)
+        string officerInCharge, string team, DateTimeOffset now, Guid? officerInChargeId = null)
     {
         var refs = crimeReferences.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
         if (refs.Any(r => r.Length > CrimeReferenceMaxLength || r.Contains(',', StringComparison.Ordinal)))
@@ -98,6 +104,7 @@ public class StalkingCase : IVersioned
             OpenedAt = now.ToUniversalTime(),
             Status = CaseStatus.Open,
             OfficerInCharge = Limit(officerInCharge, OfficerMaxLength),
+            OfficerInChargeId = officerInChargeId,
             Team = Limit(team, TeamMaxLength),
         };
     }
@@ -120,9 +127,10 @@ public class StalkingCase : IVersioned
         }
     }
 
-    public void Assign(string officerInCharge, string team)
+    public void Assign(string officerInCharge, string team, Guid? officerInChargeId = null)
     {
         OfficerInCharge = Limit(officerInCharge, OfficerMaxLength);
+        OfficerInChargeId = officerInChargeId;
         Team = Limit(team, TeamMaxLength);
     }
 
@@ -155,6 +163,8 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.OfficerInCharge).HasMaxLength(StalkingCase.OfficerMaxLength);
         builder.Property(c => c.Team).HasMaxLength(StalkingCase.TeamMaxLength);
+        builder.HasOne<Staff.StaffUser>().WithMany().HasForeignKey(c => c.OfficerInChargeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.OfficerInChargeId);
         builder.Ignore(c => c.CrimeReferenceList);
         builder.OwnsOne(c => c.Four, f =>
         {

@@ -182,14 +182,6 @@ public sealed class PublicReportService(
         return reference is null ? new SubmitResult(SubmitOutcome.Expired) : new SubmitResult(SubmitOutcome.AlreadySent, reference);
     }
 
-    /// <summary>Decrypts a report's safe contact details for a member of staff, and logs that they were read.</summary>
-    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, CancellationToken ct = default)
-    {
-        var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
-        await auditLog.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, null, ct);
-        return UnprotectContact(dataProtection, report.ProtectedContact);
-    }
-
     /// <summary>Decrypts a report's safe contact details; every caller audits the read.</summary>
     internal static SafeContactDetails? UnprotectContact(IDataProtectionProvider dataProtection, string? protectedContact) =>
         protectedContact is null

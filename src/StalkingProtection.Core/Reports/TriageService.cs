@@ -57,11 +57,38 @@ public sealed class TriageService(
         return report;
     }
 
-    /// <summary>Decrypts the safe contact details for a member of staff and logs the read (DPA 2018 s.62).</summary>
-    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Need-to-know (DPA 2018 s.62): the safe contact details are for the coordinator triaging the report while it is in triage,
+    /// and afterwards for the officer in charge of the case it opened or joined, decided by their staff account.
+    /// </summary>
+    public async Task<bool> MayReadContactDetailsAsync(PublicReport report, Actor actor, bool isCoordinator, CancellationToken ct = default)
     {
+        if (isCoordinator && report.Status == PublicReportStatus.InTriage && report.TriageStartedById == actor.Id)
+        {
+            return true;
+        }
+
+        return report.CaseId is { } caseId && Guid.TryParse(actor.Id, out var staffId)
+            && await db.Cases.AnyAsync(c => c.Id == caseId && c.OfficerInChargeId == staffId, ct);
+    }
+
+    /// <summary>
+    /// Decrypts the safe contact details for the member of staff who needs them and audits the read with their reason
+    /// (DPA 2018 s.62); anyone else is refused before anything is decrypted.
+    /// </summary>
+    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, bool isCoordinator, string reason, CancellationToken ct = default)
+    {
+        new RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= AuditEntry.JustificationMaxLength, "DPA2018", "reason",
+                "Give the reason you need to see the safe contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
+            .ThrowIfBroken();
         var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
-        await audit.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, null, ct);
+        if (!await MayReadContactDetailsAsync(report, actor, isCoordinator, ct))
+        {
+            throw new UnauthorizedAccessException("Only the coordinator triaging the report or the officer in charge of its case may read its contact details.");
+        }
+
+        await audit.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, reason.Trim(), ct);
         return PublicReportService.UnprotectContact(dataProtection, report.ProtectedContact);
     }
 
@@ -101,7 +128,7 @@ public sealed class TriageService(
             .ThrowIfBroken();
 
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, LondonTime.DateOf(report.SubmittedAt), options.OfficerInCharge,
-            options.Team, now);
+            options.Team, now, await CaseService.FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
         audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
             new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team, PublicReportId = report.Id });

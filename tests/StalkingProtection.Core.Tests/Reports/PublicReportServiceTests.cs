@@ -222,21 +222,18 @@ public sealed class PublicReportServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadContactDetails_ForStaff_DecryptsAndAuditsConsultation()
+    public async Task Submit_SafeContactDetails_AreStoredEncryptedAndDecryptBack()
     {
         // Arrange
         var draftId = await CompleteDraftAsync();
         await WithServiceAsync((s, _) => s.SubmitAsync(draftId));
-        var reportId = await WithServiceAsync((_, db) => db.PublicReports.Where(r => r.DraftId == draftId).Select(r => r.Id).SingleAsync());
-        var officer = new Actor("officer-1", "Officer One", "Officer");
 
         // Act
-        var contact = await WithServiceAsync((s, _) => s.ReadContactDetailsAsync(reportId, officer));
+        var stored = await WithServiceAsync((_, db) => db.PublicReports.Where(r => r.DraftId == draftId).Select(r => r.ProtectedContact).SingleAsync());
 
         // Assert
-        Assert.Equal(new SafeContactDetails(null, "07700 900456", null, "Afternoons", true), contact);
-        var audit = await WithServiceAsync((_, db) => db.AuditEntries.SingleAsync(a => a.RecordId == reportId.ToString() && a.Kind == AuditKind.Consultation));
-        Assert.Equal("officer-1", audit.ActorId);
+        Assert.DoesNotContain("07700", stored!, StringComparison.Ordinal);
+        Assert.Equal(new SafeContactDetails(null, "07700 900456", null, "Afternoons", true), PublicReportService.UnprotectContact(_dataProtection, stored));
     }
 
     [Fact]

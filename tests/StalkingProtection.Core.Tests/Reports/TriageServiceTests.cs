@@ -251,19 +251,43 @@ public sealed class TriageServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadContactDetails_ReturnsThemAndRecordsTheConsultation()
+    public async Task DPA2018_s62_ReadContactDetails_TriagingCoordinatorWithAReason_ReturnsThemAndAuditsTheReason()
     {
         // Arrange
         var (reportId, _) = await TestData.CreatePublicReportAsync(_protection);
+        await TriageAsync(t => t.StartTriageAsync(reportId, null, TestData.Coordinator));
 
         // Act
-        var contact = await TriageAsync(t => t.ReadContactDetailsAsync(reportId, TestData.Officer));
+        var contact = await TriageAsync(t => t.ReadContactDetailsAsync(reportId, TestData.Coordinator, isCoordinator: true, "Calling back about the report"));
 
         // Assert
         Assert.Equal("07700 900456", contact!.PhoneNumber);
         await using var db = _database.CreateContext();
-        Assert.True(await db.AuditEntries.AnyAsync(e =>
-            e.Action == "PublicReport.ContactDetailsViewed" && e.Kind == AuditKind.Consultation && e.RecordId == reportId.ToString() && e.ActorId == TestData.Officer.Id));
+        var read = await db.AuditEntries.SingleAsync(e => e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == reportId.ToString());
+        Assert.Equal(AuditKind.Consultation, read.Kind);
+        Assert.Equal(TestData.Coordinator.Id, read.ActorId);
+        Assert.Equal("Calling back about the report", read.Justification);
+    }
+
+    [Fact]
+    public async Task DPA2018_s62_ReadContactDetails_AnyoneButTheTriagingCoordinatorOrCaseOfficer_IsRefusedAndNothingIsAudited()
+    {
+        // Arrange
+        var (reportId, _) = await TestData.CreatePublicReportAsync(_protection);
+        await TriageAsync(t => t.StartTriageAsync(reportId, null, TestData.Coordinator));
+        var otherCoordinator = TestData.Coordinator with { Id = "coordinator-2" };
+
+        // Act
+        var other = await Record.ExceptionAsync(() => TriageAsync(t => t.ReadContactDetailsAsync(reportId, otherCoordinator, isCoordinator: true, "Curious")));
+        var officer = await Record.ExceptionAsync(() => TriageAsync(t => t.ReadContactDetailsAsync(reportId, TestData.Officer, isCoordinator: false, "Curious")));
+        var noReason = await Record.ExceptionAsync(() => TriageAsync(t => t.ReadContactDetailsAsync(reportId, TestData.Coordinator, isCoordinator: true, " ")));
+
+        // Assert
+        Assert.IsType<UnauthorizedAccessException>(other);
+        Assert.IsType<UnauthorizedAccessException>(officer);
+        Assert.IsType<RuleViolationException>(noReason);
+        await using var db = _database.CreateContext();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "PublicReport.ContactDetailsViewed"));
     }
 
     [Fact]

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.EndToEndTests.PublicSite;
-using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.EndToEndTests.Workspace;
 
@@ -16,14 +13,8 @@ public class AccountPagesBrowserTests(PublicSiteServer server) : IClassFixture<P
     public async Task AccountPages_InviteSetUpChangeAndSignOut_HaveNoAccessibilityViolation()
     {
         // Arrange
-        var adminEmail = $"admin-{Guid.NewGuid():N}@test.police.uk";
+        var adminEmail = await StaffBrowserSignIn.CreateAccountAsync(server, "Sam Admin", StaffRoles.Administrator, Password);
         var staffEmail = $"invited-{Guid.NewGuid():N}@test.police.uk";
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
-                .CreateAsync(new CreateStaffAccountOptions(adminEmail, "Sam Admin", StaffRoles.Administrator, null, Password), Actor.System);
-            Assert.True(result.Succeeded);
-        }
 
         var violations = new List<string>();
         async Task CheckAsync(IPage page, string heading)
@@ -37,17 +28,7 @@ public class AccountPagesBrowserTests(PublicSiteServer server) : IClassFixture<P
         var admin = await adminContext.NewPageAsync();
 
         // Act: the administrator signs in and sets up two-factor
-        await admin.GotoAsync("/sign-in");
-        await admin.FillAsync("#Email", adminEmail);
-        await admin.FillAsync("#Password", Password);
-        await admin.ClickAsync("button:has-text('Sign in')");
-        await CheckAsync(admin, "Set up two-factor authentication");
-        var key = await admin.TextContentAsync("[data-authenticator-key]");
-        await admin.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
-        await admin.ClickAsync("button:has-text('Turn on two-factor authentication')");
-        await CheckAsync(admin, "Two-factor authentication is on");
-        var recoveryCodes = await admin.Locator("[data-recovery-code]").CountAsync();
-        await admin.ClickAsync("a:has-text('Continue to the workspace')");
+        var recoveryCodes = await StaffBrowserSignIn.SignInAndSetUpTwoFactorAsync(admin, adminEmail, Password, CheckAsync);
 
         // ...invites a member of staff
         await admin.GotoAsync("/workspace/staff");

@@ -1227,6 +1227,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("officer_in_charge");
 
+                    b.Property<Guid?>("OfficerInChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("officer_in_charge_id");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -1263,6 +1267,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("OfficerInChargeId")
+                        .HasDatabaseName("ix_cases_officer_in_charge_id");
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
@@ -3623,6 +3630,12 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
                 {
+                    b.HasOne("StalkingProtection.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerInChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_asp_net_users_officer_in_charge_id");
+
                     b.OwnsOne("StalkingProtection.Core.Cases.FourAssessment", "Four", b1 =>
                         {
                             b1.Property<Guid>("StalkingCaseId")

@@ -1214,6 +1214,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("officer_in_charge");
 
+                    b.Property<Guid?>("OfficerInChargeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_in_charge_id");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
@@ -1250,6 +1254,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("OfficerInChargeId")
+                        .HasDatabaseName("ix_cases_officer_in_charge_id");
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
@@ -3610,6 +3617,12 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
                 {
+                    b.HasOne("StalkingProtection.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerInChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_asp_net_users_officer_in_charge_id");
+
                     b.OwnsOne("StalkingProtection.Core.Cases.FourAssessment", "Four", b1 =>
                         {
                             b1.Property<Guid>("StalkingCaseId")

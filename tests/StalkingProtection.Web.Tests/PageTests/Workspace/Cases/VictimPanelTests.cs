@@ -1,8 +1,10 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -17,15 +19,28 @@ public class VictimPanelTests(WebAppFactory factory) : CasePageTestBase(factory)
         await scope.ServiceProvider.GetRequiredService<VictimContactService>().SetAsync(new SetVictimContactOptions(victimId, contact), TestData.Officer);
     }
 
+    /// <summary>An officer whose staff account is the officer in charge of the case, the "case officer" of need-to-know.</summary>
+    private async Task<HttpClient> CaseOfficerAsync(Guid caseId)
+    {
+        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
+        await Factory.WithDbAsync(async db =>
+        {
+            var stalkingCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+            stalkingCase.Assign(officer.Id.ToString(), CaseTeam, officer.Id);
+            return await db.SaveChangesAsync();
+        });
+        return Factory.CreateBrowser(officer);
+    }
+
     private static readonly VictimContact _phoneOnly = new("07700 900123", null, null, "Contact by: Phone call. Safe times: weekday mornings", false);
 
     [Fact]
-    public async Task DPA2018_s62_ShowSafeContactPreferences_NeedsAReasonAndAuditsTheRead()
+    public async Task DPA2018_s62_ShowSafeContactPreferences_CaseOfficer_NeedsAReasonAndAuditsTheRead()
     {
         // Arrange
         var created = await TestData.CreateCaseAsync();
         await SetContactAsync(created.VictimId, _phoneOnly);
-        var client = await BrowserAsync();
+        var client = await CaseOfficerAsync(created.CaseId);
         var url = $"/workspace/cases/{created.CaseId}";
 
         // Act
@@ -45,6 +60,38 @@ public class VictimPanelTests(WebAppFactory factory) : CasePageTestBase(factory)
         var read = Assert.Single(reads);
         Assert.Equal(AuditKind.Consultation, read.Kind);
         Assert.Equal("Calling her about the hearing date", read.Justification);
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer)]
+    [InlineData(StaffRoles.Coordinator)]
+    [InlineData(StaffRoles.LegalServices)]
+    public async Task DPA2018_s62_ShowSafeContactPreferences_AnyoneButTheCaseOfficer_SeesThatTheyExistButIsRefusedThem(string role)
+    {
+        // Arrange
+        var created = await TestData.CreateCaseAsync();
+        await SetContactAsync(created.VictimId, _phoneOnly);
+        await CaseOfficerAsync(created.CaseId);
+        var client = await BrowserAsync(role);
+        var url = $"/workspace/cases/{created.CaseId}";
+
+        // Act
+        var casePage = await client.GetDocumentAsync(url);
+        // The sign-out confirmation is a form every member of staff can open, so it gives a valid anti-forgery token.
+        var token = (await client.GetDocumentAsync("/sign-out")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forced = await client.PostAsync($"{url}?handler=ShowContact", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["ContactVictimId"] = created.VictimId.ToString(),
+            ["ContactReason"] = "Just checking",
+        }));
+
+        // Assert
+        Assert.Contains("Safe-contact preferences are recorded for", casePage.QuerySelector("[data-contact-withheld]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(casePage.QuerySelector("form[data-show-contact]"));
+        Assert.DoesNotContain("07700 900123", casePage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        Assert.False(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "VictimContact.Read" && e.RecordId == created.VictimId.ToString())));
     }
 
     [Theory]

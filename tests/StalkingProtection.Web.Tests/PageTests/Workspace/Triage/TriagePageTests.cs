@@ -95,25 +95,105 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         Assert.Equal("/workspace/triage", figure.QuerySelector("a")!.GetAttribute("href"));
     }
 
+    /// <summary>A coordinator who has started triaging the report, as the person who decides it.</summary>
+    private async Task<HttpClient> TriagingCoordinatorAsync(Guid reportId)
+    {
+        var coordinator = await Factory.CreateUserAsync(StaffRoles.Coordinator, CaseTeam);
+        var client = Factory.CreateBrowser(coordinator);
+        var start = await client.SubmitFormAsync($"/workspace/triage/{reportId}", new Dictionary<string, string>(), "form[action*=Start]");
+        Assert.Equal(Journey(reportId), start.Headers.Location!.OriginalString);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> ShowContactAsync(HttpClient client, Guid reportId, string reason) =>
+        client.SubmitFormAsync($"/workspace/triage/{reportId}", new Dictionary<string, string> { ["ContactReason"] = reason }, "form[data-show-contact]");
+
     [Fact]
-    public async Task ViewReport_Officer_ShowsAnswersAndContactDetailsOnlyWhenAskedWhichIsAudited()
+    public async Task DPA2018_s62_ViewReport_TriagingCoordinator_SeesContactDetailsOnlyAfterGivingAReasonWhichIsAudited()
     {
         // Arrange
         var (id, reference) = await ReportAsync();
-        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
-        var client = Factory.CreateBrowser(officer);
+        var client = await TriagingCoordinatorAsync(id);
+        var reason = "Calling them back to arrange a statement";
 
         // Act
         var page = await client.GetDocumentAsync($"/workspace/triage/{id}");
-        var shown = await (await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Contact]")).GetDocumentAsync();
+        var noReason = await (await ShowContactAsync(client, id, "  ")).GetDocumentAsync();
+        var shown = await (await ShowContactAsync(client, id, reason)).GetDocumentAsync();
 
         // Assert
         Assert.Equal(reference, page.HeadingText());
         Assert.Contains("Hanging around places they go", page.QuerySelector("[data-report-answers]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("07700", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Give the reason you need to see the safe contact details"], noReason.ErrorSummaryMessages());
+        Assert.DoesNotContain("07700", noReason.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("07700 900456", shown.QuerySelector("[data-contact-details]")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == id.ToString() && e.ActorId == officer.Id.ToString() && e.Kind == AuditKind.Consultation)));
+        var reads = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == id.ToString()).ToListAsync());
+        var read = Assert.Single(reads);
+        Assert.Equal(AuditKind.Consultation, read.Kind);
+        Assert.Equal(reason, read.Justification);
+    }
+
+    [Fact]
+    public async Task DPA2018_s62_ViewReport_OfficerOrAnotherCoordinator_SeeThatContactDetailsExistButAreRefusedThem()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        await TriagingCoordinatorAsync(id);
+        var officer = Factory.CreateBrowser(await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam));
+        var otherCoordinator = Factory.CreateBrowser(await Factory.CreateUserAsync(StaffRoles.Coordinator, CaseTeam));
+
+        // Act
+        var officerPage = await officer.GetDocumentAsync($"/workspace/triage/{id}");
+        var coordinatorPage = await otherCoordinator.GetDocumentAsync($"/workspace/triage/{id}");
+        var token = officerPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forced = await officer.PostAsync($"/workspace/triage/{id}?handler=Contact", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["ContactReason"] = "Just checking",
+        }));
+
+        // Assert
+        foreach (var page in new[] { officerPage, coordinatorPage })
+        {
+            Assert.Contains("The person gave safe contact details", page.QuerySelector("[data-contact-withheld]")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(page.QuerySelector("form[data-show-contact]"));
+            Assert.DoesNotContain("07700", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        Assert.False(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task DPA2018_s62_ViewReport_OfficerInChargeOfTheCaseItOpened_SeesContactDetailsAfterAReasonAndTheTriagingCoordinatorNoLonger()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var coordinator = await TriagingCoordinatorAsync(id);
+        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
+        var checkUrl = await AnswerAsync(coordinator, id, TriageOutcome.CaseOpened, new Dictionary<string, string>
+        {
+            ["CrimeReferences"] = $"CR/{Random.Shared.Next(10000, 99999)}/26",
+            ["Offences"] = nameof(OffencesConsidered.StalkingPha2A),
+            ["OfficerInCharge"] = officer.Id.ToString(),
+            ["Team"] = CaseTeam,
+            ["AddVictim"] = "false",
+        });
+        await coordinator.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+        var client = Factory.CreateBrowser(officer);
+
+        // Act
+        var shown = await (await ShowContactAsync(client, id, "Arranging to take her statement")).GetDocumentAsync();
+        var coordinatorPage = await coordinator.GetDocumentAsync($"/workspace/triage/{id}");
+
+        // Assert
+        var caseId = await Factory.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.CaseId).SingleAsync());
+        Assert.Equal(officer.Id, await Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.OfficerInChargeId).SingleAsync()));
+        Assert.Contains("07700 900456", shown.QuerySelector("[data-contact-details]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(coordinatorPage.QuerySelector("[data-contact-withheld]"));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "PublicReport.ContactDetailsViewed" && e.RecordId == id.ToString()
+            && e.ActorId == officer.Id.ToString() && e.Justification == "Arranging to take her statement")));
     }
 
     [Fact]
@@ -129,13 +209,12 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
             a.PersonContactDetails = "Work phone 01632 960001, weekday mornings";
         });
         var own = await ReportAsync();
-        var officer = await Factory.CreateUserAsync(StaffRoles.Officer, CaseTeam);
-        var client = Factory.CreateBrowser(officer);
+        var client = await TriagingCoordinatorAsync(id);
 
         // Act
         var queue = await client.GetDocumentAsync("/workspace/triage");
         var page = await client.GetDocumentAsync($"/workspace/triage/{id}");
-        var shown = await (await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string>(), "form[action*=Contact]")).GetDocumentAsync();
+        var shown = await (await ShowContactAsync(client, id, "Deciding how to reach the person safely")).GetDocumentAsync();
 
         // Assert
         Assert.NotNull(queue.QuerySelector($"[data-report='{reference}'] [data-third-party]"));

@@ -30,6 +30,12 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
     public bool ContactShown { get; private set; }
 
+    /// <summary>Need-to-know (DPA 2018 s.62): only the officer in charge of the case, by their staff account, may see the victims' contact details.</summary>
+    public bool MaySeeContact => Guid.TryParse(User.OfficerKey(), out var staffId) && Case.OfficerInChargeId == staffId;
+
+    /// <summary>The victims who have contact details recorded, so that others know the details exist without seeing them.</summary>
+    public IReadOnlyList<Guid> VictimsWithContact { get; private set; } = [];
+
     /// <summary>The orders made in this case, newest first, each with its status today.</summary>
     public IReadOnlyList<Core.Orders.StalkingProtectionOrder> Orders { get; private set; } = [];
 
@@ -81,6 +87,11 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
             return NotFound();
         }
 
+        if (!MaySeeContact)
+        {
+            return Forbid();
+        }
+
         if (Victims.Count == 1)
         {
             ContactVictimId = Victims[0].Id;
@@ -125,6 +136,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         RiskAssessments = await db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == Id).OrderByDescending(r => r.CompletedAt).ToListAsync(ct);
         Decisions = await db.SpoDecisions.AsNoTracking().Where(d => d.CaseId == Id).OrderByDescending(d => d.DecidedAt).ToListAsync(ct);
         var victimIds = Victims.Select(v => v.Id).ToList();
+        VictimsWithContact = await db.VictimContactDetails.AsNoTracking().Where(d => victimIds.Contains(d.VictimId)).Select(d => d.VictimId).ToListAsync(ct);
         Contacts = await db.VictimContactEvents.AsNoTracking().Where(e => victimIds.Contains(e.VictimId)).OrderByDescending(e => e.OccurredAt).ToListAsync(ct);
         Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == Id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Type).ToListAsync(ct);
         Applications = await db.Applications.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);

@@ -10,8 +10,8 @@ using StalkingProtection.Web.Pages.Workspace.Cases;
 namespace StalkingProtection.Web.Pages.Workspace.Triage.ViewReport;
 
 /// <summary>
-/// One online report's answers. Its safe contact details are shown only to officers and coordinators, who contact the person,
-/// and only when asked for; each showing is audited (DPA 2018 s.62).
+/// One online report's answers. Its safe contact details are shown only to the coordinator triaging it or the officer in charge
+/// of its case, and only when they give a reason; each showing is audited with that reason (DPA 2018 s.62).
 /// </summary>
 public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : CaseWorkPageModel
 {
@@ -24,6 +24,14 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
     public PublicReport Report { get; private set; } = null!;
 
     public SafeContactDetails? Contact { get; private set; }
+
+    /// <summary>DPA 2018 s.62: the reason is written to the audit entry of the read.</summary>
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Why do you need to see them?")]
+    public string? ContactReason { get; set; }
+
+    /// <summary>The viewer is the coordinator triaging the report or the officer in charge of its case.</summary>
+    public bool MaySeeContact { get; private set; }
 
     public bool ContactShown { get; private set; }
 
@@ -45,7 +53,24 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
             return NotFound();
         }
 
-        Contact = await triage.ReadContactDetailsAsync(Id, User.ToActor(), ct);
+        if (!MaySeeContact || Report.ProtectedContact is null)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(ContactReason))
+        {
+            ModelState.AddModelError(nameof(ContactReason), "Give the reason you need to see the safe contact details");
+            return Page();
+        }
+
+        if (ContactReason.Trim().Length > Core.Auditing.AuditEntry.JustificationMaxLength)
+        {
+            ModelState.AddModelError(nameof(ContactReason), $"The reason must be {Core.Auditing.AuditEntry.JustificationMaxLength} characters or fewer");
+            return Page();
+        }
+
+        Contact = await triage.ReadContactDetailsAsync(Id, User.ToActor(), User.IsInRole(StaffRoles.Coordinator), ContactReason, ct);
         ContactShown = true;
         return Page();
     }
@@ -83,6 +108,7 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
 
         Report = report;
         Version = report.Version;
+        MaySeeContact = CanTriage && await triage.MayReadContactDetailsAsync(report, User.ToActor(), User.IsInRole(StaffRoles.Coordinator), ct);
         if (report.CaseId is { } caseId)
         {
             var linked = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
