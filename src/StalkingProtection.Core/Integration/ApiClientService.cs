@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Integration;
 
@@ -27,7 +28,7 @@ public sealed class ApiClientService(
         var name = create.Name.Trim();
         if (name.Length is 0 or > ApiClient.NameMaxLength)
         {
-            throw new ArgumentException($"Enter a name of {ApiClient.NameMaxLength} characters or fewer.", nameof(create));
+            throw RuleViolationException.Input(nameof(create.Name), $"Enter a name of {ApiClient.NameMaxLength} characters or fewer.");
         }
 
         key ??= NewKey();

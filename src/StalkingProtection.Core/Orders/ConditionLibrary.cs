@@ -174,7 +174,7 @@ public static class ConditionLibrary
                 new("station", "Police station", "For example, Elland Road", TemplateParameterKind.Station, true, NameLength),
                 new("frequency", "When to sign on", "For example, every Monday between 9am and 5pm", TemplateParameterKind.Text, true, NameLength),
             ],
-            v => $"To sign on at {Station(v("station")!)} police station {v("frequency")}."),
+            v => $"To sign on at {Station(v("station"))} police station {v("frequency")}."),
         new(OtherKey, "Other (write the condition)", "Write the prohibition or requirement in full",
             null, null,
             [
@@ -211,6 +211,7 @@ public static class ConditionLibrary
     }
 
     // "Elland Road Police Station" and "Elland Road" both read "Elland Road police station".
-    private static string Station(string station) =>
-        station.EndsWith(" police station", StringComparison.OrdinalIgnoreCase) ? station[..^" police station".Length] : station;
+    // Before the blanks are filled (the journey shows the wording so far), the station is left blank like any other.
+    private static string? Station(string? station) =>
+        station?.EndsWith(" police station", StringComparison.OrdinalIgnoreCase) == true ? station[..^" police station".Length] : station;
 }

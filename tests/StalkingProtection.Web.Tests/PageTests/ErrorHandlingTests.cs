@@ -91,6 +91,7 @@ public class ErrorHandlingTests(ErrorHandlingTests.FailingAppFactory factory) : 
     public static TheoryData<string, string> HostileBodies() => new()
     {
         { "/sign-in", "Email=%01%1B&Password=x" },
+        { "/sign-in", "Email=a%40example.com&Password=a%00b" },
         { "/sign-in", "Email=%FF%FE%C3%28&Password=x" },
         { "/feedback", "Comments=%C0%AF" },
     };

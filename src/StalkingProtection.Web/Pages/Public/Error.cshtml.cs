@@ -37,9 +37,11 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         _ => ReasonPhrases.GetReasonPhrase(ErrorStatusCode) is { Length: > 0 } phrase ? phrase : Heading,
     };
 
-    public IActionResult OnGet(int? statusCode) => Render(statusCode);
+    // The status is read from the route, never bound: binding would read a re-executed POST's body again, and a body the
+    // form reader refused (a NUL byte) would then leave the status unbound and the page answering 500 for a 400.
+    public IActionResult OnGet() => Render(StatusCodeFromRoute());
 
-    public IActionResult OnPost(int? statusCode) => Render(statusCode);
+    public IActionResult OnPost() => Render(StatusCodeFromRoute());
 
     // Re-executed for a PUT, PATCH or DELETE, which no handler takes, the page still answers with the status it was given.
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
@@ -47,9 +49,12 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         ArgumentNullException.ThrowIfNull(context);
         if (context.HandlerMethod is null)
         {
-            context.Result = Render(int.TryParse(context.RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null);
+            context.Result = Render(StatusCodeFromRoute());
         }
     }
+
+    private int? StatusCodeFromRoute() =>
+        int.TryParse(RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private IActionResult Render(int? statusCode)
     {
