@@ -105,6 +105,24 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         return client;
     }
 
+    [Fact]
+    public async Task RL4_StartTriage_WithAStaleVersion_ShowsSomeoneElseChangedThisAndStartsNothing()
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var coordinator = await Factory.CreateUserAsync(StaffRoles.Coordinator, CaseTeam);
+        var client = Factory.CreateBrowser(coordinator);
+
+        // Act
+        var response = await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string> { ["Version"] = "999" }, "form[action*=Start]");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([ConflictMessage], document.ErrorSummaryMessages());
+        Assert.Null(await Factory.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.TriageStartedAt).SingleAsync()));
+    }
+
     private static Task<HttpResponseMessage> ShowContactAsync(HttpClient client, Guid reportId, string reason) =>
         client.SubmitFormAsync($"/workspace/triage/{reportId}", new Dictionary<string, string> { ["ContactReason"] = reason }, "form[data-show-contact]");
 

@@ -89,6 +89,8 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The refused change is still tracked; the page reads (and audits) the report again from a clean context.
+            db.ChangeTracker.Clear();
             ShowConflict();
         }
         catch (RuleViolationException e)
