@@ -97,7 +97,11 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");
         });
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<Infrastructure.Security.AntiforgeryRejectionLogFilter>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add<Infrastructure.Security.AntiforgeryRejectionLogFilter>();
+            o.Filters.Add<Infrastructure.Errors.TamperedFormStateFilter>();
+        });
         services.AddGovUkComponents();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>

@@ -34,6 +34,12 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid taskId, long version, CancellationToken ct)
     {
+        if (taskId == Guid.Empty)
+        {
+            // Every "Mark as done" button carries its task: a post without one did not come from this page.
+            return BadRequest();
+        }
+
         var visible = await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct);
         if (!visible.Any(t => t.Id == taskId))
         {

@@ -66,6 +66,27 @@ public class TasksTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == task.Id.ToString() && e.Action == "Task.Completed")));
     }
 
+    [Theory]
+    [InlineData("taskId", "not-a-task")]
+    [InlineData("version", "not-a-number")]
+    [InlineData("taskId", "")]
+    public async Task Post_MarkAsDoneWithAFieldTheButtonNeverHeld_AnswersTheBadRequestPageAndChangesNothing(string field, string value)
+    {
+        // Arrange
+        var team = $"Team {Guid.NewGuid():N}";
+        var officer = await factory.CreateUserAsync(StaffRoles.Officer, team);
+        var task = await RaiseAsync(StaffTaskType.ReviewDue, new DateOnly(2026, 12, 10), team);
+        var client = factory.CreateBrowser(officer);
+
+        // Act
+        var response = await client.SubmitFormAsync("/workspace/tasks", new Dictionary<string, string> { [field] = value }, $"form:has(input[value='{task.Id}'])");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with your request", (await response.GetDocumentAsync()).HeadingText());
+        Assert.Equal(StaffTaskStatus.Open, (await factory.WithDbAsync(db => db.StaffTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id))).Status);
+    }
+
     [Fact]
     public async Task Post_MarkAsDoneWithAStaleVersion_SaysSomeoneElseChangedIt()
     {

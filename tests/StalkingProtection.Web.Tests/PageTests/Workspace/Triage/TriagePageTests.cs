@@ -123,6 +123,26 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         Assert.Null(await Factory.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.TriageStartedAt).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("not a number")]
+    [InlineData("99999999999999999999999")]
+    public async Task StartTriage_WithAVersionTheFormNeverHeld_AnswersTheBadRequestPage(string version)
+    {
+        // Arrange
+        var (id, _) = await ReportAsync();
+        var coordinator = await Factory.CreateUserAsync(StaffRoles.Coordinator, CaseTeam);
+        var client = Factory.CreateBrowser(coordinator);
+
+        // Act
+        var response = await client.SubmitFormAsync($"/workspace/triage/{id}", new Dictionary<string, string> { ["Version"] = version }, "form[action*=Start]");
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with your request", document.HeadingText());
+        Assert.Null(await Factory.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.TriageStartedAt).SingleAsync()));
+    }
+
     private static Task<HttpResponseMessage> ShowContactAsync(HttpClient client, Guid reportId, string reason) =>
         client.SubmitFormAsync($"/workspace/triage/{reportId}", new Dictionary<string, string> { ["ContactReason"] = reason }, "form[data-show-contact]");
 
