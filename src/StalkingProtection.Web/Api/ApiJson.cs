@@ -53,7 +53,7 @@ public static class ApiJson
         catch (JsonException ex)
         {
             var field = FieldName(ex.Path);
-            if (UnknownEnumValue(ex) is { } enumType)
+            if (UnknownEnumValue(ex, typeof(T)) is { } enumType)
             {
                 return (null, EnumProblem(field, enumType));
             }
@@ -91,16 +91,35 @@ public static class ApiJson
         return ApiProblems.Invalid(field, $"This value is not one of the allowed values. {allowed}");
     }
 
-    private static Type? UnknownEnumValue(JsonException ex)
+    /// <summary>The enum type of the field a conversion failed on, found by walking the request type along the JSON path.</summary>
+    private static Type? UnknownEnumValue(JsonException ex, Type requestType)
     {
-        if (!ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        if (!ex.Message.Contains("could not be converted", StringComparison.Ordinal) || string.IsNullOrEmpty(ex.Path))
         {
             return null;
         }
 
-        return Regex.Matches(ex.Message, @"StalkingProtection\.[A-Za-z0-9_.+]+")
-            .Select(m => typeof(Core.Applications.PoliceForce).Assembly.GetType(m.Value.TrimEnd('.')))
-            .FirstOrDefault(t => t is { IsEnum: true });
+        var type = requestType;
+        foreach (var segment in ex.Path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            var property = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
+            if (segment.Contains('[', StringComparison.Ordinal) || (type != typeof(string) && type.IsGenericType && type.GetGenericArguments().Length == 1
+                && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)))
+            {
+                type = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+
+        return type.IsEnum ? type : null;
     }
 
     private static string FieldName(string? path) =>
