@@ -312,7 +312,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
                 PoliceForce.WestYorkshire, NotificationMode.InPersonOral, "PC Front Counter", false, null, respondent.Person.PrimaryName.FullName,
                 respondent.Addresses[0].Address, $"ACK-{obligation.Id:N}", notifiedAt.AddMinutes(5), "SPO-N1 v2"),
                 PoliceForce.WestYorkshire, notifiedAt.AddMinutes(10));
-            obligation.Meet(notification);
+            obligation.Meet(notification, respondent);
             batch.Add(notification);
         }
         else if (roll < 95)

@@ -81,7 +81,7 @@ public static class WebServiceCollectionExtensions
         {
             document.Info = new() { Title = "Stalking Protection API", Version = "v1", Description = "Cases, applications, orders, service, notifications and breaches under the Stalking Protection Act 2019. Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem details listing each broken rule by ID and field." };
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(Api.ApiSchemas.ListEnumValuesAsync));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -92,7 +92,7 @@ public class Breach : IVersioned
         var condition = order.FindCondition(conditionId);
         var check = new RuleCheck()
             .Must(condition is not null, "R35", "conditionId", "Choose the condition of this order that was breached (SPA 2019 s.8(1), R35)", "SPA 2019 s.8(1)")
-            .Must(incidentAt <= now, "R35", "incidentAt", "The incident cannot be in the future", "SPA 2019 s.8(1)")
+            .HasHappened(incidentAt <= now, "incidentAt")
             .Must(!string.IsNullOrWhiteSpace(description) && description.Length <= TextMaxLength, "R35", "description", "Describe what happened", "SPA 2019 s.8(1)")
             .Must((location?.Length ?? 0) <= TextMaxLength, "Input", "incidentLocation", "The location is too long", "");
 
@@ -184,7 +184,7 @@ public class Breach : IVersioned
             .Must(pleaOn is null || charged is null || (pleaOn >= LondonTime.DateOf(charged.Value) && pleaOn <= LondonTime.DateOf(now)), "Input", "pleaOn",
                 "The plea must be on or after the day of charge and not in the future", events)
             .Must(!(plea == BreachPlea.Guilty && p.Outcome == BreachOutcome.Acquitted), "Input", "outcome", "A respondent who pleaded guilty cannot be acquitted", events)
-            .Must(p.ConvictedOn is null || p.ConvictedOn <= LondonTime.DateOf(now), "R37", "convictedOn", "The conviction cannot be in the future", "SPA 2019 s.8(2)")
+            .HasHappened(p.ConvictedOn is null || p.ConvictedOn <= LondonTime.DateOf(now), "convictedOn")
 
             // R41: the victim is told of a breach, and the time is recorded.
             .Must(p.VictimInformedAt is null || (p.VictimInformedAt >= IncidentAt && p.VictimInformedAt <= now), "R41", "victimInformedAt",

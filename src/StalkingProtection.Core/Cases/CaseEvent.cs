@@ -41,7 +41,7 @@ public class CaseEvent
         DateTimeOffset now)
     {
         new RuleCheck()
-            .Must(occurredAt <= now, "Input", "occurredAt", "The event cannot be in the future", "")
+            .HasHappened(occurredAt <= now, "occurredAt")
             .Must(!string.IsNullOrWhiteSpace(text) && text.Length <= TextMaxLength, "Input", "text", $"The text must be between 1 and {TextMaxLength} characters", "")
             .ThrowIfBroken();
         return new CaseEvent

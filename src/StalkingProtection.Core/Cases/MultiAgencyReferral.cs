@@ -59,7 +59,7 @@ public class MultiAgencyReferral : IVersioned
             .Must(forum != ReferralForum.Other || !string.IsNullOrWhiteSpace(otherForum), "Input", "otherForum", "Name the forum the case was referred to",
                 GuidanceSource)
             .Must((otherForum?.Length ?? 0) <= NameMaxLength, "Input", "otherForum", $"The forum is at most {NameMaxLength} characters", "")
-            .Must(referredOn <= today, "Input", "referredOn", "The referral date cannot be in the future", GuidanceSource)
+            .HasHappened(referredOn <= today, "referredOn")
             .Must(!string.IsNullOrWhiteSpace(referredBy) && referredBy.Length <= NameMaxLength, "Input", "referredBy", "Enter who made the referral",
                 GuidanceSource)
             .Must(!string.IsNullOrWhiteSpace(reason) && reason.Length <= TextMaxLength, "Input", "reason", "Enter why the case was referred", GuidanceSource)
@@ -84,7 +84,7 @@ public class MultiAgencyReferral : IVersioned
         new RuleCheck()
             .Must(!string.IsNullOrWhiteSpace(outcome) && outcome.Length <= TextMaxLength, "Input", "outcome", "Enter what the forum decided", GuidanceSource)
             .Must(outcomeOn >= ReferredOn, "Input", "outcomeOn", $"The outcome cannot be before the referral on {ReferredOn:d MMMM yyyy}", GuidanceSource)
-            .Must(outcomeOn <= today, "Input", "outcomeOn", "The outcome date cannot be in the future", GuidanceSource)
+            .HasHappened(outcomeOn <= today, "outcomeOn")
             .ThrowIfBroken();
         Outcome = outcome.Trim();
         OutcomeOn = outcomeOn;

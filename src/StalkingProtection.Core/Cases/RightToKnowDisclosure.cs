@@ -58,7 +58,7 @@ public class RightToKnowDisclosure
                 Source)
             .Must(victim.CaseId == stalkingCase.Id, "Input", "victimId", "The victim must be on this case", Source)
             .Must(information.Length <= TextMaxLength, "Input", "informationDisclosed", $"The information is at most {TextMaxLength} characters", "")
-            .Must(decidedOn <= today, "Input", "decidedOn", "The decision date cannot be in the future", Source)
+            .HasHappened(decidedOn <= today, "decidedOn")
             .Must(!string.IsNullOrWhiteSpace(decidedBy) && decidedBy.Length <= NameMaxLength, "R39", "decidedBy", "Record who made the decision (R39)",
                 "Malik [2023] EWHC 3213 (Admin)")
 

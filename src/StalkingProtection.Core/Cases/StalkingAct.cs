@@ -106,7 +106,7 @@ public class StalkingAct
                 "Enter the country where the act took place; acts outside the UK count (SPA 2019 s.1(5), R5)", "SPA 2019 s.1(5)")
             .Must(occurredTo is null || occurredTo >= occurredFrom, "Input", "occurredTo",
                 "The end of the period must be after its start", "SPA 2019 s.1(5)")
-            .Must(occurredFrom <= now, "Input", "occurredFrom", "The act cannot be in the future", "SPA 2019 s.1(5)")
+            .HasHappened(occurredFrom <= now, "occurredFrom")
             .Must(description.Length <= DescriptionMaxLength && (location?.Length ?? 0) <= LocationMaxLength, "Input", "description",
                 $"The description is at most {DescriptionMaxLength} characters", "SPA 2019 s.1(5)")
             .ThrowIfBroken();

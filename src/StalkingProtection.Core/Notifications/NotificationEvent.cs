@@ -110,7 +110,7 @@ public class NotificationEvent
     {
         var notifiedOn = LondonTime.DateOf(d.NotifiedAt);
         new RuleCheck()
-            .Must(d.NotifiedAt <= now, "R30", "notifiedAt", "The notification cannot be in the future", "SPA 2019 s.10(1)")
+            .HasHappened(d.NotifiedAt <= now, "notifiedAt")
             .Must(!string.IsNullOrWhiteSpace(d.StationName) && d.StationName.Length <= StationMaxLength, "R29", "stationName",
                 "Enter the police station where the respondent notified (SPA 2019 s.10(1), R29)", "SPA 2019 s.10(1)")
             // SPA 2019 s.10(1)–(3), R29.

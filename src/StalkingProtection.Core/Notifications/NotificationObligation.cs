@@ -107,20 +107,103 @@ public class NotificationObligation : IVersioned
             CreatedAt = now.ToUniversalTime(),
         };
 
-    /// <summary>A valid notification meets the duty; for a name or address it may come before the change (R27, R28).</summary>
-    public void Meet(NotificationEvent notification)
+    /// <summary>
+    /// Whether <paramref name="notification"/> meets this duty, whatever order the two were entered in. One given on or after the
+    /// day the duty arose meets it. R27, R28, SPA 2019 s.9(3)–(4): one given before the first use of a new name or the move meets
+    /// the duty only when it gave that name or that address; nothing given before service or the final day meets the initial
+    /// duty (s.9(1), s.9(6)–(7), R25, R26).
+    /// </summary>
+    public bool CanBeMetBy(NotificationEvent notification, Respondent respondent)
     {
-        var mayPrecede = Trigger is NotificationTrigger.NewName or NotificationTrigger.NewAddress;
+        if (notification.RespondentId != RespondentId)
+        {
+            return false;
+        }
+
+        if (notification.NotifiedOn >= TriggerDate)
+        {
+            return true;
+        }
+
+        return Trigger switch
+        {
+            NotificationTrigger.NewName => respondent.Person?.Names.FirstOrDefault(n => n.Id == SubjectId) is { } name
+                && Gave(notification.NamesGiven, name.FullName),
+            NotificationTrigger.NewAddress => respondent.Addresses.FirstOrDefault(a => a.Id == SubjectId) is { } address
+                && Gave(notification.AddressGiven, address.Address),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// A valid notification meets the duty. The earliest notification that meets it counts, so one entered after another that
+    /// already met the duty replaces it when it was given earlier: the law does not depend on the order things are typed in.
+    /// </summary>
+    public void Meet(NotificationEvent notification, Respondent respondent)
+    {
+        var earlierThanRecorded = Status == ObligationStatus.Met && MetOn is { } metOn && notification.NotifiedOn < metOn;
+        var (rule, message, law) = Trigger switch
+        {
+            NotificationTrigger.NewName => ("R27", "A notification made before the new name was first used meets the duty only if it gave that name (SPA 2019 s.9(3), R27)", "SPA 2019 s.9(3)"),
+            NotificationTrigger.NewAddress => ("R28", "A notification made before the move meets the duty only if it gave the new address (SPA 2019 s.9(4), R28)", "SPA 2019 s.9(4)"),
+            _ => ("R25", "A notification made before the duty arose does not meet the initial notification duty (SPA 2019 s.9(1))", "SPA 2019 s.9(1)"),
+        };
         new RuleCheck()
-            .Must(Status is ObligationStatus.Open or ObligationStatus.Overdue, "R33", "obligationId", "The notification duty has already been met or excused", "SPA 2019 s.9")
+            .Must(Status is ObligationStatus.Open or ObligationStatus.Overdue || earlierThanRecorded, "R33", "obligationId",
+                "The notification duty has already been met or excused", "SPA 2019 s.9")
             .Must(notification.RespondentId == RespondentId, "R30", "respondentId", "The notification was given by someone else", "SPA 2019 s.10")
-            .Must(mayPrecede || notification.NotifiedOn >= TriggerDate, "R25", "notifiedAt",
-                "A notification made before the duty arose does not meet the initial notification duty (SPA 2019 s.9(1))", "SPA 2019 s.9(1)")
+            .Must(notification.RespondentId != RespondentId || CanBeMetBy(notification, respondent), rule, "notifiedAt", message, law)
             .ThrowIfBroken();
         Status = ObligationStatus.Met;
         MetByEventId = notification.Id;
         MetOn = notification.NotifiedOn;
     }
+
+    /// <summary>Meets the duty with the earliest of <paramref name="notifications"/> that can meet it; true if one did.</summary>
+    public bool MeetWithEarliest(IEnumerable<NotificationEvent> notifications, Respondent respondent)
+    {
+        var earliest = notifications.Where(n => CanBeMetBy(n, respondent)).OrderBy(n => n.NotifiedAt).FirstOrDefault();
+        if (earliest is null || (Status == ObligationStatus.Met && MetOn <= earliest.NotifiedOn) || Status == ObligationStatus.Excused)
+        {
+            return false;
+        }
+
+        Meet(earliest, respondent);
+        return true;
+    }
+
+    /// <summary>
+    /// SPA 2019 s.9–10, R25–R28: a notification just recorded meets every duty of the respondent it can meet: those still open or
+    /// overdue, and those met by a notification given later but entered first. Returns the duties it met.
+    /// </summary>
+    public static IReadOnlyList<NotificationObligation> MeetAllItCan(NotificationEvent notification, Respondent respondent,
+        IEnumerable<NotificationObligation> duties)
+    {
+        var met = new List<NotificationObligation>();
+        foreach (var duty in duties)
+        {
+            var waiting = duty.Status is ObligationStatus.Open or ObligationStatus.Overdue
+                || (duty.Status == ObligationStatus.Met && duty.MetOn > notification.NotifiedOn);
+            if (waiting && duty.CanBeMetBy(notification, respondent))
+            {
+                duty.Meet(notification, respondent);
+                met.Add(duty);
+            }
+        }
+
+        return met;
+    }
+
+    // The words given, compared without case, spaces or punctuation; either may hold more (a postcode, a middle name).
+    private static bool Gave(string? given, string recorded)
+    {
+        var a = Normalise(given);
+        var b = Normalise(recorded);
+        return a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal));
+    }
+
+    private static string Normalise(string? text) =>
+        new((text ?? "").Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     /// <summary>
     /// SPA 2019 s.11, R33: once the due day has ended in London with no valid notification, flag "Overdue – potential s.11 offence".

@@ -47,21 +47,31 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, notifiedOn, lastCourtArea);
 
         // SPA 2019 s.10(4), R31: every notification is acknowledged in writing; the service issues the reference if the
-        // station has not already given one.
+        // station has not already given one. An issued reference carries a whole new identifier, so two notifications at the
+        // same instant never share one.
         var details = string.IsNullOrWhiteSpace(options.Details.AcknowledgementReference)
             ? options.Details with
             {
-                AcknowledgementReference = $"SPA-ACK-{notifiedOn:yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N")[^8..].ToUpperInvariant()}",
+                AcknowledgementReference = $"SPA-ACK-{notifiedOn:yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N").ToUpperInvariant()}",
                 AcknowledgedAt = options.Details.AcknowledgedAt ?? now,
             }
             : options.Details;
+        var reference = details.AcknowledgementReference.Trim();
+        if (await db.NotificationEvents.AnyAsync(e => e.AcknowledgementReference == reference, ct))
+        {
+            throw RuleViolationException.Conflict("acknowledgementReference",
+                $"The acknowledgement reference \"{reference}\" is already held by another notification: each written acknowledgement has its own reference (SPA 2019 s.10(4), R31)");
+        }
+
         var notification = NotificationEvent.Record(respondent, details, expectedArea, now);
         db.NotificationEvents.Add(notification);
 
+        // A duty already met by a later notification is met by this one instead (entry order never changes the law, R27, R28).
         var obligations = options.ObligationId is { } id
             ? await db.NotificationObligations.Where(o => o.Id == id).ToListAsync(ct)
             : await db.NotificationObligations
-                .Where(o => o.RespondentId == respondent.Id && (o.Status == ObligationStatus.Open || o.Status == ObligationStatus.Overdue))
+                .Where(o => o.RespondentId == respondent.Id && (o.Status == ObligationStatus.Open || o.Status == ObligationStatus.Overdue
+                    || (o.Status == ObligationStatus.Met && o.MetOn > notifiedOn)))
                 .ToListAsync(ct);
         if (options.ObligationId is not null && obligations.Count == 0)
         {
@@ -69,25 +79,15 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         }
 
         var met = new List<Guid>();
-        foreach (var obligation in obligations)
+        var before = obligations.ToDictionary(o => o.Id, o => new { o.Status, o.MetOn });
+        var metNow = options.ObligationId is null
+            ? NotificationObligation.MeetAllItCan(notification, respondent, obligations)
+            : [.. obligations.Select(o => { o.Meet(notification, respondent); return o; })];
+        foreach (var obligation in metNow)
         {
-            var canMeet = obligation.Trigger is NotificationTrigger.NewName or NotificationTrigger.NewAddress || notifiedOn >= obligation.TriggerDate;
-            if (options.ObligationId is null && !canMeet)
-            {
-                continue;
-            }
-
-            var old = new { obligation.Status };
-            obligation.Meet(notification);
             met.Add(obligation.Id);
-            if (obligation.Trigger == NotificationTrigger.NewName && obligation.SubjectId is { } nameId)
-            {
-                // SPA 2019 s.9(3): the name now counts as notified.
-                var person = await db.People.SingleAsync(p => p.Id == respondent.PersonId, ct);
-                person.Names.SingleOrDefault(n => n.Id == nameId)?.MarkNotified(notifiedOn);
-            }
-
-            audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, old,
+            MarkNameNotified(respondent, obligation);
+            audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, before[obligation.Id],
                 new { obligation.Status, obligation.MetOn, NotificationId = notification.Id });
         }
 
@@ -130,10 +130,10 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         db.Entry(name).State = EntityState.Added;
         db.Touch(person);
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewName, options.FirstUsedOn, name.Id, respondent,
-            await OrdersMadeByAsync(respondent, options.FirstUsedOn, ct), now);
-        AddCreated(duty);
+            await OrdersMadeByAsync(respondent, options.FirstUsedOn, ct), now, await NotificationsOfAsync(respondent, ct));
+        AddCreated(duty, respondent);
         audit.Add(actor, AuditKind.Alteration, "Respondent.NameAdded", nameof(Person), person.Id, null, null,
-            new { NameId = name.Id, name.FirstUsedOn, duty.ObligationId, duty.Obligation?.DueBy });
+            new { NameId = name.Id, name.FirstUsedOn, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -148,11 +148,11 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         db.Entry(address).State = EntityState.Added;
         db.Touch(respondent);
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewAddress, options.MovedOn, address.Id, respondent,
-            await OrdersMadeByAsync(respondent, options.MovedOn, ct), now);
-        AddCreated(duty);
+            await OrdersMadeByAsync(respondent, options.MovedOn, ct), now, await NotificationsOfAsync(respondent, ct));
+        AddCreated(duty, respondent);
         audit.Add(actor, AuditKind.Alteration, "Respondent.AddressChanged", nameof(Respondent), respondent.Id, null,
             new { PreviousAddressId = old?.Id, PreviousPoliceArea = old?.PoliceArea },
-            new { AddressId = address.Id, address.PoliceArea, address.FromDate, duty.ObligationId, duty.Obligation?.DueBy });
+            new { AddressId = address.Id, address.PoliceArea, address.FromDate, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -165,10 +165,10 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         respondent.EndSoaPart2(options.FinalDay);
         db.Touch(respondent);
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.FinalDaySoa, options.FinalDay, null, respondent,
-            await OrdersMadeByAsync(respondent, options.FinalDay, ct), now);
-        AddCreated(duty);
+            await OrdersMadeByAsync(respondent, options.FinalDay, ct), now, await NotificationsOfAsync(respondent, ct));
+        AddCreated(duty, respondent);
         audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Ended", nameof(Respondent), respondent.Id, null, null,
-            new { options.FinalDay, duty.ObligationId, duty.Obligation?.DueBy });
+            new { options.FinalDay, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -242,11 +242,24 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     private async Task<List<StalkingProtectionOrder>> OrdersMadeByAsync(Respondent respondent, DateOnly on, CancellationToken ct) =>
         await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= on).ToListAsync(ct);
 
-    private void AddCreated(NotificationDutyOutcome duty)
+    private void AddCreated(NotificationDutyOutcome duty, Respondent respondent)
     {
         if (duty.Obligation is { } obligation)
         {
             db.NotificationObligations.Add(obligation);
+            MarkNameNotified(respondent, obligation);
         }
     }
+
+    // SPA 2019 s.9(3): a new name met by a notification now counts as notified.
+    private static void MarkNameNotified(Respondent respondent, NotificationObligation obligation)
+    {
+        if (obligation is { Trigger: NotificationTrigger.NewName, SubjectId: { } nameId, MetOn: { } metOn })
+        {
+            respondent.Person.Names.SingleOrDefault(n => n.Id == nameId)?.MarkNotified(metOn);
+        }
+    }
+
+    private async Task<List<NotificationEvent>> NotificationsOfAsync(Respondent respondent, CancellationToken ct) =>
+        await db.NotificationEvents.Where(e => e.RespondentId == respondent.Id).ToListAsync(ct);
 }

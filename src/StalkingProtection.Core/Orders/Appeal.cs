@@ -129,7 +129,7 @@ public class Appeal : IVersioned
             .Must(Outcome == AppealOutcome.Pending, "R24", "outcome", "The appeal has already been decided", "SPA 2019 s.7(4)")
             .Must(Enum.IsDefined(outcome) && outcome != AppealOutcome.Pending, "R24", "outcome", "Choose the outcome of the appeal", "SPA 2019 s.7(4)")
             .Must(decidedOn >= DecisionOn, "R24", "decidedOn", "The appeal cannot be decided before the decision appealed", "SPA 2019 s.7")
-            .Must(today is null || decidedOn <= today, "R24", "decidedOn", "The date the appeal was decided cannot be in the future", "SPA 2019 s.7")
+            .HasHappened(today is null || decidedOn <= today, "decidedOn")
             .Must(crownCourtReference is null || crownCourtReference.Length <= ReferenceMaxLength, "Input", "crownCourtReference",
                 $"The Crown Court reference is at most {ReferenceMaxLength} characters", "")
             .Must(consequentialOrders is null || consequentialOrders.Length <= ConsequentialOrdersMaxLength, "Input", "consequentialOrders",

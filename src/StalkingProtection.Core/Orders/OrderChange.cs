@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Orders;
 
@@ -68,6 +69,7 @@ public class OrderChange
         PoliceForce? applicantForce, DateOnly decidedOn, DateOnly effectiveOn, Guid? previousSetId, Guid? newSetId, DateOnly? previousLastDay,
         string? necessityRationale, IReadOnlyCollection<DischargeConsent> consents, DateTimeOffset now)
     {
+        new RuleCheck().HasHappened(decidedOn <= Time.LondonTime.DateOf(now), "decidedOn").ThrowIfBroken();
         var change = new OrderChange
         {
             Id = Guid.CreateVersion7(now),

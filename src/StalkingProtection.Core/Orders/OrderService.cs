@@ -152,12 +152,13 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == order.RespondentId, ct);
-        var duty = order.RecordService(options.ServedAt, options.Method, options.ServedBy, respondent, now);
+        var duty = order.RecordService(options.ServedAt, options.Method, options.ServedBy, respondent, now,
+            await db.NotificationEvents.Where(e => e.RespondentId == respondent.Id).ToListAsync(ct));
         if (duty.Obligation is { } obligation)
         {
             db.NotificationObligations.Add(obligation);
             audit.Add(actor, AuditKind.Collection, "Obligation.Created", nameof(Notifications.NotificationObligation), obligation.Id, "SPA 2019 s.9(1)", null,
-                new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId });
+                new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId, obligation.Status, obligation.MetOn });
         }
 
         await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.ServeOrder, now, ct);

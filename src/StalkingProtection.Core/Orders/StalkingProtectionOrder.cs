@@ -154,7 +154,8 @@ public class StalkingProtectionOrder : IVersioned
         OrderContext context, IReadOnlySet<Guid> protectedPersonIds, Override? @override, DateTimeOffset now,
         out IReadOnlyList<RuleWarning> overridden)
     {
-        var check = CheckTerms(application, terms, context, protectedPersonIds, @override);
+        var check = CheckTerms(application, terms, context, protectedPersonIds, @override)
+            .HasHappened(terms.MadeOn <= LondonTime.DateOf(now), "madeOn");
         overridden = check.ThrowIfBroken(@override);
 
         // SPA 2019 s.9(1), R19.
@@ -326,13 +327,14 @@ public class StalkingProtectionOrder : IVersioned
     /// Records service of the order. SPA 2019 s.9(1), R25: service of an interim order, or of a full order that does not
     /// replace an interim order, starts the initial notification duty, unless the respondent is subject to SOA 2003 Part 2 (s.9(5)).
     /// </summary>
-    public NotificationDutyOutcome RecordService(DateTimeOffset servedAt, ServiceMethod method, string servedBy, Respondent respondent, DateTimeOffset now)
+    public NotificationDutyOutcome RecordService(DateTimeOffset servedAt, ServiceMethod method, string servedBy, Respondent respondent, DateTimeOffset now,
+        IEnumerable<NotificationEvent>? notifications = null)
     {
         var servedOn = LondonTime.DateOf(servedAt);
         new RuleCheck()
             .Must(ServedAt is null, "Service", "servedAt", "Service of this order has already been recorded", "SPA 2019 s.9(1)")
             .Must(servedOn >= MadeOn, "Service", "servedAt", "An order cannot be served before the day it was made", "SPA 2019 s.9(1)")
-            .Must(servedAt <= now, "Service", "servedAt", "The date of service cannot be in the future", "SPA 2019 s.9(1)")
+            .HasHappened(servedAt <= now, "servedAt")
             .Must(IsInForceOn(servedOn), "Service", "servedAt", "The order was not in force on the day given for service", "SPA 2019 s.9(1)")
             .Must(!string.IsNullOrWhiteSpace(servedBy) && servedBy.Length <= NameMaxLength, "Service", "servedBy", "Enter the officer who served the order", "SG24 §3")
             .Must(respondent.Id == RespondentId, "Service", "respondentId", "The respondent is not the person the order is against", "")
@@ -342,7 +344,7 @@ public class StalkingProtectionOrder : IVersioned
         ServedOn = servedOn;
         ServiceMethod = method;
         ServedBy = servedBy.Trim();
-        return NotificationDutyFor(NotificationTrigger.InitialService, servedOn, null, respondent, [this], now);
+        return NotificationDutyFor(NotificationTrigger.InitialService, servedOn, null, respondent, [this], now, notifications);
     }
 
     /// <summary>
@@ -350,9 +352,11 @@ public class StalkingProtectionOrder : IVersioned
     /// and creates it. <paramref name="on"/> is the day of the event: service, the final day of SOA 2003 Part 2, the first use of
     /// a name (<paramref name="subjectId"/> is the name) or the move (<paramref name="subjectId"/> is the address).
     /// <paramref name="orders"/> are the orders it may fall under: the order served, or all the respondent's orders.
+    /// <paramref name="notifications"/> are the respondent's notifications already recorded: the earliest that meets the new duty
+    /// meets it, so a notification entered before the change it notified counts as it would have entered after (R27, R28).
     /// </summary>
     public static NotificationDutyOutcome NotificationDutyFor(NotificationTrigger trigger, DateOnly on, Guid? subjectId, Respondent respondent,
-        IEnumerable<StalkingProtectionOrder> orders, DateTimeOffset now)
+        IEnumerable<StalkingProtectionOrder> orders, DateTimeOffset now, IEnumerable<NotificationEvent>? notifications = null)
     {
         // SPA 2019 s.9(1), (3), (4), (6): the duties bind a person subject to an order in force that has been served.
         var order = orders.Where(o => o.RespondentId == respondent.Id && o.ServedOn is not null && o.IsInForceOn(on))
@@ -384,6 +388,8 @@ public class StalkingProtectionOrder : IVersioned
                 subjectId ?? throw new ArgumentNullException(nameof(subjectId), "A new address duty is about the address"), now),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
         };
+        // SPA 2019 s.9(3)–(4), R27, R28: entry order never changes the law.
+        duty.MeetWithEarliest(notifications ?? [], respondent);
         return NotificationDutyOutcome.Created(duty);
     }
 

@@ -60,7 +60,7 @@ public class RespondentOtherOrder
                 Source)
             .Must((otherTypeDescription?.Length ?? 0) <= NameMaxLength, "Input", "otherTypeDescription", $"At most {NameMaxLength} characters", "")
             .Must(!string.IsNullOrWhiteSpace(courtName) && courtName.Length <= NameMaxLength, "Input", "courtName", "Enter the court that made the order", Source)
-            .Must(madeOn <= today, "Input", "madeOn", "The date the order was made cannot be in the future", Source)
+            .HasHappened(madeOn <= today, "madeOn")
             .Must(untilFurtherOrder != (endsOn is not null), "Input", "endsOn", "Enter the order's last day, or say that it lasts until further order", Source)
             .Must(endsOn is null || endsOn >= madeOn, "Input", "endsOn", "The order cannot end before it was made", Source)
             .Must((reference?.Length ?? 0) <= ReferenceMaxLength, "Input", "reference", $"The reference is at most {ReferenceMaxLength} characters", "")

@@ -57,7 +57,7 @@ public class VictimContactEvent
     {
         // SG [U]; Victims' Code [U], R41: a timestamped record of each contact.
         new RuleCheck()
-            .Must(occurredAt <= now, "R41", "occurredAt", "The contact cannot be in the future (R41)", "Victims' Code")
+            .HasHappened(occurredAt <= now, "occurredAt")
             .Must(!string.IsNullOrWhiteSpace(officer) && officer.Length <= OfficerMaxLength, "R41", "officer", "Enter who contacted the victim (R41)", "Victims' Code")
             .Must(!string.IsNullOrWhiteSpace(summary) && summary.Length <= SummaryMaxLength, "R41", "summary", "Summarise what the victim was told or said (R41)", "Victims' Code")
             .ThrowIfBroken();

@@ -54,6 +54,12 @@ public sealed class RuleViolationException : Exception
     /// <summary>Made by <see cref="Input"/>: the API answers it 400 like any other invalid field, not 422.</summary>
     public bool IsInput { get; private init; }
 
+    /// <summary>A value that must be unique is already held by another record: the API answers 409 naming the value.</summary>
+    public static RuleViolationException Conflict(string field, string message) =>
+        new([new RuleViolation("Conflict", field, message, "")]) { IsConflict = true };
+
+    public bool IsConflict { get; private init; }
+
     /// <summary>Warnings that blocked because no override was given.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; }
 
@@ -77,6 +83,15 @@ public sealed class RuleCheck
     public IReadOnlyList<RuleViolation> Violations => _violations;
 
     public IReadOnlyList<RuleWarning> Warnings => _warnings;
+
+    /// <summary>
+    /// The one rule for the dates of things that happened (an order made, a discharge decided, service, a notification, a breach,
+    /// an appeal decided): they cannot be in the future, wherever they are entered. Only scheduled things (a hearing, the last day
+    /// of an order) may be.
+    /// </summary>
+    public const string NotYetHappenedMessage = "This is the date something happened, so it cannot be in the future: enter today or an earlier date";
+
+    public RuleCheck HasHappened(bool happened, string field) => Must(happened, "Input", field, NotYetHappenedMessage, "");
 
     /// <summary>Records a violation when <paramref name="ok"/> is false.</summary>
     public RuleCheck Must(bool ok, string ruleId, string field, string message, string legalSource)

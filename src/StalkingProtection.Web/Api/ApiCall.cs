@@ -15,6 +15,10 @@ public static class ApiCall
         {
             return await call();
         }
+        catch (RuleViolationException ex) when (ex.IsConflict)
+        {
+            return ApiProblems.Invalid(ex.Violations.Select(v => new ApiProblems.FieldError(v.Field, v.Message)).ToList(), StatusCodes.Status409Conflict);
+        }
         catch (RuleViolationException ex) when (ex.IsInput)
         {
             return ApiProblems.Invalid(ex.Violations.Select(v => new ApiProblems.FieldError(v.Field, v.Message)).ToList());

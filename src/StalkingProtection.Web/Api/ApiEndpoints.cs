@@ -11,6 +11,7 @@ public static class ApiEndpoints
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiPolicies.Read)
+            .AddEndpointFilter<QueryParameterFilter>()
             .WithTags("Stalking Protection");
 
         api.MapGet("/client", (HttpContext http) => Results.Ok(new ApiClientSummary(

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace StalkingProtection.Web.Api;
 
@@ -23,8 +25,10 @@ public static class ApiJson
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new InstantWithOffsetConverter());
         return options;
     }
 
@@ -48,8 +52,74 @@ public static class ApiJson
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.Invalid(FieldName(ex.Path), Describe(ex)));
+            var field = FieldName(ex.Path);
+            if (UnknownEnumValue(ex, typeof(T)) is { } enumType)
+            {
+                return (null, EnumProblem(field, enumType));
+            }
+
+            return (null, ApiProblems.Invalid(field, Describe(ex)));
         }
+    }
+
+    /// <summary>
+    /// Fields whose values are a legal kind: an unknown value breaks the rule that lists who may act, not just the enum.
+    /// </summary>
+    private static readonly Dictionary<string, (string Rule, string LegalSource, string Message)> _legalKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // SPA 2019 s.1(1), s.14, R1: only a chief officer of police may apply; never the victim or the CPS.
+        ["applicantForce"] = ("R1", "SPA 2019 s.1(1), s.14",
+            "Only a chief officer of police may apply for a stalking protection order: the chief officer of a police force in England and Wales, of the British Transport Police or of the Ministry of Defence Police; never the victim or the CPS (SPA 2019 s.1(1), s.14, R1)."),
+        // SPA 2019 s.4, s.5(7), R20.
+        ["applicantParty"] = ("R20", "SPA 2019 s.4, s.5(7)",
+            "A variation, renewal or discharge is applied for by the respondent (defendant) or a relevant chief officer of police (SPA 2019 s.4, s.5(7), R20)."),
+        // SPA 2019 s.7, R24.
+        ["appellant"] = ("R24", "SPA 2019 s.7", "An appeal is brought by the respondent (defendant), the applicant chief officer or a relevant chief officer (SPA 2019 s.7, R24)."),
+    };
+
+    /// <summary>An unknown enum value names the allowed values, and the rule where the field is a legal kind.</summary>
+    public static IResult EnumProblem(string field, Type enumType)
+    {
+        var allowed = $"Allowed values: {string.Join(", ", Enum.GetNames(enumType))}.";
+        var leaf = field.Split('.', '[')[^1].Split('[')[0];
+        if (_legalKinds.TryGetValue(leaf, out var legal))
+        {
+            return ApiProblems.Invalid([new ApiProblems.FieldError(field, $"{legal.Message} {allowed}", legal.Rule, legal.LegalSource)],
+                StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return ApiProblems.Invalid(field, $"This value is not one of the allowed values. {allowed}");
+    }
+
+    /// <summary>The enum type of the field a conversion failed on, found by walking the request type along the JSON path.</summary>
+    private static Type? UnknownEnumValue(JsonException ex, Type requestType)
+    {
+        if (!ex.Message.Contains("could not be converted", StringComparison.Ordinal) || string.IsNullOrEmpty(ex.Path))
+        {
+            return null;
+        }
+
+        var type = requestType;
+        foreach (var segment in ex.Path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            var property = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
+            if (segment.Contains('[', StringComparison.Ordinal) || (type != typeof(string) && type.IsGenericType && type.GetGenericArguments().Length == 1
+                && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)))
+            {
+                type = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+
+        return type.IsEnum ? type : null;
     }
 
     private static string FieldName(string? path) =>
@@ -66,6 +136,16 @@ public static class ApiJson
         if (message.Contains("missing required properties", StringComparison.Ordinal) || message.Contains("missing required", StringComparison.Ordinal))
         {
             return "Required fields are missing: " + message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.')[0].Trim() + ".";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This field is given more than once in the same JSON object: give each field once.";
+        }
+
+        if (message.Contains(InstantWithOffsetConverter.NoOffset, StringComparison.Ordinal))
+        {
+            return InstantWithOffsetConverter.NoOffset;
         }
 
         if (message.Contains("System.DateOnly", StringComparison.Ordinal))
@@ -90,4 +170,36 @@ public static class ApiJson
 
         return "The JSON is not valid here.";
     }
+}
+
+/// <summary>
+/// An instant must say its offset from UTC ("Z" or "+01:00"): a time without one could be London time or UTC, an hour apart in
+/// summer, and a legal date can turn on that hour.
+/// </summary>
+public sealed partial class InstantWithOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    public const string NoOffset = "Give the time with its offset from UTC, for example 2026-03-01T14:30:00Z or 2026-06-01T14:30:00+01:00: a time without one is ambiguous.";
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) || !text.Contains('T', StringComparison.Ordinal))
+        {
+            throw new JsonException("The JSON value could not be converted to System.DateTimeOffset.");
+        }
+
+        if (!HasOffset(text))
+        {
+            throw new JsonException(NoOffset);
+        }
+
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public static bool HasOffset(string text) => OffsetPattern().IsMatch(text);
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex OffsetPattern();
 }

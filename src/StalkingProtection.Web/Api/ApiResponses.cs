@@ -1,3 +1,4 @@
+using StalkingProtection.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Breaches;
@@ -47,7 +48,23 @@ public sealed record HearingResponse(Guid Id, Guid ApplicationId, DateTimeOffset
 public sealed record ConditionResponse(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
     string? LocalityText, DateOnly? LastDay, string? MapReference = null);
 
-public sealed record ObligationResponse(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode);
+/// <summary>
+/// A duty to notify. <c>dueBy</c> is the legal date, the last day to notify (SPA 2019 s.9, R25–R28); <c>overdueFrom</c> is the
+/// instant that day ends in London, when an unmet duty becomes overdue (R33).
+/// </summary>
+public sealed record ObligationResponse(Guid Id, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy, ObligationStatus Status, string OffenceCode)
+{
+    public DateTimeOffset OverdueFrom => LondonTime.EndOfDayUtc(DueBy);
+}
+
+/// <summary>A respondent's duty under any of their orders, as it stood at <c>asAt</c>.</summary>
+public sealed record RespondentObligationResponse(Guid Id, Guid? OrderId, NotificationTrigger Trigger, DateOnly TriggerDate, DateOnly DueBy,
+    ObligationStatus Status, DateOnly? MetOn, string OffenceCode)
+{
+    public DateTimeOffset OverdueFrom => LondonTime.EndOfDayUtc(DueBy);
+}
+
+public sealed record RespondentObligationsResponse(Guid RespondentId, DateOnly AsAt, IReadOnlyList<RespondentObligationResponse> Obligations);
 
 public sealed record OrderResponse(Guid Id, Guid CaseId, Guid RespondentId, Guid? ApplicationId, OrderKind Kind, Core.Rules.OrderOrigin Origin, string CourtName,
     DateOnly MadeOn, DurationType DurationType, DateOnly? LastInForceDay, bool ReplacesInterim, Guid? ReplacedInterimOrderId, DateTimeOffset? ServedAt,
@@ -151,6 +168,24 @@ public static class ApiResponses
 
     public static ObligationResponse? Obligation(NotificationObligation? o) =>
         o is null ? null : new ObligationResponse(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.Status, o.OffenceCode);
+
+    /// <summary>SPA 2019 ss.9–11: every duty of the respondent across their orders, with its status at the end of <paramref name="asAt"/>.</summary>
+    public static async Task<RespondentObligationsResponse?> RespondentObligationsAsync(StalkingProtectionDbContext db, Guid respondentId, DateOnly asAt,
+        CancellationToken ct)
+    {
+        if (!await db.Respondents.AsNoTracking().AnyAsync(r => r.Id == respondentId, ct))
+        {
+            return null;
+        }
+
+        var duties = await db.NotificationObligations.AsNoTracking().Where(o => o.RespondentId == respondentId).ToListAsync(ct);
+        return new RespondentObligationsResponse(respondentId, asAt, [.. duties
+            .Select(o => (Duty: o, Status: o.StatusOn(asAt)))
+            .Where(d => d.Status is not null)
+            .OrderBy(d => d.Duty.TriggerDate).ThenBy(d => d.Duty.CreatedAt)
+            .Select(d => new RespondentObligationResponse(d.Duty.Id, d.Duty.OrderId, d.Duty.Trigger, d.Duty.TriggerDate, d.Duty.DueBy, d.Status!.Value,
+                d.Duty.MetOn is { } met && met <= asAt ? met : null, d.Duty.OffenceCode))]);
+    }
 
     public static async Task<NotificationResponse?> NotificationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {

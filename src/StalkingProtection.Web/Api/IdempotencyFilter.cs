@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Integration;
@@ -91,8 +92,32 @@ public sealed class IdempotencyFilter(StalkingProtectionDbContext db, TimeProvid
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
         var prefix = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
-        return Convert.ToHexString(SHA256.HashData([.. prefix, .. buffer.ToArray()]));
+        return Convert.ToHexString(SHA256.HashData([.. prefix, .. Canonical(buffer.ToArray())]));
     }
+
+    /// <summary>
+    /// The request as parsed, not as typed: the same JSON with other whitespace or another order of keys is the same request,
+    /// so a retry re-serialised by the client is a replay. A body that is not JSON is compared byte for byte.
+    /// </summary>
+    private static byte[] Canonical(byte[] body)
+    {
+        try
+        {
+            var node = JsonNode.Parse(body);
+            return Encoding.UTF8.GetBytes(Sorted(node)?.ToJsonString() ?? "null");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return body;
+        }
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
 
     private sealed class ReplayResult(IdempotencyRecord record) : IResult
     {

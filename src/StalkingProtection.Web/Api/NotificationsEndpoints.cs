@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
@@ -80,10 +79,9 @@ public static class NotificationsEndpoints
                 TimeProvider time) =>
             ApiRoute.HandleAsync<RecordNotificationRequest>(http.Request, async r =>
             {
-                var now = time.GetUtcNow();
-                var reference = r.AcknowledgementReference
-                    ?? $"SPA-ACK-{r.NotifiedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{id.ToString("N")[^8..].ToUpperInvariant()}";
-                var acknowledgedAt = r.AcknowledgementReference is null ? now : r.AcknowledgedAt;
+                // R31: without a reference from the station, the service issues a unique one.
+                var reference = r.AcknowledgementReference ?? "";
+                var acknowledgedAt = r.AcknowledgementReference is null ? time.GetUtcNow() : r.AcknowledgedAt;
                 var biometrics = (r.BiometricsRequested ?? []).Aggregate(BiometricsRequested.None, (all, b) => all | b);
                 var details = new NotificationEvent.Details(r.NotifiedAt, r.StationName, r.StationPoliceArea, r.Mode, r.ReceivedBy, r.ReceivedByAuthorisedPerson,
                     r.AuthorisationReference, r.NamesGiven, r.AddressGiven, reference, acknowledgedAt, r.AcknowledgementFormVersion, biometrics, r.BiometricsPurpose,

@@ -106,17 +106,29 @@ public static class OrdersEndpoints
         api.MapGet("/orders/{id:guid}", async (Guid id, string? asAt, HttpContext http, AuditLog audit, OrderStatusQueries queries, StalkingProtectionDbContext db,
                 TimeProvider time) =>
             {
-                DateOnly date = time.UkToday;
-                if (asAt is not null && (!DateOnly.TryParseExact(asAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-                    || date < ApiValidator.EarliestDate || date > ApiValidator.LatestDate))
+                if (AsAtDate(asAt, time) is not { } date)
                 {
-                    return ApiProblems.Invalid("asAt", $"Enter a real date as YYYY-MM-DD between {ApiValidator.EarliestDate:yyyy-MM-dd} and {ApiValidator.LatestDate:yyyy-MM-dd}.");
+                    return AsAtProblem;
                 }
 
                 return await ApiRoute.ConsultAsync(http, audit, nameof(StalkingProtectionOrder), id, () => ApiResponses.OrderAsync(db, queries, id, date, http.RequestAborted));
             })
             .Read<OrderResponse>("GetOrder",
-                "Read an order's status, the conditions in force and the respondent's notification duties as at a date (?asAt=YYYY-MM-DD, default today).");
+                "Read an order's status, the conditions in force and the respondent's notification duties as at a date (?asAt=YYYY-MM-DD, or an instant with its offset such as 2026-03-01T23:30:00Z, read as its London date; default today).");
+
+        api.MapGet("/respondents/{id:guid}/obligations", async (Guid id, string? asAt, HttpContext http, AuditLog audit, StalkingProtectionDbContext db,
+                TimeProvider time) =>
+            {
+                if (AsAtDate(asAt, time) is not { } date)
+                {
+                    return AsAtProblem;
+                }
+
+                return await ApiRoute.ConsultAsync(http, audit, nameof(Core.People.Respondent), id,
+                    () => ApiResponses.RespondentObligationsAsync(db, id, date, http.RequestAborted));
+            })
+            .Read<RespondentObligationsResponse>("GetRespondentObligations",
+                "Read every duty to notify of a respondent, across all their orders, with its status as at a date or instant (?asAt=, default today; SPA 2019 ss.9–11, R25–R28, R33).");
 
         api.MapPost("/orders/{id:guid}/service", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordServiceRequest>(http.Request, async r =>
@@ -183,6 +195,37 @@ public static class OrdersEndpoints
             .Read<LiveOrdersResponse>("GetLiveOrderCount", "The number of interim and full orders in force on a date (?date=YYYY-MM-DD, default today).");
 
         return api;
+    }
+
+    private static IResult AsAtProblem => ApiProblems.Invalid("asAt",
+        $"Enter a real date as YYYY-MM-DD, or an instant with its offset from UTC (for example 2026-03-01T14:30:00Z), between {ApiValidator.EarliestDate:yyyy-MM-dd} and {ApiValidator.LatestDate:yyyy-MM-dd}.");
+
+    /// <summary>A date, or an instant read as its London date (legal dates are London dates); null when neither.</summary>
+    private static DateOnly? AsAtDate(string? asAt, TimeProvider time)
+    {
+        if (asAt is null)
+        {
+            return time.UkToday;
+        }
+
+        // A "+" in a query string arrives as a space unless the client encoded it.
+        asAt = asAt.Replace(' ', '+');
+        DateOnly date;
+        if (DateOnly.TryParseExact(asAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = day;
+        }
+        else if (asAt.Contains('T', StringComparison.Ordinal) && InstantWithOffsetConverter.HasOffset(asAt)
+            && DateTimeOffset.TryParse(asAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            date = LondonTime.DateOf(instant);
+        }
+        else
+        {
+            return null;
+        }
+
+        return date < ApiValidator.EarliestDate || date > ApiValidator.LatestDate ? null : date;
     }
 
     internal static Task<long?> OrderVersionAsync(StalkingProtectionDbContext db, Guid id) =>

@@ -42,11 +42,12 @@ public class NotificationObligationTests
     {
         // Arrange
         var respondent = TestData.NewRespondent();
-        var obligation = NotificationObligation.ForNewName(respondent.Id, null, new DateOnly(2026, 5, 10), Guid.NewGuid(), _now);
+        var name = respondent.Person.AddAlias("John", "Smith", new DateOnly(2026, 5, 10), _now);
+        var obligation = NotificationObligation.ForNewName(respondent.Id, null, new DateOnly(2026, 5, 10), name.Id, _now);
         var early = Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 8)));
 
         // Act
-        obligation.Meet(early);
+        obligation.Meet(early, respondent);
 
         // Assert
         Assert.Equal(new DateOnly(2026, 5, 12), obligation.DueBy);
@@ -59,10 +60,11 @@ public class NotificationObligationTests
     {
         // Arrange
         var respondent = TestData.NewRespondent();
-        var obligation = NotificationObligation.ForNewAddress(respondent.Id, null, new DateOnly(2026, 5, 10), Guid.NewGuid(), _now);
+        var address = respondent.MoveTo("1 High Street", PoliceForce.WestYorkshire, new DateOnly(2026, 5, 10), AddressSource.Other, _now);
+        var obligation = NotificationObligation.ForNewAddress(respondent.Id, null, new DateOnly(2026, 5, 10), address.Id, _now);
 
         // Act
-        obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 9))));
+        obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 9))), respondent);
 
         // Assert
         Assert.Equal(new DateOnly(2026, 5, 12), obligation.DueBy);
@@ -77,7 +79,7 @@ public class NotificationObligationTests
         var obligation = NotificationObligation.ForInitialService(respondent.Id, Guid.NewGuid(), new DateOnly(2026, 5, 10), _now);
 
         // Act
-        var ex = Record.Exception(() => obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 9)))));
+        var ex = Record.Exception(() => obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 9))), respondent));
 
         // Assert
         Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R25");
@@ -151,7 +153,7 @@ public class NotificationObligationTests
         obligation.MarkOverdueIfDue(TestData.NoonOn(new DateOnly(2026, 5, 4)));
 
         // Act
-        obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 5))));
+        obligation.Meet(Notify(respondent, TestData.NoonOn(new DateOnly(2026, 5, 5))), respondent);
 
         // Assert
         Assert.Equal(ObligationStatus.Met, obligation.Status);

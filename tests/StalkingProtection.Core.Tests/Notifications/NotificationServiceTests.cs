@@ -153,13 +153,44 @@ public class NotificationServiceTests
         var obligationId = (await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordAddressChangeAsync(
             new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, moveDay, AddressSource.Notification), TestData.Officer))).ObligationId;
         await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordNotificationAsync(
-            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 5, 8)), PoliceForce.WestYorkshire, "ACK-4"), obligationId), TestData.Officer));
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 5, 8)), PoliceForce.WestYorkshire, "ACK-4") with
+            {
+                AddressGiven = "9 Moss Lane, Manchester M1 1AA",
+            }, obligationId), TestData.Officer));
 
         // Assert
         await using var ctx = db.CreateContext();
         var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == obligationId);
         Assert.Equal(new DateOnly(2026, 5, 12), obligation.DueBy);
         Assert.Equal(ObligationStatus.Met, obligation.Status);
+    }
+
+    [Fact]
+    public async Task SPA2019_s9_4_R28_NewAddressNotifiedInAdvanceAndTheMoveEnteredAfterwards_MeetsTheDutyTheMoveCreates()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 3), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 2, 3)), PoliceForce.WestYorkshire, "ACK-I")), TestData.Officer));
+        await testData.WithServicesAsync(new DateOnly(2026, 5, 8), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(new DateOnly(2026, 5, 8)), PoliceForce.WestYorkshire, "ACK-A") with
+            {
+                AddressGiven = "9 Moss Lane, Manchester",
+            }), TestData.Officer));
+
+        // Act
+        var duty = await testData.WithServicesAsync(new DateOnly(2026, 5, 20), s => s.Notifications.RecordAddressChangeAsync(
+            new RecordAddressChangeOptions(order.Case.RespondentId, "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, new DateOnly(2026, 5, 10)), TestData.Officer));
+        await testData.WithServicesAsync(new DateOnly(2026, 5, 20), s => s.Deadlines.RunAsync(TestData.NoonOn(new DateOnly(2026, 5, 20))));
+
+        // Assert
+        await using var ctx = db.CreateContext();
+        var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == duty.ObligationId);
+        Assert.Equal(ObligationStatus.Met, obligation.Status);
+        Assert.Equal(new DateOnly(2026, 5, 8), obligation.MetOn);
+        Assert.Null(obligation.OverdueFlaggedAt);
     }
 
     [Fact]

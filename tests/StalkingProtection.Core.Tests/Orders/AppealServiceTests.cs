@@ -55,7 +55,7 @@ public class AppealServiceTests
     }
 
     [Fact]
-    public async Task R24_DecideAsyncDatedInTheFuture_IsRefused()
+    public async Task R24_DecideAsyncDatedInTheFuture_IsRefusedWithTheOneRuleForDatesOfThingsThatHappened()
     {
         // Arrange
         await using var db = await TestDatabase.CreateAsync();
@@ -68,7 +68,8 @@ public class AppealServiceTests
             new DecideAppealOptions(appealId, AppealOutcome.Dismissed, new DateOnly(2026, 4, 2), "T1"), TestData.Officer)));
 
         // Assert
-        Assert.Contains(Assert.IsType<Core.Rules.RuleViolationException>(ex).Violations, v => v.RuleId == "R24" && v.Field == "decidedOn");
+        Assert.Contains(Assert.IsType<Core.Rules.RuleViolationException>(ex).Violations, v => v.RuleId == "Input" && v.Field == "decidedOn"
+            && v.Message == Core.Rules.RuleCheck.NotYetHappenedMessage);
     }
 
     [Fact]

@@ -669,7 +669,7 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task R41_VictimContactInTheFuture_Returns422NamingR41()
+    public async Task R41_VictimContactInTheFuture_Returns422WithTheOneRuleForDatesOfThingsThatHappened()
     {
         // Arrange
         var scenario = await ScenarioAsync();
@@ -684,7 +684,8 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         });
 
         // Assert
-        AssertRule(answer, "R41", "occurredAt");
+        AssertRule(answer, "Input", "occurredAt");
+        Assert.Contains(answer.Errors, e => e.GetProperty("message").GetString() == Core.Rules.RuleCheck.NotYetHappenedMessage);
     }
 
     [Fact]
