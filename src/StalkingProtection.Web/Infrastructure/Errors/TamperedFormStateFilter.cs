@@ -19,6 +19,11 @@ public sealed class TamperedFormStateFilter : IPageFilter
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            return;
+        }
+
         var arguments = context.HandlerMethod?.Parameters.Select(p => p.Name ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
         if (context.ModelState.Any(field => field.Value?.ValidationState == ModelValidationState.Invalid
             && (_stateFields.Contains(field.Key) || field.Key.EndsWith("Version", StringComparison.Ordinal) || arguments.Contains(field.Key))))

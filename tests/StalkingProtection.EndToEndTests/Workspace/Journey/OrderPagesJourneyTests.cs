@@ -37,6 +37,15 @@ public class OrderPagesJourneyTests(JourneyServer server) : IClassFixture<Journe
         });
         var officer = await server.SignInAsync(_audit, StaffRoles.Officer, "PC Sam Reid");
 
+        // The officer in charge of the case by staff account: only they may open the victim's safe-contact preferences (DPA 2018 s.62).
+        await server.WithDbAsync(async db =>
+        {
+            var officerId = await db.Users.Where(u => u.DisplayName == "PC Sam Reid").OrderByDescending(u => u.CreatedAt).Select(u => u.Id).FirstAsync();
+            var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.Case.CaseId);
+            stalkingCase.Assign(officerId.ToString(), JourneyServer.Team, officerId);
+            return await db.SaveChangesAsync();
+        });
+
         // Act and assert: the case, its victim panel and its order.
         await officer.OpenAsync($"/workspace/cases/{order.Case.CaseId}", crimeReference.Replace(",", ", ", StringComparison.Ordinal));
         Assert.Equal(["Give the reason you need to see the victim's safe-contact preferences"], await officer.PressExpectingErrorsAsync("Show safe-contact preferences"));
