@@ -14,8 +14,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
+using StalkingProtection.Web.Tests.PageTests.SignIn;
 using StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
 
 namespace StalkingProtection.Web.Tests.PageTests;
@@ -32,6 +36,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
     private const string Marker = "<script>sp-sweep</script>";
     private const string Token = "__RequestVerificationToken";
     private const int SampledValuesPerField = 3;
+    private const string OrderJourneys = "/Workspace/Orders/";
 
     private static readonly bool _all = string.Equals(Environment.GetEnvironmentVariable("STALKING_PROTECTION_FORM_SWEEP"), "all", StringComparison.OrdinalIgnoreCase);
 
@@ -81,14 +86,37 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
         var sweep = await factory.SweepAsync();
 
         // Act
-        var posts = sweep.Posts;
+        var failures = sweep.Failures.Where(f => !SweepResult.IsOrderJourney(f.Page)).Select(f => f.Failure).ToList();
 
         // Assert
-        Assert.True(posts > sweep.Swept.Count, $"Only {posts} posts for {sweep.Swept.Count} pages.");
-        Assert.True(sweep.Failures.Count == 0, string.Join(Environment.NewLine, sweep.Failures));
+        Assert.True(sweep.Posts > sweep.Swept.Count, $"Only {sweep.Posts} posts for {sweep.Swept.Count} pages.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    public sealed record SweepResult(IReadOnlyDictionary<string, string> PagesWithAForm, IReadOnlySet<string> Swept, IReadOnlyList<string> Failures, int Posts);
+    /// <summary>
+    /// The same rule for the order journeys: a hostile value in an answer the journey carries in a hidden field must not
+    /// come back as an error naming a field that is not on the page.
+    /// </summary>
+    [Fact]
+    public async Task S9_OrderJourneys_HostileValuesIncludingAnswersCarriedInHiddenFields_AnswerThePageWithErrorsARedirectOr400_Never500()
+    {
+        // Arrange
+        var sweep = await factory.SweepAsync();
+
+        // Act
+        var swept = sweep.Swept.Count(SweepResult.IsOrderJourney);
+        var failures = sweep.Failures.Where(f => SweepResult.IsOrderJourney(f.Page)).Select(f => f.Failure).ToList();
+
+        // Assert
+        Assert.True(swept > 0, "No order journey was swept.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    public sealed record SweepResult(IReadOnlyDictionary<string, string> PagesWithAForm, IReadOnlySet<string> Swept, IReadOnlyList<(string Page, string Failure)> Failures, int Posts)
+    {
+        /// <summary>The order journeys under Workspace/Orders, reported on their own so that the rest of the site's answer stands apart.</summary>
+        public static bool IsOrderJourney(string page) => page.StartsWith(OrderJourneys, StringComparison.Ordinal);
+    }
 
     /// <summary>The app, with each response naming the Razor page that answered it so the sweep knows where it landed.</summary>
     public sealed class SweepFactory : WebAppFactory
@@ -117,6 +145,9 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             // The sweep posts hundreds of forms from one address; the public rate limits have tests of their own.
             builder.UseSetting("StalkingProtection:PublicSite:FormSubmissionsPerAddress", "100000");
             builder.UseSetting("StalkingProtection:PublicSite:SendsPerReport", "100000");
+
+            // With optional cookies the cookie page and banner have their forms.
+            builder.UseSetting("StalkingProtection:PublicSite:OptionalCookies", "true");
             builder.ConfigureTestServices(s => s.AddTransient<IStartupFilter, PageHeaderStartupFilter>());
         }
 
@@ -155,13 +186,14 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
         private readonly HashSet<string> _formsSwept = new(StringComparer.Ordinal);
         private readonly List<(TemplateMatcher Matcher, int Parameters, string Page)> _routes = [];
         private readonly HashSet<string> _tokenless = new(StringComparer.Ordinal);
-        private readonly List<string> _failures = [];
+        private Dictionary<string, string> _pages = [];
+        private readonly List<(string Page, string Failure)> _failures = [];
         private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
         private int _posts;
 
         public async Task<SweepResult> RunAsync()
         {
-            var pages = await PagesWithAFormAsync();
+            var pages = _pages = await PagesWithAFormAsync();
             var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (page, route) in pages.OrderBy(p => p.Value, StringComparer.Ordinal))
             {
@@ -236,10 +268,10 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 return "swept";
             }
 
-            foreach (var role in new string?[] { null }.Concat(_roleOrder).Concat(StaffRoles.All.Except(_roleOrder)))
+            string? reason = null;
+            foreach (var (who, open, fresh) in WaysIn())
             {
-                // Each public journey starts afresh: a report sent at the end of one walk does not close the way to the next page.
-                var client = role is null ? factory.CreateBrowser() : await ClientAsync(role);
+                var client = await open(url);
                 try
                 {
                     var (landedOn, response, document) = await GetAsync(client, url);
@@ -250,35 +282,134 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
 
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        return $"{url} answered {(int)response.StatusCode}";
+                        return $"{url} answered {(int)response.StatusCode} to {who}";
                     }
 
-                    await WalkAsync(new Walk(client, page, url), landedOn, response.RequestMessage!.RequestUri!.PathAndQuery, document!);
-                    return _swept.Contains(page) ? "swept" : $"{url} led to {landedOn}, whose journey never reached {page}";
+                    // A later step whose journey is not under way sends the visitor elsewhere: the walk starts at its journey's first page.
+                    var start = url;
+                    var first = page[..(page.LastIndexOf('/') + 1)] + "Index";
+                    if (landedOn != page && landedOn != first && _pages.TryGetValue(first, out var firstRoute))
+                    {
+                        try
+                        {
+                            start = await UrlAsync(firstRoute);
+                        }
+                        catch (KeyNotFoundException)
+                        {
+                        }
+                    }
+
+                    // Each walk ends by asking for the target again: a page with nothing to do yet (no one left to add) may have
+                    // its form once the journey its link led to is done. The second walk picks the last option of each choice.
+                    foreach (var lastOptions in new[] { false, true, false })
+                    {
+                        (landedOn, response, document) = await GetAsync(client, start);
+                        if (landedOn is null || document is null)
+                        {
+                            break;
+                        }
+
+                        var walk = new Walk(client, page, url, lastOptions);
+                        await WalkAsync(walk, landedOn, response.RequestMessage!.RequestUri!.PathAndQuery, document);
+                        if (_swept.Contains(page))
+                        {
+                            return "swept";
+                        }
+
+                        reason = $"{start} led {who} to {landedOn}, whose journey never reached {page}{walk.Refused}";
+                        start = url;
+                    }
                 }
                 finally
                 {
-                    if (role is null)
+                    if (fresh)
                     {
                         client.Dispose();
                     }
                 }
             }
 
-            return $"{url} opens for no role";
+            return reason ?? $"{url} opens for no one";
+        }
+
+        /// <summary>
+        /// The people a page is opened as, in turn, until one reaches its form: no one signed in, each role, and then the
+        /// people only some pages are for, each in a browser of their own.
+        /// </summary>
+        private IEnumerable<(string Who, Func<string, Task<HttpClient>> Open, bool Fresh)> WaysIn()
+        {
+            yield return ("no one signed in", _ => Task.FromResult(factory.CreateBrowser()), true);
+            foreach (var role in _roleOrder.Concat(StaffRoles.All.Except(_roleOrder)))
+            {
+                yield return (role, _ => ClientAsync(role), false);
+            }
+
+            yield return ("an officer signed in with a password and two-factor, with a second session open", _ => SignedInAsync(), true);
+            yield return ("an officer whose password was accepted, asked for a two-factor code", _ => PartSignedInAsync(), true);
+            yield return ("the officer in charge of the case in the address", OfficerInChargeAsync, true);
+        }
+
+        /// <summary>An officer with a password who has set up two-factor, signed in for real twice (so there is a session to end).</summary>
+        private async Task<HttpClient> SignedInAsync()
+        {
+            var (user, key) = await EnrolledOfficerAsync();
+            var client = factory.CreateBrowser();
+            await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = StaffSignIn.Password });
+            await client.SubmitFormAsync("/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Compute(key, factory.Clock.GetUtcNow()) });
+            return client;
+        }
+
+        private async Task<HttpClient> PartSignedInAsync()
+        {
+            var (user, _) = await EnrolledOfficerAsync();
+            var client = factory.CreateBrowser();
+            await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = StaffSignIn.Password });
+            return client;
+        }
+
+        private async Task<(StaffUser User, string Key)> EnrolledOfficerAsync()
+        {
+            var user = await factory.CreateUserAsync(StaffRoles.Officer, OrderPages.CaseTeam, StaffSignIn.Password);
+            using var enrolment = factory.CreateBrowser();
+            var (key, _) = await factory.EnrolAsync(enrolment, user);
+
+            // Each code is taken once: the next sign-in needs the next one.
+            factory.Clock.Advance(TimeSpan.FromSeconds(30));
+            return (user, key);
+        }
+
+        /// <summary>An officer made the officer in charge, by staff account, of every case named in the page's address.</summary>
+        private async Task<HttpClient> OfficerInChargeAsync(string url)
+        {
+            var officer = await factory.CreateUserAsync(StaffRoles.Officer, OrderPages.CaseTeam);
+            var ids = Regex.Matches(url, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").Select(m => Guid.Parse(m.Value)).ToList();
+            await factory.WithDbAsync(async db =>
+            {
+                foreach (var stalkingCase in await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync())
+                {
+                    stalkingCase.Assign(officer.Id.ToString(), stalkingCase.Team, officer.Id);
+                }
+
+                return await db.SaveChangesAsync();
+            });
+            return factory.CreateBrowser(officer);
         }
 
         /// <summary>One way through the site towards a page that takes a POST, in one browser.</summary>
-        private sealed record Walk(HttpClient Client, string Target, string TargetUrl)
+        private sealed record Walk(HttpClient Client, string Target, string TargetUrl, bool LastOptions)
         {
             public HashSet<string> Walked { get; } = new(StringComparer.Ordinal);
+
+            /// <summary>Where the walk's last answer was refused, and why, to say why a page was not reached.</summary>
+            public string Refused { get; set; } = "";
         }
 
         /// <summary>
         /// Sweeps the forms on a page, then goes on through its journey towards the target. Each answer the main form offers
         /// (the plausible one, and each option of each radio or checkbox group in turn) is sent, and after each the target is
         /// asked for, as a person who changed an answer would find it; failing that the journey goes on with the plausible
-        /// answer, or the first that leads on. A page with no form goes on by its button link.
+        /// answer (with dates a year later if its dates are refused), or the first that leads on. A page with no form goes on by
+        /// its button link, or failing that by the first link in its text to a page that takes a POST.
         /// </summary>
         private async Task WalkAsync(Walk walk, string page, string url, IHtmlDocument document)
         {
@@ -290,8 +421,9 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             var forms = document.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)).ToList();
             if (forms.Count == 0)
             {
-                var link = document.QuerySelectorAll("main a.govuk-button").Select(a => a.GetAttribute("href"))
-                    .FirstOrDefault(h => h is not null && h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal) && !h.StartsWith("/leave", StringComparison.Ordinal));
+                static bool Local(string? h) => h is not null && h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal) && !h.StartsWith("/leave", StringComparison.Ordinal);
+                var link = document.QuerySelectorAll("main a.govuk-button").Select(a => a.GetAttribute("href")).FirstOrDefault(Local)
+                    ?? document.QuerySelectorAll("main a.govuk-link").Select(a => a.GetAttribute("href")).FirstOrDefault(h => Local(h) && HandlerOf(h!) is not null);
                 if (link is not null)
                 {
                     await FollowAsync(walk, link);
@@ -315,33 +447,48 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             }
 
             // The page's main form is the last on the page: the cookie banner comes first.
-            var main = ParsedForm.Parse(forms[^1], url);
+            var main = ParsedForm.Parse(forms[^1], url, walk.LastOptions);
             if (_swept.Contains(walk.Target))
             {
                 return;
             }
 
+            // A date the page wants in the future (a review, a hearing) is refused as in the past: the same answer a year on.
             var plausible = main.Plausible();
+            var later = main.DateInputs.Count > 0 ? main.Plausible(laterDates: true) : null;
             List<KeyValuePair<string, string>>? chosen = null;
             List<KeyValuePair<string, string>>? sent = null;
             string? next = null;
-            foreach (var answer in main.Alternatives().Append(plausible))
+            var chosePlausible = false;
+            foreach (var answer in new List<List<KeyValuePair<string, string>>?>(main.Alternatives()) { plausible, later })
             {
-                var response = await walk.Client.PostAsync(main.Action, new FormUrlEncodedContent(answer));
-                sent = answer;
-                if (!IsRedirect(response))
+                var isPlausible = ReferenceEquals(answer, plausible) || ReferenceEquals(answer, later);
+                if (answer is null || (ReferenceEquals(answer, later) && chosePlausible))
                 {
                     continue;
                 }
 
-                if (!ReferenceEquals(answer, plausible) && await OpenTargetAsync(walk))
+                var response = await walk.Client.PostAsync(main.Action, new FormUrlEncodedContent(answer));
+                sent = answer;
+                if (!IsRedirect(response))
+                {
+                    if (isPlausible && response.StatusCode == HttpStatusCode.OK)
+                    {
+                        var errors = (await response.GetDocumentAsync()).ErrorSummaryMessages();
+                        walk.Refused = $" ({page} refused its plausible answer: {string.Join("; ", errors)})";
+                    }
+
+                    continue;
+                }
+
+                if (!isPlausible && await OpenTargetAsync(walk))
                 {
                     return;
                 }
 
-                if (chosen is null || ReferenceEquals(answer, plausible))
+                if (chosen is null || (isPlausible && !chosePlausible))
                 {
-                    (chosen, next) = (answer, response.Headers.Location!.OriginalString);
+                    (chosen, next, chosePlausible) = (answer, response.Headers.Location!.OriginalString, isPlausible);
                 }
             }
 
@@ -407,6 +554,15 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
         private async Task<string> UrlAsync(string route)
         {
             route = Regex.Replace(route, @"/\{[^}]*\?\}", "");
+            if (route.Contains("{token}", StringComparison.Ordinal))
+            {
+                // A one-time set-up link, as an administrator's invitation makes it.
+                await using var scope = factory.Services.CreateAsyncScope();
+                var (_, link) = await scope.ServiceProvider.GetRequiredService<StaffAccountService>().InviteAsync(
+                    new InviteStaffOptions($"invited-{Guid.NewGuid():N}@test.police.uk", "Invited Officer", [StaffRoles.Officer], OrderPages.CaseTeam), Actor.System);
+                route = route.Replace("{token}", Uri.EscapeDataString(link!.Token), StringComparison.Ordinal);
+            }
+
             if (!route.Contains('{', StringComparison.Ordinal))
             {
                 return route;
@@ -532,18 +688,18 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             var where = $"{page} ({form.Action}) {what}";
             if (status >= 500)
             {
-                _failures.Add($"{where}: {status}");
+                _failures.Add((page, $"{where}: {status}"));
                 return;
             }
 
             if (html.Contains("Exception", StringComparison.Ordinal) && html.Contains("   at ", StringComparison.Ordinal))
             {
-                _failures.Add($"{where}: a stack trace");
+                _failures.Add((page, $"{where}: a stack trace"));
             }
 
             if (html.Contains(Marker, StringComparison.Ordinal))
             {
-                _failures.Add($"{where}: the input reflected unescaped");
+                _failures.Add((page, $"{where}: the input reflected unescaped"));
             }
 
             var document = status is 200 or 400 ? await response.GetDocumentAsync() : null;
@@ -551,7 +707,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             {
                 if (document!.HeadingText() != "Sorry, there is a problem with your request" || document!.QuerySelector(".govuk-header, .govuk-footer") is null)
                 {
-                    _failures.Add($"{where}: 400 without the GOV.UK error page");
+                    _failures.Add((page, $"{where}: 400 without the GOV.UK error page"));
                 }
 
                 return;
@@ -559,7 +715,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
 
             if (expect400)
             {
-                _failures.Add($"{where}: {status}, not 400");
+                _failures.Add((page, $"{where}: {status}, not 400"));
                 return;
             }
 
@@ -570,13 +726,13 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                     var id = link.GetAttribute("href")?.TrimStart('#') ?? "";
                     if (document.GetElementById(id) is null)
                     {
-                        _failures.Add($"{where}: the error summary names #{id}, which is not on the page");
+                        _failures.Add((page, $"{where}: the error summary names #{id}, which is not on the page"));
                     }
                 }
             }
             else if (status is not (302 or 303 or 301))
             {
-                _failures.Add($"{where}: {status}");
+                _failures.Add((page, $"{where}: {status}"));
             }
         }
 
@@ -613,7 +769,8 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
         public string Signature => Regex.Replace(Action.Split('?')[0], "[0-9a-f]{8}-[0-9a-f-]{27}", "{}") + "|" + (Action.Contains('?', StringComparison.Ordinal) ? Action.Split('?')[1] : "")
             + "|" + string.Join(",", Fields.Select(f => f.Name).Distinct().Order(StringComparer.Ordinal));
 
-        public static ParsedForm Parse(IHtmlFormElement form, string pageUrl)
+        /// <summary>Reads a form; an unanswered choice gets its first option, or its last when <paramref name="lastOptions"/>.</summary>
+        public static ParsedForm Parse(IHtmlFormElement form, string pageUrl, bool lastOptions = false)
         {
             var fields = new List<FormField>();
             var radios = new HashSet<string>(StringComparer.Ordinal);
@@ -634,7 +791,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                         if (radios.Add(name))
                         {
                             var group = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "radio" && i.Name == name).ToList();
-                            fields.Add(new FormField(name, "radio", (group.FirstOrDefault(i => i.IsChecked) ?? group[0]).Value, null, group.Select(i => i.Value).ToList()));
+                            fields.Add(new FormField(name, "radio", (group.FirstOrDefault(i => i.IsChecked) ?? (lastOptions ? group[^1] : group[0])).Value, null, group.Select(i => i.Value).ToList()));
                         }
 
                         break;
@@ -684,8 +841,9 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             return new ParsedForm { Action = action, Fields = fields };
         }
 
-        public List<KeyValuePair<string, string>> Plausible() =>
-            Fields.Where(f => f.Kind != "checkbox-unchecked").Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        public List<KeyValuePair<string, string>> Plausible(bool laterDates = false) =>
+            Fields.Where(f => f.Kind != "checkbox-unchecked")
+                .Select(f => new KeyValuePair<string, string>(f.Name, laterDates && f.Name.EndsWith(".Year", StringComparison.Ordinal) && f.Value == PlausibleYear ? "2027" : f.Value)).ToList();
 
         /// <summary>Other answers a person might give: each other option of each radio group, each box of each checkbox group ticked alone.</summary>
         public List<List<KeyValuePair<string, string>>> Alternatives() =>
@@ -697,6 +855,8 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
         /// <summary>The plausible body with every value of one field replaced (a checkbox or radio gets the hostile value as its only option).</summary>
         public List<KeyValuePair<string, string>> With(string name, string value) =>
             Plausible().Where(f => f.Key != name).Append(new(name, value)).ToList();
+
+        private const string PlausibleYear = "2026";
 
         private static int? MaxLength(IElement element) =>
             int.TryParse(element.GetAttribute("maxlength"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0 ? max : null;
@@ -713,10 +873,10 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 "password" => "stalking-protection-demo",
                 _ when name.EndsWith(".Day", StringComparison.Ordinal) => "2",
                 _ when name.EndsWith(".Month", StringComparison.Ordinal) => "11",
-                _ when name.EndsWith(".Year", StringComparison.Ordinal) => "2026",
+                _ when name.EndsWith(".Year", StringComparison.Ordinal) => PlausibleYear,
                 _ when Has("Hour") => "10",
                 _ when Has("Minute") => "30",
-                _ when Has("Time") => "10:30",
+                _ when Has("Time") || name.EndsWith("At", StringComparison.Ordinal) => "10:30",
                 _ when Has("Email") => "sweep@example.com",
                 _ when Has("Phone") => "07700 900123",
                 _ when Has("Postcode") => "LS1 1AA",
