@@ -186,7 +186,7 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = (await users.FindByIdAsync(external.Id.ToString()))!;
             Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("force-idp", $"subject-{Guid.NewGuid():N}", "Force"))).Succeeded);
-            await scope.ServiceProvider.GetRequiredService<StaffSessions>().StartAsync(user.Id, null);
+            await scope.ServiceProvider.GetRequiredService<StaffSessions>().StartAsync(user.Id, null, new StaffSessionLimit(3, TimeSpan.FromHours(8)));
         }
 
         var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
