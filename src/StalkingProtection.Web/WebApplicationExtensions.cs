@@ -13,6 +13,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseStalkingProtection(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<HostCookiePrefixMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // TRACE would echo request headers (cookies included) back to a script; nothing here needs it.

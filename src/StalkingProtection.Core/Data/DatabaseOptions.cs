@@ -25,6 +25,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? ServiceRole { get; set; }
 
+    /// <summary>
+    /// PostgreSQL outside Development: allow a connection without a verified TLS certificate when every host is this
+    /// machine (loopback or a Unix socket). Off by default: otherwise the connection must use SSL Mode=VerifyFull or VerifyCA.
+    /// </summary>
+    public bool AllowUnencryptedLocalConnection { get; set; }
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

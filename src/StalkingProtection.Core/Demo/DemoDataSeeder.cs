@@ -13,7 +13,7 @@ public sealed class DemoDataSeeder(
     UserManager<StaffUser> userManager, StaffAccountService accounts, ApiClientService apiClients, StalkingProtectionDbContext db,
     TimeProvider timeProvider, IDataProtectionProvider dataProtection)
 {
-    public const string Password = "stalking-protection-demo";
+    public const string Password = "amber-harbour-lantern";
     public const string Team = "Coventry Public Protection Unit";
 
     /// <summary>The demo API key (read and write), listed in the README; it exists only in Development.</summary>

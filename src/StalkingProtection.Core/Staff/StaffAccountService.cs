@@ -118,6 +118,35 @@ public sealed class StaffAccountService(
         return link;
     }
 
+    /// <summary>
+    /// ASVS V6.4.3: an administrator resets a forgotten password without touching the second factor. The password is
+    /// removed, every session ends, and a one-time set-up link lets the person choose a new password; they then sign in
+    /// with it and their authenticator app or a recovery code, as before. Force accounts have no password here.
+    /// </summary>
+    public async Task<SetUpLink?> ResetPasswordAsync(Guid userId, Actor actor)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString());
+        if (user is null || !user.IsActive || user.PasswordHash is null)
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await userManager.RemovePasswordAsync(user);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var link = IssueSetUpLink(user);
+        await sessions.EndAllAsync(user.Id);
+        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.PasswordReset", nameof(StaffUser), user.Id,
+            newValues: new { SetUpLinkExpiresAt = link.ExpiresAt, user.TwoFactorEnabled });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return link;
+    }
+
     public async Task<StaffUser?> FindBySetUpTokenAsync(string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)

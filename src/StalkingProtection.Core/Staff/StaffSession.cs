@@ -33,12 +33,21 @@ public sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSe
 /// <summary>What a request needs to know about its session: read in one query by primary key.</summary>
 public sealed record StaffSessionState(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? SecurityStamp, DateTimeOffset? DeactivatedAt);
 
+/// <summary>How many sessions one account may have at once, counting only those within the absolute lifetime.</summary>
+public sealed record StaffSessionLimit(int MaxSessions, TimeSpan Lifetime);
+
+public sealed record StartedStaffSession(Guid Id, int OldestEnded);
+
 /// <summary>A session not yet ended, as its owner sees it in their list of sessions.</summary>
 public sealed record ActiveStaffSession(Guid Id, DateTimeOffset StartedAt);
 
 public sealed class StaffSessions(StalkingProtectionDbContext db, TimeProvider timeProvider)
 {
-    public async Task<Guid> StartAsync(Guid userId, Guid? replacing, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a session. ASVS V7.1.2: an account has at most <paramref name="limit"/> sessions at once, so signing in
+    /// again when it has that many ends the oldest; how many it ended is returned for the security log.
+    /// </summary>
+    public async Task<StartedStaffSession> StartAsync(Guid userId, Guid? replacing, StaffSessionLimit limit, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var session = new StaffSession { Id = Guid.CreateVersion7(now), UserId = userId, StartedAt = now };
@@ -48,13 +57,24 @@ public sealed class StaffSessions(StalkingProtectionDbContext db, TimeProvider t
             previous.EndedAt = now;
         }
 
+        var startedAfter = now - limit.Lifetime;
+        var beyondLimit = await db.Set<StaffSession>()
+            .Where(s => s.UserId == userId && s.EndedAt == null && s.StartedAt > startedAfter && s.Id != replacing)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id)
+            .Skip(limit.MaxSessions - 1)
+            .ToListAsync(ct);
+        foreach (var oldest in beyondLimit)
+        {
+            oldest.EndedAt = now;
+        }
+
         if (await db.Users.FindAsync([userId], ct) is { } user)
         {
             user.LastSignInAt = now;
         }
 
         await db.SaveChangesAsync(ct);
-        return session.Id;
+        return new StartedStaffSession(session.Id, beyondLimit.Count);
     }
 
     public async Task EndAsync(Guid sessionId, CancellationToken ct = default)

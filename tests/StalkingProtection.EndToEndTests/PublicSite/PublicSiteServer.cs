@@ -53,6 +53,7 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("StalkingProtection:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("StalkingProtection:Database:ApplyMigrationsOnStartup", "false");
+        builder.UseSetting("StalkingProtection:Database:AllowUnencryptedLocalConnection", "true");
         builder.UseSetting("StalkingProtection:VictimContact:SearchHashKey", TestData.SearchHashKey);
         builder.UseSetting("StalkingProtection:Web:QuickExitUrl", NeutralPath);
         builder.UseSetting("StalkingProtection:PublicSite:FormSubmissionsPerAddress", "100000");

@@ -48,6 +48,30 @@ public class StartupFailureTests
         Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1 (database nowhere)", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Host=db.force.example;Database=spo;Username=sp;SSL Mode=VerifyFull;Trust Server Certificate=true", "turns off certificate validation (Trust Server Certificate=true)", "true")]
+    [InlineData("Host=db.force.example;Database=spo;Username=sp;SSL Mode=Require", "must use SSL Mode=VerifyFull", "true")]
+    [InlineData("Host=127.0.0.1;Database=spo;Username=sp", "AllowUnencryptedLocalConnection=true", "false")]
+    public async Task Start_PostgresWithoutAVerifiedCertificate_ExitsWithOneLineSayingWhatToFix(string connectionString, string expected, string allowLocal)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            ["StalkingProtection__Database__Provider"] = "Postgres",
+            ["StalkingProtection__Database__ConnectionString"] = connectionString,
+            ["StalkingProtection__Database__AllowUnencryptedLocalConnection"] = allowLocal,
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Stalking Protection cannot start: invalid setting: StalkingProtection:Database:ConnectionString", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment) =>
         ProgramProcess.RunAsync(environment, ["--urls", "http://127.0.0.1:0"]);
 }

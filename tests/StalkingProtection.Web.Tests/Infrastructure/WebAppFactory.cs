@@ -39,6 +39,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("StalkingProtection:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("StalkingProtection:Database:ApplyMigrationsOnStartup", "false");
+        builder.UseSetting("StalkingProtection:Database:AllowUnencryptedLocalConnection", "true");
         builder.UseSetting("StalkingProtection:Web:QuickExitUrl", "/error/404");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("StalkingProtection:SignIn:PostsPerMinutePerAddress", "1000");

@@ -83,7 +83,7 @@ public class ForwardedHeadersTests(BehindProxyFactory factory) : IClassFixture<B
     [Theory]
     [InlineData(BehindProxyFactory.Proxy, true)]
     [InlineData("192.0.2.98", false)]
-    public async Task Get_SignIn_ForwardedAsHttps_CookiesAreSecureOnlyThroughTheTrustedProxy(string peer, bool secure)
+    public async Task Get_SignIn_ForwardedAsHttps_CookiesAreSecureAndHostPrefixedOnlyThroughTheTrustedProxy(string peer, bool secure)
     {
         // Arrange
         var client = factory.CreateBrowser();
@@ -97,8 +97,9 @@ public class ForwardedHeadersTests(BehindProxyFactory factory) : IClassFixture<B
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sp-antiforgery", StringComparison.Ordinal));
+        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.Contains("sp-antiforgery=", StringComparison.Ordinal));
         Assert.Equal(secure, antiforgery.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(secure, antiforgery.StartsWith("__Host-sp-antiforgery=", StringComparison.Ordinal));
     }
 
     private static async Task<HttpStatusCode> PostSignInAsync(HttpClient client, string peer, string forwardedFor)

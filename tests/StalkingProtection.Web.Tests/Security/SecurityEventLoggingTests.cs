@@ -115,6 +115,25 @@ public class SecurityEventLoggingTests(SecurityEventLoggingTests.LoggingFactory 
         Assert.Contains("rate limit reached for POST /report/", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SessionLimit_SignInEndsTheOldestSession_IsLoggedAsSessionLimitReachedWithoutTheEmail()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: StaffSignIn.Password);
+        var (key, _) = await factory.EnrolAsync(factory.CreateBrowser(), user);
+        await factory.SignInAgainAsync(factory.CreateBrowser(), user, key);
+        await factory.SignInAgainAsync(factory.CreateBrowser(), user, key);
+        Assert.Empty(Events(SecurityEvents.SessionLimitReachedId));
+
+        // Act
+        await factory.SignInAgainAsync(factory.CreateBrowser(), user, key);
+
+        // Assert
+        var entry = Assert.Single(Events(SecurityEvents.SessionLimitReachedId));
+        Assert.Contains("limit of 3 sessions per account and ended the oldest 1", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.Email!, entry.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     private List<(string Category, int EventId, string Message)> Events(int eventId) =>
         factory.Logs.Entries.Where(e => e.Category == SecurityEvents.Category && e.EventId == eventId).ToList();
 

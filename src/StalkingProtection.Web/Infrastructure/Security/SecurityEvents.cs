@@ -18,6 +18,7 @@ public static partial class SecurityEvents
     public const int AntiforgeryRejectedId = 4001;
     public const int RateLimitedId = 4290;
     public const int SignInThrottledId = 4291;
+    public const int SessionLimitReachedId = 4012;
 
     [LoggerMessage(EventId = AuthenticationRefusedId, EventName = "AuthenticationRefused", Level = LogLevel.Warning,
         Message = "Security event: authentication refused for {Method} {Path} (trace {TraceId})")]
@@ -42,6 +43,10 @@ public static partial class SecurityEvents
     [LoggerMessage(EventId = SignInThrottledId, EventName = "SignInThrottled", Level = LogLevel.Warning,
         Message = "Security event: sign-in refused while its address or email is throttled (trace {TraceId})")]
     public static partial void SignInThrottled(ILogger logger, string traceId);
+
+    [LoggerMessage(EventId = SessionLimitReachedId, EventName = "SessionLimitReached", Level = LogLevel.Warning,
+        Message = "Security event: a sign-in reached the limit of {Limit} sessions per account and ended the oldest {Ended} (trace {TraceId})")]
+    public static partial void SessionLimitReached(ILogger logger, int limit, int ended, string traceId);
 }
 
 /// <summary>

@@ -16,8 +16,16 @@ public sealed class SignInOptions
     /// <summary>A session ends after this long without a request.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Sessions one account may have at once (ASVS V7.1.2); signing in again ends the oldest.</summary>
+    public int MaxSessionsPerAccount { get; set; } = 3;
+
     public static IEnumerable<string> Validate(SignInOptions options)
     {
+        if (options.MaxSessionsPerAccount < 1)
+        {
+            yield return "StalkingProtection:SignIn:MaxSessionsPerAccount must be 1 or more.";
+        }
+
         if (options.PostsPerMinutePerAddress < 1)
         {
             yield return "StalkingProtection:SignIn:PostsPerMinutePerAddress must be 1 or more.";

@@ -25,8 +25,17 @@ public static class StaffSessionEvents
             return;
         }
 
-        var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
-        var sessionId = await sessions.StartAsync(userId, context.HttpContext.User.SessionIdOf());
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<SignInOptions>>().Value;
+        var started = await services.GetRequiredService<StaffSessions>().StartAsync(
+            userId, context.HttpContext.User.SessionIdOf(), new StaffSessionLimit(options.MaxSessionsPerAccount, options.SessionLifetime));
+        if (started.OldestEnded > 0)
+        {
+            SecurityEvents.SessionLimitReached(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityEvents.Category), options.MaxSessionsPerAccount, started.OldestEnded, context.HttpContext.TraceIdentifier);
+        }
+
+        var sessionId = started.Id;
         foreach (var old in identity.FindAll(StaffClaims.SessionId).ToList())
         {
             identity.RemoveClaim(old);

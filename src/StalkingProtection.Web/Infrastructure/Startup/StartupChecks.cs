@@ -27,6 +27,7 @@ public static class StartupChecks
 
         RequireAllowedHosts(app);
         var database = EnsureDataFolder(app);
+        RequireVerifiedDatabaseTls(app, database);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
@@ -54,6 +55,7 @@ public static class StartupChecks
     public static async Task MigrateAsync(this WebApplication app)
     {
         var database = EnsureDataFolder(app);
+        RequireVerifiedDatabaseTls(app, database);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
         await EnsureReachableAsync(db);
@@ -108,6 +110,31 @@ public static class StartupChecks
         {
             throw new StartupFailedException(
                 "invalid setting: AllowedHosts must list the host names the service answers to, separated by semicolons (e.g. spo.example.police.uk), not *, outside Development.");
+        }
+    }
+
+    // ASVS V12.3.1, V12.3.2: outside Development the PostgreSQL connection is encrypted and the server's certificate is
+    // checked (Npgsql checks it only for VerifyCA and VerifyFull), unless the operator has said the server is on this machine.
+    private static void RequireVerifiedDatabaseTls(WebApplication app, DatabaseOptions database)
+    {
+        if (app.Environment.IsDevelopment() || database.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString ?? "");
+        if (builder.TryGetValue("Trust Server Certificate", out var trust) && Convert.ToBoolean(trust, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new StartupFailedException(
+                "invalid setting: StalkingProtection:Database:ConnectionString turns off certificate validation (Trust Server Certificate=true); remove it and use SSL Mode=VerifyFull.");
+        }
+
+        var local = (builder.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(h => h.StartsWith('/') || h == "localhost" || (System.Net.IPAddress.TryParse(h.Split(':')[0], out var ip) && System.Net.IPAddress.IsLoopback(ip)));
+        if (builder.SslMode is not (SslMode.VerifyFull or SslMode.VerifyCA) && !(database.AllowUnencryptedLocalConnection && local))
+        {
+            throw new StartupFailedException(
+                "invalid setting: StalkingProtection:Database:ConnectionString must use SSL Mode=VerifyFull (or VerifyCA) outside Development; for a PostgreSQL server on this machine only, set StalkingProtection:Database:AllowUnencryptedLocalConnection=true.");
         }
     }
 

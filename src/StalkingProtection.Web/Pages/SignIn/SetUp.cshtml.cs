@@ -7,7 +7,10 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.SignIn;
 
-/// <summary>The one-time set-up link of an invitation (or of the first administrator): choose a password, then set up two-factor.</summary>
+/// <summary>
+/// The one-time set-up link of an invitation (or of the first administrator): choose a password, then set up two-factor.
+/// After an administrator's password reset, the person chooses a password and then signs in with it and their second factor.
+/// </summary>
 [EnableRateLimiting("sign-in")]
 public class SetUpModel(StaffAccountService accounts, SignInManager<StaffUser> signInManager) : PageModel
 {
@@ -57,6 +60,12 @@ public class SetUpModel(StaffAccountService accounts, SignInManager<StaffUser> s
             }
 
             return Page();
+        }
+
+        // After a password reset the second factor is still set up: the link must not stand in for it (ASVS V6.4.3).
+        if (user.TwoFactorEnabled)
+        {
+            return Redirect("/sign-in");
         }
 
         await signInManager.SignInAsync(user, isPersistent: false);

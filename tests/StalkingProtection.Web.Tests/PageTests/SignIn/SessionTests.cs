@@ -10,6 +10,36 @@ namespace StalkingProtection.Web.Tests.PageTests.SignIn;
 public class SessionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
+    public async Task SignIn_AFourthBrowserAtTheLimitOfThreeSessions_EndsTheOldestAndKeepsTheOthers()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: StaffSignIn.Password);
+        var first = factory.CreateBrowser();
+        var (key, _) = await factory.EnrolAsync(first, user);
+        var second = factory.CreateBrowser();
+        var third = factory.CreateBrowser();
+        await factory.SignInAgainAsync(second, user, key);
+        await factory.SignInAgainAsync(third, user, key);
+        var firstBefore = await first.GetAsync("/workspace/cases");
+
+        // Act
+        var fourth = factory.CreateBrowser();
+        await factory.SignInAgainAsync(fourth, user, key);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, firstBefore.StatusCode);
+        var firstAfter = await first.GetAsync("/workspace/cases");
+        Assert.Equal(HttpStatusCode.Redirect, firstAfter.StatusCode);
+        Assert.Contains("/sign-in", firstAfter.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        foreach (var stillSignedIn in new[] { second, third, fourth })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await stillSignedIn.GetAsync("/workspace/cases")).StatusCode);
+        }
+
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Set<StaffSession>().CountAsync(s => s.UserId == user.Id && s.EndedAt == null)));
+    }
+
+    [Fact]
     public async Task SignOut_Get_OnlyAsksToConfirmAndTheSessionGoesOn()
     {
         // Arrange

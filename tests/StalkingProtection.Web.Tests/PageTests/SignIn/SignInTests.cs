@@ -297,4 +297,41 @@ public class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         Assert.Null(await users.FindByEmailAsync("common@test.police.uk"));
     }
+
+    [Theory]
+    [InlineData("stalking is a crime")]
+    [InlineData("Protection-Order-2026")]
+    [InlineData("my POLICE lantern")]
+    [InlineData("demo constabulary key")]
+    [InlineData("my demo kestrel form")]
+    public async Task Password_WithAContextSpecificWord_IsRefusedAsTheDocumentedListSays(string password)
+    {
+        // Arrange: the force named in the settings is "Demo Constabulary", and each of its words is refused (ASVS V6.2.11)
+        await using var scope = factory.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccountService>();
+        var email = $"words-{Guid.NewGuid():N}@test.police.uk";
+
+        // Act
+        var result = await accounts.CreateAsync(new CreateStaffAccountOptions(email, "Words", StaffRoles.Officer, null, password), Actor.System);
+
+        // Assert
+        var error = Assert.Single(result.Errors, e => e.Code == "PasswordContextWord");
+        Assert.Equal("Password must not contain the name of the force or of this service, or words like ‘stalking’, ‘protection’ or ‘police’", error.Description);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
+    public void Password_ContextWords_AreTheDocumentedServiceWordsAndTheWordsOfTheConfiguredNames()
+    {
+        // Arrange
+        var options = Microsoft.Extensions.Options.Options.Create(new Web.Infrastructure.WebOptions { ForceName = "Police Service of Northern Ireland", ServiceName = "SPO Register" });
+        var documented = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "security", "authentication.md"));
+
+        // Act
+        var words = new Web.Infrastructure.Security.NcscPasswordValidator(options).ContextWords();
+
+        // Assert
+        Assert.Equal(["stalking", "stalker", "protection", "constabulary", "police", "policing", "workspace", "service", "northern", "ireland", "register"], words);
+        Assert.All(Web.Infrastructure.Security.NcscPasswordValidator.ServiceWords, w => Assert.Contains($"`{w}`", documented, StringComparison.Ordinal));
+    }
 }

@@ -41,6 +41,20 @@ public class ViewModel(StaffAccountService accounts) : PageModel
         return Page();
     }
 
+    /// <summary>For a forgotten password: a set-up link for a new one; their sessions end and their second factor stays.</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(Guid id)
+    {
+        NewLink = await accounts.ResetPasswordAsync(id, User.ToActor());
+        if ((await accounts.ListAsync(id)).SingleOrDefault() is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
+        NewLinkUrl = NewLink is null ? null : $"{Request.Scheme}://{Request.Host}{NewLink.Path}";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostEndSessionsAsync(Guid id)
     {
         SessionsEnded = await accounts.EndSessionsAsync(id, User.ToActor());

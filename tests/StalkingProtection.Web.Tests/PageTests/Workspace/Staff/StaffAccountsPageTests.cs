@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.SignIn;
 
@@ -157,6 +158,45 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task ResetPassword_ByAnAdministrator_GivesAOneTimeLink_EndsTheirSessions_AndTheSecondFactorIsStillNeeded()
+    {
+        // Arrange
+        const string newPassword = "walnut lighthouse meadow";
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, password: StaffSignIn.Password);
+        var theirs = factory.CreateBrowser();
+        var (key, _) = await factory.EnrolAsync(theirs, user);
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var view = await admin.GetDocumentAsync($"/workspace/staff/{user.Id}");
+
+        // Act
+        var reset = await (await admin.PostFormAsync($"/workspace/staff/{user.Id}?handler=ResetPassword", view)).GetDocumentAsync();
+        var link = new Uri(reset.QuerySelector("[data-set-up-link]")!.TextContent.Trim()).PathAndQuery;
+        var oldSession = await theirs.GetAsync("/workspace/cases");
+        var fresh = factory.CreateBrowser();
+        var oldPassword = await fresh.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = StaffSignIn.Password });
+        var chosen = await fresh.SubmitFormAsync(link, new Dictionary<string, string> { ["Password"] = newPassword, ["ConfirmPassword"] = newPassword });
+        var afterChoosing = await fresh.GetAsync("/workspace/cases");
+        var linkAgain = await fresh.GetAsync(link);
+        var password = await fresh.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = newPassword });
+        var beforeCode = await fresh.GetAsync("/workspace/cases");
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = await fresh.SubmitFormAsync("/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Compute(key, factory.Clock.GetUtcNow()) });
+        var workspace = await fresh.GetAsync("/workspace/cases");
+
+        // Assert
+        Assert.Contains("/sign-in", oldSession.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.Redirect, oldPassword.StatusCode);
+        Assert.Equal("/sign-in", chosen.Headers.Location?.OriginalString);
+        Assert.Contains("/sign-in", afterChoosing.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, linkAgain.StatusCode);
+        Assert.Contains("/sign-in/two-factor", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/sign-in", beforeCode.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, workspace.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "StaffAccount.PasswordReset")));
+    }
+
+    [Fact]
     public async Task Deactivate_IsAudited_AndAnAdministratorCannotDeactivateThemselves()
     {
         // Arrange
@@ -186,7 +226,7 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = (await users.FindByIdAsync(external.Id.ToString()))!;
             Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("force-idp", $"subject-{Guid.NewGuid():N}", "Force"))).Succeeded);
-            await scope.ServiceProvider.GetRequiredService<StaffSessions>().StartAsync(user.Id, null);
+            await scope.ServiceProvider.GetRequiredService<StaffSessions>().StartAsync(user.Id, null, new StaffSessionLimit(3, TimeSpan.FromHours(8)));
         }
 
         var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
