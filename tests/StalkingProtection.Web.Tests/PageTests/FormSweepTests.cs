@@ -872,7 +872,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 "email" => "sweep@example.com",
                 "tel" => "07700 900123",
                 "number" => "1",
-                "password" => "stalking-protection-demo",
+                "password" => "amber-harbour-lantern",
                 _ when name.EndsWith(".Day", StringComparison.Ordinal) => "2",
                 _ when name.EndsWith(".Month", StringComparison.Ordinal) => "11",
                 _ when name.EndsWith(".Year", StringComparison.Ordinal) => PlausibleYear,
