@@ -14,6 +14,8 @@ public class ManagementReview
     public const int TextMaxLength = 4000;
     public const int NameMaxLength = 200;
 
+    public const string NextReviewMustBeAfterToday = "The next review must be after today (R42)";
+
     /// <summary>R42: default review cadence when the force has configured none.</summary>
     public const int DefaultReviewIntervalDays = 90;
 
@@ -42,7 +44,7 @@ public class ManagementReview
             .Must(!string.IsNullOrWhiteSpace(summary) && summary.Length <= TextMaxLength, "R42", "summary", "Summarise the review (R42)", "SPMP")
             .Must(!string.IsNullOrWhiteSpace(leadOfficer) && leadOfficer.Length <= NameMaxLength, "R42", "leadOfficer", "Name the lead officer (R42)", "SPMP")
             .Must(reviewedBy.Length <= NameMaxLength, "Input", "reviewedBy", "Too long", "")
-            .Must(nextReviewDue > today, "R42", "nextReviewDue", "The next review must be after today (R42)", "SPMP")
+            .Must(nextReviewDue > today, "R42", "nextReviewDue", NextReviewMustBeAfterToday, "SPMP")
             .ThrowIfBroken();
         return new ManagementReview
         {

@@ -19,12 +19,12 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
+/// {condition} (proposed on the draft), {order}, {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
 {
-    private static readonly string[] _caseRecords = ["{case}", "{draft}", "{change}", "{application}", "{hearing}", "{person}"];
+    private static readonly string[] _caseRecords = ["{case}", "{order}", "{draft}", "{change}", "{application}", "{hearing}", "{person}"];
 
     /// <summary>The page is about a record on a case, so an officer of another team must not learn that it exists (404).</summary>
     public bool OnATeamsCase => _caseRecords.Any(p => Route.Contains(p, StringComparison.Ordinal));
@@ -102,6 +102,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/people/merge-people/confirmation/{person}", _triageRoles),
 
         // The lists behind the dashboard figures are force-wide case content: not for officers, and not for analysts, who see the figures only.
+        // Order journeys with their own "check your answers" page (the question pages are in OrderPagesAccessTests).
+        new("/workspace/orders/record-review/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-review/{order}"),
+
         new("/workspace/dashboard/{list}", _forceWideRoles),
 
         // Staff accounts: administrators only.
@@ -276,6 +279,12 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
             var conditionId = await data.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(
                 draft.ApplicationId, new ProposedConditionDetails(TestData.NoContact(draft.Case.ProtectedPersonIds))), TestData.Officer));
             values["condition"] = conditionId.ToString();
+        }
+
+        if (Needs("order"))
+        {
+            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
+            values["order"] = order.OrderId.ToString();
         }
 
         if (Needs("change"))

@@ -49,7 +49,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await HearAndGrantAsync(officer, interimUrl, "Interim application for a stalking protection order", "10:00", "Record the interim stalking protection order");
         var interimOrderUrl = await RecordInterimOrderAsync(officer);
         server.At(11, 0);
-        await RecordServiceAsync(officer, "10:45", expectNotificationDuty: true);
+        await RecordServiceAsync(officer, "10:45", "10:45am", expectNotificationDuty: true);
         server.At(11, 30);
         await RecordNotificationAtStationAsync(officer, interimOrderUrl);
 
@@ -59,7 +59,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await CheckInterimCeasedAsync(officer, interimOrderUrl);
         await officer.OpenAsync(fullOrderUrl, Respondent);
         server.At(15, 0);
-        await RecordServiceAsync(officer, "14:50", expectNotificationDuty: false);
+        await RecordServiceAsync(officer, "14:50", "2:50pm", expectNotificationDuty: false);
         server.At(16, 0);
         await RecordBreachAsync(officer, caseUrl);
         server.At(16, 30);
@@ -347,7 +347,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     }
 
     /// <summary>SPA 2019 s.9(1), R25: service starts the 3-day notification duty, except for a full order replacing an interim (R19).</summary>
-    private async Task RecordServiceAsync(Screen officer, string time, bool expectNotificationDuty)
+    private async Task RecordServiceAsync(Screen officer, string time, string shownAs, bool expectNotificationDuty)
     {
         await officer.FollowAsync("Record service", "Record service of the order");
         await officer.FillDateAsync("ServedOn", Today);
@@ -356,7 +356,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FillAsync("ServedBy", "PC Dan Hughes");
         await officer.PressAsync("Continue", "Check the service details");
         await officer.PressAsync("Confirm and save", Respondent);
-        Assert.StartsWith($"{D(Today)} at {time}", await officer.SummaryAsync("Served"), StringComparison.Ordinal);
+        Assert.StartsWith($"{D(Today)} at {shownAs}", await officer.SummaryAsync("Served"), StringComparison.Ordinal);
         var deadlines = await officer.TextAsync("[data-deadlines]");
         if (expectNotificationDuty)
         {

@@ -17,6 +17,10 @@ public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
     [HtmlAttributeName("title")]
     public string Title { get; set; } = "There is a problem";
 
+    /// <summary>The page holding the fields when it is not this one ("check your answers" links to the question page).</summary>
+    [HtmlAttributeName("fields-on")]
+    public string? FieldsOn { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -40,7 +44,7 @@ public sealed partial class GovUkErrorSummaryTagHelper : TagHelper
                 errors.Add(new ErrorSummaryItem
                 {
                     Text = ModelStateFields.ErrorText(error),
-                    Href = key.Length == 0 ? null : "#" + FieldId(key),
+                    Href = key.Length == 0 ? null : FieldsOn + "#" + FieldId(key),
                 });
             }
         }

@@ -10,8 +10,6 @@ namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
 [Authorize(Policy = Policies.Administrator)]
 public abstract class ApiClientPageModel : PageModel
 {
-    public const string FlashKey = "Flash";
-
     public static IReadOnlyList<SelectListItem> Scopes { get; } =
     [
         new("Read only", nameof(ApiScope.Read)),

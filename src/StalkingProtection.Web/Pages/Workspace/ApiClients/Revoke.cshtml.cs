@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Integration;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
@@ -21,7 +22,7 @@ public class RevokeModel(ApiClientService clients) : ApiClientPageModel
         }
 
         await clients.RevokeAsync(Id, User.ToActor(), ct);
-        TempData[FlashKey] = $"{Client.Name} revoked: its keys are refused from now on";
+        TempData[Flash.Key] = $"{Client.Name} revoked: its keys are refused from now on";
         return Redirect("/workspace/api-clients");
     }
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications;
@@ -14,7 +16,7 @@ public abstract class ApplicationPageModel : CaseWorkPageModel
 
     public StalkingCase Case { get; private set; } = null!;
 
-    public string ApplicationUrl => $"/workspace/applications/{Application.Id}";
+    public string ApplicationUrl => ApplicationLinks.View(Application.Id);
 
     protected async Task<bool> LoadApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {
@@ -79,7 +81,7 @@ public static class ApplicationChoices
         new("A document", nameof(EvidenceKind.Document)),
     ];
 
-    public static IReadOnlyList<SelectListItem> Forces => Orders.Choices.Forces;
+    public static IReadOnlyList<SelectListItem> Forces => Choices.Forces;
 
     public static string Text(IReadOnlyList<SelectListItem> items, object? value) =>
         value is null ? "Not given" : items.FirstOrDefault(i => i.Value == value.ToString())?.Text ?? value.ToString()!;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases;
 
@@ -44,7 +46,7 @@ public abstract class CaseCheckAnswersPageModel<TState>(StalkingProtectionDbCont
 
             JourneyState.Clear(TempData, Journey);
             SetFlash(done);
-            return Redirect($"/workspace/cases/{Id}");
+            return Redirect(CaseLinks.View(Id));
         }
         catch (RuleViolationException e)
         {

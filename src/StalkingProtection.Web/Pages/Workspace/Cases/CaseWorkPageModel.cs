@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases;
@@ -19,8 +18,6 @@ namespace StalkingProtection.Web.Pages.Workspace.Cases;
 [Authorize(Policy = Policies.CaseWork)]
 public abstract class CaseWorkPageModel : PageModel
 {
-    public const string FlashKey = "Flash";
-
     /// <summary>Warnings from Core ("should" rules) that the user may override by giving a reason.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
@@ -33,7 +30,7 @@ public abstract class CaseWorkPageModel : PageModel
         return stalkingCase is not null && User.CanSee(stalkingCase) ? stalkingCase : null;
     }
 
-    protected void SetFlash(string message) => TempData[FlashKey] = message;
+    protected void SetFlash(string message) => Flash.Set(TempData, message);
 
     /// <summary>
     /// Each violation goes under the page property its field names (camelCase in Core, PascalCase here), or at the top of the
@@ -44,7 +41,7 @@ public abstract class CaseWorkPageModel : PageModel
         ArgumentNullException.ThrowIfNull(exception);
         foreach (var violation in exception.Violations)
         {
-            ModelState.AddModelError(FieldFor(violation.Field, fieldMap), Describe(violation.Message, violation.RuleId, violation.LegalSource));
+            ModelState.AddModelError(FieldFor(violation.Field, fieldMap), RuleErrors.Describe(violation.Message, violation.RuleId, violation.LegalSource));
         }
 
         Warnings = exception.Warnings;
@@ -53,22 +50,7 @@ public abstract class CaseWorkPageModel : PageModel
     protected void ShowConflict()
     {
         Conflict = true;
-        ModelState.AddModelError(string.Empty,
-            "Someone else changed this record while you were working on it. Check the current details below, then make your change again");
-    }
-
-    public static string Describe(string message, string ruleId, string legalSource)
-    {
-        var cited = message.Contains(ruleId, StringComparison.Ordinal) || ruleId is "Input" or "Status";
-        var source = string.IsNullOrEmpty(legalSource) || message.Contains(legalSource, StringComparison.Ordinal) ? "" : legalSource;
-        var suffix = (cited, source.Length > 0) switch
-        {
-            (true, false) => "",
-            (true, true) => $" ({source})",
-            (false, false) => $" ({ruleId})",
-            (false, true) => $" ({source}, {ruleId})",
-        };
-        return message + suffix;
+        ModelState.AddModelError(string.Empty, Conflicts.Message);
     }
 
     private string FieldFor(string field, IReadOnlyDictionary<string, string>? fieldMap)
@@ -94,40 +76,5 @@ public abstract class CaseWorkPageModel : PageModel
         var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.ToDictionary(u => u.Id.ToString(), u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
-    }
-
-    public static string UkDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
-    public static string UkDateTime(DateTimeOffset instant) =>
-        Core.Time.LondonTime.LocalDateTimeOf(instant).ToString("d MMMM yyyy 'at' h:mmtt", CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
-}
-
-/// <summary>
-/// The answers of a multi-page journey between its question page and "Check your answers", held in TempData (a cookie
-/// protected by Data Protection) under the journey's id from the URL, so nothing is saved before the user confirms.
-/// </summary>
-public static class JourneyState
-{
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
-    private static string Key(Guid journey) => "journey:" + journey.ToString("N");
-
-    public static void Save<T>(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, Guid journey, T state)
-    {
-        ArgumentNullException.ThrowIfNull(tempData);
-        tempData[Key(journey)] = JsonSerializer.Serialize(state, _json);
-    }
-
-    public static T? Load<T>(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, Guid journey)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(tempData);
-        return tempData.Peek(Key(journey)) is string json ? JsonSerializer.Deserialize<T>(json, _json) : null;
-    }
-
-    public static void Clear(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, Guid journey)
-    {
-        ArgumentNullException.ThrowIfNull(tempData);
-        tempData.Remove(Key(journey));
     }
 }

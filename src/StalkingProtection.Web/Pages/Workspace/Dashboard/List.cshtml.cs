@@ -7,6 +7,8 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Dashboard;
@@ -56,7 +58,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                 Heading = "Applications in progress";
                 Rows = (await dashboard.ApplicationsInProgress().OrderBy(a => a.Id).Take(Limit)
                         .Select(a => new { a.Id, a.CaseId, a.Type, a.Status }).ToListAsync(ct))
-                    .Select(a => new Row($"{a.Type} application", $"/workspace/applications/{a.Id}", a.Status.ToString(), null)).ToList();
+                    .Select(a => new Row($"{a.Type} application", ApplicationLinks.View(a.Id), a.Status.ToString(), null)).ToList();
                 break;
             case DashboardLists.NotificationsOverdue or DashboardLists.NotificationsDue:
                 Heading = list == DashboardLists.NotificationsOverdue ? "Notifications overdue" : $"Notifications due in the next {DashboardQueries.DueSoonDays} days";
@@ -64,20 +66,20 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                 var rows = await obligations.OrderBy(o => o.DueBy).Take(Limit)
                     .Select(o => new { o.OrderId, o.RespondentId, o.Trigger, o.DueBy }).ToListAsync(ct);
                 var names = await RespondentNamesAsync(rows.Select(r => r.RespondentId), ct);
-                Rows = rows.Select(r => new Row(names.GetValueOrDefault(r.RespondentId, "Respondent"), r.OrderId is { } id ? $"/workspace/orders/{id}" : "/workspace",
-                    $"Notification {Orders.Choices.Text(r.Trigger).ToLowerInvariant()} (SPA 2019 s.9)", r.DueBy)).ToList();
+                Rows = rows.Select(r => new Row(names.GetValueOrDefault(r.RespondentId, "Respondent"), r.OrderId is { } id ? OrderLinks.View(id) : "/workspace",
+                    $"Notification {Choices.Text(r.Trigger).ToLowerInvariant()} (SPA 2019 s.9)", r.DueBy)).ToList();
                 break;
             case DashboardLists.Breaches:
                 Heading = "Breaches this month";
                 var breaches = await dashboard.BreachesThisMonth(today)
                     .OrderByDescending(b => b.IncidentOn).Take(Limit).Select(b => new { b.OrderId, b.IncidentOn, b.Outcome }).ToListAsync(ct);
-                Rows = breaches.Select(b => new Row("Breach of order", $"/workspace/orders/{b.OrderId}", b.Outcome.ToString(), b.IncidentOn)).ToList();
+                Rows = breaches.Select(b => new Row("Breach of order", OrderLinks.View(b.OrderId), b.Outcome.ToString(), b.IncidentOn)).ToList();
                 break;
             case DashboardLists.CasesWithoutDecision:
                 Heading = "Stalking cases with no SPO decision";
                 Rows = (await dashboard.CasesWithoutSpoDecision().OrderBy(c => c.ReportedOn).Take(Limit)
                         .Select(c => new { c.Id, c.CrimeReferences, c.ReportedOn }).ToListAsync(ct))
-                    .Select(c => new Row(c.CrimeReferences.Length == 0 ? "Case" : c.CrimeReferences, $"/workspace/cases/{c.Id}", "No decision recorded (R39)", c.ReportedOn)).ToList();
+                    .Select(c => new Row(c.CrimeReferences.Length == 0 ? "Case" : c.CrimeReferences, CaseLinks.View(c.Id), "No decision recorded (R39)", c.ReportedOn)).ToList();
                 break;
             default:
                 return NotFound();
@@ -92,7 +94,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
     {
         var page = await orders.Take(Limit).ToListAsync(ct);
         var names = await RespondentNamesAsync(page.Select(o => o.RespondentId), ct);
-        return page.Select(o => new Row(names.GetValueOrDefault(o.RespondentId, "Respondent"), $"/workspace/orders/{o.Id}", detail(o), date(o))).ToList();
+        return page.Select(o => new Row(names.GetValueOrDefault(o.RespondentId, "Respondent"), OrderLinks.View(o.Id), detail(o), date(o))).ToList();
     }
 
     private async Task<Dictionary<Guid, string>> RespondentNamesAsync(IEnumerable<Guid> respondentIds, CancellationToken ct)

@@ -8,6 +8,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders;
@@ -138,7 +139,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     /// <summary>The last day shown: an order that ended early ended on the day of its discharge, quashing or replacement.</summary>
     public string LastDayOf(OrderListRow row) =>
-        row.EndedOn is { } ended && (row.LastInForceDay is null || ended <= row.LastInForceDay) ? JourneyModel.Date(ended)
-        : row.LastInForceDay is { } last ? JourneyModel.Date(last)
+        row.EndedOn is { } ended && (row.LastInForceDay is null || ended <= row.LastInForceDay) ? Display.Date(ended)
+        : row.LastInForceDay is { } last ? Display.Date(last)
         : "Until further order";
 }

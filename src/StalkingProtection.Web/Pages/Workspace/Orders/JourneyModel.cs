@@ -1,13 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders;
 
@@ -16,31 +10,13 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders;
 /// saved until the user confirms), then one service call. Broken rules come back onto the page under their fields, "should"
 /// rules as warnings the user may override with a reason, and a stale edit as "someone else changed this" (RL4).
 /// </summary>
-[Authorize(Policy = Policies.CaseWork)]
-public abstract class JourneyModel : PageModel
+public abstract class JourneyModel : JourneyPageModel
 {
-    public const string BannerKey = "OrderBanner";
-
-    [BindProperty]
-    [Display(Name = "Why are you going ahead despite the warning?")]
-    public string? OverrideReason { get; set; }
+    /// <summary>The single-page journeys carry their answers in the form, so the form posts to the bare page.</summary>
+    public override string FormAction => Request.PathBase + Request.Path;
 
     /// <summary>True when the page shows the answers to check rather than the questions.</summary>
     public bool Checking { get; private set; }
-
-    /// <summary>RL4: someone else saved the record after this user opened it.</summary>
-    public bool Conflict { get; private set; }
-
-    public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
-
-    public Actor Actor => User.ToActor();
-
-    /// <summary>
-    /// Where the journey's forms post: the page itself with no handler. After "Change your answers", "Add another condition"
-    /// or a refused save, the address bar still says ?handler=Change, AddCondition or Save, and a form without an action
-    /// would post there again instead of continuing to "check your answers".
-    /// </summary>
-    public string FormAction => Request.PathBase + Request.Path;
 
     /// <summary>Loads what the page needs; false means the record does not exist or the user may not see it (404).</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
@@ -105,10 +81,9 @@ public abstract class JourneyModel : PageModel
             return Page();
         }
 
-        var @override = string.IsNullOrWhiteSpace(OverrideReason) ? null : new Override(OverrideReason.Trim(), Actor);
         try
         {
-            return await SaveAsync(@override, ct);
+            return await SaveAsync(OverrideGiven, ct);
         }
         catch (RuleViolationException ex)
         {
@@ -130,87 +105,4 @@ public abstract class JourneyModel : PageModel
     protected virtual void OnConflict()
     {
     }
-
-    /// <summary>Each broken rule goes under its field when the page has one, otherwise at the top; warnings await a reason.</summary>
-    protected void ShowRules(RuleViolationException ex)
-    {
-        ArgumentNullException.ThrowIfNull(ex);
-        foreach (var violation in ex.Violations)
-        {
-            ModelState.AddModelError(FieldKey(violation.Field), Describe(violation.RuleId, violation.Message, violation.LegalSource));
-        }
-
-        Warnings = ex.Warnings;
-        if (ex.Warnings.Count > 0 && ex.Violations.Count == 0)
-        {
-            ModelState.AddModelError(nameof(OverrideReason),
-                "Check the warning below: give a reason to go ahead despite it, or change your answers");
-        }
-    }
-
-    public static string Describe(string ruleId, string message, string legalSource)
-    {
-        var text = message;
-        if (!text.Contains(ruleId, StringComparison.Ordinal) && ruleId is not ("Input" or "Override"))
-        {
-            text += $" ({ruleId})";
-        }
-
-        if (!string.IsNullOrWhiteSpace(legalSource) && !text.Contains(legalSource, StringComparison.Ordinal))
-        {
-            text += $". Source: {legalSource}";
-        }
-
-        return text;
-    }
-
-    /// <summary>Maps a Core field ("conditions[0].endsOn") to this page's property ("Conditions[0].EndsOn"), or "" for the top.</summary>
-    protected virtual string FieldKey(string field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return "";
-        }
-
-        var key = string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
-        var root = key.Split('.', '[')[0];
-        var property = GetType().GetProperty(root, BindingFlags.Public | BindingFlags.Instance);
-        return property?.GetCustomAttribute<BindPropertyAttribute>() is not null ? key : "";
-    }
-
-    /// <summary>The required-answer check every page makes, with the GOV.UK message.</summary>
-    protected void Require(bool ok, string key, string message)
-    {
-        if (!ok && (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0))
-        {
-            ModelState.AddModelError(key, message);
-        }
-    }
-
-    protected void MaxLength(string? value, int max, string key, string message)
-    {
-        if ((value?.Length ?? 0) > max)
-        {
-            ModelState.AddModelError(key, message);
-        }
-    }
-
-    /// <summary>A simple time input ("14:30" or "2:30pm"); null when it cannot be read.</summary>
-    public static TimeOnly? ParseTime(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Trim().ToLowerInvariant().Replace('.', ':');
-        string[] formats = ["H:mm", "HH:mm", "h:mmtt", "h:mm tt", "htt", "h tt", "HHmm"];
-        return TimeOnly.TryParseExact(text.ToUpperInvariant(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-    }
-
-    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) ?? "Not given";
-
-    public static string DateTimeText(DateTimeOffset? at) => at is { } a
-        ? Core.Time.LondonTime.LocalDateTimeOf(a).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"))
-        : "Not given";
 }

@@ -4,12 +4,13 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders;
 
 /// <summary>A journey on one order, addressed by its id; an order whose case the user may not see answers 404 (S4).</summary>
-public abstract class OrderJourneyModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : JourneyModel
+public abstract class OrderJourneyModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : JourneyModel, IOrderPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,28 +31,19 @@ public abstract class OrderJourneyModel(StalkingProtectionDbContext db, TimeProv
 
     protected TimeProvider Clock => timeProvider;
 
-    public string OrderUrl => $"/workspace/orders/{Id}";
+    public string OrderUrl => OrderLinks.View(Id);
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == Id, ct);
-        if (order is null)
+        if (await OrderSubject.LoadAsync(db, Id, User, ct) is not { } subject)
         {
             return false;
         }
 
-        var stalkingCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct);
-        if (!User.CanSee(stalkingCase))
-        {
-            return false;
-        }
-
-        Order = order;
-        Case = stalkingCase;
-        RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
+        (Order, Case, RespondentName) = subject;
         if (HttpMethods.IsGet(Request.Method))
         {
-            Version = order.Version;
+            Version = Order.Version;
         }
 
         return await LoadMoreAsync(ct);
@@ -68,7 +60,7 @@ public abstract class OrderJourneyModel(StalkingProtectionDbContext db, TimeProv
 
     protected IActionResult BackToOrder(string banner)
     {
-        TempData[BannerKey] = banner;
+        Flash.Set(TempData, banner);
         return Redirect(OrderUrl);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
@@ -107,9 +108,8 @@ public class AppealAndReviewTests(WebAppFactory factory) : IClassFixture<WebAppF
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-review/{order.OrderId}",
+        var page = await client.AnswerAsync($"/workspace/orders/record-review/{order.OrderId}",
             [F("LeadOfficer", "DC Patel"), F("Summary", "Compliant."), F("PncEntryChecked", "No"), .. Date("NextReviewDue", new DateOnly(2026, 11, 1))]);
-        var page = await saved.GetDocumentAsync();
 
         // Assert
         Assert.Contains("R42", page.InlineError("NextReviewDue"), StringComparison.Ordinal);
@@ -128,5 +128,60 @@ public class AppealAndReviewTests(WebAppFactory factory) : IClassFixture<WebAppF
         // Assert
         Assert.Equal(["Enter the lead officer", "Enter a summary of the review", "Select whether the PNC entry has been checked", "Enter the date of the next review"],
             page.ErrorSummaryMessages());
+    }
+
+    [Fact]
+    public async Task RecordReview_ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-review/{order.OrderId}",
+            [F("LeadOfficer", "DC Patel"), F("Summary", "Compliant."), F("PncEntryChecked", "Yes"), .. Date("NextReviewDue", new DateOnly(2027, 2, 26))]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var change = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("LeadOfficer", "DC Shah")]);
+
+        // Assert
+        Assert.Empty(check.QuerySelectorAll("input[type=hidden]:not([name=__RequestVerificationToken])"));
+        Assert.Equal("DC Patel", change.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=LeadOfficer]")!.Value);
+        Assert.Equal("Compliant.", change.QuerySelector("textarea[name=Summary]")!.TextContent.Trim());
+        Assert.Equal("26", change.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='NextReviewDue.Day']")!.Value);
+        Assert.Contains("DC Shah", rechecked.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        Assert.Equal("DC Shah", await factory.WithDbAsync(db => db.ManagementReviews.Where(r => r.OrderId == order.OrderId).Select(r => r.LeadOfficer).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RecordReview_CheckAnswersWithoutAJourney_StartsTheJourneyAgain()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var response = await client.GetAsync($"/workspace/orders/record-review/check-answers/{order.OrderId}/{Guid.NewGuid()}");
+
+        // Assert
+        response.AssertRedirectTo($"/workspace/orders/record-review/{order.OrderId}");
+    }
+
+    [Fact]
+    public async Task RecordReview_JourneyIdThatIsNotOne_RestartsOnOpenAndAnswers400OnPost()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-review/{order.OrderId}?journey=%3Cscript%3E";
+        var page = await client.GetDocumentAsync(url);
+
+        // Act
+        var posted = await client.PostFormAsync(page, url, [F("LeadOfficer", "DC Patel"), F("Summary", "Compliant."), F("PncEntryChecked", "Yes"), .. Date("NextReviewDue", new DateOnly(2027, 2, 26))]);
+
+        // Assert
+        Assert.Empty(page.ErrorSummaryMessages());
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
     }
 }

@@ -87,9 +87,11 @@ public static class OrderPages
         IEnumerable<KeyValuePair<string, string>> answers)
     {
         var question = await client.GetDocumentAsync(url);
-        var check = await (await client.PostFormAsync(question, url, answers)).GetDocumentAsync();
+        var continued = await client.PostFormAsync(question, url, answers);
+        var checkUrl = IsCheckAnswers(continued) ? continued.Headers.Location!.OriginalString : url;
+        var check = await (await client.FollowToCheckAnswersAsync(continued)).GetDocumentAsync();
         Assert.True(check.ErrorSummaryMessages().Count == 0, string.Join("; ", check.ErrorSummaryMessages()));
-        var saved = await client.PostFormAsync(check, url, handler: "Save");
+        var saved = checkUrl == url ? await client.PostFormAsync(check, url, handler: "Save") : await client.PostFormAsync(check, checkUrl);
         return (check, saved);
     }
 
@@ -97,8 +99,15 @@ public static class OrderPages
     public static async Task<IHtmlDocument> AnswerAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> answers)
     {
         var question = await client.GetDocumentAsync(url);
-        return await (await client.PostFormAsync(question, url, answers)).GetDocumentAsync();
+        return await (await client.FollowToCheckAnswersAsync(await client.PostFormAsync(question, url, answers))).GetDocumentAsync();
     }
+
+    /// <summary>A journey with its own "check your answers" page sends the user there after Continue.</summary>
+    public static async Task<HttpResponseMessage> FollowToCheckAnswersAsync(this HttpClient client, HttpResponseMessage response) =>
+        IsCheckAnswers(response) ? await client.GetAsync(response.Headers.Location) : response;
+
+    private static bool IsCheckAnswers(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/check-answers/", StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<KeyValuePair<string, string>> Date(string name, DateOnly date) =>
     [

@@ -6,6 +6,7 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
@@ -112,8 +113,8 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
         Records =
         [
             .. acts.Select(a => new SelectListItem(
-                $"Act on {UkDate(LondonTime.DateOf(a.OccurredFrom))}: {ActCategoryChoices.Describe(a.Categories, a.OtherCategoryDescription)}", a.Id.ToString())),
-            .. risks.Select(r => new SelectListItem($"{Cases.RecordRiskScreening.RiskScreeningForms.ToolName(r.Tool)} screening on {UkDate(LondonTime.DateOf(r.CompletedAt))}: {r.Level} risk", r.Id.ToString())),
+                $"Act on {Display.Date(LondonTime.DateOf(a.OccurredFrom))}: {ActCategoryChoices.Describe(a.Categories, a.OtherCategoryDescription)}", a.Id.ToString())),
+            .. risks.Select(r => new SelectListItem($"{Cases.RecordRiskScreening.RiskScreeningForms.ToolName(r.Tool)} screening on {Display.Date(LondonTime.DateOf(r.CompletedAt))}: {r.Level} risk", r.Id.ToString())),
         ];
         return true;
     }

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 using StalkingProtection.Web.Pages.Workspace.Orders;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AmendChangeSought;
@@ -66,7 +67,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
         if (JourneyState.Load<AmendChangeSoughtState>(TempData, Journey) is not { } state)
         {
-            return Redirect($"/workspace/applications/amend-change-sought/{Id}");
+            return Redirect(ApplicationLinks.Journey("amend-change-sought", Id));
         }
 
         State = state;

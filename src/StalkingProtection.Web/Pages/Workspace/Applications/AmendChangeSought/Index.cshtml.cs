@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Pages.Workspace.Orders;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AmendChangeSought;

@@ -4,6 +4,8 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
@@ -41,7 +43,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
                 User.ToActor(), ct);
             JourneyState.Clear(TempData, Journey);
             SetFlash("Application drafted");
-            return Redirect($"/workspace/applications/{id}");
+            return Redirect(ApplicationLinks.View(id));
         }
         catch (RuleViolationException e)
         {
@@ -59,7 +61,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
         if (JourneyState.Load<DraftApplicationState>(TempData, Journey) is not { } state)
         {
-            return Redirect($"/workspace/applications/draft-application/{Id}");
+            return Redirect(ApplicationLinks.Journey("draft-application", Id));
         }
 
         State = state;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.DraftApplication;
@@ -99,7 +100,7 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
             .Where(a => a.CaseId == Id && a.Type == ApplicationType.Full && a.Status != ApplicationStatus.Determined && a.Status != ApplicationStatus.Withdrawn)
             .OrderBy(a => a.CreatedAt).ToListAsync(ct);
         MainApplications = mains.Select(a => new SelectListItem(
-            $"Full order application, {a.Status.ToString().ToLowerInvariant()}{(a.LodgedOn is { } on ? ", lodged " + UkDate(on) : "")}", a.Id.ToString())).ToList();
+            $"Full order application, {a.Status.ToString().ToLowerInvariant()}{(a.LodgedOn is { } on ? ", lodged " + Display.Date(on) : "")}", a.Id.ToString())).ToList();
         return true;
     }
 }

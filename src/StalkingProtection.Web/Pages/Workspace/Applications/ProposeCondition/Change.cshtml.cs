@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ProposeCondition;
 
@@ -23,7 +24,7 @@ public class ChangeModel(StalkingProtectionDbContext db) : ApplicationPageModel
 
         if (Application.Status != ApplicationStatus.Draft)
         {
-            return Redirect($"/workspace/applications/propose-condition/{Id}");
+            return Redirect(ApplicationLinks.Journey("propose-condition", Id));
         }
 
         var journey = Guid.NewGuid();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Pages.Workspace.Orders;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ProposeCondition;

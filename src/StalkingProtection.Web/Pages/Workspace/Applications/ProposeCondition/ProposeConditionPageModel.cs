@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Pages.Workspace.Orders;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ProposeCondition;
@@ -102,7 +103,7 @@ public abstract class ProposeConditionPageModel(StalkingProtectionDbContext db) 
 
     public string JourneyUrl(string page) => $"/workspace/applications/propose-condition/{page}/{Id}/{Journey}";
 
-    public string ListUrl => $"/workspace/applications/propose-condition/{Id}";
+    public string ListUrl => ApplicationLinks.Journey("propose-condition", Id);
 
     /// <summary>Loads the application and the journey's answers; returns where to go instead, or null to show the page.</summary>
     protected async Task<IActionResult?> LoadJourneyAsync(CancellationToken ct, bool needsTemplate = true)
@@ -147,7 +148,7 @@ public static class ProposedConditionText
             : $"Only in {locality}{(mapReference is null ? "" : $" (map: {mapReference})")}{(hasPolygon ? ", with a map polygon" : "")}";
 
     public static string Duration(ConditionDuration duration, DateOnly? endsOn) =>
-        duration == ConditionDuration.FixedPeriod ? $"A fixed period, to the end of {JourneyModel.Date(endsOn)}" : Choices.Text(duration);
+        duration == ConditionDuration.FixedPeriod ? $"A fixed period, to the end of {Display.Date(endsOn)}" : Choices.Text(duration);
 
     public static string Names(IReadOnlyList<SelectListItem> people, IEnumerable<Guid> ids) =>
         string.Join(", ", ids.Select(id => people.FirstOrDefault(p => p.Value == id.ToString())?.Text ?? "A person no longer named on the application"));

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Orders;
 
@@ -29,7 +31,7 @@ public class RemoveModel(StalkingProtectionDbContext db, ApplicationService appl
 
     public ProposedCondition Condition { get; private set; } = null!;
 
-    private string ListUrl => $"/workspace/applications/propose-condition/{Id}";
+    private string ListUrl => ApplicationLinks.Journey("propose-condition", Id);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.RecordHearingOutcome;
@@ -102,7 +103,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
         if (Outcome == HearingResult.Granted)
         {
             // SPA 2019 s.2(1): a grant is recorded with the order the court made, which also gives this hearing its outcome.
-            return Redirect($"/workspace/orders/record-order/{Application.Id}");
+            return Redirect(OrderLinks.Journey("record-order", Application.Id));
         }
 
         try

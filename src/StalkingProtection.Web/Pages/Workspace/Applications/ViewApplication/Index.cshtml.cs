@@ -7,6 +7,8 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ViewApplication;
@@ -63,15 +65,15 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         try
         {
             await applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(Id, version), User.ToActor(), ct);
-            TempData[FlashKey] = "The application is with the coordinators for authorisation";
+            TempData[Flash.Key] = "The application is with the coordinators for authorisation";
         }
         catch (Core.Rules.RuleViolationException ex)
         {
-            TempData[FlashKey] = string.Join(" ", ex.Violations.Select(v => v.Message));
+            TempData[Flash.Key] = string.Join(" ", ex.Violations.Select(v => v.Message));
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData[FlashKey] = "Someone else changed the application: check it and ask again";
+            TempData[Flash.Key] = "Someone else changed the application: check it and ask again";
         }
 
         return Redirect(ApplicationUrl);
@@ -148,7 +150,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var limbs = Enum.GetValues<Limb>().Count(l => a.Evidence.Any(e => e.Limb == l));
         return
         [
-            new("Respondent", $"/workspace/cases/{a.CaseId}", Respondent?.Person.DateOfBirth is null ? TaskStatus.InProgress : TaskStatus.Completed,
+            new("Respondent", CaseLinks.View(a.CaseId), Respondent?.Person.DateOfBirth is null ? TaskStatus.InProgress : TaskStatus.Completed,
                 Respondent?.Person.DateOfBirth is null ? "Record the respondent's date of birth (R7)" : null),
             new("Why the force may apply (jurisdiction)", territorial ? Href("set-jurisdiction") : null,
                 !territorial ? TaskStatus.NotNeeded : a.JurisdictionBasis is null ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.1(3), R2"),
@@ -176,7 +178,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
         var uncovered = a.ProtectedPersons.Count(p => a.ProposedConditions.All(c => !c.ProtectedPersonIds.Contains(p.VictimId)));
         var status = a.ProposedConditions.Count == 0 ? TaskStatus.NotStarted : uncovered > 0 ? TaskStatus.InProgress : TaskStatus.Completed;
-        return new("Proposed conditions", $"/workspace/applications/propose-condition/{a.Id}", status,
+        return new("Proposed conditions", ApplicationLinks.Journey("propose-condition", a.Id), status,
             status == TaskStatus.InProgress ? "A person to protect is not named in any proposed condition (SPA 2019 s.2(2), R8)" : "SPA 2019 s.1(2), s.2(2)–(4), R8–R10");
     }
 
@@ -187,13 +189,13 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var url = a.Id.ToString();
         string? Href(string journey) => IsDraft ? $"/workspace/applications/{journey}/{url}" : null;
         var byDefendant = a.ApplicantParty == ApplicantParty.Defendant;
-        var amend = AmendChangeSought.IndexModel.CanAmend(a) ? $"/workspace/applications/amend-change-sought/{url}" : null;
+        var amend = AmendChangeSought.IndexModel.CanAmend(a) ? ApplicationLinks.Journey("amend-change-sought", a.Id) : null;
         var changeSought = string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted
             : a.Type == ApplicationType.Variation && a.AddsOrTightens is null ? TaskStatus.InProgress
             : TaskStatus.Completed;
         var tasks = new List<ApplicationTask>
         {
-            new("The order", $"/workspace/orders/{a.OrderId}", TaskStatus.Completed, "SPA 2019 s.4"),
+            new("The order", a.OrderId is { } orderId ? OrderLinks.View(orderId) : null, TaskStatus.Completed, "SPA 2019 s.4"),
             new("What the application asks the court to do", amend, changeSought,
                 changeSought == TaskStatus.InProgress ? "Say whether the variation adds conditions or makes any stricter (SPA 2019 s.4, R21)" : null),
         };

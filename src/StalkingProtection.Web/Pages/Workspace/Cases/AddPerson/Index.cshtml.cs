@@ -7,6 +7,8 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.AddPerson;
 
@@ -50,7 +52,7 @@ public static class PersonChoices
         new("Not known", nameof(Gender.NotKnown)),
     ];
 
-    public static IReadOnlyList<SelectListItem> Forces => Orders.Choices.Forces;
+    public static IReadOnlyList<SelectListItem> Forces => Choices.Forces;
 
     public static string Describe(PersonRole role) => Roles.First(r => r.Value == role.ToString()).Text;
 }
@@ -181,6 +183,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         JourneyState.Save(TempData, journey, new AddPersonState(Role!.Value, (GivenNames ?? "").Trim(), (FamilyName ?? "").Trim(), DateOfBirth, Gender!.Value,
             string.IsNullOrWhiteSpace(PncId) ? null : PncId.Trim(), respondent ? null : Relationship,
             respondent && !string.IsNullOrWhiteSpace(HomeAddress) ? HomeAddress.Trim() : null, respondent ? HomeAddressPoliceArea : null));
-        return Redirect($"/workspace/cases/add-person/check-answers/{Id}/{journey}");
+        return Redirect(CaseLinks.CheckAnswers("add-person", Id, journey));
     }
 }

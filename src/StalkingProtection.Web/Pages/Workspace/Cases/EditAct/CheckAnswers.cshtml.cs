@@ -4,6 +4,8 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
@@ -44,7 +46,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
                 State.Reason, State.Version), User.ToActor(), ct);
             JourneyState.Clear(TempData, Journey);
             SetFlash("Act changed");
-            return Redirect($"/workspace/cases/{Id}");
+            return Redirect(CaseLinks.View(Id));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.EditAct;

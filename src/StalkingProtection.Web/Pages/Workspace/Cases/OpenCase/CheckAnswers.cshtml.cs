@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
@@ -32,7 +34,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
                 State.OfficerInCharge, State.Team), User.ToActor(), ct);
             JourneyState.Clear(TempData, Journey);
             SetFlash("Case opened");
-            return Redirect($"/workspace/cases/{id}");
+            return Redirect(CaseLinks.View(id));
         }
         catch (RuleViolationException e)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
@@ -76,7 +78,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         var journey = Journey ?? Guid.NewGuid();
         JourneyState.Save(TempData, journey, ToState());
-        return Redirect($"/workspace/cases/record-act/check-answers/{Id}/{journey}");
+        return Redirect(CaseLinks.CheckAnswers("record-act", Id, journey));
     }
 }
 

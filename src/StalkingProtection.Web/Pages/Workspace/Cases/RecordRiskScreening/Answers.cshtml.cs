@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordRiskScreening;
 
@@ -105,7 +107,7 @@ public class AnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvi
 
         var journey = Journey ?? Guid.NewGuid();
         JourneyState.Save(TempData, journey, new RiskScreeningState(Tool, Answers.Select(a => a ?? "").ToList(), Level!.Value, NextReviewOn!.Value, Notes));
-        return Redirect($"/workspace/cases/record-risk-screening/check-answers/{Id}/{journey}");
+        return Redirect(CaseLinks.CheckAnswers("record-risk-screening", Id, journey));
     }
 
     private void Pad()

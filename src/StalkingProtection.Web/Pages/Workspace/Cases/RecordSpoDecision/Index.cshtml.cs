@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordSpoDecision;
 
@@ -92,7 +94,7 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
 
         var journey = Journey ?? Guid.NewGuid();
         JourneyState.Save(TempData, journey, new SpoDecisionState(Decision!.Value, Rationale!, Blank(AuthorisingOfficer), Blank(LegalServicesReference)));
-        return Redirect($"/workspace/cases/record-spo-decision/check-answers/{Id}/{journey}");
+        return Redirect(CaseLinks.CheckAnswers("record-spo-decision", Id, journey));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordVictimContact;
 
@@ -149,7 +151,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         var journey = Journey ?? Guid.NewGuid();
         JourneyState.Save(TempData, journey, new VictimContactState(VictimId!.Value, EventType!.Value, Channel!.Value, OccurredOn!.Value, time, Summary!.Trim()));
-        return Redirect($"/workspace/cases/record-victim-contact/check-answers/{Id}/{journey}");
+        return Redirect(CaseLinks.CheckAnswers("record-victim-contact", Id, journey));
     }
 
     private async Task LoadVictimsAsync(CancellationToken ct)

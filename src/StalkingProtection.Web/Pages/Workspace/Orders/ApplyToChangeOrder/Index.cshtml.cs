@@ -7,7 +7,8 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.ApplyToChangeOrder;
 
@@ -148,8 +149,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ApplicantParty == Core.Applications.ApplicantParty.ChiefOfficer ? ApplicantForce : null, Order.CourtName,
             NeedsNecessity || !string.IsNullOrWhiteSpace(NecessityRationale) ? NecessityRationale : null, ChangeSought,
             Type == ApplicationType.Variation ? AddsOrTightens == YesNo.Yes : null, Version), Actor, ct);
-        TempData[CaseWorkPageModel.FlashKey] = $"{TypeText(Type.Value)} application drafted. Complete the tasks, then a coordinator authorises it before it is lodged.";
-        return Redirect($"/workspace/applications/{id}");
+        TempData[Flash.Key] = $"{TypeText(Type.Value)} application drafted. Complete the tasks, then a coordinator authorises it before it is lodged.";
+        return Redirect(ApplicationLinks.View(id));
     }
 
     public static string TypeText(ApplicationType type) => type switch
@@ -164,7 +165,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         foreach (var v in violations)
         {
-            ModelState.AddModelError(FieldKey(v.Field), Describe(v.RuleId, v.Message, v.LegalSource));
+            ModelState.AddModelError(FieldKey(v.Field), RuleErrors.Describe(v.Message, v.RuleId, v.LegalSource));
         }
     }
 }

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.DischargeOrder;
 
@@ -76,7 +77,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         }
 
         await orders.DischargeAsync(new DischargeOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveOn!.Value, consents, ApplicationId, Version, Reason!.Trim()), Actor, ct);
-        return BackToOrder($"Order discharged from {Date(EffectiveOn)}. Update the PNC entry and tell the victim.");
+        return BackToOrder($"Order discharged from {Display.Date(EffectiveOn)}. Update the PNC entry and tell the victim.");
     }
 
     protected override string FieldKey(string field) => field == "consents" ? nameof(DefendantConsentedOn) : base.FieldKey(field);

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAppeal;
 
@@ -52,6 +53,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
     {
         await appeals.LodgeAsync(new LodgeAppealOptions(Id, null, Appellant!.Value, Decision!.Value, DecisionOn!.Value, Deadline!.Value, NoticeServedOn, Grounds!, @override), Actor, ct);
-        return BackToOrder($"Appeal recorded. The provisional lodging deadline is {Date(Deadline)} (CrimPR r.34.2, R24).");
+        return BackToOrder($"Appeal recorded. The provisional lodging deadline is {Display.Date(Deadline)} (CrimPR r.34.2, R24).");
     }
 }

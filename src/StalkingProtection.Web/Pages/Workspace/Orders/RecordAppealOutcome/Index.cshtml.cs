@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAppealOutcome;
 
@@ -49,7 +50,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     /// <summary>SPA 2019 s.7(4): what the outcome does to the order, in plain words.</summary>
     public string EffectOnOrder => Outcome switch
     {
-        AppealOutcome.Allowed when Appeal.QuashesOrderIfAllowed => $"The order is quashed from {Date(DecidedOn)}: it will show as quashed and no longer in force",
+        AppealOutcome.Allowed when Appeal.QuashesOrderIfAllowed => $"The order is quashed from {Display.Date(DecidedOn)}: it will show as quashed and no longer in force",
         AppealOutcome.Allowed => "The order stays as it is until you record what the Crown Court ordered: record a variation, renewal or discharge if it changed the order",
         _ => "The order is unchanged",
     };
@@ -84,7 +85,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         await appeals.DecideAsync(new DecideAppealOptions(AppealId, Outcome!.Value, DecidedOn!.Value, CrownCourtReference, AppealVersion, ConsequentialOrders), Actor, ct);
         return BackToOrder(Outcome == AppealOutcome.Allowed && Appeal.QuashesOrderIfAllowed
-            ? $"Appeal allowed: the order is quashed from {Date(DecidedOn)}. Update the PNC entry and tell the victim."
+            ? $"Appeal allowed: the order is quashed from {Display.Date(DecidedOn)}. Update the PNC entry and tell the victim."
             : $"Appeal outcome recorded: {Outcome.Value.ToString().ToLowerInvariant()}.");
     }
 

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordBreach;
 
@@ -39,7 +40,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         ConditionItems = Order.ConditionSets.OrderBy(s => s.Number).SelectMany(s => s.Conditions.OrderBy(c => c.Sequence).Select(c =>
         {
             var (from, last) = Order.InForceWindowOf(c);
-            var window = last is { } l ? $"in force {Date(from)} to {Date(l)}" : $"in force from {Date(from)}";
+            var window = last is { } l ? $"in force {Display.Date(from)} to {Display.Date(l)}" : $"in force from {Display.Date(from)}";
             return new SelectListItem($"Terms version {s.Number}, condition {c.Sequence}: {c.Wording} ({window})", c.Id.ToString());
         })).ToList();
         return Task.FromResult(true);
@@ -64,7 +65,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         var incidentAt = LondonTime.ToUtc(IncidentOn!.Value, ParseTime(IncidentTime)!.Value);
         var breachId = await breaches.RecordBreachAsync(new RecordBreachOptions(Id, ConditionId!.Value, incidentAt, IncidentLocation, Description!, null, @override), Actor, ct);
-        TempData[BannerKey] = $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.";
+        TempData[Flash.Key] = $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.";
         return Redirect($"/workspace/orders/record-breach/outcome/{Id}/{breachId}");
     }
 

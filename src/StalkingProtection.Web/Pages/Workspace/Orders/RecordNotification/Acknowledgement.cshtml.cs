@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotification;
@@ -35,7 +36,7 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
         }
 
         OrderId = id;
-        JustRecorded = TempData[JourneyModel.BannerKey] as string == RecordedMarker;
+        JustRecorded = TempData[Flash.Key] as string == RecordedMarker;
         Notification = notification;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         await audit.RecordConsultationAsync(User.ToActor(), "Notification.AcknowledgementViewed", nameof(NotificationEvent), notification.Id, null, ct);

@@ -6,6 +6,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotification;
 
@@ -112,7 +113,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             requested, requested == Core.Notifications.BiometricsRequested.None ? null : NotificationEvent.VerifyIdentityPurpose,
             requested == Core.Notifications.BiometricsRequested.None ? Core.Notifications.BiometricsOutcome.NotRequested : BiometricsOutcome!.Value);
         var notificationId = await notifications.RecordNotificationAsync(new RecordNotificationOptions(Order.RespondentId, details), Actor, ct);
-        TempData[BannerKey] = AcknowledgementModel.RecordedMarker;
+        TempData[Flash.Key] = AcknowledgementModel.RecordedMarker;
         return Redirect($"/workspace/orders/record-notification/acknowledgement/{Id}/{notificationId}");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotificationOffence;
 
@@ -41,12 +42,12 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         foreach (var duty in duties.Where(d => d.MetOn is { } met ? met > d.DueBy : today > d.DueBy))
         {
             choices.Add(new SelectListItem(
-                $"Failing to notify {Choices.Text(duty.Trigger).ToLowerInvariant()}, due by the end of {Date(duty.DueBy)} (offence {duty.OffenceCode})", DutyPrefix + duty.Id));
+                $"Failing to notify {Choices.Text(duty.Trigger).ToLowerInvariant()}, due by the end of {Display.Date(duty.DueBy)} (offence {duty.OffenceCode})", DutyPrefix + duty.Id));
         }
 
         foreach (var notification in events)
         {
-            var when = DateTimeText(notification.NotifiedAt);
+            var when = Display.DateTime(notification.NotifiedAt);
             if (notification.BiometricsRefused)
             {
                 choices.Add(new SelectListItem($"Refusing fingerprints or photographs when notifying on {when} (offence {NotificationOffence.BiometricsRefused})",

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotificationOffence;
 
@@ -59,7 +60,7 @@ public class OutcomeModel(StalkingProtectionDbContext db, TimeProvider timeProvi
         Require(Outcome is null or NotificationOffenceOutcome.UnderInvestigation || OutcomeOn is not null, nameof(OutcomeOn), "Enter the date of the outcome");
         if (OutcomeOn is { } on && (on < Offence.OffenceOn || on > Today))
         {
-            ModelState.AddModelError(nameof(OutcomeOn), $"The date of the outcome must be between {Date(Offence.OffenceOn)} and today");
+            ModelState.AddModelError(nameof(OutcomeOn), $"The date of the outcome must be between {Display.Date(Offence.OffenceOn)} and today");
         }
 
         MaxLength(ReasonableExcuseNotes, NotificationOffence.TextMaxLength, nameof(ReasonableExcuseNotes),

@@ -8,6 +8,8 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordOrder;
@@ -167,7 +169,7 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
             else if (Kind == OrderKind.Full && last < StatutoryDates.MinimumLastDay(made))
             {
                 ModelState.AddModelError(nameof(LastInForceDay),
-                    $"A fixed period must last at least 2 years beginning with the day the order is made, so its last day is {Date(StatutoryDates.MinimumLastDay(made))} or later (SPA 2019 s.3(2), R14)");
+                    $"A fixed period must last at least 2 years beginning with the day the order is made, so its last day is {Display.Date(StatutoryDates.MinimumLastDay(made))} or later (SPA 2019 s.3(2), R14)");
             }
         }
         ConditionInput.Validate(Conditions, ModelState);
@@ -179,7 +181,7 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
             DurationType == Core.Orders.DurationType.FixedPeriod ? LastInForceDay : null, Conditions.Select(c => c.ToDraft()).ToList());
         var id = await orders.RecordOrderAsync(new RecordOrderOptions(Application.CaseId, Application.Id, terms, NoIncompatibilityAttested,
             rules.Value.CourtMadeOrdersCommencement, @override), Actor, ct);
-        TempData[BannerKey] = "Order recorded. Next, record when it was served on the respondent.";
-        return Redirect($"/workspace/orders/{id}");
+        TempData[Flash.Key] = "Order recorded. Next, record when it was served on the respondent.";
+        return Redirect(OrderLinks.View(id));
     }
 }

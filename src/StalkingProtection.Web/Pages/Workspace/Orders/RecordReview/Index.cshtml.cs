@@ -4,13 +4,28 @@ using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordReview;
 
-/// <summary>A management review of the order (R42); the reviewer sets the next review date.</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, ReviewService reviews, IOptions<LegalRuleSet> rules)
-    : OrderJourneyModel(db, timeProvider)
+/// <summary>The answers of a management review (R42), kept until they are confirmed.</summary>
+public sealed class ReviewAnswers : OrderAnswers
 {
+    public string LeadOfficer { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public bool PncEntryChecked { get; set; }
+
+    public DateOnly NextReviewDue { get; set; }
+}
+
+/// <summary>A management review of the order (R42); the reviewer sets the next review date.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, IOptions<LegalRuleSet> rules)
+    : OrderQuestionPageModel<ReviewAnswers>(db, timeProvider)
+{
+    public const string Name = "record-review";
+
     [BindProperty]
     [Display(Name = "Lead officer")]
     public string? LeadOfficer { get; set; }
@@ -27,6 +42,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Date of the next review")]
     public DateOnly? NextReviewDue { get; set; }
 
+    protected override string JourneyName => Name;
+
     protected override void Prefill()
     {
         LeadOfficer = Case.OfficerInCharge;
@@ -41,11 +58,27 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         MaxLength(Summary, ManagementReview.TextMaxLength, nameof(Summary), $"The summary must be {ManagementReview.TextMaxLength} characters or fewer");
         Require(PncEntryChecked is not null, nameof(PncEntryChecked), "Select whether the PNC entry has been checked");
         Require(NextReviewDue is not null, nameof(NextReviewDue), "Enter the date of the next review");
+        if (NextReviewDue is { } next)
+        {
+            // R42: asked here, where the date is given, as well as refused by Core on save.
+            Require(next > Today, nameof(NextReviewDue), RuleErrors.Describe(ManagementReview.NextReviewMustBeAfterToday, "R42", "SPMP"));
+        }
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override ReviewAnswers Answer() => new()
     {
-        await reviews.RecordReviewAsync(new RecordReviewOptions(Id, LeadOfficer!.Trim(), Summary!, PncEntryChecked == YesNo.Yes, NextReviewDue!.Value), Actor, ct);
-        return BackToOrder($"Review recorded. The next review is due by {Date(NextReviewDue)}.");
+        LeadOfficer = LeadOfficer!.Trim(),
+        Summary = Summary!,
+        PncEntryChecked = PncEntryChecked == YesNo.Yes,
+        NextReviewDue = NextReviewDue!.Value,
+    };
+
+    protected override void Fill(ReviewAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        LeadOfficer = answers.LeadOfficer;
+        Summary = answers.Summary;
+        PncEntryChecked = answers.PncEntryChecked ? YesNo.Yes : YesNo.No;
+        NextReviewDue = answers.NextReviewDue;
     }
 }

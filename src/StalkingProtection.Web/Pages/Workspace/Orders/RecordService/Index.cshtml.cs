@@ -4,6 +4,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordService;
 
@@ -42,7 +43,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             // SPA 2019 s.9(1): service starts the duty to notify, so its date is checked where it is asked.
             if (served < Order.MadeOn)
             {
-                ModelState.AddModelError(nameof(ServedOn), $"An order cannot be served before the day it was made ({Date(Order.MadeOn)}): service starts the duty to notify (SPA 2019 s.9(1))");
+                ModelState.AddModelError(nameof(ServedOn), $"An order cannot be served before the day it was made ({Display.Date(Order.MadeOn)}): service starts the duty to notify (SPA 2019 s.9(1))");
             }
             else if (served > Today || (served == Today && ParseTime(ServedTime) is { } time && LondonTime.ToUtc(served, time) > Clock.GetUtcNow()))
             {

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.VaryOrder;
 
@@ -103,6 +104,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         await orders.VaryAsync(new VaryOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, DecidedOn!.Value, EffectiveFrom!.Value,
             Conditions.Select(c => c.ToDraft()).ToList(), AddsOrTightens == YesNo.Yes, NecessityRationale, ApplicationId, @override, Version), Actor, ct);
-        return BackToOrder($"Order varied. The new terms apply from {Date(EffectiveFrom)}. Update the PNC entry.");
+        return BackToOrder($"Order varied. The new terms apply from {Display.Date(EffectiveFrom)}. Update the PNC entry.");
     }
 }

@@ -12,6 +12,8 @@ using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.ViewOrder;
@@ -113,7 +115,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         }
 
         Today = timeProvider.UkToday;
-        Banner = TempData[JourneyModel.BannerKey] as string;
+        Banner = TempData[Flash.Key] as string;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         InForceToday = order.ConditionsInForceOn(Today).OrderBy(c => c.Sequence).ToList();
         Obligations = await db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == id).OrderBy(o => o.TriggerDate).ToListAsync(ct);
@@ -149,23 +151,23 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     /// </summary>
     public static IReadOnlyList<(string Text, string Href)> ActionsFor(StalkingProtectionOrder o, bool ended) => ended
         ? [
-            ("Record a breach committed while the order was in force", $"/workspace/orders/record-breach/{o.Id}"),
-            ("Record an appeal", $"/workspace/orders/record-appeal/{o.Id}"),
+            ("Record a breach committed while the order was in force", OrderLinks.Journey("record-breach", o.Id)),
+            ("Record an appeal", OrderLinks.Journey("record-appeal", o.Id)),
         ]
         : [
-            ("Record service", $"/workspace/orders/record-service/{o.Id}"),
-            ("Record the PNC reference", $"/workspace/orders/record-pnc-reference/{o.Id}"),
-            ("Record a notification", $"/workspace/orders/record-notification/{o.Id}"),
-            ("Record a suspected notification offence", $"/workspace/orders/record-notification-offence/{o.Id}"),
-            ("Record a new name", $"/workspace/orders/record-name-change/{o.Id}"),
-            ("Record a new address", $"/workspace/orders/record-address-change/{o.Id}"),
-            ("Record a breach", $"/workspace/orders/record-breach/{o.Id}"),
-            ("Apply to vary, renew or discharge this order", $"/workspace/orders/apply-to-change-order/{o.Id}"),
-            ("Record a variation", $"/workspace/orders/vary-order/{o.Id}"),
-            ("Record a renewal", $"/workspace/orders/renew-order/{o.Id}"),
-            ("Record a discharge", $"/workspace/orders/discharge-order/{o.Id}"),
-            ("Record an appeal", $"/workspace/orders/record-appeal/{o.Id}"),
-            ("Record a review", $"/workspace/orders/record-review/{o.Id}"),
+            ("Record service", OrderLinks.Journey("record-service", o.Id)),
+            ("Record the PNC reference", OrderLinks.Journey("record-pnc-reference", o.Id)),
+            ("Record a notification", OrderLinks.Journey("record-notification", o.Id)),
+            ("Record a suspected notification offence", OrderLinks.Journey("record-notification-offence", o.Id)),
+            ("Record a new name", OrderLinks.Journey("record-name-change", o.Id)),
+            ("Record a new address", OrderLinks.Journey("record-address-change", o.Id)),
+            ("Record a breach", OrderLinks.Journey("record-breach", o.Id)),
+            ("Apply to vary, renew or discharge this order", OrderLinks.Journey("apply-to-change-order", o.Id)),
+            ("Record a variation", OrderLinks.Journey("vary-order", o.Id)),
+            ("Record a renewal", OrderLinks.Journey("renew-order", o.Id)),
+            ("Record a discharge", OrderLinks.Journey("discharge-order", o.Id)),
+            ("Record an appeal", OrderLinks.Journey("record-appeal", o.Id)),
+            ("Record a review", OrderLinks.Journey("record-review", o.Id)),
         ];
 
     private List<Deadline> BuildDeadlines(StaffTask? openReviewTask)
@@ -177,7 +179,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             var status = o.StatusOn(Today) ?? ObligationStatus.Open;
             var state = status switch
             {
-                ObligationStatus.Met => $"Met on {JourneyModel.Date(o.MetOn)}",
+                ObligationStatus.Met => $"Met on {Display.Date(o.MetOn)}",
                 ObligationStatus.Excused => o.ExcusedReason is { } why ? $"Excused: {why}" : "Excused",
                 ObligationStatus.Overdue => $"Overdue: potential s.11 offence ({o.OffenceCode}); check for a reasonable excuse",
                 // SPA 2019 s.9, R33: the order ended before the due day, and no full order replaced it, so the duty cannot be breached.
@@ -196,7 +198,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         if (Order.LastInForceDay is { } last && inForce)
         {
             var consider = rules.Value.RenewalReminderDue(last);
-            deadlines.Add(new Deadline($"Consider renewal: the order ends after {JourneyModel.Date(last)} (R23)", consider,
+            deadlines.Add(new Deadline($"Consider renewal: the order ends after {Display.Date(last)} (R23)", consider,
                 consider <= Today ? "Consider renewal now" : "Upcoming"));
         }
 

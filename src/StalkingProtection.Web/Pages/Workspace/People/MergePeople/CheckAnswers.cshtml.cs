@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 
@@ -34,8 +34,8 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
 
     public IReadOnlyList<SelectListItem> Choices =>
     [
-        new($"Keep the first record ({FirstRecord.Name}, added {UkDate(Core.Time.LondonTime.DateOf(FirstRecord.CreatedAt))})", FirstRecord.Id.ToString()),
-        new($"Keep the second record ({SecondRecord.Name}, added {UkDate(Core.Time.LondonTime.DateOf(SecondRecord.CreatedAt))})", SecondRecord.Id.ToString()),
+        new($"Keep the first record ({FirstRecord.Name}, added {Display.Date(Core.Time.LondonTime.DateOf(FirstRecord.CreatedAt))})", FirstRecord.Id.ToString()),
+        new($"Keep the second record ({SecondRecord.Name}, added {Display.Date(Core.Time.LondonTime.DateOf(SecondRecord.CreatedAt))})", SecondRecord.Id.ToString()),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

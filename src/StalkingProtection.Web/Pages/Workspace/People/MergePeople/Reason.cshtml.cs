@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
-using StalkingProtection.Web.Pages.Workspace.Cases;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 using StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;

@@ -6,6 +6,7 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
@@ -253,7 +254,7 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
         if (matches.Count > 1 && (CaseId is null || matches.All(m => m.Id != CaseId)))
         {
             CaseMatches = matches.Select(m => new SelectListItem(
-                $"{m.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal)}, reported {UkDate(m.ReportedOn)} ({m.Team}, {m.Status})", m.Id.ToString())).ToList();
+                $"{m.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal)}, reported {Display.Date(m.ReportedOn)} ({m.Team}, {m.Status})", m.Id.ToString())).ToList();
             ModelState.AddModelError(nameof(CaseId), "More than one case has that crime reference: select the case");
             return false;
         }

@@ -4,7 +4,7 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Web.Infrastructure.GovUk;
 
-namespace StalkingProtection.Web.Pages.Workspace.Orders;
+namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>Radio and select items for Core's enums, in plain words.</summary>
 public static class Choices

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace StalkingProtection.Web.Infrastructure.Journeys;
+
+/// <summary>
+/// The question page of a journey. Continue checks the answers here, where they are asked (dates and combinations included),
+/// keeps them in the journey's store (<see cref="JourneyState"/>) under the journey id and goes to "check your answers";
+/// nothing is saved and no answer rides along in a hidden field. "Change" comes back with <c>?journey=</c> and the answers kept.
+/// </summary>
+public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
+    where TAnswers : class
+{
+    /// <summary>The journey's id, from the query: set when the user comes back from "check your answers" to change them.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Journey { get; set; }
+
+    /// <summary>Loads what the page needs; false means the record does not exist or the user may not see it (404).</summary>
+    protected abstract Task<bool> LoadAsync(CancellationToken ct);
+
+    /// <summary>GOV.UK checks of the answers, and every rule of the Act that can be checked before saving.</summary>
+    protected abstract void Validate();
+
+    /// <summary>The answers given on the page, to keep until they are confirmed.</summary>
+    protected abstract TAnswers Capture();
+
+    /// <summary>Puts kept answers back into the questions.</summary>
+    protected abstract void Restore(TAnswers answers);
+
+    /// <summary>Fills the questions of a journey just started.</summary>
+    protected virtual void Prefill()
+    {
+    }
+
+    /// <summary>The "check your answers" page of this journey.</summary>
+    protected abstract string CheckAnswersUrl(Guid journey);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        // A journey id that does not read as one, or whose answers are gone, starts the journey again.
+        if (Journey is { } journey && JourneyState.Load<TAnswers>(TempData, journey) is { } answers)
+        {
+            Restore(answers);
+        }
+        else
+        {
+            Journey = null;
+            Prefill();
+        }
+
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var journey = Journey ?? Guid.NewGuid();
+        JourneyState.Save(TempData, journey, Capture());
+        return Redirect(CheckAnswersUrl(journey));
+    }
+}

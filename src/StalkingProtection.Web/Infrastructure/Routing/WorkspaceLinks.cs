@@ -1,0 +1,33 @@
+namespace StalkingProtection.Web.Infrastructure.Routing;
+
+/// <summary>Addresses of the order pages: a journey's page is "/workspace/orders/{journey}/{order id}".</summary>
+public static class OrderLinks
+{
+    public const string List = "/workspace/orders";
+
+    public static string View(Guid orderId) => $"/workspace/orders/{orderId}";
+
+    public static string Journey(string journey, Guid orderId) => $"/workspace/orders/{journey}/{orderId}";
+
+    public static string CheckAnswers(string journey, Guid orderId, Guid journeyId) => $"/workspace/orders/{journey}/check-answers/{orderId}/{journeyId}";
+}
+
+/// <summary>Addresses of the case pages.</summary>
+public static class CaseLinks
+{
+    public const string List = "/workspace/cases";
+
+    public static string View(Guid caseId) => $"/workspace/cases/{caseId}";
+
+    public static string Journey(string journey, Guid caseId) => $"/workspace/cases/{journey}/{caseId}";
+
+    public static string CheckAnswers(string journey, Guid caseId, Guid journeyId) => $"/workspace/cases/{journey}/check-answers/{caseId}/{journeyId}";
+}
+
+/// <summary>Addresses of the application pages.</summary>
+public static class ApplicationLinks
+{
+    public static string View(Guid applicationId) => $"/workspace/applications/{applicationId}";
+
+    public static string Journey(string journey, Guid applicationId) => $"/workspace/applications/{journey}/{applicationId}";
+}
