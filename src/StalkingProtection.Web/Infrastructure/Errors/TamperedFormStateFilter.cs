@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Infrastructure.Errors;
 
@@ -25,8 +26,11 @@ public sealed class TamperedFormStateFilter : IPageFilter
         }
 
         var arguments = context.HandlerMethod?.Parameters.Select(p => p.Name ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        var handler = context.HandlerMethod?.Name;
+        var carrier = context.HandlerInstance as ICarriesAnswersHidden;
         if (context.ModelState.Any(field => field.Value?.ValidationState == ModelValidationState.Invalid
-            && (_stateFields.Contains(field.Key) || field.Key.EndsWith("Version", StringComparison.Ordinal) || arguments.Contains(field.Key))))
+            && (_stateFields.Contains(field.Key) || field.Key.EndsWith("Version", StringComparison.Ordinal) || arguments.Contains(field.Key)
+                || carrier?.CarriesHidden(field.Key.Split('.', '[')[0], handler) == true)))
         {
             context.Result = new BadRequestResult();
         }

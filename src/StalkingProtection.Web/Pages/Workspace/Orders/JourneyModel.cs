@@ -10,10 +10,14 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders;
 /// saved until the user confirms), then one service call. Broken rules come back onto the page under their fields, "should"
 /// rules as warnings the user may override with a reason, and a stale edit as "someone else changed this" (RL4).
 /// </summary>
-public abstract class JourneyModel : JourneyPageModel
+public abstract class JourneyModel : JourneyPageModel, ICarriesAnswersHidden
 {
     /// <summary>The single-page journeys carry their answers in the form, so the form posts to the bare page.</summary>
     public override string FormAction => Request.PathBase + Request.Path;
+
+    /// <summary>"Confirm and save" and "Change your answers" post every answer back from hidden fields (_CheckAnswersButtons).</summary>
+    public virtual bool CarriesHidden(string field, string? handler) =>
+        string.Equals(handler, "Save", StringComparison.OrdinalIgnoreCase) || string.Equals(handler, "Change", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the page shows the answers to check rather than the questions.</summary>
     public bool Checking { get; private set; }

@@ -89,6 +89,15 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override void Prefill() => ApplicantForce = Order.ApplicantForce;
 
+    /// <summary>Each question page carries the answers of the other two in hidden fields (Index.cshtml).</summary>
+    public override bool CarriesHidden(string field, string? handler) => base.CarriesHidden(field, handler) || field switch
+    {
+        nameof(Type) => Step != 1,
+        nameof(ApplicantParty) or nameof(ApplicantForce) => Step != 2,
+        nameof(ChangeSought) or nameof(AddsOrTightens) or nameof(NecessityRationale) => Step != 3,
+        _ => false,
+    };
+
     protected override bool NextQuestion()
     {
         if (Step >= LastStep)
