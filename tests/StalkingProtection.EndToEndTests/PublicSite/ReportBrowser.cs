@@ -11,7 +11,15 @@ public static class ReportBrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
         await page.WaitForURLAsync("**/report/staying-safe");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the report" }).ClickAsync();
-        await page.WaitForURLAsync("**/report/reporting-for");
+        try
+        {
+            await page.WaitForURLAsync("**/report/reporting-for");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was instead, so that a failure on a loaded machine can be told apart from a refused start.
+            throw new TimeoutException($"After \"Start the report\" the browser stayed on {page.Url} (title \"{await page.TitleAsync()}\").", e);
+        }
     }
 
     /// <summary>Answers every question; <paramref name="onEachPage"/> runs on each page before it is answered.</summary>
