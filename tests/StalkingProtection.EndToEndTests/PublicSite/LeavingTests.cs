@@ -79,7 +79,7 @@ public class LeavingTests(PublicSiteServer server) : IClassFixture<PublicSiteSer
                 break;
         }
 
-        await page.WaitForURLAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}");
+        await page.ArriveAtAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}", "Leaving");
         var shown = new List<string>();
         for (var i = 0; i < 20; i++)
         {
@@ -176,7 +176,7 @@ public class LeavingTests(PublicSiteServer server) : IClassFixture<PublicSiteSer
         }
 
         // Assert
-        await page.WaitForURLAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}");
+        await page.ArriveAtAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}", "Leaving");
         Assert.Equal(draftsBefore - 1, await server.WithDbAsync(db => db.PublicReportDrafts.CountAsync()));
     }
 
@@ -248,7 +248,7 @@ public class LeavingTests(PublicSiteServer server) : IClassFixture<PublicSiteSer
 
         // Act
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForURLAsync("**/report/staying-safe");
+        await page.ArriveAtAsync("/report/staying-safe", "After \"Start now\"");
         var text = await page.InnerTextAsync("main");
         var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
 

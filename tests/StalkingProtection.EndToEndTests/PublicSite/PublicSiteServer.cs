@@ -92,6 +92,7 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         // Generous, because the suite shares a build machine; a passing step takes well under a second.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        context.Page += (_, page) => PageTrail.Follow(page, javaScript);
         return context;
     }
 

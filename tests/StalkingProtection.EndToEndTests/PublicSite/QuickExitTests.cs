@@ -16,28 +16,13 @@ public class QuickExitTests(PublicSiteServer server) : IClassFixture<PublicSiteS
 
     private async Task AssertLeftAsync(IPage page, string from)
     {
-        // Polls rather than WaitForURLAsync/WaitForLoadStateAsync, which have been seen to miss the load of a
-        // location.replace that had already finished.
         var neutral = $"{server.BaseUrl}{PublicSiteServer.NeutralPath}";
-        await PollAsync(async () => page.Url == neutral && await ReadyStateAsync(page) == "complete");
-        Assert.Equal(neutral, page.Url);
+        await page.ArriveAtAsync(neutral, $"Leaving {from}");
 
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await PollAsync(() => Task.FromResult(page.Url != neutral));
         Assert.DoesNotContain(from, page.Url, StringComparison.Ordinal);
         Assert.StartsWith("about:blank", page.Url, StringComparison.Ordinal);
-    }
-
-    private static async Task<string?> ReadyStateAsync(IPage page)
-    {
-        try
-        {
-            return await page.EvaluateAsync<string>("() => document.readyState");
-        }
-        catch (PlaywrightException)
-        {
-            return null;
-        }
     }
 
     private static async Task PollAsync(Func<Task<bool>> done)
@@ -179,7 +164,7 @@ public class QuickExitTests(PublicSiteServer server) : IClassFixture<PublicSiteS
         await page.Locator(".app-quick-exit__button").ClickAsync();
 
         // Assert
-        await page.WaitForURLAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}");
+        await page.ArriveAtAsync($"{server.BaseUrl}{PublicSiteServer.NeutralPath}", "Leaving");
     }
 
     [Fact]

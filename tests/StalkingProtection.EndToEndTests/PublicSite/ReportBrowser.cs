@@ -9,17 +9,9 @@ public static class ReportBrowser
     {
         await page.GotoAsync("/report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForURLAsync("**/report/staying-safe");
+        await page.ArriveAtAsync("/report/staying-safe", "After \"Start now\"");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the report" }).ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync("**/report/reporting-for");
-        }
-        catch (TimeoutException e)
-        {
-            // Say where the browser was instead, so that a failure on a loaded machine can be told apart from a refused start.
-            throw new TimeoutException($"After \"Start the report\" the browser stayed on {page.Url} (title \"{await page.TitleAsync()}\").", e);
-        }
+        await page.ArriveAtAsync("/report/reporting-for", "After \"Start the report\"");
     }
 
     /// <summary>Answers every question; <paramref name="onEachPage"/> runs on each page before it is answered.</summary>
@@ -76,13 +68,13 @@ public static class ReportBrowser
     public static async Task<string> SendAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
-        await page.WaitForURLAsync("**/report/confirmation");
+        await page.ArriveAtAsync("/report/confirmation", "After \"Send report\"");
         return (await page.Locator("[data-report-reference]").TextContentAsync())!.Trim();
     }
 
     public static async Task ContinueAsync(IPage page, string next)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync($"**/report/{next}");
+        await page.ArriveAtAsync($"/report/{next}", "After \"Continue\"");
     }
 }
