@@ -38,7 +38,7 @@ public class ImportTrackerPageTests(WebAppFactory factory) : IClassFixture<WebAp
     [Theory]
     [InlineData("", "tracker.csv", "Select a tracker file to upload")]
     [InlineData("not a tracker at all", "tracker.pdf", "The file must be a CSV file (.csv) or an Excel workbook (.xlsx)")]
-    [InlineData("Name,Date\nA,B", "tracker.csv", "is missing")]
+    [InlineData("Name,Date\nA,B", "tracker.csv", "must name the tracker's columns")]
     [InlineData("Order reference", "tracker.xlsx", "not an Excel workbook")]
     public async Task BadFile_IsAnsweredWithAnErrorSummary(string text, string fileName, string message)
     {
