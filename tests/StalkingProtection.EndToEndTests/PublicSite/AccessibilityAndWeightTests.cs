@@ -43,7 +43,7 @@ public class AccessibilityAndWeightTests(PublicSiteServer server) : IClassFixtur
             // (the old page still counts as loaded while the new one is on its way).
             await p.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await p.Locator(".govuk-error-summary").WaitForAsync();
-            await p.WaitForLoadStateAsync();
+            await p.ArriveAtAsync(p.Url, "after continuing with no answer");
             violations.AddRange((await PublicSiteServer.AccessibilityViolationsAsync(p)).Select(v => $"{path} (after Continue): {v}"));
         });
         violations.AddRange((await PublicSiteServer.AccessibilityViolationsAsync(page)).Select(v => $"check answers: {v}"));

@@ -89,7 +89,7 @@ public class LeavingTests(PublicSiteServer server) : IClassFixture<PublicSiteSer
                 break;
             }
 
-            await page.WaitForLoadStateAsync();
+            await page.ArriveAtAsync(page.Url, "after going back");
             shown.Add(page.Url);
             Assert.DoesNotContain(page.Url, PublicSiteServer.NeutralPath, StringComparison.Ordinal);
             var text = await page.InnerTextAsync("body");

@@ -26,7 +26,7 @@ public class LiveOrdersBrowserTests(PublicSiteServer server) : IClassFixture<Pub
 
         // Act
         await page.GetByRole(AriaRole.Link, new() { Name = "how many stalking protection orders we have in force today" }).ClickAsync();
-        await page.WaitForURLAsync("**/stalking-protection-orders/in-force");
+        await page.ArriveAtAsync("/stalking-protection-orders/in-force", "after following the link to the orders in force");
         var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
 
         // Assert
@@ -88,7 +88,7 @@ public class RateLimitBrowserTests(RateLimitedServer server) : IClassFixture<Rat
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Start the report" }).ClickAsync(),
             r => r.Url.EndsWith("/report/start", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync();
+        await page.ArriveAtAsync("/report/start", "after starting once too often");
         var links = await page.Locator("[data-helplines] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
 

@@ -59,7 +59,7 @@ public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<
 
         // Act
         await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).DblClickAsync();
-        await page.WaitForURLAsync("**/report/confirmation");
+        await page.ArriveAtAsync("/report/confirmation", "after sending the report");
 
         // Assert
         Assert.Equal(before + 1, await server.WithDbAsync(db => db.PublicReports.CountAsync()));
@@ -112,7 +112,7 @@ public class ReportJourneyBrowserTests(PublicSiteServer server) : IClassFixture<
 
         // Act
         await page.Clock.RunForAsync("30:01");
-        await page.WaitForURLAsync("**/report/session-ended");
+        await page.ArriveAtAsync("/report/session-ended", "after the session ended");
 
         // Assert
         Assert.Equal("Your answers have been deleted", (await page.Locator("h1").TextContentAsync())!.Trim());

@@ -42,12 +42,12 @@ public class LookupOnAPhoneTests(PublicSiteServer server) : IClassFixture<Public
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.ArriveAtAsync("/account/two-factor", "after signing in");
         var key = await page.TextContentAsync("[data-authenticator-key]");
         await page.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
         await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
         await page.ClickAsync("a:has-text('Continue to the workspace')");
-        await page.WaitForURLAsync("**/workspace");
+        await page.ArriveAtAsync("/workspace", "after turning on two-factor authentication");
         await page.GotoAsync("/workspace/lookup");
         var formViolations = await PublicSiteServer.AccessibilityViolationsAsync(page);
         await page.FillAsync("#IncidentNumber", "INC-2811-0042");

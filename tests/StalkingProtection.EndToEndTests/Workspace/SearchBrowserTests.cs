@@ -41,18 +41,18 @@ public class SearchBrowserTests(PublicSiteServer server) : IClassFixture<PublicS
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.ArriveAtAsync("/account/two-factor", "after signing in");
         var key = await page.TextContentAsync("[data-authenticator-key]");
         await page.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
         await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
         await page.ClickAsync("a:has-text('Continue to the workspace')");
-        await page.WaitForURLAsync("**/workspace");
+        await page.ArriveAtAsync("/workspace", "after turning on two-factor authentication");
         await page.FillAsync("#header-search", name.ToLowerInvariant());
         await page.ClickAsync("[data-header-search] button");
         await page.WaitForSelectorAsync("[data-search-orders]");
         var violations = await PublicSiteServer.AccessibilityViolationsAsync(page);
         await page.ClickAsync($"[data-search-orders] a[href='/workspace/orders/{order.OrderId}']");
-        await page.WaitForURLAsync($"**/workspace/orders/{order.OrderId}");
+        await page.ArriveAtAsync($"/workspace/orders/{order.OrderId}", "after choosing the order found");
         var caption = await page.TextContentAsync("[data-record-caption]");
 
         // Assert

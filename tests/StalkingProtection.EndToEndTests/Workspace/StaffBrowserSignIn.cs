@@ -40,7 +40,7 @@ internal static class StaffBrowserSignIn
         await checkAsync(page, "Two-factor authentication is on");
         var recoveryCodes = await page.Locator("[data-recovery-code]").CountAsync();
         await page.ClickAsync("a:has-text('Continue to the workspace')");
-        await page.WaitForURLAsync("**/workspace");
+        await page.ArriveAtAsync("/workspace", "after turning on two-factor authentication");
         return recoveryCodes;
     }
 }
