@@ -36,6 +36,33 @@ public class ImportTrackerPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Theory]
+    [InlineData(StaffRoles.Coordinator, true, true)]
+    [InlineData(StaffRoles.Administrator, true, false)]
+    [InlineData(StaffRoles.Officer, false, false)]
+    [InlineData(StaffRoles.LegalServices, false, false)]
+    [InlineData(StaffRoles.Analyst, false, false)]
+    [InlineData(StaffRoles.Lookup, false, false)]
+    public async Task WorkspaceHome_LinksToImportAndRegisterForThoseWhoMayUseThem(string role, bool import, bool register)
+    {
+        // Arrange
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(role));
+
+        // Act
+        var home = await client.GetDocumentAsync("/workspace");
+        var links = home.QuerySelectorAll("[data-import-tracker-link], [data-export-register-link]").Select(a => a.GetAttribute("href")!).ToList();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var link in links)
+        {
+            statuses.Add((await client.GetAsync(link)).StatusCode);
+        }
+
+        // Assert
+        Assert.Equal(import, home.QuerySelector("[data-import-tracker-link]") is not null);
+        Assert.Equal(register, home.QuerySelector("[data-export-register-link]") is not null);
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Theory]
     [InlineData("", "tracker.csv", "Select a tracker file to upload")]
     [InlineData("not a tracker at all", "tracker.pdf", "The file must be a CSV file (.csv) or an Excel workbook (.xlsx)")]
     [InlineData("Name,Date\nA,B", "tracker.csv", "must name the tracker's columns")]
