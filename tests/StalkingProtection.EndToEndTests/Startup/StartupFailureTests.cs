@@ -72,6 +72,51 @@ public class StartupFailureTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("Password")]
+    [InlineData("sp_owner")]
+    [InlineData("short-pw")]
+    public async Task V13_2_3_Start_PostgresWithADefaultOrGuessablePassword_ExitsWithOneLineSayingWhatToFix(string password)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            ["StalkingProtection__Database__Provider"] = "Postgres",
+            ["StalkingProtection__Database__ConnectionString"] = $"Host=127.0.0.1;Port=1;Database=spo;Username=sp_owner;Password={password}",
+            ["StalkingProtection__Database__AllowUnencryptedLocalConnection"] = "true",
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Stalking Protection cannot start: invalid setting: StalkingProtection:Database:ConnectionString has a default or guessable password", line, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Password={password}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task V13_2_3_Start_PostgresWithALongRandomPassword_GetsPastThePasswordCheck()
+    {
+        // Arrange: port 1 is closed, so the start stops at the next check, which names the server.
+        var environment = new Dictionary<string, string>
+        {
+            ["StalkingProtection__Database__Provider"] = "Postgres",
+            ["StalkingProtection__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=spo;Username=sp_owner;Password=q7V-2mZr9fLx8TbWc4Ns;Timeout=3",
+            ["StalkingProtection__Database__AllowUnencryptedLocalConnection"] = "true",
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", line, StringComparison.Ordinal);
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment) =>
         ProgramProcess.RunAsync(environment, ["--urls", "http://127.0.0.1:0"]);
 }

@@ -28,6 +28,7 @@ public static class StartupChecks
         RequireAllowedHosts(app);
         var database = EnsureDataFolder(app);
         RequireVerifiedDatabaseTls(app, database);
+        RefuseDefaultDatabasePassword(app, database);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
@@ -56,6 +57,7 @@ public static class StartupChecks
     {
         var database = EnsureDataFolder(app);
         RequireVerifiedDatabaseTls(app, database);
+        RefuseDefaultDatabasePassword(app, database);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
         await EnsureReachableAsync(db);
@@ -135,6 +137,34 @@ public static class StartupChecks
         {
             throw new StartupFailedException(
                 "invalid setting: StalkingProtection:Database:ConnectionString must use SSL Mode=VerifyFull (or VerifyCA) outside Development; for a PostgreSQL server on this machine only, set StalkingProtection:Database:AllowUnencryptedLocalConnection=true.");
+        }
+    }
+
+    private static readonly string[] _defaultPasswords =
+        ["postgres", "password", "passw0rd", "admin", "root", "secret", "changeme", "letmein", "example", "test", "demo", "123456", "12345678"];
+
+    // ASVS V13.2.3: a well-known or guessable database password is as good as none; a connection without a password
+    // (a local socket with peer authentication, or a certificate) is left to the server's own authentication.
+    private static void RefuseDefaultDatabasePassword(WebApplication app, DatabaseOptions database)
+    {
+        if (app.Environment.IsDevelopment() || database.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString ?? "");
+        var password = builder.Password;
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        if (password.Length < 12
+            || _defaultPasswords.Contains(password, StringComparer.OrdinalIgnoreCase)
+            || string.Equals(password, builder.Username, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StartupFailedException(
+                "invalid setting: StalkingProtection:Database:ConnectionString has a default or guessable password (shorter than 12 characters, a well-known default, or the user name); give the database account a long random password.");
         }
     }
 
