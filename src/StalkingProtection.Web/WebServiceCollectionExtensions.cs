@@ -135,6 +135,7 @@ public static class WebServiceCollectionExtensions
                         Window = TimeSpan.FromMinutes(1),
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
+            CostlyWork.AddPolicy(o);
         });
 
         services.AddPublicSite(configuration);

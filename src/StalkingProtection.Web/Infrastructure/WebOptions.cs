@@ -19,6 +19,9 @@ public sealed class WebOptions
     /// <summary>Answer every request with the 503 maintenance page.</summary>
     public bool MaintenanceMode { get; set; }
 
+    /// <summary>Statistics, audit searches, tracker imports and register downloads served at once by this instance.</summary>
+    public int CostlyWorkAtOnce { get; set; } = 2;
+
     public static IEnumerable<string> Validate(WebOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ServiceName))
@@ -36,6 +39,11 @@ public sealed class WebOptions
         if (!isLocal && !isHttp)
         {
             yield return "StalkingProtection:Web:QuickExitUrl must be an http(s) address or a path starting with /.";
+        }
+
+        if (options.CostlyWorkAtOnce is < 1 or > 64)
+        {
+            yield return "StalkingProtection:Web:CostlyWorkAtOnce must be between 1 and 64.";
         }
     }
 }

@@ -13,6 +13,7 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__KeyProtection__KeyEncryptionKey", "c2hvcnQ=", "KeyEncryptionKey must be base64 of exactly 32 bytes")]
     [InlineData("StalkingProtection__Proxy__KnownNetworks__0", "10.0.0.0/99", "is not a network in CIDR notation")]
     [InlineData("AllowedHosts", "*", "AllowedHosts must list the host names the service answers to")]
+    [InlineData("StalkingProtection__Web__CostlyWorkAtOnce", "0", "CostlyWorkAtOnce must be between 1 and 64")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange

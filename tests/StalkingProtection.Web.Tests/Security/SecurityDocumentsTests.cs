@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Import;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Search;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -92,7 +96,12 @@ public partial class SecurityDocumentsTests(WebAppFactory factory) : IClassFixtu
         Assert.Contains($"| {StaffAccountService.SetUpLinkLifetime.TotalDays} days, once |", document, StringComparison.Ordinal);
         Assert.Contains($"| {StaffAccountService.RecoveryCodeCount}, each once |", document, StringComparison.Ordinal);
         Assert.Contains($"deleted after {PublicReportService.DraftLifetime.TotalMinutes} minutes without a request", document, StringComparison.Ordinal);
-        Assert.All(new[] { "PostsPerMinutePerAddress", "FormSubmissionsPerAddress", "SendsPerReport", "FormSubmissionWindow", "KeyRotationOverlap" }, setting =>
+        Assert.Contains($"at once (default {new WebOptions().CostlyWorkAtOnce}), {CostlyWork.QueueLimit} more waiting in turn, then 429 | rate limiter policy `{CostlyWork.Policy}` |", document, StringComparison.Ordinal);
+        Assert.Contains($"| {Pages.Workspace.Audit.IndexModel.PageSize} entries a page;", document, StringComparison.Ordinal);
+        Assert.Contains($"files up to {TrackerFile.MaxBytes / (1024 * 1024)} MB and cells up to {TrackerFile.MaxCellLength} characters", document, StringComparison.Ordinal);
+        Assert.Contains($"queries up to {RecordSearchService.MaxLength} characters; at most {RecordSearchService.MaxPerGroup} results in each group", document, StringComparison.Ordinal);
+        Assert.Contains($"batches of {AuditChain.BatchSize}; reports at most {AuditChain.ProblemLimit} problems", document, StringComparison.Ordinal);
+        Assert.All(new[] { "PostsPerMinutePerAddress", "FormSubmissionsPerAddress", "SendsPerReport", "FormSubmissionWindow", "KeyRotationOverlap", "CostlyWorkAtOnce" }, setting =>
         {
             Assert.Contains(setting, document, StringComparison.Ordinal);
             Assert.Contains(setting, readme, StringComparison.Ordinal);

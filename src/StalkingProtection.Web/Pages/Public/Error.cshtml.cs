@@ -25,6 +25,7 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         400 => "Sorry, there is a problem with your request",
         405 => "This page cannot be used that way",
         415 => "Sorry, what was sent is in a form the service does not accept",
+        429 when InWorkspace => "Sorry, the service is busy",
         429 => "Sorry, we could not take this form just now",
         503 => "Sorry, the service is unavailable",
         _ => "Sorry, there was a technical problem",

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Audit;
 
+[EnableRateLimiting(CostlyWork.Policy)]
 public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : PageModel
 {
     public const int PageSize = 50;

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using StalkingProtection.Core.Import;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ExportRegister;
 
 /// <summary>The whole register of orders in the tracker's columns, for coordinators; each download is audited as a disclosure.</summary>
 [Authorize(Policy = Policies.Coordinator)]
+[EnableRateLimiting(CostlyWork.Policy)]
 public class IndexModel(TrackerExport export) : PageModel
 {
     public void OnGet()

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using StalkingProtection.Core.Import;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ImportTracker;
@@ -17,6 +19,7 @@ namespace StalkingProtection.Web.Pages.Workspace.ImportTracker;
 [Authorize(Roles = StaffRoles.Coordinator + "," + StaffRoles.Administrator)]
 [RequestSizeLimit(MaxUploadBytes * 3)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes * 3, ValueLengthLimit = MaxUploadBytes * 2)]
+[EnableRateLimiting(CostlyWork.Policy)]
 public class IndexModel(TrackerImportService imports, IDataProtectionProvider dataProtection) : PageModel
 {
     public const int MaxUploadBytes = 2 * 1024 * 1024;

@@ -4,14 +4,17 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Statistics;
 
 /// <summary>Statistics and FOI returns: aggregates only, for analysts and coordinators. The period is in the address, never a name.</summary>
 [Authorize(Policy = Policies.Statistics)]
+[EnableRateLimiting(CostlyWork.Policy)]
 public class IndexModel(StatisticsService statistics, TimeProvider timeProvider) : PageModel
 {
     [BindProperty(SupportsGet = true)]
