@@ -38,7 +38,7 @@ public sealed record TrackerImportReport(Guid ImportId, bool DryRun, IReadOnlyLi
 /// Imports a force's SPO tracker (docs/import-tracker.md): each row through the same services and rule checks as the
 /// workspace, on the days the things happened, one transaction per row. A dry run runs the same steps and rolls them back.
 /// </summary>
-public sealed class TrackerImportService(StalkingProtectionDbContext db, TimeProvider timeProvider)
+public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider)
 {
     public const string Team = "Imported from tracker";
 
@@ -49,7 +49,7 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, TimePro
         var actor = new Actor($"tracker-import:{importId}", $"Tracker import {importId}", StaffRoles.Coordinator, Team);
         if (!dryRun)
         {
-            new AuditLog(db, timeProvider).Add(by, AuditKind.Collection, "TrackerImport.Started", "TrackerImport", importId, null, null,
+            auditLog.Add(by, AuditKind.Collection, "TrackerImport.Started", "TrackerImport", importId, null, null,
                 new { Rows = rows.Count });
             await db.SaveChangesAsync(ct);
         }

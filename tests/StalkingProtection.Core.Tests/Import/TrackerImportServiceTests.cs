@@ -29,7 +29,8 @@ public class TrackerImportServiceTests
     private static Task<TrackerImportReport> RunAsync(TestDatabase db, IReadOnlyList<TrackerRow> rows, bool dryRun)
     {
         var context = db.CreateContext();
-        return new TrackerImportService(context, TestClock.At(_today)).RunAsync(rows, dryRun, TestData.Coordinator);
+        var clock = TestClock.At(_today);
+        return new TrackerImportService(context, new AuditLog(context, clock), clock).RunAsync(rows, dryRun, TestData.Coordinator);
     }
 
     [Fact]
@@ -99,8 +100,10 @@ public class TrackerImportServiceTests
         await using var db = await TestDatabase.CreateAsync();
         using var cancel = new CancellationTokenSource();
         var rows = Csv(FullRow, InterimRow, UntilFurtherOrderRow);
+        var context = db.CreateContext();
+        var clock = TestClock.At(_today);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new TrackerImportService(db.CreateContext(), TestClock.At(_today))
+            new TrackerImportService(context, new AuditLog(context, clock), clock)
                 .RunAsync(rows, false, TestData.Coordinator, new Progress(done => cancel.Cancel()), cancel.Token));
 
         var resumed = await RunAsync(db, rows, dryRun: false);
