@@ -18,7 +18,7 @@ public sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the program and waits until it answers <c>/health</c>.</summary>
+    /// <summary>Starts the program and waits until it answers <c>/health/live</c>: it listens only once its start-up checks have passed.</summary>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe, string? programFolder = null)
     {
         var port = FreePort();
@@ -40,7 +40,7 @@ public sealed class ServerProcess : IDisposable
 
             try
             {
-                using var health = await probe.GetAsync(new Uri(address, "health"));
+                using var health = await probe.GetAsync(new Uri(address, "health/live"));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
                     return server;
@@ -55,7 +55,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         server.Dispose();
-        throw new TimeoutException("The program did not answer /health within 60 seconds.");
+        throw new TimeoutException("The program did not answer /health/live within 60 seconds.");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, nothing the program can do about it.</summary>

@@ -105,3 +105,24 @@ public class ReadOnlyDatabaseHealthTests(ReadOnlyDatabaseFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+public class LostDatabaseHealthTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task Get_Ready_AfterTheDatabaseIsGone_IsUnavailableWhileLiveStillAnswers()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        // Act
+        // The SQLite file is deleted, or the PostgreSQL database dropped with its connections, under the running service.
+        await factory.Database.DisposeAsync();
+        var ready = await client.GetAsync("/health/ready");
+        var live = await client.GetAsync("/health/live");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+}
