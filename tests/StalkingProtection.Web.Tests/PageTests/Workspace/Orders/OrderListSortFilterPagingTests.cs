@@ -218,3 +218,59 @@ public class OrderListSortFilterPagingTests(WebAppFactory factory) : IClassFixtu
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Orders.Listed" && e.Kind == AuditKind.Consultation)));
     }
 }
+
+public class OrderListCsvTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task OrderListCsv_Coordinator_DownloadsTheFilteredListWithFormulaCellsGuardedAndItIsAuditedAsADisclosure()
+    {
+        // Arrange
+        var data = factory.Data();
+        var listed = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam("Team Csv North")));
+        await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 3)).WithCase(c => c.InTeam("Team Csv South")));
+        await factory.WithDbAsync(async db =>
+        {
+            var personId = await db.Respondents.Where(r => r.Id == listed.Case.RespondentId).Select(r => r.PersonId).SingleAsync();
+            return await db.Set<Core.People.PersonName>().Where(n => n.PersonId == personId)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.GivenNames, "=HYPERLINK(\"http://example.com\")"));
+        });
+        var user = await factory.CreateUserAsync(StaffRoles.Coordinator);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var page = await client.GetDocumentAsync("/workspace/orders?Filter=All&Team=Team+Csv+North");
+        var response = await client.GetAsync(page.QuerySelector("[data-orders-csv]")!.GetAttribute("href")!);
+        var csv = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Respondent,Order,Made,Court,Last day,Status,Next deadline,Team", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("\"'=HYPERLINK(", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Team Csv North", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Team Csv South", csv, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == "Orders.Downloaded" && e.Kind == AuditKind.Disclosure && e.ActorId == user.Id.ToString() && e.Justification!.Contains("team=Team Csv North"))));
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Officer)]
+    [InlineData(StaffRoles.LegalServices)]
+    public async Task OrderListCsv_NotACoordinator_IsRefused(string role)
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(role);
+        var client = factory.CreateBrowser(user);
+
+        // Act
+        var response = await client.GetAsync("/workspace/orders?handler=Csv&Filter=All");
+        var page = await client.GetDocumentAsync("/workspace/orders?Filter=All");
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(page.QuerySelector("[data-orders-csv]"));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Orders.Downloaded" && e.ActorId == user.Id.ToString())));
+    }
+}
