@@ -56,7 +56,7 @@ public sealed class TrackerExport(StalkingProtectionDbContext db, AuditLog audit
     /// A cell that a spreadsheet would run as a formula is written with a leading apostrophe, which spreadsheets hide and the
     /// import removes.
     /// </summary>
-    private static string Guard(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+    public static string Guard(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 
     public static string Unguard(string value) => value.Length > 1 && value[0] == '\'' && "=+-@".Contains(value[1], StringComparison.Ordinal) ? value[1..] : value;
 

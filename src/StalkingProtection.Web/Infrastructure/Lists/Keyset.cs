@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Linq.Expressions;
+
+namespace StalkingProtection.Web.Infrastructure.Lists;
+
+public enum SortDirection
+{
+    Ascending,
+    Descending,
+}
+
+/// <summary>
+/// Keyset paging over a sort key and the row id: the next page is the rows after the last row shown (by key, then id), the
+/// previous page the rows before the first one, so a page costs one statement however deep it is and ties never repeat rows.
+/// </summary>
+public static class Keyset
+{
+    /// <summary>The text a key is written as in a page link.</summary>
+    public static string Format(object? key) => key switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        _ => key?.ToString() ?? "",
+    };
+
+    /// <summary>A key read back from a page link, or null when it is no key of that type (a hand-edited link).</summary>
+    public static object? Parse(string? text, Type keyType)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (keyType == typeof(DateOnly))
+        {
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        }
+
+        if (keyType == typeof(int))
+        {
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+        }
+
+        return keyType == typeof(string) && text.Length <= 500 ? text : null;
+    }
+
+    /// <summary>
+    /// Orders <paramref name="rows"/> by <paramref name="key"/> then id and keeps those beyond the cursor; when
+    /// <paramref name="backwards"/>, the order is reversed so the rows just before the cursor come first.
+    /// </summary>
+    public static IQueryable<T> Seek<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, Expression<Func<T, Guid>> id,
+        SortDirection direction, object? cursorKey, Guid? cursorId, bool backwards)
+    {
+        var descending = (direction == SortDirection.Descending) != backwards;
+        if (cursorKey is TKey k && cursorId is { } cid)
+        {
+            var row = key.Parameters[0];
+            var keyBody = key.Body;
+            var idBody = new ParameterSwap(id.Parameters[0], row).Visit(id.Body);
+            var keyValue = Expression.Property(Expression.Constant(new Box<TKey>(k)), nameof(Box<TKey>.Value));
+            var idValue = Expression.Property(Expression.Constant(new Box<Guid>(cid)), nameof(Box<Guid>.Value));
+            var beyond = Expression.OrElse(
+                Compare(keyBody, keyValue, descending),
+                Expression.AndAlso(Expression.Equal(keyBody, keyValue), Compare(idBody, idValue, descending)));
+            rows = rows.Where(Expression.Lambda<Func<T, bool>>(beyond, row));
+        }
+
+        return descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
+    }
+
+    private static BinaryExpression Compare(Expression left, Expression right, bool less)
+    {
+        if (left.Type == typeof(string) || left.Type == typeof(Guid))
+        {
+            var compared = Expression.Call(left, left.Type.GetMethod(nameof(string.CompareTo), [left.Type])!, right);
+            return less ? Expression.LessThan(compared, Expression.Constant(0)) : Expression.GreaterThan(compared, Expression.Constant(0));
+        }
+
+        return less ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+    }
+
+    private sealed class Box<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
