@@ -111,6 +111,12 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/orders/record-breach/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-breach/{order}"),
         new("/workspace/orders/record-pnc-reference/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-pnc-reference/{order}"),
         new("/workspace/orders/record-notification-offence/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification-offence/{order}"),
+        new("/workspace/orders/apply-to-change-order/applicant/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/apply-to-change-order/details/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/apply-to-change-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/vary-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/vary-order/{order}"),
+        new("/workspace/orders/renew-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/renew-order/{order}"),
+        new("/workspace/orders/discharge-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/discharge-order/{order}"),
 
         new("/workspace/dashboard/{list}", _forceWideRoles),
 
