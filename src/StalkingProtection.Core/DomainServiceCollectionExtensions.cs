@@ -27,6 +27,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OrderService>();
         services.AddScoped<AppealService>();
         services.AddScoped<OrderStatusQueries>();
+        services.AddScoped<Search.RecordSearchService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<BreachService>();
         services.AddScoped<ReviewService>();

@@ -32,9 +32,17 @@ public abstract class GovUkFieldTagHelper : TagHelper
 
     protected string DisplayName => For.Metadata.DisplayName ?? DateInputNames.Humanise(For.Metadata.PropertyName) ?? FieldName;
 
-    protected static void Replace(TagHelperOutput output, IHtmlContent content)
+    /// <summary>True when the field's label or legend is the page's heading (is-page-heading).</summary>
+    protected virtual bool HeadsPage => false;
+
+    protected void Replace(TagHelperOutput output, IHtmlContent content)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (HeadsPage && RecordCaptionTagHelper.TakeCaption(ViewContext) is { } caption)
+        {
+            output.PreElement.AppendHtml(caption);
+        }
+
         output.TagName = null;
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.Clear();
@@ -54,6 +62,8 @@ public abstract class GovUkLabelledFieldTagHelper : GovUkFieldTagHelper
     [HtmlAttributeName("is-page-heading")]
     public bool IsPageHeading { get; set; }
 
+    protected override bool HeadsPage => IsPageHeading;
+
     protected LabelOptions LabelOptions => new() { Text = Label ?? DisplayName, Classes = LabelClass, IsPageHeading = IsPageHeading };
 }
 
@@ -69,6 +79,8 @@ public abstract class GovUkFieldsetTagHelper : GovUkFieldTagHelper
 
     [HtmlAttributeName("is-page-heading")]
     public bool IsPageHeading { get; set; }
+
+    protected override bool HeadsPage => IsPageHeading;
 
     protected FieldsetOptions FieldsetOptions => new()
     {

@@ -21,7 +21,7 @@ public abstract class ApplicationPageModel : CaseWorkPageModel
     protected async Task<bool> LoadApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {
         if (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is not { } application
-            || await FindVisibleCaseAsync(db, application.CaseId, ct) is not { } stalkingCase)
+            || await FindVisibleCaseAsync(db, application.CaseId, ct, application.RespondentId) is not { } stalkingCase)
         {
             return false;
         }

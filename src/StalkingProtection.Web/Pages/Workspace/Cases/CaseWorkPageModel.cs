@@ -24,10 +24,20 @@ public abstract class CaseWorkPageModel : PageModel
     /// <summary>Set when the record changed since the page was loaded: the page then shows the current values.</summary>
     public bool Conflict { get; private set; }
 
-    protected async Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The case, or null when it does not exist or the user may not see it; a visible case becomes the page's
+    /// <see cref="RecordContext"/>, naming <paramref name="respondentId"/> (an application's respondent) or the case's.
+    /// </summary>
+    protected async Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null)
     {
         var stalkingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        return stalkingCase is not null && User.CanSee(stalkingCase) ? stalkingCase : null;
+        if (stalkingCase is null || !User.CanSee(stalkingCase))
+        {
+            return null;
+        }
+
+        await RecordContext.ForCaseAsync(HttpContext, db, stalkingCase, respondentId, ct);
+        return stalkingCase;
     }
 
     protected void SetFlash(string message) => Flash.Set(TempData, message);

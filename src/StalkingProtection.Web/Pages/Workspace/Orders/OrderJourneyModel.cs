@@ -40,7 +40,7 @@ public abstract class OrderJourneyModel(StalkingProtectionDbContext db, TimeProv
             return false;
         }
 
-        (Order, Case, RespondentName) = subject;
+        (Order, Case, RespondentName) = subject.ShownOn(HttpContext);
         if (HttpMethods.IsGet(Request.Method))
         {
             Version = Order.Version;

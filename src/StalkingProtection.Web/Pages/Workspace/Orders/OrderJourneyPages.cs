@@ -27,6 +27,13 @@ public sealed record OrderSubject(StalkingProtectionOrder Order, StalkingCase Ca
         var stalkingCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct);
         return user.CanSee(stalkingCase) ? new OrderSubject(order, stalkingCase, await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct)) : null;
     }
+
+    /// <summary>Makes the order's case and respondent the page's <see cref="RecordContext"/> (its caption and title).</summary>
+    public OrderSubject ShownOn(HttpContext http)
+    {
+        RecordContext.ForCase(http, Case, RespondentName);
+        return this;
+    }
 }
 
 /// <summary>What the order summary at the top of every order journey page shows.</summary>
@@ -89,7 +96,7 @@ public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbConte
             return false;
         }
 
-        (Order, Case, RespondentName) = subject;
+        (Order, Case, RespondentName) = subject.ShownOn(HttpContext);
         if (HttpMethods.IsGet(Request.Method))
         {
             Version = Order.Version;
@@ -149,7 +156,7 @@ public abstract class OrderCheckAnswersPageModel<TAnswers>(StalkingProtectionDbC
             return false;
         }
 
-        (Order, Case, RespondentName) = subject;
+        (Order, Case, RespondentName) = subject.ShownOn(HttpContext);
         return true;
     }
 

@@ -29,8 +29,8 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
     {
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         var notification = await db.NotificationEvents.AsNoTracking().SingleOrDefaultAsync(n => n.Id == notificationId, ct);
-        if (order is null || notification is null || notification.RespondentId != order.RespondentId
-            || !User.CanSee(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct)))
+        var stalkingCase = order is null ? null : await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct);
+        if (order is null || notification is null || notification.RespondentId != order.RespondentId || stalkingCase is null || !User.CanSee(stalkingCase))
         {
             return NotFound();
         }
@@ -39,6 +39,7 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
         JustRecorded = TempData[Flash.Key] as string == RecordedMarker;
         Notification = notification;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
+        RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
         await audit.RecordConsultationAsync(User.ToActor(), "Notification.AcknowledgementViewed", nameof(NotificationEvent), notification.Id, null, ct);
         return Page();
     }

@@ -86,6 +86,7 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
         Application = application;
         ProtectedPersonItems = await ConditionInput.ProtectedPersonItemsAsync(db, application.CaseId, ct);
         RespondentName = await OrderQueries.RespondentNameAsync(db, application.RespondentId, ct);
+        RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
         var today = timeProvider.UkToday;
         var others = await db.Orders.AsNoTracking().Where(o => o.RespondentId == application.RespondentId && o.EndedOn == null).ToListAsync(ct);
         var mainId = application.MainApplicationId ?? application.Id;

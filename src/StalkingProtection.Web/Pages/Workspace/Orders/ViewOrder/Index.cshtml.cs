@@ -102,6 +102,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         Order = order;
         Case = stalkingCase;
+        RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
+        RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
         CaseTitle = !stalkingCase.CrimeReferenceList.Any() ? "View the case" : string.Join(", ", stalkingCase.CrimeReferenceList);
         Application = order.ApplicationId is { } applicationId ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct) : null;
         Notifications = await db.NotificationEvents.AsNoTracking().Where(n => n.RespondentId == order.RespondentId).OrderByDescending(n => n.NotifiedAt).ToListAsync(ct);
@@ -116,7 +118,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         Today = timeProvider.UkToday;
         Banner = TempData[Flash.Key] as string;
-        RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         InForceToday = order.ConditionsInForceOn(Today).OrderBy(c => c.Sequence).ToList();
         Obligations = await db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == id).OrderBy(o => o.TriggerDate).ToListAsync(ct);
         Breaches = await db.Breaches.AsNoTracking().Where(b => b.OrderId == id).OrderByDescending(b => b.IncidentAt).ToListAsync(ct);

@@ -1,0 +1,283 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+
+namespace StalkingProtection.Core.Search;
+
+public sealed record SearchRole(Guid CaseId, string CrimeReferences, bool IsRespondent);
+
+public sealed record PersonFound(Guid PersonId, string Name, DateOnly? DateOfBirth, string? PncId, IReadOnlyList<SearchRole> Roles);
+
+public sealed record CaseFound(Guid CaseId, string CrimeReferences, string RespondentName, CaseStatus Status);
+
+public sealed record ApplicationFound(Guid ApplicationId, Guid CaseId, ApplicationType Type, ApplicationStatus Status, string RespondentName, string CrimeReferences);
+
+public sealed record OrderFound(Guid OrderId, Guid CaseId, OrderKind Kind, OrderStatus Status, string RespondentName, string CrimeReferences);
+
+public sealed record SearchResults(IReadOnlyList<PersonFound> People, IReadOnlyList<CaseFound> Cases, IReadOnlyList<ApplicationFound> Applications,
+    IReadOnlyList<OrderFound> Orders)
+{
+    public int Count => People.Count + Cases.Count + Applications.Count + Orders.Count;
+}
+
+/// <summary>
+/// The workspace search: one box that takes a name (with or without a date of birth), a crime reference, a PNC ID, an order's
+/// PNC reference, a record's id or a notification's acknowledgement reference, and finds the people, cases, applications and
+/// orders it names. Only records on the cases the caller passes (the user's need-to-know, as the case list applies it) are
+/// looked at, and every search is a consultation (DPA 2018 s.62).
+/// </summary>
+public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog auditLog)
+{
+    public const int MaxLength = 100;
+    public const int MaxPerGroup = 50;
+
+    public async Task<SearchResults> SearchAsync(string? text, IQueryable<StalkingCase> visibleCases, DateOnly today, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(visibleCases);
+        var query = SearchQuery.Parse(text);
+        var visibleIds = visibleCases.Select(c => c.Id);
+
+        var personIds = new HashSet<Guid>();
+        var caseIds = new HashSet<Guid>();
+        var applicationIds = new HashSet<Guid>();
+        var orderIds = new HashSet<Guid>();
+        var term = query.Term;
+        var upper = term.ToUpperInvariant();
+
+        if (Guid.TryParse(term, out var id))
+        {
+            caseIds.UnionWith(await visibleIds.Where(c => c == id).ToListAsync(ct));
+            applicationIds.UnionWith(await db.Applications.Where(a => a.Id == id && visibleIds.Contains(a.CaseId)).Select(a => a.Id).ToListAsync(ct));
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.Id == id && visibleIds.Contains(o.CaseId)).Select(o => o.Id).ToListAsync(ct));
+        }
+
+        if (query.IsReference)
+        {
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL upper(), which has no culture
+            caseIds.UnionWith(await visibleCases.Where(c => ("," + c.CrimeReferences.ToUpper() + ",").Contains("," + upper + ",")).OrderBy(c => c.Id).Select(c => c.Id).Take(MaxPerGroup).ToListAsync(ct));
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.PncReference != null && o.PncReference.ToUpper() == upper && visibleIds.Contains(o.CaseId))
+                .Select(o => o.Id).ToListAsync(ct));
+            personIds.UnionWith(await db.People.Where(p => p.MergedIntoId == null && p.PncId != null && p.PncId.ToUpper() == upper).OrderBy(p => p.Id).Select(p => p.Id).Take(MaxPerGroup).ToListAsync(ct));
+#pragma warning restore CA1304, CA1311, CA1862
+            var acknowledged = db.NotificationEvents.Where(n => n.AcknowledgementReference == term).Select(n => n.RespondentId);
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => acknowledged.Contains(o.RespondentId) && visibleIds.Contains(o.CaseId))
+                .OrderBy(o => o.Id).Select(o => o.Id).Take(MaxPerGroup).ToListAsync(ct));
+        }
+
+        if (query.NameTokens.Count > 0)
+        {
+            personIds.UnionWith(await PeopleNamedAsync(query, visibleIds, ct));
+        }
+
+        // Every case the people found are on, and every application and order on the cases found or against the people found.
+        var found = personIds.ToList();
+        var respondentIds = await db.Respondents.Where(r => found.Contains(r.PersonId)).Select(r => r.Id).ToListAsync(ct);
+        caseIds.UnionWith(await visibleCases.Where(c => c.RespondentId != null && respondentIds.Contains(c.RespondentId.Value)).Select(c => c.Id).ToListAsync(ct));
+        caseIds.UnionWith(await db.Victims.Where(v => found.Contains(v.PersonId) && visibleIds.Contains(v.CaseId)).Select(v => v.CaseId).ToListAsync(ct));
+        var casesFound = caseIds.ToList();
+        applicationIds.UnionWith(await db.Applications.Where(a => (casesFound.Contains(a.CaseId) || respondentIds.Contains(a.RespondentId)) && visibleIds.Contains(a.CaseId))
+            .Select(a => a.Id).ToListAsync(ct));
+        orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => (casesFound.Contains(o.CaseId) || respondentIds.Contains(o.RespondentId)) && visibleIds.Contains(o.CaseId))
+            .Select(o => o.Id).ToListAsync(ct));
+
+        var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleIds, today, ct);
+        auditLog.Add(actor, AuditKind.Consultation, "Search.Searched", "Search", null, $"Searched for \"{term}\"",
+            newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count });
+        await db.SaveChangesAsync(ct);
+        return results;
+    }
+
+    /// <summary>People on the visible cases (respondents and victims) with a name, or an alias, that matches.</summary>
+    private async Task<List<Guid>> PeopleNamedAsync(SearchQuery query, IQueryable<Guid> visibleIds, CancellationToken ct)
+    {
+        var respondentPeople = db.Respondents.Where(r => db.Cases.Any(c => c.RespondentId == r.Id && visibleIds.Contains(c.Id))).Select(r => r.PersonId);
+        var victimPeople = db.Victims.Where(v => visibleIds.Contains(v.CaseId)).Select(v => v.PersonId);
+        var people = db.People.Where(p => p.MergedIntoId == null && (respondentPeople.Contains(p.Id) || victimPeople.Contains(p.Id)));
+        if (query.DateOfBirth is { } dob)
+        {
+            people = people.Where(p => p.DateOfBirth == dob);
+        }
+
+        var names = await db.Set<PersonName>().AsNoTracking()
+            .Where(n => people.Select(p => p.Id).Contains(n.PersonId))
+            .Select(n => new { n.PersonId, n.GivenNames, n.FamilyName })
+            .ToListAsync(ct);
+        return names.Where(n => SearchNames.Matches(query.NameTokens, n.GivenNames, n.FamilyName)).Select(n => n.PersonId).Distinct().Take(MaxPerGroup).ToList();
+    }
+
+    private async Task<SearchResults> DescribeAsync(HashSet<Guid> personIds, HashSet<Guid> caseIds, HashSet<Guid> applicationIds, HashSet<Guid> orderIds,
+        IQueryable<Guid> visibleIds, DateOnly today, CancellationToken ct)
+    {
+        var ids = personIds.ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var asRespondent = await db.Respondents.Where(r => ids.Contains(r.PersonId))
+            .Join(db.Cases.Where(c => visibleIds.Contains(c.Id)), r => (Guid?)r.Id, c => c.RespondentId, (r, c) => new { r.PersonId, c.Id, c.CrimeReferences })
+            .ToListAsync(ct);
+        var asVictim = await db.Victims.Where(v => ids.Contains(v.PersonId) && visibleIds.Contains(v.CaseId))
+            .Join(db.Cases, v => v.CaseId, c => c.Id, (v, c) => new { v.PersonId, c.Id, c.CrimeReferences })
+            .ToListAsync(ct);
+        var roles = asRespondent.Select(r => (r.PersonId, r.Id, r.CrimeReferences, Respondent: true))
+            .Concat(asVictim.Select(v => (v.PersonId, v.Id, v.CrimeReferences, Respondent: false))).ToList();
+        var peopleFound = people
+            .Select(p => new PersonFound(p.Id, p.PrimaryName.FullName, p.DateOfBirth, p.PncId,
+                roles.Where(r => r.PersonId == p.Id).Select(r => new SearchRole(r.Id, Spaced(r.CrimeReferences), r.Respondent)).Distinct().ToList()))
+            .Where(p => p.Roles.Count > 0)
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxPerGroup)
+            .ToList();
+
+        var caseList = caseIds.ToList();
+        var applicationList = applicationIds.ToList();
+        var orderList = orderIds.ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseList.Contains(c.Id) && visibleIds.Contains(c.Id))
+            .OrderByDescending(c => c.Id).Take(MaxPerGroup).ToListAsync(ct);
+        var applications = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => applicationList.Contains(a.Id) && visibleIds.Contains(a.CaseId))
+            .OrderByDescending(a => a.Id).Take(MaxPerGroup)
+            .Select(a => new { a.Id, a.CaseId, a.Type, a.Status, a.RespondentId }).ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderList.Contains(o.Id) && visibleIds.Contains(o.CaseId))
+            .OrderByDescending(o => o.Id).Take(MaxPerGroup).ToListAsync(ct);
+
+        var referenceCaseIds = applications.Select(a => a.CaseId).Concat(orders.Select(o => o.CaseId)).Except(cases.Select(c => c.Id)).ToList();
+        var references = cases.ToDictionary(c => c.Id, c => Spaced(c.CrimeReferences));
+        foreach (var c in await db.Cases.AsNoTracking().Where(c => referenceCaseIds.Contains(c.Id)).Select(c => new { c.Id, c.CrimeReferences }).ToListAsync(ct))
+        {
+            references[c.Id] = Spaced(c.CrimeReferences);
+        }
+
+        var respondentNames = await RespondentNamesAsync(
+            cases.Select(c => c.RespondentId).OfType<Guid>().Concat(applications.Select(a => a.RespondentId)).Concat(orders.Select(o => o.RespondentId)), ct);
+        string NameOf(Guid? respondentId) => respondentId is { } r && respondentNames.TryGetValue(r, out var name) ? name : "Respondent not recorded";
+
+        return new SearchResults(
+            peopleFound,
+            cases.Select(c => new CaseFound(c.Id, Spaced(c.CrimeReferences), NameOf(c.RespondentId), c.Status)).ToList(),
+            applications.Select(a => new ApplicationFound(a.Id, a.CaseId, a.Type, a.Status, NameOf(a.RespondentId), references.GetValueOrDefault(a.CaseId, ""))).ToList(),
+            orders.Select(o => new OrderFound(o.Id, o.CaseId, o.Kind, o.StatusOn(today), NameOf(o.RespondentId), references.GetValueOrDefault(o.CaseId, ""))).ToList());
+    }
+
+    private async Task<Dictionary<Guid, string>> RespondentNamesAsync(IEnumerable<Guid> respondentIds, CancellationToken ct)
+    {
+        var ids = respondentIds.Distinct().ToList();
+        var respondents = await db.Respondents.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.PersonId }).ToListAsync(ct);
+        var personIds = respondents.Select(r => r.PersonId).ToList();
+        var names = await db.Set<PersonName>().AsNoTracking().Where(n => personIds.Contains(n.PersonId) && !n.IsAlias)
+            .Select(n => new { n.Id, n.PersonId, n.GivenNames, n.FamilyName }).ToListAsync(ct);
+        var byPerson = names.GroupBy(n => n.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(n => n.Id).Select(n => $"{n.GivenNames} {n.FamilyName}".Trim()).First());
+        return respondents.Where(r => byPerson.ContainsKey(r.PersonId)).ToDictionary(r => r.Id, r => byPerson[r.PersonId]);
+    }
+
+    private static string Spaced(string crimeReferences) => crimeReferences.Replace(",", ", ", StringComparison.Ordinal);
+}
+
+/// <summary>What was typed in the search box: the whole text as a reference, and the words of a name with an optional date of birth.</summary>
+public sealed record SearchQuery(string Term, bool IsReference, IReadOnlyList<string> NameTokens, DateOnly? DateOfBirth)
+{
+    private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd", "d M yyyy"];
+
+    public static SearchQuery Parse(string? text)
+    {
+        var term = text?.Trim() ?? "";
+        if (term.Length == 0)
+        {
+            throw RuleViolationException.Input("q", "Enter a name, crime reference, PNC ID or other reference to search for");
+        }
+
+        if (term.Length > RecordSearchService.MaxLength)
+        {
+            throw RuleViolationException.Input("q", $"Enter at most {RecordSearchService.MaxLength} characters to search for");
+        }
+
+        if (term.Any(char.IsControl))
+        {
+            throw RuleViolationException.Input("q", "Enter only letters, numbers, spaces and punctuation to search for");
+        }
+
+        var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        DateOnly? dateOfBirth = null;
+        for (var take = Math.Min(3, words.Count - 1); take >= 1 && dateOfBirth is null; take--)
+        {
+            var tail = string.Join(' ', words[^take..]);
+            if (DateOnly.TryParseExact(tail, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
+            {
+                dateOfBirth = dob;
+                words.RemoveRange(words.Count - take, take);
+            }
+        }
+
+        var nameText = string.Join(' ', words);
+        var tokens = nameText.Any(char.IsLetter) && !nameText.Any(char.IsDigit)
+            ? SearchNames.Tokens(nameText)
+            : [];
+        return new SearchQuery(term, dateOfBirth is null && term.Any(char.IsDigit), tokens, dateOfBirth);
+    }
+}
+
+/// <summary>
+/// Names match whatever their case and accents ("Zoë" is "zoe"), with hyphens and apostrophes as the person may or may not
+/// have written them ("Smith-Jones", "Smith Jones", "SmithJones"; "O'Brien", "OBrien"), and an initial for a whole name
+/// ("J Smith" finds "Jane Smith"). Every word searched for must be in the name.
+/// </summary>
+public static class SearchNames
+{
+    public static IReadOnlyList<string> Tokens(string text) =>
+        PersonName.NormaliseName(text, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public static bool Matches(IReadOnlyList<string> queryTokens, string givenNames, string familyName)
+    {
+        ArgumentNullException.ThrowIfNull(queryTokens);
+        if (queryTokens.Count == 0)
+        {
+            return false;
+        }
+
+        var name = Tokens($"{givenNames} {familyName}");
+        if (string.Concat(name) == string.Concat(queryTokens))
+        {
+            return true;
+        }
+
+        var unused = name.ToList();
+        foreach (var token in queryTokens)
+        {
+            var match = unused.FindIndex(n => Same(token, n));
+            if (match < 0)
+            {
+                // "SmithJones" or "OBrien" typed as one word for a name written in two.
+                match = JoinedMatch(unused, token);
+                if (match < 0)
+                {
+                    return false;
+                }
+
+                unused.RemoveRange(match, 2);
+                continue;
+            }
+
+            unused.RemoveAt(match);
+        }
+
+        return true;
+    }
+
+    private static bool Same(string query, string name) =>
+        query == name || (query.Length == 1 && name.StartsWith(query, StringComparison.Ordinal)) || (name.Length == 1 && query.StartsWith(name, StringComparison.Ordinal));
+
+    private static int JoinedMatch(List<string> name, string token)
+    {
+        for (var i = 0; i + 1 < name.Count; i++)
+        {
+            if (name[i] + name[i + 1] == token)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
