@@ -34,6 +34,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
         services.AddScoped<PersonMergeService>();
+        services.AddScoped<Import.TrackerImportService>();
+        services.AddScoped<Import.TrackerExport>();
         services.AddScoped<Reports.TriageService>();
         services.AddScoped<Statistics.DashboardQueries>();
         services.AddScoped<Statistics.StatisticsService>();

@@ -15,6 +15,8 @@ public abstract partial class StalkingProtectionDbContext
 {
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<Import.TrackerImportedRow> TrackerImportedRows => Set<Import.TrackerImportedRow>();
+
     public DbSet<Respondent> Respondents => Set<Respondent>();
 
     public DbSet<VictimContactDetails> VictimContactDetails => Set<VictimContactDetails>();

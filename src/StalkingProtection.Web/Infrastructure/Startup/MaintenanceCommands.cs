@@ -11,7 +11,7 @@ namespace StalkingProtection.Web.Infrastructure.Startup;
 /// <c>checksums</c>, which prints every table's row count and checksum so a restored copy can be compared with the
 /// original (RL6, docs/operations/backup-and-restore.md), <c>verify-audit</c>, which recomputes the audit hash chain (S3),
 /// <c>rotate-keys</c>, which wraps the key ring with the current key-encryption key and re-encrypts protected data, and
-/// <c>create-admin EMAIL</c>, which bootstraps the first administrator.
+/// <c>create-admin EMAIL</c>, which bootstraps the first administrator, and <c>import FILE [--dry-run]</c>, which imports an SPO tracker.
 /// </summary>
 public static class MaintenanceCommands
 {
@@ -38,6 +38,11 @@ public static class MaintenanceCommands
         if (Array.IndexOf(args, "create-admin") is var admin and >= 0)
         {
             return await AccountCommands.CreateAdministratorAsync(app, admin + 1 < args.Length ? args[admin + 1] : null);
+        }
+
+        if (Array.IndexOf(args, "import") is var import and >= 0)
+        {
+            return await ImportCommand.RunAsync(app, import + 1 < args.Length ? args[import + 1] : null, args.Contains("--dry-run"), Spectre.Console.AnsiConsole.Console);
         }
 
         if (args.Contains("checksums"))

@@ -1403,6 +1403,56 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("hearings", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Import.TrackerImportedRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_version");
+
+                    b.Property<string>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("row_hash");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("row_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tracker_imported_rows");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_tracker_imported_rows_order_id");
+
+                    b.HasIndex("RowKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tracker_imported_rows_row_key");
+
+                    b.ToTable("tracker_imported_rows", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Integration.ApiClient", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1390,6 +1390,56 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("hearings", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Import.TrackerImportedRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_version");
+
+                    b.Property<string>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row_hash");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tracker_imported_rows");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_tracker_imported_rows_order_id");
+
+                    b.HasIndex("RowKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tracker_imported_rows_row_key");
+
+                    b.ToTable("tracker_imported_rows", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Integration.ApiClient", b =>
                 {
                     b.Property<Guid>("Id")

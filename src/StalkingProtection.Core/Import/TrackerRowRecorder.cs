@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Import;
+
+/// <summary>A step of a row broke a rule: the problems name the tracker column it came from.</summary>
+public sealed class TrackerStepException(IReadOnlyList<TrackerRowProblem> problems) : Exception(string.Join(" ", problems.Select(p => p.Message)))
+{
+    public IReadOnlyList<TrackerRowProblem> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Records one tracker row through the real services, each step on the day it happened, as the demo data is made; the audit
+/// entries carry the real time of the import and its actor, so the records are audited as collected by this import.
+/// </summary>
+internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimeProvider realClock, Actor actor)
+{
+    private const string FromTracker = "Recorded from the force's SPO tracker when the force adopted the service: the court made the order as the tracker records it.";
+
+    public sealed record Result(Guid OrderId, IReadOnlyList<string> Notes);
+
+    private sealed record Services(StalkingProtectionDbContext Db, TimeProvider Clock, AuditLog Audit)
+    {
+        public CaseService Cases => new(Db, Clock, Audit);
+
+        public ApplicationService Applications => new(Db, Clock, Audit);
+
+        public OrderService Orders => new(Db, Clock, Audit);
+
+        public BreachService Breaches => new(Db, Clock, Audit);
+    }
+
+    private async Task<T> OnAsync<T>(DateOnly day, TrackerColumn column, Func<Services, Task<T>> step)
+    {
+        try
+        {
+            return await step(new Services(db, new DayClock(LondonTime.ToUtc(day, new TimeOnly(12, 0))), new AuditLog(db, realClock)));
+        }
+        catch (RuleViolationException e)
+        {
+            throw new TrackerStepException(e.Violations.Select(v => new TrackerRowProblem(ColumnOf(v.Field, column), v.RuleId, v.Message))
+                .Concat(e.Warnings.Select(w => new TrackerRowProblem(ColumnOf(w.Field, column), w.RuleId, w.Message))).ToList());
+        }
+    }
+
+    private static string ColumnOf(string field, TrackerColumn step)
+    {
+        var column = field switch
+        {
+            "madeOn" => TrackerColumn.MadeOn,
+            "lastInForceDay" or "durationType" => TrackerColumn.LastDay,
+            "courtName" or "venue" => TrackerColumn.Court,
+            "respondentDateOfBirth" or "dateOfBirth" => TrackerColumn.RespondentDateOfBirth,
+            "pncId" => TrackerColumn.PncId,
+            "protectedPersonIds" => TrackerColumn.ProtectedPersons,
+            "servedAt" or "servedOn" => TrackerColumn.ServedOn,
+            "effectiveOn" or "decidedOn" or "consents" => TrackerColumn.DischargedOn,
+            _ when field.StartsWith("conditions", StringComparison.Ordinal) => TrackerColumn.Conditions,
+            _ => step,
+        };
+        return TrackerColumns.HeaderOf(column);
+    }
+
+    public async Task<Result> RecordAsync(TrackerOrder row, Respondent? existing, CancellationToken ct)
+    {
+        var notes = new List<string>();
+        var applied = row.ApplicationDate;
+        var youth = row.Court.Contains("youth", StringComparison.OrdinalIgnoreCase);
+        var (caseId, victimIds) = await OnAsync(applied, TrackerColumn.OrderReference, async s =>
+        {
+            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions([], OffencesConsidered.None, applied, row.OfficerInCharge, TrackerImportService.Team), actor, ct);
+            if (existing is null)
+            {
+                await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId, new PersonDetails(row.GivenNames, row.FamilyName, row.DateOfBirth, Gender.NotKnown, row.PncId),
+                    null, null, null), actor, ct);
+            }
+            else
+            {
+                var stalkingCase = await s.Db.Cases.SingleAsync(c => c.Id == caseId, ct);
+                stalkingCase.SetRespondent(existing.Id);
+                s.Audit.Add(actor, AuditKind.Combination, "Case.RespondentLinked", nameof(StalkingCase), caseId, "Same person as in an earlier record (PNC ID, or family name and date of birth)",
+                    null, new { RespondentId = existing.Id });
+                await s.Db.SaveChangesAsync(ct);
+            }
+
+            var victims = new List<Guid>();
+            foreach (var (given, family) in row.ProtectedPersons)
+            {
+                victims.Add(await s.Cases.AddVictimAsync(new AddVictimOptions(caseId, new PersonDetails(given, family, null), VictimRole.Both, RelationshipToRespondent.Other),
+                    actor, ct));
+            }
+
+            await s.Cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(caseId, SpoDecisionOutcome.Apply, FromTracker, row.OfficerInCharge, null), actor, ct);
+            return (caseId, victims);
+        });
+        if (existing is not null)
+        {
+            notes.Add("The respondent is a person already recorded: the order is added to their record");
+        }
+
+        Task<Guid> ApplyAsync(ApplicationType type, Guid? mainId) => OnAsync(applied, TrackerColumn.ApplicationDate, async s =>
+        {
+            var id = await s.Applications.CreateAsync(new CreateApplicationOptions(caseId, type, row.ApplicantForce, youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt,
+                row.Court, mainId, JurisdictionBasis.ResidesInArea, FromTracker, victimIds,
+                Enum.GetValues<Limb>().Select(l => new EvidenceLink(l, EvidenceKind.Document, null, "The application made to the court, as recorded in the force's SPO tracker")).ToList()),
+                actor, ct);
+            await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), actor, ct);
+            await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), actor, ct);
+            return id;
+        });
+
+        var applicationId = await ApplyAsync(ApplicationType.Full, null);
+        if (row.Kind == OrderKind.Interim)
+        {
+            applicationId = await ApplyAsync(ApplicationType.Interim, applicationId);
+        }
+
+        if (row.HearingDate is { } heard)
+        {
+            await OnAsync(applied, TrackerColumn.HearingDate, s => s.Applications.ListHearingAsync(
+                new ListHearingOptions(applicationId, LondonTime.ToUtc(heard, new TimeOnly(10, 0)), row.Court), actor, ct));
+        }
+
+        var conditions = row.Conditions.Select(c => ConditionFromText(c, victimIds)).ToList();
+        foreach (var (wording, _) in conditions.Where(c => c.Review))
+        {
+            notes.Add($"Review the kind of condition: \"{wording.Wording}\" was recorded as \"other\"");
+        }
+
+        var terms = new OrderTerms(row.Kind, youth ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates, row.Court, row.ApplicantForce,
+            row.MadeOn, row.LastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, row.LastDay, conditions.Select(c => c.Draft).ToList());
+        var orderId = await OnAsync(row.MadeOn, TrackerColumn.MadeOn, s => s.Orders.RecordOrderAsync(new RecordOrderOptions(caseId, applicationId, terms,
+            NoIncompatibilityAttested: true, Override: new Override(FromTracker, actor)), actor, ct));
+
+        if (row.ServedOn is not null)
+        {
+            await ServeAsync(orderId, row, ct);
+        }
+
+        foreach (var breach in row.Breaches)
+        {
+            await OnAsync(breach.On, TrackerColumn.Breaches, async s =>
+            {
+                var first = await s.Db.Conditions.Where(c => s.Db.ConditionSets.Any(set => set.Id == c.ConditionSetId && set.OrderId == orderId))
+                    .OrderBy(c => c.Sequence).Select(c => c.Id).FirstAsync(ct);
+                return await s.Breaches.RecordBreachAsync(new RecordBreachOptions(orderId, first, LondonTime.ToUtc(breach.On, new TimeOnly(12, 0)), null,
+                    breach.Description, Override: new Override(FromTracker, actor)), actor, ct);
+            });
+        }
+
+        if (row.DischargedOn is not null)
+        {
+            await DischargeAsync(orderId, row, ct);
+        }
+
+        if (row.NotificationDates.Count > 0)
+        {
+            notes.Add("Enter the respondent's notifications in the workspace with their details: the tracker gives only their dates");
+        }
+
+        if (row.Variations.Count > 0)
+        {
+            notes.Add("Enter the variations in the workspace with their new conditions: the tracker describes them only in words");
+        }
+
+        return new Result(orderId, notes);
+    }
+
+    public Task ServeAsync(Guid orderId, TrackerOrder row, CancellationToken ct) =>
+        OnAsync(row.ServedOn!.Value, TrackerColumn.ServedOn, s => s.Orders.RecordServiceAsync(new RecordServiceOptions(orderId,
+            LondonTime.ToUtc(row.ServedOn!.Value, new TimeOnly(12, 0)), ServiceMethod.Other, row.OfficerInCharge), actor, ct));
+
+    public Task DischargeAsync(Guid orderId, TrackerOrder row, CancellationToken ct) =>
+        OnAsync(row.DischargedOn!.Value, TrackerColumn.DischargedOn, s => s.Orders.DischargeAsync(new DischargeOrderOptions(orderId, ApplicantParty.ChiefOfficer,
+            row.ApplicantForce, row.DischargedOn!.Value, row.DischargedOn!.Value, [], Reason: FromTracker), actor, ct));
+
+    /// <summary>The kind of a condition from its wording where the wording is clear; otherwise "other", for a person to review.</summary>
+    internal static (ConditionDraft Draft, bool Review) ConditionFromText(string wording, IReadOnlyList<Guid> protectedPersonIds)
+    {
+        var text = wording.ToLowerInvariant();
+        (ConditionType Type, ConditionCategory Category)? kind =
+            text.Contains("social media", StringComparison.Ordinal) || text.Contains("online", StringComparison.Ordinal) || text.Contains("website", StringComparison.Ordinal)
+                ? (ConditionType.Prohibition, ConditionCategory.OnlineOrSocialMedia)
+            : text.Contains("contact", StringComparison.Ordinal) && text.Contains("not", StringComparison.Ordinal) ? (ConditionType.Prohibition, ConditionCategory.NoContact)
+            : text.Contains("approach", StringComparison.Ordinal) && text.Contains("not", StringComparison.Ordinal) ? (ConditionType.Prohibition, ConditionCategory.NoApproach)
+            : text.Contains("report to", StringComparison.Ordinal) || text.Contains("sign on", StringComparison.Ordinal) ? (ConditionType.Requirement, ConditionCategory.ReportingOrSignOn)
+            : text.Contains("assessment", StringComparison.Ordinal) ? (ConditionType.Requirement, ConditionCategory.Assessment)
+            : text.Contains("programme", StringComparison.Ordinal) || text.Contains("course", StringComparison.Ordinal) ? (ConditionType.Requirement, ConditionCategory.ProgrammeAttendance)
+            : null;
+        var type = kind?.Type ?? (text.StartsWith("must not", StringComparison.Ordinal) ? ConditionType.Prohibition : ConditionType.Requirement);
+        return (new ConditionDraft(type, kind?.Category ?? ConditionCategory.Other, wording, ConditionScope.AllUk, null, protectedPersonIds, FromTracker, false, false, null),
+            kind is null);
+    }
+
+    private sealed class DayClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
