@@ -254,10 +254,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var relevant = RelevantChiefOfficer.For(order, respondent, timeProvider.UkToday);
         var application = applicationId is { } id ? await db.Applications.SingleAsync(a => a.Id == id, ct) : null;
         var check = RelevantChiefOfficer.Check(party, force, relevant, order.Kind);
-        check.Must(application is null || (application.OrderId == order.Id && application.Type == type && application.IsOpen), "R20", "applicationId",
-            $"The application must be an open {type.ToString().ToLowerInvariant()} application for this order", "SPA 2019 s.4");
-        check.Must(application is null || (application.ApplicantParty == party && (party == ApplicantParty.Defendant || application.ApplicantForce == force)), "R20", "applicantParty",
-            "The court decides the application made: record the same applicant as on the application (SPA 2019 s.4, R20)", "SPA 2019 s.4");
+        check.Add(RelevantChiefOfficer.CheckAgainstApplication(application, order.Id, type, party, force));
         check.ThrowIfBroken();
         return application;
     }

@@ -37,4 +37,12 @@ public static class RelevantChiefOfficer
                     ? "Only the defendant or the chief officer who applied for the interim order can apply to vary, renew or discharge it (SPA 2019 s.5(7), R20)"
                     : "Only the defendant or a relevant chief officer (the force that applied for the order, or the force where the defendant lives) can apply to vary, renew or discharge it (SPA 2019 s.4, s.5(7), R20)",
                 kind == OrderKind.Interim ? "SPA 2019 s.5(7)" : "SPA 2019 s.4, s.5(7), s.14(1)");
+
+    /// <summary>SPA 2019 s.4, R20: a change recorded on an application is the court's decision on it, so the applicant is the one on the application.</summary>
+    public static RuleCheck CheckAgainstApplication(Application? application, Guid orderId, ApplicationType type, ApplicantParty party, PoliceForce? applicantForce) =>
+        new RuleCheck()
+            .Must(application is null || (application.OrderId == orderId && application.Type == type && application.IsOpen), "R20", "applicationId",
+                $"The application must be an open {type.ToString().ToLowerInvariant()} application for this order", "SPA 2019 s.4")
+            .Must(application is null || (application.ApplicantParty == party && (party == ApplicantParty.Defendant || application.ApplicantForce == applicantForce)), "R20", "applicantParty",
+                "The court decides the application made: record the same applicant as on the application (SPA 2019 s.4, R20)", "SPA 2019 s.4");
 }

@@ -414,15 +414,21 @@ public class StalkingProtectionOrder : IVersioned
     /// </summary>
     public void Discharge(DateOnly effectiveOn, IReadOnlyCollection<DischargeConsent> consents, DateTimeOffset now)
     {
+        CheckDischarge(effectiveOn, consents).ThrowIfBroken();
+        EndOn(OrderEnding.Discharged, effectiveOn, now, null);
+    }
+
+    /// <summary>SPA 2019 s.4, R22: the rules a discharge must meet, also asked where the discharge is entered.</summary>
+    public RuleCheck CheckDischarge(DateOnly effectiveOn, IReadOnlyCollection<DischargeConsent> consents)
+    {
+        ArgumentNullException.ThrowIfNull(consents);
         var earliestWithoutConsent = StatutoryDates.MinimumLastDay(MadeOn).AddDays(1);
         var early = Kind == OrderKind.Full && effectiveOn < earliestWithoutConsent;
-        new RuleCheck()
+        return new RuleCheck()
             .Must(IsInForceOn(effectiveOn), "R22", "effectiveOn", "The order is not in force on that day, so it cannot be discharged", "SPA 2019 s.4")
             .Must(!early || (consents.Any(c => c.Party == ConsentParty.Defendant) && consents.Any(c => c.Party == ConsentParty.RelevantChiefOfficer)), "R22", "consents",
                 $"A full order cannot be discharged before {earliestWithoutConsent:d MMMM yyyy} (2 years beginning with the day it was made) without the consent of both the defendant and the relevant chief officer (SPA 2019 s.4, R22)",
-                "SPA 2019 s.4")
-            .ThrowIfBroken();
-        EndOn(OrderEnding.Discharged, effectiveOn, now, null);
+                "SPA 2019 s.4");
     }
 
     /// <summary>Quashed on appeal by the Crown Court (SPA 2019 s.7(4)).</summary>
@@ -445,6 +451,14 @@ public class StalkingProtectionOrder : IVersioned
     /// </summary>
     public void Renew(DurationType durationType, DateOnly? newLastDay, DateOnly applicationLodgedOn, string necessityRationale, DateOnly decidedOn)
     {
+        CheckRenewal(durationType, newLastDay, applicationLodgedOn, necessityRationale, decidedOn).ThrowIfBroken();
+        DurationType = durationType;
+        LastInForceDay = durationType == DurationType.FixedPeriod ? newLastDay : null;
+    }
+
+    /// <summary>SPA 2019 s.3, s.4, s.5(6), R13, R14, R16, R21, R23: the rules a renewal must meet, also asked where it is entered.</summary>
+    public RuleCheck CheckRenewal(DurationType durationType, DateOnly? newLastDay, DateOnly applicationLodgedOn, string? necessityRationale, DateOnly decidedOn)
+    {
         var check = new RuleCheck()
             .Must(!string.IsNullOrWhiteSpace(necessityRationale) && necessityRationale.Length <= NoteMaxLength, "R21", "necessityRationale",
                 "Explain why renewing the order is necessary to protect a person from a risk associated with stalking (SPA 2019 s.4, R21)", "SPA 2019 s.4")
@@ -461,9 +475,7 @@ public class StalkingProtectionOrder : IVersioned
                 "A fixed period must last at least 2 years beginning with the day the order is made (SPA 2019 s.3(2), R14)", "SPA 2019 s.3(2)");
         }
 
-        check.ThrowIfBroken();
-        DurationType = durationType;
-        LastInForceDay = durationType == DurationType.FixedPeriod ? newLastDay : null;
+        return check;
     }
 
     /// <summary>
@@ -474,9 +486,23 @@ public class StalkingProtectionOrder : IVersioned
         IReadOnlySet<Guid> protectedPersonIds, Override? @override, DateTimeOffset now, out IReadOnlyList<RuleWarning> overridden)
     {
         var current = CurrentConditionSet;
+        var check = CheckVariation(conditions, effectiveFrom, addsOrTightens, necessityRationale, protectedPersonIds);
+        check.Add(Condition.CheckOverrideAuthority(check, @override));
+        overridden = check.ThrowIfBroken(@override);
+
+        var set = ConditionSet.Create(Id, current.Number + 1, effectiveFrom, ConditionSetReason.Variation, conditions, MadeOn, @override, now);
+        _conditionSets.Add(set);
+        return set;
+    }
+
+    /// <summary>SPA 2019 s.1(2), s.4, R12, R21 and the rules of each condition: what a variation must meet, also asked where it is entered.</summary>
+    public RuleCheck CheckVariation(IReadOnlyList<ConditionDraft> conditions, DateOnly effectiveFrom, bool addsOrTightens, string? necessityRationale,
+        IReadOnlySet<Guid> protectedPersonIds)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
         var check = new RuleCheck()
             .Must(IsInForceOn(effectiveFrom), "R21", "effectiveFrom", "The order is not in force on that day, so it cannot be varied", "SPA 2019 s.4")
-            .Must(effectiveFrom >= current.EffectiveFrom, "R21", "effectiveFrom", "A variation cannot take effect before the current terms did", "SPA 2019 s.4")
+            .Must(effectiveFrom >= CurrentConditionSet.EffectiveFrom, "R21", "effectiveFrom", "A variation cannot take effect before the current terms did", "SPA 2019 s.4")
             .Must(conditions.Count > 0, "R12", "conditions", "An order must contain at least one prohibition or requirement (SPA 2019 s.1(2), R12)", "SPA 2019 s.1(2)")
             // SPA 2019 s.4, R21.
             .Must(!addsOrTightens || !string.IsNullOrWhiteSpace(necessityRationale), "R21", "necessityRationale",
@@ -486,12 +512,7 @@ public class StalkingProtectionOrder : IVersioned
             check.Add(Condition.Check(conditions[i], i, Kind, MadeOn, LastInForceDay, protectedPersonIds));
         }
 
-        check.Add(Condition.CheckOverrideAuthority(check, @override));
-        overridden = check.ThrowIfBroken(@override);
-
-        var set = ConditionSet.Create(Id, current.Number + 1, effectiveFrom, ConditionSetReason.Variation, conditions, MadeOn, @override, now);
-        _conditionSets.Add(set);
-        return set;
+        return check;
     }
 
     /// <summary>R42: the order is recorded on the Police National Computer.</summary>

@@ -450,6 +450,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
             List<KeyValuePair<string, string>>? sent = null;
             string? next = null;
             var chosePlausible = false;
+            var refusedFields = new HashSet<string>(StringComparer.Ordinal);
             foreach (var answer in new List<List<KeyValuePair<string, string>>?>(main.Alternatives()) { plausible, later })
             {
                 var isPlausible = ReferenceEquals(answer, plausible) || ReferenceEquals(answer, later);
@@ -464,8 +465,9 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 {
                     if (isPlausible && response.StatusCode == HttpStatusCode.OK)
                     {
-                        var errors = (await response.GetDocumentAsync()).ErrorSummaryMessages();
-                        walk.Refused = $" ({page} refused its plausible answer: {string.Join("; ", errors)})";
+                        var refusal = await response.GetDocumentAsync();
+                        refusedFields.UnionWith(refusal.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")?.TrimStart('#') ?? ""));
+                        walk.Refused = $" ({page} refused its plausible answer: {string.Join("; ", refusal.ErrorSummaryMessages())})";
                     }
 
                     continue;
@@ -479,6 +481,22 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 if (chosen is null || (isPlausible && !chosePlausible))
                 {
                     (chosen, next, chosePlausible) = (answer, response.Headers.Location!.OriginalString, isPlausible);
+                }
+            }
+
+            // A choice the page checks against the record (the police area a respondent must notify in, R29) is tried option by
+            // option when the page refused the plausible answer naming it.
+            foreach (var select in main.Fields.Where(f => chosen is null && f.Kind == "select" && refusedFields.Contains(ParsedForm.IdOf(f.Name))))
+            {
+                foreach (var option in select.Options!.Where(o => o != select.Value))
+                {
+                    var answer = main.With(select.Name, option);
+                    var response = await walk.Client.PostAsync(main.Action, new FormUrlEncodedContent(answer));
+                    if (IsRedirect(response))
+                    {
+                        (chosen, sent, next) = (answer, answer, response.Headers.Location!.OriginalString);
+                        break;
+                    }
                 }
             }
 
@@ -817,7 +835,8 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                         break;
                     case IHtmlSelectElement select:
                         var choices = select.Options.Where(o => !string.IsNullOrEmpty(o.Value)).ToList();
-                        fields.Add(new FormField(name, "select", select.Options.FirstOrDefault(o => o.IsSelected && !string.IsNullOrEmpty(o.Value))?.Value ?? choices.FirstOrDefault()?.Value ?? "", null));
+                        fields.Add(new FormField(name, "select", select.Options.FirstOrDefault(o => o.IsSelected && !string.IsNullOrEmpty(o.Value))?.Value ?? choices.FirstOrDefault()?.Value ?? "", null,
+                            choices.Select(o => o.Value).ToList()));
                         break;
                     case IHtmlTextAreaElement area:
                         fields.Add(new FormField(name, "text", string.IsNullOrEmpty(area.Value) ? "Plausible words for the sweep." : area.Value, MaxLength(element)));
@@ -849,10 +868,13 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
 
         /// <summary>Other answers a person might give: each other option of each radio group, each box of each checkbox group ticked alone.</summary>
         public List<List<KeyValuePair<string, string>>> Alternatives() =>
-            Fields.Where(f => f.Options is { Count: > 0 })
+            Fields.Where(f => f.Options is { Count: > 0 } && f.Kind != "select")
                 .SelectMany(f => f.Options!.Where(o => f.Kind != "radio" || o != f.Value)
                     .Select(o => f.Kind == "radio" ? With(f.Name, o) : Plausible().Where(p => p.Key != f.Name).Append(new(f.Name, o)).ToList()))
                 .Take(12).ToList();
+
+        /// <summary>The id a field's input has, as ASP.NET Core makes it from its name (an error summary links to it).</summary>
+        public static string IdOf(string name) => Regex.Replace(name, @"[.\[\]]", "_");
 
         /// <summary>The plausible body with every value of one field replaced (a checkbox or radio gets the hostile value as its only option).</summary>
         public List<KeyValuePair<string, string>> With(string name, string value) =>

@@ -104,6 +104,19 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         // The lists behind the dashboard figures are force-wide case content: not for officers, and not for analysts, who see the figures only.
         // Order journeys with their own "check your answers" page (the question pages are in OrderPagesAccessTests).
         new("/workspace/orders/record-review/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-review/{order}"),
+        new("/workspace/orders/record-service/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-service/{order}"),
+        new("/workspace/orders/record-notification/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification/{order}"),
+        new("/workspace/orders/record-name-change/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-name-change/{order}"),
+        new("/workspace/orders/record-address-change/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-address-change/{order}"),
+        new("/workspace/orders/record-breach/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-breach/{order}"),
+        new("/workspace/orders/record-pnc-reference/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-pnc-reference/{order}"),
+        new("/workspace/orders/record-notification-offence/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification-offence/{order}"),
+        new("/workspace/orders/apply-to-change-order/applicant/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/apply-to-change-order/details/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/apply-to-change-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
+        new("/workspace/orders/vary-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/vary-order/{order}"),
+        new("/workspace/orders/renew-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/renew-order/{order}"),
+        new("/workspace/orders/discharge-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/discharge-order/{order}"),
 
         new("/workspace/dashboard/{list}", _forceWideRoles),
 
@@ -283,7 +296,16 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         if (Needs("order"))
         {
-            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
+            // Service is recorded once, so its journey is on an order not yet served.
+            var served = !route.StartsWith("/workspace/orders/record-service/", StringComparison.Ordinal);
+            var order = await data.CreateOrderAsync(o =>
+            {
+                o.MadeOn(new DateOnly(2026, 3, 16));
+                if (served)
+                {
+                    o.ServedOn(new DateOnly(2026, 3, 16));
+                }
+            });
             values["order"] = order.OrderId.ToString();
         }
 

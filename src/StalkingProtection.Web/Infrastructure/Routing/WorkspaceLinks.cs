@@ -10,6 +10,9 @@ public static class OrderLinks
     public static string Journey(string journey, Guid orderId) => $"/workspace/orders/{journey}/{orderId}";
 
     public static string CheckAnswers(string journey, Guid orderId, Guid journeyId) => $"/workspace/orders/{journey}/check-answers/{orderId}/{journeyId}";
+
+    /// <summary>A later question page of a journey asked over several pages, with the answers kept so far.</summary>
+    public static string JourneyStep(string journey, string step, Guid orderId, Guid journeyId) => $"/workspace/orders/{journey}/{step}/{orderId}?journey={journeyId}";
 }
 
 /// <summary>Addresses of the case pages.</summary>

@@ -9,7 +9,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders;
 /// Recording the court's variation, renewal or discharge (SPA 2019 s.4, s.5(7)). Opened from a granted application, the journey is
 /// tied to it: the applicant comes from the application (R20) and the application is determined with the change.
 /// </summary>
-public abstract class ChangeJourneyModel(StalkingProtectionDbContext db, TimeProvider timeProvider, ApplicationType type) : OrderJourneyModel(db, timeProvider)
+public abstract class ChangeJourneyModel(StalkingProtectionDbContext db, TimeProvider timeProvider, ApplicationType type) : OrderJourneyModel(db, timeProvider), IChangeApplicationPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? ApplicationId { get; set; }

@@ -77,6 +77,9 @@ public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbConte
 
     protected StalkingProtectionDbContext Db => db;
 
+    /// <summary>The instant now, for a date and time of something that happened (it may not be later).</summary>
+    protected DateTimeOffset Now => timeProvider.GetUtcNow();
+
     /// <summary>The journey's name in its address: "record-review".</summary>
     protected abstract string JourneyName { get; }
 
@@ -139,6 +142,9 @@ public abstract class OrderCheckAnswersPageModel<TAnswers>(StalkingProtectionDbC
     public override string QuestionUrl => OrderLinks.Journey(JourneyName, Id);
 
     protected StalkingProtectionDbContext Db => db;
+
+    /// <summary>The instant now, for what is written at the moment of saving (an acknowledgement).</summary>
+    protected DateTimeOffset Now => timeProvider.GetUtcNow();
 
     /// <summary>The journey's name in its address: "record-review".</summary>
     protected abstract string JourneyName { get; }

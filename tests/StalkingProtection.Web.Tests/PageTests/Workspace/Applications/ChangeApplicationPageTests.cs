@@ -129,12 +129,12 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
             new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Granted) });
         var journeyUrl = outcome.Headers.Location!.OriginalString;
         var question = await client.GetDocumentAsync(journeyUrl);
-        var check = await (await client.PostFormAsync(question, journeyUrl,
+        var check = await (await client.FollowToCheckAnswersAsync(await client.PostFormAsync(question, journeyUrl,
         [
             .. OrderPages.Date("DecidedOn", new DateOnly(2026, 11, 27)), .. OrderPages.Date("EffectiveFrom", new DateOnly(2026, 11, 28)),
             OrderPages.F("Conditions[0].Wording", "Must not contact the protected person, or enter Moss Lane."),
-        ])).GetDocumentAsync();
-        var saved = await client.PostFormAsync(check, journeyUrl, handler: "Save");
+        ]))).GetDocumentAsync();
+        var saved = await client.PostFormAsync(check, journeyUrl);
         var orderPage = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
         var applicationPage = await client.GetDocumentAsync($"/workspace/applications/{id}");
 
@@ -167,7 +167,7 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         // Assert
         Assert.Equal($"/workspace/orders/renew-order/{order.OrderId}?applicationId={id}", document.QuerySelector("[data-record-grant]")!.GetAttribute("href"));
         Assert.Equal("2", journey.QuerySelector("input[name='ApplicationLodgedOn.Day']")!.GetAttribute("value"));
-        Assert.Equal(id.ToString(), journey.QuerySelector("input[name=ApplicationId]")!.GetAttribute("value"));
+        Assert.Contains($"applicationId={id}", journey.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"), StringComparison.Ordinal);
         Assert.Contains("Lodged", orderPage.QuerySelector("[data-pending-changes]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -180,15 +180,14 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         var url = $"/workspace/orders/renew-order/{order.OrderId}?applicationId={id}";
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync(url,
+        var page = await client.AnswerAsync(url,
         [
             OrderPages.F("ApplicantParty", "Defendant"), .. OrderPages.Date("DecidedOn", new DateOnly(2026, 11, 27)), OrderPages.F("DurationType", "FixedPeriod"),
             .. OrderPages.Date("NewLastDay", new DateOnly(2030, 3, 15)), OrderPages.F("NecessityRationale", "Risk continues."),
         ]);
-        var page = await saved.GetDocumentAsync();
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record a renewal of the order", page.HeadingText());
         Assert.Contains("R20", page.InlineError("ApplicantParty"), StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Submitted, await Factory.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }

@@ -17,17 +17,25 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
 
     private static string Url(Guid orderId) => $"/workspace/orders/apply-to-change-order/{orderId}";
 
-    /// <summary>Answers each question page in turn; returns the page after the last one answered.</summary>
+    /// <summary>Answers each question page in turn, following Continue to the next page; returns the page after the last one answered.</summary>
     private static async Task<IHtmlDocument> AnswerStepsAsync(HttpClient client, string url, params IEnumerable<KeyValuePair<string, string>>[] steps)
     {
         var page = await client.GetDocumentAsync(url);
         foreach (var answers in steps)
         {
-            page = await (await client.PostFormAsync(page, url, answers)).GetDocumentAsync();
+            page = await FollowAsync(client, await client.PostFormAsync(page, url, answers));
         }
 
         return page;
     }
+
+    private static async Task<IHtmlDocument> FollowAsync(HttpClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect ? await client.GetDocumentAsync(response.Headers.Location!.OriginalString) : await response.GetDocumentAsync();
+
+    private static string ChangeLink(IDocument check, string key) =>
+        WebUtility.HtmlDecode(check.QuerySelectorAll(".govuk-summary-list__row")
+            .Single(r => r.QuerySelector(".govuk-summary-list__key")!.TextContent.Trim() == key)
+            .QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!);
 
     private static readonly KeyValuePair<string, string>[] _westYorkshire = [F("ApplicantParty", "ChiefOfficer"), F("ApplicantForce", "WestYorkshire")];
 
@@ -42,7 +50,7 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
         // Act
         var check = await AnswerStepsAsync(client, url, [F("Type", "Variation")], _westYorkshire,
             [F("ChangeSought", "Add an exclusion zone around her new street."), F("AddsOrTightens", "Yes"), F("NecessityRationale", "She has moved and he has been seen nearby.")]);
-        var saved = await client.PostFormAsync(check, url, handler: "Save");
+        var saved = await client.PostFormAsync(check, url);
         var orderPage = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
 
         // Assert
@@ -67,11 +75,12 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
 
         // Act
         var details = await AnswerStepsAsync(client, url, [F("Type", "Discharge")], [F("ApplicantParty", "Defendant")]);
-        var check = await (await client.PostFormAsync(details, url, [F("ChangeSought", "He says the risk has ended.")])).GetDocumentAsync();
-        var saved = await client.PostFormAsync(check, url, handler: "Save");
+        var check = await FollowAsync(client, await client.PostFormAsync(details, url, [F("ChangeSought", "He says the risk has ended.")]));
+        var saved = await client.PostFormAsync(check, url);
 
         // Assert
         Assert.Contains("R22", details.QuerySelector("[data-consent-note]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("R22", check.QuerySelector("[data-consent-note]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("16 March 2028", details.QuerySelector("[data-consent-note]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var application = await factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.OrderId == order.OrderId));
@@ -165,7 +174,7 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
     }
 
     [Fact]
-    public async Task ChangeYourAnswers_GoesBackToTheFirstQuestionWithTheAnswersKept()
+    public async Task ChangeYourAnswers_GoesBackToTheFirstQuestionWithTheAnswersKeptByTheJourneyNotInHiddenFields()
     {
         // Arrange
         var order = await OrderAsync();
@@ -174,12 +183,13 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
         var check = await AnswerStepsAsync(client, url, [F("Type", "Discharge")], [F("ApplicantParty", "Defendant")], [F("ChangeSought", "The risk has ended.")]);
 
         // Act
-        var page = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var page = await client.GetDocumentAsync(ChangeLink(check, "Application for"));
 
         // Assert
         Assert.Equal("What is the application for?", page.HeadingText());
         Assert.True(page.QuerySelector<IHtmlInputElement>("input[name=Type][value=Discharge]")!.IsChecked);
-        Assert.Equal("The risk has ended.", page.QuerySelector<IHtmlInputElement>("input[type=hidden][name=ChangeSought]")!.Value);
+        Assert.DoesNotContain(check.QuerySelectorAll("form input[type=hidden]"), i => i.GetAttribute("name") != "__RequestVerificationToken");
+        Assert.Null(page.QuerySelector("input[type=hidden][name=ChangeSought]"));
     }
 
     [Fact]
@@ -190,19 +200,34 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var url = Url(order.OrderId);
         var check = await AnswerStepsAsync(client, url, [F("Type", "Discharge")], [F("ApplicantParty", "Defendant")], [F("ChangeSought", "The risk has ended.")]);
-        var first = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var first = await client.GetDocumentAsync(ChangeLink(check, "Application for"));
 
-        // Act: the browser's address is now ?handler=Change, so each question form must say where it posts.
-        var second = await (await client.PostFormAsync(first, url + "?handler=Change")).GetDocumentAsync();
-        var third = await (await client.PostFormAsync(second, url + "?handler=Change")).GetDocumentAsync();
-        var checkAgain = await (await client.PostFormAsync(third, url + "?handler=Change", [F("ChangeSought", "The risk ended when he moved abroad.")])).GetDocumentAsync();
+        // Act
+        var second = await FollowAsync(client, await client.PostFormAsync(first, url));
+        var third = await FollowAsync(client, await client.PostFormAsync(second, url));
+        var checkAgain = await FollowAsync(client, await client.PostFormAsync(third, url, [F("ChangeSought", "The risk ended when he moved abroad.")]));
 
         // Assert
-        Assert.Equal(url, first.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"));
         Assert.Equal("Who is applying?", second.HeadingText());
+        Assert.True(second.QuerySelector<IHtmlInputElement>("input[name=ApplicantParty][value=Defendant]")!.IsChecked);
         Assert.Equal("What changes and why", third.HeadingText());
+        Assert.Equal("The risk has ended.", third.QuerySelector<IHtmlTextAreaElement>("textarea[name=ChangeSought]")!.Value);
         Assert.Equal("Check your answers before drafting the application", checkAgain.HeadingText());
         Assert.Contains("The risk ended when he moved abroad.", checkAgain.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LaterQuestion_OpenedWithoutTheEarlierAnswers_StartsTheJourneyAgain()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var response = await client.GetAsync($"/workspace/orders/apply-to-change-order/details/{order.OrderId}?journey={Guid.NewGuid()}");
+
+        // Assert
+        response.AssertRedirectTo(Url(order.OrderId));
     }
 
     [Fact]
@@ -216,7 +241,7 @@ public class ApplyToChangeOrderTests(WebAppFactory factory) : IClassFixture<WebA
         await factory.SomeoneElseChangesAsync(order.OrderId);
 
         // Act
-        var page = await (await client.PostFormAsync(check, url, handler: "Save")).GetDocumentAsync();
+        var page = await (await client.PostFormAsync(check, url)).GetDocumentAsync();
 
         // Assert
         Assert.Contains("Someone else changed this order", page.QuerySelector("[data-conflict]")!.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
@@ -39,19 +38,19 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task R21_VariationEffectiveBeforeTheCurrentTerms_ShowsTheRule()
+    public async Task R21_VariationEffectiveBeforeTheCurrentTerms_ShowsTheRuleWhereTheDateIsAsked()
     {
         // Arrange
         var order = await OrderAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/vary-order/{order.OrderId}", Variation(new DateOnly(2026, 3, 1)));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/vary-order/{order.OrderId}", Variation(new DateOnly(2026, 3, 1)));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record a variation of the order", page.HeadingText());
         Assert.Contains("R21", page.InlineError("EffectiveFrom"), StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ConditionSets.CountAsync(s => s.OrderId == order.OrderId)));
     }
 
     [Fact]
@@ -80,10 +79,10 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var url = $"/workspace/orders/vary-order/{order.OrderId}";
         var question = await client.GetDocumentAsync(url);
         await factory.SomeoneElseChangesAsync(order.OrderId);
-        var check = await (await client.PostFormAsync(question, url, Variation(new DateOnly(2026, 11, 28)))).GetDocumentAsync();
+        var check = await (await client.FollowToCheckAnswersAsync(await client.PostFormAsync(question, url, Variation(new DateOnly(2026, 11, 28))))).GetDocumentAsync();
 
         // Act
-        var response = await client.PostFormAsync(check, url, handler: "Save");
+        var response = await client.PostFormAsync(check, url);
         var page = await response.GetDocumentAsync();
 
         // Assert
@@ -114,22 +113,83 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task R13_RenewalEndingBeforeTheCurrentLastDay_ShowsTheRule()
+    public async Task R13_RenewalEndingBeforeTheCurrentLastDay_ShowsTheRuleWhereTheLastDayIsAsked()
     {
         // Arrange
         var order = await OrderAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/renew-order/{order.OrderId}",
+        var page = await client.AnswerAsync($"/workspace/orders/renew-order/{order.OrderId}",
         [
             F("ApplicantParty", "Defendant"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 2)), .. Date("DecidedOn", new DateOnly(2026, 11, 27)),
             F("DurationType", "FixedPeriod"), .. Date("NewLastDay", new DateOnly(2028, 3, 1)), F("NecessityRationale", "Continuing risk."),
         ]);
-        var page = await saved.GetDocumentAsync();
 
         // Assert
+        Assert.Equal("Record a renewal of the order", page.HeadingText());
         Assert.Contains("R13", page.InlineError("NewLastDay"), StringComparison.Ordinal);
+        var link = page.QuerySelectorAll(".govuk-error-summary__list a").Single(a => a.TextContent.Contains("R13", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.NotNull(page.GetElementById(link.TrimStart('#')));
+    }
+
+    [Fact]
+    public async Task R16_SPA2019_s5_6_InterimOrderRenewedUntilFurtherOrder_IsRefusedOnTheQuestionPage()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 11, 20)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/renew-order/{order.OrderId}",
+        [
+            F("ApplicantParty", "Defendant"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 24)), .. Date("DecidedOn", new DateOnly(2026, 11, 27)),
+            F("DurationType", "UntilFurtherOrder"), F("NecessityRationale", "Continuing risk."),
+        ]);
+
+        // Assert
+        Assert.Contains("R16", page.InlineError("DurationType"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenewOrder_DecidedInTheFuture_IsRefusedOnTheQuestionPage()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/renew-order/{order.OrderId}",
+        [
+            F("ApplicantParty", "Defendant"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 2)), .. Date("DecidedOn", new DateOnly(2026, 12, 20)),
+            F("DurationType", "FixedPeriod"), .. Date("NewLastDay", new DateOnly(2031, 3, 15)), F("NecessityRationale", "Continuing risk."),
+        ]);
+
+        // Assert
+        Assert.Contains("cannot be in the future", page.InlineError("DecidedOn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenewOrder_CheckYourAnswers_PostsNoAnswersAndChangeKeepsThem()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var check = await client.AnswerAsync($"/workspace/orders/renew-order/{order.OrderId}",
+        [
+            F("ApplicantParty", "Defendant"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 2)), .. Date("DecidedOn", new DateOnly(2026, 11, 27)),
+            F("DurationType", "FixedPeriod"), .. Date("NewLastDay", new DateOnly(2029, 3, 15)), F("NecessityRationale", "Continuing risk."),
+        ]);
+        var change = await client.GetDocumentAsync(System.Net.WebUtility.HtmlDecode(check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!));
+
+        // Assert
+        Assert.Equal("Check the renewal", check.HeadingText());
+        Assert.Contains("15 March 2029", check.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["__RequestVerificationToken"], check.QuerySelectorAll("form[method=post] input").Select(i => i.GetAttribute("name")!));
+        Assert.Equal("Continuing risk.", change.QuerySelector("textarea[name=NecessityRationale]")!.TextContent.Trim());
+        Assert.Equal("15", change.QuerySelector("input[name='NewLastDay.Day']")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -148,16 +208,15 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task R22_DischargeWithinTwoYearsWithoutConsent_ShowsTheRule()
+    public async Task R22_DischargeWithinTwoYearsWithoutConsent_ShowsTheRuleWhereTheConsentsAreAsked()
     {
         // Arrange
         var order = await OrderAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{order.OrderId}",
+        var page = await client.AnswerAsync($"/workspace/orders/discharge-order/{order.OrderId}",
             [F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The defendant asked for it to end.")]);
-        var page = await saved.GetDocumentAsync();
 
         // Assert
         Assert.Contains("R22", page.InlineError("DefendantConsentedOn"), StringComparison.Ordinal);
@@ -210,18 +269,38 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var url = $"/workspace/orders/discharge-order/{order.OrderId}";
         var question = await client.GetDocumentAsync(url);
         await factory.SomeoneElseChangesAsync(order.OrderId);
-        var check = await (await client.PostFormAsync(question, url,
+        var check = await (await client.FollowToCheckAnswersAsync(await client.PostFormAsync(question, url,
         [
             F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The victim has moved abroad and asked for it to end."),
             .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
             .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
-        ])).GetDocumentAsync();
+        ]))).GetDocumentAsync();
 
         // Act
-        var page = await (await client.PostFormAsync(check, url, handler: "Save")).GetDocumentAsync();
+        var page = await (await client.PostFormAsync(check, url)).GetDocumentAsync();
 
         // Assert
         Assert.NotNull(page.QuerySelector("[data-conflict]"));
+        Assert.Null(await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.EndedOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DischargeOrder_ConsentDatedInTheFuture_IsRefusedOnTheQuestionPage()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/discharge-order/{order.OrderId}",
+        [
+            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The risk has ended."),
+            .. Date("DefendantConsentedOn", new DateOnly(2030, 1, 1)), F("DefendantConsentMethod", "InWriting"),
+            .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
+        ]);
+
+        // Assert
+        Assert.Contains("cannot be in the future", page.InlineError("DefendantConsentedOn"), StringComparison.Ordinal);
         Assert.Null(await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.EndedOn).SingleAsync()));
     }
 }

@@ -143,7 +143,10 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
             return page.Replace("{application}", application.ApplicationId.ToString(), StringComparison.Ordinal);
         }
 
-        var order = await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(team)).ServedOn(new DateOnly(2026, 3, 20)).MadeOn(new DateOnly(2026, 3, 16)));
+        // Service is recorded once, so its page is opened on an order not yet served; every other page on one served on 20 March.
+        var order = page.StartsWith("/workspace/orders/record-service/", StringComparison.Ordinal)
+            ? await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(team)).MadeOn(new DateOnly(2026, 3, 16)))
+            : await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(team)).ServedOn(new DateOnly(2026, 3, 20)).MadeOn(new DateOnly(2026, 3, 16)));
         var url = page.Replace("{order}", order.OrderId.ToString(), StringComparison.Ordinal);
         if (page.Contains("{notification}", StringComparison.Ordinal))
         {

@@ -33,23 +33,23 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
     }
 
     [Fact]
-    public async Task R35_IncidentBeforeTheConditionWasInForce_ShowsTheRule()
+    public async Task R35_IncidentBeforeTheConditionWasInForce_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 10, 30)));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 10, 30)));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record a breach", page.HeadingText());
         Assert.Contains("R35", page.InlineError("IncidentOn"), StringComparison.Ordinal);
+        Assert.Equal("#IncidentOn-day", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task R36_IncidentAfterTheOrderWasDischarged_ShowsTheRule()
+    public async Task R36_IncidentAfterTheOrderWasDischarged_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var data = factory.Data();
@@ -59,11 +59,25 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 11, 20)));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 11, 20)));
 
         // Assert
-        Assert.Contains(page.ErrorSummaryMessages(), m => m.Contains("R36", StringComparison.Ordinal));
+        Assert.Equal("Record a breach", page.HeadingText());
+        Assert.Contains("R36", page.InlineError("IncidentOn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Continue_IncidentInTheFuture_ShowsTheRuleUnderTheDate()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 12, 2)));
+
+        // Assert
+        Assert.Contains(Core.Rules.RuleCheck.NotYetHappenedMessage, page.InlineError("IncidentOn"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,15 +89,40 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var url = $"/workspace/orders/record-breach/{order.OrderId}";
 
         // Act
-        var (_, warned) = await client.AnswerCheckAndSaveAsync(url, Answers(order.ConditionIds[0], new DateOnly(2026, 11, 5)));
+        var (check, warned) = await client.AnswerCheckAndSaveAsync(url, Answers(order.ConditionIds[0], new DateOnly(2026, 11, 5)));
         var warning = await warned.GetDocumentAsync();
-        var check = await (await client.PostFormAsync(warning, url, [F("OverrideReason", "He was in court when the order was made")])).GetDocumentAsync();
-        var saved = await client.PostFormAsync(check, url, handler: "Save");
+        var checkUrl = warned.RequestMessage!.RequestUri!.PathAndQuery;
+        var saved = await client.PostFormAsync(warning, checkUrl, [F("OverrideReason", "He was in court when the order was made")]);
 
         // Assert
+        Assert.Equal("Check the breach", check.HeadingText());
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         Assert.Contains("R35", warning.QuerySelector("[data-warnings]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(warning.QuerySelector("textarea[name=OverrideReason]"));
         saved.AssertRedirectTo("/workspace/orders/record-breach/outcome/");
         Assert.True(await factory.WithDbAsync(db => db.Breaches.AnyAsync(b => b.OrderId == order.OrderId && b.NeedsLegalReview && b.LegalReviewReason == "He was in court when the order was made")));
+    }
+
+    [Fact]
+    public async Task RecordBreach_ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-breach/{order.OrderId}", Answers(order.ConditionIds[0], new DateOnly(2026, 11, 20)));
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("IncidentLocation", "Outside her home")]);
+
+        // Assert
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
+        Assert.Contains("20 November 2026 at 9:15pm", check.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("21:15", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#IncidentTime")!).Value);
+        Assert.NotNull(questions.QuerySelector($"input[name=ConditionId][value='{order.ConditionIds[0]}'][checked]"));
+        Assert.Contains("Outside her home", rechecked.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/record-breach/outcome/{order.OrderId}/");
     }
 
     [Fact]

@@ -68,4 +68,47 @@ public class RecordNameAndAddressChangeTests(WebAppFactory factory) : IClassFixt
         // Assert
         Assert.Equal(["Enter the new home address", "Select the police area of the new address", "Enter the date they move, or moved"], page.ErrorSummaryMessages());
     }
+
+    [Fact]
+    public async Task RecordNewName_ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-name-change/{order.OrderId}",
+            [F("GivenNames", "Jon"), F("FamilyName", "Smythe"), .. Date("FirstUsedOn", new DateOnly(2026, 11, 27))]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("FamilyName", "Smyth")]);
+
+        // Assert
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
+        Assert.Equal("Smythe", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#FamilyName")!).Value);
+        Assert.Contains("Jon Smyth", rechecked.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+    }
+
+    [Fact]
+    public async Task R28_AddressChange_ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-address-change/{order.OrderId}",
+            [F("Address", "9 Park Lane, Bradford"), F("OutsideEnglandAndWales", "Yes"), .. Date("MovedOn", new DateOnly(2026, 11, 27))]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("OutsideEnglandAndWales", "No"), F("PoliceArea", "WestYorkshire")]);
+
+        // Assert
+        Assert.Contains("Outside England and Wales", check.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("9 Park Lane, Bradford", questions.QuerySelector("textarea[name=Address]")!.TextContent.Trim());
+        Assert.NotNull(questions.QuerySelector("input[name=OutsideEnglandAndWales][value=Yes][checked]"));
+        Assert.Contains("West Yorkshire", rechecked.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+    }
 }

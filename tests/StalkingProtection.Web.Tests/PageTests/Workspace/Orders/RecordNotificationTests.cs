@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -38,34 +37,34 @@ public class RecordNotificationTests(WebAppFactory factory) : IClassFixture<WebA
     }
 
     [Fact]
-    public async Task R30_NotificationByPhone_ShowsTheRule()
+    public async Task R30_NotificationByPhone_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-notification/{order.OrderId}", Answers(mode: "Phone"));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}", Answers(mode: "Phone"));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record a notification at a police station", page.HeadingText());
+        Assert.Equal("#Mode", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.Contains("R30", page.InlineError("Mode"), StringComparison.Ordinal);
         Assert.Contains("SPA 2019 s.10(1)–(2)", page.InlineError("Mode"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task R29_StationInTheWrongPoliceArea_ShowsTheRule()
+    public async Task R29_StationInTheWrongPoliceArea_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-notification/{order.OrderId}", Answers(area: "Kent"));
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}", Answers(area: "Kent"));
 
         // Assert
+        Assert.Equal("Record a notification at a police station", page.HeadingText());
         Assert.Contains("R29", page.InlineError("StationPoliceArea"), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.NotificationEvents.AnyAsync(n => n.RespondentId == order.Case.RespondentId)));
     }
@@ -103,5 +102,60 @@ public class RecordNotificationTests(WebAppFactory factory) : IClassFixture<WebA
         // Assert
         saved.AssertRedirectTo("/workspace/orders/record-notification/acknowledgement/");
         Assert.True(await factory.WithDbAsync(db => db.StaffTasks.AnyAsync(t => t.CaseId == order.Case.CaseId && t.Type == Core.Reviews.StaffTaskType.PotentialS11Offence)));
+    }
+
+    [Fact]
+    public async Task R30_AuthorisedPersonWithoutTheirAuthorisation_ShowsTheRuleAtTheQuestion()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}",
+            [.. Answers().Where(a => a.Key != "ReceivedByAuthorisedPerson"), F("ReceivedByAuthorisedPerson", "Yes"), F("AuthorisationReference", "")]);
+
+        // Assert
+        Assert.Equal("#AuthorisationReference", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Contains("SPA 2019 s.10(2), R30", page.InlineError("AuthorisationReference"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Continue_NotificationInTheFuture_ShowsTheRuleUnderTheDate()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}", [.. Answers(), .. Date("NotifiedOn", new DateOnly(2026, 12, 1))]);
+
+        // Assert
+        Assert.Equal(["The date and time the respondent notified must be now or in the past"], page.ErrorSummaryMessages());
+        Assert.Equal("#NotifiedOn-day", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}",
+            [.. Answers(), F("BiometricsRequested", "Photographs"), F("BiometricsOutcome", "Complied")]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("StationName", "Elland Road")]);
+
+        // Assert
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
+        Assert.Equal("Leeds Central", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#StationName")!).Value);
+        Assert.Equal("10:00", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#NotifiedTime")!).Value);
+        Assert.NotNull(questions.QuerySelector("input[name=BiometricsRequested][value=Photographs][checked]"));
+        Assert.Contains("Elland Road (West Yorkshire)", rechecked.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/record-notification/acknowledgement/{order.OrderId}/");
+        Assert.Equal("Elland Road", await factory.WithDbAsync(db => db.NotificationEvents.Where(n => n.RespondentId == order.Case.RespondentId).Select(n => n.StationName).SingleAsync()));
     }
 }

@@ -31,24 +31,27 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task ChangeYourAnswers_ThenContinue_PostsToThePageNotToTheChangeHandler()
+    public async Task ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
     {
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
-        var url = $"/workspace/orders/record-service/{order.OrderId}";
-        var check = await client.AnswerAsync(url, Answers(new DateOnly(2026, 11, 27)));
+        var check = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 27)));
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
 
-        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
-        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
-        var form = questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post");
-        var checkAgain = await (await client.PostFormAsync(questions, url)).GetDocumentAsync();
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("ServedBy", "PC Shah")]);
 
         // Assert
+        Assert.Empty(check.QuerySelectorAll("input[type=hidden]:not([name=__RequestVerificationToken])"));
         Assert.Equal("Record service of the order", questions.HeadingText());
-        Assert.Equal(url, form.GetAttribute("action"));
-        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
-        Assert.Equal("Check the service details", checkAgain.HeadingText());
+        Assert.Equal("PC Jones", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedBy")!).Value);
+        Assert.Equal("10:30", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedTime")!).Value);
+        Assert.Equal("Check the service details", rechecked.HeadingText());
+        Assert.Contains("27 November 2026 at 10:30am", rechecked.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        Assert.Equal("PC Shah", await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.ServedBy).SingleAsync()));
     }
 
     [Fact]
@@ -88,17 +91,45 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
         // Arrange
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
-        var url = $"/workspace/orders/record-service/{order.OrderId}";
-        var check = await client.AnswerAsync(url, Answers(new DateOnly(2026, 11, 27)));
+        var check = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 27)));
 
         // Act
-        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        var questions = await client.GetDocumentAsync(check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!);
 
         // Assert
         Assert.Equal("Record service of the order", questions.HeadingText());
-        Assert.Equal("PC Jones", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedBy")!).Value);
         Assert.Equal("27", ((AngleSharp.Html.Dom.IHtmlInputElement)questions.QuerySelector("#ServedOn-day")!).Value);
         Assert.Null(await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.ServedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Continue_ServiceInTheFuture_ShowsTheRuleUnderTheDateAtTheQuestion()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 12, 5)));
+
+        // Assert
+        Assert.Equal("Record service of the order", page.HeadingText());
+        Assert.Equal(["The date and time of service must be now or in the past"], page.ErrorSummaryMessages());
+        Assert.Equal("#ServedOn-day", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Continue_OrderAlreadyServed_SaysSoAtTheQuestion_SPA2019_s9_1()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 21)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-service/{order.OrderId}", Answers(new DateOnly(2026, 11, 27)));
+
+        // Assert
+        Assert.Contains("Service of this order has already been recorded", page.InlineError("ServedOn"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,18 +190,19 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
         var url = $"/workspace/orders/record-service/{order.OrderId}";
         var question = await client.GetDocumentAsync(url);
         await factory.SomeoneElseChangesAsync(order.OrderId);
-        var check = await (await client.PostFormAsync(question, url, Answers(new DateOnly(2026, 11, 27)))).GetDocumentAsync();
+        var checkUrl = (await client.PostFormAsync(question, url, Answers(new DateOnly(2026, 11, 27)))).Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
 
         // Act
-        var conflict = await client.PostFormAsync(check, url, handler: "Save");
+        var conflict = await client.PostFormAsync(check, checkUrl);
         var page = await conflict.GetDocumentAsync();
-        var retried = await client.PostFormAsync(await (await client.PostFormAsync(page, url)).GetDocumentAsync(), url, handler: "Save");
+        var retried = await client.PostFormAsync(page, checkUrl);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         Assert.Contains("Someone else changed this order", page.QuerySelector("[data-conflict]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Not yet served", page.QuerySelector("[data-current-order]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("PC Jones", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#ServedBy")!).Value);
+        Assert.Contains("PC Jones", page.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
         retried.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
     }
 }

@@ -2,14 +2,25 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Notifications;
-using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAddressChange;
 
-/// <summary>SPA 2019 s.9(4), R28: a new home address starts a 3-day duty to notify it; notifying before the move is valid.</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, NotificationService notifications) : OrderJourneyModel(db, timeProvider)
+/// <summary>The answers of a new home address (SPA 2019 s.9(4), R28), kept until they are confirmed.</summary>
+public sealed class AddressChangeAnswers : OrderAnswers
 {
+    public string Address { get; set; } = "";
+
+    /// <summary>Null when the new address is outside England and Wales.</summary>
+    public PoliceForce? PoliceArea { get; set; }
+
+    public DateOnly MovedOn { get; set; }
+}
+
+/// <summary>SPA 2019 s.9(4), R28: a new home address starts a 3-day duty to notify it; notifying before the move is valid.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<AddressChangeAnswers>(db, timeProvider)
+{
+    public const string Name = "record-address-change";
+
     public const int AddressMaxLength = Core.People.RespondentAddress.AddressMaxLength;
 
     [BindProperty]
@@ -28,6 +39,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Date they move, or moved")]
     public DateOnly? MovedOn { get; set; }
 
+    protected override string JourneyName => Name;
+
     protected override void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(Address), nameof(Address), "Enter the new home address");
@@ -37,17 +50,19 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Require(MovedOn is not null, nameof(MovedOn), "Enter the date they move, or moved");
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override AddressChangeAnswers Answer() => new()
     {
-        var area = OutsideEnglandAndWales == YesNo.Yes ? null : PoliceArea;
-        var duty = await notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(Order.RespondentId, Address!.Trim(), area, MovedOn!.Value), Actor, ct);
-        return BackToOrder($"New address recorded. {duty.Explain()}");
-    }
-
-    protected override string FieldKey(string field) => field switch
-    {
-        "address" => nameof(Address),
-        "movedOn" or "fromDate" => nameof(MovedOn),
-        _ => base.FieldKey(field),
+        Address = Address!.Trim(),
+        PoliceArea = OutsideEnglandAndWales == YesNo.Yes ? null : PoliceArea,
+        MovedOn = MovedOn!.Value,
     };
+
+    protected override void Fill(AddressChangeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Address = answers.Address;
+        OutsideEnglandAndWales = answers.PoliceArea is null ? YesNo.Yes : YesNo.No;
+        PoliceArea = answers.PoliceArea;
+        MovedOn = answers.MovedOn;
+    }
 }

@@ -3,15 +3,34 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordBreach;
 
-/// <summary>A suspected breach (SPA 2019 s.8(1)), linked to the condition broken (R35, R36).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, BreachService breaches) : OrderJourneyModel(db, timeProvider)
+/// <summary>The answers of a suspected breach (SPA 2019 s.8(1), R35), kept until they are confirmed.</summary>
+public sealed class BreachAnswers : OrderAnswers
 {
+    public Guid ConditionId { get; set; }
+
+    public DateOnly IncidentOn { get; set; }
+
+    public TimeOnly IncidentTime { get; set; }
+
+    public string? IncidentLocation { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public DateTimeOffset IncidentAt => LondonTime.ToUtc(IncidentOn, IncidentTime);
+}
+
+/// <summary>A suspected breach (SPA 2019 s.8(1)), linked to the condition broken (R35, R36).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<BreachAnswers>(db, timeProvider)
+{
+    public const string Name = "record-breach";
+
     [BindProperty]
     [Display(Name = "Which condition was broken?")]
     public Guid? ConditionId { get; set; }
@@ -33,17 +52,19 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     public string? Description { get; set; }
 
     /// <summary>Every condition of every version of the terms, with the days it was in force (R35).</summary>
-    public IReadOnlyList<SelectListItem> ConditionItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ConditionItems => ConditionItemsOf(Order);
 
-    protected override Task<bool> LoadMoreAsync(CancellationToken ct)
+    protected override string JourneyName => Name;
+
+    public static IReadOnlyList<SelectListItem> ConditionItemsOf(StalkingProtectionOrder order)
     {
-        ConditionItems = Order.ConditionSets.OrderBy(s => s.Number).SelectMany(s => s.Conditions.OrderBy(c => c.Sequence).Select(c =>
+        ArgumentNullException.ThrowIfNull(order);
+        return order.ConditionSets.OrderBy(s => s.Number).SelectMany(s => s.Conditions.OrderBy(c => c.Sequence).Select(c =>
         {
-            var (from, last) = Order.InForceWindowOf(c);
+            var (from, last) = order.InForceWindowOf(c);
             var window = last is { } l ? $"in force {Display.Date(from)} to {Display.Date(l)}" : $"in force from {Display.Date(from)}";
             return new SelectListItem($"Terms version {s.Number}, condition {c.Sequence}: {c.Wording} ({window})", c.Id.ToString());
         })).ToList();
-        return Task.FromResult(true);
     }
 
     protected override void Validate()
@@ -59,19 +80,41 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Require(!string.IsNullOrWhiteSpace(Description), nameof(Description), "Describe what happened");
         MaxLength(Description, Breach.TextMaxLength, nameof(Description), $"The description must be {Breach.TextMaxLength} characters or fewer");
         MaxLength(IncidentLocation, Breach.TextMaxLength, nameof(IncidentLocation), $"The location must be {Breach.TextMaxLength} characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        // SPA 2019 s.8(1), R35, R36: the rules Core applies on save, asked here where the date and condition are given. Nothing is
+        // saved; the "should" rule (an incident before service) is left for "check your answers", where a reason can be given.
+        try
+        {
+            Breach.Record(Order, ConditionId!.Value, Answer().IncidentAt, IncidentLocation, Description!, Now, new Override("Checked at the question", Actor), Now, out _);
+        }
+        catch (RuleViolationException ex)
+        {
+            ShowRules(ex);
+        }
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override BreachAnswers Answer() => new()
     {
-        var incidentAt = LondonTime.ToUtc(IncidentOn!.Value, ParseTime(IncidentTime)!.Value);
-        var breachId = await breaches.RecordBreachAsync(new RecordBreachOptions(Id, ConditionId!.Value, incidentAt, IncidentLocation, Description!, null, @override), Actor, ct);
-        TempData[Flash.Key] = $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.";
-        return Redirect($"/workspace/orders/record-breach/outcome/{Id}/{breachId}");
-    }
-
-    protected override string FieldKey(string field) => field switch
-    {
-        "incidentAt" => nameof(IncidentOn),
-        _ => base.FieldKey(field),
+        ConditionId = ConditionId!.Value,
+        IncidentOn = IncidentOn!.Value,
+        IncidentTime = ParseTime(IncidentTime)!.Value,
+        IncidentLocation = string.IsNullOrWhiteSpace(IncidentLocation) ? null : IncidentLocation.Trim(),
+        Description = Description!.Trim(),
     };
+
+    protected override void Fill(BreachAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ConditionId = answers.ConditionId;
+        IncidentOn = answers.IncidentOn;
+        IncidentTime = answers.IncidentTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        IncidentLocation = answers.IncidentLocation;
+        Description = answers.Description;
+    }
+
+    protected override string FieldKey(string field) => field == "incidentAt" ? nameof(IncidentOn) : base.FieldKey(field);
 }

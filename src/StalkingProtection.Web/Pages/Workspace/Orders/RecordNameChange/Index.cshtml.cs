@@ -1,15 +1,25 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNameChange;
 
-/// <summary>SPA 2019 s.9(3), R27: a new name the respondent uses starts a 3-day duty to notify it.</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, NotificationService notifications) : OrderJourneyModel(db, timeProvider)
+/// <summary>The answers of a new name (SPA 2019 s.9(3), R27), kept until they are confirmed.</summary>
+public sealed class NameChangeAnswers : OrderAnswers
 {
+    public string GivenNames { get; set; } = "";
+
+    public string FamilyName { get; set; } = "";
+
+    public DateOnly FirstUsedOn { get; set; }
+}
+
+/// <summary>SPA 2019 s.9(3), R27: a new name the respondent uses starts a 3-day duty to notify it.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<NameChangeAnswers>(db, timeProvider)
+{
+    public const string Name = "record-name-change";
+
     [BindProperty]
     [Display(Name = "Given names")]
     public string? GivenNames { get; set; }
@@ -22,6 +32,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Date they first used the name")]
     public DateOnly? FirstUsedOn { get; set; }
 
+    protected override string JourneyName => Name;
+
     protected override void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(GivenNames) || !string.IsNullOrWhiteSpace(FamilyName), nameof(GivenNames), "Enter the new name");
@@ -30,10 +42,18 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Require(FirstUsedOn is not null, nameof(FirstUsedOn), "Enter the date they first used the name");
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override NameChangeAnswers Answer() => new()
     {
-        var duty = await notifications.RecordNameChangeAsync(
-            new RecordNameChangeOptions(Order.RespondentId, GivenNames?.Trim() ?? "", FamilyName?.Trim() ?? "", FirstUsedOn!.Value), Actor, ct);
-        return BackToOrder($"New name recorded. {duty.Explain()}");
+        GivenNames = GivenNames?.Trim() ?? "",
+        FamilyName = FamilyName?.Trim() ?? "",
+        FirstUsedOn = FirstUsedOn!.Value,
+    };
+
+    protected override void Fill(NameChangeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        GivenNames = answers.GivenNames;
+        FamilyName = answers.FamilyName;
+        FirstUsedOn = answers.FirstUsedOn;
     }
 }

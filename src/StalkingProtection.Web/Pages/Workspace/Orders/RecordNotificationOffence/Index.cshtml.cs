@@ -4,20 +4,31 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
-using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotificationOffence;
+
+/// <summary>The answers of a suspected notification offence (SPA 2019 s.11, R33), kept until they are confirmed.</summary>
+public sealed class NotificationOffenceAnswers : OrderAnswers
+{
+    /// <summary>The offence chosen, as the question offers it: the missed duty or the notification it is about.</summary>
+    public string Offence { get; set; } = "";
+
+    public string? ReasonableExcuseNotes { get; set; }
+}
 
 /// <summary>
 /// SPA 2019 s.11, R33: a person records a suspected notification offence, through the same service method as the API. Only offences
 /// that fit the record are offered: a failure to notify against a duty that was not met in time, a refusal of fingerprints or
 /// photographs (H20168, R32) or false information (H20169) against a notification.
 /// </summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, NotificationService notifications) : OrderJourneyModel(db, timeProvider)
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<NotificationOffenceAnswers>(db, timeProvider)
 {
-    private const string DutyPrefix = "duty:";
-    private const string RefusedPrefix = "refused:";
+    public const string Name = "record-notification-offence";
+    public const string DutyPrefix = "duty:";
+    public const string RefusedPrefix = "refused:";
+
     private const string FalsePrefix = "false:";
 
     [BindProperty]
@@ -30,14 +41,16 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<SelectListItem> OffenceChoices { get; private set; } = [];
 
-    public string? OffenceText => OffenceChoices.FirstOrDefault(c => c.Value == Offence)?.Text;
+    protected override string JourneyName => Name;
 
-    protected override async Task<bool> LoadMoreAsync(CancellationToken ct)
+    /// <summary>The offences that fit the record today: duties not met in time, and each notification made.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> OffenceChoicesAsync(StalkingProtectionDbContext db, StalkingProtectionOrder order, DateOnly today, CancellationToken ct)
     {
-        var today = Today;
-        var duties = await Db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == Id && o.Status != ObligationStatus.Excused)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(order);
+        var duties = await db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == order.Id && o.Status != ObligationStatus.Excused)
             .OrderBy(o => o.TriggerDate).ToListAsync(ct);
-        var events = await Db.NotificationEvents.AsNoTracking().Where(e => e.RespondentId == Order.RespondentId).OrderBy(e => e.NotifiedAt).ToListAsync(ct);
+        var events = await db.NotificationEvents.AsNoTracking().Where(e => e.RespondentId == order.RespondentId).OrderBy(e => e.NotifiedAt).ToListAsync(ct);
         var choices = new List<SelectListItem>();
         foreach (var duty in duties.Where(d => d.MetOn is { } met ? met > d.DueBy : today > d.DueBy))
         {
@@ -58,14 +71,32 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
                 FalsePrefix + notification.Id));
         }
 
-        OffenceChoices = choices;
+        return choices;
+    }
+
+    /// <summary>The kind of choice ("duty:", "refused:", "false:") and the record it names.</summary>
+    public static (string Prefix, Guid Id) Split(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return (value[..(colon + 1)], Guid.Parse(value[(colon + 1)..]));
+    }
+
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!await base.LoadAsync(ct))
+        {
+            return false;
+        }
+
+        OffenceChoices = await OffenceChoicesAsync(Db, Order, Today, ct);
         return true;
     }
 
     protected override void Validate()
     {
         Require(!string.IsNullOrEmpty(Offence), nameof(Offence), "Select the suspected offence");
-        if (!string.IsNullOrEmpty(Offence) && OffenceText is null)
+        if (!string.IsNullOrEmpty(Offence) && OffenceChoices.All(c => c.Value != Offence))
         {
             ModelState.AddModelError(nameof(Offence), "Select one of the offences listed: the duty or notification has changed since you opened the page");
         }
@@ -74,27 +105,16 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             $"The notes must be {NotificationOffence.TextMaxLength} characters or fewer");
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override NotificationOffenceAnswers Answer() => new()
     {
-        var (prefix, id) = Split(Offence!);
-        var options = prefix switch
-        {
-            DutyPrefix => new RecordNotificationOffenceOptions(Order.RespondentId, id, null,
-                await Db.NotificationObligations.AsNoTracking().Where(o => o.Id == id).Select(o => o.OffenceCode).SingleAsync(ct), Notes),
-            RefusedPrefix => new RecordNotificationOffenceOptions(Order.RespondentId, null, id, NotificationOffence.BiometricsRefused, Notes),
-            _ => new RecordNotificationOffenceOptions(Order.RespondentId, null, id, NotificationOffence.FalseInformation, Notes),
-        };
-        await notifications.RecordOffenceAsync(options, Actor, ct);
-        return BackToOrder("Suspected notification offence recorded. Record its outcome from this page when it is known (SPA 2019 s.11).");
-    }
+        Offence = Offence!,
+        ReasonableExcuseNotes = string.IsNullOrWhiteSpace(ReasonableExcuseNotes) ? null : ReasonableExcuseNotes.Trim(),
+    };
 
-    protected override string FieldKey(string field) => field is "offenceCode" or "obligationId" ? nameof(Offence) : base.FieldKey(field);
-
-    private string? Notes => string.IsNullOrWhiteSpace(ReasonableExcuseNotes) ? null : ReasonableExcuseNotes.Trim();
-
-    private static (string Prefix, Guid Id) Split(string value)
+    protected override void Fill(NotificationOffenceAnswers answers)
     {
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        return (value[..(colon + 1)], Guid.Parse(value[(colon + 1)..]));
+        ArgumentNullException.ThrowIfNull(answers);
+        Offence = answers.Offence;
+        ReasonableExcuseNotes = answers.ReasonableExcuseNotes;
     }
 }

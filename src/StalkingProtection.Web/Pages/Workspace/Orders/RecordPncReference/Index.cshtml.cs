@@ -2,16 +2,25 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordPncReference;
 
-/// <summary>R42: the order's Police National Computer reference, through the same service method as the API; closes the PNC task.</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider)
+/// <summary>The answer of the PNC reference (R42), kept until it is confirmed.</summary>
+public sealed class PncReferenceAnswers : OrderAnswers
 {
+    public string PncReference { get; set; } = "";
+}
+
+/// <summary>R42: the order's Police National Computer reference, through the same service method as the API; closes the PNC task.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<PncReferenceAnswers>(db, timeProvider)
+{
+    public const string Name = "record-pnc-reference";
+
     [BindProperty]
     [Display(Name = "PNC reference")]
     public string? PncReference { get; set; }
+
+    protected override string JourneyName => Name;
 
     protected override void Prefill() => PncReference = Order.PncReference;
 
@@ -22,9 +31,11 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             $"The PNC reference must be {StalkingProtectionOrder.ReferenceMaxLength} characters or fewer");
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override PncReferenceAnswers Answer() => new() { PncReference = PncReference!.Trim() };
+
+    protected override void Fill(PncReferenceAnswers answers)
     {
-        await orders.RecordPncEntryAsync(new RecordPncEntryOptions(Id, PncReference!.Trim(), Version), Actor, ct);
-        return BackToOrder($"PNC reference {PncReference.Trim()} recorded.");
+        ArgumentNullException.ThrowIfNull(answers);
+        PncReference = answers.PncReference;
     }
 }

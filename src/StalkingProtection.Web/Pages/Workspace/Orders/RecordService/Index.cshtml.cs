@@ -2,15 +2,30 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordService;
 
-/// <summary>Service of the order on the respondent, which starts the initial notification duty (SPA 2019 s.9(1), R25).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : OrderJourneyModel(db, timeProvider)
+/// <summary>The answers of service of the order (SPA 2019 s.9(1), R25), kept until they are confirmed.</summary>
+public sealed class ServiceAnswers : OrderAnswers
 {
+    public DateOnly ServedOn { get; set; }
+
+    public TimeOnly ServedTime { get; set; }
+
+    public ServiceMethod Method { get; set; }
+
+    public string ServedBy { get; set; } = "";
+
+    public DateTimeOffset ServedAt => LondonTime.ToUtc(ServedOn, ServedTime);
+}
+
+/// <summary>Service of the order on the respondent, which starts the initial notification duty (SPA 2019 s.9(1), R25).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<ServiceAnswers>(db, timeProvider)
+{
+    public const string Name = "record-service";
+
     [BindProperty]
     [Display(Name = "Date the order was served")]
     public DateOnly? ServedOn { get; set; }
@@ -27,6 +42,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Officer who served it")]
     public string? ServedBy { get; set; }
 
+    protected override string JourneyName => Name;
+
     protected override void Prefill() => ServedBy = Actor.Name;
 
     protected override void Validate()
@@ -40,12 +57,16 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
         if (ServedOn is { } served)
         {
-            // SPA 2019 s.9(1): service starts the duty to notify, so its date is checked where it is asked.
-            if (served < Order.MadeOn)
+            // SPA 2019 s.9(1): service starts the duty to notify, so its date is checked where it is asked, as Core checks it on save.
+            if (Order.ServedAt is not null)
+            {
+                ModelState.AddModelError(nameof(ServedOn), "Service of this order has already been recorded (SPA 2019 s.9(1))");
+            }
+            else if (served < Order.MadeOn)
             {
                 ModelState.AddModelError(nameof(ServedOn), $"An order cannot be served before the day it was made ({Display.Date(Order.MadeOn)}): service starts the duty to notify (SPA 2019 s.9(1))");
             }
-            else if (served > Today || (served == Today && ParseTime(ServedTime) is { } time && LondonTime.ToUtc(served, time) > Clock.GetUtcNow()))
+            else if (served > Today || (served == Today && ParseTime(ServedTime) is { } time && LondonTime.ToUtc(served, time) > Now))
             {
                 ModelState.AddModelError(nameof(ServedOn), "The date and time of service must be now or in the past");
             }
@@ -60,13 +81,20 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         MaxLength(ServedBy, StalkingProtectionOrder.NameMaxLength, nameof(ServedBy), "The officer's name must be 200 characters or fewer");
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override ServiceAnswers Answer() => new()
     {
-        var servedAt = LondonTime.ToUtc(ServedOn!.Value, ParseTime(ServedTime)!.Value);
-        var duty = await orders.RecordServiceAsync(new RecordServiceOptions(Id, servedAt, Method!.Value, ServedBy!, Version), Actor, ct);
-        return BackToOrder($"Service recorded. {duty.Explain()}");
-    }
+        ServedOn = ServedOn!.Value,
+        ServedTime = ParseTime(ServedTime)!.Value,
+        Method = Method!.Value,
+        ServedBy = ServedBy!.Trim(),
+    };
 
-    // RL4: a second "service" after someone else recorded it fails in Core; show the service already on the order.
-    protected override string FieldKey(string field) => field == "servedAt" ? nameof(ServedOn) : base.FieldKey(field);
+    protected override void Fill(ServiceAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ServedOn = answers.ServedOn;
+        ServedTime = answers.ServedTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Method = answers.Method;
+        ServedBy = answers.ServedBy;
+    }
 }

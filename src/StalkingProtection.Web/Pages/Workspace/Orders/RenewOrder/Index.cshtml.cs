@@ -3,13 +3,28 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RenewOrder;
 
-/// <summary>Renewal by the court (SPA 2019 s.4): applied for while in force (R23), necessary (R21), still 2 years at least (R14).</summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, OrderService orders) : ChangeJourneyModel(db, timeProvider, ApplicationType.Renewal)
+/// <summary>The answers of a renewal by the court (SPA 2019 s.4), kept until they are confirmed.</summary>
+public sealed class RenewalAnswers : ChangeAnswers
 {
+    public DateOnly ApplicationLodgedOn { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    public DurationType DurationType { get; set; }
+
+    public DateOnly? NewLastDay { get; set; }
+
+    public string NecessityRationale { get; set; } = "";
+}
+
+/// <summary>Renewal by the court (SPA 2019 s.4): applied for while in force (R23), necessary (R21), still 2 years at least (R14).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ChangeQuestionPageModel<RenewalAnswers>(db, timeProvider, ApplicationType.Renewal)
+{
+    public const string Name = "renew-order";
+
     [BindProperty]
     [Display(Name = "Who applied to renew the order?")]
     public ApplicantParty? ApplicantParty { get; set; }
@@ -38,6 +53,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Why is renewal necessary to protect a person from a risk associated with stalking?")]
     public string? NecessityRationale { get; set; }
 
+    protected override string JourneyName => Name;
+
     protected override void Prefill()
     {
         (ApplicantParty, ApplicantForce) = ApplicantFromApplication();
@@ -50,19 +67,42 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override void Validate()
     {
-        ApplicantInput.Validate(ApplicantParty, ApplicantForce, ModelState);
+        ValidateApplicant(ApplicantParty, ApplicantForce);
         Require(ApplicationLodgedOn is not null, nameof(ApplicationLodgedOn), "Enter the date the application was lodged");
         Require(DecidedOn is not null, nameof(DecidedOn), "Enter the date the court renewed the order");
         Require(DurationType is not null, nameof(DurationType), "Select how long the renewed order lasts");
         Require(DurationType != Core.Orders.DurationType.FixedPeriod || NewLastDay is not null, nameof(NewLastDay), "Enter the new last day");
         Require(!string.IsNullOrWhiteSpace(NecessityRationale), nameof(NecessityRationale), "Enter why renewal is necessary");
         MaxLength(NecessityRationale, StalkingProtectionOrder.NoteMaxLength, nameof(NecessityRationale), "The reason must be 2000 characters or fewer");
+        if (ModelState.IsValid)
+        {
+            // The rules Core applies on save (R13, R14, R16, R21, R23), asked here where the dates are given.
+            var check = Order.CheckRenewal(DurationType!.Value, NewLastDay, ApplicationLodgedOn!.Value, NecessityRationale, DecidedOn!.Value);
+            check.HasHappened(ApplicationLodgedOn <= Today, "applicationLodgedOn").HasHappened(DecidedOn <= Today, "decidedOn")
+                .Must(DecidedOn >= ApplicationLodgedOn, "Input", "decidedOn", "The court cannot decide before the application was lodged", "");
+            ShowViolations(check);
+        }
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override RenewalAnswers AnswerChange() => new()
     {
-        await orders.RenewAsync(new RenewOrderOptions(Id, ApplicantParty!.Value, ApplicantForce, ApplicationLodgedOn!.Value, DecidedOn!.Value, DurationType!.Value,
-            DurationType == Core.Orders.DurationType.FixedPeriod ? NewLastDay : null, NecessityRationale!, ApplicationId, Version), Actor, ct);
-        return BackToOrder("Order renewed. Update the PNC entry.");
+        ApplicantParty = ApplicantParty,
+        ApplicantForce = ApplicantForce,
+        ApplicationLodgedOn = ApplicationLodgedOn!.Value,
+        DecidedOn = DecidedOn!.Value,
+        DurationType = DurationType!.Value,
+        NewLastDay = DurationType == Core.Orders.DurationType.FixedPeriod ? NewLastDay : null,
+        NecessityRationale = NecessityRationale!,
+    };
+
+    protected override void Fill(RenewalAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        (ApplicantParty, ApplicantForce) = (answers.ApplicantParty, answers.ApplicantForce);
+        ApplicationLodgedOn = answers.ApplicationLodgedOn;
+        DecidedOn = answers.DecidedOn;
+        DurationType = answers.DurationType;
+        NewLastDay = answers.NewLastDay;
+        NecessityRationale = answers.NecessityRationale;
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Journeys;
+
+namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordBreach;
+
+/// <summary>Checks the breach and records it (SPA 2019 s.8(1), R35, R36); an incident before service needs a reason to go ahead.</summary>
+public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvider, BreachService breaches)
+    : OrderCheckAnswersPageModel<BreachAnswers>(db, timeProvider)
+{
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(BreachAnswers answers, Override? @override, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var breachId = await breaches.RecordBreachAsync(
+            new RecordBreachOptions(Id, answers.ConditionId, answers.IncidentAt, answers.IncidentLocation, answers.Description, null, @override), Actor, ct);
+        Flash.Set(TempData, $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.");
+        return Redirect($"/workspace/orders/record-breach/outcome/{Id}/{breachId}");
+    }
+
+    protected override string FieldKey(string field) => field == "incidentAt" ? nameof(IndexModel.IncidentOn) : base.FieldKey(field);
+}
