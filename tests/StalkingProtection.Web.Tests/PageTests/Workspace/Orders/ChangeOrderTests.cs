@@ -19,6 +19,25 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     ];
 
     [Fact]
+    public async Task VaryOrder_EnterInAField_PressesContinueNotRemoveOrAddACondition()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/vary-order/{order.OrderId}");
+        // HTML's implicit submission presses the first submit button of the form, in document order.
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("[name^='Conditions[']") is not null);
+        var first = form.QuerySelector("button[type=submit], input[type=submit], button:not([type])")!;
+
+        // Assert
+        Assert.Equal("Continue", first.TextContent.Trim());
+        Assert.Null(first.GetAttribute("formaction"));
+        Assert.Null(first.GetAttribute("name"));
+    }
+
+    [Fact]
     public async Task VaryOrder_NewTerms_SavesANewVersionShownOnTheOrderPage()
     {
         // Arrange

@@ -22,6 +22,25 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     ];
 
     [Fact]
+    public async Task RecordOrder_EnterInAField_PressesContinueNotRemoveOrAddACondition()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.GetDocumentAsync($"/workspace/orders/record-order/{application.ApplicationId}");
+        // HTML's implicit submission presses the first submit button of the form, in document order.
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("[name^='Conditions[']") is not null);
+        var first = form.QuerySelector("button[type=submit], input[type=submit], button:not([type])")!;
+
+        // Assert
+        Assert.Equal("Continue", first.TextContent.Trim());
+        Assert.Null(first.GetAttribute("formaction"));
+        Assert.Null(first.GetAttribute("name"));
+    }
+
+    [Fact]
     public async Task RecordFullOrder_ConditionsAsTheCourtMadeThem_SavesTheOrderAndAuditsIt()
     {
         // Arrange
