@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.EndToEndTests.PublicSite;
 using StalkingProtection.TestCommon;
@@ -19,13 +17,7 @@ public class LookupOnAPhoneTests(PublicSiteServer server) : IClassFixture<Public
         // Arrange
         var order = await new TestData(server.Database).CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 3)));
         var pnc = await server.WithDbAsync(db => db.Respondents.Where(r => r.Id == order.Case.RespondentId).Select(r => r.Person.PncId).SingleAsync());
-        var email = $"lookup-{Guid.NewGuid():N}@test.police.uk";
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
-                .CreateAsync(new CreateStaffAccountOptions(email, "PC Phone", StaffRoles.Lookup, "Response", Password), Actor.System);
-            Assert.True(result.Succeeded);
-        }
+        var email = await StaffBrowserSignIn.CreateAccountAsync(server, "PC Phone", StaffRoles.Lookup, Password, "Response");
 
         await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,16 +30,7 @@ public class LookupOnAPhoneTests(PublicSiteServer server) : IClassFixture<Public
         var page = await context.NewPageAsync();
 
         // Act: sign in, set up two-factor as every local account must outside Development, then check the PNC ID.
-        await page.GotoAsync("/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await page.ArriveAtAsync("/account/two-factor", "after signing in");
-        var key = await page.TextContentAsync("[data-authenticator-key]");
-        await page.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
-        await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
-        await page.ClickAsync("a:has-text('Continue to the workspace')");
-        await page.ArriveAtAsync("/workspace", "after turning on two-factor authentication");
+        await StaffBrowserSignIn.SignInAndSetUpTwoFactorAsync(page, email, Password);
         await page.GotoAsync("/workspace/lookup");
         var formViolations = await PublicSiteServer.AccessibilityViolationsAsync(page);
         await page.FillAsync("#IncidentNumber", "INC-2811-0042");

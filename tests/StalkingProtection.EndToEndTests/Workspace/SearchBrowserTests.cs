@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.EndToEndTests.PublicSite;
 using StalkingProtection.TestCommon;
@@ -24,29 +22,14 @@ public class SearchBrowserTests(PublicSiteServer server) : IClassFixture<PublicS
             var person = await db.People.Include(p => p.Names).SingleAsync(p => p.Id == personId);
             return person.PrimaryName.FullName;
         });
-        var email = $"officer-{Guid.NewGuid():N}@test.police.uk";
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
-                .CreateAsync(new CreateStaffAccountOptions(email, "DC Search", StaffRoles.Officer, "Stalking Team", Password), Actor.System);
-            Assert.True(result.Succeeded);
-        }
+        var email = await StaffBrowserSignIn.CreateAccountAsync(server, "DC Search", StaffRoles.Officer, Password, "Stalking Team");
 
         await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
 
         // Act
-        await page.GotoAsync("/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("button:has-text('Sign in')");
-        await page.ArriveAtAsync("/account/two-factor", "after signing in");
-        var key = await page.TextContentAsync("[data-authenticator-key]");
-        await page.FillAsync("#Code", Totp.Compute(key!, DateTimeOffset.UtcNow));
-        await page.ClickAsync("button:has-text('Turn on two-factor authentication')");
-        await page.ClickAsync("a:has-text('Continue to the workspace')");
-        await page.ArriveAtAsync("/workspace", "after turning on two-factor authentication");
+        await StaffBrowserSignIn.SignInAndSetUpTwoFactorAsync(page, email, Password);
         await page.FillAsync("#header-search", name.ToLowerInvariant());
         await page.ClickAsync("[data-header-search] button");
         await page.WaitForSelectorAsync("[data-search-orders]");

@@ -13,12 +13,12 @@ namespace StalkingProtection.EndToEndTests.Workspace;
 /// </summary>
 internal static class StaffBrowserSignIn
 {
-    public static async Task<string> CreateAccountAsync(PublicSiteServer server, string displayName, string role, string password)
+    public static async Task<string> CreateAccountAsync(PublicSiteServer server, string displayName, string role, string password, string? team = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.police.uk";
         await using var scope = server.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
-            .CreateAsync(new CreateStaffAccountOptions(email, displayName, role, null, password), Actor.System);
+            .CreateAsync(new CreateStaffAccountOptions(email, displayName, role, team, password), Actor.System);
         Assert.True(result.Succeeded);
         return email;
     }
@@ -27,6 +27,10 @@ internal static class StaffBrowserSignIn
     /// Signs in, sets up two-factor and continues to the workspace, checking each page with the test's own check (which waits
     /// for the heading); answers how many recovery codes were shown.
     /// </summary>
+    /// <summary>The first sign-in, waiting only for each page's heading.</summary>
+    public static Task<int> SignInAndSetUpTwoFactorAsync(IPage page, string email, string password) =>
+        SignInAndSetUpTwoFactorAsync(page, email, password, (p, heading) => p.Locator("h1", new() { HasTextString = heading }).First.WaitForAsync());
+
     public static async Task<int> SignInAndSetUpTwoFactorAsync(IPage page, string email, string password, Func<IPage, string, Task> checkAsync)
     {
         await page.GotoAsync("/sign-in");
