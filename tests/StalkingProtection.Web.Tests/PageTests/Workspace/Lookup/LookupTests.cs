@@ -37,6 +37,12 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     {
         // Arrange
         var subject = await CreateSubjectAsync();
+        // The class's other tests make respondents from the same pool of names and the same date of birth: this one
+        // gets a family name of its own, so that exactly one card can match it.
+        var family = "Lookup" + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE person_names SET family_name = {family} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {subject.Order.Case.RespondentId}) AND family_name = {subject.Family}"));
+        subject = subject with { Family = family };
         var user = await factory.CreateUserAsync(StaffRoles.Lookup);
         var client = factory.CreateBrowser(user);
 
