@@ -58,10 +58,14 @@ public static class PageWaits
     /// navigation that finished while the wait was being set up (seen after location.replace). When the page never gets
     /// there, says where it stayed and what it did.
     /// </summary>
-    public static async Task ArriveAtAsync(this IPage page, string url, string step)
+    public static Task ArriveAtAsync(this IPage page, string url, string step) => page.ArriveAtOneOfAsync(step, url);
+
+    /// <summary>As <see cref="ArriveAtAsync"/>, for a step that may end on any of several addresses.</summary>
+    public static async Task ArriveAtOneOfAsync(this IPage page, string step, params string[] urls)
     {
+        var url = string.Join(" or ", urls);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (!(IsAt(page.Url, url) && await ReadyStateAsync(page) == "complete"))
+        while (!(urls.Any(u => IsAt(page.Url, u)) && await ReadyStateAsync(page) == "complete"))
         {
             if (DateTimeOffset.UtcNow > deadline)
             {

@@ -26,7 +26,7 @@ public class NoOptionalCookiesTests(PublicSiteFactory factory) : IClassFixture<P
 
         // Assert
         Assert.Contains("We do not set any other cookies, so there is nothing to accept or reject.", text, StringComparison.Ordinal);
-        Assert.Equal(["sp-antiforgery", "sp-report", "sp-flash"], document.QuerySelectorAll("main li strong").Select(s => s.TextContent));
+        Assert.Equal(["sp-antiforgery", "sp-report", "sp-report-sent", "sp-flash"], document.QuerySelectorAll("main li strong").Select(s => s.TextContent));
         Assert.Null(document.QuerySelector("main form"));
         Assert.Null(document.QuerySelector(".govuk-cookie-banner"));
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Web.Pages.Public.Report;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.Public;
@@ -96,6 +97,49 @@ public class ReportJourneyTests(PublicSiteFactory factory) : IClassFixture<Publi
         first.AssertRedirectTo("/report/confirmation");
         second.AssertRedirectTo("/report/confirmation");
         Assert.Equal(before + 1, await factory.WithDbAsync(db => db.PublicReports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RL9_Post_SendAgainAfterTheConfirmationWasShown_ShowsTheSameReferenceAndCreatesNoSecondReport()
+    {
+        // Arrange: a double click with JavaScript off, the second send arriving after the first one's confirmation
+        var client = factory.CreateBrowser();
+        await ReportJourney.AnswerAllAsync(client);
+        var token = await ReportJourney.SendTokenAsync(client);
+        var before = await factory.WithDbAsync(db => db.PublicReports.CountAsync());
+        (await ReportJourney.SendWithTokenAsync(client, token)).AssertRedirectTo("/report/confirmation");
+        var confirmation = await client.GetDocumentAsync("/report/confirmation");
+
+        // Act
+        var again = await ReportJourney.SendWithTokenAsync(client, token);
+        var document = await again.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("Report sent", document.HeadingText());
+        var reference = confirmation.QuerySelector("[data-report-reference]")!.TextContent;
+        Assert.Equal(reference, document.QuerySelector("[data-report-reference]")!.TextContent);
+        Assert.True(await factory.WithDbAsync(db => db.PublicReports.AnyAsync(r => r.Reference == reference)));
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.PublicReports.CountAsync()));
+        (await client.GetAsync("/report/confirmation")).AssertRedirectTo("/report");
+    }
+
+    [Fact]
+    public async Task Post_SendAgainMoreThanAMinuteAfterTheConfirmation_StartsAfreshAndShowsNoReference()
+    {
+        // Arrange
+        var client = factory.CreateBrowser();
+        await ReportJourney.AnswerAllAsync(client);
+        var token = await ReportJourney.SendTokenAsync(client);
+        (await ReportJourney.SendWithTokenAsync(client, token)).AssertRedirectTo("/report/confirmation");
+        await client.GetDocumentAsync("/report/confirmation");
+        factory.Clock.Advance(ReportCookie.SentLifetime + TimeSpan.FromSeconds(1));
+
+        // Act
+        var again = await ReportJourney.SendWithTokenAsync(client, token);
+
+        // Assert
+        again.AssertRedirectTo("/report");
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using StalkingProtection.Core.Reports;
 
 namespace StalkingProtection.Web.Pages.Public.Report;
 
-/// <summary>Shown only once the report is committed (RL9); the journey's cookie is deleted at the same time.</summary>
+/// <summary>
+/// Shown only once the report is committed (RL9); the journey's cookie is deleted at the same time, so opening this
+/// page again starts afresh.
+/// </summary>
 public class ConfirmationModel(PublicReportService reports, ReportCookie cookie) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
@@ -22,7 +25,7 @@ public class ConfirmationModel(PublicReportService reports, ReportCookie cookie)
             return Redirect(state.IsActive ? ReportSteps.CheckAnswersUrl : ReportSteps.SessionEndedUrl);
         }
 
-        cookie.Delete(Response);
+        cookie.MarkSent(Response, draftId);
         Reference = state.Reference!;
         return Page();
     }

@@ -55,21 +55,63 @@ public static class ReportSteps
 /// The essential cookie that links a browser to its draft: the draft id, encrypted, for this browser session only.
 /// The answers themselves stay on the server. Sent to the whole site, so that leaving (/leave) can delete the draft.
 /// </summary>
-public sealed class ReportCookie(IDataProtectionProvider dataProtection)
+public sealed class ReportCookie(IDataProtectionProvider dataProtection, TimeProvider timeProvider)
 {
     public const string Name = "sp-report";
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("StalkingProtection.ReportCookie.v1");
 
-    public Guid? Read(HttpRequest request)
+    /// <summary>
+    /// Kept for a minute after the confirmation is shown, in place of <see cref="Name"/>: a second press of "Send
+    /// report" that reaches us after the first one's confirmation (a double click with JavaScript off) shows the same
+    /// reference again instead of the start of the journey (RL9). It opens nothing but that answer.
+    /// </summary>
+    public const string SentName = "sp-report-sent";
+
+    public static readonly TimeSpan SentLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("StalkingProtection.ReportCookie.v1");
+    private readonly IDataProtector _sentProtector = dataProtection.CreateProtector("StalkingProtection.ReportCookie.Sent.v1");
+
+    public Guid? Read(HttpRequest request) =>
+        Unprotect(_protector, request, Name) is { } value && Guid.TryParse(value, out var id) ? id : null;
+
+    public void Write(HttpResponse response, Guid draftId) =>
+        response.Cookies.Append(Name, _protector.Protect(draftId.ToString()), Options(response, maxAge: null));
+
+    public void Delete(HttpResponse response) =>
+        response.Cookies.Delete(Name, new CookieOptions { Path = "/", Secure = response.HttpContext.Request.IsHttps });
+
+    /// <summary>Ends the journey's cookie and leaves the short-lived one that answers a late second send.</summary>
+    public void MarkSent(HttpResponse response, Guid draftId)
     {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        Delete(response);
+        var value = $"{draftId}|{timeProvider.GetUtcNow().ToUnixTimeSeconds()}";
+        response.Cookies.Append(SentName, _sentProtector.Protect(value), Options(response, SentLifetime));
+    }
+
+    /// <summary>The report just sent from this browser, if that was less than <see cref="SentLifetime"/> ago.</summary>
+    public Guid? ReadSent(HttpRequest request)
+    {
+        if (Unprotect(_sentProtector, request, SentName)?.Split('|') is not [var id, var seconds]
+            || !Guid.TryParse(id, out var draftId)
+            || !long.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sentAt))
+        {
+            return null;
+        }
+
+        var age = timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(sentAt);
+        return age >= TimeSpan.Zero && age <= SentLifetime ? draftId : null;
+    }
+
+    private static string? Unprotect(IDataProtector protector, HttpRequest request, string name)
+    {
+        if (!request.Cookies.TryGetValue(name, out var value) || string.IsNullOrEmpty(value))
         {
             return null;
         }
 
         try
         {
-            return Guid.TryParse(_protector.Unprotect(value), out var id) ? id : null;
+            return protector.Unprotect(value);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -77,18 +119,15 @@ public sealed class ReportCookie(IDataProtectionProvider dataProtection)
         }
     }
 
-    public void Write(HttpResponse response, Guid draftId) =>
-        response.Cookies.Append(Name, _protector.Protect(draftId.ToString()), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            Path = "/",
-            SameSite = SameSiteMode.Strict,
-            Secure = response.HttpContext.Request.IsHttps,
-        });
-
-    public void Delete(HttpResponse response) =>
-        response.Cookies.Delete(Name, new CookieOptions { Path = "/", Secure = response.HttpContext.Request.IsHttps });
+    private static CookieOptions Options(HttpResponse response, TimeSpan? maxAge) => new()
+    {
+        HttpOnly = true,
+        IsEssential = true,
+        Path = "/",
+        SameSite = SameSiteMode.Strict,
+        Secure = response.HttpContext.Request.IsHttps,
+        MaxAge = maxAge,
+    };
 }
 
 /// <summary>A page of the report journey: loads the draft, saves an answer and goes on to the next question.</summary>

@@ -20,7 +20,7 @@ public class SubmitModel(PublicReportService reports, ReportCookie cookie) : Pag
     {
         if (cookie.Read(Request) is not { } draftId)
         {
-            return Redirect(ReportSteps.StartUrl);
+            return await ShowSentAgainAsync(ct) ?? Redirect(ReportSteps.StartUrl);
         }
 
         if (!string.IsNullOrEmpty(Website))
@@ -43,5 +43,23 @@ public class SubmitModel(PublicReportService reports, ReportCookie cookie) : Pag
                 cookie.Delete(Response);
                 return Redirect(ReportSteps.SessionEndedUrl);
         }
+    }
+
+    /// <summary>A second send after the first one's confirmation was shown: the same reference, never a second report.</summary>
+    private async Task<IActionResult?> ShowSentAgainAsync(CancellationToken ct)
+    {
+        if (cookie.ReadSent(Request) is not { } sentId)
+        {
+            return null;
+        }
+
+        var state = await reports.GetDraftAsync(sentId, ct);
+        if (state.Status != DraftStatus.Submitted)
+        {
+            return null;
+        }
+
+        Reference = state.Reference!;
+        return Page();
     }
 }
