@@ -37,10 +37,13 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await RecordSpoDecisionAsync(officer);
         var fullUrl = await DraftFullApplicationAsync(officer);
         await PrepareApplicationAsync(officer);
+        await AskForAuthorisationAsync(officer);
         var interimUrl = await DraftInterimApplicationAsync(officer, caseUrl);
         await PrepareApplicationAsync(officer);
         await CommentAsLegalServicesAsync(legal, fullUrl);
-        await AuthoriseAsync(coordinator, fullUrl, "Full application for a stalking protection order");
+        await AuthoriseFromTheQueueAsync(coordinator, fullUrl, "Asked for authorisation");
+        await ChangeJurisdictionAfterAuthorisationAsync(officer, fullUrl);
+        await AuthoriseFromTheQueueAsync(coordinator, fullUrl, "Changed after it was authorised");
         await AuthoriseAsync(coordinator, interimUrl, "Interim application for a stalking protection order");
         await LodgeAsync(officer, fullUrl, "Full application for a stalking protection order");
         await LodgeAsync(officer, interimUrl, "Interim application for a stalking protection order");
@@ -66,6 +69,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await RecordVariationAsync(legal, fullOrderUrl);
         server.At(17, 0);
         await RecordDischargeWithConsentsAsync(legal, fullOrderUrl);
+        await CheckTheEndedOrderOffersOnlyWhatTheLawAllowsAsync(legal, fullOrderUrl);
 
         // Assert: every page was checked, and none had a WCAG 2.2 A or AA violation.
         Assert.True(_audit.Unchecked().Count == 0, "Pages not checked by axe: " + string.Join(Environment.NewLine, _audit.Unchecked()));
@@ -278,6 +282,52 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);
         Assert.Equal("Completed", await coordinator.TaskStatusAsync("Authorisation by an SPO coordinator"));
         Assert.Equal("Authorised", await coordinator.TextAsync("[data-status]"));
+    }
+
+    private static async Task AskForAuthorisationAsync(Screen officer)
+    {
+        var heading = await officer.TextAsync("h1");
+        await officer.PressAsync("Ask a coordinator to authorise the application", heading);
+        Assert.Equal("Awaiting authorisation", await officer.TextAsync("[data-status]"));
+    }
+
+    /// <summary>The coordinator works from the queue: the application is listed with why it waits, and leaves the queue once authorised.</summary>
+    private static async Task AuthoriseFromTheQueueAsync(Screen coordinator, string applicationUrl, string why)
+    {
+        const string Queue = "/workspace/applications/awaiting-authorisation";
+        var row = $"[data-application='{applicationUrl[(applicationUrl.LastIndexOf('/') + 1)..]}']";
+        await coordinator.OpenAsync(Queue, "Applications awaiting authorisation");
+        Assert.Equal(why, await coordinator.TextAsync($"{row} [data-why]"));
+        await coordinator.FollowAsync("Full order application for CR/40117/26", "Authorise the application");
+        await coordinator.ChooseAsync("Decision", "Approve");
+        await coordinator.PressAsync("Confirm", "Full application for a stalking protection order");
+        Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);
+        Assert.Equal("Authorised", await coordinator.TextAsync("[data-status]"));
+        await coordinator.OpenAsync(Queue, "Applications awaiting authorisation");
+        Assert.Equal(0, await coordinator.Page.Locator(row).CountAsync());
+    }
+
+    /// <summary>What is lodged is what was authorised: a change after authorisation sends the application back to the coordinators.</summary>
+    private static async Task ChangeJurisdictionAfterAuthorisationAsync(Screen officer, string applicationUrl)
+    {
+        const string Heading = "Full application for a stalking protection order";
+        await officer.OpenAsync(applicationUrl, Heading);
+        await officer.FollowAsync("Why the force may apply (jurisdiction)", "Why the force may apply");
+        await officer.FillAsync("Notes", "Lives at 14 Harehills Lane, Leeds, in West Yorkshire, and works in Leeds.");
+        await officer.PressAsync("Save and return", Heading);
+        Assert.Equal("Awaiting authorisation", await officer.TextAsync("[data-status]"));
+    }
+
+    /// <summary>
+    /// SPA 2019 s.7: once discharged, the order page offers only what the law still allows (an appeal, a breach dated while it
+    /// was in force), and the orders list says how and when the order ended.
+    /// </summary>
+    private async Task CheckTheEndedOrderOffersOnlyWhatTheLawAllowsAsync(Screen legal, string orderUrl)
+    {
+        Assert.StartsWith("Discharged on ", await legal.TextAsync("[data-order-ended]"), StringComparison.Ordinal);
+        Assert.Equal(["Record a breach committed while the order was in force", "Record an appeal"], await legal.TextsAsync("[data-actions] a"));
+        await legal.OpenAsync("/workspace/orders?Filter=All", "Orders");
+        Assert.Equal($"Discharged on {D(Today)}", await legal.TextAsync($"[data-orders-table] tr:has(a[href='{orderUrl}']) [data-order-status]"));
     }
 
     private async Task LodgeAsync(Screen officer, string applicationUrl, string heading)
