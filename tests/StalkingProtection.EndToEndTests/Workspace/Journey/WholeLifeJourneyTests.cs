@@ -70,6 +70,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         server.At(17, 0);
         await RecordDischargeWithConsentsAsync(legal, fullOrderUrl);
         await CheckTheEndedOrderOffersOnlyWhatTheLawAllowsAsync(legal, fullOrderUrl);
+        await CheckTheCasesTasksAsync(officer);
 
         // Assert: every page was checked, and none had a WCAG 2.2 A or AA violation.
         Assert.True(_audit.Unchecked().Count == 0, "Pages not checked by axe: " + string.Join(Environment.NewLine, _audit.Unchecked()));
@@ -328,6 +329,24 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         Assert.Equal(["Record a breach committed while the order was in force", "Record an appeal"], await legal.TextsAsync("[data-actions] a"));
         await legal.OpenAsync("/workspace/orders?Filter=All", "Orders");
         Assert.Equal($"Discharged on {D(Today)}", await legal.TextAsync($"[data-orders-table] tr:has(a[href='{orderUrl}']) [data-order-status]"));
+    }
+
+    /// <summary>One open task per duty and record, each naming its owner, and none left open for the discharged order's duties.</summary>
+    private static async Task CheckTheCasesTasksAsync(Screen officer)
+    {
+        await officer.OpenAsync("/workspace/tasks", "My tasks and deadlines");
+        var rows = officer.Page.Locator("[data-tasks] tbody tr").Filter(new() { HasText = "CR/40117/26" });
+        var tasks = new List<string>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var row = rows.Nth(i);
+            Assert.False(string.IsNullOrWhiteSpace(await row.Locator("[data-task-owner]").InnerTextAsync()));
+            tasks.Add($"{await row.Locator("td").Nth(1).InnerTextAsync()} {await row.Locator("td a").First.GetAttributeAsync("href")} {await row.Locator("td").First.InnerTextAsync()}");
+        }
+
+        Assert.NotEmpty(tasks);
+        Assert.True(tasks.Distinct().Count() == tasks.Count, "The same task is open twice: " + string.Join(" | ", tasks));
+        Assert.DoesNotContain(tasks, t => t.Contains("Notification overdue", StringComparison.Ordinal));
     }
 
     private async Task LodgeAsync(Screen officer, string applicationUrl, string heading)
