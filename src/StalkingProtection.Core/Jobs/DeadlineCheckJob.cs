@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Jobs;

@@ -125,6 +125,15 @@ public class Appeal : IVersioned
 
     public void Decide(AppealOutcome outcome, DateOnly decidedOn, string? crownCourtReference, string? consequentialOrders = null, DateOnly? today = null)
     {
+        CheckDecision(outcome, decidedOn, crownCourtReference, consequentialOrders, today);
+        Outcome = outcome;
+        DecidedOn = decidedOn;
+        CrownCourtReference = string.IsNullOrWhiteSpace(crownCourtReference) ? null : crownCourtReference.Trim();
+        ConsequentialOrders = string.IsNullOrWhiteSpace(consequentialOrders) ? null : consequentialOrders.Trim();
+    }
+
+    /// <summary>The rules of <see cref="Decide"/> without deciding, so that a page can ask them where the answers are given.</summary>
+    public void CheckDecision(AppealOutcome outcome, DateOnly decidedOn, string? crownCourtReference, string? consequentialOrders = null, DateOnly? today = null) =>
         new RuleCheck()
             .Must(Outcome == AppealOutcome.Pending, "R24", "outcome", "The appeal has already been decided", "SPA 2019 s.7(4)")
             .Must(Enum.IsDefined(outcome) && outcome != AppealOutcome.Pending, "R24", "outcome", "Choose the outcome of the appeal", "SPA 2019 s.7(4)")
@@ -135,11 +144,6 @@ public class Appeal : IVersioned
             .Must(consequentialOrders is null || consequentialOrders.Length <= ConsequentialOrdersMaxLength, "Input", "consequentialOrders",
                 $"The consequential orders are at most {ConsequentialOrdersMaxLength} characters", "")
             .ThrowIfBroken();
-        Outcome = outcome;
-        DecidedOn = decidedOn;
-        CrownCourtReference = string.IsNullOrWhiteSpace(crownCourtReference) ? null : crownCourtReference.Trim();
-        ConsequentialOrders = string.IsNullOrWhiteSpace(consequentialOrders) ? null : consequentialOrders.Trim();
-    }
 
     private static string Describe(AppellantType appellant) => appellant switch
     {

@@ -19,7 +19,7 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {order}, {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
+/// {condition} (proposed on the draft), {order}, {breach}, {appeal} and {offence} (on the order), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
@@ -111,6 +111,11 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/orders/record-breach/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-breach/{order}"),
         new("/workspace/orders/record-pnc-reference/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-pnc-reference/{order}"),
         new("/workspace/orders/record-notification-offence/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification-offence/{order}"),
+        new("/workspace/orders/record-notification-offence/outcome/check-answers/{order}/{offence}/{journey}", _caseRoles,
+            StartsAt: "/workspace/orders/record-notification-offence/outcome/{order}/{offence}"),
+        new("/workspace/orders/record-breach/outcome/check-answers/{order}/{breach}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-breach/outcome/{order}/{breach}"),
+        new("/workspace/orders/record-appeal/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-appeal/{order}"),
+        new("/workspace/orders/record-appeal-outcome/check-answers/{order}/{appeal}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-appeal-outcome/{order}/{appeal}"),
         new("/workspace/orders/apply-to-change-order/applicant/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
         new("/workspace/orders/apply-to-change-order/details/{order}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
         new("/workspace/orders/apply-to-change-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/apply-to-change-order/{order}"),
@@ -307,6 +312,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
                 }
             });
             values["order"] = order.OrderId.ToString();
+            await OnTheOrderAsync(data, order, Needs, values);
         }
 
         if (Needs("change"))
@@ -352,6 +358,31 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         }
 
         return (Fill(route, values), values);
+    }
+
+    /// <summary>A breach, an appeal and a suspected notification offence on the order, as the route asks for them.</summary>
+    private static async Task OnTheOrderAsync(TestData data, CreatedOrder order, Func<string[], bool> needs, Dictionary<string, string> values)
+    {
+        if (needs(["breach"]))
+        {
+            values["breach"] = (await data.WithServicesAsync(new DateOnly(2026, 5, 1), s => s.Breaches.RecordBreachAsync(new Core.Breaches.RecordBreachOptions(
+                order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 4, 30)), "Outside her home", "He messaged her"), TestData.Officer))).ToString();
+        }
+
+        if (needs(["appeal"]))
+        {
+            values["appeal"] = (await data.WithServicesAsync(new DateOnly(2026, 3, 20), s => s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
+                Core.Orders.AppellantType.Defendant, Core.Orders.AppealableDecision.MakingOfOrder, order.MadeOn, new DateOnly(2026, 4, 7), new DateOnly(2026, 3, 20),
+                "Not necessary"), TestData.Officer))).ToString();
+        }
+
+        if (needs(["offence"]))
+        {
+            // SPA 2019 s.11(1)(a): served on 16 March, the duty was due by the end of 19 March and never met.
+            values["offence"] = (await data.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordOffenceAsync(
+                new Core.Notifications.RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null,
+                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer))).ToString();
+        }
     }
 
     private static Task<Guid> VictimPersonAsync(WebAppFactory factory, CreatedCase created) =>

@@ -13,6 +13,12 @@ public static class OrderLinks
 
     /// <summary>A later question page of a journey asked over several pages, with the answers kept so far.</summary>
     public static string JourneyStep(string journey, string step, Guid orderId, Guid journeyId) => $"/workspace/orders/{journey}/{step}/{orderId}?journey={journeyId}";
+
+    /// <summary>A journey on one record of an order (a breach, an appeal, a suspected offence): "/workspace/orders/{journey}/{order id}/{record id}".</summary>
+    public static string RecordJourney(string journey, Guid orderId, Guid recordId) => $"/workspace/orders/{journey}/{orderId}/{recordId}";
+
+    public static string RecordCheckAnswers(string journey, Guid orderId, Guid recordId, Guid journeyId) =>
+        $"/workspace/orders/{journey}/check-answers/{orderId}/{recordId}/{journeyId}";
 }
 
 /// <summary>Addresses of the case pages.</summary>

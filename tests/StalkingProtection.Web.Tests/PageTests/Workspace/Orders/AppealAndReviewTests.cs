@@ -29,44 +29,107 @@ public class AppealAndReviewTests(WebAppFactory factory) : IClassFixture<WebAppF
     }
 
     [Fact]
-    public async Task R24_AppellantWhoCannotAppealThatDecision_ShowsTheRule()
+    public async Task R24_AppellantWhoCannotAppealThatDecision_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var order = await OrderAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-appeal/{order.OrderId}",
+        var page = await client.AnswerAsync($"/workspace/orders/record-appeal/{order.OrderId}",
             [F("Appellant", "Defendant"), F("Decision", "RefusalOfOrder"), F("Grounds", "Wrong.")]);
-        var page = await saved.GetDocumentAsync();
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record an appeal to the Crown Court", page.HeadingText());
         Assert.Contains("R24", page.InlineError("Decision"), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Appeals.AnyAsync(a => a.OrderId == order.OrderId)));
     }
 
     [Fact]
-    public async Task RecordAppeal_ChangeYourAnswers_ThenContinue_ReachesCheckYourAnswers()
+    public async Task RecordAppeal_DecisionOrNoticeInTheFuture_ShowsTheRuleUnderTheDate()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-appeal/{order.OrderId}", [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"),
+            .. Date("DecisionOn", new DateOnly(2026, 11, 29)), .. Date("NoticeServedOn", new DateOnly(2026, 12, 1)), F("Grounds", "Not necessary.")]);
+
+        // Assert
+        Assert.Contains(Core.Rules.RuleCheck.NotYetHappenedMessage, page.InlineError("DecisionOn"), StringComparison.Ordinal);
+        Assert.Contains(Core.Rules.RuleCheck.NotYetHappenedMessage, page.InlineError("NoticeServedOn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R24_NoticeServedAfterTheProvisionalDeadline_WarnsAtCheckYourAnswersAndSavesWithTheReason()
+    {
+        // Arrange: decided on 2 November, so the provisional deadline was 23 November.
+        var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 2)));
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (check, warned) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-appeal/{order.OrderId}",
+            [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"), .. Date("NoticeServedOn", new DateOnly(2026, 11, 27)), F("Grounds", "Not necessary.")]);
+        var warning = await warned.GetDocumentAsync();
+        var checkUrl = warned.RequestMessage!.RequestUri!.PathAndQuery;
+        var saved = await client.PostFormAsync(warning, checkUrl, [F("OverrideReason", "The court extended time for the notice")]);
+
+        // Assert
+        Assert.Equal("Check the appeal", check.HeadingText());
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("R24", warning.QuerySelector("[data-warnings]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(warning.QuerySelector("textarea[name=OverrideReason]"));
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        Assert.True(await factory.WithDbAsync(db => db.Appeals.AnyAsync(a => a.OrderId == order.OrderId && a.LodgedLate)));
+    }
+
+    [Fact]
+    public async Task RecordAppeal_ChangeFromCheckYourAnswers_KeepsTheAnswersInTheJourneyNotTheForm()
     {
         // Arrange
         var order = await OrderAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var url = $"/workspace/orders/record-appeal/{order.OrderId}";
         var check = await client.AnswerAsync(url, [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"), F("Grounds", "The order is not necessary.")]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
 
-        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
-        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
         var form = questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post");
-        var checkAgain = await (await client.PostFormAsync(questions, url + "?handler=Change", [F("Grounds", "The order was not necessary on the evidence.")]))
-            .GetDocumentAsync();
+        var checkAgain = await client.AnswerAsync(changeUrl, [F("Grounds", "The order was not necessary on the evidence.")]);
 
         // Assert
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
         Assert.Equal("Record an appeal to the Crown Court", questions.HeadingText());
-        Assert.Equal(url, form.GetAttribute("action"));
+        Assert.StartsWith(url + "?journey=", form.GetAttribute("action"), StringComparison.Ordinal);
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Equal("The order is not necessary.", questions.QuerySelector("textarea[name=Grounds]")!.TextContent.Trim());
+        Assert.NotNull(questions.QuerySelector("input[name=Appellant][value=Defendant][checked]"));
         Assert.Equal("Check the appeal", checkAgain.HeadingText());
         Assert.Contains("The order was not necessary on the evidence.", checkAgain.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Appeals.AnyAsync(a => a.OrderId == order.OrderId)));
+    }
+
+    [Fact]
+    public async Task RecordAppeal_CheckAnswersPostedAgainAfterSaving_StartsTheJourneyAgainAndSavesOnce()
+    {
+        // Arrange
+        var order = await OrderAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-appeal/{order.OrderId}";
+        var continued = await client.PostFormAsync(await client.GetDocumentAsync(url), url,
+            [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"), F("Grounds", "Not necessary.")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
+        (await client.PostFormAsync(check, checkUrl)).AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+
+        // Act
+        var replayed = await client.PostFormAsync(check, checkUrl);
+
+        // Assert
+        replayed.AssertRedirectTo(url);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Appeals.CountAsync(a => a.OrderId == order.OrderId)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Staff;
@@ -77,35 +78,34 @@ public class RecordAppealOutcomeTests(WebAppFactory factory) : IClassFixture<Web
     }
 
     [Fact]
-    public async Task R24_DecidedBeforeTheDecisionAppealed_ShowsTheRule()
+    public async Task R24_DecidedBeforeTheDecisionAppealed_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var (_, appealId, url) = await AppealAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 10, 1)), F("CrownCourtReference", "T1")]);
-        var page = await saved.GetDocumentAsync();
+        var page = await client.AnswerAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 10, 1)), F("CrownCourtReference", "T1")]);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Record the outcome of the appeal", page.HeadingText());
         Assert.Contains("cannot be decided before the decision appealed", page.InlineError("DecidedOn"), StringComparison.Ordinal);
         Assert.Contains("R24", page.InlineError("DecidedOn"), StringComparison.Ordinal);
         Assert.Equal(AppealOutcome.Pending, await factory.WithDbAsync(db => db.Appeals.Where(a => a.Id == appealId).Select(a => a.Outcome).SingleAsync()));
     }
 
     [Fact]
-    public async Task R24_DecidedInTheFuture_ShowsTheRule()
+    public async Task R24_DecidedInTheFuture_ShowsTheRuleAtTheQuestion()
     {
         // Arrange
         var (_, _, url) = await AppealAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 12, 1)), F("CrownCourtReference", "T1")]);
+        var page = await client.AnswerAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 12, 1)), F("CrownCourtReference", "T1")]);
 
         // Assert
-        Assert.Contains("cannot be in the future", (await saved.GetDocumentAsync()).InlineError("DecidedOn"), StringComparison.Ordinal);
+        Assert.Contains("cannot be in the future", page.InlineError("DecidedOn"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,22 +126,46 @@ public class RecordAppealOutcomeTests(WebAppFactory factory) : IClassFixture<Web
     }
 
     [Fact]
-    public async Task ChangeYourAnswers_ThenContinue_ReachesCheckYourAnswers()
+    public async Task ChangeFromCheckYourAnswers_RestoresTheAnswers_ThenContinue_ReachesCheckYourAnswers()
     {
         // Arrange
-        var (_, _, url) = await AppealAsync();
+        var (_, appealId, url) = await AppealAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var check = await client.AnswerAsync(url, [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("CrownCourtReference", "T9")]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
 
-        // Act: the browser's address is now ?handler=Change, so the question form must say where it posts.
-        var questions = await (await client.PostFormAsync(check, url, handler: "Change")).GetDocumentAsync();
-        var checkAgain = await (await client.PostFormAsync(questions, url + "?handler=Change", [F("CrownCourtReference", "T20267001")])).GetDocumentAsync();
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var checkAgain = await client.AnswerAsync(changeUrl, [F("CrownCourtReference", "T20267001")]);
 
         // Assert
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
         Assert.Equal("Record the outcome of the appeal", questions.HeadingText());
-        Assert.Equal(url, questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"));
+        Assert.StartsWith(url + "?journey=", questions.QuerySelectorAll("form").Single(f => f.GetAttribute("method") == "post").GetAttribute("action"), StringComparison.Ordinal);
+        Assert.Equal("T9", questions.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=CrownCourtReference]")!.Value);
+        Assert.NotNull(questions.QuerySelector("input[name=Outcome][value=Dismissed][checked]"));
         Assert.Equal("Check the appeal outcome", checkAgain.HeadingText());
         Assert.Contains("T20267001", checkAgain.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Equal(AppealOutcome.Pending, await factory.WithDbAsync(db => db.Appeals.Where(a => a.Id == appealId).Select(a => a.Outcome).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task CheckAnswersPostedAgainAfterSaving_StartsTheJourneyAgain()
+    {
+        // Arrange
+        var (order, _, url) = await AppealAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var continued = await client.PostFormAsync(await client.GetDocumentAsync(url), url,
+            [F("Outcome", "Dismissed"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("CrownCourtReference", "T9")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
+        (await client.PostFormAsync(check, checkUrl)).AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+
+        // Act
+        var replayed = await client.PostFormAsync(check, checkUrl);
+
+        // Assert
+        replayed.AssertRedirectTo(url);
     }
 
     [Fact]
@@ -151,12 +175,14 @@ public class RecordAppealOutcomeTests(WebAppFactory factory) : IClassFixture<Web
         var (order, appealId, url) = await AppealAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var question = await client.GetDocumentAsync(url);
-        var check = await (await client.PostFormAsync(question, url, [F("Outcome", "Allowed"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("CrownCourtReference", "T9")])).GetDocumentAsync();
+        var continued = await client.PostFormAsync(question, url, [F("Outcome", "Allowed"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("CrownCourtReference", "T9")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
         await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Appeals.DecideAsync(
             new DecideAppealOptions(appealId, AppealOutcome.Abandoned, new DateOnly(2026, 11, 26), null), TestData.Coordinator));
 
         // Act
-        var page = await (await client.PostFormAsync(check, url, handler: "Save")).GetDocumentAsync();
+        var page = await (await client.PostFormAsync(check, checkUrl)).GetDocumentAsync();
 
         // Assert
         Assert.Contains("Someone else changed this order", page.QuerySelector("[data-conflict]")!.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Orders;
@@ -183,10 +184,12 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var question = await client.GetDocumentAsync(url);
         await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Breaches.RecordOutcomeAsync(
             new RecordBreachOutcomeOptions(breachId, BreachOutcome.NoFurtherAction, null, null), TestData.Coordinator));
-        var check = await (await client.PostFormAsync(question, url, [F("Outcome", "Charged")])).GetDocumentAsync();
+        var continued = await client.PostFormAsync(question, url, [F("Outcome", "Charged")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
 
         // Act
-        var response = await client.PostFormAsync(check, url, handler: "Save");
+        var response = await client.PostFormAsync(check, checkUrl);
         var page = await response.GetDocumentAsync();
 
         // Assert
@@ -194,6 +197,71 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Assert.NotNull(page.QuerySelector("[data-conflict]"));
         var outcome = await factory.WithDbAsync(db => db.Breaches.Where(b => b.Id == breachId).Select(b => b.Outcome).SingleAsync());
         Assert.Equal(BreachOutcome.NoFurtherAction, outcome);
+    }
+
+    [Fact]
+    public async Task R37_ConvictionBeforeTheIncident_ShowsTheRuleAtTheQuestion()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}",
+            [F("Outcome", "Convicted"), .. Date("ConvictedOn", new DateOnly(2026, 11, 19)), .. Date("ArrestedOn", new DateOnly(2026, 12, 2))]);
+
+        // Assert
+        Assert.Equal("Record what happened after the breach", page.HeadingText());
+        Assert.Contains("cannot be before the incident on 20 November 2026", page.InlineError("ConvictedOn"), StringComparison.Ordinal);
+        Assert.Contains("R37", page.InlineError("ConvictedOn"), StringComparison.Ordinal);
+        Assert.Contains(Core.Rules.RuleCheck.NotYetHappenedMessage, page.InlineError("ArrestedOn"), StringComparison.Ordinal);
+        Assert.Equal(BreachOutcome.UnderInvestigation, await factory.WithDbAsync(db => db.Breaches.Where(b => b.Id == breachId).Select(b => b.Outcome).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RecordOutcome_ChangeFromCheckYourAnswers_RestoresTheAnswersAndSavesNothingUntilConfirmed()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var check = await client.AnswerAsync($"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}",
+            [F("CrimeReference", "CR/1/26"), F("Outcome", "Charged"), .. Date("ChargedOn", new DateOnly(2026, 11, 25))]);
+        var changeUrl = check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!;
+
+        // Act
+        var questions = await client.GetDocumentAsync(changeUrl);
+        var savedBeforeConfirm = await factory.WithDbAsync(db => db.Breaches.Where(b => b.Id == breachId).Select(b => b.CrimeReference).SingleAsync());
+        var (rechecked, saved) = await client.AnswerCheckAndSaveAsync(changeUrl, [F("CrimeReference", "CR/2/26")]);
+
+        // Assert
+        Assert.Equal("Check what happened after the breach", check.HeadingText());
+        Assert.Empty(check.QuerySelectorAll("form input[type=hidden]:not([name=__RequestVerificationToken])"));
+        Assert.Null(savedBeforeConfirm);
+        Assert.Equal("CR/1/26", questions.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=CrimeReference]")!.Value);
+        Assert.NotNull(questions.QuerySelector("input[name=Outcome][value=Charged][checked]"));
+        Assert.Equal("25", questions.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='ChargedOn.Day']")!.Value);
+        Assert.Contains("CR/2/26", rechecked.QuerySelectorAll(".govuk-summary-list")[^1].TextContent, StringComparison.Ordinal);
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        Assert.Equal("CR/2/26", await factory.WithDbAsync(db => db.Breaches.Where(b => b.Id == breachId).Select(b => b.CrimeReference).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RecordOutcome_CheckAnswersPostedAgainAfterSaving_StartsTheJourneyAgain()
+    {
+        // Arrange
+        var (order, breachId) = await OrderWithBreachAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-breach/outcome/{order.OrderId}/{breachId}";
+        var continued = await client.PostFormAsync(await client.GetDocumentAsync(url), url, [F("Outcome", "Charged")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
+        (await client.PostFormAsync(check, checkUrl)).AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+
+        // Act
+        var replayed = await client.PostFormAsync(check, checkUrl);
+
+        // Assert
+        replayed.AssertRedirectTo(url);
     }
 
     private async Task<(CreatedOrder Order, Guid BreachId)> OrderWithBreachAsync()

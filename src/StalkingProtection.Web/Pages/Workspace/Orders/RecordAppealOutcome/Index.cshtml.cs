@@ -6,15 +6,45 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAppealOutcome;
+
+/// <summary>The answers of the Crown Court's decision on an appeal (SPA 2019 s.7(4)), kept until they are confirmed.</summary>
+public sealed class AppealOutcomeAnswers : OrderAnswers
+{
+    /// <summary>RL4: the appeal's version when the user opened the journey.</summary>
+    public long AppealVersion { get; set; }
+
+    public AppealOutcome Outcome { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    public string? CrownCourtReference { get; set; }
+
+    public string? ConsequentialOrders { get; set; }
+
+    /// <summary>SPA 2019 s.7(4): what the outcome does to the order, in plain words.</summary>
+    public string EffectOn(Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        return Outcome switch
+        {
+            AppealOutcome.Allowed when appeal.QuashesOrderIfAllowed => $"The order is quashed from {Display.Date(DecidedOn)}: it will show as quashed and no longer in force",
+            AppealOutcome.Allowed => "The order stays as it is until you record what the Crown Court ordered: record a variation, renewal or discharge if it changed the order",
+            _ => "The order is unchanged",
+        };
+    }
+}
 
 /// <summary>
 /// The Crown Court's decision on an appeal (SPA 2019 s.7): outcome, date, reference and the orders it made under s.7(4). An appeal
 /// allowed against the making of the order quashes it.
 /// </summary>
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AppealService appeals) : OrderJourneyModel(db, timeProvider)
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : OrderQuestionPageModel<AppealOutcomeAnswers>(db, timeProvider)
 {
+    public const string Name = "record-appeal-outcome";
+
     public static IReadOnlyList<SelectListItem> Outcomes { get; } =
     [
         new("Allowed", nameof(AppealOutcome.Allowed)),
@@ -47,17 +77,18 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public Appeal Appeal { get; private set; } = null!;
 
-    /// <summary>SPA 2019 s.7(4): what the outcome does to the order, in plain words.</summary>
-    public string EffectOnOrder => Outcome switch
-    {
-        AppealOutcome.Allowed when Appeal.QuashesOrderIfAllowed => $"The order is quashed from {Display.Date(DecidedOn)}: it will show as quashed and no longer in force",
-        AppealOutcome.Allowed => "The order stays as it is until you record what the Crown Court ordered: record a variation, renewal or discharge if it changed the order",
-        _ => "The order is unchanged",
-    };
+    protected override string JourneyName => Name;
 
-    protected override async Task<bool> LoadMoreAsync(CancellationToken ct)
+    /// <summary>The appeal of this order, or null when there is none by that id (the page answers 404).</summary>
+    public static Task<Appeal?> AppealOfAsync(StalkingProtectionDbContext db, Guid orderId, Guid appealId, CancellationToken ct)
     {
-        if (await Db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == AppealId && a.OrderId == Id, ct) is not { } appeal)
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appealId && a.OrderId == orderId, ct);
+    }
+
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!await base.LoadAsync(ct) || await AppealOfAsync(Db, Id, AppealId, ct) is not { } appeal)
         {
             return false;
         }
@@ -79,20 +110,41 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         MaxLength(CrownCourtReference, Appeal.ReferenceMaxLength, nameof(CrownCourtReference), $"The Crown Court reference must be {Appeal.ReferenceMaxLength} characters or fewer");
         MaxLength(ConsequentialOrders, Appeal.ConsequentialOrdersMaxLength, nameof(ConsequentialOrders),
             $"The consequential orders must be {Appeal.ConsequentialOrdersMaxLength} characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        // SPA 2019 s.7, R24: the rules Core applies on save (already decided, decided before the decision appealed or in the future),
+        // asked here where the outcome and its date are given. Nothing is saved.
+        try
+        {
+            Appeal.CheckDecision(Outcome!.Value, DecidedOn!.Value, CrownCourtReference, ConsequentialOrders, Today);
+        }
+        catch (RuleViolationException ex)
+        {
+            ShowRules(ex);
+        }
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    protected override AppealOutcomeAnswers Answer() => new()
     {
-        await appeals.DecideAsync(new DecideAppealOptions(AppealId, Outcome!.Value, DecidedOn!.Value, CrownCourtReference, AppealVersion, ConsequentialOrders), Actor, ct);
-        return BackToOrder(Outcome == AppealOutcome.Allowed && Appeal.QuashesOrderIfAllowed
-            ? $"Appeal allowed: the order is quashed from {Display.Date(DecidedOn)}. Update the PNC entry and tell the victim."
-            : $"Appeal outcome recorded: {Outcome.Value.ToString().ToLowerInvariant()}.");
+        AppealVersion = AppealVersion,
+        Outcome = Outcome!.Value,
+        DecidedOn = DecidedOn!.Value,
+        CrownCourtReference = string.IsNullOrWhiteSpace(CrownCourtReference) ? null : CrownCourtReference.Trim(),
+        ConsequentialOrders = string.IsNullOrWhiteSpace(ConsequentialOrders) ? null : ConsequentialOrders.Trim(),
+    };
+
+    protected override void Fill(AppealOutcomeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        AppealVersion = answers.AppealVersion;
+        Outcome = answers.Outcome;
+        DecidedOn = answers.DecidedOn;
+        CrownCourtReference = answers.CrownCourtReference;
+        ConsequentialOrders = answers.ConsequentialOrders;
     }
 
-    protected override void OnConflict()
-    {
-        base.OnConflict();
-        AppealVersion = Appeal.Version;
-        ModelState.Remove(nameof(AppealVersion));
-    }
+    protected override string CheckAnswersUrl(Guid journey) => OrderLinks.RecordCheckAnswers(Name, Id, AppealId, journey);
 }

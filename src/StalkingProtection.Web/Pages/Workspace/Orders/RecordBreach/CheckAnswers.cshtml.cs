@@ -3,6 +3,7 @@ using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordBreach;
 
@@ -18,7 +19,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
         var breachId = await breaches.RecordBreachAsync(
             new RecordBreachOptions(Id, answers.ConditionId, answers.IncidentAt, answers.IncidentLocation, answers.Description, null, @override), Actor, ct);
         Flash.Set(TempData, $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.");
-        return Redirect($"/workspace/orders/record-breach/outcome/{Id}/{breachId}");
+        return Redirect(OrderLinks.RecordJourney(Outcome.IndexModel.Name, Id, breachId));
     }
 
     protected override string FieldKey(string field) => field == "incidentAt" ? nameof(IndexModel.IncidentOn) : base.FieldKey(field);

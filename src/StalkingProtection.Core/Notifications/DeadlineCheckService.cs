@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Time;
 
-namespace StalkingProtection.Core.Reviews;
+namespace StalkingProtection.Core.Notifications;
 
 public sealed record DeadlineCheckResult(int ObligationsMarkedOverdue, int TasksRaised, int ClosedByOrderEnds = 0);
 

@@ -4,7 +4,7 @@ using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 
-namespace StalkingProtection.Core.Tests.Reviews;
+namespace StalkingProtection.Core.Tests.Notifications;
 
 public class DeadlineCheckServiceTests
 {
