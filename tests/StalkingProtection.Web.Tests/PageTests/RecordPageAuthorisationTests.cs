@@ -117,6 +117,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/orders/vary-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/vary-order/{order}"),
         new("/workspace/orders/renew-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/renew-order/{order}"),
         new("/workspace/orders/discharge-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/discharge-order/{order}"),
+        new("/workspace/orders/record-order/check-answers/{application}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-order/{application}"),
 
         new("/workspace/dashboard/{list}", _forceWideRoles),
 
