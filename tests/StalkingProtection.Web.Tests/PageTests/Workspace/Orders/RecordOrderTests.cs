@@ -184,7 +184,7 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
 
         // Act
         var page = await client.AnswerAsync($"/workspace/orders/record-order/{application.ApplicationId}",
-            [.. Answers(new DateOnly(2028, 11, 26)), F("Origin", nameof(OrderOrigin.PoliceApplicationYouthCourt))]);
+            [.. Answers(new DateOnly(2028, 11, 26)), F("Origin", nameof(Core.Rules.OrderOrigin.PoliceApplicationYouthCourt))]);
 
         // Assert
         Assert.Equal("Record the stalking protection order", page.HeadingText());
