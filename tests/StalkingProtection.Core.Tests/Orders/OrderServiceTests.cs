@@ -167,8 +167,8 @@ public class OrderServiceTests
             versionRead = (await ctx.Applications.SingleAsync(a => a.Id == created.ApplicationId)).Version;
         }
 
-        await testData.WithServicesAsync(new DateOnly(2026, 3, 3), s => s.Applications.ListHearingAsync(
-            new ListHearingOptions(created.ApplicationId, new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero), "Leeds Magistrates' Court"), TestData.Officer));
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 3), s => s.Hearings.ListHearingAsync(
+            new Core.Hearings.ListHearingOptions(created.ApplicationId, new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero), "Leeds Magistrates' Court"), TestData.Officer));
         var made = new DateOnly(2026, 3, 9);
         var terms = TestData.Terms(OrderKind.Full, made, null, [TestData.NoContact(created.Case.ProtectedPersonIds)], DurationType.UntilFurtherOrder);
 

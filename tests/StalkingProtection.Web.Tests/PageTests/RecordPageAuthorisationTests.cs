@@ -322,7 +322,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         {
             var lodged = await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
             values["application"] = lodged.ApplicationId.ToString();
-            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(new ListHearingOptions(lodged.ApplicationId,
+            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(lodged.ApplicationId,
                 LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
             values["hearing"] = hearingId.ToString();
         }

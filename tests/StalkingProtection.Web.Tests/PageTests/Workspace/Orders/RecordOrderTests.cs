@@ -66,7 +66,7 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     {
         // Arrange
         var application = await factory.Data().CreateApplicationAsync();
-        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(
+        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(
             new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(_made, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var before = await client.GetDocumentAsync($"/workspace/applications/{application.ApplicationId}");
@@ -256,7 +256,7 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var url = $"/workspace/orders/record-order/{application.ApplicationId}";
         var question = await client.GetDocumentAsync(url);
-        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 27), s => s.Applications.ListHearingAsync(
+        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 27), s => s.Hearings.ListHearingAsync(
             new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(new DateOnly(2026, 12, 10), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Coordinator));
         var continued = await client.PostFormAsync(question, url, Answers(new DateOnly(2028, 11, 26)));
         var checkUrl = continued.Headers.Location!.OriginalString;
