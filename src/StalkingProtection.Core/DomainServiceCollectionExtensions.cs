@@ -24,6 +24,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<VictimContactOptions>();
         services.AddScoped<CaseService>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<Hearings.HearingService>();
         services.AddScoped<OrderService>();
         services.AddScoped<AppealService>();
         services.AddScoped<OrderStatusQueries>();

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
@@ -73,6 +74,8 @@ public sealed partial class TestData(TestDatabase database)
         public CaseService Cases => new(context, clock, Audit);
 
         public ApplicationService Applications => new(context, clock, Audit);
+
+        public HearingService Hearings => new(context, clock, Audit, Applications);
 
         public OrderService Orders => new(context, clock, Audit);
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
@@ -42,12 +41,6 @@ public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidenc
 public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
 
 public sealed record SubmitApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
-
-public sealed record ListHearingOptions(Guid ApplicationId, DateTimeOffset ListedFor, string CourtName);
-
-public sealed record AdjournHearingOptions(Guid HearingId, string Reason, DateTimeOffset? NextHearingAt);
-
-public sealed record RecordStandardOfProofOptions(Guid HearingId, StandardOfProof Argued, StandardOfProof Found, long? ExpectedVersion = null);
 
 public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
 
@@ -253,14 +246,6 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The court's decision at a hearing: the hearing is marked determined with the application (R17 via DetermineAsync).</summary>
-    public async Task DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
-    {
-        var hearing = await db.Hearings.SingleAsync(h => h.Id == hearingId && h.ApplicationId == options.ApplicationId, ct);
-        hearing.MarkDetermined();
-        await DetermineAsync(options, actor, ct);
-    }
-
     /// <summary>The officer asks a coordinator to authorise the draft: it joins the coordinators' queue.</summary>
     public async Task AskForAuthorisationAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
@@ -291,47 +276,6 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         application.Submit(respondent, main, timeProvider.UkToday, timeProvider.GetUtcNow());
         audit.Add(actor, AuditKind.Alteration, "Application.Submitted", nameof(Application), application.Id, null, old,
             new { application.Status, application.LodgedOn, application.Venue, application.CourtName });
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task<Guid> ListHearingAsync(ListHearingOptions options, Actor actor, CancellationToken ct = default)
-    {
-        var application = await LoadAsync(options.ApplicationId, null, ct);
-        var hearing = Hearing.List(application, options.ListedFor, options.CourtName, timeProvider.GetUtcNow());
-        db.Hearings.Add(hearing);
-        audit.Add(actor, AuditKind.Collection, "Hearing.Listed", nameof(Hearing), hearing.Id, null, null,
-            new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName });
-        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == application.CaseId, ct);
-        var listedOn = LondonTime.DateOf(hearing.ListedFor);
-        var task = StaffTask.Raise(StaffTaskType.PrepareForHearing, $"Hearing:{hearing.Id}",
-            $"Prepare for the hearing at {hearing.CourtName} on {listedOn:d MMMM yyyy}", listedOn, application.OrderId, null, application.CaseId,
-            stalkingCase.Team, stalkingCase.OfficerInCharge, timeProvider.GetUtcNow(), hearing.Id);
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
-        await db.SaveChangesAsync(ct);
-        return hearing.Id;
-    }
-
-    public async Task AdjournHearingAsync(AdjournHearingOptions options, Actor actor, CancellationToken ct = default)
-    {
-        var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
-        var application = await LoadAsync(hearing.ApplicationId, null, ct);
-        hearing.Adjourn(application, options.Reason, options.NextHearingAt);
-        audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
-            new { hearing.Outcome, hearing.NextHearingAt });
-        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>R38: the standard of proof argued and, where the court states it, the standard it applied.</summary>
-    public async Task RecordStandardOfProofAsync(RecordStandardOfProofOptions options, Actor actor, CancellationToken ct = default)
-    {
-        var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
-        db.ExpectVersion(hearing, options.ExpectedVersion);
-        var old = new { hearing.StandardArgued, hearing.StandardFound };
-        hearing.RecordStandardOfProof(options.Argued, options.Found);
-        db.Touch(hearing);
-        audit.Add(actor, AuditKind.Alteration, "Hearing.StandardOfProofRecorded", nameof(Hearing), hearing.Id, null, old,
-            new { hearing.StandardArgued, hearing.StandardFound });
         await db.SaveChangesAsync(ct);
     }
 

@@ -4,6 +4,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
@@ -32,6 +33,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         public CaseService Cases => new(Db, Clock, Audit);
 
         public ApplicationService Applications => new(Db, Clock, Audit);
+
+        public HearingService Hearings => new(Db, Clock, Audit, Applications);
 
         public OrderService Orders => new(Db, Clock, Audit);
 
@@ -125,7 +128,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
         if (row.HearingDate is { } heard)
         {
-            await OnAsync(applied, TrackerColumn.HearingDate, s => s.Applications.ListHearingAsync(
+            await OnAsync(applied, TrackerColumn.HearingDate, s => s.Hearings.ListHearingAsync(
                 new ListHearingOptions(applicationId, LondonTime.ToUtc(heard, new TimeOnly(10, 0)), row.Court), actor, ct));
         }
 

@@ -16,7 +16,8 @@ public sealed record RecordOrderOptions(
     OrderTerms Terms,
     bool NoIncompatibilityAttested = false,
     DateOnly? CourtMadeOrdersCommencedOn = null,
-    Override? Override = null);
+    Override? Override = null,
+    long? ExpectedApplicationVersion = null);
 
 public sealed record RecordServiceOptions(Guid OrderId, DateTimeOffset ServedAt, ServiceMethod Method, string ServedBy, long? ExpectedVersion = null);
 
@@ -74,6 +75,12 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var terms = options.Terms;
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         var application = options.ApplicationId is { } appId ? await db.Applications.SingleAsync(a => a.Id == appId, ct) : null;
+        if (application is not null)
+        {
+            // RL4: the application as the user read it when they began recording the order.
+            db.ExpectVersion(application, options.ExpectedApplicationVersion);
+        }
+
         var respondentId = application?.RespondentId ?? stalkingCase.RespondentId
             ?? throw new RuleViolationException([new RuleViolation("R12", "respondentId", "Add the respondent to the case first", "SPA 2019 s.1(1)")]);
         new RuleCheck()

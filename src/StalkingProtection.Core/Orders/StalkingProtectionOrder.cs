@@ -154,8 +154,7 @@ public class StalkingProtectionOrder : IVersioned
         OrderContext context, IReadOnlySet<Guid> protectedPersonIds, Override? @override, DateTimeOffset now,
         out IReadOnlyList<RuleWarning> overridden)
     {
-        var check = CheckTerms(application, terms, context, protectedPersonIds, @override)
-            .HasHappened(terms.MadeOn <= LondonTime.DateOf(now), "madeOn");
+        var check = CheckTerms(application, terms, context, protectedPersonIds, LondonTime.DateOf(now), @override);
         overridden = check.ThrowIfBroken(@override);
 
         // SPA 2019 s.9(1), R19.
@@ -184,9 +183,15 @@ public class StalkingProtectionOrder : IVersioned
         return order;
     }
 
-    private static RuleCheck CheckTerms(Application? application, OrderTerms terms, OrderContext context,
-        IReadOnlySet<Guid> protectedPersonIds, Override? @override)
+    /// <summary>
+    /// SPA 2019 ss.1–3, 5, R11–R16, R18, R43 and the rules of each condition: what an order the court made must meet, checked when
+    /// it is recorded and also asked where it is entered. It cannot have been made after <paramref name="today"/>.
+    /// </summary>
+    public static RuleCheck CheckTerms(Application? application, OrderTerms terms, OrderContext context,
+        IReadOnlySet<Guid> protectedPersonIds, DateOnly today, Override? @override = null)
     {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(context);
         var check = new RuleCheck()
             // R12: the order states the day it was made, the court and its conditions.
             .Must(terms.MadeOn != default, "R12", "madeOn", "Enter the date the order was made (R12)", "NI Act 2022 s.12(1) analogue")
@@ -250,7 +255,7 @@ public class StalkingProtectionOrder : IVersioned
         }
 
         check.Add(Condition.CheckOverrideAuthority(check, @override));
-        return check;
+        return check.HasHappened(terms.MadeOn <= today, "madeOn");
     }
 
     public OrderStatus StatusOn(DateOnly date)

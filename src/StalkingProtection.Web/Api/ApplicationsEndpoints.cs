@@ -138,10 +138,10 @@ public static class ApplicationsEndpoints
             .Write<VersionRequest, ApplicationResponse>("SubmitApplication",
                 "Lodge the application with the court; every rule for its type is checked at once (R2, R3, R4, R7, R18, R21).", StatusCodes.Status200OK);
 
-        api.MapPost("/applications/{id:guid}/hearings", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+        api.MapPost("/applications/{id:guid}/hearings", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<ListHearingRequest>(http.Request, async r =>
             {
-                var hearingId = await applications.ListHearingAsync(new ListHearingOptions(id, r.ListedFor, r.CourtName), http.User.ToActor(), http.RequestAborted);
+                var hearingId = await hearings.ListHearingAsync(new ListHearingOptions(id, r.ListedFor, r.CourtName), http.User.ToActor(), http.RequestAborted);
                 return ApiRoute.Created($"/api/v1/hearings/{hearingId}", await ApiResponses.HearingAsync(db, hearingId, http.RequestAborted));
             }))
             .Write<ListHearingRequest, HearingResponse>("ListHearing", "Record that the application is listed for a hearing.");
@@ -150,19 +150,19 @@ public static class ApplicationsEndpoints
             ApiRoute.ConsultAsync(http, audit, nameof(Hearing), id, () => ApiResponses.HearingAsync(db, id, http.RequestAborted)))
             .Read<HearingResponse>("GetHearing", "Read a hearing.");
 
-        api.MapPost("/hearings/{id:guid}/adjournment", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+        api.MapPost("/hearings/{id:guid}/adjournment", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<AdjournHearingRequest>(http.Request, async r =>
             {
-                await applications.AdjournHearingAsync(new AdjournHearingOptions(id, r.Reason, r.NextHearingAt), http.User.ToActor(), http.RequestAborted);
+                await hearings.AdjournHearingAsync(new AdjournHearingOptions(id, r.Reason, r.NextHearingAt), http.User.ToActor(), http.RequestAborted);
                 return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
             }))
             .Write<AdjournHearingRequest, HearingResponse>("AdjournHearing", "Record that a hearing was adjourned, with the reason and the next date.",
                 StatusCodes.Status200OK);
 
-        api.MapPost("/hearings/{id:guid}/standard-of-proof", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
+        api.MapPost("/hearings/{id:guid}/standard-of-proof", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordStandardOfProofRequest>(http.Request, async r =>
             {
-                await applications.RecordStandardOfProofAsync(new RecordStandardOfProofOptions(id, r.Argued, r.Found, r.Version), http.User.ToActor(),
+                await hearings.RecordStandardOfProofAsync(new RecordStandardOfProofOptions(id, r.Argued, r.Found, r.Version), http.User.ToActor(),
                     http.RequestAborted);
                 return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
             }, () => db.Hearings.AsNoTracking().Where(h => h.Id == id).Select(h => (long?)h.Version).SingleOrDefaultAsync()))

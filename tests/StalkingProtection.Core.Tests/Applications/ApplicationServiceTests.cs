@@ -82,27 +82,6 @@ public class ApplicationServiceTests
         var entry = await ctx.AuditEntries.SingleAsync(a => a.Action == "Application.Authorised");
         Assert.Equal(TestData.Coordinator.Id, entry.ActorId);
     }
-
-    [Fact]
-    public async Task ListHearingAsyncThenAdjourn_MovesApplicationThroughListedAndAdjourned()
-    {
-        // Arrange
-        await using var db = await TestDatabase.CreateAsync();
-        var testData = new TestData(db);
-        var application = await testData.CreateApplicationAsync();
-        var day = new DateOnly(2026, 2, 1);
-
-        // Act
-        var hearingId = await testData.WithServicesAsync(day, s => s.Applications.ListHearingAsync(new ListHearingOptions(application.ApplicationId,
-            TestData.NoonOn(day.AddDays(14)), "Leeds Magistrates' Court"), TestData.Officer));
-        await testData.WithServicesAsync(day.AddDays(14), s => s.Applications.AdjournHearingAsync(new AdjournHearingOptions(hearingId, "Respondent's solicitor unwell",
-            TestData.NoonOn(day.AddDays(28))), TestData.Officer));
-
-        // Assert
-        await using var ctx = db.CreateContext();
-        Assert.Equal(ApplicationStatus.Adjourned, (await ctx.Applications.SingleAsync(a => a.Id == application.ApplicationId)).Status);
-        Assert.Equal(Core.Hearings.HearingOutcome.Adjourned, (await ctx.Hearings.SingleAsync(h => h.Id == hearingId)).Outcome);
-    }
 }
 
 public class AuthorisationWithdrawalTests

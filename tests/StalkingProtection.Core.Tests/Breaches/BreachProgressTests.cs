@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Rules;
@@ -81,11 +80,11 @@ public class BreachProgressTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var application = await testData.CreateApplicationAsync();
-        var hearingId = await testData.WithServicesAsync(_made, s => s.Applications.ListHearingAsync(
+        var hearingId = await testData.WithServicesAsync(_made, s => s.Hearings.ListHearingAsync(
             new ListHearingOptions(application.ApplicationId, TestData.NoonOn(_made.AddDays(7)), "Leeds Magistrates' Court"), TestData.Officer));
 
         // Act
-        await testData.WithServicesAsync(_made.AddDays(7), s => s.Applications.RecordStandardOfProofAsync(
+        await testData.WithServicesAsync(_made.AddDays(7), s => s.Hearings.RecordStandardOfProofAsync(
             new RecordStandardOfProofOptions(hearingId, StandardOfProof.Civil, StandardOfProof.Criminal, 1), TestData.Officer));
 
         // Assert

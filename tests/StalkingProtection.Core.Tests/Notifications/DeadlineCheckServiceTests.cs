@@ -245,7 +245,7 @@ public class StaffTaskUniquenessTests
         var application = await testData.CreateApplicationAsync();
         var day = application.Case.ReportedOn.AddDays(10);
         var listedFor = LondonTime.ToUtc(day.AddDays(7), new TimeOnly(10, 0));
-        var hearingId = await testData.WithServicesAsync(day, s => s.Applications.ListHearingAsync(new Core.Applications.ListHearingOptions(application.ApplicationId,
+        var hearingId = await testData.WithServicesAsync(day, s => s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(application.ApplicationId,
             listedFor, "Leeds Magistrates' Court"), TestData.Officer));
 
         // Act
@@ -256,7 +256,7 @@ public class StaffTaskUniquenessTests
             Assert.NotEqual("Not assigned", StaffTask.OwnerText(task.AssignedOfficer, task.AssignedTeam));
         }
 
-        await testData.WithServicesAsync(day.AddDays(7), s => s.Applications.AdjournHearingAsync(new Core.Applications.AdjournHearingOptions(hearingId,
+        await testData.WithServicesAsync(day.AddDays(7), s => s.Hearings.AdjournHearingAsync(new Core.Hearings.AdjournHearingOptions(hearingId,
             "The respondent's solicitor was ill", null), TestData.Officer));
 
         // Assert

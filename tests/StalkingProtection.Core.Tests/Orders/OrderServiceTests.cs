@@ -155,6 +155,35 @@ public class OrderServiceTests
     }
 
     [Fact]
+    public async Task RL4_RecordOrderAsyncOnAnApplicationChangedSinceRead_ThrowsConcurrencyExceptionAndSavesNothing()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var created = await testData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 3, 2)));
+        long versionRead;
+        await using (var ctx = db.CreateContext())
+        {
+            versionRead = (await ctx.Applications.SingleAsync(a => a.Id == created.ApplicationId)).Version;
+        }
+
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 3), s => s.Hearings.ListHearingAsync(
+            new Core.Hearings.ListHearingOptions(created.ApplicationId, new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero), "Leeds Magistrates' Court"), TestData.Officer));
+        var made = new DateOnly(2026, 3, 9);
+        var terms = TestData.Terms(OrderKind.Full, made, null, [TestData.NoContact(created.Case.ProtectedPersonIds)], DurationType.UntilFurtherOrder);
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(created.Case.CaseId, created.ApplicationId, terms, ExpectedApplicationVersion: versionRead), TestData.Officer)));
+
+        // Assert
+        Assert.IsType<DbUpdateConcurrencyException>(ex);
+        await using var check = db.CreateContext();
+        Assert.False(await check.Orders.AnyAsync(o => o.ApplicationId == created.ApplicationId));
+        Assert.Equal(ApplicationStatus.Listed, (await check.Applications.SingleAsync(a => a.Id == created.ApplicationId)).Status);
+    }
+
+    [Fact]
     public async Task VaryAsync_StaleVersion_ThrowsConcurrencyExceptionAndSavesNothing()
     {
         // Arrange

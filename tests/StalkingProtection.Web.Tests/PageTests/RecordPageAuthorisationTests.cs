@@ -122,6 +122,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/orders/vary-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/vary-order/{order}"),
         new("/workspace/orders/renew-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/renew-order/{order}"),
         new("/workspace/orders/discharge-order/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/discharge-order/{order}"),
+        new("/workspace/orders/record-order/check-answers/{application}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-order/{application}"),
 
         new("/workspace/dashboard/{list}", _forceWideRoles),
 
@@ -327,7 +328,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         {
             var lodged = await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
             values["application"] = lodged.ApplicationId.ToString();
-            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(new ListHearingOptions(lodged.ApplicationId,
+            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(lodged.ApplicationId,
                 LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
             values["hearing"] = hearingId.ToString();
         }

@@ -24,6 +24,9 @@ public abstract class JourneyPageModel : PageModel
     /// <summary>RL4: someone else saved the record after this user opened it; nothing was saved.</summary>
     public bool Conflict { get; protected set; }
 
+    /// <summary>What the conflict notice calls the record someone else changed.</summary>
+    public virtual string ConflictRecord => "order";
+
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
     public Actor Actor => User.ToActor();

@@ -40,7 +40,7 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         });
         if (listHearing)
         {
-            await TestData.WithServicesAsync(new DateOnly(2026, 11, 3), s => s.Applications.ListHearingAsync(new ListHearingOptions(id,
+            await TestData.WithServicesAsync(new DateOnly(2026, 11, 3), s => s.Hearings.ListHearingAsync(new ListHearingOptions(id,
                 LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
         }
 

@@ -14,7 +14,7 @@ namespace StalkingProtection.Web.Tests.PageTests.Workspace.Applications;
 public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
 {
     private Task<Guid> ListAsync(Guid applicationId) =>
-        TestData.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(new ListHearingOptions(applicationId,
+        TestData.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(new ListHearingOptions(applicationId,
             LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
 
     [Fact]
@@ -186,7 +186,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var url = $"/workspace/applications/record-hearing-outcome/{hearingId}";
         var stale = await VersionOnPageAsync(client, url);
         var other = await ListAsync(created.ApplicationId);
-        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.AdjournHearingAsync(
+        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Hearings.AdjournHearingAsync(
             new AdjournHearingOptions(other, "Court time ran out", null), StalkingProtection.TestCommon.TestData.Officer));
 
         // Act

@@ -83,8 +83,10 @@ public class RecordOrderFromProposedConditionsTests(WebAppFactory factory) : ICl
         var afterRemove = await (await client.PostFormAsync(question, url, handler: "RemoveCondition", buttonName: "RemoveIndex", buttonValue: "1")).GetDocumentAsync();
 
         // Act
-        var check = await (await client.PostFormAsync(afterRemove, url, [.. OrderAnswers(), F("Conditions[0].Wording", "Not to contact Jane Smith by any means.")])).GetDocumentAsync();
-        var saved = await client.PostFormAsync(check, url, handler: "Save");
+        var continued = await client.PostFormAsync(afterRemove, url, [.. OrderAnswers(), F("Conditions[0].Wording", "Not to contact Jane Smith by any means.")]);
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
+        var saved = await client.PostFormAsync(check, checkUrl);
 
         // Assert
         Assert.Single(afterRemove.QuerySelectorAll("[data-condition]"));

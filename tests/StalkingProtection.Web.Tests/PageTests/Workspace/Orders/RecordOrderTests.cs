@@ -66,7 +66,7 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     {
         // Arrange
         var application = await factory.Data().CreateApplicationAsync();
-        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Applications.ListHearingAsync(
+        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(
             new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(_made, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var before = await client.GetDocumentAsync($"/workspace/applications/{application.ApplicationId}");
@@ -166,11 +166,134 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         // Act
         var (_, warned) = await client.AnswerCheckAndSaveAsync(url, Answers(new DateOnly(2028, 11, 26)));
         var warning = await warned.GetDocumentAsync();
-        var (_, saved) = await client.AnswerCheckAndSaveAsync(url, [.. Answers(new DateOnly(2028, 11, 26)), F("OverrideReason", "The court considered both orders together")]);
+        var saved = await client.PostFormAsync(warning, warned.RequestMessage!.RequestUri!.PathAndQuery, [F("OverrideReason", "The court considered both orders together")]);
 
         // Assert
         Assert.Contains("R11", warning.QuerySelector("[data-warnings]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(warning.QuerySelector("textarea[name=OverrideReason]"));
         saved.AssertRedirectTo("/workspace/orders/");
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Order.Made" && e.Justification!.Contains("The court considered both orders together"))));
+    }
+
+    [Fact]
+    public async Task R43_YouthCourtOriginOnAMagistratesApplication_ShowsTheRuleFromCoreAtTheQuestion()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-order/{application.ApplicationId}",
+            [.. Answers(new DateOnly(2028, 11, 26)), F("Origin", nameof(Core.Rules.OrderOrigin.PoliceApplicationYouthCourt))]);
+
+        // Assert
+        Assert.Equal("Record the stalking protection order", page.HeadingText());
+        Assert.Contains("R43", page.InlineError("Origin"), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Orders.AnyAsync(o => o.ApplicationId == application.ApplicationId)));
+    }
+
+    [Fact]
+    public async Task RecordOrder_MadeInTheFuture_IsRefusedOnTheQuestionPage()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/orders/record-order/{application.ApplicationId}",
+            [.. Answers(new DateOnly(2028, 11, 26)).Where(a => !a.Key.StartsWith("MadeOn", StringComparison.Ordinal)), .. Date("MadeOn", new DateOnly(2027, 1, 4))]);
+
+        // Assert
+        Assert.Equal("Record the stalking protection order", page.HeadingText());
+        Assert.Contains("must be today or in the past", page.InlineError("MadeOn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordOrder_CheckYourAnswers_PostsNoAnswersSavesNothingAndChangeKeepsThem()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var check = await client.AnswerAsync($"/workspace/orders/record-order/{application.ApplicationId}", Answers(new DateOnly(2028, 11, 26)));
+        var change = await client.GetDocumentAsync(System.Net.WebUtility.HtmlDecode(check.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href")!));
+
+        // Assert
+        Assert.Equal("Check the order before you record it", check.HeadingText());
+        Assert.Contains("Until the end of 26 November 2028", check.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["__RequestVerificationToken"], check.QuerySelectorAll("form[method=post] input").Select(i => i.GetAttribute("name")!));
+        Assert.False(await factory.WithDbAsync(db => db.Orders.AnyAsync(o => o.ApplicationId == application.ApplicationId)));
+        Assert.Equal(ApplicationStatus.Submitted, (await factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == application.ApplicationId))).Status);
+        Assert.Equal("Must not contact the protected person by any means.", change.QuerySelector("#Conditions_0__Wording")!.TextContent.Trim());
+        Assert.Equal("26", change.QuerySelector("input[name='LastInForceDay.Day']")!.GetAttribute("value"));
+        Assert.NotNull(change.QuerySelector("input[name=DurationType][value=FixedPeriod][checked]"));
+    }
+
+    [Fact]
+    public async Task RecordOrder_ConfirmAgainAfterSaving_GoesBackToTheStartAndRecordsOneOrder()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-order/{application.ApplicationId}";
+        var (check, saved) = await client.AnswerCheckAndSaveAsync(url, Answers(new DateOnly(2028, 11, 26)));
+
+        // Act
+        var replay = await client.PostFormAsync(check, saved.RequestMessage!.RequestUri!.PathAndQuery);
+
+        // Assert
+        saved.AssertRedirectTo("/workspace/orders/");
+        replay.AssertRedirectTo(url);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.ApplicationId == application.ApplicationId)));
+    }
+
+    [Fact]
+    public async Task RL4_RecordOrderAfterSomeoneElseChangedTheApplication_ShowsTheConflictSavesNothingThenSavesOnConfirm()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/orders/record-order/{application.ApplicationId}";
+        var question = await client.GetDocumentAsync(url);
+        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 27), s => s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(new DateOnly(2026, 12, 10), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Coordinator));
+        var continued = await client.PostFormAsync(question, url, Answers(new DateOnly(2028, 11, 26)));
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await client.GetDocumentAsync(checkUrl);
+
+        // Act
+        var refused = await client.PostFormAsync(check, checkUrl);
+        var conflict = await refused.GetDocumentAsync();
+        var savedNothing = !await factory.WithDbAsync(db => db.Orders.AnyAsync(o => o.ApplicationId == application.ApplicationId));
+        var saved = await client.PostFormAsync(conflict, checkUrl);
+
+        // Assert
+        Assert.Contains("Someone else changed this application", conflict.QuerySelector("[data-conflict]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hearing listed", conflict.QuerySelector("[data-current-application]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(savedNothing);
+        saved.AssertRedirectTo("/workspace/orders/");
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.ApplicationId == application.ApplicationId)));
+    }
+
+    [Fact]
+    public async Task R12_SomeoneElseRecordedTheOrderFirst_ConfirmShowsTheRuleAndRecordsNoSecondOrder()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var url = $"/workspace/orders/record-order/{application.ApplicationId}";
+        var first = factory.CreateBrowser(await factory.OfficerAsync());
+        var second = factory.CreateBrowser(await factory.OfficerAsync());
+        var continued = await second.PostFormAsync(await second.GetDocumentAsync(url), url, Answers(new DateOnly(2028, 11, 26)));
+        var checkUrl = continued.Headers.Location!.OriginalString;
+        var check = await second.GetDocumentAsync(checkUrl);
+        await first.AnswerCheckAndSaveAsync(url, Answers(new DateOnly(2028, 11, 26)));
+
+        // Act
+        var refused = await (await second.PostFormAsync(check, checkUrl)).GetDocumentAsync();
+
+        // Assert
+        Assert.Contains(refused.ErrorSummaryMessages(), m => m.Contains("must be before the court", StringComparison.Ordinal) && m.Contains("R12", StringComparison.Ordinal));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Orders.CountAsync(o => o.ApplicationId == application.ApplicationId)));
     }
 }

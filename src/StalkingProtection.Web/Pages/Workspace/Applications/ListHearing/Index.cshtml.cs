@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Rules;
@@ -11,7 +10,7 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ListHearing;
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications) : ApplicationPageModel
+public class IndexModel(StalkingProtectionDbContext db, HearingService hearings) : ApplicationPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -77,7 +76,7 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
 
         try
         {
-            await applications.ListHearingAsync(new ListHearingOptions(Id, LondonTime.ToUtc(HearingOn!.Value, time), CourtName!), User.ToActor(), ct);
+            await hearings.ListHearingAsync(new ListHearingOptions(Id, LondonTime.ToUtc(HearingOn!.Value, time), CourtName!), User.ToActor(), ct);
             SetFlash("Hearing added");
             return Redirect(ApplicationUrl);
         }

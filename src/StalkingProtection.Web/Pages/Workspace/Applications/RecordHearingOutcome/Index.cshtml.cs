@@ -21,7 +21,7 @@ public enum HearingResult
     Withdrawn,
 }
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications) : ApplicationPageModel
+public class IndexModel(StalkingProtectionDbContext db, HearingService hearings) : ApplicationPageModel
 {
     public static IReadOnlyList<SelectListItem> Results { get; } =
     [
@@ -112,13 +112,13 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
             switch (Outcome!.Value)
             {
                 case HearingResult.Adjourned:
-                    await applications.AdjournHearingAsync(new AdjournHearingOptions(Hearing.Id, Reason!,
+                    await hearings.AdjournHearingAsync(new AdjournHearingOptions(Hearing.Id, Reason!,
                         NextHearingOn is { } next ? LondonTime.ToUtc(next, new TimeOnly(10, 0)) : null), actor, ct);
                     break;
                 default:
                     // SPA 2019 s.5(6)(b), R17: determining the main application ceases its interim orders (in the service).
                     var determination = Outcome == HearingResult.Refused ? Determination.Refused : Determination.Withdrawn;
-                    await applications.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, Reason ?? "", Version), actor, ct);
+                    await hearings.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, Reason ?? "", Version), actor, ct);
                     break;
             }
 

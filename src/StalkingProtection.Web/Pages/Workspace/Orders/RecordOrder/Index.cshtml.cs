@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
@@ -10,16 +10,46 @@ using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordOrder;
 
-/// <summary>Records an interim or full order as the court made it, on the application it granted.</summary>
-public class IndexModel(StalkingProtectionDbContext db, OrderService orders, TimeProvider timeProvider, IOptions<LegalRuleSet> rules)
-    : JourneyModel, IConditionEditor
+/// <summary>The order as the court made it, kept until it is confirmed; the version is the application's when the user began (RL4).</summary>
+public sealed class OrderMadeAnswers
 {
+    public long Version { get; set; }
+
+    public string CourtName { get; set; } = "";
+
+    public PoliceForce? CourtPoliceArea { get; set; }
+
+    public DateOnly MadeOn { get; set; }
+
+    public OrderOrigin Origin { get; set; }
+
+    public DurationType DurationType { get; set; }
+
+    public DateOnly? LastInForceDay { get; set; }
+
+    public List<ConditionInput> Conditions { get; set; } = [];
+
+    public bool NoIncompatibilityAttested { get; set; }
+
+    public OrderTerms Terms(OrderKind kind) => new(kind, Origin, CourtName, CourtPoliceArea, MadeOn, DurationType,
+        DurationType == DurationType.FixedPeriod ? LastInForceDay : null, Conditions.Select(c => c.ToDraft()).ToList());
+}
+
+/// <summary>Records an interim or full order as the court made it, on the application it granted.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, IOptions<LegalRuleSet> rules)
+    : QuestionPageModel<OrderMadeAnswers>, IConditionEditor
+{
+    public const string Name = "record-order";
+
     [BindProperty(SupportsGet = true)]
     public Guid ApplicationId { get; set; }
+
+    /// <summary>RL4: the application's version when the user began recording the order.</summary>
+    [BindProperty]
+    public long Version { get; set; }
 
     [BindProperty]
     [Display(Name = "Court that made the order")]
@@ -54,62 +84,42 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
     [BindProperty]
     public int? RemoveIndex { get; set; }
 
-    public Application Application { get; private set; } = null!;
+    public GrantedApplication Granted { get; private set; } = null!;
 
-    public OrderKind Kind => Application.Type == ApplicationType.Interim ? OrderKind.Interim : OrderKind.Full;
-
-    public string KindText => Kind == OrderKind.Interim ? "interim stalking protection order" : "stalking protection order";
-
-    public IReadOnlyList<SelectListItem> ProtectedPersonItems { get; private set; } = [];
-
-    /// <summary>R11: the conditions of the respondent's other orders in force today.</summary>
-    public IReadOnlyList<Condition> ExistingConditions { get; private set; } = [];
-
-    public string RespondentName { get; private set; } = "";
-
-    public bool HasInterimInForce { get; private set; }
+    public IReadOnlyList<SelectListItem> ProtectedPersonItems => Granted.ProtectedPersonItems;
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ApplicationId, ct);
-        if (application is null || !application.IsForOrder)
+        if (await GrantedApplication.LoadAsync(db, ApplicationId, HttpContext, timeProvider.UkToday, ct) is not { } granted)
         {
             return false;
         }
 
-        var stalkingCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == application.CaseId, ct);
-        if (!User.CanSee(stalkingCase))
+        Granted = granted;
+        if (HttpMethods.IsGet(Request.Method))
         {
-            return false;
+            Version = granted.Application.Version;
         }
 
-        Application = application;
-        ProtectedPersonItems = await ConditionInput.ProtectedPersonItemsAsync(db, application.CaseId, ct);
-        RespondentName = await OrderQueries.RespondentNameAsync(db, application.RespondentId, ct);
-        RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
-        var today = timeProvider.UkToday;
-        var others = await db.Orders.AsNoTracking().Where(o => o.RespondentId == application.RespondentId && o.EndedOn == null).ToListAsync(ct);
-        var mainId = application.MainApplicationId ?? application.Id;
-        ExistingConditions = others.Where(o => o.IsInForceOn(today) && o.MainApplicationId != mainId).SelectMany(o => o.ConditionsInForceOn(today)).ToList();
-        HasInterimInForce = others.Any(o => o.Kind == OrderKind.Interim && o.MainApplicationId == mainId && o.IsInForceOn(today));
         return true;
     }
 
     protected override void Prefill()
     {
-        CourtName = Application.CourtName;
-        CourtPoliceArea = Application.ApplicantForce;
-        Origin = Application.Venue == CourtVenue.YouthCourt ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates;
-        DurationType = Kind == OrderKind.Interim ? Core.Orders.DurationType.FixedPeriod : null;
-        var everyone = ProtectedPersonItems.Select(p => Guid.Parse(p.Value)).ToList();
+        var application = Granted.Application;
+        CourtName = application.CourtName;
+        CourtPoliceArea = application.ApplicantForce;
+        Origin = application.Venue == CourtVenue.YouthCourt ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates;
+        DurationType = Granted.Kind == OrderKind.Interim ? Core.Orders.DurationType.FixedPeriod : null;
 
         // The conditions the application proposed are the starting point; the court may have made different terms.
-        if (Application.ProposedConditions.Count > 0)
+        if (application.ProposedConditions.Count > 0)
         {
-            Conditions = Application.ProposedConditions.Select(c => ConditionInput.From(c.ToDraft())).ToList();
+            Conditions = application.ProposedConditions.Select(c => ConditionInput.From(c.ToDraft())).ToList();
             return;
         }
 
+        var everyone = ProtectedPersonItems.Select(p => Guid.Parse(p.Value, CultureInfo.InvariantCulture)).ToList();
         Conditions = [new ConditionInput { Type = ConditionType.Prohibition, Scope = ConditionScope.AllUk, Duration = ConditionDuration.AsOrder, ProtectedPersonIds = everyone }];
     }
 
@@ -142,11 +152,12 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
 
     protected override void Validate()
     {
+        var today = timeProvider.UkToday;
         Require(!string.IsNullOrWhiteSpace(CourtName), nameof(CourtName), "Enter the name of the court that made the order");
         MaxLength(CourtName, StalkingProtectionOrder.CourtNameMaxLength, nameof(CourtName), $"The court's name must be {StalkingProtectionOrder.CourtNameMaxLength} characters or fewer");
         Require(CourtPoliceArea is not null, nameof(CourtPoliceArea), "Select the police area where the court sits");
         Require(MadeOn is not null, nameof(MadeOn), "Enter the date the order was made");
-        if (MadeOn > timeProvider.UkToday)
+        if (MadeOn > today)
         {
             ModelState.AddModelError(nameof(MadeOn), "The date the order was made must be today or in the past");
         }
@@ -155,8 +166,8 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
         Require(DurationType is not null, nameof(DurationType), "Select how long the order lasts");
         Require(DurationType != Core.Orders.DurationType.FixedPeriod || LastInForceDay is not null, nameof(LastInForceDay), "Enter the last day of the order");
 
-        // The Act's duration rules, asked here rather than only when saving.
-        if (Kind == OrderKind.Interim && DurationType == Core.Orders.DurationType.UntilFurtherOrder)
+        // The Act's duration rules, in the words of the question.
+        if (Granted.Kind == OrderKind.Interim && DurationType == Core.Orders.DurationType.UntilFurtherOrder)
         {
             ModelState.AddModelError(nameof(DurationType), "An interim order lasts for a fixed period: choose a fixed period and enter its last day (SPA 2019 s.5(6)(a), R16)");
         }
@@ -167,22 +178,56 @@ public class IndexModel(StalkingProtectionDbContext db, OrderService orders, Tim
             {
                 ModelState.AddModelError(nameof(LastInForceDay), "The last day of the order must be on or after the day it was made");
             }
-            else if (Kind == OrderKind.Full && last < StatutoryDates.MinimumLastDay(made))
+            else if (Granted.Kind == OrderKind.Full && last < StatutoryDates.MinimumLastDay(made))
             {
                 ModelState.AddModelError(nameof(LastInForceDay),
                     $"A fixed period must last at least 2 years beginning with the day the order is made, so its last day is {Display.Date(StatutoryDates.MinimumLastDay(made))} or later (SPA 2019 s.3(2), R14)");
             }
         }
+
         ConditionInput.Validate(Conditions, ModelState);
+        if (ModelState.IsValid)
+        {
+            // Every rule Core applies on save (R12–R16, R18, R43 and each condition's), asked here; "should" rules are shown on saving, to go ahead with a reason.
+            var protectedPeople = ProtectedPersonItems.Select(p => Guid.Parse(p.Value, CultureInfo.InvariantCulture)).ToHashSet();
+            var context = new OrderContext(null, Granted.ExistingConditions, NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement);
+            var check = StalkingProtectionOrder.CheckTerms(Granted.Application, Capture().Terms(Granted.Kind), context, protectedPeople, today);
+            foreach (var v in check.Violations)
+            {
+                ModelState.AddModelError(FieldKey(v.Field), RuleErrors.Describe(v.Message, v.RuleId, v.LegalSource));
+            }
+        }
     }
 
-    protected override async Task<IActionResult> SaveAsync(Override? @override, CancellationToken ct)
+    // The application is the journey's address, not a question: a rule about it goes at the top.
+    protected override string FieldKey(string field) => field == "applicationId" ? "" : base.FieldKey(field);
+
+    protected override OrderMadeAnswers Capture() => new()
     {
-        var terms = new OrderTerms(Kind, Origin!.Value, CourtName!, CourtPoliceArea, MadeOn!.Value, DurationType!.Value,
-            DurationType == Core.Orders.DurationType.FixedPeriod ? LastInForceDay : null, Conditions.Select(c => c.ToDraft()).ToList());
-        var id = await orders.RecordOrderAsync(new RecordOrderOptions(Application.CaseId, Application.Id, terms, NoIncompatibilityAttested,
-            rules.Value.CourtMadeOrdersCommencement, @override), Actor, ct);
-        TempData[Flash.Key] = "Order recorded. Next, record when it was served on the respondent.";
-        return Redirect(OrderLinks.View(id));
+        Version = Version,
+        CourtName = CourtName!,
+        CourtPoliceArea = CourtPoliceArea,
+        MadeOn = MadeOn!.Value,
+        Origin = Origin!.Value,
+        DurationType = DurationType!.Value,
+        LastInForceDay = DurationType == Core.Orders.DurationType.FixedPeriod ? LastInForceDay : null,
+        Conditions = Conditions,
+        NoIncompatibilityAttested = Granted.ExistingConditions.Count > 0 && NoIncompatibilityAttested,
+    };
+
+    protected override void Restore(OrderMadeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Version = answers.Version;
+        CourtName = answers.CourtName;
+        CourtPoliceArea = answers.CourtPoliceArea;
+        MadeOn = answers.MadeOn;
+        Origin = answers.Origin;
+        DurationType = answers.DurationType;
+        LastInForceDay = answers.LastInForceDay;
+        Conditions = answers.Conditions;
+        NoIncompatibilityAttested = answers.NoIncompatibilityAttested;
     }
+
+    protected override string CheckAnswersUrl(Guid journey) => OrderLinks.CheckAnswers(Name, ApplicationId, journey);
 }
