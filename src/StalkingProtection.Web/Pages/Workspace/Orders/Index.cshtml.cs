@@ -18,7 +18,7 @@ using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Lists;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Web.Infrastructure.Security;
 using Sylvan.Data.Csv;
 
