@@ -22,8 +22,20 @@ public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) :
 
     public IReadOnlyList<(string Key, int Count, string Label)> Tiles { get; private set; } = [];
 
-    /// <summary>Where a figure's list is, when it is not one of the dashboard lists.</summary>
-    public static string TileHref(string key) => key == TriageTile ? "/workspace/triage" : $"/workspace/dashboard/{key}";
+    /// <summary>
+    /// The list behind a figure: a figure that counts orders, cases or applications opens that list with the same filter, so
+    /// the number and the rows agree; the others open their dashboard list.
+    /// </summary>
+    public static string TileHref(string key) => key switch
+    {
+        TriageTile => "/workspace/triage",
+        DashboardLists.LiveOrders => "/workspace/orders?Filter=InForce",
+        DashboardLists.Unserved => "/workspace/orders?Filter=Unserved",
+        DashboardLists.EndingSoon => "/workspace/orders?Filter=EndingSoon",
+        DashboardLists.Applications => "/workspace/applications?Filter=InProgress",
+        DashboardLists.CasesWithoutDecision => "/workspace/cases?NoSpoDecision=true",
+        _ => $"/workspace/dashboard/{key}",
+    };
 
     public const string TriageTile = "reports-awaiting-triage";
 

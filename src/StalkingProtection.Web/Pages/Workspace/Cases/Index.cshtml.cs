@@ -1,73 +1,115 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Lists;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases;
 
-public sealed record CaseListRow(Guid Id, string CrimeReferences, DateOnly ReportedOn, CaseStatus Status, string Officer, string Team, bool HasSpoDecision);
-
-public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : CaseWorkPageModel
+/// <summary>
+/// The cases the user may see (need-to-know), naming the respondent and, by initials only, the people to protect; sortable by
+/// each column, filtered by status, SPO decision, team, officer and whether something needs doing.
+/// </summary>
+[Authorize(Policy = Policies.CaseWork)]
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog auditLog)
+    : KeysetListPageModel<CaseListRow, CaseListSort>("/workspace/cases", CaseListSort.Reported, SortDirection.Descending)
 {
-    public const int PageSize = 25;
-
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Status")]
     public CaseStatus? Status { get; set; }
 
-    /// <summary>R39: cases still waiting for the "consider an SPO" decision.</summary>
+    /// <summary>R39: open cases still waiting for the "consider an SPO" decision.</summary>
     [BindProperty(SupportsGet = true)]
     public bool NoSpoDecision { get; set; }
 
-    /// <summary>Keyset paging: cases older than this one (ids are time-ordered).</summary>
-    [BindProperty(SupportsGet = true)]
-    public Guid? After { get; set; }
-
-    public IReadOnlyList<CaseListRow> Cases { get; private set; } = [];
-
-    public Guid? NextAfter { get; private set; }
-
-    public string NextPageUrl => QueryHelpers.AddQueryString("/workspace/cases", new Dictionary<string, string?>
-    {
-        [nameof(Status)] = Status?.ToString(),
-        [nameof(NoSpoDecision)] = NoSpoDecision ? "true" : null,
-        [nameof(After)] = NextAfter?.ToString(),
-    }.Where(p => p.Value is not null));
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.Cases.AsNoTracking().VisibleTo(User);
-        if (Status is { } status)
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
-        if (NoSpoDecision)
-        {
-            query = query.Where(c => !db.SpoDecisions.Any(d => d.CaseId == c.Id));
-        }
-
-        if (After is { } after)
-        {
-            query = query.Where(c => c.Id.CompareTo(after) < 0);
-        }
-
-        var page = await query.OrderByDescending(c => c.Id).Take(PageSize + 1)
-            .Select(c => new { c.Id, c.CrimeReferences, c.ReportedOn, c.Status, c.OfficerInCharge, c.Team, Decided = db.SpoDecisions.Any(d => d.CaseId == c.Id) })
-            .ToListAsync(ct);
-        var names = await OfficerNamesAsync(db, page.Select(c => c.OfficerInCharge), ct);
-        Cases = page.Take(PageSize)
-            .Select(c => new CaseListRow(c.Id, c.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal), c.ReportedOn, c.Status,
-                names.GetValueOrDefault(c.OfficerInCharge, c.OfficerInCharge), c.Team, c.Decided))
-            .ToList();
-        NextAfter = page.Count > PageSize ? Cases[^1].Id : null;
+        Today = timeProvider.UkToday;
+        IgnoreBadValues();
+        await LoadPageAsync(db, Query(), ct);
+        await CaseListQuery.AddProtectedInitialsAsync(db, Rows, ct);
 
         // DPA 2018 s.62: listing cases is a consultation of the records shown.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Cases.Listed", nameof(StalkingCase), null,
-            $"status={Status}; noSpoDecision={NoSpoDecision}; after={After}; rows={Cases.Count}", ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), "Cases.Listed", nameof(StalkingCase), null, Describe(Rows.Count), ct);
+    }
+
+    /// <summary>The filtered list, in the order asked for, as a CSV file: coordinators only, audited as a disclosure (DPA 2018 s.62).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!User.IsInRole(StaffRoles.Coordinator))
+        {
+            return Forbid();
+        }
+
+        Today = timeProvider.UkToday;
+        IgnoreBadValues();
+        var rows = await AllRowsAsync(Query(), ct);
+        await CaseListQuery.AddProtectedInitialsAsync(db, rows, ct);
+        auditLog.Add(User.ToActor(), AuditKind.Disclosure, "Cases.Downloaded", nameof(StalkingCase), null, Describe(rows.Count), null,
+            new { Format = "csv", Cases = rows.Count });
+        await db.SaveChangesAsync(ct);
+        return await CsvAsync("cases.csv",
+            ["Respondent", "Crime reference", "Reported", "Protected people", "Status", "Officer in charge", "Team", "SPO decision", "Next deadline"],
+            rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.RespondentName, CrimeReferencesOf(r), Display.Date(r.ReportedOn), string.Join(", ", r.ProtectedInitials), Choices.Text(r.Status),
+                r.OfficerKey, r.Team, SpoDecisionOf(r), r.NextDeadline is { } due ? Display.Date(due) : "",
+            ]), ct);
+    }
+
+    private IQueryable<CaseListRow> Query() =>
+        CaseListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(User), Today, new CaseListFilter(Status, NoSpoDecision, Team, Officer, NeedsAction));
+
+    public static string CrimeReferencesOf(CaseListRow row) => row.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal);
+
+    /// <summary>R39: the latest "consider an SPO" decision, or that none is recorded.</summary>
+    public static string SpoDecisionOf(CaseListRow row) => row.LatestSpoDecision switch
+    {
+        SpoDecisionOutcome.Apply => "Apply for an order",
+        SpoDecisionOutcome.DoNotApply => "Do not apply",
+        _ => "Missing",
+    };
+
+    protected override Type KeyType(CaseListSort sort) => CaseListQuery.KeyType(sort);
+
+    protected override object KeyOf(CaseListRow row, CaseListSort sort) => CaseListQuery.KeyOf(row, sort);
+
+    protected override Guid IdOf(CaseListRow row) => row.Id;
+
+    protected override IQueryable<CaseListRow> SeekBy(IQueryable<CaseListRow> rows, string? cursor, Guid? cursorId, bool backwards) =>
+        CaseListQuery.SeekBy(rows, Sort, Order, cursor, cursorId, backwards);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> OwnFilters() =>
+    [
+        new(nameof(Status), Status?.ToString()),
+        new(nameof(NoSpoDecision), NoSpoDecision ? "true" : null),
+    ];
+
+    protected override bool IgnoreOwnBadValues()
+    {
+        var ignored = false;
+        if (ModelState[nameof(Status)]?.Errors.Count > 0 || (Status is { } status && !Enum.IsDefined(status)))
+        {
+            Status = null;
+            ignored = true;
+        }
+
+        if (ModelState[nameof(NoSpoDecision)]?.Errors.Count > 0)
+        {
+            NoSpoDecision = false;
+            ignored = true;
+        }
+
+        return ignored;
     }
 }

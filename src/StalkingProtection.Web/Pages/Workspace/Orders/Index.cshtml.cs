@@ -18,7 +18,7 @@ using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Lists;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Web.Infrastructure.Security;
 using Sylvan.Data.Csv;
 
@@ -263,7 +263,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     {
         var visibleCases = db.Cases.AsNoTracking().VisibleTo(user);
         var orders = db.Orders.IgnoreAutoIncludes().AsNoTracking();
-        if (filter is not (OrderListFilter.All or OrderListFilter.Ended))
+        if (filter is not (OrderListFilter.All or OrderListFilter.Ended or OrderListFilter.EndingSoon))
         {
             orders = orders.InForceOn(today);
         }
@@ -274,7 +274,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             OrderListFilter.Interim => orders.Where(o => o.Kind == OrderKind.Interim),
             OrderListFilter.Full => orders.Where(o => o.Kind == OrderKind.Full),
             OrderListFilter.Unserved => orders.Where(o => o.ServedAt == null),
-            OrderListFilter.EndingSoon => orders.Where(o => o.LastInForceDay != null && o.LastInForceDay <= soon),
+            // The same orders the dashboard counts as ending soon: a fixed last day still to come, and not ended early.
+            OrderListFilter.EndingSoon => orders.Where(o => o.LastInForceDay >= today && o.LastInForceDay <= soon && o.EndedOn == null),
             _ => orders,
         };
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 
-namespace StalkingProtection.Web.Infrastructure.Lists;
+namespace StalkingProtection.Core.Lists;
 
 public enum SortDirection
 {
@@ -19,6 +19,7 @@ public static class Keyset
     public static string Format(object? key) => key switch
     {
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.UtcTicks.ToString(CultureInfo.InvariantCulture),
         int number => number.ToString(CultureInfo.InvariantCulture),
         _ => key?.ToString() ?? "",
     };
@@ -34,6 +35,12 @@ public static class Keyset
         if (keyType == typeof(DateOnly))
         {
             return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        }
+
+        if (keyType == typeof(DateTimeOffset))
+        {
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
         }
 
         if (keyType == typeof(int))

@@ -1,0 +1,220 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Lists;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Statistics;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Applications;
+
+public enum ApplicationListFilter
+{
+    [Display(Name = "In progress")]
+    InProgress,
+
+    [Display(Name = "Draft")]
+    Draft,
+
+    [Display(Name = "Lodged")]
+    Lodged,
+
+    [Display(Name = "Hearing listed")]
+    Listed,
+
+    [Display(Name = "Adjourned")]
+    Adjourned,
+
+    [Display(Name = "Decided by the court")]
+    Determined,
+
+    [Display(Name = "Withdrawn")]
+    Withdrawn,
+
+    [Display(Name = "All applications")]
+    All,
+}
+
+/// <summary>The columns the applications list sorts by.</summary>
+public enum ApplicationListSort
+{
+    Respondent,
+    Kind,
+    Court,
+    Hearing,
+    Status,
+    Started,
+}
+
+/// <summary>One application of the list, with the keys it sorts by worked out in the database.</summary>
+public sealed class ApplicationListRow
+{
+    public Guid Id { get; init; }
+
+    public ApplicationType Type { get; init; }
+
+    public string CourtName { get; init; } = "";
+
+    public string GivenNames { get; init; } = "";
+
+    public string FamilyName { get; init; } = "";
+
+    public string Team { get; init; } = "";
+
+    public string Officer { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Family name, then given names.</summary>
+    public string RespondentKey { get; init; } = "";
+
+    /// <summary>0 full, 1 interim, 2 variation, 3 renewal, 4 discharge.</summary>
+    public int KindKey { get; init; }
+
+    /// <summary>The next hearing still to be decided, else the latest one; none sorts last.</summary>
+    public DateTimeOffset HearingKey { get; init; }
+
+    /// <summary>Where the application is, as the index of <see cref="ApplicationListQuery.StatusWords"/>.</summary>
+    public int StatusKey { get; init; }
+
+    public string RespondentName => $"{GivenNames} {FamilyName}".Trim();
+
+    public DateTimeOffset? Hearing => HearingKey == ApplicationListQuery.NoHearing ? null : HearingKey;
+
+    public string StatusText => ApplicationListQuery.StatusWords[StatusKey];
+
+    public int DaysSinceStarted(DateOnly today) => today.DayNumber - LondonTime.DateOf(CreatedAt).DayNumber;
+}
+
+/// <summary>
+/// The applications list: the applications of the cases given (already narrowed to those the user may see), filtered,
+/// with their sort keys, as one statement per page whatever the number of rows.
+/// </summary>
+public static class ApplicationListQuery
+{
+    /// <summary>"Needs action": a hearing whose outcome is not yet recorded is past or within this many days.</summary>
+    public const int NeedsActionDays = DashboardQueries.DueSoonDays;
+
+    /// <summary>The hearing key of an application never listed: after every real hearing.</summary>
+    public static readonly DateTimeOffset NoHearing = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The words of <see cref="Application.StageText"/>, in the order the status column sorts by.</summary>
+    public static readonly IReadOnlyList<string> StatusWords =
+        ["Draft", "Awaiting authorisation", "Authorised", "Lodged", "Hearing listed", "Adjourned", "Granted", "Refused", "Dismissed", "Determined", "Withdrawn"];
+
+    private static readonly ApplicationStatus[] _inProgress =
+        [ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationStatus.Listed, ApplicationStatus.Adjourned];
+
+    public static IQueryable<ApplicationListRow> Rows(StalkingProtectionDbContext db, IQueryable<StalkingCase> visibleCases, DateOnly today,
+        ApplicationListFilter filter, string? team, string? officer, bool needsAction)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var applications = db.Applications.IgnoreAutoIncludes().AsNoTracking();
+        applications = filter switch
+        {
+            // The same applications the dashboard counts as in progress.
+            ApplicationListFilter.InProgress => applications.Where(a => _inProgress.Contains(a.Status)),
+            ApplicationListFilter.Draft => applications.Where(a => a.Status == ApplicationStatus.Draft),
+            ApplicationListFilter.Lodged => applications.Where(a => a.Status == ApplicationStatus.Submitted),
+            ApplicationListFilter.Listed => applications.Where(a => a.Status == ApplicationStatus.Listed),
+            ApplicationListFilter.Adjourned => applications.Where(a => a.Status == ApplicationStatus.Adjourned),
+            ApplicationListFilter.Determined => applications.Where(a => a.Status == ApplicationStatus.Determined),
+            ApplicationListFilter.Withdrawn => applications.Where(a => a.Status == ApplicationStatus.Withdrawn),
+            _ => applications,
+        };
+
+        var cases = visibleCases;
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            cases = cases.Where(c => c.Team == team);
+        }
+
+        if (!string.IsNullOrWhiteSpace(officer))
+        {
+            cases = cases.Where(c => c.OfficerInCharge == officer);
+        }
+
+        var noHearing = NoHearing;
+        var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
+        var rows =
+            from a in applications
+            join c in cases on a.CaseId equals c.Id
+            let name = names.Where(n => db.Respondents.Any(r => r.Id == a.RespondentId && r.PersonId == n.PersonId)).OrderBy(n => n.Id).FirstOrDefault()
+            let pending = db.Hearings.Where(h => h.ApplicationId == a.Id && h.Outcome == HearingOutcome.Pending).Min(h => (DateTimeOffset?)h.ListedFor)
+            let latest = db.Hearings.Where(h => h.ApplicationId == a.Id).Max(h => (DateTimeOffset?)h.ListedFor)
+            select new ApplicationListRow
+            {
+                Id = a.Id,
+                Type = a.Type,
+                CourtName = a.CourtName,
+                GivenNames = name == null ? "" : name.GivenNames,
+                FamilyName = name == null ? "" : name.FamilyName,
+                Team = c.Team,
+                Officer = c.OfficerInCharge,
+                CreatedAt = a.CreatedAt,
+                RespondentKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
+                KindKey = a.Type == ApplicationType.Full ? 0 : a.Type == ApplicationType.Interim ? 1 : a.Type == ApplicationType.Variation ? 2
+                    : a.Type == ApplicationType.Renewal ? 3 : 4,
+                HearingKey = pending ?? latest ?? noHearing,
+                StatusKey = a.Status == ApplicationStatus.Draft ? (a.AuthorisedAt != null ? 2 : a.AwaitingAuthorisationSince != null ? 1 : 0)
+                    : a.Status == ApplicationStatus.Submitted ? 3
+                    : a.Status == ApplicationStatus.Listed ? 4
+                    : a.Status == ApplicationStatus.Adjourned ? 5
+                    : a.Status == ApplicationStatus.Withdrawn ? 10
+                    : a.Determination == Determination.Granted ? 6
+                    : a.Determination == Determination.Refused ? 7
+                    : a.Determination == Determination.Dismissed ? 8
+                    : 9,
+            };
+
+        if (needsAction)
+        {
+            var by = LondonTime.StartOfDayUtc(today.AddDays(NeedsActionDays + 1));
+            rows = rows.Where(r => db.Hearings.Any(h => h.ApplicationId == r.Id && h.Outcome == HearingOutcome.Pending && h.ListedFor < by));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
+    public static IQueryable<ApplicationListRow> SeekBy(IQueryable<ApplicationListRow> rows, ApplicationListSort sort, SortDirection order, string? cursor,
+        Guid? cursorId, bool backwards)
+    {
+        var key = Keyset.Parse(cursor, KeyType(sort));
+        return sort switch
+        {
+            ApplicationListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards),
+            ApplicationListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards),
+            ApplicationListSort.Court => Keyset.Seek(rows, r => r.CourtName, r => r.Id, order, key, cursorId, backwards),
+            ApplicationListSort.Hearing => Keyset.Seek(rows, r => r.HearingKey, r => r.Id, order, key, cursorId, backwards),
+            ApplicationListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards),
+
+            // More days since it started is an earlier start.
+            _ => Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, order == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending,
+                key, cursorId, backwards),
+        };
+    }
+
+    public static Type KeyType(ApplicationListSort sort) => sort switch
+    {
+        ApplicationListSort.Respondent or ApplicationListSort.Court => typeof(string),
+        ApplicationListSort.Kind or ApplicationListSort.Status => typeof(int),
+        _ => typeof(DateTimeOffset),
+    };
+
+    public static object KeyOf(ApplicationListRow row, ApplicationListSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return sort switch
+        {
+            ApplicationListSort.Respondent => row.RespondentKey,
+            ApplicationListSort.Kind => row.KindKey,
+            ApplicationListSort.Court => row.CourtName,
+            ApplicationListSort.Hearing => row.HearingKey,
+            ApplicationListSort.Status => row.StatusKey,
+            _ => row.CreatedAt,
+        };
+    }
+}
