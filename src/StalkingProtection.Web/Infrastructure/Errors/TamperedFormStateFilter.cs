@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Infrastructure.Errors;
 
@@ -26,11 +25,8 @@ public sealed class TamperedFormStateFilter : IPageFilter
         }
 
         var arguments = context.HandlerMethod?.Parameters.Select(p => p.Name ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
-        var handler = context.HandlerMethod?.Name;
-        var carrier = context.HandlerInstance as ICarriesAnswersHidden;
         if (context.ModelState.Any(field => field.Value?.ValidationState == ModelValidationState.Invalid
-            && (_stateFields.Contains(field.Key) || field.Key.EndsWith("Version", StringComparison.Ordinal) || arguments.Contains(field.Key)
-                || carrier?.CarriesHidden(field.Key.Split('.', '[')[0], handler) == true)))
+            && (_stateFields.Contains(field.Key) || field.Key.EndsWith("Version", StringComparison.Ordinal) || arguments.Contains(field.Key))))
         {
             context.Result = new BadRequestResult();
         }

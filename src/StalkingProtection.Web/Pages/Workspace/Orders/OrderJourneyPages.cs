@@ -172,3 +172,13 @@ public abstract class OrderCheckAnswersPageModel<TAnswers>(StalkingProtectionDbC
         return Redirect(OrderUrl);
     }
 }
+
+public static class OrderQueries
+{
+    public static async Task<string> RespondentNameAsync(StalkingProtectionDbContext db, Guid respondentId, CancellationToken ct)
+    {
+        var personId = await db.Respondents.AsNoTracking().Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync(ct);
+        var person = await db.People.AsNoTracking().Include(p => p.Names).SingleAsync(p => p.Id == personId, ct);
+        return person.PrimaryName.FullName;
+    }
+}

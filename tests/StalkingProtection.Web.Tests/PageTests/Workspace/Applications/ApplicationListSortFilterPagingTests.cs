@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
@@ -31,9 +32,9 @@ internal sealed record ThreeApplications(Guid Baker, Guid Adams, Guid Clark)
         var clark = await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 10, 2)).WithCase(c => c.InTeam(team)));
         await data.WithServicesAsync(new DateOnly(2026, 11, 20), async s =>
         {
-            await s.Applications.ListHearingAsync(new ListHearingOptions(baker.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 12, 10)).AddHours(10),
+            await s.Hearings.ListHearingAsync(new ListHearingOptions(baker.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 12, 10)).AddHours(10),
                 "Bradford Magistrates' Court"), TestData.Officer);
-            return await s.Applications.ListHearingAsync(new ListHearingOptions(clark.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 11, 30)).AddHours(10),
+            return await s.Hearings.ListHearingAsync(new ListHearingOptions(clark.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 11, 30)).AddHours(10),
                 "Leeds Magistrates' Court"), TestData.Officer);
         });
         await factory.WithDbAsync(async db =>
