@@ -87,11 +87,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
             found = found.Where(r => r.Person.Names.Any(n => n.GivenNames.StartsWith(given, StringComparison.OrdinalIgnoreCase))).ToList();
         }
 
-        var subjects = new List<LookupSubject>();
-        foreach (var respondent in found)
-        {
-            subjects.Add(await DescribeAsync(respondent, today, ct));
-        }
+        var subjects = await DescribeAsync(found, today, ct);
 
         auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.Searched", "OrderLookup", null, $"Incident {query.IncidentNumber}",
             newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) });
@@ -104,34 +100,45 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         return subjects;
     }
 
-    private async Task<LookupSubject> DescribeAsync(Respondent respondent, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The orders in force of every person found, with their cases, officers and terms, in the same few statements
+    /// whatever the number of people or orders (P1).
+    /// </summary>
+    private async Task<List<LookupSubject>> DescribeAsync(List<Respondent> found, DateOnly today, CancellationToken ct)
     {
-        var orders = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.RespondentId == respondent.Id)
-            .InForceOn(today)
-            .Select(o => new { o.Id, o.CaseId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.ServedAt })
-            .ToListAsync(ct);
-        var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.OfficerInCharge, c.Team }).ToDictionaryAsync(c => c.Id, ct);
-        var officerIds = cases.Values.Select(c => Guid.TryParse(c.OfficerInCharge, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
-        var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber }).ToDictionaryAsync(u => u.Id.ToString(), ct);
-
-        var inForce = new List<LookupOrder>();
-        foreach (var order in orders)
+        if (found.Count == 0)
         {
-            var asAt = await orderStatus.GetAsAtAsync(order.Id, today, ct);
-            var terms = asAt?.ConditionsInForce.Select(c => new LookupCondition(c.Type, c.Category, c.Wording, c.LocalityText)).ToList() ?? [];
-            var caseInfo = cases.GetValueOrDefault(order.CaseId);
-            var officer = caseInfo is null ? null : officers.GetValueOrDefault(caseInfo.OfficerInCharge);
-            inForce.Add(new LookupOrder(order.Id, order.Kind, order.MadeOn, order.CourtName, order.LastInForceDay, order.ServedAt is not null, terms,
-                officer?.DisplayName ?? caseInfo?.OfficerInCharge ?? "Not recorded", officer?.PhoneNumber, caseInfo?.Team ?? ""));
+            return [];
         }
 
-        var person = respondent.Person;
-        return new LookupSubject(respondent.Id, person.PrimaryName.FullName,
-            person.Names.Where(n => n.IsAlias).Select(n => n.FullName).ToList(), person.DateOfBirth, person.PncId, inForce);
+        var respondentIds = found.Select(r => r.Id).ToList();
+        var orders = (await db.Orders.IgnoreAutoIncludes().AsNoTracking()
+            .Where(o => respondentIds.Contains(o.RespondentId))
+            .InForceOn(today)
+            .Select(o => new { o.Id, o.RespondentId, o.CaseId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.ServedAt })
+            .ToListAsync(ct)).ToLookup(o => o.RespondentId);
+        var caseIds = orders.SelectMany(o => o).Select(o => o.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.OfficerInCharge, c.Team }).ToDictionaryAsync(c => c.Id, ct);
+        var officerIds = cases.Values.Select(c => Guid.TryParse(c.OfficerInCharge, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber }).ToDictionaryAsync(u => u.Id.ToString(), ct);
+        var asAt = await orderStatus.GetManyAsAtAsync(orders.SelectMany(o => o).Select(o => o.Id).ToList(), today, ct);
+
+        return found.Select(respondent =>
+        {
+            var inForce = orders[respondent.Id].Select(order =>
+            {
+                var terms = asAt.GetValueOrDefault(order.Id)?.ConditionsInForce.Select(c => new LookupCondition(c.Type, c.Category, c.Wording, c.LocalityText)).ToList() ?? [];
+                var caseInfo = cases.GetValueOrDefault(order.CaseId);
+                var officer = caseInfo is null ? null : officers.GetValueOrDefault(caseInfo.OfficerInCharge);
+                return new LookupOrder(order.Id, order.Kind, order.MadeOn, order.CourtName, order.LastInForceDay, order.ServedAt is not null, terms,
+                    officer?.DisplayName ?? caseInfo?.OfficerInCharge ?? "Not recorded", officer?.PhoneNumber, caseInfo?.Team ?? "");
+            }).ToList();
+            var person = respondent.Person;
+            return new LookupSubject(respondent.Id, person.PrimaryName.FullName,
+                person.Names.Where(n => n.IsAlias).Select(n => n.FullName).ToList(), person.DateOfBirth, person.PncId, inForce);
+        }).ToList();
     }
 }
 

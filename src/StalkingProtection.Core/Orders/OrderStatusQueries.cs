@@ -38,6 +38,35 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
     }
 
     /// <summary>
+    /// <see cref="GetAsAtAsync"/> for several orders at once, in the same two statements whatever their number (P1): the
+    /// orders with their condition sets and conditions, then their notification duties.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, OrderAsAt>> GetManyAsAtAsync(IReadOnlyCollection<Guid> orderIds, DateOnly date, CancellationToken ct = default)
+    {
+        if (orderIds.Count == 0)
+        {
+            return new Dictionary<Guid, OrderAsAt>();
+        }
+
+        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
+        if (orders.Count == 0)
+        {
+            return new Dictionary<Guid, OrderAsAt>();
+        }
+
+        var obligations = (await db.NotificationObligations.AsNoTracking()
+            .Where(o => o.OrderId != null && orderIds.Contains(o.OrderId.Value) && o.TriggerDate <= date)
+            .OrderBy(o => o.TriggerDate)
+            .ToListAsync(ct)).ToLookup(o => o.OrderId!.Value);
+        return orders.ToDictionary(order => order.Id, order => new OrderAsAt(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number,
+            order.ConditionsInForceOn(date)
+                .OrderBy(c => c.Sequence)
+                .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay), c.MapReference))
+                .ToList(),
+            obligations[order.Id].Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList()));
+    }
+
+    /// <summary>
     /// Interim and full orders in force on <paramref name="date"/>, counted by the database through the (made_date,
     /// last_in_force_day, ended_on) index. An order is in force from the day it is made to its last day, unless it ended earlier
     /// (ended_on is the first day it was not in force).

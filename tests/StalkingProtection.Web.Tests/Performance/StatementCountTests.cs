@@ -1,0 +1,195 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Integration;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Tests.ApiTests;
+using StalkingProtection.Web.Tests.Infrastructure;
+
+namespace StalkingProtection.Web.Tests.Performance;
+
+/// <summary>
+/// Counts the SQL statements one request runs (P1, P2): with a small data shape and a larger one the count must be
+/// the same, so a read never loads conditions or people one at a time, and stay under a ceiling measured on both
+/// databases. Each request is made once before it is counted, so one-off reads of the process are not counted.
+/// </summary>
+public class StatementCountTests(StatementCountingWebAppFactory factory) : IClassFixture<StatementCountingWebAppFactory>
+{
+    private static readonly DateOnly SharedDateOfBirth = new(1985, 6, 15);
+
+    /// <summary>
+    /// Lookup by name and date of birth, 22 on both databases besides the audit inserts: the signed-in user read twice
+    /// (user, claims, roles, role claims: 10), the person search with its split queries (4), the orders in force, their
+    /// cases and officers (3), the terms as at today (order, condition sets, conditions, protected people, duties: 5).
+    /// </summary>
+    private const int LookupByNameCeiling = 22;
+
+    /// <summary>Lookup by PNC ID: as by name, with the PNC ID in place of the name search (22).</summary>
+    private const int LookupByPncCeiling = 22;
+
+    /// <summary>Case list: the signed-in user, one page of cases with their people and officers, and the audit entry.</summary>
+    private const int CaseListCeiling = 15;
+
+    /// <summary>Order page, 29 on both databases besides the audit insert: the signed-in user, the order with its condition sets and conditions, its case and people.</summary>
+    private const int OrderPageCeiling = 29;
+
+    /// <summary>API order read: the client key, the order graph once, its status as at today, and the audit entry.</summary>
+    private const int ApiOrderReadCeiling = 15;
+
+    [Fact]
+    public async Task P1_LookupByNameAndDateOfBirth_RunsAFixedNumberOfStatementsWhateverTheNumberOfPeopleFound()
+    {
+        // Arrange
+        var one = await CreateNamesakesAsync(1);
+        var eight = await CreateNamesakesAsync(8);
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Lookup));
+
+        // Act
+        var small = await CountAsync(() => LookupAsync(client, new() { ["FamilyName"] = one, ["DateOfBirth.Day"] = "15", ["DateOfBirth.Month"] = "6", ["DateOfBirth.Year"] = "1985" }, 1));
+        var large = await CountAsync(() => LookupAsync(client, new() { ["FamilyName"] = eight, ["DateOfBirth.Day"] = "15", ["DateOfBirth.Month"] = "6", ["DateOfBirth.Year"] = "1985" }, 8));
+
+        // Assert
+        AssertFixedAndUnder(small, large, LookupByNameCeiling);
+    }
+
+    [Fact]
+    public async Task P1_LookupByPncId_RunsAFixedNumberOfStatementsWhateverTheNumberOfConditions()
+    {
+        // Arrange
+        var one = await PncIdAsync(await CreateOrderAsync(1));
+        var twelve = await PncIdAsync(await CreateOrderAsync(12));
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer));
+
+        // Act
+        var small = await CountAsync(() => LookupAsync(client, new() { ["PncId"] = one }, 1));
+        var large = await CountAsync(() => LookupAsync(client, new() { ["PncId"] = twelve }, 1));
+
+        // Assert
+        AssertFixedAndUnder(small, large, LookupByPncCeiling);
+    }
+
+    [Fact]
+    public async Task P1_CaseList_RunsAFixedNumberOfStatementsWhateverTheNumberOfCasesShown()
+    {
+        // Arrange
+        var team = $"Team {Guid.NewGuid():N}";
+        var data = new TestData(factory.Database);
+        await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(team)));
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Coordinator, team));
+        var small = await CountAsync(() => GetOkAsync(client, "/workspace/cases"));
+        for (var i = 0; i < 7; i++)
+        {
+            await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(team)));
+        }
+
+        // Act
+        var large = await CountAsync(() => GetOkAsync(client, "/workspace/cases"));
+
+        // Assert
+        AssertFixedAndUnder(small, large, CaseListCeiling);
+    }
+
+    [Fact]
+    public async Task P2_OrderPage_RunsAFixedNumberOfStatementsWhateverTheNumberOfConditions()
+    {
+        // Arrange
+        var one = await CreateOrderAsync(1);
+        var twelve = await CreateOrderAsync(12);
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Coordinator));
+
+        // Act
+        var small = await CountAsync(() => GetOkAsync(client, $"/workspace/orders/{one.OrderId}"));
+        var large = await CountAsync(() => GetOkAsync(client, $"/workspace/orders/{twelve.OrderId}"));
+
+        // Assert
+        AssertFixedAndUnder(small, large, OrderPageCeiling);
+    }
+
+    [Fact]
+    public async Task ApiOrderRead_RunsAFixedNumberOfStatementsWhateverTheNumberOfConditions()
+    {
+        // Arrange
+        var one = await CreateOrderAsync(1);
+        var twelve = await CreateOrderAsync(12);
+        var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
+
+        // Act
+        var small = await CountAsync(() => GetOkAsync(api.Client, $"/api/v1/orders/{one.OrderId}"));
+        var large = await CountAsync(() => GetOkAsync(api.Client, $"/api/v1/orders/{twelve.OrderId}"));
+
+        // Assert
+        AssertFixedAndUnder(small, large, ApiOrderReadCeiling);
+    }
+
+    /// <summary>
+    /// The statements other than the consultation audit inserts must be the same in number for both shapes and stay
+    /// under the ceiling. The audit entries are kept whole: one per person shown, which SQLite sends as one INSERT each
+    /// and PostgreSQL batches into one command.
+    /// </summary>
+    private static void AssertFixedAndUnder(IReadOnlyList<string> small, IReadOnlyList<string> large, int ceiling)
+    {
+        var smallReads = small.Count(s => !IsAuditInsert(s));
+        var largeReads = large.Count(s => !IsAuditInsert(s));
+        var shown = $"small shape: {small.Count} statements ({smallReads} besides audit inserts), large shape: {large.Count} ({largeReads})\n\n"
+            + string.Join("\n---\n", large);
+        Assert.True(smallReads == largeReads, shown);
+        Assert.True(largeReads <= ceiling, $"ceiling {ceiling}; " + shown);
+        Assert.Contains(large, IsAuditInsert);
+    }
+
+    private static bool IsAuditInsert(string sql) =>
+        sql.Replace("\"", "", StringComparison.Ordinal).TrimStart().StartsWith("INSERT INTO audit_entries", StringComparison.Ordinal);
+
+    /// <summary>Makes the request once, then counts the statements of the same request made again.</summary>
+    private async Task<IReadOnlyList<string>> CountAsync(Func<Task> request)
+    {
+        await request();
+        using var count = factory.Statements.Start();
+        await request();
+        return count.Statements;
+    }
+
+    private static async Task GetOkAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task LookupAsync(HttpClient client, Dictionary<string, string> criteria, int expectedSubjects)
+    {
+        criteria["IncidentNumber"] = "INC-0001-28112026";
+        var response = await client.SubmitFormAsync("/workspace/lookup", criteria);
+        var document = await response.GetDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expectedSubjects, document.QuerySelectorAll("[data-lookup-subject]").Length);
+    }
+
+    private Task<CreatedOrder> CreateOrderAsync(int conditions) =>
+        new TestData(factory.Database).CreateOrderAsync(o =>
+        {
+            o.Full().MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 3));
+            for (var i = 1; i <= conditions; i++)
+            {
+                var n = i;
+                o.WithCondition(people => TestData.NoContact(people) with { Wording = $"Must not contact the protected person directly or indirectly by any means ({n})." });
+            }
+        });
+
+    private Task<string> PncIdAsync(CreatedOrder order) =>
+        factory.WithDbAsync(async db => (await db.Respondents.Include(r => r.Person).SingleAsync(r => r.Id == order.Case.RespondentId)).Person.PncId!);
+
+    /// <summary>People with orders in force who share a family name of their own and one date of birth.</summary>
+    private async Task<string> CreateNamesakesAsync(int count)
+    {
+        var family = "Namesake" + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
+        for (var i = 0; i < count; i++)
+        {
+            var order = await new TestData(factory.Database).CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 3))
+                .WithCase(c => c.RespondentBornOn(SharedDateOfBirth)));
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+                $"UPDATE person_names SET family_name = {family} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {order.Case.RespondentId})"));
+        }
+
+        return family;
+    }
+}
