@@ -46,6 +46,14 @@ public class OrderPagesJourneyTests(JourneyServer server) : IClassFixture<Journe
             return await db.SaveChangesAsync();
         });
 
+        // The lists for daily work, as they open and with a sort they do not understand (the error summary says so).
+        foreach (var (list, heading) in new[] { ("/workspace/cases", "Cases"), ("/workspace/applications", "Applications") })
+        {
+            await officer.OpenAsync(list, heading);
+            await officer.OpenAsync($"{list}?Sort=Nonsense", heading);
+            Assert.True(await officer.Page.Locator("[data-list-ignored]").IsVisibleAsync());
+        }
+
         // Act and assert: the case, its victim panel and its order.
         await officer.OpenAsync($"/workspace/cases/{order.Case.CaseId}", crimeReference.Replace(",", ", ", StringComparison.Ordinal));
         Assert.Equal(["Give the reason you need to see the victim's safe-contact preferences"], await officer.PressExpectingErrorsAsync("Show safe-contact preferences"));
