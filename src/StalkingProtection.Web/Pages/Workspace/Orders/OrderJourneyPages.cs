@@ -177,8 +177,8 @@ public static class OrderQueries
 {
     public static async Task<string> RespondentNameAsync(StalkingProtectionDbContext db, Guid respondentId, CancellationToken ct)
     {
-        var personId = await db.Respondents.AsNoTracking().Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync(ct);
-        var person = await db.People.AsNoTracking().Include(p => p.Names).SingleAsync(p => p.Id == personId, ct);
+        var person = await db.People.AsNoTracking().Include(p => p.Names)
+            .SingleAsync(p => db.Respondents.Any(r => r.Id == respondentId && r.PersonId == p.Id), ct);
         return person.PrimaryName.FullName;
     }
 }
