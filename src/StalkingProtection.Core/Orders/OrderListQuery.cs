@@ -1,0 +1,219 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Statistics;
+
+namespace StalkingProtection.Core.Orders;
+
+public enum OrderListFilter
+{
+    [Display(Name = "In force")]
+    InForce,
+
+    [Display(Name = "Interim")]
+    Interim,
+
+    [Display(Name = "Full")]
+    Full,
+
+    [Display(Name = "Not yet served")]
+    Unserved,
+
+    [Display(Name = "Ending in the next 90 days")]
+    EndingSoon,
+
+    [Display(Name = "No longer in force")]
+    Ended,
+
+    [Display(Name = "All orders")]
+    All,
+}
+
+/// <summary>The columns the orders list sorts by.</summary>
+public enum OrderListSort
+{
+    Respondent,
+    Kind,
+    Made,
+    LastDay,
+    Status,
+    NextDeadline,
+}
+
+/// <summary>One order of the list, with the keys it sorts by worked out in the database.</summary>
+public sealed class OrderListRow
+{
+    public Guid Id { get; init; }
+
+    public OrderKind Kind { get; init; }
+
+    public DateOnly MadeOn { get; init; }
+
+    public string CourtName { get; init; } = "";
+
+    public DateOnly? LastInForceDay { get; init; }
+
+    public DateOnly? EndedOn { get; init; }
+
+    public OrderEnding? Ending { get; init; }
+
+    public bool ReplacedByFullOrder { get; init; }
+
+    public string GivenNames { get; init; } = "";
+
+    public string FamilyName { get; init; } = "";
+
+    public string Team { get; init; } = "";
+
+    public string Officer { get; init; } = "";
+
+    /// <summary>Family name, then given names.</summary>
+    public string RespondentKey { get; init; } = "";
+
+    public int KindKey { get; init; }
+
+    /// <summary>The last day in force; an order until further order sorts after every dated one.</summary>
+    public DateOnly LastDayKey { get; init; }
+
+    /// <summary>0 not yet in force, 1 in force, 2 expired, 3 discharged, 4 quashed, 5 superseded, 6 ceased.</summary>
+    public int StatusKey { get; init; }
+
+    /// <summary>The earliest open task or notification due for the order; none sorts last.</summary>
+    public DateOnly NextDeadlineKey { get; init; }
+
+    public string RespondentName => $"{GivenNames} {FamilyName}".Trim();
+
+    public DateOnly? NextDeadline => NextDeadlineKey == DateOnly.MaxValue ? null : NextDeadlineKey;
+}
+
+/// <summary>
+/// The orders list: the orders of the cases given (already narrowed to those the user may see), filtered, with their sort
+/// keys worked out in the database, as one statement per page whatever the number of rows.
+/// </summary>
+public static class OrderListQuery
+{
+    /// <summary>"Needs action": an open task or notification is overdue or due within this many days.</summary>
+    public const int NeedsActionDays = DashboardQueries.DueSoonDays;
+
+    public static IQueryable<OrderListRow> Rows(StalkingProtectionDbContext db, IQueryable<StalkingCase> visibleCases, DateOnly today,
+        OrderListFilter filter, string? team, string? officer, bool needsAction)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var orders = db.Orders.IgnoreAutoIncludes().AsNoTracking();
+        if (filter is not (OrderListFilter.All or OrderListFilter.Ended or OrderListFilter.EndingSoon))
+        {
+            orders = orders.InForceOn(today);
+        }
+
+        var soon = today.AddDays(DashboardQueries.EndingSoonDays);
+        orders = filter switch
+        {
+            OrderListFilter.Interim => orders.Where(o => o.Kind == OrderKind.Interim),
+            OrderListFilter.Full => orders.Where(o => o.Kind == OrderKind.Full),
+            OrderListFilter.Unserved => orders.Where(o => o.ServedAt == null),
+            // The same orders the dashboard counts as ending soon: a fixed last day still to come, and not ended early.
+            OrderListFilter.EndingSoon => orders.Where(o => o.LastInForceDay >= today && o.LastInForceDay <= soon && o.EndedOn == null),
+            _ => orders,
+        };
+
+        var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
+        var rows =
+            from o in orders
+            join c in visibleCases.AsNoTracking() on o.CaseId equals c.Id
+            join r in db.Respondents.AsNoTracking() on o.RespondentId equals r.Id
+            let name = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).FirstOrDefault()
+            let taskDue = db.StaffTasks.Where(t => t.OrderId == o.Id && t.Status == StaffTaskStatus.Open).Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
+            let dutyDue = db.NotificationObligations.Where(n => n.OrderId == o.Id && (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue))
+                .Min(n => (DateOnly?)n.DueBy) ?? DateOnly.MaxValue
+            select new OrderListRow
+            {
+                Id = o.Id,
+                Kind = o.Kind,
+                MadeOn = o.MadeOn,
+                CourtName = o.CourtName,
+                LastInForceDay = o.LastInForceDay,
+                EndedOn = o.EndedOn,
+                Ending = o.Ending,
+                ReplacedByFullOrder = db.Orders.Any(f => f.ReplacedInterimOrderId == o.Id),
+                GivenNames = name == null ? "" : name.GivenNames,
+                FamilyName = name == null ? "" : name.FamilyName,
+                Team = c.Team,
+                Officer = c.OfficerInCharge,
+                RespondentKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
+                KindKey = o.Kind == OrderKind.Interim ? 0 : 1,
+                LastDayKey = o.EndedOn != null && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay) ? o.EndedOn ?? DateOnly.MaxValue
+                    : o.LastInForceDay ?? DateOnly.MaxValue,
+                StatusKey = o.MadeOn > today ? 0
+                    : o.EndedOn != null && o.EndedOn <= today && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay)
+                        ? (o.Ending == OrderEnding.Discharged ? 3 : o.Ending == OrderEnding.Quashed ? 4 : o.Ending == OrderEnding.Superseded ? 5 : 6)
+                    : o.LastInForceDay != null && o.LastInForceDay < today ? 2
+                    : 1,
+                NextDeadlineKey = taskDue < dutyDue ? taskDue : dutyDue,
+            };
+
+        if (filter == OrderListFilter.Ended)
+        {
+            rows = rows.Where(r => r.StatusKey >= 2);
+        }
+
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            rows = rows.Where(r => r.Team == team);
+        }
+
+        if (!string.IsNullOrWhiteSpace(officer))
+        {
+            rows = rows.Where(r => r.Officer == officer);
+        }
+
+        if (needsAction)
+        {
+            var by = today.AddDays(NeedsActionDays);
+            rows = rows.Where(r => r.NextDeadlineKey <= by);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
+    public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListSort sort, SortDirection order, string? cursor, Guid? cursorId,
+        bool backwards)
+    {
+        var key = Keyset.Parse(cursor, KeyType(sort));
+        return sort switch
+        {
+            OrderListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards),
+            OrderListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards),
+            OrderListSort.LastDay => Keyset.Seek(rows, r => r.LastDayKey, r => r.Id, order, key, cursorId, backwards),
+            OrderListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards),
+            OrderListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards),
+            _ => Keyset.Seek(rows, r => r.MadeOn, r => r.Id, order, key, cursorId, backwards),
+        };
+    }
+
+    public static Type KeyType(OrderListSort sort) => sort switch
+    {
+        OrderListSort.Respondent => typeof(string),
+        OrderListSort.Kind or OrderListSort.Status => typeof(int),
+        _ => typeof(DateOnly),
+    };
+
+    public static object KeyOf(OrderListRow row, OrderListSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return sort switch
+        {
+            OrderListSort.Respondent => row.RespondentKey,
+            OrderListSort.Kind => row.KindKey,
+            OrderListSort.LastDay => row.LastDayKey,
+            OrderListSort.Status => row.StatusKey,
+            OrderListSort.NextDeadline => row.NextDeadlineKey,
+            _ => row.MadeOn,
+        };
+    }
+}
