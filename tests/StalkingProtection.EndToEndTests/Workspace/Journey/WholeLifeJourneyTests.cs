@@ -299,7 +299,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         var row = $"[data-application='{applicationUrl[(applicationUrl.LastIndexOf('/') + 1)..]}']";
         await coordinator.OpenAsync(Queue, "Applications awaiting authorisation");
         Assert.Equal(why, await coordinator.TextAsync($"{row} [data-why]"));
-        await coordinator.FollowAsync("Full order application for CR/40117/26", "Authorise the application");
+        Assert.Equal(Respondent, await coordinator.TextAsync($"{row} [data-respondent]"));
+        await coordinator.FollowAsync($"Full order application for {Respondent}, CR/40117/26", "Authorise the application");
         await coordinator.ChooseAsync("Decision", "Approve");
         await coordinator.PressAsync("Confirm", "Full application for a stalking protection order");
         Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);

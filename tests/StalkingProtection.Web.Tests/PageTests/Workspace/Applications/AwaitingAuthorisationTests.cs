@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.Workspace.Cases;
@@ -38,6 +39,11 @@ public class AwaitingAuthorisationTests(WebAppFactory factory) : CasePageTestBas
         var row = queue.QuerySelector($"[data-authorisation-queue] [data-application='{created.ApplicationId}']");
         Assert.NotNull(row);
         Assert.Equal("Asked for authorisation", row.QuerySelector("[data-why]")!.TextContent.Trim());
+        var respondent = await Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == created.Case.CaseId)
+            .SelectMany(c => db.Respondents.Where(r => r.Id == c.RespondentId))
+            .SelectMany(r => db.Set<PersonName>().Where(n => n.PersonId == r.PersonId && !n.IsAlias))
+            .Select(n => n.GivenNames + " " + n.FamilyName).FirstAsync());
+        Assert.Equal(respondent, row.QuerySelector("[data-respondent]")!.TextContent.Trim());
     }
 
     [Fact]

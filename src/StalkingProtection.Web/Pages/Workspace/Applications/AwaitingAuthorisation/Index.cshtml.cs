@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AwaitingAuthorisation;
 
-public sealed record AwaitingRow(Guid Id, ApplicationType Type, string CrimeReferences, DateTimeOffset Since, bool AuthorisedBefore);
+public sealed record AwaitingRow(Guid Id, ApplicationType Type, string RespondentName, string CrimeReferences, DateTimeOffset Since, bool AuthorisedBefore);
 
 /// <summary>
 /// The coordinators' queue: draft applications an officer asked them to authorise, or whose authorisation a later change withdrew,
@@ -24,19 +25,32 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog audit) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         var visibleCases = db.Cases.AsNoTracking().VisibleTo(User);
-        var waiting = await db.Applications.IgnoreAutoIncludes().AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Draft && a.AwaitingAuthorisationSince != null && a.AuthorisedAt == null)
-            .Join(visibleCases, a => a.CaseId, c => c.Id, (a, c) => new { a.Id, a.Type, c.CrimeReferences, Since = a.AwaitingAuthorisationSince!.Value })
+        var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
+        var waiting = await (
+                from a in db.Applications.IgnoreAutoIncludes().AsNoTracking()
+                where a.Status == ApplicationStatus.Draft && a.AwaitingAuthorisationSince != null && a.AuthorisedAt == null
+                join c in visibleCases on a.CaseId equals c.Id
+                let name = names.Where(n => db.Respondents.Any(r => r.Id == c.RespondentId && r.PersonId == n.PersonId)).OrderBy(n => n.Id).FirstOrDefault()
+                orderby a.AwaitingAuthorisationSince, a.Id
+                select new
+                {
+                    a.Id,
+                    a.Type,
+                    Respondent = name == null ? "" : name.GivenNames + " " + name.FamilyName,
+                    c.CrimeReferences,
+                    Since = a.AwaitingAuthorisationSince!.Value,
+                })
+            .Take(Limit)
             .ToListAsync(ct);
         var ids = waiting.Select(w => w.Id.ToString()).ToList();
         var withdrawn = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == "Application.AuthorisationWithdrawn" && e.RecordId != null && ids.Contains(e.RecordId))
             .Select(e => e.RecordId!).Distinct().ToListAsync(ct);
-        Rows = waiting.OrderBy(w => w.Since).Take(Limit)
-            .Select(w => new AwaitingRow(w.Id, w.Type, w.CrimeReferences, w.Since, withdrawn.Contains(w.Id.ToString())))
+        Rows = waiting
+            .Select(w => new AwaitingRow(w.Id, w.Type, w.Respondent.Trim(), w.CrimeReferences, w.Since, withdrawn.Contains(w.Id.ToString())))
             .ToList();
 
-        // DPA 2018 s.62: the queue shows case references.
+        // DPA 2018 s.62: the queue names respondents and shows case references.
         await audit.RecordConsultationAsync(User.ToActor(), "Applications.AwaitingAuthorisationListed", nameof(Application), null, $"rows={Rows.Count}", ct);
     }
 
