@@ -12,6 +12,7 @@ public class WorkspaceNavigationTests(WebAppFactory factory) : IClassFixture<Web
     [InlineData("/workspace/applications", "Applications")]
     [InlineData("/workspace/applications/awaiting-authorisation", "Awaiting authorisation")]
     [InlineData("/workspace/orders", "Orders")]
+    [InlineData("/workspace/caseload", "Caseload")]
     [InlineData("/workspace/tasks", "My tasks")]
     public async Task Get_WorkspacePage_AsCoordinator_MarksOnlyTheItemThatHoldsThePage(string path, string current)
     {
