@@ -50,6 +50,12 @@ public sealed class OrderListRow
 {
     public Guid Id { get; init; }
 
+    public Guid CaseId { get; init; }
+
+    public Guid RespondentId { get; init; }
+
+    public Guid PersonId { get; init; }
+
     public OrderKind Kind { get; init; }
 
     public DateOnly MadeOn { get; init; }
@@ -89,6 +95,22 @@ public sealed class OrderListRow
     public string RespondentName => $"{GivenNames} {FamilyName}".Trim();
 
     public DateOnly? NextDeadline => NextDeadlineKey == DateOnly.MaxValue ? null : NextDeadlineKey;
+
+    /// <summary>Whether the order is in force on <paramref name="today"/>, and how it ended if not (SPA 2019 ss.3–5, 7).</summary>
+    public OrderStatus StatusOn(DateOnly today)
+    {
+        var endedEarly = EndedOn is { } ended && ended <= today && (LastInForceDay is null || ended <= LastInForceDay);
+        return MadeOn > today ? OrderStatus.NotYetMade
+            : endedEarly ? Ending switch
+            {
+                OrderEnding.Discharged => OrderStatus.Discharged,
+                OrderEnding.Quashed => OrderStatus.Quashed,
+                OrderEnding.Superseded => OrderStatus.Superseded,
+                _ => OrderStatus.Ceased,
+            }
+            : LastInForceDay is { } last && last < today ? OrderStatus.Expired
+            : OrderStatus.InForce;
+    }
 }
 
 /// <summary>
@@ -133,6 +155,9 @@ public static class OrderListQuery
             select new OrderListRow
             {
                 Id = o.Id,
+                CaseId = o.CaseId,
+                RespondentId = o.RespondentId,
+                PersonId = r.PersonId,
                 Kind = o.Kind,
                 MadeOn = o.MadeOn,
                 CourtName = o.CourtName,

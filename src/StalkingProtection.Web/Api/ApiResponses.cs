@@ -71,6 +71,13 @@ public sealed record OrderResponse(Guid Id, Guid CaseId, Guid RespondentId, Guid
     ServiceMethod? ServiceMethod, string? ServedBy, DateOnly AsAt, OrderStatus Status, int? ConditionSetNumber, IReadOnlyList<ConditionResponse> ConditionsInForce,
     IReadOnlyList<ObligationResponse> Obligations, long Version);
 
+/// <summary>One order of a list: who it is against, what it is, and where it stands today.</summary>
+public sealed record OrderListItemResponse(Guid Id, Guid CaseId, Guid RespondentId, string RespondentName, OrderKind Kind, DateOnly MadeOn, string CourtName,
+    DateOnly? LastInForceDay, DateOnly? EndedOn, OrderStatus Status, DateOnly? NextDeadline, string Team);
+
+/// <summary>A page of orders, and the address of the next page when there is one.</summary>
+public sealed record OrderListResponse(IReadOnlyList<OrderListItemResponse> Items, string? Next);
+
 public sealed record ServiceResponse(Guid OrderId, DateTimeOffset ServedAt, DateOnly ServedOn, ObligationResponse? InitialNotification, string Explanation, long Version);
 
 public sealed record NotificationResponse(Guid Id, Guid RespondentId, DateTimeOffset NotifiedAt, string StationName, PoliceForce StationPoliceArea,

@@ -87,17 +87,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     /// <summary>How and when an order ended, or that it is in force (SPA 2019 ss.3–5, 7).</summary>
     public string StatusOf(OrderListRow row)
     {
-        var endedEarly = row.EndedOn is { } ended && ended <= Today && (row.LastInForceDay is null || ended <= row.LastInForceDay);
-        var status = row.MadeOn > Today ? OrderStatus.NotYetMade
-            : endedEarly ? row.Ending switch
-            {
-                OrderEnding.Discharged => OrderStatus.Discharged,
-                OrderEnding.Quashed => OrderStatus.Quashed,
-                OrderEnding.Superseded => OrderStatus.Superseded,
-                _ => OrderStatus.Ceased,
-            }
-            : row.LastInForceDay is { } last && last < Today ? OrderStatus.Expired
-            : OrderStatus.InForce;
+        ArgumentNullException.ThrowIfNull(row);
+        var status = row.StatusOn(Today);
         return OrderEnd.Describe(status, row.EndedOn, row.LastInForceDay, row.ReplacedByFullOrder)
             ?? (status == OrderStatus.NotYetMade ? "Not yet in force" : "In force");
     }
