@@ -22,7 +22,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
     public abstract string QuestionUrl { get; }
 
     /// <summary>The question page with the answers kept, to change them.</summary>
-    public string ChangeHref => QueryHelpers.AddQueryString(QuestionUrl, "journey", Journey.ToString());
+    public virtual string ChangeHref => QueryHelpers.AddQueryString(QuestionUrl, "journey", Journey.ToString());
 
     public override string? FieldsOn => ChangeHref;
 
@@ -31,6 +31,9 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
 
     /// <summary>Calls the one service method and says where to go next.</summary>
     protected abstract Task<IActionResult> SaveAsync(TAnswers answers, Override? @override, CancellationToken ct);
+
+    /// <summary>Loads what the page shows about the kept answers (the people they name); false when they no longer fit the record.</summary>
+    protected virtual Task<bool> DescribeAsync(TAnswers answers, CancellationToken ct) => Task.FromResult(true);
 
     /// <summary>After a conflict the answers are kept against the current version, so saving again is a decision on it.</summary>
     protected virtual void OnConflict(TAnswers answers)
@@ -44,7 +47,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
             return NotFound();
         }
 
-        return LoadAnswers() ? Page() : Redirect(QuestionUrl);
+        return await LoadAnswersAsync(ct) ? Page() : Redirect(QuestionUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -54,7 +57,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
             return NotFound();
         }
 
-        if (!LoadAnswers())
+        if (!await LoadAnswersAsync(ct))
         {
             return Redirect(QuestionUrl);
         }
@@ -73,8 +76,9 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         catch (DbUpdateConcurrencyException)
         {
             HttpContext.RequestServices.GetRequiredService<Core.Data.StalkingProtectionDbContext>().ChangeTracker.Clear();
-            Conflict = true;
+            ShowConflict();
             await LoadAsync(ct);
+            await DescribeAsync(Answers, ct);
             OnConflict(Answers);
             JourneyState.Save(TempData, Journey, Answers);
             return Page();
@@ -85,7 +89,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
     protected override string FieldKey(string field) =>
         string.IsNullOrEmpty(field) ? "" : string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 
-    private bool LoadAnswers()
+    private async Task<bool> LoadAnswersAsync(CancellationToken ct)
     {
         if (JourneyState.Load<TAnswers>(TempData, Journey) is not { } answers)
         {
@@ -93,6 +97,6 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         }
 
         Answers = answers;
-        return true;
+        return await DescribeAsync(answers, ct);
     }
 }
