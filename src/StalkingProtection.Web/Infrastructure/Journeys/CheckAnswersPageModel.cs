@@ -18,6 +18,9 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
 
     public TAnswers Answers { get; private set; } = null!;
 
+    /// <summary>Where the answers are kept: the journey's id, or the record's own id for a journey a record can have only one of.</summary>
+    protected virtual Guid JourneyKey => Journey;
+
     /// <summary>The journey's question page, where it starts again.</summary>
     public abstract string QuestionUrl { get; }
 
@@ -65,7 +68,11 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         try
         {
             var next = await SaveAsync(Answers, OverrideGiven, ct);
-            JourneyState.Clear(TempData, Journey);
+            if (!Conflict)
+            {
+                JourneyState.Clear(TempData, JourneyKey);
+            }
+
             return next;
         }
         catch (RuleViolationException ex)
@@ -75,14 +82,23 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            HttpContext.RequestServices.GetRequiredService<Core.Data.StalkingProtectionDbContext>().ChangeTracker.Clear();
-            ShowConflict();
-            await LoadAsync(ct);
-            await DescribeAsync(Answers, ct);
-            OnConflict(Answers);
-            JourneyState.Save(TempData, Journey, Answers);
-            return Page();
+            return await ShowConflictAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// RL4: the record changed since the journey read it. Nothing is saved; the record is shown as it is now and the answers are
+    /// kept against it, so saving again is a decision on the current record.
+    /// </summary>
+    protected async Task<IActionResult> ShowConflictAsync(CancellationToken ct)
+    {
+        HttpContext.RequestServices.GetRequiredService<Core.Data.StalkingProtectionDbContext>().ChangeTracker.Clear();
+        ShowConflict();
+        await LoadAsync(ct);
+        await DescribeAsync(Answers, ct);
+        OnConflict(Answers);
+        JourneyState.Save(TempData, JourneyKey, Answers);
+        return Page();
     }
 
     /// <summary>A rule's field is on the question page: the error summary links there.</summary>
@@ -91,7 +107,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
 
     private async Task<bool> LoadAnswersAsync(CancellationToken ct)
     {
-        if (JourneyState.Load<TAnswers>(TempData, Journey) is not { } answers)
+        if (JourneyState.Load<TAnswers>(TempData, JourneyKey) is not { } answers)
         {
             return false;
         }

@@ -56,3 +56,19 @@ public static class ApplicationLinks
 
     public static string Journey(string journey, Guid applicationId) => $"/workspace/applications/{journey}/{applicationId}";
 }
+
+/// <summary>Addresses of the triage pages: a report has one triage journey, addressed by the report's id.</summary>
+public static class TriageLinks
+{
+    public const string Queue = "/workspace/triage";
+
+    public static string Report(Guid reportId) => $"/workspace/triage/{reportId}";
+
+    public static string Start(Guid reportId) => $"/workspace/triage/triage-report/{reportId}";
+
+    public static string Details(Guid reportId) => $"/workspace/triage/triage-report/details/{reportId}";
+
+    public static string CheckAnswers(Guid reportId) => $"/workspace/triage/triage-report/check-answers/{reportId}";
+
+    public static string Confirmation(Guid reportId) => $"/workspace/triage/triage-report/confirmation/{reportId}";
+}
