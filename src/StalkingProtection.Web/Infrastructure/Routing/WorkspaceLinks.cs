@@ -72,3 +72,17 @@ public static class TriageLinks
 
     public static string Confirmation(Guid reportId) => $"/workspace/triage/triage-report/confirmation/{reportId}";
 }
+
+/// <summary>Addresses of the pages about people recorded twice.</summary>
+public static class PeopleLinks
+{
+    public const string Duplicates = "/workspace/people/duplicates";
+
+    public static string Merge(Guid firstId, Guid secondId) => $"/workspace/people/merge-people/{firstId}/{secondId}";
+
+    public static string MergeReason(Guid journeyId) => $"/workspace/people/merge-people/reason/{journeyId}";
+
+    public static string MergeCheckAnswers(Guid journeyId) => $"/workspace/people/merge-people/check-answers/{journeyId}";
+
+    public static string MergeConfirmation(Guid keptId) => $"/workspace/people/merge-people/confirmation/{keptId}";
+}
