@@ -18,11 +18,14 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
 
     public TAnswers Answers { get; private set; } = null!;
 
+    /// <summary>Where the answers are kept: the journey's id, or the record's own id for a journey a record can have only one of.</summary>
+    protected virtual Guid JourneyKey => Journey;
+
     /// <summary>The journey's question page, where it starts again.</summary>
     public abstract string QuestionUrl { get; }
 
     /// <summary>The question page with the answers kept, to change them.</summary>
-    public string ChangeHref => QueryHelpers.AddQueryString(QuestionUrl, "journey", Journey.ToString());
+    public virtual string ChangeHref => QueryHelpers.AddQueryString(QuestionUrl, "journey", Journey.ToString());
 
     public override string? FieldsOn => ChangeHref;
 
@@ -31,6 +34,9 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
 
     /// <summary>Calls the one service method and says where to go next.</summary>
     protected abstract Task<IActionResult> SaveAsync(TAnswers answers, Override? @override, CancellationToken ct);
+
+    /// <summary>Loads what the page shows about the kept answers (the people they name); false when they no longer fit the record.</summary>
+    protected virtual Task<bool> DescribeAsync(TAnswers answers, CancellationToken ct) => Task.FromResult(true);
 
     /// <summary>After a conflict the answers are kept against the current version, so saving again is a decision on it.</summary>
     protected virtual void OnConflict(TAnswers answers)
@@ -44,7 +50,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
             return NotFound();
         }
 
-        return LoadAnswers() ? Page() : Redirect(QuestionUrl);
+        return await LoadAnswersAsync(ct) ? Page() : Redirect(QuestionUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -54,7 +60,7 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
             return NotFound();
         }
 
-        if (!LoadAnswers())
+        if (!await LoadAnswersAsync(ct))
         {
             return Redirect(QuestionUrl);
         }
@@ -62,7 +68,11 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         try
         {
             var next = await SaveAsync(Answers, OverrideGiven, ct);
-            JourneyState.Clear(TempData, Journey);
+            if (!Conflict)
+            {
+                JourneyState.Clear(TempData, JourneyKey);
+            }
+
             return next;
         }
         catch (RuleViolationException ex)
@@ -72,27 +82,37 @@ public abstract class CheckAnswersPageModel<TAnswers> : JourneyPageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            HttpContext.RequestServices.GetRequiredService<Core.Data.StalkingProtectionDbContext>().ChangeTracker.Clear();
-            Conflict = true;
-            await LoadAsync(ct);
-            OnConflict(Answers);
-            JourneyState.Save(TempData, Journey, Answers);
-            return Page();
+            return await ShowConflictAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// RL4: the record changed since the journey read it. Nothing is saved; the record is shown as it is now and the answers are
+    /// kept against it, so saving again is a decision on the current record.
+    /// </summary>
+    protected async Task<IActionResult> ShowConflictAsync(CancellationToken ct)
+    {
+        HttpContext.RequestServices.GetRequiredService<Core.Data.StalkingProtectionDbContext>().ChangeTracker.Clear();
+        ShowConflict();
+        await LoadAsync(ct);
+        await DescribeAsync(Answers, ct);
+        OnConflict(Answers);
+        JourneyState.Save(TempData, JourneyKey, Answers);
+        return Page();
     }
 
     /// <summary>A rule's field is on the question page: the error summary links there.</summary>
     protected override string FieldKey(string field) =>
         string.IsNullOrEmpty(field) ? "" : string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 
-    private bool LoadAnswers()
+    private async Task<bool> LoadAnswersAsync(CancellationToken ct)
     {
-        if (JourneyState.Load<TAnswers>(TempData, Journey) is not { } answers)
+        if (JourneyState.Load<TAnswers>(TempData, JourneyKey) is not { } answers)
         {
             return false;
         }
 
         Answers = answers;
-        return true;
+        return await DescribeAsync(answers, ct);
     }
 }

@@ -4,7 +4,10 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -27,6 +30,9 @@ public abstract class JourneyPageModel : PageModel
     /// <summary>What the conflict notice calls the record someone else changed.</summary>
     public virtual string ConflictRecord => "order";
 
+    /// <summary>The words on the button that saves the journey: "Open case", "Record act".</summary>
+    public virtual string SaveButton => "Confirm and save";
+
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
     public Actor Actor => User.ToActor();
@@ -39,6 +45,23 @@ public abstract class JourneyPageModel : PageModel
 
     /// <summary>The page holding the questions, when it is not this one: the error summary links to its fields.</summary>
     public virtual string? FieldsOn => null;
+
+    /// <summary>
+    /// The case, or null when it does not exist or the user may not see it (need-to-know, S4); a visible case becomes the page's
+    /// <see cref="RecordContext"/>, naming <paramref name="respondentId"/> (an application's respondent) or the case's.
+    /// </summary>
+    protected async Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stalkingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (stalkingCase is null || !User.CanSee(stalkingCase))
+        {
+            return null;
+        }
+
+        await RecordContext.ForCaseAsync(HttpContext, db, stalkingCase, respondentId, ct);
+        return stalkingCase;
+    }
 
     protected Override? OverrideGiven => string.IsNullOrWhiteSpace(OverrideReason) ? null : new Override(OverrideReason.Trim(), Actor);
 
@@ -57,6 +80,13 @@ public abstract class JourneyPageModel : PageModel
             ModelState.AddModelError(nameof(OverrideReason),
                 "Check the warning below: give a reason to go ahead despite it, or change your answers");
         }
+    }
+
+    /// <summary>RL4: someone else saved the record first; the notice and the error summary say so, and nothing was saved.</summary>
+    protected void ShowConflict()
+    {
+        Conflict = true;
+        ModelState.AddModelError("", Conflicts.Message);
     }
 
     /// <summary>Maps a Core field ("conditions[0].endsOn") to this page's property ("Conditions[0].EndsOn"), or "" for the top.</summary>

@@ -14,11 +14,24 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
     [BindProperty(SupportsGet = true)]
     public Guid? Journey { get; set; }
 
+    /// <summary>Where the answers are kept: the journey's id, or the record's own id for a journey a record can have only one of.</summary>
+    protected virtual Guid? JourneyKey => Journey;
+
+    /// <summary>The key of a journey begun on this page.</summary>
+    protected virtual Guid NewJourneyKey() => Guid.NewGuid();
+
     /// <summary>Loads what the page needs; false means the record does not exist or the user may not see it (404).</summary>
     protected abstract Task<bool> LoadAsync(CancellationToken ct);
 
     /// <summary>GOV.UK checks of the answers, and every rule of the Act that can be checked before saving.</summary>
     protected abstract void Validate();
+
+    /// <summary>Checks that need the database (a record named in an answer); by default only <see cref="Validate"/>.</summary>
+    protected virtual Task ValidateAsync(CancellationToken ct)
+    {
+        Validate();
+        return Task.CompletedTask;
+    }
 
     /// <summary>The answers given on the page, to keep until they are confirmed.</summary>
     protected abstract TAnswers Capture();
@@ -42,7 +55,7 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
         }
 
         // A journey id that does not read as one, or whose answers are gone, starts the journey again.
-        if (Journey is { } journey && JourneyState.Load<TAnswers>(TempData, journey) is { } answers)
+        if (JourneyKey is { } journey && JourneyState.Load<TAnswers>(TempData, journey) is { } answers)
         {
             Restore(answers);
         }
@@ -63,13 +76,13 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
             return NotFound();
         }
 
-        Validate();
+        await ValidateAsync(ct);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var journey = Journey ?? Guid.NewGuid();
+        var journey = JourneyKey ?? NewJourneyKey();
         JourneyState.Save(TempData, journey, Capture());
         return Redirect(CheckAnswersUrl(journey));
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
@@ -15,17 +16,8 @@ public abstract class PeoplePageModel(StalkingProtectionDbContext db) : CaseWork
 {
     protected StalkingProtectionDbContext Db => db;
 
-    protected async Task<Func<PersonRecord, bool>> VisibilityAsync(IEnumerable<PersonRecord> records, CancellationToken ct)
-    {
-        if (User.SeesAllCases())
-        {
-            return _ => true;
-        }
-
-        var caseIds = records.SelectMany(r => r.Roles).Select(r => r.CaseId).Distinct().ToList();
-        var visible = (await db.Cases.AsNoTracking().VisibleTo(User).Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-        return r => r.Roles.Count > 0 && r.Roles.All(role => visible.Contains(role.CaseId));
-    }
+    protected Task<Func<PersonRecord, bool>> VisibilityAsync(IEnumerable<PersonRecord> records, CancellationToken ct) =>
+        PeopleVisibility.OfAsync(db, User, records, ct);
 
     public static string Describe(PersonRoleOnCase role) =>
         $"{(role.Kind == PersonRoleKind.Respondent ? "Respondent" : "Victim or protected person")} on {(role.CrimeReferences.Length == 0 ? "a case with no crime reference" : role.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal))}";
@@ -37,4 +29,34 @@ public abstract class MergePeoplePageModel(StalkingProtectionDbContext db) : Peo
 {
 }
 
-public sealed record MergeState(Guid KeepId, long KeepVersion, Guid MergeId, long MergeVersion, string? Reason);
+/// <summary>Which person a user may see: every record for coordinators and legal services, otherwise only a record every case of which they can see.</summary>
+public static class PeopleVisibility
+{
+    public static async Task<Func<PersonRecord, bool>> OfAsync(StalkingProtectionDbContext db, ClaimsPrincipal user, IEnumerable<PersonRecord> records, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.SeesAllCases())
+        {
+            return _ => true;
+        }
+
+        var caseIds = records.SelectMany(r => r.Roles).Select(r => r.CaseId).Distinct().ToList();
+        var visible = (await db.Cases.AsNoTracking().VisibleTo(user).Where(c => caseIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return r => r.Roles.Count > 0 && r.Roles.All(role => visible.Contains(role.CaseId));
+    }
+}
+
+/// <summary>The answers of a merge: the record kept and the record merged into it, each with its version when chosen (RL4), and why.</summary>
+public sealed class MergeState
+{
+    public Guid KeepId { get; set; }
+
+    public long KeepVersion { get; set; }
+
+    public Guid MergeId { get; set; }
+
+    public long MergeVersion { get; set; }
+
+    public string? Reason { get; set; }
+}

@@ -1,33 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.AddPerson;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckAnswersPageModel<AddPersonState>(db)
+public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckPageModel<AddPersonState>(db)
 {
-    protected override string JourneyPath => "add-person";
+    public override string SaveButton => "Add person";
 
-    protected override async Task<string?> SaveAsync(CancellationToken ct)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(AddPersonState answers, Override? @override, CancellationToken ct)
     {
-        var s = State;
-        var person = new PersonDetails(s.GivenNames, s.FamilyName, s.DateOfBirth, s.Gender, s.PncId);
-        if (s.Role == PersonRole.Respondent)
+        ArgumentNullException.ThrowIfNull(answers);
+        var person = new PersonDetails(answers.GivenNames, answers.FamilyName, answers.DateOfBirth, answers.Gender, answers.PncId);
+        if (answers.Role == PersonRole.Respondent)
         {
-            if ((await FindVisibleCaseAsync(Db, Id, ct))!.RespondentId is not null)
+            // A respondent added in another tab since the question was answered.
+            if (Case.RespondentId is not null)
             {
-                ModelState.AddModelError(string.Empty, "The case already has a respondent");
-                return null;
+                throw new RuleViolationException([new RuleViolation("Input", "role", "The case already has a respondent", "")]);
             }
 
-            await cases.AddRespondentAsync(new AddRespondentOptions(Id, person, s.HomeAddress, s.HomeAddressPoliceArea, null), User.ToActor(), ct);
+            await cases.AddRespondentAsync(new AddRespondentOptions(Id, person, answers.HomeAddress, answers.HomeAddressPoliceArea, null), Actor, ct);
         }
         else
         {
-            var role = s.Role switch { PersonRole.DirectVictim => VictimRole.DirectVictim, PersonRole.ProtectedPerson => VictimRole.ProtectedPerson, _ => VictimRole.Both };
-            await cases.AddVictimAsync(new AddVictimOptions(Id, person, role, s.Relationship!.Value), User.ToActor(), ct);
+            var role = answers.Role switch { PersonRole.DirectVictim => VictimRole.DirectVictim, PersonRole.ProtectedPerson => VictimRole.ProtectedPerson, _ => VictimRole.Both };
+            await cases.AddVictimAsync(new AddVictimOptions(Id, person, role, answers.Relationship!.Value), Actor, ct);
         }
 
-        return "Person added";
+        return BackToCase("Person added");
     }
 }

@@ -8,7 +8,6 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.AddPerson;
 
@@ -57,13 +56,10 @@ public static class PersonChoices
     public static string Describe(PersonRole role) => Roles.First(r => r.Value == role.ToString()).Text;
 }
 
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+/// <summary>Adding the respondent, a victim or a person to protect to a case.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseQuestionPageModel<AddPersonState>(db)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
+    public const string Name = "add-person";
 
     [BindProperty]
     [Display(Name = "Who are you adding?")]
@@ -101,34 +97,22 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [Display(Name = "Police area of the home address (optional)")]
     public PoliceForce? HomeAddressPoliceArea { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string JourneyName => Name;
+
+    protected override void Restore(AddPersonState answers)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
-        if (Journey is { } journey && JourneyState.Load<AddPersonState>(TempData, journey) is { } s)
-        {
-            (Role, GivenNames, FamilyName, DateOfBirth, Gender) = (s.Role, s.GivenNames, s.FamilyName, s.DateOfBirth, s.Gender);
-            (PncId, Relationship, HomeAddress, HomeAddressPoliceArea) = (s.PncId, s.Relationship, s.HomeAddress, s.HomeAddressPoliceArea);
-        }
-
-        return Page();
+        ArgumentNullException.ThrowIfNull(answers);
+        (Role, GivenNames, FamilyName, DateOfBirth, Gender) = (answers.Role, answers.GivenNames, answers.FamilyName, answers.DateOfBirth, answers.Gender);
+        (PncId, Relationship, HomeAddress, HomeAddressPoliceArea) = (answers.PncId, answers.Relationship, answers.HomeAddress, answers.HomeAddressPoliceArea);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is not { } stalkingCase)
-        {
-            return NotFound();
-        }
-
         if (Role is null)
         {
             ModelState.AddModelError(nameof(Role), "Select who you are adding");
         }
-        else if (Role == PersonRole.Respondent && stalkingCase.RespondentId is not null)
+        else if (Role == PersonRole.Respondent && Case.RespondentId is not null)
         {
             ModelState.AddModelError(nameof(Role), "The case already has a respondent");
         }
@@ -173,16 +157,13 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(HomeAddress), $"Home address must be {RespondentAddress.AddressMaxLength} characters or fewer");
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+    }
 
+    protected override AddPersonState Capture()
+    {
         var respondent = Role == PersonRole.Respondent;
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new AddPersonState(Role!.Value, (GivenNames ?? "").Trim(), (FamilyName ?? "").Trim(), DateOfBirth, Gender!.Value,
+        return new AddPersonState(Role!.Value, (GivenNames ?? "").Trim(), (FamilyName ?? "").Trim(), DateOfBirth, Gender!.Value,
             string.IsNullOrWhiteSpace(PncId) ? null : PncId.Trim(), respondent ? null : Relationship,
-            respondent && !string.IsNullOrWhiteSpace(HomeAddress) ? HomeAddress.Trim() : null, respondent ? HomeAddressPoliceArea : null));
-        return Redirect(CaseLinks.CheckAnswers("add-person", Id, journey));
+            respondent && !string.IsNullOrWhiteSpace(HomeAddress) ? HomeAddress.Trim() : null, respondent ? HomeAddressPoliceArea : null);
     }
 }

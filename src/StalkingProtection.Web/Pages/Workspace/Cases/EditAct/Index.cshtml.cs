@@ -5,20 +5,28 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.EditAct;
 
-public sealed record EditActState(RecordActState Act, string Reason, long Version);
-
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ActFormPageModel(db, timeProvider)
+/// <summary>The corrected act, why it was corrected, and the case's version when the correction began (RL4).</summary>
+public sealed class EditActState
 {
+    public required RecordActState Act { get; init; }
+
+    public required string Reason { get; init; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>Correcting the record of an act, with the reason for the change (DPA 2018 s.62).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ActFormPageModel<EditActState>(db, timeProvider)
+{
+    public const string Name = "edit-act";
+
     [BindProperty(SupportsGet = true)]
     public Guid ActId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
 
     [BindProperty]
     [Display(Name = "Why are you changing the record of this act?")]
@@ -28,59 +36,52 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     [BindProperty]
     public long Version { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public StalkingAct Act { get; private set; } = null!;
+
+    protected override string JourneyName => Name;
+
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken ct)
     {
-        if (await FindVisibleCaseAsync(Db, Id, ct) is not { } stalkingCase
-            || await Db.StalkingActs.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ActId && a.CaseId == Id, ct) is not { } act)
+        if (await Db.StalkingActs.AsNoTracking().SingleOrDefaultAsync(a => a.Id == ActId && a.CaseId == Id, ct) is not { } act)
         {
-            return NotFound();
+            return false;
         }
 
-        if (Journey is { } journey && JourneyState.Load<EditActState>(TempData, journey) is { } s)
-        {
-            Show(s.Act);
-            (Reason, Version) = (s.Reason, s.Version);
-        }
-        else
-        {
-            Show(EditActForms.StateOf(act));
-            Version = stalkingCase.Version;
-        }
-
-        await LoadVictimsAsync(ct);
-        return Page();
+        Act = act;
+        return await base.LoadChoicesAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Prefill()
     {
-        if (await FindVisibleCaseAsync(Db, Id, ct) is null || !await Db.StalkingActs.AnyAsync(a => a.Id == ActId && a.CaseId == Id, ct))
-        {
-            return NotFound();
-        }
+        Show(EditActForms.StateOf(Act));
+        Version = Case.Version;
+    }
 
-        var valid = await ValidateAsync(ct);
+    protected override void Restore(EditActState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Show(answers.Act);
+        (Reason, Version) = (answers.Reason, answers.Version);
+    }
+
+    protected override void Validate()
+    {
+        base.Validate();
 
         // DPA 2018 s.62: an alteration of personal data records why.
         if (string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(nameof(Reason), "Enter why you are changing the record of this act");
-            valid = false;
         }
         else if (Reason.Length > AuditEntry.JustificationMaxLength)
         {
             ModelState.AddModelError(nameof(Reason), $"Reason must be {AuditEntry.JustificationMaxLength} characters or fewer");
-            valid = false;
         }
-
-        if (!valid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new EditActState(ToState(), Reason!.Trim(), Version));
-        return Redirect($"/workspace/cases/edit-act/check-answers/{Id}/{ActId}/{journey}");
     }
+
+    protected override EditActState Capture() => new() { Act = ToState(), Reason = Reason!.Trim(), Version = Version };
+
+    protected override string CheckAnswersUrl(Guid journey) => CaseLinks.RecordCheckAnswers(Name, Id, ActId, journey);
 }
 
 public static class EditActForms

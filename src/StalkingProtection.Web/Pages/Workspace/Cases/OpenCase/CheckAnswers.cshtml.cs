@@ -4,54 +4,34 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseWorkPageModel
+public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CheckAnswersPageModel<OpenCaseState>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Journey { get; set; }
-
-    public OpenCaseState State { get; private set; } = null!;
-
     public string OfficerName { get; private set; } = "";
 
-    public string ChangeHref => $"/workspace/cases/open-case?journey={Journey}";
+    public override string QuestionUrl => CaseLinks.OpenCase;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Redirect("/workspace/cases/open-case");
+    public override string ConflictRecord => "case";
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public override string SaveButton => "Open case";
+
+    protected override Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
+
+    protected override async Task<bool> DescribeAsync(OpenCaseState answers, CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
-        {
-            return Redirect("/workspace/cases/open-case");
-        }
-
-        try
-        {
-            var id = await cases.OpenCaseAsync(new OpenCaseOptions(State.CrimeReferences, OffenceChoices.Combine(State.Offences), State.ReportedOn,
-                State.OfficerInCharge, State.Team), User.ToActor(), ct);
-            JourneyState.Clear(TempData, Journey);
-            SetFlash("Case opened");
-            return Redirect(CaseLinks.View(id));
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
-        }
+        ArgumentNullException.ThrowIfNull(answers);
+        OfficerName = (await OfficerChoices.NamesAsync(db, [answers.OfficerInCharge], ct)).GetValueOrDefault(answers.OfficerInCharge, answers.OfficerInCharge);
+        return true;
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task<IActionResult> SaveAsync(OpenCaseState answers, Override? @override, CancellationToken ct)
     {
-        if (JourneyState.Load<OpenCaseState>(TempData, Journey) is not { } state)
-        {
-            return false;
-        }
-
-        State = state;
-        OfficerName = (await OfficerNamesAsync(db, [state.OfficerInCharge], ct)).GetValueOrDefault(state.OfficerInCharge, state.OfficerInCharge);
-        return true;
+        ArgumentNullException.ThrowIfNull(answers);
+        var id = await cases.OpenCaseAsync(new OpenCaseOptions(answers.CrimeReferences, OffenceChoices.Combine(answers.Offences), answers.ReportedOn,
+            answers.OfficerInCharge, answers.Team), Actor, ct);
+        Flash.Set(TempData, "Case opened");
+        return Redirect(CaseLinks.View(id));
     }
 }

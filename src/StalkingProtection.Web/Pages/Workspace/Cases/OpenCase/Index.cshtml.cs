@@ -5,15 +5,14 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
 
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+/// <summary>Opening a case: its crime references, the offences considered, and who has it.</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : QuestionPageModel<OpenCaseState>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
-
     [BindProperty]
     [Display(Name = "Crime references")]
     public string? CrimeReferences { get; set; }
@@ -36,28 +35,35 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<SelectListItem> Officers { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (Journey is { } journey && JourneyState.Load<OpenCaseState>(TempData, journey) is { } state)
-        {
-            CrimeReferences = string.Join(Environment.NewLine, state.CrimeReferences);
-            Offences = [.. state.Offences];
-            ReportedOn = state.ReportedOn;
-            OfficerInCharge = state.OfficerInCharge;
-            Team = state.Team;
-        }
-        else
-        {
-            OfficerInCharge = User.OfficerKey();
-            Team = User.FindFirst(StaffClaims.Team)?.Value;
-        }
+    public override string ConflictRecord => "case";
 
-        await LoadOfficersAsync(ct);
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Officers = await OfficerChoices.ListAsync(db, User, ct);
+        return true;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Prefill()
     {
-        var references = (CrimeReferences ?? "").Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        OfficerInCharge = User.OfficerKey();
+        Team = User.FindFirst(StaffClaims.Team)?.Value;
+    }
+
+    protected override void Restore(OpenCaseState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        CrimeReferences = string.Join(Environment.NewLine, answers.CrimeReferences);
+        Offences = [.. answers.Offences];
+        ReportedOn = answers.ReportedOn;
+        OfficerInCharge = answers.OfficerInCharge;
+        Team = answers.Team;
+    }
+
+    private string[] References => (CrimeReferences ?? "").Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    protected override void Validate()
+    {
+        var references = References;
         if (references.Length == 0)
         {
             ModelState.AddModelError(nameof(CrimeReferences), "Enter the crime reference");
@@ -88,7 +94,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             }
         }
 
-        await LoadOfficersAsync(ct);
         if (string.IsNullOrWhiteSpace(OfficerInCharge) || Officers.All(o => o.Value != OfficerInCharge))
         {
             ModelState.AddModelError(nameof(OfficerInCharge), "Select the officer in charge");
@@ -102,16 +107,9 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         {
             ModelState.AddModelError(nameof(Team), $"Team must be {StalkingCase.TeamMaxLength} characters or fewer");
         }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new OpenCaseState(references, Offences, ReportedOn!.Value, OfficerInCharge!, Team!.Trim()));
-        return Redirect($"/workspace/cases/open-case/check-answers/{journey}");
     }
 
-    private async Task LoadOfficersAsync(CancellationToken ct) => Officers = await OfficerChoices.ListAsync(db, User, ct);
+    protected override OpenCaseState Capture() => new(References, Offences, ReportedOn!.Value, OfficerInCharge!, Team!.Trim());
+
+    protected override string CheckAnswersUrl(Guid journey) => CaseLinks.OpenCaseCheckAnswers(journey);
 }

@@ -1,29 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckAnswersPageModel<RecordActState>(db)
+public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckPageModel<RecordActState>(db)
 {
     public string TargetName { get; private set; } = "Not recorded";
 
-    protected override string JourneyPath => "record-act";
+    public override string SaveButton => "Record act";
 
-    protected override async Task<string?> SaveAsync(CancellationToken ct)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(RecordActState answers, Override? @override, CancellationToken ct)
     {
-        var s = State;
-        await cases.RecordActAsync(new RecordActOptions(Id, LondonTime.StartOfDayUtc(s.OccurredFrom), s.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
-            s.LocationCountry, s.Location, ActCategoryChoices.Combine(s.Categories), s.OtherCategoryDescription, s.Channel, s.TargetVictimId, s.Description),
-            User.ToActor(), ct);
-        return "Act recorded";
+        ArgumentNullException.ThrowIfNull(answers);
+        await cases.RecordActAsync(new RecordActOptions(Id, LondonTime.StartOfDayUtc(answers.OccurredFrom), answers.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
+            answers.LocationCountry, answers.Location, ActCategoryChoices.Combine(answers.Categories), answers.OtherCategoryDescription, answers.Channel,
+            answers.TargetVictimId, answers.Description), Actor, ct);
+        return BackToCase("Act recorded");
     }
 
-    protected override async Task<bool> LoadDetailsAsync(CancellationToken ct)
+    protected override async Task<bool> DescribeAsync(RecordActState answers, CancellationToken ct)
     {
-        if (State.TargetVictimId is { } target && await Db.Victims.AsNoTracking().SingleOrDefaultAsync(v => v.Id == target && v.CaseId == Id, ct) is { } victim)
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.TargetVictimId is { } target && await Db.Victims.AsNoTracking().SingleOrDefaultAsync(v => v.Id == target && v.CaseId == Id, ct) is { } victim)
         {
             TargetName = victim.Person.PrimaryName.FullName;
         }

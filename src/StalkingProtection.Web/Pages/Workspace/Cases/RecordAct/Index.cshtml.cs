@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
 
@@ -43,53 +41,22 @@ public static class ActCategoryChoices
             .Concat(categories.HasFlag(ActCategory.Other) ? [$"Other: {other}"] : []));
 }
 
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ActFormPageModel(db, timeProvider)
+/// <summary>Recording an act associated with stalking (SPA 2019 s.1(6), R6).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ActFormPageModel<RecordActState>(db, timeProvider)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
+    public const string Name = "record-act";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await FindVisibleCaseAsync(Db, Id, ct) is null)
-        {
-            return NotFound();
-        }
+    protected override string JourneyName => Name;
 
-        if (Journey is { } journey && JourneyState.Load<RecordActState>(TempData, journey) is { } s)
-        {
-            Show(s);
-        }
+    protected override void Restore(RecordActState answers) => Show(answers);
 
-        await LoadVictimsAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (await FindVisibleCaseAsync(Db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
-        if (!await ValidateAsync(ct))
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, ToState());
-        return Redirect(CaseLinks.CheckAnswers("record-act", Id, journey));
-    }
+    protected override RecordActState Capture() => ToState();
 }
 
 /// <summary>The questions about an act, shared by recording a new act and correcting one.</summary>
-public abstract class ActFormPageModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+public abstract class ActFormPageModel<TAnswers>(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseQuestionPageModel<TAnswers>(db)
+    where TAnswers : class
 {
-    protected StalkingProtectionDbContext Db { get; } = db;
-
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     [Display(Name = "When did it happen?")]
     public DateOnly? OccurredFrom { get; set; }
@@ -128,9 +95,8 @@ public abstract class ActFormPageModel(StalkingProtectionDbContext db, TimeProvi
 
     public IReadOnlyList<SelectListItem> Victims { get; private set; } = [];
 
-    protected async Task<bool> ValidateAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        await LoadVictimsAsync(ct);
         if (ModelState.GetValidationState(nameof(OccurredFrom)) != ModelValidationState.Invalid)
         {
             if (OccurredFrom is null)
@@ -186,8 +152,6 @@ public abstract class ActFormPageModel(StalkingProtectionDbContext db, TimeProvi
         {
             ModelState.AddModelError(nameof(Description), $"What happened must be {StalkingAct.DescriptionMaxLength} characters or fewer");
         }
-
-        return ModelState.IsValid;
     }
 
     protected RecordActState ToState() => new(OccurredFrom!.Value, OccurredTo, LocationCountry!.Trim(),
@@ -199,9 +163,10 @@ public abstract class ActFormPageModel(StalkingProtectionDbContext db, TimeProvi
         (Categories, OtherCategoryDescription, Channel, TargetVictimId, Description) = ([.. s.Categories], s.OtherCategoryDescription, s.Channel, s.TargetVictimId, s.Description);
     }
 
-    protected async Task LoadVictimsAsync(CancellationToken ct)
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken ct)
     {
         var victims = await Db.Victims.AsNoTracking().Where(v => v.CaseId == Id).ToListAsync(ct);
         Victims = victims.Select(v => new SelectListItem(v.Person.PrimaryName.FullName, v.Id.ToString())).ToList();
+        return true;
     }
 }

@@ -4,21 +4,15 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordRiskScreening;
 
-public class AnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+/// <summary>The questions of the chosen screening form, the level of risk it showed and when to review it.</summary>
+public class AnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseQuestionPageModel<RiskScreeningState>(db)
 {
     [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public RiskTool Tool { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
 
     [BindProperty]
     public List<string?> Answers { get; set; } = [];
@@ -37,29 +31,27 @@ public class AnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvi
 
     public IReadOnlyList<string> Questions => RiskScreeningForms.Questions(Tool);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null || Questions.Count == 0)
-        {
-            return NotFound();
-        }
+    public string StartUrl => CaseLinks.Journey(IndexModel.Name, Id);
 
-        if (Journey is { } journey && JourneyState.Load<RiskScreeningState>(TempData, journey) is { } s && s.Tool == Tool)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override Task<bool> LoadChoicesAsync(CancellationToken ct) => Task.FromResult(Questions.Count > 0);
+
+    protected override void Prefill() => Pad();
+
+    protected override void Restore(RiskScreeningState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Tool == Tool)
         {
-            (Answers, Level, NextReviewOn, Notes) = ([.. s.Answers], s.Level, s.NextReviewOn, s.Notes);
+            (Answers, Level, NextReviewOn, Notes) = ([.. answers.Answers.Select(a => a.Length == 0 ? null : a)], answers.Level, answers.NextReviewOn, answers.Notes);
         }
 
         Pad();
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null || Questions.Count == 0)
-        {
-            return NotFound();
-        }
-
         Pad();
         var required = RiskScreeningForms.RequiredCount(Tool);
         for (var i = 0; i < Questions.Count; i++)
@@ -100,15 +92,9 @@ public class AnswersModel(StalkingProtectionDbContext db, TimeProvider timeProvi
             ModelState.AddModelError(nameof(Notes), $"Notes must be {RiskAssessment.NotesMaxLength} characters or fewer");
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new RiskScreeningState(Tool, Answers.Select(a => a ?? "").ToList(), Level!.Value, NextReviewOn!.Value, Notes));
-        return Redirect(CaseLinks.CheckAnswers("record-risk-screening", Id, journey));
     }
+
+    protected override RiskScreeningState Capture() => new(Tool, Answers.Select(a => a ?? "").ToList(), Level!.Value, NextReviewOn!.Value, Notes);
 
     private void Pad()
     {

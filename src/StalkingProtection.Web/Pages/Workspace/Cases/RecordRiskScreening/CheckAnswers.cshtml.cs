@@ -1,21 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordRiskScreening;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckAnswersPageModel<RiskScreeningState>(db)
+public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckPageModel<RiskScreeningState>(db)
 {
-    public override string ChangeHref => $"/workspace/cases/record-risk-screening/answers/{Id}/{State.Tool}?journey={Journey}";
+    public override string ChangeHref => CaseLinks.RiskScreeningAnswers(Id, Answers.Tool, Journey);
 
-    protected override string JourneyPath => "record-risk-screening";
+    public override string SaveButton => "Record screening";
 
-    protected override async Task<string?> SaveAsync(CancellationToken ct)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(RiskScreeningState answers, Override? @override, CancellationToken ct)
     {
-        var s = State;
-        var version = s.Tool == RiskTool.SDash ? "2009" : "2015";
-        await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(Id, s.Tool, version, string.Concat(s.Answers), s.Level,
-            User.ToActor().Name, s.NextReviewOn, string.IsNullOrWhiteSpace(s.Notes) ? null : s.Notes.Trim()), User.ToActor(), ct);
-        return "Risk screening recorded";
+        ArgumentNullException.ThrowIfNull(answers);
+        var version = answers.Tool == RiskTool.SDash ? "2009" : "2015";
+        await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(Id, answers.Tool, version, string.Concat(answers.Answers), answers.Level,
+            Actor.Name, answers.NextReviewOn, string.IsNullOrWhiteSpace(answers.Notes) ? null : answers.Notes.Trim()), Actor, ct);
+        return BackToCase("Risk screening recorded");
     }
 }

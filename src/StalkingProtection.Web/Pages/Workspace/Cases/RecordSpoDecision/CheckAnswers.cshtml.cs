@@ -1,17 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordSpoDecision;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckAnswersPageModel<SpoDecisionState>(db)
+public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases) : CaseCheckPageModel<SpoDecisionState>(db)
 {
-    protected override string JourneyPath => "record-spo-decision";
+    public override string SaveButton => "Record decision";
 
-    protected override async Task<string?> SaveAsync(CancellationToken ct)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(SpoDecisionState answers, Override? @override, CancellationToken ct)
     {
-        await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(Id, State.Decision, State.Rationale, State.AuthorisingOfficer,
-            State.LegalServicesReference), User.ToActor(), ct);
-        return "SPO decision recorded";
+        ArgumentNullException.ThrowIfNull(answers);
+        await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(Id, answers.Decision, answers.Rationale, answers.AuthorisingOfficer,
+            answers.LegalServicesReference), Actor, ct);
+        return BackToCase("SPO decision recorded");
     }
 }

@@ -3,26 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordSpoDecision;
 
 public sealed record SpoDecisionState(SpoDecisionOutcome Decision, string Rationale, string? AuthorisingOfficer, string? LegalServicesReference);
 
-public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
+/// <summary>The decision whether to apply for an order, with its reasons (R39).</summary>
+public class IndexModel(StalkingProtectionDbContext db) : CaseQuestionPageModel<SpoDecisionState>(db)
 {
+    public const string Name = "record-spo-decision";
+
     public static IReadOnlyList<SelectListItem> DecisionItems { get; } =
     [
         new("Apply for a stalking protection order", nameof(SpoDecisionOutcome.Apply)),
         new("Do not apply for an order", nameof(SpoDecisionOutcome.DoNotApply)),
     ];
-
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
 
     [BindProperty]
     [Display(Name = "What have you decided?")]
@@ -40,28 +35,16 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
     [Display(Name = "Legal services reference (optional)")]
     public string? LegalServicesReference { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string JourneyName => Name;
+
+    protected override void Restore(SpoDecisionState answers)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
-        if (Journey is { } journey && JourneyState.Load<SpoDecisionState>(TempData, journey) is { } state)
-        {
-            (Decision, Rationale, AuthorisingOfficer, LegalServicesReference) = (state.Decision, state.Rationale, state.AuthorisingOfficer, state.LegalServicesReference);
-        }
-
-        return Page();
+        ArgumentNullException.ThrowIfNull(answers);
+        (Decision, Rationale, AuthorisingOfficer, LegalServicesReference) = (answers.Decision, answers.Rationale, answers.AuthorisingOfficer, answers.LegalServicesReference);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
         if (Decision is null)
         {
             ModelState.AddModelError(nameof(Decision), "Select whether to apply for a stalking protection order");
@@ -87,15 +70,9 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
             ModelState.AddModelError(nameof(LegalServicesReference), $"Legal services reference must be {SpoDecision.ReferenceMaxLength} characters or fewer");
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new SpoDecisionState(Decision!.Value, Rationale!, Blank(AuthorisingOfficer), Blank(LegalServicesReference)));
-        return Redirect(CaseLinks.CheckAnswers("record-spo-decision", Id, journey));
     }
+
+    protected override SpoDecisionState Capture() => new(Decision!.Value, Rationale!, Blank(AuthorisingOfficer), Blank(LegalServicesReference));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

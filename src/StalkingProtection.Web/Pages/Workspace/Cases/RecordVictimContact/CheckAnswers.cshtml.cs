@@ -1,15 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordVictimContact;
 
 public class CheckAnswersModel(StalkingProtectionDbContext db, ReviewService reviews, VictimContactService victimContacts)
-    : CaseCheckAnswersPageModel<VictimContactState>(db)
+    : CaseCheckPageModel<VictimContactState>(db)
 {
     public const string ChannelCheckReason = "Checking the way a contact was made against the victim's safe-contact preferences";
 
@@ -18,19 +19,22 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReviewService rev
     /// <summary>The contact was made in a way the victim did not choose as safe (Victims' Code, R41).</summary>
     public bool ChannelNotChosen { get; private set; }
 
-    protected override string JourneyPath => "record-victim-contact";
+    public override string SaveButton => "Record contact";
 
-    protected override async Task<string?> SaveAsync(CancellationToken ct)
+    protected override string JourneyName => IndexModel.Name;
+
+    protected override async Task<IActionResult> SaveAsync(VictimContactState answers, Override? @override, CancellationToken ct)
     {
-        var s = State;
-        await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(s.VictimId, null, s.EventType, LondonTime.ToUtc(s.OccurredOn, s.OccurredAt),
-            s.Channel, s.Summary), User.ToActor(), ct);
-        return "Contact recorded";
+        ArgumentNullException.ThrowIfNull(answers);
+        await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(answers.VictimId, null, answers.EventType,
+            LondonTime.ToUtc(answers.OccurredOn, answers.OccurredAt), answers.Channel, answers.Summary), Actor, ct);
+        return BackToCase("Contact recorded");
     }
 
-    protected override async Task<bool> LoadDetailsAsync(CancellationToken ct)
+    protected override async Task<bool> DescribeAsync(VictimContactState answers, CancellationToken ct)
     {
-        if (await Db.Victims.AsNoTracking().SingleOrDefaultAsync(v => v.Id == State.VictimId && v.CaseId == Id, ct) is not { } victim)
+        ArgumentNullException.ThrowIfNull(answers);
+        if (await Db.Victims.AsNoTracking().SingleOrDefaultAsync(v => v.Id == answers.VictimId && v.CaseId == Id, ct) is not { } victim)
         {
             return false;
         }
@@ -38,8 +42,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReviewService rev
         VictimName = victim.Person.PrimaryName.FullName;
 
         // Reading the preferences is audited like any other read (DPA 2018 s.62), with the reason it is needed.
-        var contact = await victimContacts.ReadAsync(victim.Id, User.ToActor(), ChannelCheckReason, ct);
-        ChannelNotChosen = contact is not null && SafeContactChannels.Chose(contact, State.Channel) == false;
+        var contact = await victimContacts.ReadAsync(victim.Id, Actor, ChannelCheckReason, ct);
+        ChannelNotChosen = contact is not null && SafeContactChannels.Chose(contact, answers.Channel) == false;
         return true;
     }
 }

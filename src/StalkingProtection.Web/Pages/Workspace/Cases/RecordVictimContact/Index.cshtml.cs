@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordVictimContact;
 
@@ -42,13 +40,10 @@ public static class VictimContactChoices
     public static string Text(IReadOnlyList<SelectListItem> items, object value) => items.First(i => i.Value == value.ToString()).Text;
 }
 
-public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseWorkPageModel
+/// <summary>Recording a contact with a victim (R41).</summary>
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : CaseQuestionPageModel<VictimContactState>(db)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
+    public const string Name = "record-victim-contact";
 
     [BindProperty]
     [Display(Name = "Who was contacted?")]
@@ -76,31 +71,24 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<SelectListItem> Victims { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string JourneyName => Name;
+
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken ct)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
-
-        if (Journey is { } journey && JourneyState.Load<VictimContactState>(TempData, journey) is { } s)
-        {
-            (VictimId, EventType, Channel, OccurredOn, Summary) = (s.VictimId, s.EventType, s.Channel, s.OccurredOn, s.Summary);
-            OccurredAt = s.OccurredAt.ToString("HH:mm", CultureInfo.InvariantCulture);
-        }
-
-        await LoadVictimsAsync(ct);
-        return Page();
+        var victims = await Db.Victims.AsNoTracking().Where(v => v.CaseId == Id).ToListAsync(ct);
+        Victims = victims.Select(v => new SelectListItem(v.Person.PrimaryName.FullName, v.Id.ToString())).ToList();
+        return true;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Restore(VictimContactState answers)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is null)
-        {
-            return NotFound();
-        }
+        ArgumentNullException.ThrowIfNull(answers);
+        (VictimId, EventType, Channel, OccurredOn, Summary) = (answers.VictimId, answers.EventType, answers.Channel, answers.OccurredOn, answers.Summary);
+        OccurredAt = answers.OccurredAt.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
 
-        await LoadVictimsAsync(ct);
+    protected override void Validate()
+    {
         if (VictimId is null || Victims.All(v => v.Value != VictimId.ToString()))
         {
             ModelState.AddModelError(nameof(VictimId), "Select who was contacted");
@@ -121,12 +109,11 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(OccurredOn), "Enter the date of the contact");
         }
 
-        TimeOnly time = default;
         if (string.IsNullOrWhiteSpace(OccurredAt))
         {
             ModelState.AddModelError(nameof(OccurredAt), "Enter the time of the contact");
         }
-        else if (!TimeOnly.TryParseExact(OccurredAt.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        else if (ParseTime(OccurredAt) is not { } time)
         {
             ModelState.AddModelError(nameof(OccurredAt), "Enter the time in the 24-hour clock, for example 14:30");
         }
@@ -144,19 +131,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ModelState.AddModelError(nameof(Summary), $"Summary must be {VictimContactEvent.SummaryMaxLength} characters or fewer");
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new VictimContactState(VictimId!.Value, EventType!.Value, Channel!.Value, OccurredOn!.Value, time, Summary!.Trim()));
-        return Redirect(CaseLinks.CheckAnswers("record-victim-contact", Id, journey));
     }
 
-    private async Task LoadVictimsAsync(CancellationToken ct)
-    {
-        var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == Id).ToListAsync(ct);
-        Victims = victims.Select(v => new SelectListItem(v.Person.PrimaryName.FullName, v.Id.ToString())).ToList();
-    }
+    protected override VictimContactState Capture() =>
+        new(VictimId!.Value, EventType!.Value, Channel!.Value, OccurredOn!.Value, ParseTime(OccurredAt)!.Value, Summary!.Trim());
 }

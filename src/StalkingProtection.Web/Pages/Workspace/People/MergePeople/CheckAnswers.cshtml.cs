@@ -1,20 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeService people) : MergePeoplePageModel(db)
+/// <summary>Confirms a merge of two records of one person, after comparing them once more.</summary>
+[Authorize(Policy = Policies.Triage)]
+public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeService people) : CheckAnswersPageModel<MergeState>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Journey { get; set; }
-
-    public MergeState State { get; private set; } = null!;
-
     public PersonRecord Keep { get; private set; } = null!;
 
     public PersonRecord Merge { get; private set; } = null!;
@@ -23,78 +21,61 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeServic
 
     public (PersonRecord, string, PersonRecord, string) Comparison => (Keep, "Record to keep", Merge, "Record to merge into it");
 
-    public string ReasonHref => $"/workspace/people/merge-people/reason/{Journey}";
+    public string ReasonHref => PeopleLinks.MergeReason(Journey);
 
-    public string ChooseHref => $"/workspace/people/merge-people/{State.KeepId}/{State.MergeId}";
+    public string ChooseHref => PeopleLinks.Merge(Answers.KeepId, Answers.MergeId);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public override string QuestionUrl => PeopleLinks.Duplicates;
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public override string ChangeHref => ReasonHref;
+
+    public override string ConflictRecord => "record";
+
+    public override string SaveButton => "Confirm";
+
+    /// <summary>Both records, when the journey's answers are still kept; a record the user may not see answers 404 (S4).</summary>
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } other)
+        if (JourneyState.Load<MergeState>(TempData, Journey) is not { } kept)
         {
-            return other;
+            return true;
         }
 
-        if (Keep.Version != State.KeepVersion || Merge.Version != State.MergeVersion)
+        var records = await people.DescribeAsync([kept.KeepId, kept.MergeId], ct);
+        if (!records.TryGetValue(kept.KeepId, out var keep) || !records.TryGetValue(kept.MergeId, out var merge))
         {
-            return ConflictPage();
+            return false;
         }
 
-        try
-        {
-            await people.MergeAsync(new MergePeopleOptions(State.KeepId, State.KeepVersion, State.MergeId, State.MergeVersion, State.Reason ?? ""), User.ToActor(), ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await LoadAsync(ct);
-            return ConflictPage();
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
-        }
-
-        JourneyState.Clear(TempData, Journey);
-        return Redirect($"/workspace/people/merge-people/confirmation/{State.KeepId}");
+        var visible = await PeopleVisibility.OfAsync(db, User, [keep, merge], ct);
+        (Keep, Merge) = (keep, merge);
+        return visible(keep) && visible(merge);
     }
 
-    private IActionResult ConflictPage()
+    /// <summary>Answers without a reason go back to the start: the reason is asked before the records are merged.</summary>
+    protected override Task<bool> DescribeAsync(MergeState answers, CancellationToken ct)
     {
-        ShowConflict();
-        State = State with { KeepVersion = Keep.Version, MergeVersion = Merge.Version };
-        JourneyState.Save(TempData, Journey, State);
-        return Page();
+        ArgumentNullException.ThrowIfNull(answers);
+        return Task.FromResult(answers.Reason is not null);
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    protected override async Task<IActionResult> SaveAsync(MergeState answers, Override? @override, CancellationToken ct)
     {
-        if (JourneyState.Load<MergeState>(TempData, Journey) is not { } state)
+        ArgumentNullException.ThrowIfNull(answers);
+
+        // RL4: either record changed since the user compared them.
+        if (Keep.Version != answers.KeepVersion || Merge.Version != answers.MergeVersion)
         {
-            return Redirect("/workspace/people/duplicates");
+            return await ShowConflictAsync(ct);
         }
 
-        State = state;
-        if (state.Reason is null)
-        {
-            return Redirect(ReasonHref);
-        }
+        await people.MergeAsync(new MergePeopleOptions(answers.KeepId, answers.KeepVersion, answers.MergeId, answers.MergeVersion, answers.Reason ?? ""), Actor, ct);
+        return Redirect(PeopleLinks.MergeConfirmation(answers.KeepId));
+    }
 
-        var records = await people.DescribeAsync([state.KeepId, state.MergeId], ct);
-        if (!records.TryGetValue(state.KeepId, out var keep) || !records.TryGetValue(state.MergeId, out var merge))
-        {
-            return NotFound();
-        }
-
-        var visible = await VisibilityAsync([keep, merge], ct);
-        if (!visible(keep) || !visible(merge))
-        {
-            return NotFound();
-        }
-
-        Keep = keep;
-        Merge = merge;
-        return null;
+    protected override void OnConflict(MergeState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        (answers.KeepVersion, answers.MergeVersion) = (Keep.Version, Merge.Version);
     }
 }

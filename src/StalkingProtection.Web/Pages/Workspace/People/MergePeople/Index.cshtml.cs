@@ -1,14 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
+using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 
-/// <summary>Two records side by side, and which one to keep.</summary>
-public class IndexModel(StalkingProtectionDbContext db, PersonMergeService people) : MergePeoplePageModel(db)
+/// <summary>Two records side by side, and which one to keep. Merging is for officers and coordinators.</summary>
+[Authorize(Policy = Policies.Triage)]
+public class IndexModel(StalkingProtectionDbContext db, PersonMergeService people) : QuestionPageModel<MergeState>
 {
     [BindProperty(SupportsGet = true)]
     public Guid First { get; set; }
@@ -30,6 +34,8 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
 
     public PersonRecord SecondRecord { get; private set; } = null!;
 
+    public override string ConflictRecord => "record";
+
     public (PersonRecord, string, PersonRecord, string) Comparison => (FirstRecord, "First record", SecondRecord, "Second record");
 
     public IReadOnlyList<SelectListItem> Choices =>
@@ -38,40 +44,7 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
         new($"Keep the second record ({SecondRecord.Name}, added {Display.Date(Core.Time.LondonTime.DateOf(SecondRecord.CreatedAt))})", SecondRecord.Id.ToString()),
     ];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-
-        FirstVersion = FirstRecord.Version;
-        SecondVersion = SecondRecord.Version;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-
-        if (KeepId != First && KeepId != Second)
-        {
-            ModelState.AddModelError(nameof(KeepId), "Select the record you want to keep");
-            return Page();
-        }
-
-        var keepFirst = KeepId == First;
-        var journey = Guid.NewGuid();
-        JourneyState.Save(TempData, journey, keepFirst
-            ? new MergeState(First, FirstVersion, Second, SecondVersion, null)
-            : new MergeState(Second, SecondVersion, First, FirstVersion, null));
-        return Redirect($"/workspace/people/merge-people/reason/{journey}");
-    }
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (First == Second)
         {
@@ -85,9 +58,27 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
             return false;
         }
 
-        var visible = await VisibilityAsync([first, second], ct);
+        var visible = await PeopleVisibility.OfAsync(db, User, [first, second], ct);
         FirstRecord = first;
         SecondRecord = second;
         return visible(first) && visible(second);
     }
+
+    /// <summary>RL4: the versions of both records when the user compared them.</summary>
+    protected override void Prefill() => (FirstVersion, SecondVersion) = (FirstRecord.Version, SecondRecord.Version);
+
+    protected override void Restore(MergeState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        KeepId = answers.KeepId;
+        (FirstVersion, SecondVersion) = answers.KeepId == First ? (answers.KeepVersion, answers.MergeVersion) : (answers.MergeVersion, answers.KeepVersion);
+    }
+
+    protected override void Validate() => Require(KeepId == First || KeepId == Second, nameof(KeepId), "Select the record you want to keep");
+
+    protected override MergeState Capture() => KeepId == First
+        ? new MergeState { KeepId = First, KeepVersion = FirstVersion, MergeId = Second, MergeVersion = SecondVersion }
+        : new MergeState { KeepId = Second, KeepVersion = SecondVersion, MergeId = First, MergeVersion = FirstVersion };
+
+    protected override string CheckAnswersUrl(Guid journey) => PeopleLinks.MergeReason(journey);
 }

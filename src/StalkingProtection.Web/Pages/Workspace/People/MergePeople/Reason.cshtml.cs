@@ -1,39 +1,52 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using StalkingProtection.Core.Data;
+using Microsoft.AspNetCore.Mvc.Filters;
 using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
+using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.People.MergePeople;
 
 /// <summary>DPA 2018 s.62: combining two records of personal data is logged with its reason.</summary>
-public class ReasonModel(StalkingProtectionDbContext db) : MergePeoplePageModel(db)
+[Authorize(Policy = Policies.Triage)]
+public class ReasonModel : QuestionPageModel<MergeState>
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Journey { get; set; }
-
     [BindProperty]
     [Display(Name = "Why are these the same person?")]
     public string? Reason { get; set; }
 
-    public IActionResult OnGet()
+    public override string ConflictRecord => "record";
+
+    /// <summary>The records chosen on the page before.</summary>
+    private MergeState Kept { get; set; } = null!;
+
+    /// <summary>Without the records chosen, the journey starts again from the list of possible duplicates.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (JourneyState.Load<MergeState>(TempData, Journey) is not { } state)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Journey is not { } journey || JourneyState.Load<MergeState>(TempData, journey) is not { } kept)
         {
-            return Redirect("/workspace/people/duplicates");
+            context.Result = Redirect(PeopleLinks.Duplicates);
+            return;
         }
 
-        Reason = state.Reason;
-        return Page();
+        Kept = kept;
+        await next();
     }
 
-    public IActionResult OnPost()
-    {
-        if (JourneyState.Load<MergeState>(TempData, Journey) is not { } state)
-        {
-            return Redirect("/workspace/people/duplicates");
-        }
+    protected override Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
 
+    protected override void Restore(MergeState answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Reason = answers.Reason;
+    }
+
+    protected override void Validate()
+    {
         if (string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(nameof(Reason), "Give the reason you are sure these records are the same person");
@@ -42,13 +55,13 @@ public class ReasonModel(StalkingProtectionDbContext db) : MergePeoplePageModel(
         {
             ModelState.AddModelError(nameof(Reason), $"The reason must be {PersonMergeService.ReasonMaxLength} characters or fewer");
         }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        JourneyState.Save(TempData, Journey, state with { Reason = Reason!.Trim() });
-        return Redirect($"/workspace/people/merge-people/check-answers/{Journey}");
     }
+
+    protected override MergeState Capture()
+    {
+        Kept.Reason = Reason!.Trim();
+        return Kept;
+    }
+
+    protected override string CheckAnswersUrl(Guid journey) => PeopleLinks.MergeCheckAnswers(journey);
 }

@@ -1,103 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Workspace.Cases;
 using StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, TriageService triage) : TriageJourneyPageModel(db)
+/// <summary>Confirms the triage of a report: a case opened, the report added to a case, or the report closed.</summary>
+[Authorize(Policy = Policies.Triage)]
+public class CheckAnswersModel(StalkingProtectionDbContext db, TriageService triage) : CheckAnswersPageModel<TriageState>
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public PublicReport Report { get; private set; } = null!;
+
     public string OfficerName { get; private set; } = "";
 
     /// <summary>False once the report has been decided by someone else: there is nothing left to confirm.</summary>
     public bool CanConfirm => !Report.IsTriaged;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await StartAsync(ct) ?? Page();
+    public string DetailsHref => TriageLinks.Details(Id);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public override string QuestionUrl => TriageLinks.Start(Id);
+
+    public override string ChangeHref => DetailsHref;
+
+    public override string ConflictRecord => "report";
+
+    public override string SaveButton => "Confirm";
+
+    protected override Guid JourneyKey => Id;
+
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await StartAsync(ct) is { } redirect)
+        if (await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Id, ct) is not { } report)
         {
-            return redirect;
+            return false;
         }
+
+        Report = report;
+        return true;
+    }
+
+    /// <summary>Answers without an outcome, or without its details, start the journey again.</summary>
+    protected override async Task<bool> DescribeAsync(TriageState answers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Outcome is null || !answers.DetailsComplete)
+        {
+            return false;
+        }
+
+        if (answers.OfficerInCharge is { } officer)
+        {
+            OfficerName = (await OfficerChoices.NamesAsync(db, [officer], ct)).GetValueOrDefault(officer, officer);
+        }
+
+        return true;
+    }
+
+    protected override async Task<IActionResult> SaveAsync(TriageState answers, Override? @override, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
 
         // RL4: the report changed since this journey read it, for example someone else triaged it.
-        if (Report.Version != State.Version)
+        if (Report.Version != answers.Version)
         {
-            return ConflictPage();
+            return await ShowConflictAsync(ct);
         }
 
-        try
+        switch (answers.Outcome)
         {
-            var actor = User.ToActor();
-            switch (State.Outcome)
-            {
-                case TriageOutcome.CaseOpened:
-                    await triage.OpenCaseAsync(new OpenCaseFromReportOptions(Id, State.Version, State.CrimeReferences, OffenceChoices.Combine(State.Offences),
-                        State.OfficerInCharge!, State.Team!,
-                        State.AddVictim ? new ReporterAsVictim(State.VictimGivenNames ?? "", State.VictimFamilyName ?? "", State.CopyContactDetails) : null), actor, ct);
-                    break;
-                case TriageOutcome.AddedToCase:
-                    await triage.AddToCaseAsync(new AddReportToCaseOptions(Id, State.Version, State.CaseId!.Value), actor, ct);
-                    break;
-                default:
-                    await triage.CloseAsync(new CloseReportOptions(Id, State.Version, State.CloseReason!.Value, State.CloseDetails ?? ""), actor, ct);
-                    break;
-            }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await LoadReportAsync(ct);
-            return ConflictPage();
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
+            case TriageOutcome.CaseOpened:
+                await triage.OpenCaseAsync(new OpenCaseFromReportOptions(Id, answers.Version, answers.CrimeReferences, OffenceChoices.Combine(answers.Offences),
+                    answers.OfficerInCharge!, answers.Team!,
+                    answers.AddVictim ? new ReporterAsVictim(answers.VictimGivenNames ?? "", answers.VictimFamilyName ?? "", answers.CopyContactDetails) : null), Actor, ct);
+                break;
+            case TriageOutcome.AddedToCase:
+                await triage.AddToCaseAsync(new AddReportToCaseOptions(Id, answers.Version, answers.CaseId!.Value), Actor, ct);
+                break;
+            default:
+                await triage.CloseAsync(new CloseReportOptions(Id, answers.Version, answers.CloseReason!.Value, answers.CloseDetails ?? ""), Actor, ct);
+                break;
         }
 
-        JourneyState.Clear(TempData, Id);
-        return Redirect($"/workspace/triage/triage-report/confirmation/{Id}");
+        return Redirect(TriageLinks.Confirmation(Id));
     }
 
-    private IActionResult ConflictPage()
+    /// <summary>A report still in triage can be confirmed again against its current version; a decided one cannot.</summary>
+    protected override void OnConflict(TriageState answers)
     {
-        ShowConflict();
+        ArgumentNullException.ThrowIfNull(answers);
         if (!Report.IsTriaged)
         {
-            State.Version = Report.Version;
-            SaveState();
+            answers.Version = Report.Version;
         }
-
-        return Page();
-    }
-
-    private async Task<IActionResult?> StartAsync(CancellationToken ct)
-    {
-        if (!await LoadReportAsync(ct))
-        {
-            return NotFound();
-        }
-
-        if (!LoadState() || State.Outcome is null)
-        {
-            return Redirect(StartHref);
-        }
-
-        if (!State.DetailsComplete)
-        {
-            return Redirect(DetailsHref);
-        }
-
-        if (State.OfficerInCharge is { } officer)
-        {
-            OfficerName = (await OfficerNamesAsync(Db, [officer], ct)).GetValueOrDefault(officer, officer);
-        }
-
-        return null;
     }
 }

@@ -7,12 +7,14 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
 
 /// <summary>The details of the chosen outcome: the new case, the existing case, or why the report is closed.</summary>
-public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageModel(db)
+public class DetailsModel(StalkingProtectionDbContext db) : TriageQuestionPageModel(db)
 {
     public const int CaseMatchLimit = 10;
 
@@ -72,79 +74,80 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
 
     public bool HasContactDetails => Report.ProtectedContact is not null;
 
-    public string Heading => State.Outcome switch
+    /// <summary>The outcome chosen on the first page, whose questions this page asks.</summary>
+    public TriageOutcome? Outcome => Kept?.Outcome;
+
+    public string Heading => Kept!.Outcome switch
     {
         TriageOutcome.CaseOpened => "Open a new case",
         TriageOutcome.AddedToCase => "Add to an existing case",
         _ => "Close the report without a case",
     };
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public string StartHref => TriageLinks.Start(Id);
+
+    /// <summary>The details follow the outcome: without one, the journey starts again.</summary>
+    protected override string? Elsewhere() => Kept?.Outcome is null ? TriageLinks.Start(Id) : null;
+
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await StartAsync(ct) is { } redirect)
+        if (Kept!.Outcome == TriageOutcome.CaseOpened)
         {
-            return redirect;
+            Officers = await OfficerChoices.ListAsync(Db, User, ct);
         }
 
-        CrimeReferences = string.Join(Environment.NewLine, State.CrimeReferences);
-        Offences = [.. State.Offences];
-        OfficerInCharge = State.OfficerInCharge ?? User.OfficerKey();
-        Team = State.Team ?? User.FindFirst(StaffClaims.Team)?.Value;
-        AddVictim = State.Outcome == TriageOutcome.CaseOpened && State.DetailsComplete ? State.AddVictim : null;
-        VictimGivenNames = State.VictimGivenNames;
-        VictimFamilyName = State.VictimFamilyName;
-        CopyContactDetails = State.AddVictim ? State.CopyContactDetails : null;
-        CaseReference = State.CaseLabel;
-        CaseId = State.CaseId;
-        CloseReason = State.CloseReason;
-        CloseDetails = State.CloseDetails;
-        return Page();
+        return true;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Restore(TriageState answers)
     {
-        if (await StartAsync(ct) is { } redirect)
-        {
-            return redirect;
-        }
+        ArgumentNullException.ThrowIfNull(answers);
+        CrimeReferences = string.Join(Environment.NewLine, answers.CrimeReferences);
+        Offences = [.. answers.Offences];
+        OfficerInCharge = answers.OfficerInCharge ?? User.OfficerKey();
+        Team = answers.Team ?? User.FindFirst(StaffClaims.Team)?.Value;
+        AddVictim = answers.Outcome == TriageOutcome.CaseOpened && answers.DetailsComplete ? answers.AddVictim : null;
+        VictimGivenNames = answers.VictimGivenNames;
+        VictimFamilyName = answers.VictimFamilyName;
+        CopyContactDetails = answers.AddVictim ? answers.CopyContactDetails : null;
+        CaseReference = answers.CaseLabel;
+        CaseId = answers.CaseId;
+        CloseReason = answers.CloseReason;
+        CloseDetails = answers.CloseDetails;
+    }
 
+    /// <summary>Only the questions of the chosen outcome are checked; the others' fields are ignored.</summary>
+    protected override async Task ValidateAsync(CancellationToken ct)
+    {
         ModelState.Clear();
-        var valid = State.Outcome switch
+        if (Kept!.Outcome == TriageOutcome.AddedToCase)
         {
-            TriageOutcome.CaseOpened => await ValidateNewCaseAsync(ct),
-            TriageOutcome.AddedToCase => await ValidateExistingCaseAsync(ct),
-            _ => ValidateClose(),
-        };
-        if (!valid)
-        {
-            return Page();
+            await ValidateExistingCaseAsync(ct);
         }
-
-        SaveState();
-        return Redirect(CheckHref);
+        else
+        {
+            Validate();
+        }
     }
 
-    private async Task<IActionResult?> StartAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        if (!await LoadReportAsync(ct))
+        if (Kept!.Outcome == TriageOutcome.CaseOpened)
         {
-            return NotFound();
+            ValidateNewCase();
         }
-
-        if (!LoadState() || State.Outcome is null)
+        else
         {
-            return Redirect(StartHref);
+            ValidateClose();
         }
-
-        if (State.Outcome == TriageOutcome.CaseOpened)
-        {
-            Officers = await OfficersAsync(ct);
-        }
-
-        return null;
     }
 
-    private async Task<bool> ValidateNewCaseAsync(CancellationToken ct)
+    /// <summary>This page's answers, over the outcome kept from the first page.</summary>
+    protected override TriageState Capture() => Kept!;
+
+    protected override string CheckAnswersUrl(Guid journey) => TriageLinks.CheckAnswers(Id);
+
+    private void ValidateNewCase()
     {
         var references = (CrimeReferences ?? "").Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (references.Any(r => r.Length > StalkingCase.CrimeReferenceMaxLength))
@@ -215,27 +218,26 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
 
         if (!ModelState.IsValid)
         {
-            return false;
+            return;
         }
 
-        State.CrimeReferences = [.. references];
-        State.Offences = [.. Offences];
-        State.OfficerInCharge = OfficerInCharge;
-        State.Team = Team!.Trim();
-        State.AddVictim = addVictim;
-        State.VictimGivenNames = addVictim ? VictimGivenNames?.Trim() ?? "" : null;
-        State.VictimFamilyName = addVictim ? VictimFamilyName!.Trim() : null;
-        State.CopyContactDetails = copy;
-        return true;
+        Kept!.CrimeReferences = [.. references];
+        Kept!.Offences = [.. Offences];
+        Kept!.OfficerInCharge = OfficerInCharge;
+        Kept!.Team = Team!.Trim();
+        Kept!.AddVictim = addVictim;
+        Kept!.VictimGivenNames = addVictim ? VictimGivenNames?.Trim() ?? "" : null;
+        Kept!.VictimFamilyName = addVictim ? VictimFamilyName!.Trim() : null;
+        Kept!.CopyContactDetails = copy;
     }
 
-    private async Task<bool> ValidateExistingCaseAsync(CancellationToken ct)
+    private async Task ValidateExistingCaseAsync(CancellationToken ct)
     {
         var reference = CaseReference?.Trim() ?? "";
         if (reference.Length == 0)
         {
             ModelState.AddModelError(nameof(CaseReference), "Enter the crime reference of the case");
-            return false;
+            return;
         }
 
         var matches = await Db.Cases.AsNoTracking().VisibleTo(User)
@@ -248,7 +250,7 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
         if (matches.Count == 0)
         {
             ModelState.AddModelError(nameof(CaseReference), "There is no case you can see with that crime reference");
-            return false;
+            return;
         }
 
         if (matches.Count > 1 && (CaseId is null || matches.All(m => m.Id != CaseId)))
@@ -256,22 +258,21 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
             CaseMatches = matches.Select(m => new SelectListItem(
                 $"{m.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal)}, reported {Display.Date(m.ReportedOn)} ({m.Team}, {m.Status})", m.Id.ToString())).ToList();
             ModelState.AddModelError(nameof(CaseId), "More than one case has that crime reference: select the case");
-            return false;
+            return;
         }
 
         var chosen = matches.Count == 1 ? matches[0] : matches.Single(m => m.Id == CaseId);
         if (chosen.Status == CaseStatus.Closed)
         {
             ModelState.AddModelError(nameof(CaseReference), "That case is closed: open a new case from the report instead");
-            return false;
+            return;
         }
 
-        State.CaseId = chosen.Id;
-        State.CaseLabel = chosen.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal);
-        return true;
+        Kept!.CaseId = chosen.Id;
+        Kept!.CaseLabel = chosen.CrimeReferences.Replace(",", ", ", StringComparison.Ordinal);
     }
 
-    private bool ValidateClose()
+    private void ValidateClose()
     {
         if (CloseReason is null)
         {
@@ -289,11 +290,10 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageJourneyPageMod
 
         if (!ModelState.IsValid)
         {
-            return false;
+            return;
         }
 
-        State.CloseReason = CloseReason;
-        State.CloseDetails = CloseDetails!.Trim();
-        return true;
+        Kept!.CloseReason = CloseReason;
+        Kept!.CloseDetails = CloseDetails!.Trim();
     }
 }

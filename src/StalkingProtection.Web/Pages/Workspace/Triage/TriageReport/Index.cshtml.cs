@@ -2,57 +2,34 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
 
-public class IndexModel(StalkingProtectionDbContext db) : TriageJourneyPageModel(db)
+/// <summary>The first question of triage: open a case, add to a case, or close the report.</summary>
+public class IndexModel(StalkingProtectionDbContext db) : TriageQuestionPageModel(db)
 {
     [BindProperty]
     [Display(Name = "What do you want to do with this report?")]
     public TriageOutcome? Outcome { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string? Elsewhere() => HttpMethods.IsGet(Request.Method) && Report.IsTriaged ? TriageLinks.Report(Id) : null;
+
+    protected override void Restore(TriageState answers)
     {
-        if (!await LoadReportAsync(ct))
-        {
-            return NotFound();
-        }
-
-        if (Report.IsTriaged)
-        {
-            return Redirect($"/workspace/triage/{Id}");
-        }
-
-        if (!LoadState())
-        {
-            State = new TriageState { Version = Report.Version };
-            SaveState();
-        }
-
-        Outcome = State.Outcome;
-        return Page();
+        ArgumentNullException.ThrowIfNull(answers);
+        Outcome = answers.Outcome;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate() => Require(Outcome is not null, nameof(Outcome), "Select what you want to do with the report");
+
+    /// <summary>RL4: the journey remembers the report's version when it began, to confirm against.</summary>
+    protected override TriageState Capture()
     {
-        if (!await LoadReportAsync(ct))
-        {
-            return NotFound();
-        }
-
-        if (!LoadState())
-        {
-            State = new TriageState { Version = Report.Version };
-        }
-
-        if (Outcome is null)
-        {
-            ModelState.AddModelError(nameof(Outcome), "Select what you want to do with the report");
-            return Page();
-        }
-
-        State.Outcome = Outcome;
-        SaveState();
-        return Redirect(DetailsHref);
+        var answers = Kept ?? new TriageState { Version = Report.Version };
+        answers.Outcome = Outcome;
+        return answers;
     }
+
+    protected override string CheckAnswersUrl(Guid journey) => TriageLinks.Details(Id);
 }

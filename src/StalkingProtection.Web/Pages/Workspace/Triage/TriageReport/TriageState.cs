@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
-using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
 
@@ -68,50 +61,4 @@ public static class TriageChoices
     ];
 
     public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "true"), new("No", "false")];
-}
-
-/// <summary>The pages of the triage journey: officers and coordinators only; legal services may read the report but not decide it.</summary>
-[Authorize(Policy = Policies.Triage)]
-public abstract class TriageJourneyPageModel(StalkingProtectionDbContext db) : CaseWorkPageModel
-{
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    public PublicReport Report { get; private set; } = null!;
-
-    public TriageState State { get; protected set; } = new();
-
-    protected StalkingProtectionDbContext Db => db;
-
-    public string StartHref => $"/workspace/triage/triage-report/{Id}";
-
-    public string DetailsHref => $"/workspace/triage/triage-report/details/{Id}";
-
-    public string CheckHref => $"/workspace/triage/triage-report/check-answers/{Id}";
-
-    protected async Task<bool> LoadReportAsync(CancellationToken ct)
-    {
-        if (await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Id, ct) is not { } report)
-        {
-            return false;
-        }
-
-        Report = report;
-        return true;
-    }
-
-    protected bool LoadState()
-    {
-        if (JourneyState.Load<TriageState>(TempData, Id) is not { } state)
-        {
-            return false;
-        }
-
-        State = state;
-        return true;
-    }
-
-    protected void SaveState() => JourneyState.Save(TempData, Id, State);
-
-    protected Task<IReadOnlyList<SelectListItem>> OfficersAsync(CancellationToken ct) => OfficerChoices.ListAsync(db, User, ct);
 }

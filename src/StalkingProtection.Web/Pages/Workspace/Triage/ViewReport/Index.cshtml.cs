@@ -4,6 +4,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
@@ -85,7 +86,7 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
         try
         {
             await triage.StartTriageAsync(Id, Version, User.ToActor(), ct);
-            return Redirect($"/workspace/triage/triage-report/{Id}");
+            return Redirect(TriageLinks.Start(Id));
         }
         catch (DbUpdateConcurrencyException)
         {
