@@ -129,6 +129,18 @@ public sealed class ReportedBreachService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A reported breach as staff read it, without its contact details; the read is audited (DPA 2018 s.62).</summary>
+    public async Task<ReportedBreach?> ViewAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var reported = await db.ReportedBreaches.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (reported is not null)
+        {
+            await audit.RecordConsultationAsync(actor, "ReportedBreach.Viewed", nameof(ReportedBreach), id, null, ct);
+        }
+
+        return reported;
+    }
+
     /// <summary>The task types that only a decision on the reported breach closes.</summary>
     public static bool IsClosedByDecision(StaffTaskType type) => type is StaffTaskType.DecideReportedBreach or StaffTaskType.CheckReportedBreach;
 

@@ -37,6 +37,9 @@ public sealed class PublicReportService(
     public const string ContactPurpose = "StalkingProtection.PublicReport.v1";
     public const string DraftPurpose = "StalkingProtection.PublicReportDraft.v1";
 
+    /// <summary>The characters of a reference: none that can be misread (no 0, O, 1 or I).</summary>
+    public const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     /// <summary>Answers are deleted after this long without activity.</summary>
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromMinutes(30);
 
@@ -142,8 +145,6 @@ public sealed class PublicReportService(
     /// <summary>A prefix and eight characters that cannot be misread (no 0, O, 1 or I), e.g. SPR-7KQ2-M9XD.</summary>
     public static string NewReference(string prefix) =>
         $"{prefix}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}";
-
-    public const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private PublicReport CreateReport(Guid draftId, ReportAnswers answers, DateTimeOffset now)
     {
