@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,9 @@ namespace StalkingProtection.Web.Pages.Workspace.Breaches.DecideReportedBreach;
 
 /// <summary>
 /// A breach reported online and the decision on it (SPA 2019 s.8(1)): arrest, further enquiries or no breach, with reasons. Need-to-know:
-/// one about an order is for those who may see the order's case; one that matched no order is for coordinators.
+/// one about an order is for officers and coordinators who may see the order's case; one that matched no order is for coordinators.
 /// </summary>
+[Authorize(Policy = Policies.Triage)]
 public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbContext db) : CaseWorkPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -34,7 +36,6 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
 
     public ReportedBreach Reported { get; private set; } = null!;
 
-    public bool MayDecide => User.IsInRole(StaffRoles.Officer) || User.IsInRole(StaffRoles.Coordinator);
 
     public static IReadOnlyList<SelectListItem> DecisionItems { get; } =
         [.. Enum.GetValues<ReportedBreachDecision>().Select(d => new SelectListItem(Describe(d), d.ToString()))];
@@ -50,15 +51,16 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!MayDecide)
-        {
-            return Forbid();
-        }
-
         var postedVersion = Version;
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        if (Reported.Decision is not null)
+        {
+            // Decided already, perhaps by someone else a moment ago: the page shows that decision.
+            return Redirect($"/workspace/breaches/decide-reported-breach/{Id}");
         }
 
         if (!FormFieldExtensions.TryParseName<ReportedBreachDecision>(Decision, out var decision))
