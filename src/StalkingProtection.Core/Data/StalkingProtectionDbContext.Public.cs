@@ -10,4 +10,6 @@ public abstract partial class StalkingProtectionDbContext
     public DbSet<PublicReportDraft> PublicReportDrafts => Set<PublicReportDraft>();
 
     public DbSet<Feedback> Feedback => Set<Feedback>();
+
+    public DbSet<Breaches.ReportedBreach> ReportedBreaches => Set<Breaches.ReportedBreach>();
 }

@@ -147,6 +147,12 @@ public class StalkingProtectionOrder : IVersioned
 
     public IReadOnlyList<ConditionSet> ConditionSets => _conditionSets;
 
+    /// <summary>
+    /// What the victim is given to quote when they report a breach online (e.g. SPO-7KQ2-M9XD): unique, and telling nothing about
+    /// the order or the people in it.
+    /// </summary>
+    public string? VictimReference { get; private init; }
+
     public long Version { get; set; }
 
     /// <summary>Records an order the court made: every rule for its kind is checked at once.</summary>
@@ -178,6 +184,7 @@ public class StalkingProtectionOrder : IVersioned
             ReplacedInterimOrderId = replaces ? context.InterimInForce!.Id : null,
             RecordedAt = now.ToUniversalTime(),
             NoIncompatibilityAttested = context.NoIncompatibilityAttested,
+            VictimReference = OrderVictimReference.New(),
         };
         order._conditionSets.Add(ConditionSet.Create(order.Id, 1, terms.MadeOn, ConditionSetReason.Made, terms.Conditions, terms.MadeOn, @override, now));
         return order;
@@ -557,6 +564,8 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
         builder.Property(o => o.Ending).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.EndingNote).HasMaxLength(StalkingProtectionOrder.NoteMaxLength);
         builder.Property(o => o.PncReference).HasMaxLength(StalkingProtectionOrder.ReferenceMaxLength);
+        builder.Property(o => o.VictimReference).HasMaxLength(OrderVictimReference.Length);
+        builder.HasIndex(o => o.VictimReference).IsUnique();
 
         // The live-order count reads these three columns through one composite index; never load all orders.
         builder.Property(o => o.MadeOn).HasColumnName("made_date");

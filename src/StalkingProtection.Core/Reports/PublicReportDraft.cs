@@ -13,6 +13,8 @@ public class PublicReportDraft
 
     public Guid Id { get; init; }
 
+    public PublicJourney Journey { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset ExpiresAt { get; set; }
@@ -20,6 +22,7 @@ public class PublicReportDraft
     /// <summary>The answers as JSON encrypted with Data Protection; empty once sent.</summary>
     public string ProtectedAnswers { get; set; } = string.Empty;
 
+    /// <summary>What the draft became once sent: a <see cref="PublicReport"/> or a <see cref="Breaches.ReportedBreach"/>.</summary>
     public Guid? ReportId { get; set; }
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
@@ -33,5 +36,6 @@ public sealed class PublicReportDraftConfiguration : IEntityTypeConfiguration<Pu
         builder.HasKey(d => d.Id);
         builder.Property(d => d.ProtectedAnswers).HasMaxLength(PublicReportDraft.ProtectedAnswersMaxLength);
         builder.HasIndex(d => d.ExpiresAt);
+        builder.Property(d => d.Journey).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PublicJourney.ReportStalking).HasSentinel((PublicJourney)(-1));
     }
 }

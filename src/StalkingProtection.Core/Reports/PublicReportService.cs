@@ -37,41 +37,22 @@ public sealed class PublicReportService(
     public const string ContactPurpose = "StalkingProtection.PublicReport.v1";
     public const string DraftPurpose = "StalkingProtection.PublicReportDraft.v1";
 
+    /// <summary>The characters of a reference: none that can be misread (no 0, O, 1 or I).</summary>
+    public const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     /// <summary>Answers are deleted after this long without activity.</summary>
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromMinutes(30);
 
     public static Actor PublicActor { get; } = new("public", "Member of the public (online report)", null);
 
-    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    private IDataProtector DraftProtector => dataProtection.CreateProtector(DraftPurpose);
+    private PublicDrafts Drafts => field ??= new PublicDrafts(db, dataProtection, timeProvider);
 
-    private IDataProtector ContactProtector => dataProtection.CreateProtector(ContactPurpose);
+    public Task<Guid> StartDraftAsync(CancellationToken ct = default) => Drafts.StartAsync<ReportAnswers>(PublicJourney.ReportStalking, ct);
 
-    public async Task<Guid> StartDraftAsync(CancellationToken ct = default)
-    {
-        var now = timeProvider.GetUtcNow();
-        await PurgeExpiredDraftsAsync(ct);
-
-        var draft = new PublicReportDraft
-        {
-            Id = Guid.NewGuid(),
-            CreatedAt = now,
-            ExpiresAt = now + DraftLifetime,
-            ProtectedAnswers = Protect(new ReportAnswers()),
-        };
-        db.PublicReportDrafts.Add(draft);
-        await db.SaveChangesAsync(ct);
-        return draft.Id;
-    }
-
-    /// <summary>Deletes every draft past its expiry, with its answers; a sent draft keeps no answers to delete.</summary>
-    public async Task<int> PurgeExpiredDraftsAsync(CancellationToken ct = default)
-    {
-        var now = timeProvider.GetUtcNow();
-        return await db.PublicReportDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(ct);
-    }
+    /// <summary>Deletes every draft past its expiry, with its answers, whichever journey it belongs to; a sent draft keeps no answers to delete.</summary>
+    public Task<int> PurgeExpiredDraftsAsync(CancellationToken ct = default) => Drafts.PurgeExpiredAsync(ct);
 
     /// <summary>Loads a draft and counts the visit as activity.</summary>
     public Task<ReportDraftState> GetDraftAsync(Guid draftId, CancellationToken ct = default) =>
@@ -80,45 +61,18 @@ public sealed class PublicReportService(
     /// <summary>Changes the answers of an active draft; an expired draft is deleted instead.</summary>
     public async Task<ReportDraftState> UpdateAnswersAsync(Guid draftId, Action<ReportAnswers> change, CancellationToken ct = default)
     {
-        var now = timeProvider.GetUtcNow();
-        var draft = await db.PublicReportDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId, ct);
-        if (draft is null)
-        {
-            return new ReportDraftState(DraftStatus.Missing, new ReportAnswers());
-        }
-
-        if (draft.ReportId is { } reportId)
+        var read = await Drafts.UpdateAsync(draftId, PublicJourney.ReportStalking, change, ct);
+        if (read.SentId is { } reportId)
         {
             var reference = await db.PublicReports.Where(r => r.Id == reportId).Select(r => r.Reference).SingleAsync(ct);
             return new ReportDraftState(DraftStatus.Submitted, new ReportAnswers(), reference);
         }
 
-        if (draft.IsExpired(now))
-        {
-            await db.PublicReportDrafts.Where(d => d.Id == draftId && d.ReportId == null).ExecuteDeleteAsync(ct);
-            return new ReportDraftState(DraftStatus.Expired, new ReportAnswers());
-        }
-
-        var answers = Unprotect(draft.ProtectedAnswers);
-        change(answers);
-        var protectedAnswers = Protect(answers);
-        var expiresAt = now + DraftLifetime;
-
-        // Conditional, so that answers saved at the moment the draft is sent never come back after it was cleared.
-        var updated = await db.PublicReportDrafts
-            .Where(d => d.Id == draftId && d.ReportId == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ProtectedAnswers, protectedAnswers).SetProperty(d => d.ExpiresAt, expiresAt), ct);
-        if (updated == 0)
-        {
-            return await UpdateAnswersAsync(draftId, change, ct);
-        }
-
-        return new ReportDraftState(DraftStatus.Active, answers);
+        return new ReportDraftState(read.Status, read.Answers);
     }
 
-    /// <summary>Deletes a draft and its answers at once.</summary>
-    public async Task DiscardAsync(Guid draftId, CancellationToken ct = default) =>
-        await db.PublicReportDrafts.Where(d => d.Id == draftId && d.ReportId == null).ExecuteDeleteAsync(ct);
+    /// <summary>Deletes a draft and its answers at once, whichever journey it belongs to.</summary>
+    public Task DiscardAsync(Guid draftId, CancellationToken ct = default) => Drafts.DiscardAsync(draftId, ct);
 
     /// <summary>
     /// Sends the draft to the triage queue with its contact details encrypted, and audits the collection. Sending
@@ -147,10 +101,7 @@ public sealed class PublicReportService(
 
         // Claim the draft first: a second send of the same draft waits here for the first to commit, then finds it
         // claimed. The unique index on DraftId is the last guard.
-        var claimed = await db.PublicReportDrafts
-            .Where(d => d.Id == draftId && d.ReportId == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ReportId, report.Id).SetProperty(d => d.ProtectedAnswers, string.Empty), ct);
-        if (claimed == 0)
+        if (!await Drafts.ClaimAsync(draftId, report.Id, ct))
         {
             await transaction.RollbackAsync(ct);
             return await AlreadySentAsync(draftId, ct);
@@ -189,8 +140,11 @@ public sealed class PublicReportService(
             : JsonSerializer.Deserialize<SafeContactDetails>(dataProtection.CreateProtector(ContactPurpose).Unprotect(protectedContact), _json);
 
     /// <summary>A reference in the same format as a real one, for a submission that is not stored.</summary>
-    public static string NewReference() =>
-        $"SPR-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}";
+    public static string NewReference() => NewReference("SPR");
+
+    /// <summary>A prefix and eight characters that cannot be misread (no 0, O, 1 or I), e.g. SPR-7KQ2-M9XD.</summary>
+    public static string NewReference(string prefix) =>
+        $"{prefix}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}";
 
     private PublicReport CreateReport(Guid draftId, ReportAnswers answers, DateTimeOffset now)
     {
@@ -224,14 +178,13 @@ public sealed class PublicReportService(
             SuspectDetails = answers.SuspectKnown == true ? Clean(answers.SuspectDetails) : null,
             Effect = Clean(answers.Effect)!,
             ContactMethods = answers.ContactMethods ?? SafeContactMethods.None,
-            ProtectedContact = contact is null ? null : ContactProtector.Protect(JsonSerializer.Serialize(contact, _json)),
+            ProtectedContact = contact is null ? null : ProtectContact(dataProtection, contact),
         };
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private string Protect(ReportAnswers answers) => DraftProtector.Protect(JsonSerializer.Serialize(answers, _json));
-
-    private ReportAnswers Unprotect(string protectedAnswers) =>
-        JsonSerializer.Deserialize<ReportAnswers>(DraftProtector.Unprotect(protectedAnswers), _json) ?? new ReportAnswers();
+    /// <summary>Encrypts safe contact details for storage, as every public journey stores them.</summary>
+    internal static string ProtectContact(IDataProtectionProvider dataProtection, SafeContactDetails contact) =>
+        dataProtection.CreateProtector(ContactPurpose).Protect(JsonSerializer.Serialize(contact, _json));
 }

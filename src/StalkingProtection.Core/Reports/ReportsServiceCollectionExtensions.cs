@@ -8,6 +8,7 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddScoped<PublicReportService>();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<Breaches.ReportedBreachService>();
         return services;
     }
 }

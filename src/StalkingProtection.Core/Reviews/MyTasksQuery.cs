@@ -4,7 +4,7 @@ using StalkingProtection.Core.Data;
 namespace StalkingProtection.Core.Reviews;
 
 public sealed record TaskRow(Guid Id, StaffTaskType Type, string Title, DateOnly DueOn, Guid? OrderId, Guid? CaseId, string? CaseReference,
-    string? AssignedOfficer, string? AssignedTeam, long Version)
+    string? AssignedOfficer, string? AssignedTeam, long Version, Guid? RecordId = null)
 {
     public bool IsOverdue(DateOnly today) => DueOn < today;
 }
@@ -27,7 +27,7 @@ public sealed class MyTasksQuery(StalkingProtectionDbContext db)
             .Take(Limit)
             .Select(t => new TaskRow(t.Id, t.Type, t.Title, t.DueOn, t.OrderId, t.CaseId,
                 db.Cases.Where(c => c.Id == t.CaseId || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == c.Id)).Select(c => c.CrimeReferences).FirstOrDefault(),
-                t.AssignedOfficer, t.AssignedTeam, t.Version))
+                t.AssignedOfficer, t.AssignedTeam, t.Version, t.RecordId))
             .ToListAsync(ct);
         return rows;
     }
@@ -45,6 +45,8 @@ public sealed class MyTasksQuery(StalkingProtectionDbContext db)
         StaffTaskType.PrepareForHearing => "Prepare for the hearing",
         StaffTaskType.ConsiderAppeal => "Consider an appeal",
         StaffTaskType.RiskReview => "Review the risk assessment",
+        StaffTaskType.DecideReportedBreach => "Decide on a breach reported online",
+        StaffTaskType.CheckReportedBreach => "Check a breach reported for an unknown or ended order",
         _ => type.ToString(),
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Reviews;
@@ -99,6 +100,10 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
     {
         var task = await db.StaffTasks.SingleAsync(t => t.Id == taskId, ct);
         db.ExpectVersion(task, expectedVersion);
+
+        // SPA 2019 s.8(1), R39: a breach reported online is closed only by recording the decision on it, with its reasons.
+        new RuleCheck().Must(!Breaches.ReportedBreachService.IsClosedByDecision(task.Type), "R39", "taskId",
+            "Record the decision on the reported breach, with its reasons, to close this task (SPA 2019 s.8(1), R39)", "SPA 2019 s.8(1)").ThrowIfBroken();
         task.Complete(timeProvider.GetUtcNow());
         audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(StaffTask), task.Id, null, new { Status = StaffTaskStatus.Open },
             new { task.Status, task.CompletedAt });

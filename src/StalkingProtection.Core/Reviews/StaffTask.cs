@@ -18,6 +18,8 @@ public enum StaffTaskType
     PrepareForHearing,
     ConsiderAppeal,
     RiskReview,
+    DecideReportedBreach,
+    CheckReportedBreach,
 }
 
 public enum StaffTaskStatus

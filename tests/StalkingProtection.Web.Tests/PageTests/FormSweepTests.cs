@@ -901,6 +901,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 _ when Has("Hour") => "10",
                 _ when Has("Minute") => "30",
                 _ when Has("Time") || name.EndsWith("At", StringComparison.Ordinal) => "10:30",
+                _ when Has("OrderReference") => "SPO-7KQ2-M9XD",
                 _ when Has("Email") => "sweep@example.com",
                 _ when Has("Phone") => "07700 900123",
                 _ when Has("Postcode") => "LS1 1AA",

@@ -19,7 +19,7 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// journey, the first page an allowed role is sent back to when the journey was never started.
 /// </summary>
 /// <param name="Route">The page's URL, with a placeholder for each record it is about: {case}, {act}, {draft} (a draft application),
-/// {condition} (proposed on the draft), {order}, {breach}, {appeal} and {offence} (on the order), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
+/// {condition} (proposed on the draft), {order}, {breach}, {appeal} and {offence} (on the order), {change} (a drafted variation of an order), {application} (lodged), {hearing}, {report}, {reported-breach} (about a live order), {person}, {other-person}, {journey}, {tool}, {list}, {staff} (a staff account), {api-client}.</param>
 /// <param name="Roles">The roles that get the page.</param>
 /// <param name="StartsAt">For a later step of a journey: where an allowed role who never started it is sent.</param>
 public sealed record RecordPage(string Route, string[] Roles, string? StartsAt = null)
@@ -94,6 +94,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/triage/triage-report/details/{report}", _triageRoles, StartsAt: "/workspace/triage/triage-report/{report}"),
         new("/workspace/triage/triage-report/check-answers/{report}", _triageRoles, StartsAt: "/workspace/triage/triage-report/{report}"),
         new("/workspace/triage/triage-report/confirmation/{report}", _triageRoles, StartsAt: "/workspace/triage/triage-report/{report}"),
+
+        // Breaches reported online (about an order on a case the officer may see): only officers and coordinators decide on them.
+        new("/workspace/breaches/decide-reported-breach/{reported-breach}", _triageRoles),
 
         // People recorded twice: only officers and coordinators merge.
         new("/workspace/people/merge-people/{person}/{other-person}", _triageRoles),
@@ -337,6 +340,14 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         {
             var (reportId, _) = await data.CreatePublicReportAsync(factory.Services.GetRequiredService<IDataProtectionProvider>());
             values["report"] = reportId.ToString();
+        }
+
+        if (Needs("reported-breach"))
+        {
+            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
+            var victimReference = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.VictimReference!).SingleAsync());
+            var (reportedId, _) = await data.CreateReportedBreachAsync(factory.Services.GetRequiredService<IDataProtectionProvider>(), victimReference, new DateOnly(2026, 11, 27));
+            values["reported-breach"] = reportedId.ToString();
         }
 
         if (Needs("person", "other-person"))

@@ -52,6 +52,13 @@ public sealed class KeyRotation(
             await db.PublicReports.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedContact, again), ct);
         }
 
+        var breachReports = await db.ReportedBreaches.Where(r => r.ProtectedContact != null).Select(r => new { r.Id, r.ProtectedContact }).ToListAsync(ct);
+        foreach (var row in breachReports)
+        {
+            var again = reportContact.Protect(reportContact.Unprotect(row.ProtectedContact!));
+            await db.ReportedBreaches.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ProtectedContact, again), ct);
+        }
+
         var draftAnswers = dataProtection.CreateProtector(PublicReportService.DraftPurpose);
         // A sent report's draft keeps no answers.
         var drafts = await db.Set<PublicReportDraft>().Where(d => d.ProtectedAnswers != "").Select(d => new { d.Id, d.ProtectedAnswers }).ToListAsync(ct);
@@ -61,7 +68,7 @@ public sealed class KeyRotation(
             await db.Set<PublicReportDraft>().Where(d => d.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ProtectedAnswers, again), ct);
         }
 
-        var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count, drafts.Count, keys.CurrentId);
+        var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count + breachReports.Count, drafts.Count, keys.CurrentId);
         audit.Add(Actor.System, AuditKind.Administration, "Keys.Rotated", "DataProtectionKey", newKey.KeyId,
             newValues: new { result.KeysRewrapped, result.VictimContacts, result.PublicReports, result.Drafts, result.KeyEncryptionKeyId });
         await db.SaveChangesAsync(ct);

@@ -26,6 +26,36 @@ public static class FormFieldExtensions
     public static string? ErrorFor(this ModelStateDictionary modelState, string name) =>
         modelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
+    /// <summary>Reads a radio or checkbox value by its enum name only (not by number).</summary>
+    public static bool TryParseName<T>(string? value, out T result)
+        where T : struct, Enum
+    {
+        result = default;
+        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out result);
+    }
+
+    /// <summary>Checks a free-text answer: required or not, and no longer than the stored column; returns it trimmed.</summary>
+    public static string? CheckText(this ModelStateDictionary modelState, string key, string? value, int maxLength, string? emptyMessage, string tooLongMessage)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (emptyMessage is not null)
+            {
+                modelState.AddModelError(key, emptyMessage);
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            modelState.AddModelError(key, tooLongMessage);
+        }
+
+        return trimmed;
+    }
+
     public static string ToHtml(IHtmlContent content)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ export function initReportTimeout (doc) {
       stay.focus()
     }, (minutes - 5) * 60 * 1000)
     endTimer = setTimeout(() => {
-      window.location.replace('/report/session-ended')
+      window.location.replace(notice.getAttribute('data-session-ended') || '/report/session-ended')
     }, minutes * 60 * 1000)
   }
 

@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7d3e3d2a-0a52-4f91-9e7b-0d7eac31223d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("c7e88f0e-fd89-424f-a2bc-3d24f2bfe6e8"), entityTypeCount: 57)
         {
         }
 
@@ -32,6 +32,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var auditSeal = AuditSealEntityType.Create(this);
             var breach = BreachEntityType.Create(this);
+            var reportedBreach = ReportedBreachEntityType.Create(this);
             var caseEvent = CaseEventEntityType.Create(this);
             var fourAssessment = FourAssessmentEntityType.Create(this);
             var multiAgencyReferral = MultiAgencyReferralEntityType.Create(this);
@@ -90,6 +91,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             ProposedConditionEntityType.CreateForeignKey1(proposedCondition, application);
             BreachEntityType.CreateForeignKey1(breach, condition);
             BreachEntityType.CreateForeignKey2(breach, stalkingProtectionOrder);
+            ReportedBreachEntityType.CreateForeignKey1(reportedBreach, stalkingProtectionOrder);
             CaseEventEntityType.CreateForeignKey1(caseEvent, stalkingCase);
             CaseEventEntityType.CreateForeignKey2(caseEvent, publicReport);
             FourAssessmentEntityType.CreateForeignKey1(fourAssessment, stalkingCase);
@@ -151,6 +153,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AuditSealEntityType.CreateAnnotations(auditSeal);
             BreachEntityType.CreateAnnotations(breach);
+            ReportedBreachEntityType.CreateAnnotations(reportedBreach);
             CaseEventEntityType.CreateAnnotations(caseEvent);
             FourAssessmentEntityType.CreateAnnotations(fourAssessment);
             MultiAgencyReferralEntityType.CreateAnnotations(multiAgencyReferral);

@@ -20,7 +20,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 "StalkingProtection.Core.Reports.PublicReportDraft",
                 typeof(PublicReportDraft),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -52,6 +52,19 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             expiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             expiresAt.AddAnnotation("Relational:ColumnName", "expires_at");
+
+            var journey = runtimeEntityType.AddProperty(
+                "Journey",
+                typeof(PublicJourney),
+                propertyInfo: typeof(PublicReportDraft).GetProperty("Journey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublicReportDraft).GetField("<Journey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            journey.SetSentinelFromProviderValue("-1");
+            journey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            journey.AddAnnotation("Relational:ColumnName", "journey");
+            journey.AddAnnotation("Relational:DefaultValue", PublicJourney.ReportStalking);
 
             var protectedAnswers = runtimeEntityType.AddProperty(
                 "ProtectedAnswers",

@@ -23,10 +23,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 "StalkingProtection.Core.Orders.StalkingProtectionOrder",
                 typeof(StalkingProtectionOrder),
                 baseEntityType,
-                propertyCount: 28,
+                propertyCount: 29,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 9,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -300,6 +300,16 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             version.AddAnnotation("Relational:ColumnName", "version");
 
+            var victimReference = runtimeEntityType.AddProperty(
+                "VictimReference",
+                typeof(string),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("VictimReference", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<VictimReference>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 13);
+            victimReference.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            victimReference.AddAnnotation("Relational:ColumnName", "victim_reference");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -322,24 +332,29 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index2.AddAnnotation("Relational:Name", "ix_orders_respondent_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { lastInForceDay, endedOn, madeOn });
-            index3.AddAnnotation("Relational:Name", "ix_orders_live");
+                new[] { victimReference },
+                unique: true);
+            index3.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { madeOn, lastInForceDay, endedOn });
-            index4.AddAnnotation("Relational:Name", "ix_orders_in_force");
+                new[] { lastInForceDay, endedOn, madeOn });
+            index4.AddAnnotation("Relational:Name", "ix_orders_live");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { kind, lastInForceDay, endedOn, madeOn });
-            index5.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
+                new[] { madeOn, lastInForceDay, endedOn });
+            index5.AddAnnotation("Relational:Name", "ix_orders_in_force");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { servedAt, lastInForceDay, endedOn, madeOn });
-            index6.AddAnnotation("Relational:Name", "ix_orders_unserved");
+                new[] { kind, lastInForceDay, endedOn, madeOn });
+            index6.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
 
             var index7 = runtimeEntityType.AddIndex(
+                new[] { servedAt, lastInForceDay, endedOn, madeOn });
+            index7.AddAnnotation("Relational:Name", "ix_orders_unserved");
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { madeOn, kind, origin, durationType, lastInForceDay });
-            index7.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
+            index8.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
 
             return runtimeEntityType;
         }

@@ -20,7 +20,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 "StalkingProtection.Core.Reports.PublicReportDraft",
                 typeof(PublicReportDraft),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -51,6 +51,18 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 valueConverter: new DateTimeOffsetToBinaryConverter());
             expiresAt.SetSentinelFromProviderValue(0L);
             expiresAt.AddAnnotation("Relational:ColumnName", "expires_at");
+
+            var journey = runtimeEntityType.AddProperty(
+                "Journey",
+                typeof(PublicJourney),
+                propertyInfo: typeof(PublicReportDraft).GetProperty("Journey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublicReportDraft).GetField("<Journey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 20,
+                providerPropertyType: typeof(string));
+            journey.SetSentinelFromProviderValue("-1");
+            journey.AddAnnotation("Relational:ColumnName", "journey");
+            journey.AddAnnotation("Relational:DefaultValue", PublicJourney.ReportStalking);
 
             var protectedAnswers = runtimeEntityType.AddProperty(
                 "ProtectedAnswers",

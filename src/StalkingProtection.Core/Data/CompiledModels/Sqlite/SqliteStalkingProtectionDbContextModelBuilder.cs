@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d84dcd2-c507-44eb-aa01-94e74b72ffcb"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("409490fa-a33f-4705-bbe2-a40268ec0dc1"), entityTypeCount: 57)
         {
         }
 
@@ -31,6 +31,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var auditSeal = AuditSealEntityType.Create(this);
             var breach = BreachEntityType.Create(this);
+            var reportedBreach = ReportedBreachEntityType.Create(this);
             var caseEvent = CaseEventEntityType.Create(this);
             var fourAssessment = FourAssessmentEntityType.Create(this);
             var multiAgencyReferral = MultiAgencyReferralEntityType.Create(this);
@@ -89,6 +90,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             ProposedConditionEntityType.CreateForeignKey1(proposedCondition, application);
             BreachEntityType.CreateForeignKey1(breach, condition);
             BreachEntityType.CreateForeignKey2(breach, stalkingProtectionOrder);
+            ReportedBreachEntityType.CreateForeignKey1(reportedBreach, stalkingProtectionOrder);
             CaseEventEntityType.CreateForeignKey1(caseEvent, stalkingCase);
             CaseEventEntityType.CreateForeignKey2(caseEvent, publicReport);
             FourAssessmentEntityType.CreateForeignKey1(fourAssessment, stalkingCase);
@@ -150,6 +152,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AuditSealEntityType.CreateAnnotations(auditSeal);
             BreachEntityType.CreateAnnotations(breach);
+            ReportedBreachEntityType.CreateAnnotations(reportedBreach);
             CaseEventEntityType.CreateAnnotations(caseEvent);
             FourAssessmentEntityType.CreateAnnotations(fourAssessment);
             MultiAgencyReferralEntityType.CreateAnnotations(multiAgencyReferral);

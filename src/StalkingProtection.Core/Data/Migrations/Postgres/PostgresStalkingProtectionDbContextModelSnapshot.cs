@@ -824,6 +824,132 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.ReportedBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactMethods")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_methods");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<TimeOnly?>("HappenedAtTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("happened_at_time");
+
+                    b.Property<DateOnly>("HappenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("happened_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderReferenceGiven")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("order_reference_given");
+
+                    b.Property<bool>("OrderWasLive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("order_was_live");
+
+                    b.Property<string>("ProtectedContact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_contact");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReportingFor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reporting_for");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("VictimToldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("victim_told_at");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reported_breaches");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reported_breaches_draft_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reported_breaches_reference");
+
+                    b.HasIndex("OrderId", "SubmittedAt")
+                        .HasDatabaseName("ix_reported_breaches_order_id_submitted_at");
+
+                    b.ToTable("reported_breaches", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2356,6 +2482,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
+                    b.Property<string>("VictimReference")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("victim_reference");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
@@ -2370,6 +2501,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
+
+                    b.HasIndex("VictimReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_victim_reference");
 
                     b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
                         .HasDatabaseName("ix_orders_live");
@@ -2942,6 +3077,14 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Journey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("ReportStalking")
+                        .HasColumnName("journey");
 
                     b.Property<string>("ProtectedAnswers")
                         .IsRequired()
@@ -3584,6 +3727,15 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_breaches_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.ReportedBreach", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reported_breaches_orders_order_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>

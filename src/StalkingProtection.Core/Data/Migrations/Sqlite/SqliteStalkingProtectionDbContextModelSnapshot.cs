@@ -811,6 +811,132 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.ReportedBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactMethods")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_methods");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reasons");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<TimeOnly?>("HappenedAtTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("happened_at_time");
+
+                    b.Property<DateOnly>("HappenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("happened_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderReferenceGiven")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_reference_given");
+
+                    b.Property<bool>("OrderWasLive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_was_live");
+
+                    b.Property<string>("ProtectedContact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_contact");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReportingFor")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporting_for");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long?>("VictimToldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("victim_told_at");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reported_breaches");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reported_breaches_draft_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reported_breaches_reference");
+
+                    b.HasIndex("OrderId", "SubmittedAt")
+                        .HasDatabaseName("ix_reported_breaches_order_id_submitted_at");
+
+                    b.ToTable("reported_breaches", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2343,6 +2469,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<string>("VictimReference")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_reference");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
@@ -2357,6 +2488,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
+
+                    b.HasIndex("VictimReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_victim_reference");
 
                     b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
                         .HasDatabaseName("ix_orders_live");
@@ -2929,6 +3064,14 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("Journey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ReportStalking")
+                        .HasColumnName("journey");
 
                     b.Property<string>("ProtectedAnswers")
                         .IsRequired()
@@ -3571,6 +3714,15 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_breaches_orders_order_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Breaches.ReportedBreach", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Orders.StalkingProtectionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reported_breaches_orders_order_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>

@@ -84,8 +84,8 @@ public partial class ContactDetailsModel(PublicReportService reports, ReportCook
     }
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]{7,25}$")]
-    private static partial Regex PhonePattern();
+    internal static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
+    internal static partial Regex EmailPattern();
 }

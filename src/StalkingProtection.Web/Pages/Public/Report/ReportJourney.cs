@@ -130,9 +130,19 @@ public sealed class ReportCookie(IDataProtectionProvider dataProtection, TimePro
     };
 }
 
-/// <summary>A page of the report journey: loads the draft, saves an answer and goes on to the next question.</summary>
-public abstract class ReportPageModel(PublicReportService reports, ReportCookie cookie) : PageModel
+/// <summary>A question page of a public journey, as the journey layout needs it: where the back link goes and where a timed-out visitor is sent.</summary>
+public interface IPublicJourneyPage
 {
+    string BackUrl { get; }
+
+    string SessionEndedUrl { get; }
+}
+
+/// <summary>A page of the report journey: loads the draft, saves an answer and goes on to the next question.</summary>
+public abstract class ReportPageModel(PublicReportService reports, ReportCookie cookie) : PageModel, IPublicJourneyPage
+{
+    public string SessionEndedUrl => ReportSteps.SessionEndedUrl;
+
     protected PublicReportService Reports => reports;
 
     protected ReportCookie Cookie => cookie;
@@ -193,31 +203,9 @@ public abstract class ReportPageModel(PublicReportService reports, ReportCookie 
 
     /// <summary>Reads a radio or checkbox value by its enum name only (not by number).</summary>
     protected static bool TryParseName<T>(string? value, out T result)
-        where T : struct, Enum
-    {
-        result = default;
-        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out result);
-    }
+        where T : struct, Enum => FormFieldExtensions.TryParseName(value, out result);
 
     /// <summary>Checks a free-text answer: required or not, and no longer than the stored column.</summary>
-    protected string? CheckText(string key, string? value, int maxLength, string? emptyMessage, string tooLongMessage)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            if (emptyMessage is not null)
-            {
-                ModelState.AddModelError(key, emptyMessage);
-            }
-
-            return null;
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            ModelState.AddModelError(key, tooLongMessage);
-        }
-
-        return trimmed;
-    }
+    protected string? CheckText(string key, string? value, int maxLength, string? emptyMessage, string tooLongMessage) =>
+        ModelState.CheckText(key, value, maxLength, emptyMessage, tooLongMessage);
 }

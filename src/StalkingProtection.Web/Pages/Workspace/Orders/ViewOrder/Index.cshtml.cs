@@ -60,6 +60,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public IReadOnlyList<Breach> Breaches { get; private set; } = [];
 
+    public IReadOnlyList<ReportedBreach> ReportedBreaches { get; private set; } = [];
+
     public IReadOnlyList<OrderChange> Changes { get; private set; } = [];
 
     public IReadOnlyList<Appeal> Appeals { get; private set; } = [];
@@ -121,6 +123,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         InForceToday = order.ConditionsInForceOn(Today).OrderBy(c => c.Sequence).ToList();
         Obligations = await db.NotificationObligations.AsNoTracking().Where(o => o.OrderId == id).OrderBy(o => o.TriggerDate).ToListAsync(ct);
         Breaches = await db.Breaches.AsNoTracking().Where(b => b.OrderId == id).OrderByDescending(b => b.IncidentAt).ToListAsync(ct);
+        ReportedBreaches = await db.ReportedBreaches.AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.SubmittedAt).ToListAsync(ct);
         Changes = await db.OrderChanges.AsNoTracking().Where(c => c.OrderId == id).OrderBy(c => c.DecidedOn).ToListAsync(ct);
         Appeals = await db.Appeals.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.DecisionOn).ToListAsync(ct);
         PendingChangeApplications = await db.Applications.AsNoTracking()

@@ -1,0 +1,203 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Breaches;
+
+public sealed record BreachDraftState(DraftStatus Status, ReportedBreachAnswers Answers, string? Reference = null)
+{
+    public bool IsActive => Status == DraftStatus.Active;
+}
+
+public sealed record BreachSubmitResult(SubmitOutcome Outcome, string? Reference = null, BreachReportStep? FirstUnanswered = null);
+
+public sealed record DecideReportedBreachOptions(Guid ReportedBreachId, ReportedBreachDecision Decision, string? Reasons, long? ExpectedVersion = null);
+
+/// <summary>
+/// The online "report a breach" journey: drafts kept as the report journey keeps them, and a sent report recorded as a suspected
+/// breach with a task for whoever must decide on it.
+/// </summary>
+public sealed class ReportedBreachService(
+    StalkingProtectionDbContext db, IDataProtectionProvider dataProtection, AuditLog audit, TimeProvider timeProvider, BankHolidayCalendar calendar)
+{
+    /// <summary>Business days the officer in charge (or a coordinator) has to decide on a reported breach.</summary>
+    public const int DecisionBusinessDays = 1;
+
+    public static Actor PublicActor { get; } = new("public", "Member of the public (online breach report)", null);
+
+    private PublicDrafts Drafts => field ??= new PublicDrafts(db, dataProtection, timeProvider);
+
+    public Task<Guid> StartDraftAsync(CancellationToken ct = default) => Drafts.StartAsync<ReportedBreachAnswers>(PublicJourney.ReportBreach, ct);
+
+    public Task<BreachDraftState> GetDraftAsync(Guid draftId, CancellationToken ct = default) => UpdateAnswersAsync(draftId, _ => { }, ct);
+
+    public async Task<BreachDraftState> UpdateAnswersAsync(Guid draftId, Action<ReportedBreachAnswers> change, CancellationToken ct = default)
+    {
+        var read = await Drafts.UpdateAsync(draftId, PublicJourney.ReportBreach, change, ct);
+        if (read.SentId is { } sentId)
+        {
+            var reference = await db.ReportedBreaches.Where(r => r.Id == sentId).Select(r => r.Reference).SingleAsync(ct);
+            return new BreachDraftState(DraftStatus.Submitted, new ReportedBreachAnswers(), reference);
+        }
+
+        return new BreachDraftState(read.Status, read.Answers);
+    }
+
+    public Task DiscardAsync(Guid draftId, CancellationToken ct = default) => Drafts.DiscardAsync(draftId, ct);
+
+    /// <summary>
+    /// SPA 2019 s.8(1): records the suspected breach and, in the same transaction, a task to decide on it: for the officer in
+    /// charge of a live order, due in <see cref="DecisionBusinessDays"/> business day; for the coordinators to check when the
+    /// reference matches no order or an order that has ended. The person reporting is told the same either way, so the journey
+    /// cannot be used to learn which orders exist. Sending the same draft again gives the one reference.
+    /// </summary>
+    public async Task<BreachSubmitResult> SubmitAsync(Guid draftId, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var state = await GetDraftAsync(draftId, ct);
+        switch (state.Status)
+        {
+            case DraftStatus.Submitted:
+                return new BreachSubmitResult(SubmitOutcome.AlreadySent, state.Reference);
+            case DraftStatus.Missing or DraftStatus.Expired:
+                return new BreachSubmitResult(SubmitOutcome.Expired);
+        }
+
+        var answers = state.Answers;
+        var today = LondonTime.DateOf(now);
+        if (answers.FirstUnanswered() is { } step)
+        {
+            return new BreachSubmitResult(SubmitOutcome.Incomplete, FirstUnanswered: step);
+        }
+
+        if (ReportedBreach.CheckHappened(answers.HappenedOn!.Value, today).Violations.Count > 0)
+        {
+            return new BreachSubmitResult(SubmitOutcome.Incomplete, FirstUnanswered: BreachReportStep.WhenItHappened);
+        }
+
+        var given = OrderVictimReference.Normalise(answers.OrderReference);
+        if (given is null)
+        {
+            return new BreachSubmitResult(SubmitOutcome.Incomplete, FirstUnanswered: BreachReportStep.OrderReference);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.VictimReference == given, ct);
+        var live = order is not null && order.IsInForceOn(today);
+        var reported = Create(draftId, answers, given, order?.Id, live, now);
+        if (!await Drafts.ClaimAsync(draftId, reported.Id, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySentAsync(draftId, ct);
+        }
+
+        db.ReportedBreaches.Add(reported);
+
+        // DPA 2018 s.62: the collection is logged; the log holds no personal data and not whether the reference matched an order.
+        audit.Add(PublicActor, AuditKind.Collection, "ReportedBreach.Submitted", nameof(ReportedBreach), reported.Id,
+            newValues: new { reported.Reference, reported.OrderId, reported.OrderWasLive });
+        await RaiseTaskAsync(reported, order, live, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new BreachSubmitResult(SubmitOutcome.Sent, reported.Reference);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySentAsync(draftId, ct);
+        }
+    }
+
+    /// <summary>SPA 2019 s.8(1), R39: the decision and its reasons close the task; the victim is told later through a safe channel.</summary>
+    public async Task DecideAsync(DecideReportedBreachOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == options.ReportedBreachId, ct);
+        db.ExpectVersion(reported, options.ExpectedVersion);
+        reported.Decide(options.Decision, options.Reasons, actor.Id, actor.Name, now);
+        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
+        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.CheckReportedBreach, now, ct);
+        audit.Add(actor, AuditKind.Alteration, "ReportedBreach.Decided", nameof(ReportedBreach), reported.Id, null, new { Decision = (string?)null },
+            new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A reported breach as staff read it, without its contact details; the read is audited (DPA 2018 s.62).</summary>
+    public async Task<ReportedBreach?> ViewAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var reported = await db.ReportedBreaches.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (reported is not null)
+        {
+            await audit.RecordConsultationAsync(actor, "ReportedBreach.Viewed", nameof(ReportedBreach), id, null, ct);
+        }
+
+        return reported;
+    }
+
+    /// <summary>The task types that only a decision on the reported breach closes.</summary>
+    public static bool IsClosedByDecision(StaffTaskType type) => type is StaffTaskType.DecideReportedBreach or StaffTaskType.CheckReportedBreach;
+
+    private async Task RaiseTaskAsync(ReportedBreach reported, StalkingProtectionOrder? order, bool live, DateTimeOffset now, CancellationToken ct)
+    {
+        var dueOn = calendar.AddBusinessDays(LondonTime.DateOf(now), DecisionBusinessDays);
+        StaffTask task;
+        if (live)
+        {
+            var stalkingCase = await db.Cases.AsNoTracking().Where(c => c.Id == order!.CaseId).Select(c => new { c.Team, c.OfficerInCharge }).SingleAsync(ct);
+            task = StaffTask.Raise(StaffTaskType.DecideReportedBreach, $"ReportedBreach:{reported.Id}",
+                "Breach reported online: decide on arrest, further enquiries or no breach (SPA 2019 s.8)", dueOn, order!.Id, null, order.CaseId,
+                stalkingCase.Team, stalkingCase.OfficerInCharge, now, reported.Id);
+        }
+        else
+        {
+            // Left unassigned, so it is in every coordinator's list.
+            task = StaffTask.Raise(StaffTaskType.CheckReportedBreach, $"ReportedBreach:{reported.Id}",
+                "Breach reported online for an unknown or ended order: check it (SPA 2019 s.8)", dueOn, order?.Id, null, order?.CaseId,
+                null, null, now, reported.Id);
+        }
+
+        await StaffTaskRaiser.RaiseOnceAsync(db, audit, PublicActor, task, ct);
+    }
+
+    private async Task<BreachSubmitResult> AlreadySentAsync(Guid draftId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var reference = await db.ReportedBreaches.AsNoTracking().Where(r => r.DraftId == draftId).Select(r => r.Reference).SingleOrDefaultAsync(ct);
+        return reference is null ? new BreachSubmitResult(SubmitOutcome.Expired) : new BreachSubmitResult(SubmitOutcome.AlreadySent, reference);
+    }
+
+    private ReportedBreach Create(Guid draftId, ReportedBreachAnswers a, string given, Guid? orderId, bool live, DateTimeOffset now)
+    {
+        var contact = a.WantsContact
+            ? new SafeContactDetails(Clean(a.ContactName), a.NeedsPhone ? Clean(a.PhoneNumber) : null, a.NeedsEmail ? Clean(a.Email) : null,
+                Clean(a.SafeTimes), a.CanCall ? a.VoicemailAllowed : null)
+            : null;
+        return new ReportedBreach
+        {
+            Id = Guid.CreateVersion7(now),
+            Reference = PublicReportService.NewReference("SPB"),
+            DraftId = draftId,
+            SubmittedAt = now,
+            OrderReferenceGiven = given,
+            OrderId = orderId,
+            OrderWasLive = live,
+            ReportingFor = a.ReportingFor!.Value,
+            WhatHappened = Clean(a.WhatHappened)!,
+            HappenedOn = a.HappenedOn!.Value,
+            HappenedAtTime = a.HappenedAtTime,
+            Location = Clean(a.Location)!,
+            Evidence = Clean(a.Evidence),
+            ContactMethods = a.ContactMethods ?? SafeContactMethods.None,
+            ProtectedContact = contact is null ? null : PublicReportService.ProtectContact(dataProtection, contact),
+        };
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

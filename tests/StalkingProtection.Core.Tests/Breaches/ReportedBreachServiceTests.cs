@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
+using StalkingProtection.TestCommon;
+
+namespace StalkingProtection.Core.Tests.Breaches;
+
+public sealed class ReportedBreachServiceTests : IAsyncLifetime
+{
+    // Thursday 24 December 2026: Christmas Day is a Friday and Boxing Day's substitute is Monday 28 December.
+    private static readonly DateOnly _christmasEve = new(2026, 12, 24);
+    private readonly IDataProtectionProvider _dataProtection = new EphemeralDataProtectionProvider();
+    private TestDatabase _database = null!;
+    private TestData _data = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _data = new TestData(_database);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    /// <summary>A full order made in February lasts at least two years; an interim one made then ended 28 days later.</summary>
+    private async Task<(Guid OrderId, string Reference)> LiveOrderAsync(bool ended = false)
+    {
+        var order = await _data.CreateOrderAsync(o =>
+        {
+            o.MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 3));
+            if (ended)
+            {
+                o.Interim();
+            }
+        });
+        await using var db = _database.CreateContext();
+        return (order.OrderId, (await db.Orders.SingleAsync(o => o.Id == order.OrderId)).VictimReference!);
+    }
+
+    private ReportedBreachService Service(StalkingProtectionDbContext db, DateOnly day)
+    {
+        var clock = TestClock.At(day);
+        return new ReportedBreachService(db, _dataProtection, new AuditLog(db, clock), clock, BankHolidayCalendar.EnglandAndWales);
+    }
+
+    [Fact]
+    public async Task SPA2019_s8_Submit_LiveOrderReference_RecordsASuspectedBreachAndATaskForTheOfficerInChargeDueTheNextBusinessDay()
+    {
+        // Arrange
+        var (orderId, reference) = await LiveOrderAsync();
+
+        // Act
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), _christmasEve);
+
+        // Assert
+        await using var db = _database.CreateContext();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.Equal(orderId, reported.OrderId);
+        Assert.True(reported.OrderWasLive);
+        var task = await db.StaffTasks.SingleAsync(t => t.RecordId == id);
+        Assert.Equal(StaffTaskType.DecideReportedBreach, task.Type);
+        Assert.Equal(orderId, task.OrderId);
+        var stalkingCase = await db.Cases.SingleAsync(c => db.Orders.Any(o => o.Id == orderId && o.CaseId == c.Id));
+        Assert.Equal(stalkingCase.OfficerInCharge, task.AssignedOfficer);
+        Assert.Equal(stalkingCase.Team, task.AssignedTeam);
+        Assert.Equal(new DateOnly(2026, 12, 29), task.DueOn);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "ReportedBreach.Submitted" && a.RecordId == id.ToString()));
+    }
+
+    [Fact]
+    public async Task Submit_UnknownReference_RecordsTheReportWithATaskForTheCoordinatorsAndNoOrder()
+    {
+        // Act
+        var (id, reference) = await _data.CreateReportedBreachAsync(_dataProtection, "SPO-AAAA-BBBB", _christmasEve);
+
+        // Assert
+        Assert.StartsWith("SPB-", reference, StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.Null(reported.OrderId);
+        Assert.Equal("SPO-AAAA-BBBB", reported.OrderReferenceGiven);
+        var task = await db.StaffTasks.SingleAsync(t => t.RecordId == id);
+        Assert.Equal(StaffTaskType.CheckReportedBreach, task.Type);
+        Assert.Null(task.AssignedOfficer);
+        Assert.Null(task.AssignedTeam);
+        Assert.Equal(new DateOnly(2026, 12, 29), task.DueOn);
+    }
+
+    [Fact]
+    public async Task SPA2019_s8_R36_Submit_EndedOrder_GoesToTheCoordinatorsToCheck()
+    {
+        // Arrange
+        var (orderId, reference) = await LiveOrderAsync(ended: true);
+
+        // Act
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve);
+
+        // Assert
+        await using var db = _database.CreateContext();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.Equal(orderId, reported.OrderId);
+        Assert.False(reported.OrderWasLive);
+        Assert.Equal(StaffTaskType.CheckReportedBreach, (await db.StaffTasks.SingleAsync(t => t.RecordId == id)).Type);
+    }
+
+    [Fact]
+    public async Task Submit_SameDraftTwice_RecordsOneReportWithOneReference()
+    {
+        // Arrange
+        var (_, reference) = await LiveOrderAsync();
+        await using var db = _database.CreateContext();
+        var service = Service(db, _christmasEve);
+        var draftId = await service.StartDraftAsync();
+        await service.UpdateAnswersAsync(draftId, a => TestData.CompleteBreachAnswers(a, reference, _christmasEve));
+
+        // Act
+        var first = await service.SubmitAsync(draftId);
+        var second = await service.SubmitAsync(draftId);
+
+        // Assert
+        Assert.Equal(SubmitOutcome.Sent, first.Outcome);
+        Assert.Equal(SubmitOutcome.AlreadySent, second.Outcome);
+        Assert.Equal(first.Reference, second.Reference);
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.ReportedBreaches.CountAsync());
+        Assert.Equal(1, await check.StaffTasks.CountAsync(t => t.Type == StaffTaskType.DecideReportedBreach));
+    }
+
+    [Fact]
+    public async Task Submit_StoresTheSafeContactDetailsOnlyEncrypted()
+    {
+        // Arrange
+        var (_, reference) = await LiveOrderAsync();
+
+        // Act
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve);
+
+        // Assert
+        await using var db = _database.CreateContext();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.NotNull(reported.ProtectedContact);
+        Assert.DoesNotContain("07700", reported.ProtectedContact, StringComparison.Ordinal);
+        var contact = PublicReportService.UnprotectContact(_dataProtection, reported.ProtectedContact);
+        Assert.Equal("07700 900456", contact!.PhoneNumber);
+        Assert.Equal("Afternoons", contact.SafeTimes);
+    }
+
+    [Fact]
+    public async Task Submit_DateInTheFuture_IsNotSentAndAsksTheDateAgain()
+    {
+        // Arrange
+        await using var db = _database.CreateContext();
+        var service = Service(db, _christmasEve);
+        var draftId = await service.StartDraftAsync();
+        await service.UpdateAnswersAsync(draftId, a => TestData.CompleteBreachAnswers(a, "SPO-AAAA-BBBB", _christmasEve.AddDays(1)));
+
+        // Act
+        var result = await service.SubmitAsync(draftId);
+
+        // Assert
+        Assert.Equal(SubmitOutcome.Incomplete, result.Outcome);
+        Assert.Equal(BreachReportStep.WhenItHappened, result.FirstUnanswered);
+        Assert.False(await db.ReportedBreaches.AnyAsync());
+    }
+
+    [Fact]
+    public async Task GetDraft_DraftOfTheReportStalkingJourney_ReadsAsMissing()
+    {
+        // Arrange
+        await using var db = _database.CreateContext();
+        var clock = TestClock.At(_christmasEve);
+        var reportDraft = await new PublicReportService(db, _dataProtection, new AuditLog(db, clock), clock).StartDraftAsync();
+
+        // Act
+        var state = await Service(db, _christmasEve).GetDraftAsync(reportDraft);
+
+        // Assert
+        Assert.Equal(DraftStatus.Missing, state.Status);
+    }
+
+    [Fact]
+    public async Task SPA2019_s8_R39_Decide_WithReasons_ClosesTheTaskAndLeavesTheOutcomeToTellTheVictim()
+    {
+        // Arrange
+        var (_, reference) = await LiveOrderAsync();
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve);
+
+        // Act
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach,
+                "CCTV shows he was not there at that time."), TestData.Officer);
+        }
+
+        // Assert
+        await using var check = _database.CreateContext();
+        var reported = await check.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.Equal(ReportedBreachDecision.NoBreach, reported.Decision);
+        Assert.Equal("CCTV shows he was not there at that time.", reported.DecisionReasons);
+        Assert.True(reported.OutcomeToTell);
+        Assert.Equal(StaffTaskStatus.Done, (await check.StaffTasks.SingleAsync(t => t.RecordId == id)).Status);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "ReportedBreach.Decided"));
+    }
+
+    [Fact]
+    public async Task R39_Decide_WithoutReasons_IsRefusedAndTheTaskStaysOpen()
+    {
+        // Arrange
+        var (_, reference) = await LiveOrderAsync();
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve);
+        await using var db = _database.CreateContext();
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach, "  "), TestData.Officer));
+
+        // Assert
+        Assert.Contains("R39", Assert.IsType<RuleViolationException>(ex).RuleIds);
+        await using var check = _database.CreateContext();
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == id)).Decision);
+        Assert.Equal(StaffTaskStatus.Open, (await check.StaffTasks.SingleAsync(t => t.RecordId == id)).Status);
+    }
+
+    [Fact]
+    public async Task R39_CompleteTask_ReportedBreachTaskMarkedDoneWithoutADecision_IsRefused()
+    {
+        // Arrange
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, "SPO-AAAA-BBBB", _christmasEve);
+        await using var db = _database.CreateContext();
+        var task = await db.StaffTasks.SingleAsync(t => t.RecordId == id);
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => _data.WithServicesAsync(_christmasEve, s => s.Reviews.CompleteTaskAsync(task.Id, null, TestData.Coordinator)));
+
+        // Assert
+        Assert.Contains("R39", Assert.IsType<RuleViolationException>(ex).RuleIds);
+        await using var check = _database.CreateContext();
+        Assert.Equal(StaffTaskStatus.Open, (await check.StaffTasks.SingleAsync(t => t.Id == task.Id)).Status);
+    }
+}
