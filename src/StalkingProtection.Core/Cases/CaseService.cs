@@ -27,6 +27,12 @@ public sealed record RecordRiskAssessmentOptions(Guid CaseId, RiskTool Tool, str
 
 public sealed record RecordFourAssessmentOptions(Guid CaseId, bool Fixated, bool Obsessive, bool Unwanted, bool Repeated, long? ExpectedVersion = null);
 
+/// <summary>Gives a case to another officer and team, with the reason; the case's version guards against lost updates (RL4).</summary>
+public sealed record ReassignCaseOptions(Guid CaseId, string OfficerInCharge, string Team, string Reason, long? ExpectedVersion);
+
+/// <summary>Who held the case before and after, and how many open tasks on it moved with it.</summary>
+public sealed record CaseReassigned(string PreviousOfficer, string PreviousTeam, string OfficerInCharge, string Team, int TasksMoved);
+
 public sealed record RecordSpoDecisionOptions(Guid CaseId, SpoDecisionOutcome Decision, string Rationale, string? AuthorisingOfficer, string? LegalServicesReference);
 
 public sealed record RecordReferralOptions(Guid CaseId, Guid? OrderId, ReferralForum Forum, string? OtherForum, DateOnly ReferredOn, string ReferredBy,
@@ -59,6 +65,42 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     /// The active staff account the officer in charge names, when the workspace chose one by its id; an officer given only
     /// by name (older records, some API clients) has none.
     /// </summary>
+    public const int ReassignReasonMaxLength = 1000;
+
+    /// <summary>
+    /// Gives the case to another officer and team. Its open tasks, and those of its orders, that were for the previous
+    /// officer or team move with it, so nothing is left waiting in the old caseload; the change is audited with its reason.
+    /// </summary>
+    public async Task<CaseReassigned> ReassignAsync(ReassignCaseOptions options, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        new Rules.RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(options.Reason) && options.Reason.Length <= ReassignReasonMaxLength, "Input", "reason",
+                $"Give the reason for the change, in {ReassignReasonMaxLength} characters or fewer", "")
+            .Must(!string.IsNullOrWhiteSpace(options.OfficerInCharge) && !string.IsNullOrWhiteSpace(options.Team), "Input", "officerInCharge",
+                "Name the officer and the team", "")
+            .ThrowIfBroken();
+        var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
+        db.ExpectVersion(stalkingCase, options.ExpectedVersion);
+        var (previousOfficer, previousTeam) = (stalkingCase.OfficerInCharge, stalkingCase.Team);
+        stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), await FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
+        var tasks = await db.StaffTasks
+            .Where(t => t.Status == Reviews.StaffTaskStatus.Open
+                && (t.CaseId == stalkingCase.Id || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == stalkingCase.Id))
+                && (t.AssignedOfficer == previousOfficer || (t.AssignedOfficer == null && t.AssignedTeam == previousTeam)))
+            .ToListAsync(ct);
+        foreach (var task in tasks)
+        {
+            task.Assign(stalkingCase.Team, stalkingCase.OfficerInCharge);
+        }
+
+        audit.Add(actor, AuditKind.Alteration, "Case.Reassigned", nameof(StalkingCase), stalkingCase.Id, options.Reason.Trim(),
+            new { OfficerInCharge = previousOfficer, Team = previousTeam },
+            new { stalkingCase.OfficerInCharge, stalkingCase.Team, TasksMoved = tasks.Count });
+        await db.SaveChangesAsync(ct);
+        return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count);
+    }
+
     public static async Task<Guid?> FindOfficerAccountAsync(StalkingProtectionDbContext db, string officerInCharge, CancellationToken ct = default) =>
         Guid.TryParse(officerInCharge, out var id) && await db.Users.AnyAsync(u => u.Id == id && u.DeactivatedAt == null, ct) ? id : null;
 

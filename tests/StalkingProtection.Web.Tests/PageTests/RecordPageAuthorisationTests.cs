@@ -60,6 +60,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/cases/record-risk-screening/{case}", _caseRoles),
         new("/workspace/cases/record-risk-screening/answers/{case}/{tool}", _caseRoles),
         new("/workspace/cases/record-risk-screening/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/record-risk-screening/{case}"),
+        new("/workspace/cases/reassign-case/{case}", [StaffRoles.Coordinator]),
+        new("/workspace/cases/reassign-case/check-answers/{case}/{journey}", [StaffRoles.Coordinator], StartsAt: "/workspace/cases/reassign-case/{case}"),
         new("/workspace/cases/record-spo-decision/{case}", _caseRoles),
         new("/workspace/cases/record-spo-decision/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/record-spo-decision/{case}"),
         new("/workspace/cases/record-victim-contact/{case}", _caseRoles),
