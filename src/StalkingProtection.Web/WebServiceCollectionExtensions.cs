@@ -227,6 +227,9 @@ public static class WebServiceCollectionExtensions
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = oidc.RoleClaimType;
+
+                // The handler drops acr by default; the sign-in needs it to check the strength the force requires.
+                o.ClaimActions.Remove("acr");
             });
         }
     }
@@ -283,4 +286,17 @@ public static class OpenIdConnectSignIn
             .OfType<string>()
             .Distinct()
             .ToList();
+
+    /// <summary>
+    /// ASVS V6.8.4: whether the provider says the person signed in as strongly as the force requires (one of the
+    /// accepted <c>acr</c> values, and one of the accepted <c>amr</c> values, "mfa" unless configured otherwise).
+    /// </summary>
+    public static bool HasRequiredStrength(ClaimsPrincipal external, OpenIdConnectSettings settings)
+    {
+        var acrMet = settings.AcceptedAcr.Count == 0
+            || external.FindAll("acr").Any(c => settings.AcceptedAcr.Contains(c.Value, StringComparer.Ordinal));
+        var amrMet = settings.RequiredAmr.Count == 0
+            || external.FindAll("amr").Any(c => settings.RequiredAmr.Contains(c.Value, StringComparer.Ordinal));
+        return acrMet && amrMet;
+    }
 }

@@ -75,4 +75,16 @@ public sealed class OpenIdConnectSettings
     public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string TeamClaimType { get; set; } = "department";
+
+    /// <summary>
+    /// Authentication methods (<c>amr</c> values) of which a sign-in must carry at least one. When neither this nor
+    /// <see cref="AcceptedAcr"/> is set, the provider must say "mfa".
+    /// </summary>
+    public List<string> AcceptedAmr { get; set; } = [];
+
+    /// <summary>Authentication context classes (<c>acr</c> values), one of which a sign-in must carry when any is set.</summary>
+    public List<string> AcceptedAcr { get; set; } = [];
+
+    /// <summary>The <c>amr</c> values a sign-in must carry one of: none when only an <c>acr</c> is required.</summary>
+    public IReadOnlyList<string> RequiredAmr => AcceptedAmr.Count > 0 ? AcceptedAmr : AcceptedAcr.Count > 0 ? [] : ["mfa"];
 }
