@@ -140,6 +140,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddPublicSite(configuration);
 
+        services.AddOutboundAllowlist();
         AddTelemetry(services, configuration);
         return builder;
     }
