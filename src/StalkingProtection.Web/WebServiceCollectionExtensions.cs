@@ -168,11 +168,13 @@ public static class WebServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NcscPasswordValidator>()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA512 at 210,000 iterations. Older hashes are rehashed at
         // the next successful sign-in (UserManager does so when the stored count is lower).
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddSingleton<BreachedPasswordList>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -19,6 +19,12 @@ public sealed class SignInOptions
     /// <summary>Sessions one account may have at once (ASVS V7.1.2); signing in again ends the oldest.</summary>
     public int MaxSessionsPerAccount { get; set; } = 3;
 
+    /// <summary>
+    /// An absolute path to a breached-password list new passwords are checked against (ASVS V6.2.12): Have I Been Pwned's
+    /// "Pwned Passwords" SHA-1 file, one HASH:COUNT line per hash, ordered by hash.
+    /// </summary>
+    public string? BreachedPasswordsFile { get; set; }
+
     public static IEnumerable<string> Validate(SignInOptions options)
     {
         if (options.MaxSessionsPerAccount < 1)
@@ -34,6 +40,11 @@ public sealed class SignInOptions
         if (options.IdleTimeout <= TimeSpan.Zero || options.SessionLifetime < options.IdleTimeout)
         {
             yield return "StalkingProtection:SignIn:IdleTimeout must be positive and no longer than SessionLifetime.";
+        }
+
+        if (options.BreachedPasswordsFile is { Length: > 0 } breached && !(Path.IsPathRooted(breached) && File.Exists(breached)))
+        {
+            yield return $"StalkingProtection:SignIn:BreachedPasswordsFile: there is no file at {breached}; give the absolute path of the downloaded Pwned Passwords SHA-1 file (ordered by hash), or remove the setting.";
         }
 
         if (options.OpenIdConnect is { } oidc && oidc.Enabled)
