@@ -29,6 +29,7 @@ public static class WebApplicationExtensions
         });
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<HttpsOnlyMiddleware>();
         app.UseMiddleware<SecurityEventsMiddleware>();
         app.UseMiddleware<MaintenanceMiddleware>();
         app.UseMiddleware<SurfaceGateMiddleware>();

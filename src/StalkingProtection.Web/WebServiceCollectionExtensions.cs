@@ -140,6 +140,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddPublicSite(configuration);
 
+        services.AddOutboundAllowlist();
         AddTelemetry(services, configuration);
         return builder;
     }
@@ -167,11 +168,13 @@ public static class WebServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NcscPasswordValidator>()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA512 at 210,000 iterations. Older hashes are rehashed at
         // the next successful sign-in (UserManager does so when the stored count is lower).
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddSingleton<BreachedPasswordList>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -227,6 +230,9 @@ public static class WebServiceCollectionExtensions
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = oidc.RoleClaimType;
+
+                // The handler drops acr by default; the sign-in needs it to check the strength the force requires.
+                o.ClaimActions.Remove("acr");
             });
         }
     }
@@ -283,4 +289,17 @@ public static class OpenIdConnectSignIn
             .OfType<string>()
             .Distinct()
             .ToList();
+
+    /// <summary>
+    /// ASVS V6.8.4: whether the provider says the person signed in as strongly as the force requires (one of the
+    /// accepted <c>acr</c> values, and one of the accepted <c>amr</c> values, "mfa" unless configured otherwise).
+    /// </summary>
+    public static bool HasRequiredStrength(ClaimsPrincipal external, OpenIdConnectSettings settings)
+    {
+        var acrMet = settings.AcceptedAcr.Count == 0
+            || external.FindAll("acr").Any(c => settings.AcceptedAcr.Contains(c.Value, StringComparer.Ordinal));
+        var amrMet = settings.RequiredAmr.Count == 0
+            || external.FindAll("amr").Any(c => settings.RequiredAmr.Contains(c.Value, StringComparer.Ordinal));
+        return acrMet && amrMet;
+    }
 }

@@ -13,6 +13,9 @@ namespace StalkingProtection.Core.Jobs;
 public sealed class AuditSealJob(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider timeProvider, ILogger<AuditSealJob> logger)
     : LeasedJob<AuditSealResult>(scopes, timeProvider, logger)
 {
+    /// <summary>The event a log collector ships off the machine and keeps: the chain head after each seal (ASVS V16.4.3).</summary>
+    public static readonly EventId ChainHeadEvent = new(5100, "AuditChainHead");
+
     protected override string LeaseName => JobLease.AuditSeal;
 
     protected override bool Enabled => options.Value.SealAudit;
@@ -24,7 +27,7 @@ public sealed class AuditSealJob(IServiceScopeFactory scopes, IOptions<JobOption
         var result = await services.GetRequiredService<AuditChain>().SealAsync(TimeProvider.GetUtcNow(), ct);
         if (result.Sealed > 0)
         {
-            logger.LogInformation("Audit chain sealed {Sealed} entries; head is entry {EntryId} with chain hash {ChainHash}",
+            logger.LogInformation(ChainHeadEvent, "Audit chain sealed {Sealed} entries; head is entry {EntryId} with chain hash {ChainHash}",
                 result.Sealed, result.LastSealedEntryId, result.HeadHash);
         }
 

@@ -22,6 +22,9 @@ public sealed class WebOptions
     /// <summary>Statistics, audit searches, tracker imports and register downloads served at once by this instance.</summary>
     public int CostlyWorkAtOnce { get; set; } = 2;
 
+    /// <summary>Refuse to serve plain HTTP (ASVS V12.2.1); on unless set, outside Development.</summary>
+    public bool? RequireHttps { get; set; }
+
     public static IEnumerable<string> Validate(WebOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ServiceName))

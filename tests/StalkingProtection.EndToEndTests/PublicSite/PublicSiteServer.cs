@@ -61,6 +61,7 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);
         builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
+        builder.UseSetting("StalkingProtection:Web:RequireHttps", "false");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, NeutralPage>());
         foreach (var (key, value) in Settings)
         {

@@ -45,6 +45,8 @@ public static class ProgramProcess
         start.Environment["StalkingProtection__VictimContact__SearchHashKey"] = Convert.ToBase64String(new byte[32]);
         start.Environment["StalkingProtection__KeyProtection__KeyEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
         start.Environment["AllowedHosts"] = "127.0.0.1;localhost";
+        // The tests talk to the program directly over loopback HTTP, with no TLS-ending proxy in front of it.
+        start.Environment["StalkingProtection__Web__RequireHttps"] = "false";
         start.Environment["StalkingProtection__Database__AllowUnencryptedLocalConnection"] = "true";
         start.Environment["StalkingProtection__Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"sp-start-{Guid.NewGuid():N}");
         foreach (var (key, value) in environment)

@@ -49,6 +49,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);
         builder.UseSetting("AllowedHosts", "localhost");
+        builder.UseSetting("StalkingProtection:Web:RequireHttps", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -152,7 +152,7 @@ public partial class SecurityDocumentsTests(WebAppFactory factory) : IClassFixtu
             setting => Assert.Contains($"`{setting}`", document, StringComparison.Ordinal));
         Assert.DoesNotContain(source, s => OutboundClient().IsMatch(s));
 
-        // The service never redirects to HTTPS itself, so an API client is never silently redirected
+        // No blanket HTTPS redirection: an API request over plain HTTP is refused, so an API client is never silently redirected
         Assert.DoesNotContain(source, s => s.Contains("UseHttpsRedirection", StringComparison.Ordinal));
         Assert.Contains("docs/security/deployment.md", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), StringComparison.Ordinal);
     }

@@ -19,6 +19,7 @@ public static partial class SecurityEvents
     public const int RateLimitedId = 4290;
     public const int SignInThrottledId = 4291;
     public const int SessionLimitReachedId = 4012;
+    public const int OutboundRequestRefusedId = 4031;
 
     [LoggerMessage(EventId = AuthenticationRefusedId, EventName = "AuthenticationRefused", Level = LogLevel.Warning,
         Message = "Security event: authentication refused for {Method} {Path} (trace {TraceId})")]
@@ -47,6 +48,10 @@ public static partial class SecurityEvents
     [LoggerMessage(EventId = SessionLimitReachedId, EventName = "SessionLimitReached", Level = LogLevel.Warning,
         Message = "Security event: a sign-in reached the limit of {Limit} sessions per account and ended the oldest {Ended} (trace {TraceId})")]
     public static partial void SessionLimitReached(ILogger logger, int limit, int ended, string traceId);
+
+    [LoggerMessage(EventId = OutboundRequestRefusedId, EventName = "OutboundRequestRefused", Level = LogLevel.Warning,
+        Message = "Security event: an outbound request to {Host} was refused: the host is not in the outbound allowlist")]
+    public static partial void OutboundRequestRefused(ILogger logger, string host);
 }
 
 /// <summary>

@@ -19,6 +19,12 @@ public sealed class SignInOptions
     /// <summary>Sessions one account may have at once (ASVS V7.1.2); signing in again ends the oldest.</summary>
     public int MaxSessionsPerAccount { get; set; } = 3;
 
+    /// <summary>
+    /// An absolute path to a breached-password list new passwords are checked against (ASVS V6.2.12): Have I Been Pwned's
+    /// "Pwned Passwords" SHA-1 file, one HASH:COUNT line per hash, ordered by hash.
+    /// </summary>
+    public string? BreachedPasswordsFile { get; set; }
+
     public static IEnumerable<string> Validate(SignInOptions options)
     {
         if (options.MaxSessionsPerAccount < 1)
@@ -34,6 +40,11 @@ public sealed class SignInOptions
         if (options.IdleTimeout <= TimeSpan.Zero || options.SessionLifetime < options.IdleTimeout)
         {
             yield return "StalkingProtection:SignIn:IdleTimeout must be positive and no longer than SessionLifetime.";
+        }
+
+        if (options.BreachedPasswordsFile is { Length: > 0 } breached && !(Path.IsPathRooted(breached) && File.Exists(breached)))
+        {
+            yield return $"StalkingProtection:SignIn:BreachedPasswordsFile: there is no file at {breached}; give the absolute path of the downloaded Pwned Passwords SHA-1 file (ordered by hash), or remove the setting.";
         }
 
         if (options.OpenIdConnect is { } oidc && oidc.Enabled)
@@ -75,4 +86,16 @@ public sealed class OpenIdConnectSettings
     public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string TeamClaimType { get; set; } = "department";
+
+    /// <summary>
+    /// Authentication methods (<c>amr</c> values) of which a sign-in must carry at least one. When neither this nor
+    /// <see cref="AcceptedAcr"/> is set, the provider must say "mfa".
+    /// </summary>
+    public List<string> AcceptedAmr { get; set; } = [];
+
+    /// <summary>Authentication context classes (<c>acr</c> values), one of which a sign-in must carry when any is set.</summary>
+    public List<string> AcceptedAcr { get; set; } = [];
+
+    /// <summary>The <c>amr</c> values a sign-in must carry one of: none when only an <c>acr</c> is required.</summary>
+    public IReadOnlyList<string> RequiredAmr => AcceptedAmr.Count > 0 ? AcceptedAmr : AcceptedAcr.Count > 0 ? [] : ["mfa"];
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,8 @@ public class ExternalModel(
 {
     public string Problem { get; private set; } = "Your force account could not be used to sign in.";
 
+    public string Advice { get; private set; } = "Ask a system administrator to give your force account a role in this service.";
+
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         var settings = options.Value.OpenIdConnect;
@@ -27,6 +30,17 @@ public class ExternalModel(
         if (settings is not { Enabled: true } || info is null)
         {
             return RedirectToPage("/SignIn/Index");
+        }
+
+        var users = signInManager.UserManager;
+        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
+        var name = info.Principal.FindFirstValue("name") ?? email ?? "Force user";
+        if (!OpenIdConnectSignIn.HasRequiredStrength(info.Principal, settings))
+        {
+            Problem = "Your force account signed in without the extra security check (such as a code or an app) this service needs.";
+            Advice = "Sign out of your force account, sign in again with its extra security check, then try again.";
+            return await RefuseAsync(info, user, name, "SignIn.IdentityProviderTooWeak");
         }
 
         var roles = OpenIdConnectSignIn.MapRoles(info.Principal, settings);
@@ -37,10 +51,6 @@ public class ExternalModel(
             return Page();
         }
 
-        var users = signInManager.UserManager;
-        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
-        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
-        var name = info.Principal.FindFirstValue("name") ?? email ?? "Force user";
         if (user is null)
         {
             user = new StaffUser
@@ -53,10 +63,14 @@ public class ExternalModel(
                 Team = info.Principal.FindFirstValue(settings.TeamClaimType),
                 CreatedAt = timeProvider.GetUtcNow(),
             };
+            // The account is found by the provider's subject only: an email that another account already holds (another
+            // subject, or a local account) is refused, never joined to it (ASVS V10.5.2).
             var created = await users.CreateAsync(user);
             if (!created.Succeeded || !(await users.AddLoginAsync(user, info)).Succeeded)
             {
-                return Page();
+                Problem = "Your force account's email address already belongs to another account in this service.";
+                Advice = "Ask a system administrator to check the accounts with your email address.";
+                return await RefuseAsync(info, null, name, "SignIn.IdentityProviderAccountConflict");
             }
         }
 
@@ -76,5 +90,19 @@ public class ExternalModel(
             nameof(StaffUser), user.Id);
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/workspace");
+    }
+
+    private async Task<IActionResult> RefuseAsync(ExternalLoginInfo info, StaffUser? user, string name, string action)
+    {
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        var actor = user is null ? new Actor($"{info.LoginProvider}:{info.ProviderKey}", name, null) : new Actor(user.Id.ToString(), user.DisplayName, null);
+        auditLog.Add(actor, AuditKind.SignIn, action, nameof(StaffUser), user?.Id, newValues: new
+        {
+            amr = info.Principal.FindAll("amr").Select(c => c.Value).ToList(),
+            acr = info.Principal.FindFirstValue("acr"),
+        });
+        await db.SaveChangesAsync();
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
     }
 }
