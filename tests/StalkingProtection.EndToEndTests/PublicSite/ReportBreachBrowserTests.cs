@@ -74,7 +74,7 @@ public class ReportBreachBrowserTests(PublicSiteServer server) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ReportBreach_ErrorPage_ErrorSummaryTakesFocus_EscapeLeaves()
+    public async Task ReportBreach_ThreeErrorPages_ErrorSummaryTakesFocus_NothingReflected_EscapeLeaves()
     {
         // Arrange
         await using var context = await server.NewContextAsync();
@@ -82,21 +82,28 @@ public class ReportBreachBrowserTests(PublicSiteServer server) : IClassFixture<P
         await page.GotoAsync("/report-breach");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
         await page.ArriveAtAsync("/report-breach/order-reference", "After \"Start now\"");
-        await page.GetByLabel("What is the reference of the order?").FillAsync("<script>window.spSweep = true</script>");
 
-        // Act
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.Locator(".govuk-error-summary").WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('govuk-error-summary')");
-        var errors = await page.Locator(".govuk-error-summary__list a").AllInnerTextsAsync();
-        var reflected = await page.EvaluateAsync<bool>("() => window.spSweep === true");
-        await AssertAccessibleAsync(page);
+        // Act: script for the order reference, nothing for what happened, a day that does not exist for when.
+        await page.GetByLabel("What is the reference of the order?").FillAsync("<script>window.spSweep = true</script>");
+        var reference = await ContinueExpectingErrorsAsync(page);
+        await page.GetByLabel("What is the reference of the order?").FillAsync("spo zzzz 4444");
+        await ContinueAsync(page, "reporting-for");
+        await page.GetByLabel("Myself").CheckAsync();
+        await ContinueAsync(page, "what-happened");
+        var whatHappened = await ContinueExpectingErrorsAsync(page);
+        await page.GetByLabel("What happened?").FillAsync("He waited outside my work.");
+        await ContinueAsync(page, "when-it-happened");
+        await page.GetByLabel("Day").FillAsync("31");
+        await page.GetByLabel("Month").FillAsync("2");
+        await page.GetByLabel("Year").FillAsync("2026");
+        var when = await ContinueExpectingErrorsAsync(page);
         await page.Locator(".app-quick-exit .govuk-exit-this-page__indicator").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Keyboard.PressAsync("Escape");
 
         // Assert
-        Assert.Equal(["Enter the reference in the format SPO-7KQ2-M9XD"], errors);
-        Assert.False(reflected);
+        Assert.Equal(["Enter the reference in the format SPO-7KQ2-M9XD"], reference);
+        Assert.Single(whatHappened);
+        Assert.Single(when);
         var neutral = $"{server.BaseUrl}{PublicSiteServer.NeutralPath}";
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (page.Url != neutral && DateTimeOffset.UtcNow < deadline)
@@ -105,5 +112,18 @@ public class ReportBreachBrowserTests(PublicSiteServer server) : IClassFixture<P
         }
 
         Assert.Equal(neutral, page.Url);
+    }
+
+    /// <summary>Continues expecting the same page back with its error summary focused, accessible, and no answer run as script.</summary>
+    private static async Task<IReadOnlyList<string>> ContinueExpectingErrorsAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+
+        // govuk-frontend's error summary takes focus when it starts.
+        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('govuk-error-summary')");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.spSweep === true"));
+        await AssertAccessibleAsync(page);
+        return await page.Locator(".govuk-error-summary__list a").AllInnerTextsAsync();
     }
 }
