@@ -27,7 +27,13 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                 nullable: true);
 
             // Orders recorded before victims were given a reference get one now, so staff can give it to them.
-            migrationBuilder.Sql("UPDATE orders SET victim_reference = 'SPO-' || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || '-' || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) WHERE victim_reference IS NULL;");
+            // Existing orders get a reference too; a reference drawn twice is drawn again before the unique index is made.
+            const string Draw = "'SPO-' || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || '-' || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1) || substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', (abs(random()) % 32) + 1, 1)";
+            migrationBuilder.Sql($"UPDATE orders SET victim_reference = {Draw} WHERE victim_reference IS NULL;");
+            for (var pass = 0; pass < 5; pass++)
+            {
+                migrationBuilder.Sql($"UPDATE orders SET victim_reference = {Draw} WHERE EXISTS (SELECT 1 FROM orders AS earlier WHERE earlier.victim_reference = orders.victim_reference AND earlier.id < orders.id);");
+            }
 
             migrationBuilder.CreateTable(
                 name: "reported_breaches",
