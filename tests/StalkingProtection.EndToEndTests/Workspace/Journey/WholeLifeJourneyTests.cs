@@ -71,6 +71,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await RecordDischargeWithConsentsAsync(legal, fullOrderUrl);
         await CheckTheEndedOrderOffersOnlyWhatTheLawAllowsAsync(legal, fullOrderUrl);
         await CheckTheCasesTasksAsync(officer);
+        await ReassignFromTheCaseloadAsync(coordinator, caseUrl);
 
         // Assert: every page was checked, and none had a WCAG 2.2 A or AA violation.
         Assert.True(_audit.Unchecked().Count == 0, "Pages not checked by axe: " + string.Join(Environment.NewLine, _audit.Unchecked()));
@@ -333,6 +334,23 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     }
 
     /// <summary>One open task per duty and record, each naming its owner, and none left open for the discharged order's duties.</summary>
+    /// <summary>The coordinator finds the officer in the caseload and gives the case to themselves, with the reason.</summary>
+    private async Task ReassignFromTheCaseloadAsync(Screen coordinator, string caseUrl)
+    {
+        await coordinator.OpenAsync("/workspace/caseload", "Caseload");
+        var row = coordinator.Page.Locator("[data-caseload] tbody tr").Filter(new() { HasText = "PC Alex Morgan" });
+        Assert.True(int.Parse(await row.Locator("[data-open-cases]").First.InnerTextAsync(), CultureInfo.InvariantCulture) >= 1);
+        await coordinator.OpenAsync(caseUrl, _caseHeading);
+        await coordinator.FollowAsync("Change officer in charge", "Reassign the case");
+        await coordinator.SelectAsync("OfficerInCharge", await coordinator.Page.Locator("select[name='OfficerInCharge'] option", new() { HasText = "(you)" })
+            .First.GetAttributeAsync("value") ?? "");
+        await coordinator.FillAsync("Reason", "Covering the officer's leave");
+        await coordinator.PressAsync("Continue", "Check your answers");
+        await coordinator.PressAsync("Reassign case", _caseHeading);
+        Assert.Contains("Case reassigned to DS Chris Lee", await coordinator.BannerAsync(), StringComparison.Ordinal);
+        Assert.Equal("DS Chris Lee", await coordinator.SummaryAsync("Officer in charge"));
+    }
+
     private static async Task CheckTheCasesTasksAsync(Screen officer)
     {
         await officer.OpenAsync("/workspace/tasks", "My tasks and deadlines");

@@ -45,11 +45,14 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseQuestionPageModel<
 
     public IReadOnlyList<SelectListItem> Officers { get; private set; } = [];
 
+    private Dictionary<string, string> _names = [];
+
     protected override string JourneyName => Name;
 
     protected override async Task<bool> LoadChoicesAsync(CancellationToken ct)
     {
         Officers = await OfficerChoices.ListAsync(Db, User, ct);
+        _names = await OfficerChoices.NamesAsync(Db, Officers.Select(o => o.Value ?? ""), ct);
         return true;
     }
 
@@ -98,7 +101,7 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseQuestionPageModel<
     protected override ReassignCaseState Capture() => new()
     {
         OfficerInCharge = OfficerInCharge!,
-        OfficerName = Officers.First(o => o.Value == OfficerInCharge).Text,
+        OfficerName = _names.GetValueOrDefault(OfficerInCharge!) ?? Officers.First(o => o.Value == OfficerInCharge).Text,
         Team = Team!.Trim(),
         Reason = Reason!.Trim(),
         Version = Version,
