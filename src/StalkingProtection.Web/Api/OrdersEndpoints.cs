@@ -215,7 +215,7 @@ public static class OrdersEndpoints
     /// opaque cursor; every listing is a consultation (DPA 2018 s.62) naming its filters and how many orders it returned.
     /// </summary>
     private static async Task<IResult> ListOrdersAsync(string? status, string? team, string? pncId, string? familyName, string? dateOfBirth,
-        string? cursor, int? limit, HttpContext http, AuditLog audit, StalkingProtectionDbContext db, TimeProvider time)
+        string? cursor, string? limit, HttpContext http, AuditLog audit, StalkingProtectionDbContext db, TimeProvider time)
     {
         var errors = new List<ApiProblems.FieldError>();
         var filter = OrderListFilter.All;
@@ -259,7 +259,8 @@ public static class OrdersEndpoints
             errors.Add(new ApiProblems.FieldError("cursor", "Use the cursor from a page's \"next\" address, unchanged."));
         }
 
-        if (limit is < 1 or > ListPageSizeLimit)
+        var take = ListPageSize;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > ListPageSizeLimit))
         {
             errors.Add(new ApiProblems.FieldError("limit", $"Enter a number of orders from 1 to {ListPageSizeLimit}."));
         }
@@ -270,7 +271,6 @@ public static class OrdersEndpoints
         }
 
         var today = time.UkToday;
-        var take = limit ?? ListPageSize;
         // API clients are force systems: they read every order of the force, as they read any one order by its id.
         var rows = OrderListQuery.Rows(db, db.Cases, today, filter, team, null, needsAction: false);
         if (pncId is not null)

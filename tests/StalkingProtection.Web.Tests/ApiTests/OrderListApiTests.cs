@@ -83,12 +83,15 @@ public class OrderListApiTests(WebAppFactory factory) : IClassFixture<WebAppFact
         // Act
         var answer = await api.GetAsync("/api/v1/orders?status=Nope&cursor=not-a-cursor&limit=0&familyName=Smith");
         var unknown = await api.GetAsync("/api/v1/orders?sort=made");
+        var notANumber = await api.GetAsync("/api/v1/orders?limit=ten");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal(["cursor", "dateOfBirth", "limit", "status"], answer.Fields.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.Equal(["sort"], unknown.Fields);
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.Status);
+        Assert.Equal(["limit"], notANumber.Fields);
     }
 
     private static List<Guid> Ids(ApiAnswer answer) =>
