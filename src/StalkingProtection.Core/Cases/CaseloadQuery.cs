@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Cases;
@@ -55,9 +56,7 @@ public static class CaseloadQuery
                 select new { c.OfficerInCharge, c.Team, h.ListedFor })
             .ToListAsync(ct);
 
-        var ids = cases.Select(c => Guid.TryParse(c.OfficerInCharge, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        var nameOf = names.ToDictionary(n => n.Id.ToString(), n => n.DisplayName, StringComparer.OrdinalIgnoreCase);
+        var nameOf = await OfficerNames.OfAsync(db, cases.Select(c => c.OfficerInCharge), ct);
 
         return cases
             .Select(c =>

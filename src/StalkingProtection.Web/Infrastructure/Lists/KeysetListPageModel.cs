@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Import;
 using StalkingProtection.Core.Lists;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Security;
 using Sylvan.Data.Csv;
 
@@ -112,10 +113,9 @@ public abstract class KeysetListPageModel<TRow, TSort>(string path, TSort defaul
 
         Teams = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.Team).Distinct().OrderBy(t => t).Take(500).ToListAsync(ct);
         var officerKeys = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.OfficerInCharge).Distinct().OrderBy(k => k).Take(500).ToListAsync(ct);
-        var ids = officerKeys.Select(k => Guid.TryParse(k, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var names = await OfficerNames.OfAsync(db, officerKeys, ct);
         Officers = officerKeys
-            .Select(k => (k, names.FirstOrDefault(n => string.Equals(n.Id.ToString(), k, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? k))
+            .Select(k => (k, names.GetValueOrDefault(k) ?? k))
             .OrderBy(o => o.Item2, StringComparer.CurrentCulture).ToList();
     }
 

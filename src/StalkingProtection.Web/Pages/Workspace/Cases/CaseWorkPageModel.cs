@@ -79,12 +79,4 @@ public abstract class CaseWorkPageModel : PageModel
         var property = GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
         return property?.GetCustomAttribute<BindPropertyAttribute>() is not null ? name : string.Empty;
     }
-
-    /// <summary>Officer-in-charge values are staff user ids for cases opened here; older records may hold a name.</summary>
-    protected static async Task<Dictionary<string, string>> OfficerNamesAsync(StalkingProtectionDbContext db, IEnumerable<string> keys, CancellationToken ct)
-    {
-        var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return users.ToDictionary(u => u.Id.ToString(), u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
-    }
 }

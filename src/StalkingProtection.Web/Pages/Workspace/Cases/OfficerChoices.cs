@@ -27,13 +27,4 @@ public static class OfficerChoices
 
         return items;
     }
-
-    /// <summary>Officer-in-charge values are staff user ids for cases opened here; older records may hold a name.</summary>
-    public static async Task<Dictionary<string, string>> NamesAsync(StalkingProtectionDbContext db, IEnumerable<string> keys, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return users.ToDictionary(u => u.Id.ToString(), u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 
@@ -22,7 +23,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     protected override async Task<bool> DescribeAsync(OpenCaseState answers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        OfficerName = (await OfficerChoices.NamesAsync(db, [answers.OfficerInCharge], ct)).GetValueOrDefault(answers.OfficerInCharge, answers.OfficerInCharge);
+        OfficerName = (await OfficerNames.OfAsync(db, [answers.OfficerInCharge], ct)).GetValueOrDefault(answers.OfficerInCharge, answers.OfficerInCharge);
         return true;
     }
 

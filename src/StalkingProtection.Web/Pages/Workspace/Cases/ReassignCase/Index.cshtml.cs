@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.ReassignCase;
@@ -52,7 +53,7 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseQuestionPageModel<
     protected override async Task<bool> LoadChoicesAsync(CancellationToken ct)
     {
         Officers = await OfficerChoices.ListAsync(Db, User, ct);
-        _names = await OfficerChoices.NamesAsync(Db, Officers.Select(o => o.Value ?? ""), ct);
+        _names = await OfficerNames.OfAsync(Db, Officers.Select(o => o.Value ?? ""), ct);
         return true;
     }
 

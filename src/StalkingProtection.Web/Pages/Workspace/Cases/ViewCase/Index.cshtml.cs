@@ -6,6 +6,7 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -129,7 +130,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         }
 
         Case = stalkingCase;
-        OfficerName = (await OfficerNamesAsync(db, [Case.OfficerInCharge], ct)).GetValueOrDefault(Case.OfficerInCharge, Case.OfficerInCharge);
+        OfficerName = (await OfficerNames.OfAsync(db, [Case.OfficerInCharge], ct)).GetValueOrDefault(Case.OfficerInCharge, Case.OfficerInCharge);
         Respondent = Case.RespondentId is { } rid ? await db.Respondents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct) : null;
         Victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == Id).OrderBy(v => v.Id).ToListAsync(ct);
         Acts = await db.StalkingActs.AsNoTracking().Where(a => a.CaseId == Id).OrderBy(a => a.OccurredFrom).ToListAsync(ct);

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 using StalkingProtection.Web.Pages.Workspace.Cases.OpenCase;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.TriageReport;
@@ -60,7 +60,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TriageService tri
 
         if (answers.OfficerInCharge is { } officer)
         {
-            OfficerName = (await OfficerChoices.NamesAsync(db, [officer], ct)).GetValueOrDefault(officer, officer);
+            OfficerName = (await OfficerNames.OfAsync(db, [officer], ct)).GetValueOrDefault(officer, officer);
         }
 
         return true;
