@@ -179,6 +179,73 @@ public class StatisticsServiceTests
         Assert.Equal(field, Assert.Single(error.Violations).Field);
     }
 
+    /// <summary>
+    /// Four orders in two teams over the first quarter of 2026, each case reported nine days and each application lodged two
+    /// days before its order was made (W's case reported on 3 January), with a decision to apply before each application.
+    /// </summary>
+    [Fact]
+    public async Task R33_Get_TwoTeamsOverAQuarter_GivesChangesOffencesMediansMonthsAndTeamsAsCountedByHand()
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        var ct = TestContext.Current.CancellationToken;
+        var x = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 2, 10)).ServedOn(new DateOnly(2026, 2, 10)).WithCase(c => c.InTeam("North")));
+        var y = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 20)).ServedOn(new DateOnly(2026, 3, 20)).WithCase(c => c.InTeam("North")));
+        var z = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 5)).WithCase(c => c.InTeam("South")));
+        var w = await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 25)).WithCase(c => c.InTeam("South").Reported(new DateOnly(2026, 1, 3))));
+        foreach (var (order, decided) in new[] { (x, new DateOnly(2026, 2, 5)), (y, new DateOnly(2026, 3, 15)), (z, new DateOnly(2026, 3, 1)), (w, new DateOnly(2026, 3, 13)) })
+        {
+            await testData.WithServicesAsync(decided, s => s.Cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(order.Case.CaseId,
+                SpoDecisionOutcome.Apply, "Repeated fixated contact; an order is needed to protect her", null, null), TestData.Coordinator, ct));
+        }
+
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 20), s => s.Notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(
+            x.Case.RespondentId, x.ObligationId, null, "H20165", null), TestData.Officer, ct));
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(y.OrderId, y.ConditionIds[0],
+            new DateTimeOffset(2026, 3, 21, 12, 0, 0, TimeSpan.Zero), null, "Sent her a message"), TestData.Officer, ct));
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 30), s => s.Orders.DischargeAsync(new DischargeOrderOptions(x.OrderId, ApplicantParty.Defendant,
+            null, new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 30),
+            [new DischargeConsent(ConsentParty.Defendant, new DateOnly(2026, 3, 27), ConsentMethod.InWriting),
+                new DischargeConsent(ConsentParty.RelevantChiefOfficer, new DateOnly(2026, 3, 27), ConsentMethod.InWriting)]), TestData.Officer, ct));
+        await using var context = database.CreateContext();
+        var service = new StatisticsService(context, new AuditLog(context, TestData.ClockAt(_today)));
+
+        // Act
+        var figures = await service.GetAsync(new StatisticsPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), _today, _analyst, "page", ct);
+
+        // Assert
+        Assert.Equal((1, 0, 0), (figures.OrderChangesByType[OrderChangeType.Discharge], figures.OrderChangesByType[OrderChangeType.Variation],
+            figures.OrderChangesByType[OrderChangeType.Renewal]));
+        Assert.Equal(1, figures.NotificationOffencesByOutcome[NotificationOffenceOutcome.UnderInvestigation]);
+        Assert.Equal(1, figures.NotificationOffencesByOutcome.Values.Sum());
+
+        // Report to decision: X 4, Y 4, Z 5 (24 February to 1 March), W 69; decision to application: 3, 3, 2, 10; application to order: 2 each.
+        Assert.Equal(new DaysMedian(4, 4.5m), figures.ReportToDecision);
+        Assert.Equal(new DaysMedian(4, 3m), figures.DecisionToApplication);
+        Assert.Equal(new DaysMedian(4, 2m), figures.ApplicationToOrder);
+
+        Assert.Equal(
+            new[]
+            {
+                new MonthFigures(2026, 1, 1, 0, 0, 0),
+                new MonthFigures(2026, 2, 2, 1, 1, 0),
+                new MonthFigures(2026, 3, 1, 3, 3, 1),
+            },
+            figures.ByMonth);
+
+        // X was discharged the day before the period's last day, so North has one order in force at its end.
+        Assert.Equal(new[] { new TeamFigures("North", 2, 2, 2, 1), new TeamFigures("South", 2, 2, 2, 2) }, figures.ByTeam);
+    }
+
+    [Fact]
+    public void DaysMedian_OddEvenAndNone_TakesTheMiddleOrTheMeanOfTheTwoMiddles()
+    {
+        Assert.Equal(new DaysMedian(3, 5m), DaysMedian.Of([9, 1, 5]));
+        Assert.Equal(new DaysMedian(4, 6m), DaysMedian.Of([10, 1, 5, 7]));
+        Assert.Equal(new DaysMedian(0, null), DaysMedian.Of([]));
+    }
+
     [Fact]
     public async Task P4_EveryStatisticsQuery_ReadsAnIndexNotATable()
     {

@@ -25,10 +25,24 @@ public class IndexModel(StatisticsService statistics, TimeProvider timeProvider)
     [Display(Name = "End date")]
     public DateOnly? To { get; set; }
 
+    /// <summary>The figures as a Freedom of Information answer: counts below 5 read "fewer than 5".</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Foi { get; set; }
+
     public StatisticsReturn? Return { get; private set; }
 
-    public string CsvUrl => Return is null ? "" :
-        $"/workspace/statistics?handler=csv&From={Return.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&To={Return.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public string CsvUrl => Return is null ? "" : PeriodUrl("csv", Foi);
+
+    public string FoiUrl => Return is null ? "" : PeriodUrl(null, foi: true);
+
+    public string FiguresUrl => Return is null ? "" : PeriodUrl(null, foi: false);
+
+    public string Show(int count) => StatisticsTable.Show(count, Foi);
+
+    private string PeriodUrl(string? handler, bool foi) =>
+        "/workspace/statistics?" + (handler is null ? "" : $"handler={handler}&")
+        + $"From={Return!.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&To={Return.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+        + (foi ? "&Foi=true" : "");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -41,7 +55,7 @@ public class IndexModel(StatisticsService statistics, TimeProvider timeProvider)
 
         if (Validate() is { } period)
         {
-            Return = await statistics.GetAsync(period, timeProvider.UkToday, User.ToActor(), "page", ct);
+            Return = await statistics.GetAsync(period, timeProvider.UkToday, User.ToActor(), Foi ? "foi" : "page", ct);
         }
 
         return Page();
@@ -54,9 +68,9 @@ public class IndexModel(StatisticsService statistics, TimeProvider timeProvider)
             return Page();
         }
 
-        var figures = await statistics.GetAsync(period, timeProvider.UkToday, User.ToActor(), "csv", ct);
-        var name = string.Create(CultureInfo.InvariantCulture, $"spo-statistics-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}.csv");
-        return File(Encoding.UTF8.GetBytes(StatisticsTable.Csv(figures)), "text/csv; charset=utf-8", name);
+        var figures = await statistics.GetAsync(period, timeProvider.UkToday, User.ToActor(), Foi ? "foi-csv" : "csv", ct);
+        var name = string.Create(CultureInfo.InvariantCulture, $"spo-{(Foi ? "foi-answer" : "statistics")}-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}.csv");
+        return File(Encoding.UTF8.GetBytes(StatisticsTable.Csv(figures, Foi)), "text/csv; charset=utf-8", name);
     }
 
     private StatisticsPeriod? Validate()

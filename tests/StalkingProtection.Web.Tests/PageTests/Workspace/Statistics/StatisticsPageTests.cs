@@ -76,6 +76,72 @@ public class StatisticsPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
         Assert.Contains("\"Cases and SPO decisions\",\"Stalking cases opened\",0", lines);
     }
 
+    /// <summary>Two full orders made in May of <paramref name="year"/> in a team of their own, each applied for two days before it was made.</summary>
+    private async Task<string> TwoOrdersInMayAsync(int year)
+    {
+        var team = "Team " + Guid.NewGuid().ToString("N")[..8];
+        var testData = new TestData(factory.Database);
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(year, 5, 10)).WithCase(c => c.InTeam(team)));
+        await testData.CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(year, 5, 20)).WithCase(c => c.InTeam(team)));
+        return team;
+    }
+
+    private static Dictionary<string, string> Rows(AngleSharp.Dom.IDocument document, string section) =>
+        document.QuerySelector($"[data-statistics-section={section}]")!.QuerySelectorAll("tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelector("td")!.TextContent.Trim());
+
+    [Fact]
+    public async Task Get_Period_ShowsMediansMonthsTeamsAndAChartBesideTheMonthTable()
+    {
+        // Arrange
+        var team = await TwoOrdersInMayAsync(2023);
+        var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Analyst));
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace/statistics?From=2023-05-01&To=2023-05-31");
+
+        // Assert
+        Assert.Equal("2", Rows(document, "orders-made")["Full orders"]);
+        Assert.Equal("2 days", document.QuerySelector("[data-statistics-median=application-to-order] td")!.TextContent.Trim());
+        var may = document.QuerySelectorAll("[data-statistics-month='2023-05'] td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["2", "2", "2", "0"], may);
+        var teamRow = document.QuerySelectorAll($"[data-statistics-team='{team}'] td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["2", "2", "2", "2"], teamRow);
+        var chart = document.QuerySelector("svg[data-statistics-chart]")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Contains("May 2023: 2 orders made", chart.QuerySelectorAll("rect title").Select(t => t.TextContent), StringComparer.Ordinal);
+        Assert.Equal("/workspace/statistics?From=2023-05-01&To=2023-05-31&Foi=true", document.QuerySelector("[data-statistics-foi-link]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task GetFoi_Period_ShowsEveryCountBelow5AsFewerThan5AndNoMedianOrChartThatCouldPointToAPerson()
+    {
+        // Arrange
+        await TwoOrdersInMayAsync(2022);
+        var analyst = await factory.CreateUserAsync(StaffRoles.Analyst);
+        var client = factory.CreateBrowser(analyst);
+
+        // Act
+        var document = await client.GetDocumentAsync("/workspace/statistics?From=2022-05-01&To=2022-05-31&Foi=true");
+        var csv = await client.GetAsync("/workspace/statistics?handler=csv&From=2022-05-01&To=2022-05-31&Foi=true");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // Assert
+        Assert.NotNull(document.QuerySelector("[data-statistics-foi]"));
+        Assert.Equal("fewer than 5", Rows(document, "orders-made")["Full orders"]);
+        Assert.Equal("fewer than 5", Rows(document, "live")["All orders"]);
+        Assert.Equal("Not given (fewer than 5 records)", document.QuerySelector("[data-statistics-median=application-to-order] td")!.TextContent.Trim());
+        Assert.All(document.QuerySelectorAll("td.govuk-table__cell--numeric"), cell => Assert.DoesNotMatch(@"^[0-4]$", cell.TextContent.Trim()));
+        Assert.Null(document.QuerySelector("[data-statistics-chart]"));
+        Assert.Equal("spo-foi-answer-2022-05-01-to-2022-05-31.csv", csv.Content.Headers.ContentDisposition!.FileName);
+        Assert.Contains("\"Orders made in the period\",\"Full orders\",\"fewer than 5\"", lines);
+        Assert.DoesNotContain(lines.Skip(3), l => System.Text.RegularExpressions.Regex.IsMatch(l, ",[0-4]$"));
+        var formats = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Statistics.Viewed" && e.ActorId == analyst.Id.ToString())
+            .Select(e => e.NewValues!).ToListAsync());
+        Assert.Contains(formats, v => v.Contains("\"format\":\"foi\"", StringComparison.Ordinal));
+        Assert.Contains(formats, v => v.Contains("\"format\":\"foi-csv\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Get_NoPeriodYet_ShowsTheFormWithoutErrorsOrFigures()
     {
