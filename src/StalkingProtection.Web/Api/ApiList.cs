@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -172,12 +173,29 @@ public sealed class ApiList
     }
 
     /// <summary>
-    /// The ids, as the audit log writes them, of the records of <paramref name="recordType"/> it shows created or altered at
-    /// or after <paramref name="since"/>.
+    /// The rows whose record (of <paramref name="recordType"/>, named by <paramref name="id"/>) the audit log shows created or
+    /// altered at or after <paramref name="since"/>; all of them when <paramref name="since"/> is null.
     /// </summary>
-    public static IQueryable<string?> ChangedRecords(StalkingProtectionDbContext db, string recordType, DateTimeOffset since) =>
-        db.AuditEntries.Where(e => e.RecordType == recordType && e.OccurredAt >= since && (e.Kind == AuditKind.Collection || e.Kind == AuditKind.Alteration))
+    public static IQueryable<T> AuditedChangesSince<T>(IQueryable<T> rows, StalkingProtectionDbContext db, string recordType, DateTimeOffset? since,
+        Expression<Func<T, Guid>> id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(id);
+        if (since is not { } instant)
+        {
+            return rows;
+        }
+
+        var changed = db.AuditEntries
+            .Where(e => e.RecordType == recordType && e.OccurredAt >= instant && (e.Kind == AuditKind.Collection || e.Kind == AuditKind.Alteration))
             .Select(e => e.RecordId);
+
+        // The audit log writes ids as lower-case text; ToLower becomes SQL lower(), which has no culture.
+        var text = Expression.Call(Expression.Call(id.Body, typeof(Guid).GetMethod(nameof(Guid.ToString), Type.EmptyTypes)!),
+            typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
+        var named = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(string)], changed.Expression, text);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(named, id.Parameters));
+    }
 
     /// <summary>
     /// One page of <paramref name="ordered"/> (already sorted and beyond the cursor), the next page's address when there are

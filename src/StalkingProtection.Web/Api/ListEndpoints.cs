@@ -68,13 +68,7 @@ public static class ListEndpoints
 
         // API clients are force systems: they read every case of the force, as they read any one case by its id.
         var rows = CaseListQuery.Rows(db, db.Cases, time.UkToday, new CaseListFilter(wanted, Team: team, Officer: officer));
-        if (since is { } s)
-        {
-            var changed = ApiList.ChangedRecords(db, nameof(StalkingCase), s);
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which has no culture; the audit log writes ids in lower case
-            rows = rows.Where(r => changed.Contains(r.Id.ToString().ToLower()));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        rows = ApiList.AuditedChangesSince(rows, db, nameof(StalkingCase), since, r => r.Id);
 
         var (page, next) = await list.PageAsync(http, audit, CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
             r => (r.ReportedOn, r.Id), "Api.Cases.Listed", nameof(StalkingCase),
@@ -97,13 +91,7 @@ public static class ListEndpoints
         }
 
         var rows = ApplicationListQuery.Rows(db, db.Cases, time.UkToday, filter, team, officer, needsAction: false);
-        if (since is { } s)
-        {
-            var changed = ApiList.ChangedRecords(db, nameof(Application), s);
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which has no culture; the audit log writes ids in lower case
-            rows = rows.Where(r => changed.Contains(r.Id.ToString().ToLower()));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        rows = ApiList.AuditedChangesSince(rows, db, nameof(Application), since, r => r.Id);
 
         var ordered = Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(DateTimeOffset)), list.AfterId, false);
         var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.CreatedAt, r.Id), "Api.Applications.Listed", nameof(Application),
@@ -136,13 +124,7 @@ public static class ListEndpoints
             respondents = respondents.Where(r => db.Cases.Any(c => c.RespondentId == r.Id && c.Team == team));
         }
 
-        if (since is { } s)
-        {
-            var changed = ApiList.ChangedRecords(db, nameof(Respondent), s);
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which has no culture; the audit log writes ids in lower case
-            respondents = respondents.Where(r => changed.Contains(r.Id.ToString().ToLower()));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        respondents = ApiList.AuditedChangesSince(respondents, db, nameof(Respondent), since, r => r.Id);
 
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
