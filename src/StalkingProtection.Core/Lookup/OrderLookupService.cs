@@ -75,9 +75,14 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
                 "Enter a last name and date of birth, a PNC ID or part of an address", "Frontline lookup")]);
         }
 
+        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by name or PNC ID.
+        respondents = respondents.IgnoreAutoIncludes().Include(r => r.Person).ThenInclude(p => p.Names);
+        if (address is not null)
+        {
+            respondents = respondents.Include(r => r.Addresses);
+        }
+
         var found = await respondents
-            .Include(r => r.Person).ThenInclude(p => p.Names)
-            .Include(r => r.Addresses)
             .OrderBy(r => r.Id)
             .Take(address is null ? MaxSubjects : MaxSubjects * 5)
             .ToListAsync(ct);

@@ -16,9 +16,15 @@ public sealed record OrderAsAt(Guid OrderId, DateOnly Date, OrderKind Kind, Orde
 public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
 {
     /// <summary>An order's status, the terms in force and the state of the respondent's notification duties at the end of <paramref name="date"/>.</summary>
-    public async Task<OrderAsAt?> GetAsAtAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
+    public async Task<OrderAsAt?> GetAsAtAsync(Guid orderId, DateOnly date, CancellationToken ct = default) =>
+        (await ReadAsync(orderId, date, ct))?.AsAt;
+
+    /// <summary>
+    /// The order itself with its <see cref="GetAsAtAsync"/> answer, reading the order graph once (P1, P2: split queries,
+    /// see DatabaseSetup, keep this read independent of the size of the condition table).
+    /// </summary>
+    public async Task<(StalkingProtectionOrder Order, OrderAsAt AsAt)?> ReadAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
     {
-        // P1, P2: split queries (DatabaseSetup) keep this read independent of the size of the condition table.
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
@@ -29,12 +35,7 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
             .Where(o => o.OrderId == orderId && o.TriggerDate <= date)
             .OrderBy(o => o.TriggerDate)
             .ToListAsync(ct);
-        var conditions = order.ConditionsInForceOn(date)
-            .OrderBy(c => c.Sequence)
-            .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay), c.MapReference))
-            .ToList();
-        return new OrderAsAt(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number, conditions,
-            obligations.Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList());
+        return (order, AsAt(order, obligations, date));
     }
 
     /// <summary>
@@ -58,13 +59,17 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
             .Where(o => o.OrderId != null && orderIds.Contains(o.OrderId.Value) && o.TriggerDate <= date)
             .OrderBy(o => o.TriggerDate)
             .ToListAsync(ct)).ToLookup(o => o.OrderId!.Value);
-        return orders.ToDictionary(order => order.Id, order => new OrderAsAt(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number,
+        return orders.ToDictionary(order => order.Id, order => AsAt(order, obligations[order.Id], date));
+    }
+
+    /// <summary>The answer for one loaded order and its duties triggered on or before <paramref name="date"/>.</summary>
+    private static OrderAsAt AsAt(StalkingProtectionOrder order, IEnumerable<NotificationObligation> obligations, DateOnly date) =>
+        new(order.Id, date, order.Kind, order.StatusOn(date), order.ConditionSetOn(date)?.Number,
             order.ConditionsInForceOn(date)
                 .OrderBy(c => c.Sequence)
                 .Select(c => new ConditionAsAt(c.Id, c.Sequence, c.Type, c.Category, c.Wording, c.Scope, c.LocalityText, c.LastDay(order.LastInForceDay), c.MapReference))
                 .ToList(),
-            obligations[order.Id].Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList()));
-    }
+            obligations.Select(o => new ObligationAsAt(o.Id, o.Trigger, o.TriggerDate, o.DueBy, o.StatusOn(date) ?? ObligationStatus.Open, o.OffenceCode)).ToList());
 
     /// <summary>
     /// Interim and full orders in force on <paramref name="date"/>, counted by the database through the (made_date,

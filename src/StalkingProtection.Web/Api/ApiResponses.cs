@@ -154,10 +154,9 @@ public static class ApiResponses
                 Hearing.StandardOfProofGuidance, h.Version)
             : null;
 
-    public static async Task<OrderResponse?> OrderAsync(StalkingProtectionDbContext db, OrderStatusQueries queries, Guid id, DateOnly asAt, CancellationToken ct)
+    public static async Task<OrderResponse?> OrderAsync(OrderStatusQueries queries, Guid id, DateOnly asAt, CancellationToken ct)
     {
-        var o = await db.Orders.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (o is null || await queries.GetAsAtAsync(id, asAt, ct) is not { } at)
+        if (await queries.ReadAsync(id, asAt, ct) is not var (o, at))
         {
             return null;
         }

@@ -99,7 +99,7 @@ public static class OrdersEndpoints
                 var id = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
                     new RecordOrderOptions(r.CaseId, r.ApplicationId, terms, r.NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement, o), actor,
                     http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/orders/{id}", await ApiResponses.OrderAsync(db, queries, id, r.MadeOn, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/orders/{id}", await ApiResponses.OrderAsync(queries, id, r.MadeOn, http.RequestAborted));
             }))
             .Write<RecordOrderRequest, OrderResponse>("RecordOrder",
                 "Record a full or interim order as made by the court, with its prohibitions and requirements (R8–R16, R19, R43).");
@@ -119,7 +119,7 @@ public static class OrdersEndpoints
                     return AsAtProblem;
                 }
 
-                return await ApiRoute.ConsultAsync(http, audit, nameof(StalkingProtectionOrder), id, () => ApiResponses.OrderAsync(db, queries, id, date, http.RequestAborted));
+                return await ApiRoute.ConsultAsync(http, audit, nameof(StalkingProtectionOrder), id, () => ApiResponses.OrderAsync(queries, id, date, http.RequestAborted));
             })
             .Read<OrderResponse>("GetOrder",
                 "Read an order's status, the conditions in force and the respondent's notification duties as at a date (?asAt=YYYY-MM-DD, or an instant with its offset such as 2026-03-01T23:30:00Z, read as its London date; default today).");
