@@ -8,7 +8,12 @@ using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Lookup;
 
-public sealed record OrderLookupQuery(string? FamilyName, string? GivenNames, DateOnly? DateOfBirth, string? PncId, string? Address, string IncidentNumber);
+public sealed record OrderLookupQuery(string? FamilyName, string? GivenNames, DateOnly? DateOfBirth, string? PncId, string? Address, string IncidentNumber,
+    string? Reason = null)
+{
+    /// <summary>Why the lookup was made, as the audit log keeps it: the incident, else the reason an API client gave.</summary>
+    public string Justification => string.IsNullOrWhiteSpace(IncidentNumber) ? $"Reason: {Reason?.Trim()}" : $"Incident {IncidentNumber}";
+}
 
 public sealed record LookupCondition(ConditionType Type, ConditionCategory Category, string Wording, string? NamedArea);
 
@@ -94,11 +99,11 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         var subjects = await DescribeAsync(found, today, ct);
 
-        auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.Searched", "OrderLookup", null, $"Incident {query.IncidentNumber}",
+        auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.Searched", "OrderLookup", null, query.Justification,
             newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) });
         foreach (var subject in subjects)
         {
-            auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.SubjectShown", nameof(Respondent), subject.RespondentId, $"Incident {query.IncidentNumber}");
+            auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.SubjectShown", nameof(Respondent), subject.RespondentId, query.Justification);
         }
 
         await db.SaveChangesAsync(ct);

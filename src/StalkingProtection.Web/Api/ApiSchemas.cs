@@ -19,4 +19,17 @@ public static class ApiSchemas
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Lists the values a query parameter read as text accepts (the lists read filters as text to name each bad one).</summary>
+    public static RouteHandlerBuilder QueryValues<TEnum>(this RouteHandlerBuilder builder, string parameter)
+        where TEnum : struct, Enum =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == parameter) is OpenApiParameter { Schema: OpenApiSchema schema })
+            {
+                schema.Enum = [.. Enum.GetNames<TEnum>().Select(n => (JsonNode)JsonValue.Create(n))];
+            }
+
+            return Task.CompletedTask;
+        });
 }

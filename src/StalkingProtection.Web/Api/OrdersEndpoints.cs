@@ -3,12 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
-using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
@@ -111,7 +108,8 @@ public static class OrdersEndpoints
             .Read<OrderListResponse>("ListOrders",
                 "List orders, oldest made first, 50 to a page (?limit= up to 100) with the next page's address in \"next\" (?cursor=); "
                 + "filtered by ?status= (InForce, Interim, Full, Unserved, EndingSoon, Ended or All, the default), ?team=, the respondent's ?pncId=, "
-                + "or the respondent's ?familyName= with ?dateOfBirth=YYYY-MM-DD (any name they are known by).");
+                + "or the respondent's ?familyName= with ?dateOfBirth=YYYY-MM-DD (any name they are known by).")
+            .QueryValues<OrderListFilter>("status");
 
         api.MapGet("/orders/{id:guid}", async (Guid id, string? asAt, HttpContext http, AuditLog audit, OrderStatusQueries queries, StalkingProtectionDbContext db,
                 TimeProvider time) =>
@@ -207,9 +205,6 @@ public static class OrdersEndpoints
         return api;
     }
 
-    public const int ListPageSize = 50;
-    public const int ListPageSizeLimit = 100;
-
     /// <summary>
     /// A page of orders for a records system to find or keep in step with, in a stable order (made on, then id) with an
     /// opaque cursor; every listing is a consultation (DPA 2018 s.62) naming its filters and how many orders it returned.
@@ -217,89 +212,25 @@ public static class OrdersEndpoints
     private static async Task<IResult> ListOrdersAsync(string? status, string? team, string? pncId, string? familyName, string? dateOfBirth,
         string? cursor, string? limit, HttpContext http, AuditLog audit, StalkingProtectionDbContext db, TimeProvider time)
     {
-        var errors = new List<ApiProblems.FieldError>();
-        var filter = OrderListFilter.All;
-        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out filter) || !Enum.IsDefined(filter) || int.TryParse(status, out _)))
+        var list = ApiList.Read(cursor, limit, OrderListQuery.KeyType(OrderListSort.Made));
+        var filter = list.Choice("status", status, OrderListFilter.All);
+        var people = list.Team(team).People(db, pncId, familyName, dateOfBirth);
+        if (list.Problem is { } problem)
         {
-            errors.Add(new ApiProblems.FieldError("status", $"Enter one of: {string.Join(", ", Enum.GetNames<OrderListFilter>())}."));
-        }
-
-        if (team is { Length: > StalkingCase.TeamMaxLength })
-        {
-            errors.Add(new ApiProblems.FieldError("team", $"A team is at most {StalkingCase.TeamMaxLength} characters."));
-        }
-
-        if (pncId is not null && (string.IsNullOrWhiteSpace(pncId) || pncId.Length > Person.PncIdMaxLength))
-        {
-            errors.Add(new ApiProblems.FieldError("pncId", $"Enter a PNC ID of at most {Person.PncIdMaxLength} characters."));
-        }
-
-        DateOnly born = default;
-        if ((familyName is null) != (dateOfBirth is null))
-        {
-            errors.Add(new ApiProblems.FieldError(familyName is null ? "familyName" : "dateOfBirth", "Search by family name and date of birth together."));
-        }
-        else if (familyName is not null)
-        {
-            if (string.IsNullOrWhiteSpace(familyName) || familyName.Length > PersonName.NameMaxLength)
-            {
-                errors.Add(new ApiProblems.FieldError("familyName", $"Enter a family name of at most {PersonName.NameMaxLength} characters."));
-            }
-
-            if (!DateOnly.TryParseExact(dateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out born)
-                || born < ApiValidator.EarliestDate || born > ApiValidator.LatestDate)
-            {
-                errors.Add(new ApiProblems.FieldError("dateOfBirth", "Enter a real date of birth as YYYY-MM-DD."));
-            }
-        }
-
-        var after = cursor is null ? null : OrderListCursor.Read(cursor);
-        if (cursor is not null && after is null)
-        {
-            errors.Add(new ApiProblems.FieldError("cursor", "Use the cursor from a page's \"next\" address, unchanged."));
-        }
-
-        var take = ListPageSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > ListPageSizeLimit))
-        {
-            errors.Add(new ApiProblems.FieldError("limit", $"Enter a number of orders from 1 to {ListPageSizeLimit}."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors);
+            return problem;
         }
 
         var today = time.UkToday;
         // API clients are force systems: they read every order of the force, as they read any one order by its id.
         var rows = OrderListQuery.Rows(db, db.Cases, today, filter, team, null, needsAction: false);
-        if (pncId is not null)
+        if (people is not null)
         {
-            var pnc = pncId.Trim().ToUpperInvariant();
-            rows = rows.Where(r => db.People.Any(p => p.Id == r.PersonId && p.PncId == pnc));
+            rows = rows.Where(r => people.Contains(r.PersonId));
         }
 
-        if (familyName is not null)
-        {
-            var key = OrderLookupService.Key(familyName);
-            var named = db.Set<PersonName>().Where(n => EF.Property<string>(n, OrderLookupService.FamilyNameKey) == key).Select(n => n.PersonId);
-            rows = rows.Where(r => named.Contains(r.PersonId) && db.People.Any(p => p.Id == r.PersonId && p.DateOfBirth == born));
-        }
-
-        var page = await OrderListQuery.SeekBy(rows, OrderListSort.Made, SortDirection.Ascending, after?.MadeOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                after?.Id, backwards: false)
-            .Take(take + 1).ToListAsync(http.RequestAborted);
-        string? next = null;
-        if (page.Count > take)
-        {
-            page.RemoveAt(take);
-            var query = http.Request.Query.Where(q => q.Key != "cursor").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-            query["cursor"] = OrderListCursor.Write(page[^1].MadeOn, page[^1].Id);
-            next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/orders", query);
-        }
-
-        var description = $"status={filter}; team={team}; pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}; cursor={(cursor is null ? "" : "given")}; rows={page.Count}";
-        await audit.RecordConsultationAsync(http.User.ToActor(), "Api.Orders.Listed", nameof(StalkingProtectionOrder), null, description, http.RequestAborted);
+        var (page, next) = await list.PageAsync(http, audit, OrderListQuery.SeekBy(rows, OrderListSort.Made, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
+            r => (r.MadeOn, r.Id), "Api.Orders.Listed", nameof(StalkingProtectionOrder),
+            $"status={filter}; team={team}; pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}");
         return Results.Ok(new OrderListResponse(
             page.Select(r => new OrderListItemResponse(r.Id, r.CaseId, r.RespondentId, r.RespondentName, r.Kind, r.MadeOn, r.CourtName, r.LastInForceDay,
                 r.EndedOn, r.StatusOn(today), r.NextDeadline, r.Team)).ToList(),

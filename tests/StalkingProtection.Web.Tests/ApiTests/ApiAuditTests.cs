@@ -67,7 +67,8 @@ public class ApiAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         // Arrange
         var reader = await ApiSession.CreateAsync(factory, Core.Integration.ApiScope.Read);
         var anonymous = factory.CreateBrowser();
-        var writes = (await GetOperationsAsync()).Where(o => o.Method == "post").Select(o => o.Path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)).ToList();
+        // The frontline lookup is a read sent as a POST to keep names out of addresses: a read key may use it.
+        var writes = (await GetOperationsAsync()).Where(o => o.Method == "post" && o.Path != "/api/v1/lookup").Select(o => o.Path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)).ToList();
 
         // Act
         var answers = new List<(string Path, HttpStatusCode Reader, HttpStatusCode Anonymous)>();

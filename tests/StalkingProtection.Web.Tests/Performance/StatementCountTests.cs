@@ -124,6 +124,36 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
         AssertFixedAndUnder(small, large, ApiOrderReadCeiling);
     }
 
+    /// <summary>API lists (cases, applications, respondents, orders): the client key, one page of rows with their sort keys, and the audit entry.</summary>
+    private const int ApiListCeiling = 3;
+
+    [Theory]
+    [InlineData("cases")]
+    [InlineData("applications")]
+    [InlineData("respondents")]
+    [InlineData("orders")]
+    public async Task P1_ApiList_RunsAFixedNumberOfStatementsWhateverTheNumberOfRows(string list)
+    {
+        // Arrange
+        var data = new TestData(factory.Database);
+        var one = $"Team {Guid.NewGuid():N}";
+        var five = $"Team {Guid.NewGuid():N}";
+        await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(one)));
+        for (var i = 0; i < 5; i++)
+        {
+            await data.CreateOrderAsync(o => o.WithCase(c => c.InTeam(five)));
+        }
+
+        var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
+
+        // Act
+        var small = await CountAsync(() => GetOkAsync(api.Client, $"/api/v1/{list}?team={Uri.EscapeDataString(one)}"));
+        var large = await CountAsync(() => GetOkAsync(api.Client, $"/api/v1/{list}?team={Uri.EscapeDataString(five)}"));
+
+        // Assert
+        AssertFixedAndUnder(small, large, ApiListCeiling);
+    }
+
     /// <summary>
     /// The statements other than the consultation audit inserts must be the same in number for both shapes and stay
     /// under the ceiling. The audit entries are kept whole: one per person shown, which SQLite sends as one INSERT each
