@@ -35,7 +35,6 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
         services.AddScoped<VictimUpdates.VictimUpdateService>();
-        services.AddScoped<VictimUpdates.VictimMessageDispatch>();
         services.AddScoped<PersonMergeService>();
         services.AddScoped<Import.TrackerImportService>();
         services.AddScoped<Import.TrackerExport>();

@@ -21,6 +21,7 @@ public static class VictimUpdatesServiceCollectionExtensions
         services.AddScoped<IVictimMessageChannel>(sp => sp.GetRequiredService<IOptions<NotifyOptions>>().Value.UsesNotify
             ? sp.GetRequiredService<NotifyChannel>()
             : new LocalSinkChannel());
+        services.AddScoped<VictimMessageDispatch>();
         services.AddHostedService<NotifyTemplateCheck>();
         services.AddSingleton<VictimMessageSender>();
         services.AddHostedService(sp => sp.GetRequiredService<VictimMessageSender>());

@@ -207,6 +207,28 @@ public class VictimMessageSenderTests
     }
 
     [Fact]
+    public async Task R41_AnOrderEndingWithin28Days_IsToldOnceHoweverOftenTheSenderRuns()
+    {
+        // Arrange: an interim order made on 2 November 2026 is in force until 29 November.
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var made = new DateOnly(2026, 11, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(made));
+        var protection = new EphemeralDataProtectionProvider();
+        await VictimUpdateOutboxTests.SetUpVictimAsync(testData, order.Case.VictimId, made, VictimUpdateEvent.OrderEnding, protection: protection);
+
+        // Act
+        var first = await RunAsync(testData, protection, new LocalSinkChannel(), At(made.AddDays(1), 10));
+        var second = await RunAsync(testData, protection, new LocalSinkChannel(), At(made.AddDays(2), 10));
+
+        // Assert
+        Assert.Equal((1, 0), (first.EndingRaised, second.EndingRaised));
+        var message = await MessageAsync(db);
+        Assert.Equal((VictimUpdateEvent.OrderEnding, VictimMessageStatus.Delivered), (message.Event, message.Status));
+        Assert.Contains("ends after 29 November 2026", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TemplateCheck_ATemplateAskingForAFieldTheServiceDoesNotSupply_IsRefusedAtStartUp()
     {
         // Arrange

@@ -107,29 +107,6 @@ public class VictimUpdatesPageTests(WebAppFactory factory) : CasePageTestBase(fa
     }
 
     [Fact]
-    public async Task DPA2018_s62_AnOfficerWhoIsNotInCharge_SeesTheUpdatesButCannotChangeThePreferences()
-    {
-        // Arrange
-        var (created, _, url) = await CaseWithContactAsync();
-        var other = await BrowserAsync(StaffRoles.Coordinator);
-
-        // Act
-        var page = await other.GetDocumentAsync(url);
-        var token = (await other.GetDocumentAsync("/sign-out")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var forced = await other.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["WantsUpdates"] = "No",
-        }));
-
-        // Assert
-        Assert.NotNull(page.QuerySelector("[data-preferences-withheld]"));
-        Assert.Null(page.QuerySelector("form[data-preferences]"));
-        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
-        Assert.False(await Factory.WithDbAsync(db => db.Set<VictimUpdatePreferences>().AnyAsync(p => p.VictimId == created.VictimId)));
-    }
-
-    [Fact]
     public async Task VictimUpdates_AnotherTeamsOfficer_GetsNotFound()
     {
         var (_, _, url) = await CaseWithContactAsync();

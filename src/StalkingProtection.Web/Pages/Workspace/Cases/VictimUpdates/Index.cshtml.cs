@@ -14,7 +14,8 @@ namespace StalkingProtection.Web.Pages.Workspace.Cases.VictimUpdates;
 
 /// <summary>
 /// R41: what a victim asked to be told by text or email, by which safe channel and when, and every update written for them
-/// with what is still waiting. Opening the page is a consultation in the audit log (DPA 2018 s.62).
+/// with what is still waiting. Opening the page is a consultation in the audit log (DPA 2018 s.62). As in recording a contact,
+/// the victim's contact details are checked by the service (an audited read) but never shown here.
 /// </summary>
 public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService updates, IOptions<NotifyOptions> notify) : CaseWorkPageModel
 {
@@ -88,9 +89,6 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
 
     public bool UsesNotify => notify.Value.UsesNotify;
 
-    /// <summary>Need-to-know (DPA 2018 s.62): setting the preferences checks the victim's contact details, so only the officer in charge may.</summary>
-    public bool MaySetPreferences { get; private set; }
-
     public IReadOnlyList<VictimMessage> Messages { get; private set; } = [];
 
     public IReadOnlyList<VictimMessage> Outstanding => [.. Messages.Where(m => m.IsOutstanding)];
@@ -123,11 +121,6 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
         if (!await LoadAsync(ct))
         {
             return NotFound();
-        }
-
-        if (!MaySetPreferences)
-        {
-            return Forbid();
         }
 
         ModelState.Clear();
@@ -217,14 +210,13 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await FindVisibleCaseAsync(db, Id, ct) is not { } stalkingCase
+        if (await FindVisibleCaseAsync(db, Id, ct) is null
             || await db.Victims.AsNoTracking().Include(v => v.Person).ThenInclude(p => p.Names).SingleOrDefaultAsync(v => v.Id == VictimId && v.CaseId == Id, ct) is not { } victim)
         {
             return false;
         }
 
         VictimName = victim.Person.PrimaryName.FullName;
-        MaySetPreferences = Guid.TryParse(User.OfficerKey(), out var staffId) && stalkingCase.OfficerInChargeId == staffId;
         Messages = await updates.MessagesAsync(VictimId, User.ToActor(), ct);
         Backlog = await updates.BacklogAsync(ct);
         return true;
