@@ -7,6 +7,7 @@ using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
 using Microsoft.Extensions.Options;
 
 namespace StalkingProtection.Core;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.DeadlineCheckJob>());
         services.AddSingleton<Jobs.AuditSealJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.AuditSealJob>());
+        services.AddVictimUpdates(configuration);
         services.AddScoped<Integration.ApiClientService>();
         services.AddOptions<Integration.ApiClientOptions>().Bind(configuration.GetSection(Integration.ApiClientOptions.SectionName))
             .Validate(o => o.KeyRotationOverlap >= TimeSpan.Zero, "StalkingProtection:Api:KeyRotationOverlap cannot be negative.")

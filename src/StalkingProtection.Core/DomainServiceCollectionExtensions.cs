@@ -34,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<DeadlineCheckService>();
         services.AddScoped<VictimContactService>();
+        services.AddScoped<VictimUpdates.VictimUpdateService>();
         services.AddScoped<PersonMergeService>();
         services.AddScoped<Import.TrackerImportService>();
         services.AddScoped<Import.TrackerExport>();

@@ -141,6 +141,8 @@ public static class WebServiceCollectionExtensions
         services.AddPublicSite(configuration);
 
         services.AddOutboundAllowlist();
+        // GOV.UK Notify is called through the factory, so the allowlist applies: its host goes in StalkingProtection:Outbound:AllowedHosts.
+        services.AddHttpClient<Core.VictimUpdates.NotifyChannel>();
         AddTelemetry(services, configuration);
         return builder;
     }

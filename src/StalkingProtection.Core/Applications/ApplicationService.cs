@@ -5,6 +5,7 @@ using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Applications;
 
@@ -276,6 +277,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         application.Submit(respondent, main, timeProvider.UkToday, timeProvider.GetUtcNow());
         audit.Add(actor, AuditKind.Alteration, "Application.Submitted", nameof(Application), application.Id, null, old,
             new { application.Status, application.LodgedOn, application.Venue, application.CourtName });
+        await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.ApplicationMade, await VictimReferenceAsync(application.OrderId, ct),
+            application.LodgedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -307,6 +310,11 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
             new { application.Status, application.Determination, application.DeterminedAt });
         await CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
+        if (options.Determination is Determination.Refused or Determination.Dismissed)
+        {
+            await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.OrderRefused, await VictimReferenceAsync(application.OrderId, ct),
+                LondonTime.DateOf(now), now, ct);
+        }
 
         // SPA 2019 s.7, R24: the chief officer may appeal a refusal; the provisional deadline is 15 business days (CrimPR r.34.2).
         if (options.Determination is Determination.Refused or Determination.Dismissed && application.ApplicantParty != ApplicantParty.Defendant)
@@ -387,6 +395,9 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
 
         await db.SaveChangesAsync(ct);
     }
+
+    private async Task<string?> VictimReferenceAsync(Guid? orderId, CancellationToken ct) =>
+        orderId is { } id ? await db.Orders.Where(o => o.Id == id).Select(o => o.VictimReference).SingleOrDefaultAsync(ct) : null;
 
     private async Task<Application> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Breaches;
 
@@ -40,6 +41,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
 
         audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(options.Override, overridden), null,
             new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview });
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
         await db.SaveChangesAsync(ct);
         return breach.Id;
     }
@@ -52,6 +54,13 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
         audit.Add(actor, AuditKind.Alteration, "Breach.OutcomeRecorded", nameof(Breach), breach.Id, null, old,
             new { breach.Outcome, breach.ConvictedOn, breach.Sentence });
+        if (breach.Outcome != old.Outcome)
+        {
+            var order = await db.Orders.SingleAsync(o => o.Id == breach.OrderId, ct);
+            var now = timeProvider.GetUtcNow();
+            await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, Time.LondonTime.DateOf(now), now, ct);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

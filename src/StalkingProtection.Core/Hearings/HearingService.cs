@@ -4,6 +4,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Hearings;
 
@@ -30,6 +31,8 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
             $"Prepare for the hearing at {hearing.CourtName} on {listedOn:d MMMM yyyy}", listedOn, application.OrderId, null, application.CaseId,
             stalkingCase.Team, stalkingCase.OfficerInCharge, timeProvider.GetUtcNow(), hearing.Id);
         await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        var reference = application.OrderId is { } orderId ? await db.Orders.Where(o => o.Id == orderId).Select(o => o.VictimReference).SingleOrDefaultAsync(ct) : null;
+        await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.HearingListed, reference, listedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return hearing.Id;
     }

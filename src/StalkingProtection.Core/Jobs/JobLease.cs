@@ -13,6 +13,7 @@ public class JobLease
     public const int NameMaxLength = 100;
     public const string DeadlineCheck = "deadline-check";
     public const string AuditSeal = "audit-seal";
+    public const string VictimMessages = "victim-messages";
 
     public required string Name { get; init; }
 
@@ -33,7 +34,8 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.Property(l => l.Holder).HasMaxLength(200);
         builder.HasData(
             new JobLease { Name = JobLease.DeadlineCheck, LeasedUntil = DateTimeOffset.UnixEpoch },
-            new JobLease { Name = JobLease.AuditSeal, LeasedUntil = DateTimeOffset.UnixEpoch });
+            new JobLease { Name = JobLease.AuditSeal, LeasedUntil = DateTimeOffset.UnixEpoch },
+            new JobLease { Name = JobLease.VictimMessages, LeasedUntil = DateTimeOffset.UnixEpoch });
     }
 }
 

@@ -7,6 +7,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Orders;
 
@@ -148,6 +149,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await RaiseAsync(StaffTaskType.ReviewDue, $"Review:{order.Id}:{terms.MadeOn.AddDays(ReviewIntervalDays):yyyy-MM-dd}", "Review the order's management",
             terms.MadeOn.AddDays(ReviewIntervalDays), order, stalkingCase, actor, now, ct);
         await RaiseAsync(StaffTaskType.ServeOrder, $"Serve:{order.Id}", "Serve the order on the respondent", today, order, stalkingCase, actor, now, ct);
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderGranted, order.VictimReference, order.MadeOn, now, ct);
 
         await db.SaveChangesAsync(ct);
         return order.Id;
@@ -171,6 +173,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.ServeOrder, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.ServiceRecorded", nameof(StalkingProtectionOrder), order.Id, null,
             new { ServedAt = (DateTimeOffset?)null }, new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId });
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderServed, order.VictimReference, LondonTime.DateOf(options.ServedAt), now, ct);
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -195,6 +198,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             new { ConditionSet = previous.Number, Conditions = previous.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList() },
             new { ConditionSet = set.Number, set.EffectiveFrom, Conditions = set.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList(), options.NecessityRationale });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Varied:{order.Id}:{set.Number}", "Update the PNC entry: the order was varied", timeProvider.UkToday, order, null, actor, now, ct);
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderVaried, order.VictimReference, options.EffectiveFrom, now, ct);
         await db.SaveChangesAsync(ct);
         return change.Id;
     }
@@ -216,6 +220,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             new { DurationType = previousType, LastInForceDay = previousLastDay }, new { order.DurationType, order.LastInForceDay });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Renewed:{order.Id}:{order.LastInForceDay:yyyy-MM-dd}", "Update the PNC entry: the order was renewed",
             timeProvider.UkToday, order, null, actor, now, ct);
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderRenewed, order.VictimReference, options.DecidedOn, now, ct);
         await db.SaveChangesAsync(ct);
         return change.Id;
     }
@@ -237,6 +242,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
         // SPA 2019 s.9, R25–R28, R33: a discharge in effect today ends the duties and tasks that hang on the order; a later one is left to the deadline check.
         await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, [order], timeProvider.UkToday, now, ct);
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderDischarged, order.VictimReference, options.EffectiveOn, now, ct);
         await db.SaveChangesAsync(ct);
         return change.Id;
     }

@@ -45,6 +45,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:SignIn:PostsPerMinutePerAddress", "1000");
         builder.UseSetting("StalkingProtection:Jobs:RunDeadlineChecks", "false");
         builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
+        builder.UseSetting("StalkingProtection:Notify:SendUpdates", "false");
         builder.UseSetting("StalkingProtection:VictimContact:SearchHashKey", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("StalkingProtection:KeyProtection:KeyEncryptionKey", TestData.KeyEncryptionKey);

@@ -54,6 +54,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/cases/add-person/{case}", _caseRoles),
         new("/workspace/cases/add-person/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/add-person/{case}"),
         new("/workspace/cases/record-act/{case}", _caseRoles),
+        new("/workspace/cases/{case}/victim-updates/{victim}", _caseRoles),
         new("/workspace/cases/record-act/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/record-act/{case}"),
         new("/workspace/cases/edit-act/{case}/{act}", _caseRoles),
         new("/workspace/cases/edit-act/check-answers/{case}/{act}/{journey}", _caseRoles, StartsAt: "/workspace/cases/edit-act/{case}/{act}"),
@@ -289,11 +290,12 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         };
         bool Needs(params string[] placeholders) => placeholders.Any(p => route.Contains("{" + p + "}", StringComparison.Ordinal));
 
-        if (Needs("case", "act"))
+        if (Needs("case", "act", "victim"))
         {
             var created = await data.CreateCaseAsync();
             values["case"] = created.CaseId.ToString();
             values["act"] = created.ActId.ToString();
+            values["victim"] = created.VictimId.ToString();
         }
 
         if (Needs("draft", "condition"))

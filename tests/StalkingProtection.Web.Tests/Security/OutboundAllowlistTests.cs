@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StalkingProtection.Core.VictimUpdates;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -86,6 +87,23 @@ public class OutboundAllowlistTests(OutboundFactory factory) : IClassFixture<Out
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(factory.Network.Sent, sent => sent == new Uri(address));
+    }
+
+    [Fact]
+    public async Task V13_2_4_TheGovUkNotifyClient_GoesThroughTheAllowlist_RefusedWhileNotifyIsNotListed()
+    {
+        // Arrange: the HttpClient the host gives the Notify channel, under the real GOV.UK Notify client.
+        using var http = factory.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyChannel));
+        var notify = new NotifyChannel(http, Options.Create(new NotifyOptions { ApiKey = $"test_key-{Guid.NewGuid()}-{Guid.NewGuid()}" }));
+
+        // Act
+        var refusal = await Record.ExceptionAsync(() => notify.TemplateFieldsAsync(Guid.NewGuid().ToString()));
+
+        // Assert
+        Assert.NotNull(refusal);
+        Assert.DoesNotContain(factory.Network.Sent, sent => sent.Host == "api.notifications.service.gov.uk");
+        Assert.Contains(factory.Logs.Entries, e => e.EventId == SecurityEvents.OutboundRequestRefusedId
+            && e.Message.Contains("api.notifications.service.gov.uk", StringComparison.Ordinal));
     }
 
     [Fact]

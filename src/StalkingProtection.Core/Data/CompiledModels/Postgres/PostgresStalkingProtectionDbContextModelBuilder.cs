@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c7e88f0e-fd89-424f-a2bc-3d24f2bfe6e8"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("5a667b15-0b1d-4fa0-92af-13a937bed8a0"), entityTypeCount: 59)
         {
         }
 
@@ -75,6 +75,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var victimMessage = VictimMessageEntityType.Create(this);
+            var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
@@ -138,6 +140,9 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             ManagementReviewEntityType.CreateForeignKey1(managementReview, stalkingProtectionOrder);
             VictimContactEventEntityType.CreateForeignKey1(victimContactEvent, victim);
             StaffSessionEntityType.CreateForeignKey1(staffSession, staffUser);
+            VictimMessageEntityType.CreateForeignKey1(victimMessage, stalkingCase);
+            VictimMessageEntityType.CreateForeignKey2(victimMessage, victim);
+            VictimUpdatePreferencesEntityType.CreateForeignKey1(victimUpdatePreferences, victim);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -196,6 +201,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            VictimMessageEntityType.CreateAnnotations(victimMessage);
+            VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("409490fa-a33f-4705-bbe2-a40268ec0dc1"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("00eb14fa-e45c-4f32-b1a0-22a1c8a46f6a"), entityTypeCount: 59)
         {
         }
 
@@ -74,6 +74,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var victimMessage = VictimMessageEntityType.Create(this);
+            var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
@@ -137,6 +139,9 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             ManagementReviewEntityType.CreateForeignKey1(managementReview, stalkingProtectionOrder);
             VictimContactEventEntityType.CreateForeignKey1(victimContactEvent, victim);
             StaffSessionEntityType.CreateForeignKey1(staffSession, staffUser);
+            VictimMessageEntityType.CreateForeignKey1(victimMessage, stalkingCase);
+            VictimMessageEntityType.CreateForeignKey2(victimMessage, victim);
+            VictimUpdatePreferencesEntityType.CreateForeignKey1(victimUpdatePreferences, victim);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -195,6 +200,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            VictimMessageEntityType.CreateAnnotations(victimMessage);
+            VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

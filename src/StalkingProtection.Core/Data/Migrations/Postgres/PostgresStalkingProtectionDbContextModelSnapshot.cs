@@ -1731,6 +1731,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         {
                             Name = "audit-seal",
                             LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Name = "victim-messages",
+                            LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
                 });
 
@@ -3595,6 +3600,154 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("NotifyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notify_id");
+
+                    b.Property<string>("NotifyStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("notify_status");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_messages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_messages_case_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_messages_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_victim_messages_status_next_attempt_at");
+
+                    b.HasIndex("VictimId", "CreatedAt")
+                        .HasDatabaseName("ix_victim_messages_victim_id_created_at");
+
+                    b.ToTable("victim_messages", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("DoNotContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("do_not_contact");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.Property<int>("SafeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("safe_days");
+
+                    b.Property<TimeOnly>("SafeFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("safe_from");
+
+                    b.Property<TimeOnly>("SafeTo")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("safe_to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_update_preferences");
+
+                    b.HasIndex("VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_update_preferences_victim_id");
+
+                    b.ToTable("victim_update_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -4182,6 +4335,33 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_sessions_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_messages_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_messages_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithOne()
+                        .HasForeignKey("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", "VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_update_preferences_victims_victim_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>

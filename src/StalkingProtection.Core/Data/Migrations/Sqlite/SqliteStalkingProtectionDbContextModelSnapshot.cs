@@ -1718,6 +1718,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         {
                             Name = "audit-seal",
                             LeasedUntil = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Name = "victim-messages",
+                            LeasedUntil = 1272537022464000000L
                         });
                 });
 
@@ -3582,6 +3587,154 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("NotifyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notify_id");
+
+                    b.Property<string>("NotifyStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notify_status");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_messages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_messages_case_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_messages_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_victim_messages_status_next_attempt_at");
+
+                    b.HasIndex("VictimId", "CreatedAt")
+                        .HasDatabaseName("ix_victim_messages_victim_id_created_at");
+
+                    b.ToTable("victim_messages", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("DoNotContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("do_not_contact");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<int>("SafeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("safe_days");
+
+                    b.Property<TimeOnly>("SafeFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safe_from");
+
+                    b.Property<TimeOnly>("SafeTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safe_to");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_update_preferences");
+
+                    b.HasIndex("VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_update_preferences_victim_id");
+
+                    b.ToTable("victim_update_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -4169,6 +4322,33 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_sessions_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_messages_cases_case_id");
+
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_messages_victims_victim_id");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.Victim", null)
+                        .WithOne()
+                        .HasForeignKey("StalkingProtection.Core.VictimUpdates.VictimUpdatePreferences", "VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_update_preferences_victims_victim_id");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Applications.Application", b =>
