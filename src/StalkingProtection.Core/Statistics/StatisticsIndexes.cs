@@ -44,3 +44,15 @@ public sealed class SpoDecisionStatisticsIndexes : IEntityTypeConfiguration<SpoD
     public void Configure(EntityTypeBuilder<SpoDecision> builder) =>
         builder.HasIndex(d => new { d.DecidedOn, d.Decision }).HasDatabaseName("ix_spo_decisions_decided_statistics");
 }
+
+public sealed class OrderChangeStatisticsIndexes : IEntityTypeConfiguration<OrderChange>
+{
+    public void Configure(EntityTypeBuilder<OrderChange> builder) =>
+        builder.HasIndex(c => new { c.DecidedOn, c.Type }).HasDatabaseName("ix_order_changes_decided_statistics");
+}
+
+public sealed class NotificationOffenceStatisticsIndexes : IEntityTypeConfiguration<NotificationOffence>
+{
+    public void Configure(EntityTypeBuilder<NotificationOffence> builder) =>
+        builder.HasIndex(o => new { o.OffenceOn, o.Outcome }).HasDatabaseName("ix_notification_offences_offence_statistics");
+}

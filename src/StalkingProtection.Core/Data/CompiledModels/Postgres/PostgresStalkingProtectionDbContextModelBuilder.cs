@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a667b15-0b1d-4fa0-92af-13a937bed8a0"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("d34bc718-7771-4217-b73c-b2e7f6bbae82"), entityTypeCount: 59)
         {
         }
 

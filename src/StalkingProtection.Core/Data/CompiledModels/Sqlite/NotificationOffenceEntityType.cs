@@ -23,7 +23,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 12,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -144,6 +144,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var index1 = runtimeEntityType.AddIndex(
                 new[] { respondentId });
             index1.AddAnnotation("Relational:Name", "ix_notification_offences_respondent_id");
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { offenceOn, outcome });
+            index2.AddAnnotation("Relational:Name", "ix_notification_offences_offence_statistics");
 
             return runtimeEntityType;
         }

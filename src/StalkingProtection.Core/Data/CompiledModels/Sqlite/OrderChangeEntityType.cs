@@ -25,7 +25,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -155,8 +155,12 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             key.AddAnnotation("Relational:Name", "pk_order_changes");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { decidedOn, type });
+            index.AddAnnotation("Relational:Name", "ix_order_changes_decided_statistics");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { orderId, decidedOn });
-            index.AddAnnotation("Relational:Name", "ix_order_changes_order_id_decided_on");
+            index0.AddAnnotation("Relational:Name", "ix_order_changes_order_id_decided_on");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("00eb14fa-e45c-4f32-b1a0-22a1c8a46f6a"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("926c2697-4a14-457d-b076-467a675c0e11"), entityTypeCount: 59)
         {
         }
 

@@ -1986,6 +1986,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_notification_offences_respondent_id");
 
+                    b.HasIndex("OffenceOn", "Outcome")
+                        .HasDatabaseName("ix_notification_offences_offence_statistics");
+
                     b.ToTable("notification_offences", (string)null);
                 });
 
@@ -2302,6 +2305,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_order_changes");
+
+                    b.HasIndex("DecidedOn", "Type")
+                        .HasDatabaseName("ix_order_changes_decided_statistics");
 
                     b.HasIndex("OrderId", "DecidedOn")
                         .HasDatabaseName("ix_order_changes_order_id_decided_on");
