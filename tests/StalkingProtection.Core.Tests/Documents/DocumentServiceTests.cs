@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Documents;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Documents;
@@ -167,5 +169,56 @@ public class DocumentServiceTests
         Assert.Contains($"Eich cyfeirnod {stored.VictimReference}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("What they must not do", text, StringComparison.Ordinal);
         Assert.EndsWith(".docx", DocumentRenderer.Render(document, DocumentFileFormat.Docx).FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatementOfService_StatesWhenHowAndByWhomTheOrderWasServed_AndTheNotificationDuty_SPA2019s9()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var served = new DateOnly(2026, 3, 2);
+        var order = await new TestData(db).CreateOrderAsync(o => o.MadeOn(served).ServedOn(served));
+
+        var document = await GenerateAsync(db, served.AddDays(1), s => s.StatementOfServiceAsync(order.OrderId, "Court file", TestData.Officer));
+        var text = DocumentText.OfDocx(DocumentRenderer.Render(document, DocumentFileFormat.Docx).Content);
+
+        Assert.Contains($"Served at {served:d MMMM yyyy} at 10:00", text, StringComparison.Ordinal);
+        Assert.Contains("Served by PC Server", text, StringComparison.Ordinal);
+        Assert.Contains("within 3 days of service", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatementOfService_BeforeTheOrderIsServed_IsRefusedAndNothingIsAudited()
+    {
+        var (db, order, today) = await OrderAsync();
+        await using var _ = db;
+
+        await Assert.ThrowsAsync<RuleViolationException>(() => GenerateAsync(db, today, s => s.StatementOfServiceAsync(order.OrderId, "Court file", TestData.Officer)));
+
+        await using var ctx = db.CreateContext();
+        Assert.False(await ctx.AuditEntries.AnyAsync(e => e.Action == "Document.Generated"));
+    }
+
+    [Fact]
+    public async Task NotificationAcknowledgement_CarriesItsReferenceAndWhatWasNotified_SPA2019s10_4()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.MadeOn(served).ServedOn(served));
+        var at = LondonTime.ToUtc(served.AddDays(1), new TimeOnly(11, 30));
+        var notificationId = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
+            order.Case.RespondentId, new NotificationEvent.Details(at, "Elland Road Police Station", Applications.PoliceForce.WestYorkshire,
+                NotificationMode.InPersonOral, "PC Desk", false, null, "John Smith", "1 High Street", "ACK-DOC-1", at.AddMinutes(10), "SoS-1")), TestData.Officer));
+
+        var document = await GenerateAsync(db, served.AddDays(1), s => s.NotificationAcknowledgementAsync(notificationId, "Given to the respondent", TestData.Officer));
+        var text = DocumentText.OfPdf(DocumentRenderer.Render(document, DocumentFileFormat.Pdf).Content);
+
+        Assert.Contains("Reference ACK-DOC-1", text, StringComparison.Ordinal);
+        Assert.Contains($"Notified at {served.AddDays(1):d MMMM yyyy} at 11:30", text, StringComparison.Ordinal);
+        Assert.Contains("Police station Elland Road Police Station", text, StringComparison.Ordinal);
+        Assert.Contains("Home address notified 1 High Street", text, StringComparison.Ordinal);
+        await using var ctx = db.CreateContext();
+        var entry = await ctx.AuditEntries.SingleAsync(e => e.Action == "Document.Generated");
+        Assert.Equal((AuditKind.Disclosure, notificationId.ToString(), "Given to the respondent"), (entry.Kind, entry.RecordId, entry.Justification));
     }
 }
