@@ -207,7 +207,7 @@ public class DocumentServiceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(served).ServedOn(served));
         var at = LondonTime.ToUtc(served.AddDays(1), new TimeOnly(11, 30));
         var notificationId = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
-            order.Case.RespondentId, new NotificationEvent.Details(at, "Elland Road Police Station", Applications.PoliceForce.WestYorkshire,
+            order.Case.RespondentId, new NotificationEvent.Details(at, "Elland Road Police Station", Core.Applications.PoliceForce.WestYorkshire,
                 NotificationMode.InPersonOral, "PC Desk", false, null, "John Smith", "1 High Street", "ACK-DOC-1", at.AddMinutes(10), "SoS-1")), TestData.Officer));
 
         var document = await GenerateAsync(db, served.AddDays(1), s => s.NotificationAcknowledgementAsync(notificationId, "Given to the respondent", TestData.Officer));
