@@ -221,4 +221,28 @@ public class DocumentServiceTests
         var entry = await ctx.AuditEntries.SingleAsync(e => e.Action == "Document.Generated");
         Assert.Equal((AuditKind.Disclosure, notificationId.ToString(), "Given to the respondent"), (entry.Kind, entry.RecordId, entry.Justification));
     }
+
+    [Fact]
+    public async Task ApplicationPack_StatesEachOfTheThreeLimbsWithTheActsAndEvidenceReliedOn_SPA2019s1_R3()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var application = await new TestData(db).CreateApplicationAsync();
+        await using var ctx = db.CreateContext();
+        var act = await ctx.StalkingActs.SingleAsync(a => a.Id == application.Case.ActId);
+
+        var document = await GenerateAsync(db, new DateOnly(2026, 6, 1), s => s.ApplicationPackAsync(application.ApplicationId, "Lodging with the court",
+            TestData.Officer));
+        var text = DocumentText.OfPdf(DocumentRenderer.Render(document, DocumentFileFormat.Pdf).Content);
+
+        var a = text.IndexOf("(a) The defendant has carried out acts associated with stalking", StringComparison.Ordinal);
+        var b = text.IndexOf("(b) The defendant poses a risk", StringComparison.Ordinal);
+        var c = text.IndexOf("(c) The order is necessary to protect", StringComparison.Ordinal);
+        Assert.True(a >= 0 && a < b && b < c, text);
+        Assert.InRange(text.IndexOf(DocumentText.Words(act.Description), StringComparison.Ordinal), a, b);
+        Assert.Contains("Escalating behaviour; no other order protects her", text, StringComparison.Ordinal);
+        Assert.Contains("Draft order", text, StringComparison.Ordinal);
+        Assert.Contains("Evidence summary", text, StringComparison.Ordinal);
+        var entry = await ctx.AuditEntries.SingleAsync(e => e.Action == "Document.Generated");
+        Assert.Equal((AuditKind.Disclosure, application.ApplicationId.ToString(), "Lodging with the court"), (entry.Kind, entry.RecordId, entry.Justification));
+    }
 }
