@@ -60,4 +60,23 @@ public class DocumentsApiTests(WebAppFactory factory) : IClassFixture<WebAppFact
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
     }
+
+    [Fact]
+    public async Task ApplicationPack_AsPdf_StatesTheThreeLimbs_AndAuditsTheDisclosureOnTheApplication()
+    {
+        // Arrange
+        var application = await new TestData(factory.Database).CreateApplicationAsync();
+        var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
+
+        // Act
+        var response = await api.Client.GetAsync($"/api/v1/applications/{application.ApplicationId}/documents/application-pack?purpose=Lodging");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = DocumentText.OfPdf(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("(a) The defendant has carried out acts associated with stalking", text, StringComparison.Ordinal);
+        Assert.Contains("(c) The order is necessary to protect another person", text, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Document.Generated" && e.Kind == AuditKind.Disclosure
+            && e.RecordId == application.ApplicationId.ToString() && e.Justification == "Lodging")));
+    }
 }
