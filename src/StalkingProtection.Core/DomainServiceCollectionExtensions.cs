@@ -38,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PersonMergeService>();
         services.AddScoped<Import.TrackerImportService>();
         services.AddScoped<Import.TrackerExport>();
+        services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Reports.TriageService>();
         services.AddScoped<Statistics.DashboardQueries>();
         services.AddScoped<Statistics.StatisticsService>();

@@ -11,6 +11,7 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
     public static readonly string[] Pages =
     [
         "/workspace/orders/{order}",
+        "/workspace/orders/{order}/documents",
         "/workspace/orders/record-service/{order}",
         "/workspace/orders/record-notification/{order}",
         "/workspace/orders/record-notification/acknowledgement/{order}/{notification}",
