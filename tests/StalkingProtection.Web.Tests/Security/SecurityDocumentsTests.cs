@@ -145,12 +145,17 @@ public partial class SecurityDocumentsTests(WebAppFactory factory) : IClassFixtu
         var document = Read("deployment.md");
         var source = SourceFiles().Select(File.ReadAllText).ToList();
 
-        // Act and assert: the only outbound connections are the database, the identity provider and the collector
+        // Act and assert: the only outbound connections are the database, the identity provider, the collector and GOV.UK
+        // Notify, whose typed client comes from the factory that applies the allowlist
         Assert.Contains("TLS 1.2 and TLS 1.3 only", document, StringComparison.Ordinal);
         Assert.Contains("publicly trusted certificate authority", document, StringComparison.Ordinal);
-        Assert.All(new[] { "StalkingProtection:Database:ConnectionString", "StalkingProtection:SignIn:OpenIdConnect:Authority", "StalkingProtection:Telemetry:OtlpEndpoint" },
+        Assert.All(new[] { "StalkingProtection:Database:ConnectionString", "StalkingProtection:SignIn:OpenIdConnect:Authority", "StalkingProtection:Telemetry:OtlpEndpoint",
+                "StalkingProtection:Notify:ApiKey" },
             setting => Assert.Contains($"`{setting}`", document, StringComparison.Ordinal));
-        Assert.DoesNotContain(source, s => OutboundClient().IsMatch(s));
+        Assert.Contains("`api.notifications.service.gov.uk`", document, StringComparison.Ordinal);
+        const string notifyClient = "services.AddHttpClient<Core.VictimUpdates.NotifyChannel>();";
+        Assert.Single(source, s => s.Contains(notifyClient, StringComparison.Ordinal));
+        Assert.DoesNotContain(source, s => OutboundClient().IsMatch(s.Replace(notifyClient, "", StringComparison.Ordinal)));
 
         // No blanket HTTPS redirection: an API request over plain HTTP is refused, so an API client is never silently redirected
         Assert.DoesNotContain(source, s => s.Contains("UseHttpsRedirection", StringComparison.Ordinal));
