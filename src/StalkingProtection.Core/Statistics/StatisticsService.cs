@@ -166,7 +166,6 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
 
         var openedFrom = LondonTime.StartOfDayUtc(from);
         var openedBefore = LondonTime.EndOfDayUtc(to);
-        var casesOpened = await db.Cases.AsNoTracking().CountAsync(c => c.OpenedAt >= openedFrom && c.OpenedAt < openedBefore, ct);
 
         var decisions = await db.SpoDecisions.AsNoTracking()
             .Where(d => d.DecidedOn >= from && d.DecidedOn <= to)
@@ -251,7 +250,7 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
             Tally(breaches, b => b.Key, b => b.Count),
             Tally(obligations, o => StateOf(o.Status, o.PastDue), o => o.Count),
             Tally(appeals, a => a.Key, a => a.Count),
-            casesOpened,
+            openings.Count,
             Tally(decisions, d => d.Key, d => d.Count),
             Tally(changes, c => c.Key, c => c.Count),
             Tally(offences, o => o.Key, o => o.Count),
