@@ -43,9 +43,10 @@ public static class WebApplicationExtensions
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so that each caller's own budget applies (API clients are authenticated by their policy).
+        app.UseRateLimiter();
         app.UseMiddleware<RequireSecondFactorMiddleware>();
 
         // Live: the process answers, without touching the database. Ready (and /health, its older name): the database can be written.

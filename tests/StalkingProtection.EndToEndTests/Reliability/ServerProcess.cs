@@ -19,14 +19,14 @@ public sealed class ServerProcess : IDisposable
     public Uri Address { get; }
 
     /// <summary>Starts the program and waits until it answers <c>/health/live</c>: it listens only once its start-up checks have passed.</summary>
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe, string? programFolder = null)
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe, string? programFolder = null, Action<string>? output = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = ProgramProcess.StartInfo(environment, ["--urls", address.ToString().TrimEnd('/')], programFolder);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { output?.Invoke(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { output?.Invoke(line); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, address);

@@ -14,6 +14,8 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__Proxy__KnownNetworks__0", "10.0.0.0/99", "is not a network in CIDR notation")]
     [InlineData("AllowedHosts", "*", "AllowedHosts must list the host names the service answers to")]
     [InlineData("StalkingProtection__Web__CostlyWorkAtOnce", "0", "CostlyWorkAtOnce must be between 1 and 64")]
+    [InlineData("StalkingProtection__Telemetry__OtlpEndpoint", "http://otel.force.example:4317", "OtlpEndpoint must use https outside Development")]
+    [InlineData("StalkingProtection__Telemetry__OtlpEndpoint", "not an address", "OtlpEndpoint must be an https address")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange

@@ -43,6 +43,9 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:Web:QuickExitUrl", "/error/404");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("StalkingProtection:SignIn:PostsPerMinutePerAddress", "1000");
+        // Page tests post hundreds of forms a minute as one user; CallerRateLimitTests sets the budgets it checks.
+        builder.UseSetting("StalkingProtection:CallerLimits:StaffRequestsPerMinute", "1000000");
+        builder.UseSetting("StalkingProtection:CallerLimits:ApiRequestsPerMinute", "1000000");
         builder.UseSetting("StalkingProtection:Jobs:RunDeadlineChecks", "false");
         builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
         builder.UseSetting("StalkingProtection:Notify:SendUpdates", "false");

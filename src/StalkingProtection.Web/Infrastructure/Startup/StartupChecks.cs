@@ -29,6 +29,7 @@ public static class StartupChecks
         var database = EnsureDataFolder(app);
         RequireVerifiedDatabaseTls(app, database);
         RefuseDefaultDatabasePassword(app, database);
+        RequireEncryptedTelemetry(app);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
@@ -100,6 +101,7 @@ public static class StartupChecks
         _ = services.GetRequiredService<IOptions<Core.People.VictimContactOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Core.Rules.LegalRuleSet>>().Value;
         _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Security.CallerRateLimitOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Security.KeyProtectionOptions>>().Value;
         _ = services.GetRequiredService<Security.KeyEncryptionKeys>();
     }
@@ -137,6 +139,28 @@ public static class StartupChecks
         {
             throw new StartupFailedException(
                 "invalid setting: StalkingProtection:Database:ConnectionString must use SSL Mode=VerifyFull (or VerifyCA) outside Development; for a PostgreSQL server on this machine only, set StalkingProtection:Database:AllowUnencryptedLocalConnection=true.");
+        }
+    }
+
+    // ASVS V12.3.1: traces carry page addresses and record ids, so outside Development they leave the machine only over
+    // TLS; a collector on this machine (loopback) may be reached in the clear, as a local database may.
+    private static void RequireEncryptedTelemetry(WebApplication app)
+    {
+        var endpoint = app.Configuration["StalkingProtection:Telemetry:OtlpEndpoint"];
+        if (app.Environment.IsDevelopment() || string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http"))
+        {
+            throw new StartupFailedException("invalid setting: StalkingProtection:Telemetry:OtlpEndpoint must be an https address (e.g. https://otel.force.example:4317).");
+        }
+
+        if (address.Scheme == "http" && !address.IsLoopback)
+        {
+            throw new StartupFailedException(
+                "invalid setting: StalkingProtection:Telemetry:OtlpEndpoint must use https outside Development; plain http is allowed only for a collector on this machine (localhost or 127.0.0.1).");
         }
     }
 
