@@ -150,9 +150,11 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
         var live = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(to)
             .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        var breaches = await db.Breaches.AsNoTracking()
+        // Read once, by day and outcome: the outcomes for the period and the days for its months both come from these rows.
+        var breachDays = await db.Breaches.AsNoTracking()
             .Where(b => b.IncidentOn >= from && b.IncidentOn <= to)
-            .GroupBy(b => b.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(b => new { b.IncidentOn, b.Outcome }).Select(g => new { g.Key.IncidentOn, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
+        var breaches = breachDays.GroupBy(b => b.Outcome).Select(g => new { g.Key, Count = g.Sum(b => b.Count) }).ToList();
 
         // R33: an open duty past its day is overdue, whether or not the nightly check has flagged it yet.
         var obligations = await db.NotificationObligations.AsNoTracking()
@@ -211,9 +213,6 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
             .Where(o => o.MadeOn >= from && o.MadeOn <= to)
             .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => new { o.MadeOn, c.Team })
             .GroupBy(x => new { x.MadeOn, x.Team }).Select(g => new { g.Key.MadeOn, g.Key.Team, Count = g.Count() }).ToListAsync(ct);
-        var breachDays = await db.Breaches.AsNoTracking()
-            .Where(b => b.IncidentOn >= from && b.IncidentOn <= to)
-            .GroupBy(b => b.IncidentOn).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var liveByTeam = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(to)
             .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => c.Team)
             .GroupBy(t => t).Select(g => new { Team = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -227,7 +226,7 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
                 openedOn.Count(o => In(o.On)),
                 applicationDays.Where(a => In(a.LodgedOn)).Sum(a => a.Count),
                 orderDays.Where(o => In(o.MadeOn)).Sum(o => o.Count),
-                breachDays.Where(b => In(b.Key)).Sum(b => b.Count)));
+                breachDays.Where(b => In(b.IncidentOn)).Sum(b => b.Count)));
         }
 
         var teams = openedOn.Select(o => o.Team).Concat(applicationDays.Select(a => a.Team)).Concat(orderDays.Select(o => o.Team)).Concat(liveByTeam.Select(l => l.Team))
