@@ -168,6 +168,17 @@ public sealed class ReportedBreachService(
         return reported;
     }
 
+    /// <summary>
+    /// The safe contact details the person who reported gave, decrypted only with a reason, the read audited with it (DPA 2018 s.62).
+    /// Need-to-know is the decision page's: staff who may see the order's case, or coordinators for a report that matched no order.
+    /// </summary>
+    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid id, Actor actor, string reason, CancellationToken ct = default)
+    {
+        var protectedContact = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id).Select(r => r.ProtectedContact).SingleAsync(ct);
+        return await PublicReportService.ReadContactForReasonAsync(dataProtection, audit, actor, "ReportedBreach.ContactDetailsViewed", nameof(ReportedBreach), id,
+            protectedContact, reason, ct);
+    }
+
     /// <summary>The task types that only a decision on the reported breach closes.</summary>
     public static bool IsClosedByDecision(StaffTaskType type) => type is StaffTaskType.DecideReportedBreach or StaffTaskType.CheckReportedBreach;
 
