@@ -29,6 +29,19 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
         var breach = Breach.Record(order, options.ConditionId, options.IncidentAt, options.Location, options.Description, options.ReportedAt ?? now,
             options.Override, now, out var overridden);
+        await AddAsync(db, audit, actor, order, breach, options.Override, overridden, now, ct);
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
+        await db.SaveChangesAsync(ct);
+        return breach.Id;
+    }
+
+    /// <summary>
+    /// Adds a recorded breach to the caller's unit of work with its audit entry and, for an incident before service, the legal
+    /// review task (R35); shared by staff recording a breach and by an arrest on a breach reported online.
+    /// </summary>
+    internal static async Task AddAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, StalkingProtectionOrder order, Breach breach,
+        Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
+    {
         db.Breaches.Add(breach);
         if (breach.NeedsLegalReview)
         {
@@ -39,11 +52,8 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
         }
 
-        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(options.Override, overridden), null,
-            new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview });
-        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
-        await db.SaveChangesAsync(ct);
-        return breach.Id;
+        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(@override, overridden), null,
+            new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt });
     }
 
     public async Task RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)
@@ -54,13 +64,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
         audit.Add(actor, AuditKind.Alteration, "Breach.OutcomeRecorded", nameof(Breach), breach.Id, null, old,
             new { breach.Outcome, breach.ConvictedOn, breach.Sentence });
-        if (breach.Outcome != old.Outcome)
-        {
-            var order = await db.Orders.SingleAsync(o => o.Id == breach.OrderId, ct);
-            var now = timeProvider.GetUtcNow();
-            await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, Time.LondonTime.DateOf(now), now, ct);
-        }
-
+        await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -79,6 +83,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
 
         audit.Add(actor, AuditKind.Alteration, "Breach.Updated", nameof(Breach), breach.Id, null, old,
             new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
+        await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -91,6 +96,24 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         breach.RecordProgress(options.Progress, timeProvider.GetUtcNow());
         audit.Add(actor, AuditKind.Alteration, "Breach.ProgressRecorded", nameof(Breach), breach.Id, null, old,
             new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
+        await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// R41: a new outcome reaches the victims who asked for it, whichever page or API call records it; keyed by the breach and the
+    /// outcome, so the same outcome recorded again raises no second update.
+    /// </summary>
+    private async Task TellOutcomeAsync(Breach breach, BreachOutcome before, CancellationToken ct)
+    {
+        if (breach.Outcome == before)
+        {
+            return;
+        }
+
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == breach.OrderId).Select(o => new { o.CaseId, o.VictimReference }).SingleAsync(ct);
+        var now = timeProvider.GetUtcNow();
+        await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, Time.LondonTime.DateOf(now), now, ct,
+            key: $"BreachOutcome:{breach.Id:N}:{breach.Outcome}");
     }
 }

@@ -5,7 +5,9 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Breaches;
 
@@ -16,7 +18,9 @@ public sealed record BreachDraftState(DraftStatus Status, ReportedBreachAnswers 
 
 public sealed record BreachSubmitResult(SubmitOutcome Outcome, string? Reference = null, BreachReportStep? FirstUnanswered = null);
 
-public sealed record DecideReportedBreachOptions(Guid ReportedBreachId, ReportedBreachDecision Decision, string? Reasons, long? ExpectedVersion = null);
+/// <summary>An arrest names the condition breached and when the respondent was arrested; the override lets an incident before service through (R35).</summary>
+public sealed record DecideReportedBreachOptions(Guid ReportedBreachId, ReportedBreachDecision Decision, string? Reasons, long? ExpectedVersion = null,
+    Guid? ConditionId = null, DateTimeOffset? ArrestedAt = null, Override? Override = null);
 
 /// <summary>
 /// The online "report a breach" journey: drafts kept as the report journey keeps them, and a sent report recorded as a suspected
@@ -115,18 +119,41 @@ public sealed class ReportedBreachService(
         }
     }
 
-    /// <summary>SPA 2019 s.8(1), R39: the decision and its reasons close the task; the victim is told later through a safe channel.</summary>
-    public async Task DecideAsync(DecideReportedBreachOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// SPA 2019 s.8(1), R39: the decision and its reasons close the task. An arrest records the <see cref="Breach"/> it is for (R35,
+    /// R36). The victims on the order's case who asked for breach outcomes are told, in the same save (R41); the person who reported
+    /// is told later through the safe channel they gave. Returns the breach an arrest recorded.
+    /// </summary>
+    public async Task<Guid?> DecideAsync(DecideReportedBreachOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == options.ReportedBreachId, ct);
         db.ExpectVersion(reported, options.ExpectedVersion);
+        var order = reported.OrderId is { } orderId ? await db.Orders.SingleAsync(o => o.Id == orderId, ct) : null;
+
+        // Every check comes before the first change, so a refused decision leaves nothing behind to be saved by a later read.
+        IReadOnlyList<RuleWarning> overridden = [];
+        var breach = options.Decision == ReportedBreachDecision.Arrest ? ArrestedFor(reported, order, options, now, out overridden) : null;
         reported.Decide(options.Decision, options.Reasons, actor.Id, actor.Name, now);
+        if (breach is not null)
+        {
+            await BreachService.AddAsync(db, audit, actor, order!, breach, options.Override, overridden, now, ct);
+        }
+
         await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
         await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.CheckReportedBreach, now, ct);
         audit.Add(actor, AuditKind.Alteration, "ReportedBreach.Decided", nameof(ReportedBreach), reported.Id, null, new { Decision = (string?)null },
-            new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell });
+            new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell, BreachId = breach?.Id });
+        if (order is not null)
+        {
+            // R41: one update for the decision, keyed so it is never raised twice; a Breach the arrest records raises none of its own,
+            // and only its later outcomes reach the victim.
+            await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, LondonTime.DateOf(now), now, ct,
+                key: $"ReportedBreach:{reported.Id:N}");
+        }
+
         await db.SaveChangesAsync(ct);
+        return breach?.Id;
     }
 
     /// <summary>A reported breach as staff read it, without its contact details; the read is audited (DPA 2018 s.62).</summary>
@@ -141,8 +168,40 @@ public sealed class ReportedBreachService(
         return reported;
     }
 
+    /// <summary>
+    /// The safe contact details the person who reported gave, decrypted only with a reason, the read audited with it (DPA 2018 s.62).
+    /// Need-to-know is the decision page's: staff who may see the order's case, or coordinators for a report that matched no order.
+    /// </summary>
+    public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid id, Actor actor, string reason, CancellationToken ct = default)
+    {
+        var protectedContact = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id).Select(r => r.ProtectedContact).SingleAsync(ct);
+        return await PublicReportService.ReadContactForReasonAsync(dataProtection, audit, actor, "ReportedBreach.ContactDetailsViewed", nameof(ReportedBreach), id,
+            protectedContact, reason, ct);
+    }
+
     /// <summary>The task types that only a decision on the reported breach closes.</summary>
     public static bool IsClosedByDecision(StaffTaskType type) => type is StaffTaskType.DecideReportedBreach or StaffTaskType.CheckReportedBreach;
+
+    /// <summary>
+    /// SPA 2019 s.8(1), R35, R36: an arrest is for breaching a condition of the order, so it records that breach as staff would: a
+    /// condition in force at the incident, of an order not ended by then. A report without a time is taken from the start of its day,
+    /// so an incident on the day of service goes to legal review rather than being assumed to follow it.
+    /// </summary>
+    private static Breach ArrestedFor(ReportedBreach reported, StalkingProtectionOrder? order, DecideReportedBreachOptions options, DateTimeOffset now,
+        out IReadOnlyList<RuleWarning> overridden)
+    {
+        new RuleCheck()
+            .Must(order is not null, "R35", "decision",
+                "Only a report that names an order can lead to an arrest for breaching it: record further enquiries or no breach (SPA 2019 s.8(1), R35)", "SPA 2019 s.8(1)")
+            .Must(options.ConditionId is not null, "R35", "conditionId", "Choose the condition of the order that was breached (SPA 2019 s.8(1), R35)", "SPA 2019 s.8(1)")
+            .Must(options.ArrestedAt is not null, "Input", "arrestedAt", "Enter when the respondent was arrested", "")
+            .ThrowIfBroken();
+        var incidentAt = LondonTime.ToUtc(reported.HappenedOn, reported.HappenedAtTime ?? TimeOnly.MinValue);
+        var breach = Breach.Record(order!, options.ConditionId!.Value, incidentAt, reported.Location, reported.WhatHappened, reported.SubmittedAt,
+            options.Override, now, out overridden);
+        breach.RecordProgress(new BreachProgress(null, options.ArrestedAt, null, null, null, BreachOutcome.UnderInvestigation, null, null, null, null), now);
+        return breach;
+    }
 
     private async Task RaiseTaskAsync(ReportedBreach reported, StalkingProtectionOrder? order, bool live, DateTimeOffset now, CancellationToken ct)
     {

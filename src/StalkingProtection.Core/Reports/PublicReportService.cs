@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Reports;
 
@@ -138,6 +139,21 @@ public sealed class PublicReportService(
         protectedContact is null
             ? null
             : JsonSerializer.Deserialize<SafeContactDetails>(dataProtection.CreateProtector(ContactPurpose).Unprotect(protectedContact), _json);
+
+    /// <summary>
+    /// Decrypts the safe contact details a public journey stored, only with a reason, and audits the read with that reason
+    /// (DPA 2018 s.62); shared by the report and the breach report.
+    /// </summary>
+    internal static async Task<SafeContactDetails?> ReadContactForReasonAsync(IDataProtectionProvider dataProtection, AuditLog audit, Actor actor, string action,
+        string recordType, Guid recordId, string? protectedContact, string reason, CancellationToken ct)
+    {
+        new RuleCheck()
+            .Must(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= AuditEntry.JustificationMaxLength, "DPA2018", "reason",
+                "Give the reason you need to see the safe contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
+            .ThrowIfBroken();
+        await audit.RecordConsultationAsync(actor, action, recordType, recordId, reason.Trim(), ct);
+        return UnprotectContact(dataProtection, protectedContact);
+    }
 
     /// <summary>A reference in the same format as a real one, for a submission that is not stored.</summary>
     public static string NewReference() => NewReference("SPR");

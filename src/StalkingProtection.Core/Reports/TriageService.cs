@@ -78,18 +78,14 @@ public sealed class TriageService(
     /// </summary>
     public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid reportId, Actor actor, bool isCoordinator, string reason, CancellationToken ct = default)
     {
-        new RuleCheck()
-            .Must(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= AuditEntry.JustificationMaxLength, "DPA2018", "reason",
-                "Give the reason you need to see the safe contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
-            .ThrowIfBroken();
         var report = await db.PublicReports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
         if (!await MayReadContactDetailsAsync(report, actor, isCoordinator, ct))
         {
             throw new UnauthorizedAccessException("Only the coordinator triaging the report or the officer in charge of its case may read its contact details.");
         }
 
-        await audit.RecordConsultationAsync(actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId, reason.Trim(), ct);
-        return PublicReportService.UnprotectContact(dataProtection, report.ProtectedContact);
+        return await PublicReportService.ReadContactForReasonAsync(dataProtection, audit, actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId,
+            report.ProtectedContact, reason, ct);
     }
 
     public async Task StartTriageAsync(Guid reportId, long? expectedVersion, Actor actor, CancellationToken ct = default)

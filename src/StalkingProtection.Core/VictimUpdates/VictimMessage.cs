@@ -48,7 +48,7 @@ public class VictimMessage
 
     public required string Body { get; init; }
 
-    /// <summary>Set for updates raised by a periodic check, so that the check raises each one once.</summary>
+    /// <summary>Set for updates that must be raised once however often their event is seen: a periodic check, a breach's outcome, a decision on a reported breach.</summary>
     public string? Key { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

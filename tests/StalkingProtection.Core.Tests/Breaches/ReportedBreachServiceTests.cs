@@ -7,6 +7,8 @@ using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Core.VictimUpdates;
+using StalkingProtection.Core.Tests.VictimUpdates;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Breaches;
@@ -41,6 +43,21 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         return (order.OrderId, (await db.Orders.SingleAsync(o => o.Id == order.OrderId)).VictimReference!);
     }
+
+    /// <summary>A live order whose victim asked for <paramref name="events"/>, and a breach of it reported online the day before Christmas Eve.</summary>
+    private async Task<(OrderAndConditions Order, Guid ReportedId)> ReportedBreachOfAnOrderAsync(VictimUpdateEvent events)
+    {
+        var (orderId, reference) = await LiveOrderAsync();
+        await using var db = _database.CreateContext();
+        var caseId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.CaseId).SingleAsync();
+        var victimId = await db.Victims.Where(v => v.CaseId == caseId).Select(v => v.Id).FirstAsync();
+        await VictimUpdateOutboxTests.SetUpVictimAsync(_data, victimId, new DateOnly(2026, 2, 1), events, protection: _dataProtection);
+        var conditionIds = (await db.Orders.SingleAsync(o => o.Id == orderId)).ConditionSets.SelectMany(s => s.Conditions).Select(c => c.Id).ToList();
+        var (reportedId, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve.AddDays(-1));
+        return (new OrderAndConditions(orderId, conditionIds), reportedId);
+    }
+
+    private static DateTimeOffset ArrestedOnChristmasEve => LondonTime.ToUtc(_christmasEve, new TimeOnly(9, 15));
 
     private ReportedBreachService Service(StalkingProtectionDbContext db, DateOnly day)
     {
@@ -242,4 +259,150 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         await using var check = _database.CreateContext();
         Assert.Equal(StaffTaskStatus.Open, (await check.StaffTasks.SingleAsync(t => t.Id == task.Id)).Status);
     }
+
+    [Fact]
+    public async Task R41_Decide_ReportAboutAnOrder_WritesTheOutcomeToTheVictimsUpdatesInTheSameSave()
+    {
+        // Arrange
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+
+        // Act
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach,
+                "CCTV shows he was not there at that time."), TestData.Officer);
+        }
+
+        // Assert
+        await using var check = _database.CreateContext();
+        var message = await check.Set<VictimMessage>().SingleAsync();
+        Assert.Equal(VictimUpdateEvent.BreachOutcome, message.Event);
+        Assert.Equal(VictimMessageStatus.Pending, message.Status);
+        Assert.Contains("24 December 2026", message.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("CCTV", message.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moss Lane", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R41_Decide_RefusedDecision_WritesNoUpdate()
+    {
+        // Arrange
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await using var db = _database.CreateContext();
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.FurtherEnquiries, ""), TestData.Officer));
+
+        // Assert
+        Assert.IsType<RuleViolationException>(ex);
+        await using var check = _database.CreateContext();
+        Assert.False(await check.Set<VictimMessage>().AnyAsync());
+    }
+
+    [Fact]
+    public async Task R41_Decide_ArrestThenTheSameOutcomeRecordedTwice_TellsTheVictimOncePerEvent()
+    {
+        // Arrange
+        var (order, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachReported | VictimUpdateEvent.BreachOutcome);
+        Guid breachId;
+        await using (var db = _database.CreateContext())
+        {
+            breachId = (await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
+                "Seen on CCTV at the library.", null, order.ConditionIds[0], ArrestedOnChristmasEve), TestData.Officer))!.Value;
+        }
+
+        // Act
+        var later = _christmasEve.AddDays(2);
+        await _data.WithServicesAsync(later, s => s.Breaches.UpdateAsync(new UpdateBreachOptions(breachId, "CR/1", null,
+            LondonTime.ToUtc(later, new TimeOnly(10, 0)), null, BreachOutcome.Charged, null, null, null), TestData.Officer));
+        await _data.WithServicesAsync(later, s => s.Breaches.RecordOutcomeAsync(
+            new RecordBreachOutcomeOptions(breachId, BreachOutcome.UnderInvestigation, null, null), TestData.Officer));
+        await _data.WithServicesAsync(later, s => s.Breaches.RecordOutcomeAsync(
+            new RecordBreachOutcomeOptions(breachId, BreachOutcome.Charged, null, null), TestData.Officer));
+
+        // Assert: the decision, then the charge; no "breach recorded" for the arrest's breach, and the charge told once.
+        await using var check = _database.CreateContext();
+        var messages = await check.Set<VictimMessage>().OrderBy(m => m.CreatedAt).ToListAsync();
+        Assert.All(messages, m => Assert.Equal(VictimUpdateEvent.BreachOutcome, m.Event));
+        Assert.Equal(3, messages.Count);
+        Assert.Equal(1, messages.Count(m => m.Key!.StartsWith($"ReportedBreach:{id:N}", StringComparison.Ordinal)));
+        Assert.Equal(1, messages.Count(m => m.Key!.StartsWith($"BreachOutcome:{breachId:N}:Charged", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task SPA2019_s8_R35_R36_Decide_Arrest_RecordsABreachOfTheChosenConditionWithTheArrestAudited()
+    {
+        // Arrange
+        var (order, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
+
+        // Act
+        Guid? breachId;
+        await using (var db = _database.CreateContext())
+        {
+            breachId = await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
+                "Seen on CCTV at the library.", null, order.ConditionIds[0], ArrestedOnChristmasEve), TestData.Officer);
+        }
+
+        // Assert
+        await using var check = _database.CreateContext();
+        var breach = await check.Breaches.SingleAsync();
+        Assert.Equal(breachId, breach.Id);
+        Assert.Equal(order.OrderId, breach.OrderId);
+        Assert.Equal(order.ConditionIds[0], breach.ConditionId);
+        Assert.Equal(LondonTime.ToUtc(_christmasEve.AddDays(-1), new TimeOnly(17, 30)), breach.IncidentAt);
+        Assert.Equal(ArrestedOnChristmasEve, breach.ArrestedAt);
+        Assert.Equal("He waited outside my work again.", breach.Description);
+        Assert.Equal("Outside the library on Moss Lane", breach.IncidentLocation);
+        Assert.Equal(BreachOutcome.UnderInvestigation, breach.Outcome);
+        Assert.False(breach.NeedsLegalReview);
+        Assert.Equal(ReportedBreachDecision.Arrest, (await check.ReportedBreaches.SingleAsync(r => r.Id == id)).Decision);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "Breach.Recorded" && a.RecordId == breach.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task R36_Decide_ArrestForAnIncidentAfterTheOrderEnded_IsRefusedAndNothingIsSaved()
+    {
+        // Arrange: the interim order made in February ended 28 days later.
+        var (orderId, reference) = await LiveOrderAsync(ended: true);
+        var (id, _) = await _data.CreateReportedBreachAsync(_dataProtection, reference, _christmasEve.AddDays(-1));
+        await using var db = _database.CreateContext();
+        var conditionId = (await db.Orders.SingleAsync(o => o.Id == orderId)).ConditionSets.SelectMany(s => s.Conditions).First().Id;
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
+            "Seen on CCTV.", null, conditionId, ArrestedOnChristmasEve), TestData.Officer));
+
+        // Assert
+        Assert.Contains("R36", Assert.IsType<RuleViolationException>(ex).RuleIds);
+        await using var check = _database.CreateContext();
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == id)).Decision);
+        Assert.False(await check.Breaches.AnyAsync());
+        Assert.Equal(StaffTaskStatus.Open, (await check.StaffTasks.SingleAsync(t => t.RecordId == id)).Status);
+    }
+
+    [Fact]
+    public async Task R35_Decide_ArrestOnAReportMatchingNoOrderOrWithoutACondition_IsRefused()
+    {
+        // Arrange
+        var (unknown, _) = await _data.CreateReportedBreachAsync(_dataProtection, "SPO-AAAA-BBBB", _christmasEve.AddDays(-1));
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
+        await using var db = _database.CreateContext();
+
+        // Act
+        var noOrder = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(unknown,
+            ReportedBreachDecision.Arrest, "Seen on CCTV.", null, Guid.NewGuid(), ArrestedOnChristmasEve), TestData.Coordinator));
+        var noCondition = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id,
+            ReportedBreachDecision.Arrest, "Seen on CCTV.", null, null, null), TestData.Officer));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(noOrder).Violations, v => v.RuleId == "R35" && v.Field == "decision");
+        var violations = Assert.IsType<RuleViolationException>(noCondition).Violations;
+        Assert.Contains(violations, v => v.RuleId == "R35" && v.Field == "conditionId");
+        Assert.Contains(violations, v => v.Field == "arrestedAt");
+        await using var check = _database.CreateContext();
+        Assert.False(await check.ReportedBreaches.AnyAsync(r => r.Decision != null));
+    }
 }
+
+internal sealed record OrderAndConditions(Guid OrderId, IReadOnlyList<Guid> ConditionIds);

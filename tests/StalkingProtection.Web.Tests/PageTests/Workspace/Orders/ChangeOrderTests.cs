@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.VictimUpdates;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
 
@@ -17,6 +20,58 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         F("AddsOrTightens", "Yes"), F("NecessityRationale", "The victim moved house; a new exclusion zone is needed."),
         F("Conditions[0].Wording", "Must not contact the protected person, or enter Bradford city centre."),
     ];
+
+    private static readonly KeyValuePair<string, string>[] Renewal =
+    [
+        F("ApplicantParty", "ChiefOfficer"), F("ApplicantForce", "WestYorkshire"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 2)),
+        .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("DurationType", "FixedPeriod"), .. Date("NewLastDay", new DateOnly(2029, 3, 15)),
+        F("NecessityRationale", "He has breached twice and the risk remains high."),
+    ];
+
+    private static readonly KeyValuePair<string, string>[] Discharge =
+    [
+        F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The victim has moved abroad and asked for it to end."),
+        .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
+        .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
+    ];
+
+    /// <summary>An order whose victim asked to be told of every change to it, by text message, at any time of day.</summary>
+    private async Task<TestCommon.CreatedOrder> OrderWithVictimToldOfChangesAsync()
+    {
+        var order = await OrderAsync();
+        var victimId = order.Application.Case.VictimId;
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VictimContactService>()
+            .SetAsync(new SetVictimContactOptions(victimId, new VictimContact("07700 900321", null, null, null, false)), TestCommon.TestData.Officer);
+        await scope.ServiceProvider.GetRequiredService<VictimUpdateService>().SetPreferencesAsync(new SetVictimUpdatePreferencesOptions(victimId, false,
+            VictimUpdateEvent.OrderVaried | VictimUpdateEvent.OrderRenewed | VictimUpdateEvent.OrderDischarged, VictimUpdateChannel.Sms,
+            new SafeTimeWindow(SafeDays.Every, new TimeOnly(0, 0), new TimeOnly(23, 59))), TestCommon.TestData.Officer);
+        return order;
+    }
+
+    private Task<List<VictimMessage>> MessagesAsync(Guid victimId) => factory.WithDbAsync(db => db.Set<VictimMessage>().Where(m => m.VictimId == victimId).ToListAsync());
+
+    [Theory]
+    [InlineData("vary-order", VictimUpdateEvent.OrderVaried)]
+    [InlineData("renew-order", VictimUpdateEvent.OrderRenewed)]
+    [InlineData("discharge-order", VictimUpdateEvent.OrderDischarged)]
+    public async Task R41_SPA2019_s4_ChangeJourney_WritesTheVictimsUpdateToTheOutboxWithTheChange(string journey, VictimUpdateEvent expected)
+    {
+        // Arrange
+        var order = await OrderWithVictimToldOfChangesAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var answers = journey switch { "vary-order" => Variation(new DateOnly(2026, 11, 28)), "renew-order" => Renewal, _ => Discharge };
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/{journey}/{order.OrderId}", answers);
+
+        // Assert
+        saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
+        var message = Assert.Single(await MessagesAsync(order.Application.Case.VictimId));
+        Assert.Equal(expected, message.Event);
+        Assert.Equal(VictimMessageStatus.Pending, message.Status);
+        Assert.DoesNotContain("900321", message.Body, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task VaryOrder_EnterInAField_PressesContinueNotRemoveOrAddACondition()
@@ -119,11 +174,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
 
         // Act
         var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/renew-order/{order.OrderId}",
-        [
-            F("ApplicantParty", "ChiefOfficer"), F("ApplicantForce", "WestYorkshire"), .. Date("ApplicationLodgedOn", new DateOnly(2026, 11, 2)),
-            .. Date("DecidedOn", new DateOnly(2026, 11, 27)), F("DurationType", "FixedPeriod"), .. Date("NewLastDay", new DateOnly(2029, 3, 15)),
-            F("NecessityRationale", "He has breached twice and the risk remains high."),
-        ]);
+            Renewal);
 
         // Assert
         saved.AssertRedirectTo($"/workspace/orders/{order.OrderId}");
@@ -250,12 +301,7 @@ public class ChangeOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{order.OrderId}",
-        [
-            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", new DateOnly(2026, 11, 28)), F("Reason", "The victim has moved abroad and asked for it to end."),
-            .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
-            .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
-        ]);
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{order.OrderId}", Discharge);
         var orderPage = await client.GetDocumentAsync($"/workspace/orders/{order.OrderId}");
 
         // Assert

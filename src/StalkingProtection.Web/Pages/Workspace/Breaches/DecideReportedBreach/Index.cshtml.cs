@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public;
 using StalkingProtection.Web.Pages.Workspace.Cases;
@@ -34,7 +39,37 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
     [Display(Name = "Your reasons")]
     public string? Reasons { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Which condition of the order was broken?")]
+    public Guid? ConditionId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Date of the arrest")]
+    public DateOnly? ArrestedOn { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Time of the arrest")]
+    public string? ArrestedTime { get; set; }
+
+    /// <summary>A reason to go ahead when the incident may predate service (R35): the breach then goes to legal review.</summary>
+    [BindProperty]
+    [Display(Name = "Why are you going ahead?")]
+    public string? OverrideReason { get; set; }
+
+    /// <summary>DPA 2018 s.62: the reason is written to the audit entry of the read.</summary>
+    [BindProperty]
+    [Display(Name = "Why do you need to see them?")]
+    public string? ContactReason { get; set; }
+
     public ReportedBreach Reported { get; private set; } = null!;
+
+    /// <summary>The order the report names, for the conditions an arrest can be for (R35); null when it names none.</summary>
+    public StalkingProtectionOrder? Order { get; private set; }
+
+    public IReadOnlyList<SelectListItem> ConditionItems => Order is null ? [] : Workspace.Orders.RecordBreach.IndexModel.ConditionItemsOf(Order);
+
+    /// <summary>Set once the reporter's safe contact details have been decrypted for a reason, and the read audited.</summary>
+    public SafeContactDetails? Contact { get; private set; }
 
 
     public static IReadOnlyList<SelectListItem> DecisionItems { get; } =
@@ -70,15 +105,18 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
 
         ModelState.CheckText(nameof(Reasons), Reasons, ReportedBreach.ReasonsMaxLength, "Give the reasons for your decision",
             $"The reasons must be {ReportedBreach.ReasonsMaxLength} characters or fewer");
+        var arrestedAt = decision == ReportedBreachDecision.Arrest && ModelState.IsValid ? ValidateArrest() : null;
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
+        var actor = User.ToActor();
+        var @override = string.IsNullOrWhiteSpace(OverrideReason) ? null : new Override(OverrideReason.Trim(), actor);
         try
         {
-            await breaches.DecideAsync(new DecideReportedBreachOptions(Id, decision, Reasons, postedVersion), User.ToActor(), ct);
-            SetFlash("Decision recorded");
+            var breachId = await breaches.DecideAsync(new DecideReportedBreachOptions(Id, decision, Reasons, postedVersion, ConditionId, arrestedAt, @override), actor, ct);
+            SetFlash(breachId is null ? "Decision recorded" : $"Decision recorded, and the breach recorded on the order with the arrest (offence code {Breach.OffenceCode})");
             return Redirect(Reported.OrderId is { } orderId ? $"/workspace/orders/{orderId}" : "/workspace/tasks");
         }
         catch (DbUpdateConcurrencyException)
@@ -88,10 +126,76 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
         }
         catch (RuleViolationException e)
         {
-            AddRuleViolations(e, new Dictionary<string, string> { ["decision"] = nameof(Decision), ["reasons"] = nameof(Reasons) });
+            db.ChangeTracker.Clear();
+            AddRuleViolations(e, new Dictionary<string, string>
+            {
+                ["decision"] = nameof(Decision), ["reasons"] = nameof(Reasons), ["conditionId"] = nameof(ConditionId), ["arrestedAt"] = nameof(ArrestedOn),
+                ["incidentAt"] = nameof(ConditionId), ["description"] = nameof(Decision),
+            });
+            if (e.CanBeOverridden)
+            {
+                ModelState.AddModelError(nameof(OverrideReason), "Give a reason to go ahead despite the warning, or record another decision");
+            }
         }
 
         return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// Shows the safe contact details the person who reported gave: only with a reason, and the read is audited with it
+    /// (DPA 2018 s.62).
+    /// </summary>
+    public async Task<IActionResult> OnPostShowContactAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Reported.ProtectedContact is null)
+        {
+            return Forbid();
+        }
+
+        var reason = ModelState.CheckText(nameof(ContactReason), ContactReason, AuditEntry.JustificationMaxLength,
+            "Give the reason you need to see the safe contact details", $"The reason must be {AuditEntry.JustificationMaxLength} characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Contact = await breaches.ReadContactDetailsAsync(Id, User.ToActor(), reason!, ct);
+        return Page();
+    }
+
+    /// <summary>The arrest an "arrest" decision records on the breach: the condition broken and when (R35).</summary>
+    private DateTimeOffset? ValidateArrest()
+    {
+        if (Order is null)
+        {
+            ModelState.AddModelError(nameof(Decision), "Only a report about an order can lead to an arrest for breaching it: record further enquiries or no breach");
+            return null;
+        }
+
+        if (ConditionId is not { } conditionId || Order.FindCondition(conditionId) is null)
+        {
+            ModelState.AddModelError(nameof(ConditionId), "Select the condition that was broken");
+        }
+
+        if (ArrestedOn is null)
+        {
+            ModelState.AddModelError(nameof(ArrestedOn), "Enter the date of the arrest");
+        }
+
+        var time = JourneyPageModel.ParseTime(ArrestedTime);
+        if (time is null)
+        {
+            ModelState.AddModelError(nameof(ArrestedTime), string.IsNullOrWhiteSpace(ArrestedTime)
+                ? "Enter the time of the arrest"
+                : "Enter the time as hours and minutes, for example 14:30");
+        }
+
+        return ArrestedOn is { } on && time is { } at ? LondonTime.ToUtc(on, at) : null;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -114,6 +218,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
 
         Reported = reported;
         Version = reported.Version;
+        Order = reported.OrderId is { } orderId ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct) : null;
         return true;
     }
 }
