@@ -7,7 +7,6 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
-using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -194,8 +193,8 @@ public sealed class ApiList
 
         if (familyName is not null)
         {
-            var key = OrderLookupService.Key(familyName);
-            var named = db.Set<PersonName>().Where(n => EF.Property<string>(n, OrderLookupService.FamilyNameKey) == key).Select(n => n.PersonId);
+            var key = PersonName.SearchKey(familyName);
+            var named = db.Set<PersonName>().Where(n => n.FamilySearchKey == key).Select(n => n.PersonId);
             var byName = db.People.Where(p => named.Contains(p.Id) && p.DateOfBirth == born).Select(p => p.Id);
             people = people is null ? byName : people.Where(id => byName.Contains(id));
         }
