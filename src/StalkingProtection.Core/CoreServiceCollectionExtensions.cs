@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChain>();
+        services.AddScoped<ChangeFeed>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<StaffSessions>();

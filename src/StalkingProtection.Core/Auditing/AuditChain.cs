@@ -88,6 +88,9 @@ public sealed class AuditChain(StalkingProtectionDbContext db)
         {
             var from = lastId ?? long.MinValue;
             var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+            // Only up to the first entry younger than the settle time: an id is taken as its row is inserted, and a transaction
+            // commits well within the settle time, so every lower id has by then committed or never will. Nothing can appear
+            // below the head afterwards, which the change feed relies on to miss nothing.
             var settled = batch.TakeWhile(e => e.OccurredAt <= settledBy).ToList();
             foreach (var entry in settled)
             {

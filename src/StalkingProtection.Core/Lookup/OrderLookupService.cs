@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
@@ -32,10 +31,6 @@ public sealed record LookupSubject(Guid RespondentId, string Name, IReadOnlyList
 public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStatusQueries orderStatus, AuditLog auditLog)
 {
     public const int MaxSubjects = 20;
-    public const string FamilyNameKey = "FamilyNameKey";
-
-    public static string Key(string name) => name.Trim().ToUpperInvariant();
-
     public async Task<IReadOnlyList<LookupSubject>> SearchAsync(OrderLookupQuery query, DateOnly today, Actor actor, CancellationToken ct = default)
     {
         var respondents = db.Respondents.AsNoTracking().Where(r => r.MergedIntoId == null);
@@ -47,9 +42,9 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         }
         else if (!string.IsNullOrWhiteSpace(query.FamilyName) && query.DateOfBirth is { } dob)
         {
-            var family = Key(query.FamilyName);
+            var family = PersonName.SearchKey(query.FamilyName);
             var personIds = db.Set<PersonName>().AsNoTracking()
-                .Where(n => EF.Property<string>(n, FamilyNameKey) == family)
+                .Where(n => n.FamilySearchKey == family)
                 .Select(n => n.PersonId);
             respondents = respondents.Where(r => personIds.Contains(r.PersonId) && r.Person.DateOfBirth == dob);
         }
@@ -93,8 +88,9 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         if (!string.IsNullOrWhiteSpace(query.GivenNames) && string.IsNullOrWhiteSpace(query.PncId))
         {
-            var given = query.GivenNames.Trim();
-            found = found.Where(r => r.Person.Names.Any(n => n.GivenNames.StartsWith(given, StringComparison.OrdinalIgnoreCase))).ToList();
+            // Case and accents ignored, and an initial is enough: "z" and "zoe" both find "Zoë".
+            var given = PersonName.NormaliseName(query.GivenNames, "");
+            found = found.Where(r => r.Person.Names.Any(n => PersonName.NormaliseName(n.GivenNames, "").StartsWith(given, StringComparison.Ordinal))).ToList();
         }
 
         var subjects = await DescribeAsync(found, today, ct);
@@ -203,15 +199,4 @@ public sealed partial record AddressSearch(string Text)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]+[A-Z]?,? [A-Z'\-]{2,}( [A-Z'\-]+)*$")]
     private static partial System.Text.RegularExpressions.Regex HouseNumberAndStreet();
-}
-
-/// <summary>P1: the name search compares an upper-cased copy of the family name that the database keeps and indexes.</summary>
-public sealed class PersonNameLookupIndex : IEntityTypeConfiguration<PersonName>
-{
-    public void Configure(EntityTypeBuilder<PersonName> builder)
-    {
-        builder.Property<string>(OrderLookupService.FamilyNameKey).HasMaxLength(PersonName.NameMaxLength)
-            .HasComputedColumnSql("upper(family_name)", stored: true);
-        builder.HasIndex(OrderLookupService.FamilyNameKey).HasDatabaseName("ix_person_names_family_name_key");
-    }
 }

@@ -144,6 +144,12 @@ public class PersonName
 
     public bool IsAlias { get; private init; }
 
+    /// <summary>
+    /// The family name as the lookup and the lists compare it (<see cref="SearchKey"/>), kept with the name and indexed, so
+    /// "Brontë", "BRONTE" and "bronte" find each other on SQLite and PostgreSQL alike.
+    /// </summary>
+    public string FamilySearchKey { get; private init; } = "";
+
     /// <summary>SPA 2019 s.9(3), R27: the day the person first used the name.</summary>
     public DateOnly? FirstUsedOn { get; private init; }
 
@@ -170,6 +176,7 @@ public class PersonName
             PersonId = personId,
             GivenNames = givenNames.Trim(),
             FamilyName = familyName.Trim(),
+            FamilySearchKey = SearchKey(familyName),
             IsAlias = isAlias,
             FirstUsedOn = firstUsedOn,
         };
@@ -187,6 +194,9 @@ public class PersonName
 
     internal void SetMatchKey(DateOnly? dateOfBirth) =>
         MatchKey = dateOfBirth is { } dob ? $"{NormaliseName(GivenNames, FamilyName)}|{dob:yyyy-MM-dd}" : null;
+
+    /// <summary>A family name with case, accents, spaces, hyphens and apostrophes taken out: "O'Brien-Smith", "o brien smith" and "OBRIENSMITH" are one key.</summary>
+    public static string SearchKey(string familyName) => NormaliseName("", familyName).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Case, spacing, punctuation and accents ignored: "Zoë  O'Brien" and "zoe obrien" are the same.</summary>
     public static string NormaliseName(string givenNames, string familyName)
@@ -252,5 +262,9 @@ public sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonNam
         builder.HasIndex(n => new { n.FamilyName, n.GivenNames });
         builder.Property(n => n.MatchKey).HasMaxLength(PersonName.MatchKeyMaxLength);
         builder.HasIndex(n => new { n.MatchKey, n.PersonId });
+
+        // P1: the lookup by family name and date of birth reads this index.
+        builder.Property(n => n.FamilySearchKey).HasMaxLength(PersonName.NameMaxLength);
+        builder.HasIndex(n => n.FamilySearchKey);
     }
 }

@@ -243,8 +243,18 @@ public static class SearchNames
         }
 
         var unused = name.ToList();
-        foreach (var token in queryTokens)
+        for (var i = 0; i < queryTokens.Count; i++)
         {
+            var token = queryTokens[i];
+
+            // "O Brien" or "Mac Donald" typed as two words for a name written as one.
+            if (i + 1 < queryTokens.Count && unused.IndexOf(token + queryTokens[i + 1]) is var whole and >= 0)
+            {
+                unused.RemoveAt(whole);
+                i++;
+                continue;
+            }
+
             var match = unused.FindIndex(n => Same(token, n));
             if (match < 0)
             {

@@ -21,7 +21,7 @@ public static class ApiEndpoints
             .WithSummary("The API client the key belongs to, and its scope.");
 
         api.MapCases().MapApplications().MapProposedConditions().MapOrders().MapNotifications().MapBreaches().MapAppeals().MapReviews().MapCaseRecords()
-            .MapManagementPlans().MapLists().MapLookup().MapStatistics().MapDocuments();
+            .MapManagementPlans().MapLists().MapChanges().MapLookup().MapStatistics().MapDocuments();
 
         return app;
     }

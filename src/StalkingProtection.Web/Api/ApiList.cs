@@ -7,7 +7,6 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
-using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -25,19 +24,25 @@ public sealed class ApiList
 
     private readonly List<ApiProblems.FieldError> _errors = [];
 
-    private ApiList(int take, string? afterKey, Guid? afterId)
+    private ApiList(string? limit)
     {
-        Take = take;
-        AfterKey = afterKey;
-        AfterId = afterId;
+        var take = PageSize;
+        var badLimit = limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > PageSizeLimit);
+        Take = badLimit ? PageSize : take;
+        Must(!badLimit, "limit", $"Enter a number of rows from 1 to {PageSizeLimit}.");
     }
 
     public int Take { get; }
 
     /// <summary>The sort key of the last row of the page before, as text for <see cref="Keyset"/>.</summary>
-    public string? AfterKey { get; }
+    public string? AfterKey { get; private init; }
 
-    public Guid? AfterId { get; }
+    public Guid? AfterId { get; private init; }
+
+    /// <summary>For the change feed: the position of the last change the client was given, 0 for the start.</summary>
+    public long AfterPosition { get; private init; }
+
+    private bool CursorGiven { get; init; }
 
     public IResult? Problem => _errors.Count == 0 ? null : ApiProblems.Invalid(_errors);
 
@@ -45,12 +50,47 @@ public sealed class ApiList
     public static ApiList Read(string? cursor, string? limit, Type keyType)
     {
         var after = cursor is null ? null : ReadCursor(cursor, keyType);
-        var take = PageSize;
-        var badLimit = limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > PageSizeLimit);
-        var list = new ApiList(badLimit ? PageSize : take, after?.Key, after?.Id);
-        list.Must(cursor is null || after is not null, "cursor", "Use the cursor from a page's \"next\" address, unchanged.");
-        list.Must(!badLimit, "limit", $"Enter a number of rows from 1 to {PageSizeLimit}.");
-        return list;
+        var list = new ApiList(limit) { AfterKey = after?.Key, AfterId = after?.Id, CursorGiven = cursor is not null };
+        return list.Must(cursor is null || after is not null, "cursor", UseTheCursorGiven);
+    }
+
+    /// <summary>Reads the change feed's position, named <paramref name="field"/> (written by <see cref="WritePosition"/>), and the page size.</summary>
+    public static ApiList ReadPosition(string field, string? position, string? limit)
+    {
+        var after = position is null ? 0 : ReadPosition(position);
+        var list = new ApiList(limit) { AfterPosition = after ?? 0, CursorGiven = position is not null };
+        return list.Must(after is not null, field, UseTheCursorGiven);
+    }
+
+    private const string UseTheCursorGiven = "Use the cursor from a page's \"next\" address, unchanged.";
+
+    private const string PositionPrefix = "change|";
+
+    public static string WritePosition(long position) =>
+        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(PositionPrefix + position.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The position a change feed cursor names, or null when it is not one this service wrote.</summary>
+    private static long? ReadPosition(string cursor) =>
+        Decode(cursor) is { } text && text.StartsWith(PositionPrefix, StringComparison.Ordinal)
+            && long.TryParse(text.AsSpan(PositionPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? position
+            : null;
+
+    private static string? Decode(string cursor)
+    {
+        if (cursor.Length is 0 or > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     public static string WriteCursor(object key, Guid id) =>
@@ -59,17 +99,7 @@ public sealed class ApiList
     /// <summary>The position a cursor names, or null when it is not one this service wrote for this list.</summary>
     public static (string Key, Guid Id)? ReadCursor(string cursor, Type keyType)
     {
-        if (cursor.Length is 0 or > 1000)
-        {
-            return null;
-        }
-
-        string text;
-        try
-        {
-            text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
-        }
-        catch (FormatException)
+        if (Decode(cursor) is not { } text)
         {
             return null;
         }
@@ -163,8 +193,8 @@ public sealed class ApiList
 
         if (familyName is not null)
         {
-            var key = OrderLookupService.Key(familyName);
-            var named = db.Set<PersonName>().Where(n => EF.Property<string>(n, OrderLookupService.FamilyNameKey) == key).Select(n => n.PersonId);
+            var key = PersonName.SearchKey(familyName);
+            var named = db.Set<PersonName>().Where(n => n.FamilySearchKey == key).Select(n => n.PersonId);
             var byName = db.People.Where(p => named.Contains(p.Id) && p.DateOfBirth == born).Select(p => p.Id);
             people = people is null ? byName : people.Where(id => byName.Contains(id));
         }
@@ -213,13 +243,28 @@ public sealed class ApiList
         {
             page.RemoveAt(Take);
             var (key, id) = position(page[^1]);
-            var query = http.Request.Query.Where(q => q.Key != "cursor").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-            query["cursor"] = WriteCursor(key, id);
-            next = QueryHelpers.AddQueryString(http.Request.Path, query);
+            next = Address(http, "cursor", WriteCursor(key, id));
         }
 
-        var description = $"{filters}; cursor={(AfterId is null ? "" : "given")}; rows={page.Count}";
-        await audit.RecordConsultationAsync(http.User.ToActor(), action, recordType, null, description, http.RequestAborted);
+        await RecordPageAsync(http, audit, action, recordType, filters, page.Count);
         return (page, next);
+    }
+
+    /// <summary>This request's address with <paramref name="parameter"/> set to <paramref name="cursor"/>, the other parameters kept.</summary>
+    public static string Address(HttpContext http, string parameter, string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var query = http.Request.Query.Where(q => q.Key != parameter).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query[parameter] = cursor;
+        return QueryHelpers.AddQueryString(http.Request.Path, query);
+    }
+
+    /// <summary>The consultation a page is (DPA 2018 s.62): its filters, whether it went on from a cursor, and how many rows it returned.</summary>
+    public Task RecordPageAsync(HttpContext http, AuditLog audit, string action, string recordType, string filters, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(audit);
+        var description = $"{filters}; cursor={(CursorGiven ? "given" : "")}; rows={rows}";
+        return audit.RecordConsultationAsync(http.User.ToActor(), action, recordType, null, description, http.RequestAborted);
     }
 }

@@ -17,6 +17,9 @@ public class SearchNamesTests
     [InlineData("smith-jones", "Ana Maria", "Smith-Jones")]
     [InlineData("José Núñez", "Jose", "Nunez")]
     [InlineData("Maria Ana", "Ana Maria", "Nunez")]
+    [InlineData("O Brien", "Zoë", "O'Brien-Smith")]
+    [InlineData("zoe obrien smith", "Zoë", "O'Brien-Smith")]
+    [InlineData("Z O Brien Smith", "Zoë", "O'Brien-Smith")]
     public void Matches_NameWrittenAnotherWay_Matches(string query, string givenNames, string familyName)
     {
         // Arrange

@@ -115,7 +115,7 @@ public class ListApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         {
             var personId = await db.Respondents.Where(r => r.Id == wanted.RespondentId).Select(r => r.PersonId).SingleAsync();
             await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p.SetProperty(x => x.PncId, pnc));
-            return await db.Set<PersonName>().Where(n => n.PersonId == personId).ExecuteUpdateAsync(n => n.SetProperty(x => x.FamilyName, familyName));
+            return await db.Set<PersonName>().Where(n => n.PersonId == personId).ExecuteUpdateAsync(n => n.SetProperty(x => x.FamilyName, familyName).SetProperty(x => x.FamilySearchKey, PersonName.SearchKey(familyName)));
         });
         var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
         var audited = await CountAuditAsync("Api.Respondents.Listed");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Integration;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.ApiTests;
@@ -234,7 +235,7 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
             var order = await new TestData(factory.Database).CreateOrderAsync(o => o.Full().MadeOn(new DateOnly(2026, 3, 2)).ServedOn(new DateOnly(2026, 3, 3))
                 .WithCase(c => c.RespondentBornOn(SharedDateOfBirth)));
             await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
-                $"UPDATE person_names SET family_name = {family} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {order.Case.RespondentId})"));
+                $"UPDATE person_names SET family_name = {family}, family_search_key = {PersonName.SearchKey(family)} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {order.Case.RespondentId})"));
         }
 
         return family;

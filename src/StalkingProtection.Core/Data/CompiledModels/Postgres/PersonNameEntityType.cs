@@ -46,18 +46,14 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             familyName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             familyName.AddAnnotation("Relational:ColumnName", "family_name");
 
-            var familyNameKey = runtimeEntityType.AddProperty(
-                "FamilyNameKey",
+            var familySearchKey = runtimeEntityType.AddProperty(
+                "FamilySearchKey",
                 typeof(string),
-                nullable: true,
-                valueGenerated: ValueGenerated.OnAddOrUpdate,
-                beforeSaveBehavior: PropertySaveBehavior.Ignore,
-                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                propertyInfo: typeof(PersonName).GetProperty("FamilySearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PersonName).GetField("<FamilySearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
-            familyNameKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            familyNameKey.AddAnnotation("Relational:ColumnName", "family_name_key");
-            familyNameKey.AddAnnotation("Relational:ComputedColumnSql", "upper(family_name)");
-            familyNameKey.AddAnnotation("Relational:IsStored", true);
+            familySearchKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            familySearchKey.AddAnnotation("Relational:ColumnName", "family_search_key");
 
             var firstUsedOn = runtimeEntityType.AddProperty(
                 "FirstUsedOn",
@@ -120,8 +116,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             key.AddAnnotation("Relational:Name", "pk_person_names");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { familyNameKey });
-            index.AddAnnotation("Relational:Name", "ix_person_names_family_name_key");
+                new[] { familySearchKey });
+            index.AddAnnotation("Relational:Name", "ix_person_names_family_search_key");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { personId });

@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d34bc718-7771-4217-b73c-b2e7f6bbae82"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("a90a9c8b-14b6-4d7e-b7f0-9cf7a17a9f3d"), entityTypeCount: 59)
         {
         }
 

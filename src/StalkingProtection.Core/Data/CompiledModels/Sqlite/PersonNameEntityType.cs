@@ -43,17 +43,13 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 maxLength: 200);
             familyName.AddAnnotation("Relational:ColumnName", "family_name");
 
-            var familyNameKey = runtimeEntityType.AddProperty(
-                "FamilyNameKey",
+            var familySearchKey = runtimeEntityType.AddProperty(
+                "FamilySearchKey",
                 typeof(string),
-                nullable: true,
-                valueGenerated: ValueGenerated.OnAddOrUpdate,
-                beforeSaveBehavior: PropertySaveBehavior.Ignore,
-                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                propertyInfo: typeof(PersonName).GetProperty("FamilySearchKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PersonName).GetField("<FamilySearchKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
-            familyNameKey.AddAnnotation("Relational:ColumnName", "family_name_key");
-            familyNameKey.AddAnnotation("Relational:ComputedColumnSql", "upper(family_name)");
-            familyNameKey.AddAnnotation("Relational:IsStored", true);
+            familySearchKey.AddAnnotation("Relational:ColumnName", "family_search_key");
 
             var firstUsedOn = runtimeEntityType.AddProperty(
                 "FirstUsedOn",
@@ -110,8 +106,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             key.AddAnnotation("Relational:Name", "pk_person_names");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { familyNameKey });
-            index.AddAnnotation("Relational:Name", "ix_person_names_family_name_key");
+                new[] { familySearchKey });
+            index.AddAnnotation("Relational:Name", "ix_person_names_family_search_key");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { personId });

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("926c2697-4a14-457d-b076-467a675c0e11"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("3aa574e8-6680-46b4-9fa5-bb88713c08bd"), entityTypeCount: 59)
         {
         }
 

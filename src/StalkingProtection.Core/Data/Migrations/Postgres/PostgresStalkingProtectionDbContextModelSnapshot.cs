@@ -2597,12 +2597,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("family_name");
 
-                    b.Property<string>("FamilyNameKey")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<string>("FamilySearchKey")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("family_name_key")
-                        .HasComputedColumnSql("upper(family_name)", true);
+                        .HasColumnName("family_search_key");
 
                     b.Property<DateOnly?>("FirstUsedOn")
                         .HasColumnType("date")
@@ -2634,8 +2633,8 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_person_names");
 
-                    b.HasIndex("FamilyNameKey")
-                        .HasDatabaseName("ix_person_names_family_name_key");
+                    b.HasIndex("FamilySearchKey")
+                        .HasDatabaseName("ix_person_names_family_search_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_names_person_id");

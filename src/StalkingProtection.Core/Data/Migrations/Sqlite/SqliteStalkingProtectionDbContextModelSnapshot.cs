@@ -2584,12 +2584,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("family_name");
 
-                    b.Property<string>("FamilyNameKey")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<string>("FamilySearchKey")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("family_name_key")
-                        .HasComputedColumnSql("upper(family_name)", true);
+                        .HasColumnName("family_search_key");
 
                     b.Property<DateOnly?>("FirstUsedOn")
                         .HasColumnType("TEXT")
@@ -2621,8 +2620,8 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_person_names");
 
-                    b.HasIndex("FamilyNameKey")
-                        .HasDatabaseName("ix_person_names_family_name_key");
+                    b.HasIndex("FamilySearchKey")
+                        .HasDatabaseName("ix_person_names_family_search_key");
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_person_names_person_id");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
             var victim = await db.Victims.SingleAsync(v => v.Id == order.Case.VictimId);
             // A canary name no respondent can share, so the page can be searched for it.
             var canary = $"Canary{Guid.NewGuid():N}";
-            await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {canary} WHERE person_id = {victim.PersonId}");
+            await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {canary}, family_search_key = {PersonName.SearchKey(canary)} WHERE person_id = {victim.PersonId}");
             var name = respondent.Person.PrimaryName;
             return (order, name.GivenNames, name.FamilyName, respondent.Person.PncId, respondent.Addresses[0].Address, canary);
         });
@@ -41,7 +42,7 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         // gets a family name of its own, so that exactly one card can match it.
         var family = "Lookup" + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
         await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"UPDATE person_names SET family_name = {family} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {subject.Order.Case.RespondentId}) AND family_name = {subject.Family}"));
+            $"UPDATE person_names SET family_name = {family}, family_search_key = {PersonName.SearchKey(family)} WHERE person_id = (SELECT person_id FROM respondents WHERE id = {subject.Order.Case.RespondentId}) AND family_name = {subject.Family}"));
         subject = subject with { Family = family };
         var user = await factory.CreateUserAsync(StaffRoles.Lookup);
         var client = factory.CreateBrowser(user);
@@ -200,7 +201,7 @@ public class LookupTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         {
             var respondent = await db.Respondents.SingleAsync(r => r.Id == order.Case.RespondentId);
             await db.Database.ExecuteSqlAsync($"UPDATE respondent_addresses SET address = {address} WHERE respondent_id = {respondent.Id}");
-            return await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {family} WHERE person_id = {respondent.PersonId}");
+            return await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {family}, family_search_key = {PersonName.SearchKey(family)} WHERE person_id = {respondent.PersonId}");
         });
         return family;
     }
