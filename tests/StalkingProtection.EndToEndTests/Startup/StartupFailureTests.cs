@@ -14,6 +14,7 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__Proxy__KnownNetworks__0", "10.0.0.0/99", "is not a network in CIDR notation")]
     [InlineData("AllowedHosts", "*", "AllowedHosts must list the host names the service answers to")]
     [InlineData("StalkingProtection__Web__CostlyWorkAtOnce", "0", "CostlyWorkAtOnce must be between 1 and 64")]
+    [InlineData("StalkingProtection__Web__PublicSiteUrl", "http://report.force.police.uk", "PublicSiteUrl must be an https address with no path")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange

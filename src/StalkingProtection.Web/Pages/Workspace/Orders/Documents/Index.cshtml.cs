@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Documents;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public.ReportBreach;
@@ -16,7 +18,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 /// audited as a disclosure with that purpose (DPA 2018 s.62); need-to-know as the order's page.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public class IndexModel(StalkingProtectionDbContext db, DocumentService documents) : DocumentDownloadPageModel
+public class IndexModel(StalkingProtectionDbContext db, DocumentService documents, IOptions<WebOptions> web) : DocumentDownloadPageModel
 {
     /// <summary>The documents this order has: a statement of service once served, an acknowledgement when a notification is named.</summary>
     public IReadOnlyList<SelectListItem> Documents { get; private set; } = [];
@@ -61,7 +63,7 @@ public class IndexModel(StalkingProtectionDbContext db, DocumentService document
         }
 
         var actor = User.ToActor();
-        var reportBreach = $"{Request.Scheme}://{Request.Host}{BreachSteps.StartUrl}";
+        var reportBreach = BreachSteps.PublicStartUrl(Request, web.Value);
         return await DownloadAsync(() => Document switch
         {
             OrderDocument.VictimCopy => documents.VictimCopyAsync(id, DocumentLanguage.English, reportBreach, Purpose!, actor, ct),
