@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace;
@@ -30,8 +32,46 @@ public abstract class DocumentDownloadPageModel : CaseWorkPageModel
 
     public abstract string PurposeHint { get; }
 
-    /// <summary>The format and purpose, each told at its question; the page adds its own questions' errors before these.</summary>
-    protected void ValidateFormatAndPurpose()
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await FindAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Nothing is generated or audited until every question is answered; the record must be one the user may see.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await FindAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ValidateDocument();
+        ValidateFormatAndPurpose();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        return await DownloadAsync(() => GenerateAsync(id, Purpose!, User.ToActor(), ct), DocumentField);
+    }
+
+    /// <summary>Loads the record and what the page shows; false when it does not exist or the user may not see it (404).</summary>
+    protected abstract Task<bool> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The one <see cref="DocumentService"/> method for the document asked for.</summary>
+    protected abstract Task<GeneratedDocument?> GenerateAsync(Guid id, string purpose, Actor actor, CancellationToken ct);
+
+    /// <summary>The page's own questions, checked before the format and purpose.</summary>
+    protected virtual void ValidateDocument()
+    {
+    }
+
+    /// <summary>Where a rule the document refuses is shown, other than the purpose.</summary>
+    protected virtual string DocumentField => nameof(Purpose);
+
+    private void ValidateFormatAndPurpose()
     {
         if (Format is null)
         {
@@ -52,7 +92,7 @@ public abstract class DocumentDownloadPageModel : CaseWorkPageModel
     /// Generates the document and returns it as a download that is not cached; a rule the document refuses goes under the purpose or
     /// under <paramref name="documentField"/>, and a record that is not there answers 404.
     /// </summary>
-    protected async Task<IActionResult> DownloadAsync(Func<Task<GeneratedDocument?>> generate, string documentField)
+    private async Task<IActionResult> DownloadAsync(Func<Task<GeneratedDocument?>> generate, string documentField)
     {
         ArgumentNullException.ThrowIfNull(generate);
         GeneratedDocument? document;

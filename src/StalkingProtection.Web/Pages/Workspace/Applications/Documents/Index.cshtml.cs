@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Web.Infrastructure.Routing;
@@ -23,30 +23,10 @@ public class IndexModel(StalkingProtectionDbContext db, DocumentService document
 
     public string ApplicationUrl => ApplicationLinks.View(Application.Id);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        ModelState.Clear();
-        return await FindAsync(id, ct) ? Page() : NotFound();
-    }
+    protected override Task<GeneratedDocument?> GenerateAsync(Guid id, string purpose, Actor actor, CancellationToken ct) =>
+        documents.ApplicationPackAsync(id, purpose, actor, ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        if (!await FindAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        ValidateFormatAndPurpose();
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        return await DownloadAsync(() => documents.ApplicationPackAsync(id, Purpose!, User.ToActor(), ct), nameof(Purpose));
-    }
-
-    private async Task<bool> FindAsync(Guid id, CancellationToken ct)
+    protected override async Task<bool> FindAsync(Guid id, CancellationToken ct)
     {
         if (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is not { IsForOrder: true } application
             || await FindVisibleCaseAsync(db, application.CaseId, ct, application.RespondentId) is null)

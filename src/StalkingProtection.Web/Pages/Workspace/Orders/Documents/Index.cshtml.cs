@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Web.Infrastructure;
@@ -37,44 +38,30 @@ public class IndexModel(StalkingProtectionDbContext db, DocumentService document
 
     public Guid OrderId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    protected override void ValidateDocument()
     {
-        ModelState.Clear();
-        return await FindAsync(id, ct) ? Page() : NotFound();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        if (!await FindAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
         if (Document is null || !Documents.Any(d => d.Value == Document.ToString()))
         {
             ModelState.AddModelError(nameof(Document), "Select which document you need");
         }
-
-        ValidateFormatAndPurpose();
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var actor = User.ToActor();
-        var reportBreach = BreachSteps.PublicStartUrl(Request, web.Value);
-        return await DownloadAsync(() => Document switch
-        {
-            OrderDocument.VictimCopy => documents.VictimCopyAsync(id, DocumentLanguage.English, reportBreach, Purpose!, actor, ct),
-            OrderDocument.VictimCopyWelsh => documents.VictimCopyAsync(id, DocumentLanguage.Welsh, reportBreach, Purpose!, actor, ct),
-            OrderDocument.StatementOfService => documents.StatementOfServiceAsync(id, Purpose!, actor, ct),
-            OrderDocument.Acknowledgement => documents.NotificationAcknowledgementAsync(NotificationId!.Value, Purpose!, actor, ct),
-            _ => documents.OrderBriefingAsync(id, Purpose!, actor, ct),
-        }, nameof(Document));
     }
 
-    private async Task<bool> FindAsync(Guid id, CancellationToken ct)
+    protected override string DocumentField => nameof(Document);
+
+    protected override Task<GeneratedDocument?> GenerateAsync(Guid id, string purpose, Actor actor, CancellationToken ct)
+    {
+        var reportBreach = BreachSteps.PublicStartUrl(Request, web.Value);
+        return Document switch
+        {
+            OrderDocument.VictimCopy => documents.VictimCopyAsync(id, DocumentLanguage.English, reportBreach, purpose, actor, ct),
+            OrderDocument.VictimCopyWelsh => documents.VictimCopyAsync(id, DocumentLanguage.Welsh, reportBreach, purpose, actor, ct),
+            OrderDocument.StatementOfService => documents.StatementOfServiceAsync(id, purpose, actor, ct),
+            OrderDocument.Acknowledgement => documents.NotificationAcknowledgementAsync(NotificationId!.Value, purpose, actor, ct),
+            _ => documents.OrderBriefingAsync(id, purpose, actor, ct),
+        };
+    }
+
+    protected override async Task<bool> FindAsync(Guid id, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.CaseId, o.RespondentId, o.ServedAt }).SingleOrDefaultAsync(ct);
         if (order is null)
