@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace StalkingProtection.Core.Applications;
 
 // SPA 2019 s.1(1), s.14, R1: only a chief officer of police may apply: the 43 territorial forces of England and Wales
@@ -60,4 +62,14 @@ public static class PoliceForces
         force is not (PoliceForce.BritishTransportPolice or PoliceForce.MinistryOfDefencePolice);
 
     public static bool IsKnown(PoliceForce force) => Enum.IsDefined(force);
+
+    /// <summary>A police force or area by its proper name, as pages and documents print it: "West Yorkshire", "Avon and Somerset", "City of London".</summary>
+    public static string Name(PoliceForce force) => force switch
+    {
+        PoliceForce.Metropolitan => "Metropolitan Police",
+        PoliceForce.DyfedPowys => "Dyfed-Powys",
+        PoliceForce.BritishTransportPolice => "British Transport Police",
+        PoliceForce.MinistryOfDefencePolice => "Ministry of Defence Police",
+        _ => string.Join(' ', Regex.Split(force.ToString(), "(?<=[a-z])(?=[A-Z])").Select(w => w is "And" or "Of" ? w.ToLowerInvariant() : w)),
+    };
 }

@@ -21,6 +21,23 @@ public enum RiskLevel
     High,
 }
 
+public static class RiskTools
+{
+    /// <summary>A risk tool by the name staff know it by: "S-DASH", "SASH".</summary>
+    public static string Name(RiskTool tool) => tool switch
+    {
+        RiskTool.Dash => "DASH",
+        RiskTool.SDash => "S-DASH",
+        RiskTool.VsDash => "VS-DASH",
+        RiskTool.Sash => "SASH",
+        RiskTool.StalkingRiskProfile => "Stalking Risk Profile",
+        _ => "Other tool",
+    };
+
+    /// <summary>"standard", "medium" or "high", to follow "the risk is".</summary>
+    public static string LevelText(RiskLevel level) => level.ToString().ToLowerInvariant();
+}
+
 /// <summary>A completed risk assessment; answers are kept as one character per question: Y, N or U (unknown).</summary>
 public class RiskAssessment
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Time;
 
@@ -31,8 +32,9 @@ public sealed partial class DocumentService
             var detail = e.ReferenceId is { } id && acts.TryGetValue(id, out var act)
                 ? $"Act on {Date(LondonTime.DateOf(act.OccurredFrom))}: {act.Description.Trim()}"
                 : e.ReferenceId is { } riskId && risks.TryGetValue(riskId, out var risk)
-                    ? $"{risk.Tool} risk assessment completed on {Date(LondonTime.DateOf(risk.CompletedAt))} by {risk.Assessor}: {risk.Level} risk"
-                    : e.Kind.ToString();
+                    ? $"{RiskTools.Name(risk.Tool)} risk assessment completed on {Date(LondonTime.DateOf(risk.CompletedAt))} by {risk.Assessor}: "
+                        + $"{RiskTools.LevelText(risk.Level)} risk"
+                    : EvidenceKindText(e.Kind);
             return string.IsNullOrWhiteSpace(e.Description) ? detail : $"{detail}. {e.Description.Trim()}";
         }
 
@@ -40,7 +42,7 @@ public sealed partial class DocumentService
         var blocks = new List<DocumentBlock>
         {
             new DocumentParagraph($"Application by complaint to {application.CourtName} under section {(interim ? "5" : "1")} of the Stalking Protection Act 2019, "
-                + $"by the chief officer of police for {application.ApplicantForce?.ToString() ?? "the applicant force"}."),
+                + $"by the chief officer of police for {(application.ApplicantForce is { } force ? PoliceForces.Name(force) : "the applicant force")}."),
             new DocumentTable([
                 new("Defendant", person.PrimaryName.FullName),
                 new("Date of birth", person.DateOfBirth is { } dob ? Date(dob) : "Not recorded"),
@@ -92,4 +94,13 @@ public sealed partial class DocumentService
                 FileStem("application-pack", application.Id, timeProvider.UkToday), DocumentLanguage.English, blocks),
             application.Id, purpose, actor, ct, nameof(Application));
     }
+
+    /// <summary>Evidence that is not an act or a screening on the case, by what it is.</summary>
+    private static string EvidenceKindText(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Act => "An act recorded on the case",
+        EvidenceKind.RiskAssessment => "A risk screening recorded on the case",
+        EvidenceKind.NecessityRationale => "Why the order is necessary",
+        _ => "A document",
+    };
 }

@@ -11,6 +11,8 @@ public static class DocxRenderer
     {
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
+        var numbering = new Numbering(ListDefinition(DecimalList, NumberFormatValues.Decimal, "%1."), ListDefinition(BulletList, NumberFormatValues.Bullet, "•"),
+            new NumberingInstance(new AbstractNumId { Val = BulletList }) { NumberID = BulletList + 1 });
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             word.PackageProperties.Title = document.Title;
@@ -20,6 +22,7 @@ public static class DocxRenderer
             header.Header = new Header(Marking());
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(Marking());
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = numbering;
 
             var body = new Body();
             body.Append(Para(document.Title, bold: true, size: 32));
@@ -42,12 +45,15 @@ public static class DocxRenderer
         Paragraph Marking() => new(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             Run(GeneratedDocument.Marking, bold: true, size: 22, document.CultureName));
 
-        Paragraph Para(string text, bool bold = false, int size = 22, int indent = 0) =>
-            new(indent > 0
-                    ? new ParagraphProperties(new SpacingBetweenLines { After = "120" },
-                        new Indentation { Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture), Hanging = "360" })
-                    : new ParagraphProperties(new SpacingBetweenLines { After = "120" }),
-                Run(text, bold, size, document.CultureName));
+        Paragraph Para(string text, bool bold = false, int size = 22) =>
+            new(new ParagraphProperties(new SpacingBetweenLines { After = "120" }), Run(text, bold, size, document.CultureName));
+
+        // Word's own numbering, not typed numbers: an officer who inserts a term while editing the draft order sees Word renumber the rest.
+        Paragraph ListItem(string text, int instance) =>
+            new(new ParagraphProperties(
+                    new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = instance }),
+                    new SpacingBetweenLines { After = "120" }),
+                Run(text, false, 22, document.CultureName));
 
         void Append(Body body, DocumentBlock block)
         {
@@ -60,16 +66,20 @@ public static class DocxRenderer
                     body.Append(Para(p.Text));
                     break;
                 case DocumentNumberedList list:
-                    for (var i = 0; i < list.Items.Count; i++)
+                    // Each list is its own instance of the decimal definition, restarting at 1.
+                    var instance = numbering.Elements<NumberingInstance>().Max(n => n.NumberID!.Value) + 1;
+                    numbering.Append(new NumberingInstance(new AbstractNumId { Val = DecimalList },
+                        new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = 0 }) { NumberID = instance });
+                    foreach (var item in list.Items)
                     {
-                        body.Append(Para($"{i + 1}.\t{list.Items[i]}", indent: 360));
+                        body.Append(ListItem(item, instance));
                     }
 
                     break;
                 case DocumentBulletList list:
                     foreach (var item in list.Items)
                     {
-                        body.Append(Para($"•\t{item}", indent: 360));
+                        body.Append(ListItem(item, BulletList + 1));
                     }
 
                     break;
@@ -112,6 +122,22 @@ public static class DocxRenderer
                 new TableRowProperties(new TableRowHeight { Val = 3402, HeightType = HeightRuleValues.Exact }),
                 new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), Para(photo.Caption))));
     }
+
+    private const int DecimalList = 0;
+    private const int BulletList = 1;
+
+    /// <summary>A one-level list definition: "1.", "2.", ... or a bullet, hanging 0.25 inch inside a 0.5 inch indent.</summary>
+    private static AbstractNum ListDefinition(int id, NumberFormatValues format, string text) =>
+        new(new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+            new Level(
+                new StartNumberingValue { Val = 1 },
+                new NumberingFormat { Val = format },
+                new LevelText { Val = text },
+                new LevelJustification { Val = LevelJustificationValues.Left },
+                new PreviousParagraphProperties(new Indentation { Left = "720", Hanging = "360" }),
+                new NumberingSymbolRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial" }, new FontSize { Val = "22" }))
+            { LevelIndex = 0 })
+        { AbstractNumberId = id };
 
     private static Run Run(string text, bool bold, int size, string language)
     {

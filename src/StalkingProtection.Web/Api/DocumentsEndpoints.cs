@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public.ReportBreach;
 
@@ -15,7 +17,7 @@ public static class DocumentsEndpoints
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api)
     {
         api.MapGet("/orders/{id:guid}/documents/{kind}", (Guid id, string kind, string? format, string? language, string? purpose, HttpContext http,
-                DocumentService documents) =>
+                DocumentService documents, IOptions<WebOptions> web) =>
             {
                 if (kind is not ("order-briefing" or "victim-copy" or "statement-of-service"))
                 {
@@ -33,7 +35,7 @@ public static class DocumentsEndpoints
                     "order-briefing" => documents.OrderBriefingAsync(id, purpose ?? "", actor, http.RequestAborted),
                     "statement-of-service" => documents.StatementOfServiceAsync(id, purpose ?? "", actor, http.RequestAborted),
                     _ => documents.VictimCopyAsync(id, language == "cy" ? DocumentLanguage.Welsh : DocumentLanguage.English,
-                        $"{http.Request.Scheme}://{http.Request.Host}{BreachSteps.StartUrl}", purpose ?? "", actor, http.RequestAborted),
+                        BreachSteps.PublicStartUrl(http.Request, web.Value), purpose ?? "", actor, http.RequestAborted),
                 });
             })
             .Document("GetOrderDocument", "Generate an order's document from the records (order-briefing, statement-of-service, or victim-copy with "

@@ -16,6 +16,12 @@ public sealed class WebOptions
     /// <summary>Where "Leave this site" and the Escape key send a visitor: a neutral website.</summary>
     public string QuickExitUrl { get; set; } = "https://www.bbc.co.uk/weather";
 
+    /// <summary>
+    /// The public site's address (https://, no path), where the victim's copy of an order sends a victim to report a breach. Unset, the
+    /// address is the one the staff member's request came in on, which is right only when staff and the public use the same host name.
+    /// </summary>
+    public string? PublicSiteUrl { get; set; }
+
     /// <summary>Answer every request with the 503 maintenance page.</summary>
     public bool MaintenanceMode { get; set; }
 
@@ -42,6 +48,13 @@ public sealed class WebOptions
         if (!isLocal && !isHttp)
         {
             yield return "StalkingProtection:Web:QuickExitUrl must be an http(s) address or a path starting with /.";
+        }
+
+        if (options.PublicSiteUrl is { Length: > 0 } publicSite
+            && !(Uri.TryCreate(publicSite, UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps && site.AbsolutePath == "/"
+                && site.Query.Length == 0 && site.Fragment.Length == 0 && site.UserInfo.Length == 0))
+        {
+            yield return "StalkingProtection:Web:PublicSiteUrl must be an https address with no path, such as https://report.force.police.uk.";
         }
 
         if (options.CostlyWorkAtOnce is < 1 or > 64)

@@ -1,4 +1,7 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Core.Notifications;
@@ -244,5 +247,44 @@ public class DocumentServiceTests
         Assert.Contains("Evidence summary", text, StringComparison.Ordinal);
         var entry = await ctx.AuditEntries.SingleAsync(e => e.Action == "Document.Generated");
         Assert.Equal((AuditKind.Disclosure, application.ApplicationId.ToString(), "Lodging with the court"), (entry.Kind, entry.RecordId, entry.Justification));
+    }
+
+    [Fact]
+    public async Task ApplicationPack_DraftOrderTerms_AreAWordNumberedList_SoWordRenumbersWhenTheOfficerInsertsATerm_SPA2019s2()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var application = await testData.CreateApplicationAsync(a => a.Draft());
+        var people = application.Case.ProtectedPersonIds;
+        var today = application.Case.ReportedOn.AddDays(8);
+        await testData.WithServicesAsync(today, async s =>
+        {
+            await s.Applications.ProposeConditionAsync(new ProposeConditionOptions(application.ApplicationId, new ProposedConditionDetails(ExclusionZone(people))),
+                TestData.Officer);
+            await s.Applications.ProposeConditionAsync(new ProposeConditionOptions(application.ApplicationId, new ProposedConditionDetails(Programme(people))),
+                TestData.Officer);
+        });
+
+        // Act
+        var document = await GenerateAsync(db, today, s => s.ApplicationPackAsync(application.ApplicationId, "Lodging with the court", TestData.Officer));
+        using var stream = new MemoryStream(DocumentRenderer.Render(document, DocumentFileFormat.Docx).Content);
+        using var word = WordprocessingDocument.Open(stream, false);
+
+        // Assert
+        var numbering = word.MainDocumentPart!.NumberingDefinitionsPart?.Numbering;
+        Assert.NotNull(numbering);
+        var terms = word.MainDocumentPart.Document!.Body!.Elements<Paragraph>()
+            .Where(p => p.InnerText.StartsWith("Prohibition:", StringComparison.Ordinal) || p.InnerText.StartsWith("Requirement:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, terms.Count);
+        var instances = terms.Select(p => p.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value).Distinct().ToList();
+        var instance = numbering.Elements<NumberingInstance>().Single(n => n.NumberID?.Value == Assert.Single(instances));
+        var definition = numbering.Elements<AbstractNum>().Single(a => a.AbstractNumberId?.Value == instance.AbstractNumId!.Val!.Value);
+        var level = definition.Elements<Level>().Single();
+        Assert.Equal(NumberFormatValues.Decimal, level.NumberingFormat!.Val!.Value);
+        Assert.Equal("%1.", level.LevelText!.Val!.Value);
+        Assert.Contains($"1. Prohibition: {ExclusionWording}", DocumentText.OfDocx(stream.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("2. Requirement: Must attend the stalking perpetrator programme", DocumentText.OfPdf(DocumentRenderer.Render(document, DocumentFileFormat.Pdf).Content),
+            StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,7 @@ public class StartupFailureTests
     [InlineData("StalkingProtection__Web__CostlyWorkAtOnce", "0", "CostlyWorkAtOnce must be between 1 and 64")]
     [InlineData("StalkingProtection__Telemetry__OtlpEndpoint", "http://otel.force.example:4317", "OtlpEndpoint must use https outside Development")]
     [InlineData("StalkingProtection__Telemetry__OtlpEndpoint", "not an address", "OtlpEndpoint must be an https address")]
+    [InlineData("StalkingProtection__Web__PublicSiteUrl", "http://report.force.police.uk", "PublicSiteUrl must be an https address with no path")]
     public async Task Start_WithABadSetting_ExitsWithOneLineSayingWhatToFix(string variable, string value, string expected)
     {
         // Arrange

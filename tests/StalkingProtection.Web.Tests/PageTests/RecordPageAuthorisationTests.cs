@@ -72,6 +72,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/applications/draft-application/{case}", _caseRoles),
         new("/workspace/applications/draft-application/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/applications/draft-application/{case}"),
         new("/workspace/applications/{draft}", _caseRoles),
+        new("/workspace/applications/{draft}/documents", _caseRoles),
         new("/workspace/applications/set-jurisdiction/{draft}", _caseRoles),
         new("/workspace/applications/choose-court/{draft}", _caseRoles),
         new("/workspace/applications/add-evidence/{draft}", _caseRoles),

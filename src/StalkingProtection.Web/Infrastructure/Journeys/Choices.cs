@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Hearings;
@@ -77,14 +76,7 @@ public static class Choices
         Enum.GetValues<PoliceForce>().Select(f => new SelectListItem(Force(f), f.ToString())).ToList();
 
     /// <summary>A police force or area by its proper name: "West Yorkshire", "Avon and Somerset", "City of London".</summary>
-    public static string Force(PoliceForce force) => force switch
-    {
-        PoliceForce.Metropolitan => "Metropolitan Police",
-        PoliceForce.DyfedPowys => "Dyfed-Powys",
-        PoliceForce.BritishTransportPolice => "British Transport Police",
-        PoliceForce.MinistryOfDefencePolice => "Ministry of Defence Police",
-        _ => string.Join(' ', Regex.Split(force.ToString(), "(?<=[a-z])(?=[A-Z])").Select(w => w is "And" or "Of" ? w.ToLowerInvariant() : w)),
-    };
+    public static string Force(PoliceForce force) => PoliceForces.Name(force);
 
     public static string Force(PoliceForce? force) => force is { } f ? Force(f) : "";
 }

@@ -55,6 +55,9 @@ public static class ApplicationLinks
     public static string View(Guid applicationId) => $"/workspace/applications/{applicationId}";
 
     public static string Journey(string journey, Guid applicationId) => $"/workspace/applications/{journey}/{applicationId}";
+
+    /// <summary>The application pack's download form, the format already chosen.</summary>
+    public static string Pack(Guid applicationId, Core.Documents.DocumentFileFormat format) => $"/workspace/applications/{applicationId}/documents?format={format}";
 }
 
 /// <summary>Addresses of the triage pages: a report has one triage journey, addressed by the report's id.</summary>

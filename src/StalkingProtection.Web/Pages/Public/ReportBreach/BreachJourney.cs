@@ -16,6 +16,18 @@ public static class BreachSteps
     public const string ConfirmationUrl = "/report-breach/confirmation";
     public const string SessionEndedUrl = "/report-breach/session-ended";
 
+    /// <summary>
+    /// The full address of the breach report for a victim to type: on the public site when its address is set, otherwise on the host the
+    /// request came in on.
+    /// </summary>
+    public static string PublicStartUrl(HttpRequest request, Infrastructure.WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var site = string.IsNullOrWhiteSpace(options.PublicSiteUrl) ? $"{request.Scheme}://{request.Host}" : options.PublicSiteUrl.Trim().TrimEnd('/');
+        return site + StartUrl;
+    }
+
     public static string Url(BreachReportStep step) => step switch
     {
         BreachReportStep.OrderReference => "/report-breach/order-reference",

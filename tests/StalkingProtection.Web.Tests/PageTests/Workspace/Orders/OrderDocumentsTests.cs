@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Documents;
@@ -108,5 +109,44 @@ public class OrderDocumentsTests(WebAppFactory factory) : IClassFixture<WebAppFa
         Assert.Contains("Reference ACK-WEB-7", DocumentText.OfPdf(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Document.Generated" && e.Kind == AuditKind.Disclosure
             && e.RecordId == notificationId.ToString() && e.Justification == "A copy for the respondent")));
+    }
+
+    [Fact]
+    public async Task VictimCopy_WithThePublicSiteUrlSet_SendsTheVictimToThePublicSitesReportABreachPage_NotTheStaffHost()
+    {
+        // Arrange
+        var order = await factory.Data().CreateOrderAsync(o => o.WithCase(c => c.InTeam("Team Documents Public")));
+        var officer = await factory.CreateUserAsync(StaffRoles.Officer, "Team Documents Public");
+        using var publicSite = factory.WithWebHostBuilder(b => b.UseSetting("StalkingProtection:Web:PublicSiteUrl", "https://report.example.police.uk/"));
+        var client = publicSite.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(WebAppFactory.TestUserHeader, officer.Id.ToString());
+
+        // Act
+        var response = await client.SubmitFormAsync($"/workspace/orders/{order.OrderId}/documents", new Dictionary<string, string>
+        {
+            ["Document"] = "VictimCopy", ["Format"] = "Docx", ["Purpose"] = "Posting the victim her copy",
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = DocumentText.OfDocx(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Report a breach online at https://report.example.police.uk/report-breach.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("https://report.example.police.uk", true)]
+    [InlineData("https://report.example.police.uk/", true)]
+    [InlineData("http://report.example.police.uk", false)]
+    [InlineData("https://report.example.police.uk/report-breach", false)]
+    [InlineData("report.example.police.uk", false)]
+    public void PublicSiteUrl_IsRefusedAtStartUnlessAnHttpsAddressWithNoPath(string? url, bool valid)
+    {
+        // Act
+        var errors = Web.Infrastructure.WebOptions.Validate(new Web.Infrastructure.WebOptions { PublicSiteUrl = url }).ToList();
+
+        // Assert
+        Assert.Equal(valid, errors.Count == 0);
     }
 }

@@ -49,7 +49,7 @@ public static class RiskScreeningForms
 
     public static int RequiredCount(RiskTool tool) => tool == RiskTool.SDash ? RiskAssessment.SDashQuestionCount : RiskAssessment.SashQuestionCount;
 
-    public static string ToolName(RiskTool tool) => tool == RiskTool.SDash ? "S-DASH" : "SASH";
+    public static string ToolName(RiskTool tool) => RiskTools.Name(tool);
 
     public static string AnswerText(char code) => code switch { 'Y' => "Yes", 'N' => "No", 'U' => "Not known", _ => "Not answered" };
 

@@ -85,7 +85,7 @@ public abstract class ApplyToChangeStep(StalkingProtectionDbContext db, TimeProv
         _ => type.ToString(),
     };
 
-    public static string ForceName(PoliceForce force) => Infrastructure.GovUk.DateInputNames.Humanise(force.ToString()) ?? force.ToString();
+    public static string ForceName(PoliceForce force) => PoliceForces.Name(force);
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Documents;
-using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public.ReportBreach;
@@ -18,110 +19,49 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 /// audited as a disclosure with that purpose (DPA 2018 s.62); need-to-know as the order's page.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public class IndexModel(StalkingProtectionDbContext db, DocumentService documents) : PageModel
+public class IndexModel(StalkingProtectionDbContext db, DocumentService documents, IOptions<WebOptions> web) : DocumentDownloadPageModel
 {
     /// <summary>The documents this order has: a statement of service once served, an acknowledgement when a notification is named.</summary>
     public IReadOnlyList<SelectListItem> Documents { get; private set; } = [];
-
-    public static IReadOnlyList<SelectListItem> Formats { get; } =
-    [
-        new("PDF", DocumentFileFormat.Pdf.ToString()),
-        new("Word document (.docx), to edit", DocumentFileFormat.Docx.ToString()),
-    ];
 
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Which document?")]
     public OrderDocument? Document { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    [Display(Name = "Which format?")]
-    public DocumentFileFormat? Format { get; set; }
-
     /// <summary>The notification whose written acknowledgement is asked for (SPA 2019 s.10(4)).</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? NotificationId { get; set; }
 
-    [BindProperty]
-    [Display(Name = "Why do you need it?")]
-    public string? Purpose { get; set; }
+    public override string PurposeHint => "For example, briefing the response team before a visit, or posting the victim their copy";
 
     public string RespondentName { get; private set; } = "";
 
     public Guid OrderId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    protected override void ValidateDocument()
     {
-        ModelState.Clear();
-        return await FindAsync(id, ct) ? Page() : NotFound();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        if (!await FindAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        ModelState.Clear();
         if (Document is null || !Documents.Any(d => d.Value == Document.ToString()))
         {
             ModelState.AddModelError(nameof(Document), "Select which document you need");
         }
-
-        if (Format is null)
-        {
-            ModelState.AddModelError(nameof(Format), "Select PDF or Word document");
-        }
-
-        if (string.IsNullOrWhiteSpace(Purpose))
-        {
-            ModelState.AddModelError(nameof(Purpose), "Enter why you need the document");
-        }
-        else if (Purpose.Trim().Length > DocumentService.PurposeMaxLength)
-        {
-            ModelState.AddModelError(nameof(Purpose), $"Why you need it must be {DocumentService.PurposeMaxLength} characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var actor = User.ToActor();
-        var reportBreach = $"{Request.Scheme}://{Request.Host}{BreachSteps.StartUrl}";
-        GeneratedDocument? document;
-        try
-        {
-            document = Document switch
-            {
-                OrderDocument.VictimCopy => await documents.VictimCopyAsync(id, DocumentLanguage.English, reportBreach, Purpose!, actor, ct),
-                OrderDocument.VictimCopyWelsh => await documents.VictimCopyAsync(id, DocumentLanguage.Welsh, reportBreach, Purpose!, actor, ct),
-                OrderDocument.StatementOfService => await documents.StatementOfServiceAsync(id, Purpose!, actor, ct),
-                OrderDocument.Acknowledgement => await documents.NotificationAcknowledgementAsync(NotificationId!.Value, Purpose!, actor, ct),
-                _ => await documents.OrderBriefingAsync(id, Purpose!, actor, ct),
-            };
-        }
-        catch (RuleViolationException ex)
-        {
-            foreach (var v in ex.Violations)
-            {
-                ModelState.AddModelError(v.Field == "purpose" ? nameof(Purpose) : nameof(Document), v.Message);
-            }
-
-            return Page();
-        }
-
-        if (document is null)
-        {
-            return NotFound();
-        }
-
-        var file = DocumentRenderer.Render(document, Format!.Value);
-        Response.Headers.CacheControl = "no-store";
-        return File(file.Content, file.ContentType, file.FileName);
     }
 
-    private async Task<bool> FindAsync(Guid id, CancellationToken ct)
+    protected override string DocumentField => nameof(Document);
+
+    protected override Task<GeneratedDocument?> GenerateAsync(Guid id, string purpose, Actor actor, CancellationToken ct)
+    {
+        var reportBreach = BreachSteps.PublicStartUrl(Request, web.Value);
+        return Document switch
+        {
+            OrderDocument.VictimCopy => documents.VictimCopyAsync(id, DocumentLanguage.English, reportBreach, purpose, actor, ct),
+            OrderDocument.VictimCopyWelsh => documents.VictimCopyAsync(id, DocumentLanguage.Welsh, reportBreach, purpose, actor, ct),
+            OrderDocument.StatementOfService => documents.StatementOfServiceAsync(id, purpose, actor, ct),
+            OrderDocument.Acknowledgement => documents.NotificationAcknowledgementAsync(NotificationId!.Value, purpose, actor, ct),
+            _ => documents.OrderBriefingAsync(id, purpose, actor, ct),
+        };
+    }
+
+    protected override async Task<bool> FindAsync(Guid id, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.CaseId, o.RespondentId, o.ServedAt }).SingleOrDefaultAsync(ct);
         if (order is null)
