@@ -7,7 +7,7 @@ namespace StalkingProtection.Core.Auditing;
 public sealed record RecordChange(long Position, string RecordType, string RecordId, AuditKind Kind, string Action, DateTimeOffset OccurredAt);
 
 /// <summary>
-/// The change feed a force's records system keeps in step by (issue 17): the audit log's changes to records (collections,
+/// The change feed a force's records system keeps in step by: the audit log's changes to records (collections,
 /// alterations, combinations and erasures) in id order, up to the head of the sealed chain. The sealer seals in id order and
 /// only entries past <see cref="AuditChain.SettleTime"/>, so every entry at or below the head has committed and none can
 /// commit there afterwards: a reader that pages on from the last position it was given never misses or repeats a change.

@@ -9,7 +9,7 @@ public sealed record ChangeResponse(string Cursor, string RecordType, string Rec
 public sealed record ChangeFeedResponse(IReadOnlyList<ChangeResponse> Items, string Next, bool More);
 
 /// <summary>
-/// The change feed a force's records system keeps in step by (issue 17): every record created or changed after a cursor, in
+/// The change feed a force's records system keeps in step by: every record created or changed after a cursor, in
 /// the order the audit chain seals them, with no gaps or repeats (<see cref="ChangeFeed"/>). Each page is a consultation.
 /// </summary>
 public static class ChangesEndpoints
