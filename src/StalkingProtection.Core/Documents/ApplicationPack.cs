@@ -12,12 +12,13 @@ public sealed partial class DocumentService
     /// <summary>
     /// The pack for the magistrates' court: the application by complaint stating each of the three limbs with the acts and evidence
     /// relied on (SPA 2019 ss.1-2, R3), the draft order with its numbered prohibitions and requirements, each with its duration and named
-    /// area, and the evidence summary. Null when there is no such application.
+    /// area, and the evidence summary. Null when there is no application for a full or interim order with that id: a variation, renewal
+    /// or discharge (s.4) asks for a change to an order already made, which the three limbs and a draft order do not describe.
     /// </summary>
     public async Task<GeneratedDocument?> ApplicationPackAsync(Guid applicationId, string purpose, Actor actor, CancellationToken ct = default)
     {
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null)
+        if (application is not { IsForOrder: true })
         {
             return null;
         }

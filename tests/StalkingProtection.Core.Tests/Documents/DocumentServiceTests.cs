@@ -226,6 +226,25 @@ public class DocumentServiceTests
     }
 
     [Fact]
+    public async Task ApplicationPack_ForAVariationOfAnOrder_IsNotMade_AndNothingIsAudited_SPA2019s4()
+    {
+        var (db, order, today) = await OrderAsync();
+        await using var _ = db;
+        await using var ctx = db.CreateContext();
+        var stored = await ctx.Orders.SingleAsync(o => o.Id == order.OrderId);
+        var variation = Application.CreateForChange(stored.CaseId, stored.RespondentId, ApplicationType.Variation, stored.Id, ApplicantParty.ChiefOfficer,
+            PoliceForce.WestYorkshire, [PoliceForce.WestYorkshire], "Leeds Magistrates' Court", TestData.NoonOn(today));
+        ctx.Applications.Add(variation);
+        await ctx.SaveChangesAsync();
+
+        var clock = TestClock.At(today);
+        var document = await new DocumentService(ctx, new AuditLog(ctx, clock), clock).ApplicationPackAsync(variation.Id, "Lodging with the court", TestData.Officer);
+
+        Assert.Null(document);
+        Assert.False(await ctx.AuditEntries.AnyAsync(e => e.Action == "Document.Generated"));
+    }
+
+    [Fact]
     public async Task ApplicationPack_StatesEachOfTheThreeLimbsWithTheActsAndEvidenceReliedOn_SPA2019s1_R3()
     {
         await using var db = await TestDatabase.CreateAsync();
