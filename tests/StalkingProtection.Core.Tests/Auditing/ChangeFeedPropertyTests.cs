@@ -51,7 +51,7 @@ public sealed class ChangeFeedPropertyTests : IAsyncLifetime
         (2, Gen.Int[1, 4].Select(n => (Step)new ReadPage(n))));
 
     [Fact]
-    public async Task Issue17_ChangeFeed_ReadInPagesWhileWritersCommitOutOfOrder_SeesEveryCommittedChangeExactlyOnceInOrder()
+    public async Task ChangeFeed_ReadInPagesWhileWritersCommitOutOfOrder_SeesEveryCommittedChangeExactlyOnceInOrder()
     {
         // Arrange
         var gen = Gen.Select(_step.Array[5, 60], Gen.Int[-5, 5]);

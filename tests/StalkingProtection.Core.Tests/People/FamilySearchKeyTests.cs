@@ -55,7 +55,7 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     [InlineData("O'BRIEN-SMITH", "zoe")]
     [InlineData("Obrien-Smith", "Z")]
     [InlineData("o’brien smith", "ZOË")]
-    public async Task Issue17_Lookup_ZoeOBrienSmith_IsFoundByHerFamilyNameWrittenAnyWay_AndByHerGivenNameOrItsInitial(string family, string? given)
+    public async Task Lookup_ZoeOBrienSmith_IsFoundByHerFamilyNameWrittenAnyWay_AndByHerGivenNameOrItsInitial(string family, string? given)
     {
         // Arrange
         var respondentId = await RespondentNamedAsync("Zoë", "O'Brien-Smith");
@@ -69,7 +69,7 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Issue17_Lookup_AnAccentedFamilyName_IsFoundWithoutTheAccentAndInCapitals_AndTheOtherWayRound()
+    public async Task Lookup_AnAccentedFamilyName_IsFoundWithoutTheAccentAndInCapitals_AndTheOtherWayRound()
     {
         // Arrange
         var accented = await RespondentNamedAsync("Seán", "Ó Súilleabháin");
@@ -89,7 +89,7 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     [InlineData("O Brien")]
     [InlineData("ZOË O'BRIEN-SMITH")]
     [InlineData("Z O'Brien-Smith")]
-    public async Task Issue17_Search_ZoeOBrienSmith_IsFoundWhateverTheCaseAccentsPunctuationOrInitial(string text)
+    public async Task Search_ZoeOBrienSmith_IsFoundWhateverTheCaseAccentsPunctuationOrInitial(string text)
     {
         // Arrange
         var respondentId = await RespondentNamedAsync("Zoë", "O'Brien-Smith");
@@ -104,7 +104,7 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Issue17_Migration_FillsTheKeyOfNamesRecordedBeforeIt_AsTheEntityWould()
+    public async Task Migration_FillsTheKeyOfNamesRecordedBeforeIt_AsTheEntityWould()
     {
         // Arrange: names as they stood before the key existed.
         string[] families = ["O'Brien-Smith", "ZOË", "Brontë", "Ó Súilleabháin", "D\u2019Arcy", "ÉLODIE-NÚÑEZ", "St. John", "MÜLLER", "Łukasz"];
@@ -130,7 +130,7 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P1_Issue17_LookupByFamilyNameAndDateOfBirth_FindsTheNamesThroughTheSearchKeyIndex()
+    public async Task P1_LookupByFamilyNameAndDateOfBirth_FindsTheNamesThroughTheSearchKeyIndex()
     {
         // Arrange
         await RespondentNamedAsync("Zoë", "O'Brien-Smith");

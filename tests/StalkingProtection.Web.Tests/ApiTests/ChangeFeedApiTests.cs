@@ -17,7 +17,7 @@ public class ChangeFeedApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
     private static readonly DateTimeOffset _sealAt = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Issue17_ChangeFeed_FollowedPageByPage_ListsEverySealedChangeOnceInOrder_NoConsultations_AndAuditsEachPage()
+    public async Task ChangeFeed_FollowedPageByPage_ListsEverySealedChangeOnceInOrder_NoConsultations_AndAuditsEachPage()
     {
         // Arrange
         var data = new TestData(factory.Database);
@@ -58,7 +58,7 @@ public class ChangeFeedApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_ChangeFeed_AChangeNotYetSealed_IsNotListed_UntilTheChainSealsIt_ThenComesAfterTheCursorAlreadyGiven()
+    public async Task ChangeFeed_AChangeNotYetSealed_IsNotListed_UntilTheChainSealsIt_ThenComesAfterTheCursorAlreadyGiven()
     {
         // Arrange
         var data = new TestData(factory.Database);
@@ -81,7 +81,7 @@ public class ChangeFeedApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_ChangeFeed_NeverCarriesTheValues_OnlyWhereTheChangeIsAndWhatKindItWas()
+    public async Task ChangeFeed_NeverCarriesTheValues_OnlyWhereTheChangeIsAndWhatKindItWas()
     {
         // Arrange
         var data = new TestData(factory.Database);
@@ -118,7 +118,7 @@ public class ChangeFeedApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
     [InlineData("/api/v1/changes?since=abc&limit=x", "limit,since")]
     [InlineData("/api/v1/changes?limit=0", "limit")]
     [InlineData("/api/v1/changes?cursor=Y2hhbmdlfDE", "cursor")]
-    public async Task Issue17_ChangeFeed_ABadCursorOrLimit_AnswersOneProblemNamingEachField(string url, string fields)
+    public async Task ChangeFeed_ABadCursorOrLimit_AnswersOneProblemNamingEachField(string url, string fields)
     {
         // Arrange
         var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
@@ -133,7 +133,7 @@ public class ChangeFeedApiTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_ChangeFeed_ACursorOfAnotherList_IsRefusedNamingSince()
+    public async Task ChangeFeed_ACursorOfAnotherList_IsRefusedNamingSince()
     {
         // Arrange
         var data = new TestData(factory.Database);
