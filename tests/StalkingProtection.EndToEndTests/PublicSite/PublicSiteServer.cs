@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StalkingProtection.Core.Data;
+using StalkingProtection.EndToEndTests.Reliability;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.EndToEndTests.PublicSite;
@@ -34,7 +34,7 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -153,13 +153,6 @@ public class PublicSiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

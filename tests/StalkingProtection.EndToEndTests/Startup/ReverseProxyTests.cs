@@ -43,7 +43,7 @@ public sealed class NginxInFrontOfTheProgram : IAsyncLifetime
 
         const string nginx = "/usr/sbin/nginx";
         Assert.True(File.Exists(nginx), "nginx is not installed: ./scripts/test installs Debian's nginx.");
-        _nginxPort = FreePort();
+        _nginxPort = ServerProcess.FreePort();
         var include = Path.Combine(RepositoryPaths.Root, "deploy", "nginx", "stalking-protection-proxy.conf");
         var config = Path.Combine(_folder, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
@@ -105,13 +105,6 @@ public sealed class NginxInFrontOfTheProgram : IAsyncLifetime
         _probe.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
