@@ -41,6 +41,16 @@ public sealed class FakeIdentityProvider : HttpMessageHandler
 
     public OpenIdConnectConfiguration Configuration { get; }
 
+    /// <summary>The claims the provider gives for a person in the officers' group.</summary>
+    public static Dictionary<string, object> Person(string subject, string? email = null, string[]? amr = null) => new()
+    {
+        ["sub"] = subject,
+        ["email"] = email ?? $"{subject}@force.example",
+        ["name"] = "Force Officer",
+        ["roles"] = new[] { OfficerGroup },
+        ["amr"] = amr ?? [],
+    };
+
     /// <summary>The provider has signed a person in for the request with this nonce: the code the browser brings back.</summary>
     public string IssueCode(string nonce, IDictionary<string, object> person)
     {

@@ -15,7 +15,7 @@ public class IdentityProviderSessionTests(FakeIdentityProviderFactory factory) :
     {
         // Arrange: the provider says its access token lasts 5 minutes.
         var browser = factory.CreateHttpsBrowser();
-        await factory.SignInAtProviderAsync(browser, Officer());
+        await factory.SignInAtProviderAsync(browser, FakeIdentityProvider.Person($"sub-{Guid.NewGuid():N}", amr: ["pwd", "mfa"]));
 
         // Act
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
@@ -34,7 +34,7 @@ public class IdentityProviderSessionTests(FakeIdentityProviderFactory factory) :
     {
         // Arrange
         var browser = factory.CreateHttpsBrowser();
-        await factory.SignInAtProviderAsync(browser, Officer());
+        await factory.SignInAtProviderAsync(browser, FakeIdentityProvider.Person($"sub-{Guid.NewGuid():N}", amr: ["pwd", "mfa"]));
         var answers = new List<HttpStatusCode>();
 
         // Act: a request every 20 minutes for eight and a half hours
@@ -54,7 +54,7 @@ public class IdentityProviderSessionTests(FakeIdentityProviderFactory factory) :
     {
         // Arrange
         var browser = factory.CreateHttpsBrowser();
-        await factory.SignInAtProviderAsync(browser, Officer());
+        await factory.SignInAtProviderAsync(browser, FakeIdentityProvider.Person($"sub-{Guid.NewGuid():N}", amr: ["pwd", "mfa"]));
         var before = await browser.GetAsync("/workspace/cases");
 
         // Act
@@ -68,18 +68,5 @@ public class IdentityProviderSessionTests(FakeIdentityProviderFactory factory) :
         Assert.DoesNotContain(new Uri(FakeIdentityProvider.Authority).Host, signOut.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/sign-in", after.Headers.Location!.AbsolutePath);
-    }
-
-    private static Dictionary<string, object> Officer()
-    {
-        var subject = $"sub-{Guid.NewGuid():N}";
-        return new()
-        {
-            ["sub"] = subject,
-            ["email"] = $"{subject}@force.example",
-            ["name"] = "Force Officer",
-            ["roles"] = new[] { FakeIdentityProvider.OfficerGroup },
-            ["amr"] = new[] { "pwd", "mfa" },
-        };
     }
 }

@@ -15,7 +15,7 @@ public class OpenIdConnectCallbackTests(FakeIdentityProviderFactory factory) : I
     {
         // Arrange
         var browser = factory.CreateHttpsBrowser();
-        var person = Person($"sub-{Guid.NewGuid():N}", amr: ["pwd", "mfa"]);
+        var person = FakeIdentityProvider.Person($"sub-{Guid.NewGuid():N}", amr: ["pwd", "mfa"]);
 
         // Act
         var signedIn = await factory.SignInAtProviderAsync(browser, person);
@@ -33,7 +33,7 @@ public class OpenIdConnectCallbackTests(FakeIdentityProviderFactory factory) : I
         // Arrange
         var browser = factory.CreateHttpsBrowser();
         var subject = $"sub-{Guid.NewGuid():N}";
-        var person = Person(subject, amr: ["pwd"]);
+        var person = FakeIdentityProvider.Person(subject, amr: ["pwd"]);
 
         // Act
         var refused = await factory.SignInAtProviderAsync(browser, person);
@@ -61,10 +61,10 @@ public class OpenIdConnectCallbackTests(FakeIdentityProviderFactory factory) : I
         var second = $"sub-{Guid.NewGuid():N}";
         var firstBrowser = factory.CreateHttpsBrowser();
         var secondBrowser = factory.CreateHttpsBrowser();
-        await factory.SignInAtProviderAsync(firstBrowser, Person(first, email: email, amr: ["mfa"]));
+        await factory.SignInAtProviderAsync(firstBrowser, FakeIdentityProvider.Person(first, email: email, amr: ["mfa"]));
 
         // Act
-        var secondSignIn = await factory.SignInAtProviderAsync(secondBrowser, Person(second, email: email, amr: ["mfa"]));
+        var secondSignIn = await factory.SignInAtProviderAsync(secondBrowser, FakeIdentityProvider.Person(second, email: email, amr: ["mfa"]));
         var secondWorkspace = await secondBrowser.GetAsync("/workspace");
 
         // Assert
@@ -101,13 +101,4 @@ public class OpenIdConnectCallbackTests(FakeIdentityProviderFactory factory) : I
         // Assert
         Assert.Equal(expected, met);
     }
-
-    private static Dictionary<string, object> Person(string subject, string? email = null, string[]? amr = null) => new()
-    {
-        ["sub"] = subject,
-        ["email"] = email ?? $"{subject}@force.example",
-        ["name"] = "Force Officer",
-        ["roles"] = new[] { FakeIdentityProvider.OfficerGroup },
-        ["amr"] = amr ?? [],
-    };
 }
