@@ -178,6 +178,7 @@ public static class WebServiceCollectionExtensions
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<StalkingProtectionDbContext>()
+            .AddUserStore<StaffUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<NcscPasswordValidator>()

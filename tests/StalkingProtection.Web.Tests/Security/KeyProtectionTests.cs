@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Infrastructure.Startup;
@@ -67,9 +70,12 @@ public sealed class KeyProtectionTests
     {
         // Arrange
         await using var db = await TestDatabase.CreateAsync();
+        Guid userId;
+        string authenticatorKey;
         await using (var before = BuildApp(db, new() { ["StalkingProtection:KeyProtection:KeyEncryptionKey"] = _keyA }))
         {
             await WriteProtectedDataAsync(db, before.Services.GetRequiredService<IDataProtectionProvider>());
+            (userId, authenticatorKey) = await WithAuthenticatorKeyAsync(before);
         }
 
         var (victimId, oldCiphertext) = await ReadAsync(db, ctx => ctx.VictimContactDetails.Select(d => new { d.VictimId, d.Ciphertext }).SingleAsync(), r => (r.VictimId, r.Ciphertext));
@@ -95,11 +101,13 @@ public sealed class KeyProtectionTests
         Assert.Contains(ReportPhone, protection.CreateProtector(PublicReportService.ContactPurpose).Unprotect(report), StringComparison.Ordinal);
         var newCiphertext = await ReadAsync(db, ctx => ctx.VictimContactDetails.Select(d => d.Ciphertext).SingleAsync(), c => c);
         Assert.NotEqual(oldCiphertext, newCiphertext);
+        Assert.Equal(authenticatorKey, await ReadAuthenticatorKeyAsync(after, userId));
 
         // Only the retired key: nothing in the ring opens any more.
         await using var retiredOnly = BuildApp(db, new() { ["StalkingProtection:KeyProtection:KeyEncryptionKey"] = _keyA });
         Assert.ThrowsAny<CryptographicException>(() => retiredOnly.Services.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector(VictimContactService.ProtectorPurpose).Unprotect(newCiphertext));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => ReadAuthenticatorKeyAsync(retiredOnly, userId));
         var audit = await ReadAsync(db, ctx => ctx.AuditEntries.CountAsync(a => a.Action == "Keys.Rotated"), n => n);
         Assert.Equal(1, audit);
     }
@@ -165,6 +173,27 @@ public sealed class KeyProtectionTests
         await testData.WithServicesAsync(_today, s => s.VictimContact(protection).SetAsync(
             new SetVictimContactOptions(created.VictimId, new VictimContact("07700 900123", "canary.victim@example.org", VictimCanary, "Mornings", false)), TestData.Officer));
         await testData.CreatePublicReportAsync(protection, a => a.PhoneNumber = ReportPhone);
+    }
+
+    /// <summary>A member of staff with an authenticator key, which the store keeps encrypted under the Data Protection key ring.</summary>
+    private static async Task<(Guid UserId, string Key)> WithAuthenticatorKeyAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var email = $"rotation-{Guid.NewGuid():N}@test.police.uk";
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
+            .CreateAsync(new CreateStaffAccountOptions(email, "Rotation Officer", StaffRoles.Officer, "Team A", null), Actor.System);
+        Assert.True(created.Succeeded);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+        return (user.Id, (await users.GetAuthenticatorKeyAsync(user))!);
+    }
+
+    private static async Task<string?> ReadAuthenticatorKeyAsync(WebApplication app, Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(userId.ToString()))!);
     }
 
     private sealed record DatabaseCopy(List<string> KeyXml, List<string> VictimContacts, List<string> ReportContacts);

@@ -6,15 +6,16 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Staff;
 
 namespace StalkingProtection.Web.Infrastructure.Security;
 
-public sealed record KeyRotationResult(Guid NewKeyId, int KeysRewrapped, int VictimContacts, int PublicReports, int Drafts, string KeyEncryptionKeyId);
+public sealed record KeyRotationResult(Guid NewKeyId, int KeysRewrapped, int VictimContacts, int PublicReports, int Drafts, int AuthenticatorKeys, string KeyEncryptionKeyId);
 
 /// <summary>
 /// <c>rotate-keys</c>: a new Data Protection key; every key in the ring re-wrapped with the current key-encryption key
 /// (so a retired one is no longer needed); and victims' contact details, public reports' safe-contact details and report
-/// drafts re-encrypted with the new key. All in one transaction, audited.
+/// drafts and staff authenticator keys re-encrypted with the new key. All in one transaction, audited.
 /// </summary>
 public sealed class KeyRotation(
     StalkingProtectionDbContext db,
@@ -68,9 +69,18 @@ public sealed class KeyRotation(
             await db.Set<PublicReportDraft>().Where(d => d.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ProtectedAnswers, again), ct);
         }
 
-        var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count + breachReports.Count, drafts.Count, keys.CurrentId);
+        var authenticatorKey = dataProtection.CreateProtector(StaffUserStore.AuthenticatorKeyPurpose);
+        var authenticatorKeys = (await db.UserTokens.Where(t => t.Value != null).ToListAsync(ct))
+            .Where(t => StaffUserStore.IsAuthenticatorKey(t.LoginProvider, t.Name))
+            .ToList();
+        foreach (var token in authenticatorKeys)
+        {
+            token.Value = authenticatorKey.Protect(authenticatorKey.Unprotect(token.Value!));
+        }
+
+        var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count + breachReports.Count, drafts.Count, authenticatorKeys.Count, keys.CurrentId);
         audit.Add(Actor.System, AuditKind.Administration, "Keys.Rotated", "DataProtectionKey", newKey.KeyId,
-            newValues: new { result.KeysRewrapped, result.VictimContacts, result.PublicReports, result.Drafts, result.KeyEncryptionKeyId });
+            newValues: new { result.KeysRewrapped, result.VictimContacts, result.PublicReports, result.Drafts, result.AuthenticatorKeys, result.KeyEncryptionKeyId });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return result;

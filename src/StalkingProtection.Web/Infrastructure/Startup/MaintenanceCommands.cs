@@ -61,7 +61,7 @@ public static class MaintenanceCommands
         {
             await using var scope = app.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<Security.KeyRotation>().RotateAsync();
-            Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.KeysRewrapped} key(s) wrapped with key-encryption key {result.KeyEncryptionKeyId}; re-encrypted {result.VictimContacts} victim contact record(s), {result.PublicReports} public report(s) and {result.Drafts} report draft(s).");
+            Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.KeysRewrapped} key(s) wrapped with key-encryption key {result.KeyEncryptionKeyId}; re-encrypted {result.VictimContacts} victim contact record(s), {result.PublicReports} public report(s), {result.Drafts} report draft(s) and {result.AuthenticatorKeys} authenticator key(s).");
             Console.WriteLine("Retired key-encryption keys are no longer needed and can be removed from StalkingProtection:KeyProtection:RetiredKeyEncryptionKeys.");
             return 0;
         }
