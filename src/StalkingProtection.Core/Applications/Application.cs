@@ -481,11 +481,16 @@ public class Application : IVersioned
         AwaitingAuthorisationSince = null;
     }
 
-    /// <summary>Lodges the application with the court: every must for the application type is checked at once.</summary>
-    public void Submit(Respondent respondent, Application? mainApplication, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// Lodges the application with the court on <paramref name="lodgedOn"/>: every must for the application type is checked
+    /// at once, on that date. It may be earlier than the day it is entered (a record kept after the fact);
+    /// <see cref="SubmittedAt"/> keeps when it was entered.
+    /// </summary>
+    public void Submit(Respondent respondent, Application? mainApplication, DateOnly lodgedOn, DateTimeOffset now)
     {
         EnsureDraft();
         var check = new RuleCheck()
+            .HasHappened(lodgedOn <= Time.LondonTime.DateOf(now), "lodgedOn")
             // A defendant's own application (s.4, s.5(7)) is the defendant's to make; force authorisation governs police applications only.
             .Must(AuthorisedAt is not null || ApplicantParty == ApplicantParty.Defendant, "Authorisation", "authorisedBy",
                 "A coordinator must authorise the application before it is submitted", "Force policy")
@@ -510,7 +515,7 @@ public class Application : IVersioned
                 "Name at least one person the order is to protect (SPA 2019 s.1(1)(c), R4)", "SPA 2019 s.1(1)(c)");
 
             // R7: the youth court if the respondent is under 18 on the date the application is made; it stays there.
-            var youth = respondent.IsYouthOn(today);
+            var youth = respondent.IsYouthOn(lodgedOn);
             check.Must(respondent.Person.DateOfBirth is not null, "R7", "respondentDateOfBirth",
                 "Record the respondent's date of birth so the court (youth or magistrates') can be chosen (R7)", "PNLD20; NI Act 2022 s.12(4)")
                 .Must(!youth || Venue == CourtVenue.YouthCourt, "R7", "venue",
@@ -521,7 +526,7 @@ public class Application : IVersioned
             if (Type == ApplicationType.Interim)
             {
                 check.Add(CheckInterimLink(ApplicantForce!.Value, mainApplication, CaseId, RespondentId));
-                check.Must(mainApplication?.LodgedOn is { } lodged && lodged <= today, "R18", "mainApplicationId",
+                check.Must(mainApplication?.LodgedOn is { } lodged && lodged <= lodgedOn, "R18", "mainApplicationId",
                     "Submit the main application first: an interim application is made with or after it (SPA 2019 s.5(2), R18)", "SPA 2019 s.5(2)");
             }
         }
@@ -535,7 +540,7 @@ public class Application : IVersioned
 
         check.ThrowIfBroken();
         Status = ApplicationStatus.Submitted;
-        LodgedOn = today;
+        LodgedOn = lodgedOn;
         SubmittedAt = now.ToUniversalTime();
     }
 

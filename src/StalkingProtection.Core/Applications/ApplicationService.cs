@@ -41,7 +41,8 @@ public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidenc
 
 public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
 
-public sealed record SubmitApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
+/// <summary>Lodging an application; <paramref name="LodgedOn"/> is the day it was made to the court (today when not given).</summary>
+public sealed record SubmitApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null, DateOnly? LodgedOn = null);
 
 public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
 
@@ -274,7 +275,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var respondent = await db.Respondents.SingleAsync(r => r.Id == application.RespondentId, ct);
         var main = application.MainApplicationId is { } mainId ? await db.Applications.SingleAsync(a => a.Id == mainId, ct) : null;
         var old = new { application.Status };
-        application.Submit(respondent, main, timeProvider.UkToday, timeProvider.GetUtcNow());
+        application.Submit(respondent, main, options.LodgedOn ?? timeProvider.UkToday, timeProvider.GetUtcNow());
         audit.Add(actor, AuditKind.Alteration, "Application.Submitted", nameof(Application), application.Id, null, old,
             new { application.Status, application.LodgedOn, application.Venue, application.CourtName });
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.ApplicationMade, await VictimReferenceAsync(application.OrderId, ct),

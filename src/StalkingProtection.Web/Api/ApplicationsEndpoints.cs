@@ -46,11 +46,10 @@ public sealed record AuthoriseApplicationRequest(string AuthorisedBy, long Versi
     public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, 256);
 }
 
-public sealed record VersionRequest(long Version) : IApiRequest
+/// <summary>Lodging an application: <c>lodgedOn</c> is the day it was made to the court, today when left out, never in the future.</summary>
+public sealed record SubmitApplicationRequest(long Version, DateOnly? LodgedOn = null) : IApiRequest
 {
-    public void Validate(ApiValidator v)
-    {
-    }
+    public void Validate(ApiValidator v) => v.Date("lodgedOn", LodgedOn);
 }
 
 public sealed record ListHearingRequest(DateTimeOffset ListedFor, string CourtName) : IApiRequest
@@ -130,13 +129,14 @@ public static class ApplicationsEndpoints
                 + "an active staff account with the Coordinator role; the key must be allowed to record coordinator decisions (403 otherwise).", StatusCodes.Status200OK);
 
         api.MapPost("/applications/{id:guid}/submission", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
-            ApiRoute.HandleAsync<VersionRequest>(http.Request, async r =>
+            ApiRoute.HandleAsync<SubmitApplicationRequest>(http.Request, async r =>
             {
-                await applications.SubmitAsync(new SubmitApplicationOptions(id, r.Version), http.User.ToActor(), http.RequestAborted);
+                await applications.SubmitAsync(new SubmitApplicationOptions(id, r.Version, r.LodgedOn), http.User.ToActor(), http.RequestAborted);
                 return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
             }, () => ApplicationVersionAsync(db, id)))
-            .Write<VersionRequest, ApplicationResponse>("SubmitApplication",
-                "Lodge the application with the court; every rule for its type is checked at once (R2, R3, R4, R7, R18, R21).", StatusCodes.Status200OK);
+            .Write<SubmitApplicationRequest, ApplicationResponse>("SubmitApplication",
+                "Lodge the application with the court; every rule for its type is checked at once (R2, R3, R4, R7, R18, R21), on `lodgedOn`: the day it "
+                + "was made to the court, which may be in the past for a record entered after the fact (today when left out; never in the future).", StatusCodes.Status200OK);
 
         api.MapPost("/applications/{id:guid}/hearings", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<ListHearingRequest>(http.Request, async r =>

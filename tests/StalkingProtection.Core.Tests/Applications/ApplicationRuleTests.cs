@@ -199,6 +199,56 @@ public class ApplicationRuleTests
     }
 
     [Fact]
+    public void R7_ApplicationEnteredAfterTheFact_IsCheckedOnTheDayItWasMade_AndKeepsWhenItWasEntered()
+    {
+        // Arrange: 18 on 20 January 2026, entered on 5 January 2026 for an application made in December 2025, when 17.
+        var respondent = TestData.NewRespondent(new DateOnly(2008, 1, 20));
+        var application = TestData.NewCompleteApplication(respondent, TestData.NewVictim(Guid.NewGuid()), venue: CourtVenue.YouthCourt);
+        application.Authorise(TestData.Coordinator, _now);
+        var madeOn = new DateOnly(2025, 12, 1);
+
+        // Act
+        application.Submit(respondent, null, madeOn, _now);
+
+        // Assert
+        Assert.Equal(madeOn, application.LodgedOn);
+        Assert.Equal(_now, application.SubmittedAt);
+    }
+
+    [Fact]
+    public void R7_ApplicationEnteredAfterTheFact_ToAMagistratesCourtWhenTheRespondentWas17Then_IsRejected()
+    {
+        // Arrange: an adult today, but 17 on the day the application was made.
+        var respondent = TestData.NewRespondent(new DateOnly(2008, 1, 2));
+        var application = TestData.NewCompleteApplication(respondent, TestData.NewVictim(Guid.NewGuid()), venue: CourtVenue.MagistratesCourt);
+        application.Authorise(TestData.Coordinator, _now);
+
+        // Act
+        var ex = Record.Exception(() => application.Submit(respondent, null, new DateOnly(2025, 12, 1), _now));
+
+        // Assert
+        Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R7" && v.Field == "venue");
+        Assert.Equal(ApplicationStatus.Draft, application.Status);
+    }
+
+    [Fact]
+    public void Submit_LodgedOnADayStillToCome_IsRefusedAsNotYetHappened()
+    {
+        // Arrange
+        var respondent = TestData.NewRespondent();
+        var application = TestData.NewCompleteApplication(respondent, TestData.NewVictim(Guid.NewGuid()));
+        application.Authorise(TestData.Coordinator, _now);
+
+        // Act
+        var ex = Record.Exception(() => application.Submit(respondent, null, _today.AddDays(1), _now));
+
+        // Assert
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("lodgedOn", RuleCheck.NotYetHappenedMessage), (violation.Field, violation.Message));
+        Assert.Null(application.LodgedOn);
+    }
+
+    [Fact]
     public void R7_AdultInYouthCourt_IsRejected()
     {
         // Arrange

@@ -113,6 +113,27 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task R7_ApplicationEnteredAfterTheFact_IsCheckedOnItsLodgedOnDate_AndADayStillToComeIsRefused()
+    {
+        // Arrange: 18 today, 17 on 1 May 2026 when the application was made to the magistrates' court.
+        var scenario = await new ApiScenario(await ApiSession.CreateAsync(factory)).WithCaseAsync(_today, respondentBornOn: new DateOnly(2008, 6, 1));
+        var draft = ApiScenario.Expect(await scenario.Api.PostAsync("/api/v1/applications", scenario.FullApplicationBody()));
+        var authorised = ApiScenario.Expect(await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/authorisation",
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version }));
+        var url = $"/api/v1/applications/{draft.Id}/submission";
+
+        // Act
+        var thenYouth = await scenario.Api.PostAsync(url, new { version = authorised.Version, lodgedOn = "2026-05-01" });
+        var future = await scenario.Api.PostAsync(url, new { version = authorised.Version, lodgedOn = "2026-11-29" });
+        var afterBirthday = await scenario.Api.PostAsync(url, new { version = authorised.Version, lodgedOn = "2026-06-01" });
+
+        // Assert
+        AssertRule(thenYouth, "R7", "venue");
+        AssertRule(future, "Input", "lodgedOn");
+        Assert.Equal("2026-06-01", ApiScenario.Expect(afterBirthday).Json.GetProperty("lodgedOn").GetString());
+    }
+
+    [Fact]
     public async Task R8_ConditionWithoutNecessityRationale_Returns422NamingR8()
     {
         // Arrange

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Pages.Workspace.Applications.AuthoriseApplication;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -146,6 +147,30 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
         Assert.Equal(new DateOnly(2026, 11, 28), application.LodgedOn);
+    }
+
+    [Fact]
+    public async Task Post_LodgeWithTheDayItWasMade_RecordsAnApplicationMadeBeforeItWasEntered_AndRefusesADayStillToCome()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Draft());
+        await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(created.ApplicationId),
+            StalkingProtection.TestCommon.TestData.Coordinator));
+        var client = await BrowserAsync();
+        var url = $"/workspace/applications/lodge-application/{created.ApplicationId}";
+
+        // Act
+        var future = await (await client.SubmitFormAsync(url, Date("LodgedOn", new DateOnly(2026, 11, 29)))).GetDocumentAsync();
+        var statusAfterFuture = (await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).Status;
+        var response = await client.SubmitFormAsync(url, Date("LodgedOn", new DateOnly(2026, 10, 2)));
+
+        // Assert
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], AllErrors(future));
+        Assert.Equal(ApplicationStatus.Draft, statusAfterFuture);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
+        Assert.Equal(new DateOnly(2026, 10, 2), application.LodgedOn);
+        Assert.Equal(Factory.Clock.GetUtcNow(), application.SubmittedAt);
     }
 
     [Fact]

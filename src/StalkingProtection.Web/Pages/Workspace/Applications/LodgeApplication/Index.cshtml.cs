@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
@@ -18,6 +19,11 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
 
     [BindProperty]
     public long Version { get; set; }
+
+    /// <summary>Blank for today; an earlier date records an application made before it was entered here (every rule is checked on it).</summary>
+    [BindProperty]
+    [Display(Name = "Date the application was made to the court")]
+    public DateOnly? LodgedOn { get; set; }
 
     public Respondent Respondent { get; private set; } = null!;
 
@@ -43,9 +49,14 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         try
         {
-            await applications.SubmitAsync(new SubmitApplicationOptions(Id, Version), User.ToActor(), ct);
+            await applications.SubmitAsync(new SubmitApplicationOptions(Id, Version, LodgedOn), User.ToActor(), ct);
             SetFlash("Application lodged with the court");
             return Redirect(ApplicationUrl);
         }
