@@ -15,6 +15,13 @@ public enum ReportedBreachDecision
     NoBreach,
 }
 
+/// <summary>How an officer told the person who reported the decision, when it was not through a victim update.</summary>
+public enum ReporterToldHow
+{
+    PhoneCall,
+    InPerson,
+}
+
 /// <summary>
 /// A suspected breach of an order (SPA 2019 s.8(1)) reported online by the victim or someone for them. It names the order by the
 /// reference the victim was given; it becomes a <see cref="Breach"/> of a condition only once an officer has looked into it.
@@ -106,7 +113,21 @@ public class ReportedBreach : IVersioned
         DecidedAt = now.ToUniversalTime();
     }
 
-    public void RecordVictimTold(DateTimeOffset at) => VictimToldAt = at.ToUniversalTime();
+    /// <summary>
+    /// R41, Victims' Code right 6: when the person who reported was told the decision, once, at a time between the decision and now.
+    /// The decision is kept to the second and a time told by hand to the minute, so the minute of the decision counts as after it.
+    /// </summary>
+    public void RecordVictimTold(DateTimeOffset at, DateTimeOffset now)
+    {
+        var decidedMinute = DecidedAt is { } decided ? decided.AddTicks(-(decided.Ticks % TimeSpan.TicksPerMinute)) : (DateTimeOffset?)null;
+        new RuleCheck()
+            .Must(Decision is not null, "Status", "toldOn", "Record the decision before recording that the person who reported was told it", "")
+            .Must(VictimToldAt is null, "Status", "toldOn", "The person who reported has already been recorded as told the decision", "")
+            .Must(at <= now, "Input", "toldOn", "The time they were told must be now or in the past", "")
+            .Must(decidedMinute is null || at >= decidedMinute, "R41", "toldOn", "The time they were told must be after the decision was recorded", "Victims' Code right 6")
+            .ThrowIfBroken();
+        VictimToldAt = at.ToUniversalTime();
+    }
 
     private static string Limit(string value) => value.Length <= StaffMaxLength ? value : value[..StaffMaxLength];
 }

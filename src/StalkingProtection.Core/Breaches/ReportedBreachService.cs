@@ -22,6 +22,9 @@ public sealed record BreachSubmitResult(SubmitOutcome Outcome, string? Reference
 public sealed record DecideReportedBreachOptions(Guid ReportedBreachId, ReportedBreachDecision Decision, string? Reasons, long? ExpectedVersion = null,
     Guid? ConditionId = null, DateTimeOffset? ArrestedAt = null, Override? Override = null);
 
+/// <summary>R41: an officer told the person who reported the decision themselves, by phone or in person, at <paramref name="ToldAt"/>.</summary>
+public sealed record RecordReporterToldOptions(Guid ReportedBreachId, ReporterToldHow How, DateTimeOffset ToldAt, long? ExpectedVersion = null);
+
 /// <summary>
 /// The online "report a breach" journey: drafts kept as the report journey keeps them, and a sent report recorded as a suspected
 /// breach with a task for whoever must decide on it.
@@ -149,12 +152,59 @@ public sealed class ReportedBreachService(
             // R41: one update for the decision, keyed so it is never raised twice; a Breach the arrest records raises none of its own,
             // and only its later outcomes reach the victim.
             await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, LondonTime.DateOf(now), now, ct,
-                key: $"ReportedBreach:{reported.Id:N}");
+                key: OutcomeUpdateKey(reported.Id));
         }
 
         await db.SaveChangesAsync(ct);
         return breach?.Id;
     }
+
+    /// <summary>
+    /// R41, Victims' Code right 6: an officer records that they told the person who reported the decision another way (a phone
+    /// call, in person) and when; how is kept in the audit entry.
+    /// </summary>
+    public async Task RecordReporterToldAsync(RecordReporterToldOptions options, Actor actor, CancellationToken ct = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == options.ReportedBreachId, ct);
+        db.ExpectVersion(reported, options.ExpectedVersion);
+        new RuleCheck().Must(Enum.IsDefined(options.How), "Input", "how", "Choose how they were told: a phone call or in person", "").ThrowIfBroken();
+        reported.RecordVictimTold(options.ToldAt, now);
+        AuditTold(audit, actor, reported, options.How.ToString(), null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The key of the victim update for the decision on a reported breach: it is raised once per victim.</summary>
+    public static string OutcomeUpdateKey(Guid reportedBreachId) => $"ReportedBreach:{reportedBreachId:N}";
+
+    /// <summary>
+    /// R41: the victim update telling a decision on a reported breach was delivered through GOV.UK Notify. When the person who
+    /// reported did so for themselves and is the one victim on the order's case, that update is what told them; with several
+    /// victims it cannot be known which one reported, so an officer records it by hand.
+    /// </summary>
+    internal static async Task RecordToldByUpdateAsync(StalkingProtectionDbContext db, AuditLog audit, VictimMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = OutcomeUpdateKey(Guid.Empty)[..^32];
+        if (message.Event != VictimUpdateEvent.BreachOutcome || message.Key is not { } key || !key.StartsWith(prefix, StringComparison.Ordinal)
+            || !Guid.TryParseExact(key.Substring(prefix.Length, 32), "N", out var reportedId))
+        {
+            return;
+        }
+
+        var reported = await db.ReportedBreaches.SingleOrDefaultAsync(r => r.Id == reportedId, ct);
+        if (reported is null || reported.Decision is null || reported.VictimToldAt is not null || reported.ReportingFor != ReportingFor.Myself
+            || await db.Victims.CountAsync(v => v.CaseId == message.CaseId, ct) != 1)
+        {
+            return;
+        }
+
+        reported.RecordVictimTold(now, now);
+        AuditTold(audit, Actor.System, reported, "GOV.UK Notify", message.Id);
+    }
+
+    private static void AuditTold(AuditLog audit, Actor actor, ReportedBreach reported, string how, Guid? messageId) =>
+        audit.Add(actor, AuditKind.Alteration, "ReportedBreach.ReporterTold", nameof(ReportedBreach), reported.Id, null,
+            new { VictimToldAt = (DateTimeOffset?)null }, new { reported.VictimToldAt, How = how, MessageId = messageId });
 
     /// <summary>A reported breach as staff read it, without its contact details; the read is audited (DPA 2018 s.62).</summary>
     public async Task<ReportedBreach?> ViewAsync(Guid id, Actor actor, CancellationToken ct = default)

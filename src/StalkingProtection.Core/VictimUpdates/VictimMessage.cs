@@ -20,6 +20,12 @@ public enum VictimMessageStatus
 
     /// <summary>Not sent: the victim asked not to be contacted, or stopped wanting this update, before it went.</summary>
     Withheld,
+
+    /// <summary>
+    /// Claimed by the sender just before Notify is asked to send it. Found in this state after the claim has run out, the
+    /// sender stopped before saving Notify's answer, so the result is unknown until Notify is asked for the message.
+    /// </summary>
+    Sending,
 }
 
 /// <summary>
@@ -35,6 +41,9 @@ public class VictimMessage
     public const int NotifyStatusMaxLength = 40;
     public const int ErrorMaxLength = 500;
     public const int MaxAttempts = 12;
+
+    /// <summary>How long a claimed message is left to the sender that claimed it: as long as the sender's lease.</summary>
+    public static readonly TimeSpan SendingClaim = TimeSpan.FromMinutes(10);
 
     public required Guid Id { get; init; }
 
@@ -67,7 +76,17 @@ public class VictimMessage
 
     public string? LastError { get; private set; }
 
-    public bool IsOutstanding => Status is VictimMessageStatus.Pending or VictimMessageStatus.Sent;
+    public bool IsOutstanding => Status is VictimMessageStatus.Pending or VictimMessageStatus.Sending or VictimMessageStatus.Sent;
+
+    /// <summary>Saved before Notify is asked to send, so that a sender stopping before it saves the answer leaves a trace.</summary>
+    internal void Claim(DateTimeOffset now)
+    {
+        Status = VictimMessageStatus.Sending;
+        NextAttemptAt = (now + SendingClaim).ToUniversalTime();
+    }
+
+    /// <summary>Notify has no message with this one's reference: the earlier attempt never reached it, so it may be sent.</summary>
+    internal void NotReceived() => Status = VictimMessageStatus.Pending;
 
     internal void WaitUntil(DateTimeOffset at) => NextAttemptAt = at.ToUniversalTime();
 
@@ -87,8 +106,11 @@ public class VictimMessage
         LastError = null;
     }
 
-    /// <summary>Exponential back-off from one minute, at most six hours; after the last attempt staff are left to act.</summary>
-    internal void AttemptFailed(string error, DateTimeOffset now, bool permanent)
+    /// <summary>
+    /// Exponential back-off from one minute, at most six hours; after the last attempt staff are left to act. While the result of
+    /// an earlier attempt is still unknown the message stays claimed, so it is asked about again rather than sent.
+    /// </summary>
+    internal void AttemptFailed(string error, DateTimeOffset now, bool permanent, bool resultUnknown = false)
     {
         Attempts++;
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
@@ -97,6 +119,8 @@ public class VictimMessage
             Status = VictimMessageStatus.Failed;
             return;
         }
+
+        Status = resultUnknown ? VictimMessageStatus.Sending : VictimMessageStatus.Pending;
 
         var delay = TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Attempts - 1), 360));
         NextAttemptAt = (now + delay).ToUniversalTime();

@@ -45,6 +45,9 @@ public interface IVictimMessageChannel
 
     /// <summary>Notify's latest status for a message it accepted, or null when the channel has none to tell.</summary>
     Task<string?> StatusAsync(string id, CancellationToken ct);
+
+    /// <summary>The message the channel already holds under this reference (the outbox message's id), or null when it has none.</summary>
+    Task<ChannelReceipt?> FindAsync(string reference, CancellationToken ct);
 }
 
 /// <summary>Without a Notify key (development, tests) the outbox row itself is the message: marked delivered to the sink, read by staff.</summary>
@@ -56,6 +59,8 @@ public sealed class LocalSinkChannel : IVictimMessageChannel
         Task.FromResult(new ChannelReceipt(SinkStatus, SinkStatus, Delivered: true));
 
     public Task<string?> StatusAsync(string id, CancellationToken ct) => Task.FromResult<string?>(null);
+
+    public Task<ChannelReceipt?> FindAsync(string reference, CancellationToken ct) => Task.FromResult<ChannelReceipt?>(null);
 }
 
 /// <summary>GOV.UK Notify through its own client, over an HttpClient from the host (which applies the outbound allowlist).</summary>
@@ -88,6 +93,19 @@ public sealed partial class NotifyChannel(HttpClient http, IOptions<NotifyOption
     }
 
     public async Task<string?> StatusAsync(string id, CancellationToken ct) => (await Client().GetNotificationByIdAsync(id)).status;
+
+    public async Task<ChannelReceipt?> FindAsync(string reference, CancellationToken ct)
+    {
+        try
+        {
+            var found = (await Client().GetNotificationsAsync(reference: reference)).notifications?.FirstOrDefault(n => n.reference == reference);
+            return found is null ? null : new ChannelReceipt(found.id, found.status, found.status == "delivered");
+        }
+        catch (NotifyClientException ex)
+        {
+            throw new HttpRequestException(Describe(ex.Message), ex);
+        }
+    }
 
     /// <summary>The placeholders a template asks for, read from Notify; used to refuse a template at start-up, not at sending.</summary>
     public async Task<IReadOnlySet<string>> TemplateFieldsAsync(string templateId)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Jobs;
 using StalkingProtection.Core.People;
@@ -17,7 +18,8 @@ public sealed record VictimMessageRun(int Sent, int Deferred, int Retrying, int 
 /// victim's safe times, saving after each so that a crash neither loses nor repeats one. A failed attempt waits longer each
 /// time; the message stays in the outbox, where staff see it, until it is sent or every attempt is spent.
 /// </summary>
-public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVictimMessageChannel channel, VictimContactService contacts, ILogger<VictimMessageDispatch> logger)
+public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVictimMessageChannel channel, VictimContactService contacts, AuditLog audit,
+    ILogger<VictimMessageDispatch> logger)
 {
     public const int EndingNoticeDays = 28;
     private const int BatchSize = 50;
@@ -27,10 +29,25 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
         var raised = await RaiseEndingAsync(now, ct);
         int sent = 0, deferred = 0, retrying = 0, failed = 0, withheld = 0;
         var due = await db.Set<VictimMessage>()
-            .Where(m => m.Status == VictimMessageStatus.Pending && m.NextAttemptAt <= now)
+            .Where(m => (m.Status == VictimMessageStatus.Pending || m.Status == VictimMessageStatus.Sending) && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(ct);
         foreach (var message in due)
         {
+            if (message.Status == VictimMessageStatus.Sending && await RecoverAsync(message, now, ct) is { } recovered)
+            {
+                if (recovered == VictimMessageStatus.Sending)
+                {
+                    retrying++;
+                }
+                else
+                {
+                    sent++;
+                }
+
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
             var preferences = await db.Set<VictimUpdatePreferences>().AsNoTracking().SingleOrDefaultAsync(p => p.VictimId == message.VictimId, ct);
             if (preferences is null || !preferences.Wants(message.Event) || preferences.Channel != message.Channel)
             {
@@ -62,7 +79,7 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
             await db.SaveChangesAsync(ct);
         }
 
-        await RefreshStatusesAsync(ct);
+        await RefreshStatusesAsync(now, ct);
         return new VictimMessageRun(sent, deferred, retrying, failed, withheld, raised);
     }
 
@@ -76,6 +93,8 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
             return message.Status;
         }
 
+        message.Claim(now);
+        await db.SaveChangesAsync(ct);
         try
         {
             var receipt = await channel.SendAsync(message, recipient, ct);
@@ -95,7 +114,47 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
             }
         }
 
+        await DeliveredAsync(message, now, ct);
         return message.Status;
+    }
+
+    /// <summary>
+    /// A message still claimed from an earlier run: that sender stopped after asking Notify to send it but before saving the answer.
+    /// Notify is asked for a message with its reference (the outbox id) and what it holds is recorded instead of sending again;
+    /// null when Notify has none, so the message is sent as usual. While Notify cannot be asked, the message waits.
+    /// </summary>
+    private async Task<VictimMessageStatus?> RecoverAsync(VictimMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        ChannelReceipt? found;
+        try
+        {
+            found = await channel.FindAsync(message.Id.ToString(), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not ask GOV.UK Notify whether victim update {MessageId} arrived: {Error}", message.Id, ex.GetType().Name);
+            message.AttemptFailed(ex is HttpRequestException ? ex.Message : $"GOV.UK Notify could not be reached ({ex.GetType().Name})", now, permanent: false, resultUnknown: true);
+            return message.Status;
+        }
+
+        if (found is null)
+        {
+            message.NotReceived();
+            return null;
+        }
+
+        message.MarkSent(found.Id, found.Status, found.Delivered, now);
+        await DeliveredAsync(message, now, ct);
+        return message.Status;
+    }
+
+    /// <summary>What follows from Notify delivering an update: the local sink tells no one, so it is not a delivery.</summary>
+    private async Task DeliveredAsync(VictimMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        if (message.Status == VictimMessageStatus.Delivered && message.NotifyStatus != LocalSinkChannel.SinkStatus)
+        {
+            await ReportedBreachService.RecordToldByUpdateAsync(db, audit, message, now, ct);
+        }
     }
 
     private async Task<int> RaiseEndingAsync(DateTimeOffset now, CancellationToken ct)
@@ -121,7 +180,7 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
         return raised;
     }
 
-    private async Task RefreshStatusesAsync(CancellationToken ct)
+    private async Task RefreshStatusesAsync(DateTimeOffset now, CancellationToken ct)
     {
         var sent = await db.Set<VictimMessage>().Where(m => m.Status == VictimMessageStatus.Sent && m.NotifyId != null).Take(BatchSize).ToListAsync(ct);
         foreach (var message in sent)
@@ -131,6 +190,7 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
                 if (await channel.StatusAsync(message.NotifyId!, ct) is { } status)
                 {
                     message.RecordNotifyStatus(status);
+                    await DeliveredAsync(message, now, ct);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -79,9 +79,9 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
     public async Task<VictimMessageBacklog> BacklogAsync(CancellationToken ct = default)
     {
         var outstanding = await db.Set<VictimMessage>().AsNoTracking()
-            .Where(m => m.Status == VictimMessageStatus.Pending || m.Status == VictimMessageStatus.Failed)
+            .Where(m => m.Status == VictimMessageStatus.Pending || m.Status == VictimMessageStatus.Sending || m.Status == VictimMessageStatus.Failed)
             .Select(m => new { m.Status, m.CreatedAt }).ToListAsync(ct);
-        var pending = outstanding.Where(m => m.Status == VictimMessageStatus.Pending).ToList();
+        var pending = outstanding.Where(m => m.Status != VictimMessageStatus.Failed).ToList();
         return new VictimMessageBacklog(pending.Count, outstanding.Count - pending.Count, pending.Count == 0 ? null : pending.Min(m => m.CreatedAt));
     }
 }

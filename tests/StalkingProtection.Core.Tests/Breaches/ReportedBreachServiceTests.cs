@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
@@ -402,6 +403,119 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         Assert.Contains(violations, v => v.Field == "arrestedAt");
         await using var check = _database.CreateContext();
         Assert.False(await check.ReportedBreaches.AnyAsync(r => r.Decision != null));
+    }
+
+    private async Task DecideNoBreachAsync(Guid id)
+    {
+        await using var db = _database.CreateContext();
+        await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach,
+            "CCTV shows he was not there at that time."), TestData.Officer);
+    }
+
+    private Task<VictimMessageRun> SendUpdatesAsync(IVictimMessageChannel channel, DateTimeOffset now) =>
+        _data.WithServicesAsync(_christmasEve, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(_dataProtection), s.Audit,
+            NullLogger<VictimMessageDispatch>.Instance).RunAsync(now));
+
+    [Fact]
+    public async Task R41_TheOutcomeUpdateDeliveredThroughNotify_RecordsThatThePersonWhoReportedWasTold()
+    {
+        // Arrange: the victim reported for themselves and is the one victim on the case.
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await DecideNoBreachAsync(id);
+        var fake = new VictimMessageSenderTests.FakeNotify();
+        var notifyId = Guid.NewGuid();
+        fake.Answers.Enqueue(() => VictimMessageSenderTests.FakeNotify.Created(notifyId));
+        fake.Answers.Enqueue(() => VictimMessageSenderTests.FakeNotify.Status(notifyId, "delivered"));
+        var now = LondonTime.ToUtc(_christmasEve, new TimeOnly(14, 0));
+
+        // Act
+        await SendUpdatesAsync(new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(VictimMessageSenderTests.Options())), now);
+
+        // Assert
+        await using var check = _database.CreateContext();
+        var reported = await check.ReportedBreaches.SingleAsync(r => r.Id == id);
+        Assert.Equal(now, reported.VictimToldAt);
+        Assert.False(reported.OutcomeToTell);
+        var entry = await check.AuditEntries.SingleAsync(a => a.Action == "ReportedBreach.ReporterTold");
+        Assert.Equal("system", entry.ActorId);
+        Assert.Contains("GOV.UK Notify", entry.NewValues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R41_TheOutcomeUpdateAcceptedButNotYetDelivered_OrOnlyInTheLocalSink_DoesNotCountAsTellingThem()
+    {
+        // Arrange
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await DecideNoBreachAsync(id);
+        var fake = new VictimMessageSenderTests.FakeNotify();
+        var notifyId = Guid.NewGuid();
+        fake.Answers.Enqueue(() => VictimMessageSenderTests.FakeNotify.Created(notifyId));
+        fake.Answers.Enqueue(() => VictimMessageSenderTests.FakeNotify.Status(notifyId, "sending"));
+
+        // Act
+        await SendUpdatesAsync(new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(VictimMessageSenderTests.Options())),
+            LondonTime.ToUtc(_christmasEve, new TimeOnly(14, 0)));
+        var (_, other) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await DecideNoBreachAsync(other);
+        await SendUpdatesAsync(new LocalSinkChannel(), LondonTime.ToUtc(_christmasEve, new TimeOnly(15, 0)));
+
+        // Assert
+        await using var check = _database.CreateContext();
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == id)).VictimToldAt);
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == other)).VictimToldAt);
+        Assert.Equal(VictimMessageStatus.Sent, (await check.Set<VictimMessage>().SingleAsync(m => m.NotifyId == notifyId.ToString())).Status);
+    }
+
+    [Fact]
+    public async Task R41_RecordReporterTold_ByPhone_RecordsWhenTheyWereToldAndAuditsHow()
+    {
+        // Arrange
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
+        await DecideNoBreachAsync(id);
+        var toldAt = LondonTime.ToUtc(_christmasEve, new TimeOnly(12, 30));
+
+        // Act
+        await using (var db = _database.CreateContext())
+        {
+            var clock = TestClock.At(_christmasEve, new TimeOnly(13, 0));
+            await new ReportedBreachService(db, _dataProtection, new AuditLog(db, clock), clock, BankHolidayCalendar.EnglandAndWales)
+                .RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.PhoneCall, toldAt), TestData.Officer);
+        }
+
+        // Assert
+        await using var check = _database.CreateContext();
+        Assert.Equal(toldAt, (await check.ReportedBreaches.SingleAsync(r => r.Id == id)).VictimToldAt);
+        var entry = await check.AuditEntries.SingleAsync(a => a.Action == "ReportedBreach.ReporterTold");
+        Assert.Equal(TestData.Officer.Id, entry.ActorId);
+        Assert.Contains(nameof(ReporterToldHow.PhoneCall), entry.NewValues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R41_RecordReporterTold_BeforeTheDecisionOrInTheFutureOrTwice_IsRefused()
+    {
+        // Arrange
+        var (_, undecided) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
+        await DecideNoBreachAsync(id);
+        await using var db = _database.CreateContext();
+        var service = Service(db, _christmasEve);
+        var noon = LondonTime.ToUtc(_christmasEve, new TimeOnly(12, 0));
+
+        // Act
+        var notDecided = await Record.ExceptionAsync(() => service.RecordReporterToldAsync(new RecordReporterToldOptions(undecided, ReporterToldHow.InPerson, noon), TestData.Officer));
+        var beforeDecision = await Record.ExceptionAsync(() => service.RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.InPerson, noon.AddHours(-1)), TestData.Officer));
+        var future = await Record.ExceptionAsync(() => service.RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.InPerson, noon.AddHours(1)), TestData.Officer));
+        await service.RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.InPerson, noon), TestData.Officer);
+        var twice = await Record.ExceptionAsync(() => service.RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.PhoneCall, noon), TestData.Officer));
+
+        // Assert
+        Assert.Contains("decision", Assert.IsType<RuleViolationException>(notDecided).Message, StringComparison.Ordinal);
+        Assert.Contains("R41", Assert.IsType<RuleViolationException>(beforeDecision).RuleIds);
+        Assert.IsType<RuleViolationException>(future);
+        Assert.Contains("already", Assert.IsType<RuleViolationException>(twice).Message, StringComparison.Ordinal);
+        await using var check = _database.CreateContext();
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == undecided)).VictimToldAt);
+        Assert.Equal(noon, (await check.ReportedBreaches.SingleAsync(r => r.Id == id)).VictimToldAt);
     }
 }
 

@@ -19,20 +19,20 @@ public class VictimMessageSenderTests
     private static readonly DateOnly _day = new(2026, 12, 1);
     private static readonly string _apiKey = $"test_key-{Guid.NewGuid()}-{Guid.NewGuid()}";
 
-    private static NotifyOptions Options(string? apiKey = null) => new() { ApiKey = apiKey ?? _apiKey, SmsTemplateId = SmsTemplate, EmailTemplateId = EmailTemplate };
+    internal static NotifyOptions Options(string? apiKey = null) => new() { ApiKey = apiKey ?? _apiKey, SmsTemplateId = SmsTemplate, EmailTemplateId = EmailTemplate };
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) => LondonTime.ToUtc(day, new TimeOnly(hour, minute));
 
-    private sealed class FakeNotify : HttpMessageHandler
+    internal sealed class FakeNotify : HttpMessageHandler
     {
         public Queue<Func<HttpResponseMessage>> Answers { get; } = new();
 
-        public List<(HttpMethod Method, string Path, string Body)> Requests { get; } = [];
+        public List<(HttpMethod Method, string Path, string Query, string Body)> Requests { get; } = [];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request.Method, request.RequestUri!.AbsolutePath, body));
+            Requests.Add((request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, body));
             return Answers.Dequeue()();
         }
 
@@ -54,6 +54,15 @@ public class VictimMessageSenderTests
         });
 
         public static HttpResponseMessage Status(Guid id, string status) => Json(HttpStatusCode.OK, new { id, type = "sms", status, created_at = "2026-12-01T10:00:00.000Z" });
+
+        /// <summary>Notify's answer to a search by reference: the notification it holds under it, if any.</summary>
+        public static HttpResponseMessage Found(Guid reference, Guid? id, string status = "delivered") => Json(HttpStatusCode.OK, new
+        {
+            notifications = id is { } found
+                ? new object[] { new { id = found, reference = reference.ToString(), type = "sms", status, created_at = "2026-12-01T10:05:00.000Z" } }
+                : [],
+            links = new { current = "https://api.notifications.service.gov.uk/v2/notifications" },
+        });
 
         public static HttpResponseMessage Template(string id, string body) => Json(HttpStatusCode.OK, new
         {
@@ -81,7 +90,7 @@ public class VictimMessageSenderTests
     }
 
     private static Task<VictimMessageRun> RunAsync(TestData testData, IDataProtectionProvider protection, IVictimMessageChannel channel, DateTimeOffset now) =>
-        testData.WithServicesAsync(_day, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(protection), NullLogger<VictimMessageDispatch>.Instance)
+        testData.WithServicesAsync(_day, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(protection), s.Audit, NullLogger<VictimMessageDispatch>.Instance)
             .RunAsync(now));
 
     private static async Task<VictimMessage> MessageAsync(TestDatabase db)
@@ -130,6 +139,76 @@ public class VictimMessageSenderTests
         Assert.DoesNotContain("900456", personalisation, StringComparison.Ordinal);
         Assert.DoesNotContain(VictimUpdateOutboxTests.CanaryAddress, personalisation, StringComparison.Ordinal);
         Assert.DoesNotContain(VictimUpdateOutboxTests.CanaryEmail, personalisation, StringComparison.Ordinal);
+    }
+
+    private static NotifyChannel Notify(FakeNotify fake) => new(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(Options()));
+
+    /// <summary>A run that stops (the host shutting down, the process dying) once Notify has answered the send, before the answer is saved.</summary>
+    private static async Task<Exception?> CrashAfterSendAsync(TestData testData, IDataProtectionProvider protection, FakeNotify fake, Func<HttpResponseMessage> answer,
+        DateTimeOffset now)
+    {
+        using var crash = new CancellationTokenSource();
+        fake.Answers.Enqueue(() =>
+        {
+            crash.Cancel();
+            return answer();
+        });
+        return await Record.ExceptionAsync(() => testData.WithServicesAsync(_day, s =>
+            new VictimMessageDispatch(s.Context, Notify(fake), s.VictimContact(protection), s.Audit, NullLogger<VictimMessageDispatch>.Instance).RunAsync(now, crash.Token)));
+    }
+
+    [Fact]
+    public async Task Notify_AcceptedASendWhoseSaveCrashed_IsFoundByItsReferenceAndNotSentTwice()
+    {
+        // Arrange: Notify accepts the message and the sender stops before saving that.
+        var (db, testData, _, protection) = await PendingMessageAsync();
+        await using var _db = db;
+        var fake = new FakeNotify();
+        var notifyId = Guid.NewGuid();
+        var start = At(_day, 10, 5);
+        var crashed = await CrashAfterSendAsync(testData, protection, fake, () => FakeNotify.Created(notifyId), start);
+        var afterCrash = await MessageAsync(db);
+        fake.Answers.Enqueue(() => FakeNotify.Found(afterCrash.Id, notifyId));
+
+        // Act: the next run, once the claim has run out.
+        var early = await RunAsync(testData, protection, Notify(fake), start.AddMinutes(1));
+        var run = await RunAsync(testData, protection, Notify(fake), start + VictimMessage.SendingClaim);
+
+        // Assert
+        Assert.IsAssignableFrom<OperationCanceledException>(crashed);
+        Assert.Equal((VictimMessageStatus.Sending, (string?)null), (afterCrash.Status, afterCrash.NotifyId));
+        Assert.Equal((0, 1), (early.Sent, run.Sent));
+        var message = await MessageAsync(db);
+        Assert.Equal((VictimMessageStatus.Delivered, notifyId.ToString(), "delivered"), (message.Status, message.NotifyId, message.NotifyStatus));
+        Assert.Single(fake.Requests, r => r.Method == HttpMethod.Post);
+        var search = Assert.Single(fake.Requests, r => r.Method == HttpMethod.Get);
+        Assert.Equal("/v2/notifications", search.Path);
+        Assert.Contains($"reference={afterCrash.Id}", search.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notify_NeverReceivedASendWhoseRunCrashed_IsSentWhenNotifyHasNothingUnderItsReference()
+    {
+        // Arrange: the sender stops while the request is on its way, and it never reaches Notify.
+        var (db, testData, _, protection) = await PendingMessageAsync();
+        await using var _db = db;
+        var fake = new FakeNotify();
+        var notifyId = Guid.NewGuid();
+        var start = At(_day, 10, 5);
+        await CrashAfterSendAsync(testData, protection, fake, () => throw new TaskCanceledException("The request was cancelled"), start);
+        var messageId = (await MessageAsync(db)).Id;
+        fake.Answers.Enqueue(() => FakeNotify.Found(messageId, null));
+        fake.Answers.Enqueue(() => FakeNotify.Created(notifyId));
+        fake.Answers.Enqueue(() => FakeNotify.Status(notifyId, "sending"));
+
+        // Act
+        var run = await RunAsync(testData, protection, Notify(fake), start + VictimMessage.SendingClaim);
+
+        // Assert
+        Assert.Equal(1, run.Sent);
+        var message = await MessageAsync(db);
+        Assert.Equal((VictimMessageStatus.Sent, notifyId.ToString()), (message.Status, message.NotifyId));
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Post, HttpMethod.Get], fake.Requests.Select(r => r.Method));
     }
 
     [Fact]

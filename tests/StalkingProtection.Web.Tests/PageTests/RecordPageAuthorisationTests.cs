@@ -101,6 +101,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         // Breaches reported online (about an order on a case the officer may see): only officers and coordinators decide on them.
         new("/workspace/breaches/decide-reported-breach/{reported-breach}", _triageRoles),
+        new("/workspace/breaches/record-reporter-told/{reported-breach}", _triageRoles),
+        new("/workspace/breaches/record-reporter-told/check-answers/{reported-breach}/{journey}", _triageRoles,
+            StartsAt: "/workspace/breaches/record-reporter-told/{reported-breach}"),
 
         // People recorded twice: only officers and coordinators merge.
         new("/workspace/people/merge-people/{person}/{other-person}", _triageRoles),

@@ -7,6 +7,7 @@ using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.Public;
 using StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
@@ -166,5 +167,53 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         Assert.Equal(HttpStatusCode.NotFound, asOfficer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, asCoordinator.StatusCode);
         Assert.NotNull(tasks.QuerySelector($"a[href='/workspace/breaches/decide-reported-breach/{reportedId}']"));
+    }
+
+    [Fact]
+    public async Task R41_RecordReporterTold_PhoneCall_ChecksTheAnswersThenShowsWhenTheyWereToldOnTheDecisionPage()
+    {
+        // Arrange
+        var (_, reportedId) = await ReportedAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var decisionUrl = $"/workspace/breaches/decide-reported-breach/{reportedId}";
+        await client.SubmitMainFormAsync(decisionUrl, ("Decision", nameof(ReportedBreachDecision.NoBreach)), ("Reasons", "He was in custody at that time."));
+        var before = await client.GetDocumentAsync(decisionUrl);
+        var toldAt = LondonTime.ToUtc(new DateOnly(2026, 11, 28), new TimeOnly(12, 0));
+
+        // Act
+        var (check, saved) = await client.AnswerCheckAndSaveAsync(before.QuerySelector("a[data-record-reporter-told]")!.GetAttribute("href")!,
+            [OrderPages.F("How", nameof(ReporterToldHow.PhoneCall)), .. OrderPages.Date("ToldOn", new DateOnly(2026, 11, 28)), OrderPages.F("ToldAt", "12:00")]);
+        var after = await client.GetDocumentAsync(decisionUrl);
+
+        // Assert
+        Assert.StartsWith("Not yet", before.QuerySelector("[data-reporter-told]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var checkedAnswers = check.QuerySelector("[data-reporter-told]")!.TextContent;
+        Assert.Contains("A phone call", checkedAnswers, StringComparison.Ordinal);
+        Assert.Contains(Display.DateTime(toldAt), checkedAnswers, StringComparison.Ordinal);
+        PublicFormExtensions.AssertRedirectTo(saved, decisionUrl);
+        Assert.Equal(Display.DateTime(toldAt), after.QuerySelector("[data-reporter-told]")!.TextContent.Trim());
+        Assert.Null(after.QuerySelector("a[data-record-reporter-told]"));
+        Assert.Equal(toldAt, await factory.WithDbAsync(db => db.ReportedBreaches.Where(r => r.Id == reportedId).Select(r => r.VictimToldAt).SingleAsync()));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "ReportedBreach.ReporterTold" && e.RecordId == reportedId.ToString()));
+        Assert.Contains(nameof(ReporterToldHow.PhoneCall), audited.NewValues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R41_RecordReporterTold_BeforeADecisionOrWithoutAnswers_ShowsTheErrorSummaryAndSavesNothing()
+    {
+        // Arrange
+        var (_, reportedId) = await ReportedAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var page = await client.AnswerAsync($"/workspace/breaches/record-reporter-told/{reportedId}", [OrderPages.F("ToldAt", "quarter past")]);
+
+        // Assert
+        var messages = page.ErrorSummaryMessages();
+        Assert.Contains("Record the decision before recording that the person who reported was told it", messages);
+        var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#How", links);
+        Assert.Contains("#ToldAt", links);
+        Assert.Null(await factory.WithDbAsync(db => db.ReportedBreaches.Where(r => r.Id == reportedId).Select(r => r.VictimToldAt).SingleAsync()));
     }
 }

@@ -9,7 +9,6 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
@@ -95,7 +94,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
         if (Reported.Decision is not null)
         {
             // Decided already, perhaps by someone else a moment ago: the page shows that decision.
-            return Redirect($"/workspace/breaches/decide-reported-breach/{Id}");
+            return Redirect(ReportedBreachLinks.Decide(Id));
         }
 
         if (!FormFieldExtensions.TryParseName<ReportedBreachDecision>(Decision, out var decision))
@@ -200,18 +199,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var orderCase = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == Id)
-            .Select(r => new { r.OrderId, CaseId = db.Orders.Where(o => o.Id == r.OrderId).Select(o => (Guid?)o.CaseId).FirstOrDefault() })
-            .SingleOrDefaultAsync(ct);
-        if (orderCase is null)
-        {
-            return false;
-        }
-
-        var visible = orderCase.CaseId is { } caseId
-            ? await FindVisibleCaseAsync(db, caseId, ct) is not null
-            : User.IsInRole(StaffRoles.Coordinator);
-        if (!visible || await breaches.ViewAsync(Id, User.ToActor(), ct) is not { } reported)
+        if (await ReportedBreachAccess.ViewAsync(db, breaches, User, Id, async caseId => await FindVisibleCaseAsync(db, caseId, ct) is not null, ct) is not { } reported)
         {
             return false;
         }

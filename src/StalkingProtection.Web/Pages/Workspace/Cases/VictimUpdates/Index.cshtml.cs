@@ -170,6 +170,7 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
     public static string StatusText(VictimMessage message) => message.Status switch
     {
         VictimMessageStatus.Pending => message.Attempts == 0 ? "Waiting for a safe time" : $"Retrying ({message.Attempts} attempts failed)",
+        VictimMessageStatus.Sending => "Being sent: GOV.UK Notify is asked whether it arrived before it is sent again",
         VictimMessageStatus.Sent => "Sent, not yet delivered",
         VictimMessageStatus.Delivered => message.NotifyStatus == LocalSinkChannel.SinkStatus ? "Delivered to the local sink (not sent)" : "Delivered",
         VictimMessageStatus.Failed => "Failed: contact the victim another way",

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Breaches;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Breaches;
+
+public static class ReportedBreachLinks
+{
+    public static string Decide(Guid id) => $"/workspace/breaches/decide-reported-breach/{id}";
+
+    public static string RecordReporterTold(Guid id) => $"/workspace/breaches/record-reporter-told/{id}";
+
+    public static string RecordReporterToldCheck(Guid id, Guid journey) => $"/workspace/breaches/record-reporter-told/check-answers/{id}/{journey}";
+}
+
+/// <summary>
+/// Need-to-know for a breach reported online: one about an order is for staff who may see the order's case; one that matched no
+/// order is for coordinators. The read is audited by the service.
+/// </summary>
+internal static class ReportedBreachAccess
+{
+    public static async Task<ReportedBreach?> ViewAsync(StalkingProtectionDbContext db, ReportedBreachService breaches, ClaimsPrincipal user, Guid id,
+        Func<Guid, Task<bool>> caseVisible, CancellationToken ct)
+    {
+        var orderCase = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.OrderId, CaseId = db.Orders.Where(o => o.Id == r.OrderId).Select(o => (Guid?)o.CaseId).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
+        if (orderCase is null)
+        {
+            return null;
+        }
+
+        var visible = orderCase.CaseId is { } caseId ? await caseVisible(caseId) : user.IsInRole(StaffRoles.Coordinator);
+        return visible ? await breaches.ViewAsync(id, user.ToActor(), ct) : null;
+    }
+}
