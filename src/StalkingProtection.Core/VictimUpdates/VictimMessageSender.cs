@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Notify.Exceptions;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
@@ -67,7 +68,7 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
                     case VictimMessageStatus.Failed:
                         failed++;
                         break;
-                    case VictimMessageStatus.Pending:
+                    case VictimMessageStatus.Pending or VictimMessageStatus.Sending:
                         retrying++;
                         break;
                     default:
@@ -107,7 +108,11 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogWarning("Victim update {MessageId} was not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts + 1, ex.GetType().Name);
-            message.AttemptFailed(ex is HttpRequestException ? ex.Message : $"GOV.UK Notify could not be reached ({ex.GetType().Name})", now, permanent: false);
+            // An error answer from Notify means it did not take the message. Without an answer (a timeout, a dropped
+            // connection) Notify may have taken it, so the next attempt asks Notify by reference before sending again.
+            var answered = ex is HttpRequestException { InnerException: NotifyClientException };
+            message.AttemptFailed(ex is HttpRequestException ? ex.Message : $"GOV.UK Notify could not be reached ({ex.GetType().Name})", now, permanent: false,
+                resultUnknown: !answered);
             if (message.Status == VictimMessageStatus.Pending && preferences.SafeTimes.NextOpening(message.NextAttemptAt) is { } opens)
             {
                 message.WaitUntil(opens);

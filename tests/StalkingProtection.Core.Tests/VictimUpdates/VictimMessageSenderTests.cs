@@ -109,11 +109,9 @@ public class VictimMessageSenderTests
         var notifyId = Guid.NewGuid();
         fake.Answers.Enqueue(FakeNotify.ServerError);
         fake.Answers.Enqueue(FakeNotify.TimesOut());
-        fake.Answers.Enqueue(() => FakeNotify.Created(notifyId));
-        fake.Answers.Enqueue(() => FakeNotify.Status(notifyId, "delivered"));
         var start = At(_day, 10, 5);
 
-        // Act and assert: each failure leaves the message pending, waiting longer each time.
+        // Act and assert: each failure leaves the message waiting longer each time; after a timeout Notify may hold it, so it stays claimed.
         var first = await RunAsync(testData, protection, new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(Options())), start);
         var afterError = await MessageAsync(db);
         Assert.Equal((1, VictimMessageStatus.Pending, start.AddMinutes(1)), (first.Retrying, afterError.Status, afterError.NextAttemptAt));
@@ -122,7 +120,10 @@ public class VictimMessageSenderTests
         Assert.Equal(0, (await RunAsync(testData, protection, new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(Options())), start.AddSeconds(30))).Retrying);
         await RunAsync(testData, protection, new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(Options())), start.AddMinutes(1));
         var afterTimeout = await MessageAsync(db);
-        Assert.Equal((2, VictimMessageStatus.Pending, start.AddMinutes(3)), (afterTimeout.Attempts, afterTimeout.Status, afterTimeout.NextAttemptAt));
+        Assert.Equal((2, VictimMessageStatus.Sending, start.AddMinutes(3)), (afterTimeout.Attempts, afterTimeout.Status, afterTimeout.NextAttemptAt));
+        fake.Answers.Enqueue(() => FakeNotify.Found(afterTimeout.Id, null));
+        fake.Answers.Enqueue(() => FakeNotify.Created(notifyId));
+        fake.Answers.Enqueue(() => FakeNotify.Status(notifyId, "delivered"));
 
         var last = await RunAsync(testData, protection, new NotifyChannel(new HttpClient(fake), Microsoft.Extensions.Options.Options.Create(Options())), start.AddMinutes(3));
         var delivered = await MessageAsync(db);
@@ -184,6 +185,32 @@ public class VictimMessageSenderTests
         var search = Assert.Single(fake.Requests, r => r.Method == HttpMethod.Get);
         Assert.Equal("/v2/notifications", search.Path);
         Assert.Contains($"reference={afterCrash.Id}", search.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notify_AcceptedASendWhoseAnswerTimedOut_IsFoundByItsReferenceAndNotSentTwice()
+    {
+        // Arrange: Notify takes the message, but its answer never arrives.
+        var (db, testData, _, protection) = await PendingMessageAsync();
+        await using var _db = db;
+        var fake = new FakeNotify();
+        var notifyId = Guid.NewGuid();
+        var start = At(_day, 10, 5);
+        fake.Answers.Enqueue(FakeNotify.TimesOut());
+
+        // Act
+        var first = await RunAsync(testData, protection, Notify(fake), start);
+        var afterTimeout = await MessageAsync(db);
+        fake.Answers.Enqueue(() => FakeNotify.Found(afterTimeout.Id, notifyId));
+        var next = await RunAsync(testData, protection, Notify(fake), afterTimeout.NextAttemptAt);
+
+        // Assert
+        Assert.Equal((0, 1), (first.Sent, first.Retrying));
+        Assert.Equal(VictimMessageStatus.Sending, afterTimeout.Status);
+        Assert.Equal(1, next.Sent);
+        var message = await MessageAsync(db);
+        Assert.Equal((VictimMessageStatus.Delivered, notifyId.ToString()), (message.Status, message.NotifyId));
+        Assert.Single(fake.Requests, r => r.Method == HttpMethod.Post);
     }
 
     [Fact]
