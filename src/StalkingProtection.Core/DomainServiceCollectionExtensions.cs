@@ -8,6 +8,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core;
 
@@ -21,6 +22,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<AuditLog>();
+        services.AddScoped<StaffTaskRaiser>();
         services.AddOptions<VictimContactOptions>();
         services.AddScoped<CaseService>();
         services.AddScoped<ApplicationService>();
@@ -43,7 +45,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Statistics.DashboardQueries>();
         services.AddScoped<Statistics.StatisticsService>();
         services.AddScoped<Lookup.OrderLookupService>();
-        services.AddScoped<Reviews.MyTasksQuery>();
+        services.AddScoped<MyTasksQuery>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Reports;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
@@ -33,7 +34,8 @@ public sealed partial class TestData
     {
         var clock = ClockAt(day);
         await using var context = database.CreateContext();
-        var service = new ReportedBreachService(context, dataProtection, new AuditLog(context, clock), clock, BankHolidayCalendar.EnglandAndWales);
+        var audit = new AuditLog(context, clock);
+        var service = new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit));
         var draftId = await service.StartDraftAsync();
         await service.UpdateAnswersAsync(draftId, a =>
         {

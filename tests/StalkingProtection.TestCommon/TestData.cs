@@ -12,6 +12,7 @@ using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.TestCommon;
 
@@ -71,23 +72,25 @@ public sealed partial class TestData(TestDatabase database)
 
         public AuditLog Audit { get; } = new(context, clock);
 
+        public StaffTaskRaiser StaffTasks => new(context, Audit);
+
         public CaseService Cases => new(context, clock, Audit);
 
-        public ApplicationService Applications => new(context, clock, Audit);
+        public ApplicationService Applications => new(context, clock, Audit, StaffTasks);
 
-        public HearingService Hearings => new(context, clock, Audit, Applications);
+        public HearingService Hearings => new(context, clock, Audit, Applications, StaffTasks);
 
-        public OrderService Orders => new(context, clock, Audit);
+        public OrderService Orders => new(context, clock, Audit, StaffTasks);
 
-        public AppealService Appeals => new(context, clock, Audit);
+        public AppealService Appeals => new(context, clock, Audit, StaffTasks);
 
-        public NotificationService Notifications => new(context, clock, Audit);
+        public NotificationService Notifications => new(context, clock, Audit, StaffTasks);
 
-        public BreachService Breaches => new(context, clock, Audit);
+        public BreachService Breaches => new(context, clock, Audit, StaffTasks);
 
-        public ReviewService Reviews => new(context, clock, Audit);
+        public ReviewService Reviews => new(context, clock, Audit, StaffTasks);
 
-        public DeadlineCheckService Deadlines => new(context, Audit);
+        public DeadlineCheckService Deadlines => new(context, Audit, StaffTasks);
 
         public OrderStatusQueries Queries => new(context);
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Core.VictimUpdates;
 
@@ -64,7 +64,7 @@ public sealed record ChangeProposedConditionOptions(Guid ApplicationId, Guid Con
 public sealed record RemoveProposedConditionOptions(Guid ApplicationId, Guid ConditionId, long? ExpectedVersion = null);
 
 /// <summary>Applications to the court, from draft to determination.</summary>
-public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     public async Task<Guid> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
@@ -307,10 +307,10 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             application.Determine(options.Determination, now);
         }
 
-        await CeaseInterimOrdersAsync(db, audit, actor, application, now, ct);
+        await CeaseInterimOrdersAsync(db, audit, staffTasks, actor, application, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
             new { application.Status, application.Determination, application.DeterminedAt });
-        await CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
+        await CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
         if (options.Determination is Determination.Refused or Determination.Dismissed)
         {
             await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.OrderRefused, await VictimReferenceAsync(application.OrderId, ct),
@@ -326,14 +326,14 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             var task = StaffTask.Raise(StaffTaskType.ConsiderAppeal, $"Appeal:{application.Id}",
                 $"Consider appealing the {options.Determination.ToString().ToLowerInvariant()} application: lodge by {deadline:d MMMM yyyy} (SPA 2019 s.7, R24)",
                 deadline, application.OrderId, null, application.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now, application.Id);
-            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+            await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves.</summary>
-    internal static async Task CeaseInterimOrdersAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Application mainApplication,
+    internal static async Task CeaseInterimOrdersAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor, Application mainApplication,
         DateTimeOffset determinedAt, CancellationToken ct)
     {
         if (mainApplication.Type != ApplicationType.Full)
@@ -366,17 +366,17 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         // SPA 2019 s.9, R19, R33: the duties carried over to a replacing full order stay; the interim order's own tasks end.
-        await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, interims, on, determinedAt, ct);
+        await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, interims, on, determinedAt, ct);
     }
 
     /// <summary>The application was decided, so the hearings listed for it no longer need preparing for.</summary>
-    internal static async Task CompleteHearingTasksAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid applicationId, DateTimeOffset now,
+    internal static async Task CompleteHearingTasksAsync(StalkingProtectionDbContext db, StaffTaskRaiser staffTasks, Actor actor, Guid applicationId, DateTimeOffset now,
         CancellationToken ct)
     {
         var hearingIds = await db.Hearings.Where(h => h.ApplicationId == applicationId).Select(h => h.Id).ToListAsync(ct);
         foreach (var hearingId in hearingIds)
         {
-            await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, hearingId, StaffTaskType.PrepareForHearing, now, ct);
+            await staffTasks.CompleteOpenForRecordAsync(actor, hearingId, StaffTaskType.PrepareForHearing, now, ct);
         }
     }
 

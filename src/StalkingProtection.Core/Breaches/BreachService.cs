@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.VictimUpdates;
 
 namespace StalkingProtection.Core.Breaches;
@@ -20,7 +20,7 @@ public sealed record UpdateBreachOptions(Guid BreachId, string? CrimeReference, 
 public sealed record RecordBreachProgressOptions(Guid BreachId, BreachProgress Progress, long? ExpectedVersion = null);
 
 /// <summary>Breaches of orders (SPA 2019 s.8).</summary>
-public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R35, R36: the breach names a condition in force at the incident; pre-service incidents go to legal review.</summary>
     public async Task<Guid> RecordBreachAsync(RecordBreachOptions options, Actor actor, CancellationToken ct = default)
@@ -29,7 +29,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
         var breach = Breach.Record(order, options.ConditionId, options.IncidentAt, options.Location, options.Description, options.ReportedAt ?? now,
             options.Override, now, out var overridden);
-        await AddAsync(db, audit, actor, order, breach, options.Override, overridden, now, ct);
+        await AddAsync(db, audit, staffTasks, actor, order, breach, options.Override, overridden, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
         await db.SaveChangesAsync(ct);
         return breach.Id;
@@ -39,7 +39,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
     /// Adds a recorded breach to the caller's unit of work with its audit entry and, for an incident before service, the legal
     /// review task (R35); shared by staff recording a breach and by an arrest on a breach reported online.
     /// </summary>
-    internal static async Task AddAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, StalkingProtectionOrder order, Breach breach,
+    internal static async Task AddAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor, StalkingProtectionOrder order, Breach breach,
         Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
     {
         db.Breaches.Add(breach);
@@ -49,7 +49,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             var task = StaffTask.Raise(StaffTaskType.LegalReview, $"LegalReview:Breach:{breach.Id}",
                 "Legal review: breach incident before the order was served (R35)", Time.LondonTime.DateOf(now), order.Id, null, order.CaseId,
                 stalkingCase.Team, stalkingCase.OfficerInCharge, now);
-            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+            await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
         audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(@override, overridden), null,

@@ -4,8 +4,8 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Core.VictimUpdates;
 
@@ -30,7 +30,8 @@ public sealed record RecordReporterToldOptions(Guid ReportedBreachId, ReporterTo
 /// breach with a task for whoever must decide on it.
 /// </summary>
 public sealed class ReportedBreachService(
-    StalkingProtectionDbContext db, IDataProtectionProvider dataProtection, AuditLog audit, TimeProvider timeProvider, BankHolidayCalendar calendar)
+    StalkingProtectionDbContext db, IDataProtectionProvider dataProtection, AuditLog audit, TimeProvider timeProvider, BankHolidayCalendar calendar,
+    StaffTaskRaiser staffTasks)
 {
     /// <summary>Business days the officer in charge (or a coordinator) has to decide on a reported breach.</summary>
     public const int DecisionBusinessDays = 1;
@@ -140,11 +141,11 @@ public sealed class ReportedBreachService(
         reported.Decide(options.Decision, options.Reasons, actor.Id, actor.Name, now);
         if (breach is not null)
         {
-            await BreachService.AddAsync(db, audit, actor, order!, breach, options.Override, overridden, now, ct);
+            await BreachService.AddAsync(db, audit, staffTasks, actor, order!, breach, options.Override, overridden, now, ct);
         }
 
-        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
-        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, reported.Id, StaffTaskType.CheckReportedBreach, now, ct);
+        await staffTasks.CompleteOpenForRecordAsync(actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
+        await staffTasks.CompleteOpenForRecordAsync(actor, reported.Id, StaffTaskType.CheckReportedBreach, now, ct);
         audit.Add(actor, AuditKind.Alteration, "ReportedBreach.Decided", nameof(ReportedBreach), reported.Id, null, new { Decision = (string?)null },
             new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell, BreachId = breach?.Id });
         if (order is not null)
@@ -272,7 +273,7 @@ public sealed class ReportedBreachService(
                 null, null, now, reported.Id);
         }
 
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, PublicActor, task, ct);
+        await staffTasks.RaiseOnceAsync(PublicActor, task, ct);
     }
 
     private async Task<BreachSubmitResult> AlreadySentAsync(Guid draftId, CancellationToken ct)

@@ -3,8 +3,8 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Statistics;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Cases;
 

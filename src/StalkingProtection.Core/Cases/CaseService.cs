@@ -85,7 +85,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var (previousOfficer, previousTeam) = (stalkingCase.OfficerInCharge, stalkingCase.Team);
         stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), await FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
         var tasks = await db.StaffTasks
-            .Where(t => t.Status == Reviews.StaffTaskStatus.Open
+            .Where(t => t.Status == Tasks.StaffTaskStatus.Open
                 && (t.CaseId == stalkingCase.Id || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == stalkingCase.Id))
                 && (t.AssignedOfficer == previousOfficer || (t.AssignedOfficer == null && t.AssignedTeam == previousTeam)))
             .ToListAsync(ct);
@@ -181,13 +181,13 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             new { assessment.CaseId, assessment.Tool, assessment.ToolVersion, assessment.Level, assessment.NextReviewOn });
 
         // A new assessment is the review the open risk-review task asked for.
-        var reviews = await db.StaffTasks.Where(t => t.CaseId == options.CaseId && t.Type == Reviews.StaffTaskType.RiskReview && t.Status == Reviews.StaffTaskStatus.Open)
+        var reviews = await db.StaffTasks.Where(t => t.CaseId == options.CaseId && t.Type == Tasks.StaffTaskType.RiskReview && t.Status == Tasks.StaffTaskStatus.Open)
             .ToListAsync(ct);
         foreach (var task in reviews)
         {
             task.Complete(now);
-            audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(Reviews.StaffTask), task.Id, "Risk assessment recorded",
-                new { Status = Reviews.StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+            audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(Tasks.StaffTask), task.Id, "Risk assessment recorded",
+                new { Status = Tasks.StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Cases;

@@ -7,6 +7,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Data;
 

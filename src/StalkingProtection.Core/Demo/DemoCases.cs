@@ -8,6 +8,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Demo;
@@ -89,17 +90,19 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
     {
         public AuditLog Audit { get; } = new(Db, Clock);
 
+        public StaffTaskRaiser StaffTasks => new(Db, Audit);
+
         public CaseService Cases => new(Db, Clock, Audit);
 
-        public ApplicationService Applications => new(Db, Clock, Audit);
+        public ApplicationService Applications => new(Db, Clock, Audit, StaffTasks);
 
-        public OrderService Orders => new(Db, Clock, Audit);
+        public OrderService Orders => new(Db, Clock, Audit, StaffTasks);
 
-        public NotificationService Notifications => new(Db, Clock, Audit);
+        public NotificationService Notifications => new(Db, Clock, Audit, StaffTasks);
 
-        public BreachService Breaches => new(Db, Clock, Audit);
+        public BreachService Breaches => new(Db, Clock, Audit, StaffTasks);
 
-        public DeadlineCheckService Deadlines => new(Db, Audit);
+        public DeadlineCheckService Deadlines => new(Db, Audit, StaffTasks);
     }
 
     private async Task<T> On<T>(DateOnly day, Func<Services, Task<T>> step)

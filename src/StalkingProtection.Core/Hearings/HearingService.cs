@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Core.VictimUpdates;
 
@@ -15,7 +15,7 @@ public sealed record AdjournHearingOptions(Guid HearingId, string Reason, DateTi
 public sealed record RecordStandardOfProofOptions(Guid HearingId, StandardOfProof Argued, StandardOfProof Found, long? ExpectedVersion = null);
 
 /// <summary>Hearings of an application before the court: listing, adjournment, the standard of proof (R38) and the decision made at one.</summary>
-public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, ApplicationService applications)
+public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, ApplicationService applications, StaffTaskRaiser staffTasks)
 {
     public async Task<Guid> ListHearingAsync(ListHearingOptions options, Actor actor, CancellationToken ct = default)
     {
@@ -30,7 +30,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         var task = StaffTask.Raise(StaffTaskType.PrepareForHearing, $"Hearing:{hearing.Id}",
             $"Prepare for the hearing at {hearing.CourtName} on {listedOn:d MMMM yyyy}", listedOn, application.OrderId, null, application.CaseId,
             stalkingCase.Team, stalkingCase.OfficerInCharge, timeProvider.GetUtcNow(), hearing.Id);
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        await staffTasks.RaiseOnceAsync(actor, task, ct);
         var reference = application.OrderId is { } orderId ? await db.Orders.Where(o => o.Id == orderId).Select(o => o.VictimReference).SingleOrDefaultAsync(ct) : null;
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.HearingListed, reference, listedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
@@ -45,7 +45,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         hearing.Adjourn(application, options.Reason, options.NextHearingAt);
         audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
             new { hearing.Outcome, hearing.NextHearingAt });
-        await StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
+        await staffTasks.CompleteOpenForRecordAsync(actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 

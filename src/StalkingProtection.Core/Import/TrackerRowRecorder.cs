@@ -8,6 +8,7 @@ using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Import;
@@ -30,15 +31,17 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
     private sealed record Services(StalkingProtectionDbContext Db, TimeProvider Clock, AuditLog Audit)
     {
+        public StaffTaskRaiser StaffTasks => new(Db, Audit);
+
         public CaseService Cases => new(Db, Clock, Audit);
 
-        public ApplicationService Applications => new(Db, Clock, Audit);
+        public ApplicationService Applications => new(Db, Clock, Audit, StaffTasks);
 
-        public HearingService Hearings => new(Db, Clock, Audit, Applications);
+        public HearingService Hearings => new(Db, Clock, Audit, Applications, StaffTasks);
 
-        public OrderService Orders => new(Db, Clock, Audit);
+        public OrderService Orders => new(Db, Clock, Audit, StaffTasks);
 
-        public BreachService Breaches => new(Db, Clock, Audit);
+        public BreachService Breaches => new(Db, Clock, Audit, StaffTasks);
     }
 
     private async Task<T> OnAsync<T>(DateOnly day, TrackerColumn column, Func<Services, Task<T>> step)

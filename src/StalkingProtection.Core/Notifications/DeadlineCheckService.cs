@@ -4,6 +4,7 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Notifications;
@@ -21,7 +22,7 @@ public sealed record DeadlineCheckSettings(
 /// The periodic check of legal deadlines. Idempotent: every task has a unique key and an obligation is flagged overdue once, so
 /// running it twice changes nothing. It never creates notification obligations (SPA 2019 s.9, R34).
 /// </summary>
-public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLog audit)
+public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R23: how long before a fixed period ends to raise "consider renewal".</summary>
     public const int DefaultRenewalLeadDays = 90;
@@ -129,7 +130,7 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
                 null, null, c.Id, c.Team, c.OfficerInCharge, now));
         }
 
-        var raised = await StaffTaskRaiser.RaiseManyOnceAsync(db, audit, actor, candidates, ct);
+        var raised = await staffTasks.RaiseManyOnceAsync(actor, candidates, ct);
         await db.SaveChangesAsync(ct);
         return new DeadlineCheckResult(overdue, raised, closed);
     }
@@ -152,7 +153,7 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
             .Where(o => respondentIds.Contains(o.RespondentId) && (o.EndedOn <= today || o.LastInForceDay < today))
             .ToListAsync(ct);
         var ended = withTasks.Concat(ofRespondents).DistinctBy(o => o.Id).ToList();
-        return await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, ended, today, now, ct);
+        return await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, ended, today, now, ct);
     }
 
     /// <summary>Tasks raised before open keys existed: each gets its key, and of several open for one record only the newest stays open.</summary>
@@ -174,7 +175,7 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
         foreach (var group in keyed.Concat(legacy).DistinctBy(t => t.Id).GroupBy(t => t.OpenKey!))
         {
             var keep = group.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).First();
-            StaffTaskRaiser.Cancel(audit, actor, group.Where(t => t.Id != keep.Id), now, $"A duplicate of the open task \"{keep.Title}\" for the same record");
+            staffTasks.Cancel(actor, group.Where(t => t.Id != keep.Id), now, $"A duplicate of the open task \"{keep.Title}\" for the same record");
         }
 
         // The duplicates are closed (their open key cleared) in the same statement batch that gives the rest their keys.

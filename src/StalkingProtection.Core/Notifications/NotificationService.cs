@@ -3,8 +3,8 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Notifications;
@@ -30,7 +30,7 @@ public sealed record RecordNotificationOffenceOutcomeOptions(Guid OffenceId, Not
 public sealed record ExcuseObligationOptions(Guid ObligationId, string Reason, long? ExpectedVersion = null);
 
 /// <summary>The respondent's notification duties (SPA 2019 ss.9–11).</summary>
-public sealed class NotificationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class NotificationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>
     /// Records a notification at a police station (s.10) and marks the duties it meets: the named one, or every open or overdue
@@ -98,7 +98,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             var task = StaffTask.Raise(StaffTaskType.PotentialS11Offence, $"S11:Biometrics:{notification.Id}",
                 "Potential s.11 offence (H20168): fingerprints or photographs refused on notification", timeProvider.UkToday, null, null, stalkingCase?.Id,
                 stalkingCase?.Team, stalkingCase?.OfficerInCharge, now);
-            await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+            await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
         audit.Add(actor, AuditKind.Collection, "Notification.Recorded", nameof(NotificationEvent), notification.Id, null, null,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Orders;
@@ -21,7 +22,7 @@ public sealed record DecideAppealOptions(Guid AppealId, AppealOutcome Outcome, D
     string? ConsequentialOrders = null);
 
 /// <summary>Appeals to the Crown Court (SPA 2019 s.7).</summary>
-public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R24: the appellant and decision pair must be one s.7 allows; the deadline comes from the business-day calendar.</summary>
     public async Task<Guid> LodgeAsync(LodgeAppealOptions options, Actor actor, CancellationToken ct = default)
@@ -33,7 +34,7 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
         if (appeal.ApplicationId is { } refused)
         {
             // SPA 2019 s.7, R24: the appeal lodged is what the "consider appealing" task asked for.
-            await Reviews.StaffTaskRaiser.CompleteOpenForRecordAsync(db, audit, actor, refused, Reviews.StaffTaskType.ConsiderAppeal, now, ct);
+            await staffTasks.CompleteOpenForRecordAsync(actor, refused, Tasks.StaffTaskType.ConsiderAppeal, now, ct);
         }
         audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, OrderService.OverrideJustification(options.Override, overridden), null,
             new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate });
@@ -62,11 +63,11 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
                 new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Quashed, order.EndedOn });
 
             // SPA 2019 s.7(4), s.9, R33: what hung on the quashed order ends with it.
-            await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, [order], timeProvider.UkToday, now, ct);
+            await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, [order], timeProvider.UkToday, now, ct);
             var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
-            var pnc = Reviews.StaffTask.Raise(Reviews.StaffTaskType.RecordOnPnc, $"Pnc:Quashed:{order.Id}", "Update the PNC entry: the order was quashed on appeal",
+            var pnc = Tasks.StaffTask.Raise(Tasks.StaffTaskType.RecordOnPnc, $"Pnc:Quashed:{order.Id}", "Update the PNC entry: the order was quashed on appeal",
                 timeProvider.UkToday, order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now);
-            await Reviews.StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, pnc, ct);
+            await staffTasks.RaiseOnceAsync(actor, pnc, ct);
         }
 
         audit.Add(actor, AuditKind.Alteration, "Appeal.Decided", nameof(Appeal), appeal.Id, null, new { Outcome = AppealOutcome.Pending },

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
-using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Orders;
 
@@ -52,7 +52,7 @@ public static class OrderEnd
     /// Closes what hangs on orders that are no longer in force on <paramref name="today"/>, in the caller's unit of work, audited.
     /// Idempotent: a second call finds nothing open.
     /// </summary>
-    public static async Task<int> CloseWhatHangsOnAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor,
+    public static async Task<int> CloseWhatHangsOnAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor,
         IReadOnlyCollection<StalkingProtectionOrder> orders, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         var ended = orders.Where(o => o.NoLongerInForceFrom is { } from && from <= today).ToList();
@@ -105,7 +105,7 @@ public static class OrderEnd
         {
             var order = ended.FirstOrDefault(o => o.Id == group.Key) ?? respondentOrders.FirstOrDefault(o => o.Id == group.Key);
             var how = order is null ? null : Describe(order.StatusOn(today), order.EndedOn, order.LastInForceDay, respondentOrders.Any(o => o.ReplacedInterimOrderId == order.Id));
-            StaffTaskRaiser.Cancel(audit, actor, group, now, $"{how ?? "The order ended"}: nothing more to do on it");
+            staffTasks.Cancel(actor, group, now, $"{how ?? "The order ended"}: nothing more to do on it");
             closed += group.Count();
         }
 

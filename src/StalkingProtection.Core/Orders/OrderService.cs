@@ -6,6 +6,7 @@ using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Core.VictimUpdates;
 
@@ -61,7 +62,7 @@ public sealed record DischargeOrderOptions(
 public sealed record RecordPncEntryOptions(Guid OrderId, string Reference, long? ExpectedVersion = null);
 
 /// <summary>Orders the court made, their service, and their variation, renewal and discharge (SPA 2019 ss.2–5, 9).</summary>
-public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R42: the default cadence for "next review due" tasks.</summary>
     public const int ReviewIntervalDays = ManagementReview.DefaultReviewIntervalDays;
@@ -132,11 +133,11 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
                 audit.Add(actor, AuditKind.Alteration, "Hearing.Determined", nameof(Hearing), hearing.Id, "Order made", null,
                     new { hearing.Outcome, OrderId = order.Id });
             }
-            await ApplicationService.CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
+            await ApplicationService.CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.
-                await ApplicationService.CeaseInterimOrdersAsync(db, audit, actor, application, determinedAt, ct);
+                await ApplicationService.CeaseInterimOrdersAsync(db, audit, staffTasks, actor, application, determinedAt, ct);
             }
         }
 
@@ -170,7 +171,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
                 new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId, obligation.Status, obligation.MetOn });
         }
 
-        await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.ServeOrder, now, ct);
+        await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.ServeOrder, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.ServiceRecorded", nameof(StalkingProtectionOrder), order.Id, null,
             new { ServedAt = (DateTimeOffset?)null }, new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId });
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderServed, order.VictimReference, LondonTime.DateOf(options.ServedAt), now, ct);
@@ -241,7 +242,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", timeProvider.UkToday, order, null, actor, now, ct);
 
         // SPA 2019 s.9, R25–R28, R33: a discharge in effect today ends the duties and tasks that hang on the order; a later one is left to the deadline check.
-        await OrderEnd.CloseWhatHangsOnAsync(db, audit, actor, [order], timeProvider.UkToday, now, ct);
+        await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, [order], timeProvider.UkToday, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderDischarged, order.VictimReference, options.EffectiveOn, now, ct);
         await db.SaveChangesAsync(ct);
         return change.Id;
@@ -254,7 +255,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
         var old = new { order.PncReference };
         order.RecordPncEntry(options.Reference);
-        await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.RecordOnPnc, now, ct);
+        await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.RecordOnPnc, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Order.PncRecorded", nameof(StalkingProtectionOrder), order.Id, null, old, new { order.PncReference });
         await db.SaveChangesAsync(ct);
     }
@@ -290,7 +291,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, $"{change.Type} recorded on the order", old,
             new { application.Status, application.Determination, OrderChangeId = change.Id });
-        await ApplicationService.CompleteHearingTasksAsync(db, audit, actor, application.Id, now, ct);
+        await ApplicationService.CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
     }
 
     private async Task<StalkingProtectionOrder> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)
@@ -305,7 +306,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
     {
         stalkingCase ??= await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
         var task = StaffTask.Raise(type, key, title, dueOn, order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now);
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        await staffTasks.RaiseOnceAsync(actor, task, ct);
     }
 
     internal static string? OverrideJustification(Override? @override, IReadOnlyList<RuleWarning> overridden) =>

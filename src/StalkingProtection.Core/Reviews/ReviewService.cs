@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Reviews;
@@ -16,7 +17,7 @@ public sealed record CreateManagementPlanOptions(Guid OrderId, ManagementPlanCon
 public sealed record ReviseManagementPlanOptions(Guid PlanId, ManagementPlanContent Content, string Reason, long? ExpectedVersion = null);
 
 /// <summary>Management reviews (R42), victim contact (R41) and staff tasks.</summary>
-public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
+public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R42: records a review, closes the review task and raises the next one.</summary>
     public async Task<Guid> RecordReviewAsync(RecordReviewOptions options, Actor actor, CancellationToken ct = default)
@@ -27,10 +28,10 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         var review = ManagementReview.Record(order, actor.Name, options.LeadOfficer, options.Summary, options.PncEntryChecked, options.NextReviewDue,
             timeProvider.UkToday, now);
         db.ManagementReviews.Add(review);
-        await StaffTaskRaiser.CompleteOpenAsync(db, audit, actor, order.Id, StaffTaskType.ReviewDue, now, ct);
+        await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.ReviewDue, now, ct);
         var next = StaffTask.Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{options.NextReviewDue:yyyy-MM-dd}", "Review the order's management",
             options.NextReviewDue, order.Id, null, order.CaseId, stalkingCase.Team, options.LeadOfficer, now);
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, next, ct);
+        await staffTasks.RaiseOnceAsync(actor, next, ct);
         audit.Add(actor, AuditKind.Collection, "Review.Recorded", nameof(ManagementReview), review.Id, null, null,
             new { review.OrderId, review.LeadOfficer, review.PncEntryChecked, review.NextReviewDue });
         await db.SaveChangesAsync(ct);
@@ -79,7 +80,7 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
         var task = StaffTask.Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{revision.NextReviewOn:yyyy-MM-dd}", "Review the order's management",
             revision.NextReviewOn, order.Id, null, order.CaseId, stalkingCase.Team, revision.LeadOfficer, now);
-        await StaffTaskRaiser.RaiseOnceAsync(db, audit, actor, task, ct);
+        await staffTasks.RaiseOnceAsync(actor, task, ct);
     }
 
     /// <summary>R41: a timestamped record of consulting or informing a victim.</summary>

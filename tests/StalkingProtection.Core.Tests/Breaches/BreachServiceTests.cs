@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Breaches;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 

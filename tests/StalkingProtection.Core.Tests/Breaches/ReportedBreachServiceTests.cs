@@ -5,8 +5,8 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Core.VictimUpdates;
 using StalkingProtection.Core.Tests.VictimUpdates;
@@ -63,7 +63,8 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
     private ReportedBreachService Service(StalkingProtectionDbContext db, DateOnly day)
     {
         var clock = TestClock.At(day);
-        return new ReportedBreachService(db, _dataProtection, new AuditLog(db, clock), clock, BankHolidayCalendar.EnglandAndWales);
+        var audit = new AuditLog(db, clock);
+        return new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit));
     }
 
     [Fact]

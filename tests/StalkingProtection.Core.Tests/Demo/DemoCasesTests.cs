@@ -75,8 +75,8 @@ public class DemoOrderEndTests
         var orders = await context.Orders.IgnoreAutoIncludes().AsNoTracking().ToListAsync(ct);
         var ended = orders.Where(o => !o.IsInForceOn(today) && o.MadeOn <= today).Select(o => o.Id).ToList();
         Assert.NotEmpty(ended);
-        var hanging = await context.StaffTasks.Where(t => t.Status == Core.Reviews.StaffTaskStatus.Open && t.OrderId != null && ended.Contains(t.OrderId.Value)).ToListAsync(ct);
-        Assert.All(hanging, t => Assert.Equal(Core.Reviews.StaffTaskType.RecordOnPnc, t.Type));
+        var hanging = await context.StaffTasks.Where(t => t.Status == Core.Tasks.StaffTaskStatus.Open && t.OrderId != null && ended.Contains(t.OrderId.Value)).ToListAsync(ct);
+        Assert.All(hanging, t => Assert.Equal(Core.Tasks.StaffTaskType.RecordOnPnc, t.Type));
         var open = await context.NotificationObligations.Where(d => d.Status == Core.Notifications.ObligationStatus.Open).ToListAsync(ct);
         Assert.All(open, d => Assert.Contains(orders, o => o.RespondentId == d.RespondentId && o.IsInForceOn(d.DueBy)));
         Assert.Equal(1, await context.Applications.CountAsync(a => a.AwaitingAuthorisationSince != null, ct));

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 

@@ -3,8 +3,8 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Statistics;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 

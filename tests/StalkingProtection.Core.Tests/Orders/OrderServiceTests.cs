@@ -3,8 +3,8 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Orders;

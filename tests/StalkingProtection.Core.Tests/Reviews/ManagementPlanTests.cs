@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Reviews;

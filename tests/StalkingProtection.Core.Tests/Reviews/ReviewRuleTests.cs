@@ -47,19 +47,4 @@ public class ReviewRuleTests
         // Assert
         Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R42" && v.Field == "nextReviewDue");
     }
-
-    [Fact]
-    public void Complete_TaskTwice_IsRejected()
-    {
-        // Arrange
-        var task = StaffTask.Raise(StaffTaskType.ReviewDue, "Review:x", "Review", new DateOnly(2026, 3, 1), null, null, null, "Team", null, _now);
-        task.Complete(_now);
-
-        // Act
-        var ex = Record.Exception(() => task.Complete(_now));
-
-        // Assert
-        Assert.IsType<RuleViolationException>(ex);
-        Assert.Equal(StaffTaskStatus.Done, task.Status);
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Reviews;

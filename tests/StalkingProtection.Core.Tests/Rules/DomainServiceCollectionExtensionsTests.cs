@@ -8,6 +8,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Tests.Rules;
 
@@ -27,6 +28,7 @@ public class DomainServiceCollectionExtensionsTests
         [
             typeof(CaseService), typeof(ApplicationService), typeof(OrderService), typeof(AppealService), typeof(OrderStatusQueries),
             typeof(NotificationService), typeof(BreachService), typeof(ReviewService), typeof(DeadlineCheckService), typeof(VictimContactService),
+            typeof(StaffTaskRaiser),
         ];
 
         // Act

@@ -756,7 +756,7 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         // Assert
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(0, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.StaffTasks.Where(t => t.OrderId == order.Id && t.Type == Core.Reviews.StaffTaskType.RecordOnPnc && t.Status == Core.Reviews.StaffTaskStatus.Open))));
+            db.StaffTasks.Where(t => t.OrderId == order.Id && t.Type == Core.Tasks.StaffTaskType.RecordOnPnc && t.Status == Core.Tasks.StaffTaskStatus.Open))));
     }
 
     [Fact]

@@ -56,6 +56,12 @@ public static class ApplicationLinks
 
     public static string Journey(string journey, Guid applicationId) => $"/workspace/applications/{journey}/{applicationId}";
 
+    /// <summary>Drafting a new application, which starts from its case.</summary>
+    public static string Draft(Guid caseId) => $"/workspace/applications/draft-application/{caseId}";
+
+    /// <summary>A journey on one hearing of an application: "/workspace/applications/{journey}/{hearing id}".</summary>
+    public static string HearingJourney(string journey, Guid hearingId) => $"/workspace/applications/{journey}/{hearingId}";
+
     /// <summary>The application pack's download form, the format already chosen.</summary>
     public static string Pack(Guid applicationId, Core.Documents.DocumentFileFormat format) => $"/workspace/applications/{applicationId}/documents?format={format}";
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 

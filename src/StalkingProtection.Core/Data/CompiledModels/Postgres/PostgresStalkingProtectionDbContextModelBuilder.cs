@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a90a9c8b-14b6-4d7e-b7f0-9cf7a17a9f3d"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("ff063770-3668-41d6-a54d-c6477d80a228"), entityTypeCount: 59)
         {
         }
 
@@ -70,11 +70,11 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var managementPlan = ManagementPlanEntityType.Create(this);
             var managementPlanRevision = ManagementPlanRevisionEntityType.Create(this);
             var managementReview = ManagementReviewEntityType.Create(this);
-            var staffTask = StaffTaskEntityType.Create(this);
             var victimContactEvent = VictimContactEventEntityType.Create(this);
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var staffTask = StaffTaskEntityType.Create(this);
             var victimMessage = VictimMessageEntityType.Create(this);
             var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
 
@@ -196,11 +196,11 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             ManagementPlanEntityType.CreateAnnotations(managementPlan);
             ManagementPlanRevisionEntityType.CreateAnnotations(managementPlanRevision);
             ManagementReviewEntityType.CreateAnnotations(managementReview);
-            StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimContactEventEntityType.CreateAnnotations(victimContactEvent);
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimMessageEntityType.CreateAnnotations(victimMessage);
             VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);
 

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3aa574e8-6680-46b4-9fa5-bb88713c08bd"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("78b0a6b7-6216-4c28-8860-ee08525da4eb"), entityTypeCount: 59)
         {
         }
 
@@ -69,11 +69,11 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var managementPlan = ManagementPlanEntityType.Create(this);
             var managementPlanRevision = ManagementPlanRevisionEntityType.Create(this);
             var managementReview = ManagementReviewEntityType.Create(this);
-            var staffTask = StaffTaskEntityType.Create(this);
             var victimContactEvent = VictimContactEventEntityType.Create(this);
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var staffTask = StaffTaskEntityType.Create(this);
             var victimMessage = VictimMessageEntityType.Create(this);
             var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
 
@@ -195,11 +195,11 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             ManagementPlanEntityType.CreateAnnotations(managementPlan);
             ManagementPlanRevisionEntityType.CreateAnnotations(managementPlanRevision);
             ManagementReviewEntityType.CreateAnnotations(managementReview);
-            StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimContactEventEntityType.CreateAnnotations(victimContactEvent);
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimMessageEntityType.CreateAnnotations(victimMessage);
             VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);
 

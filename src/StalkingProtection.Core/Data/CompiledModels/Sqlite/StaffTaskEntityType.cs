@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using StalkingProtection.Core.Reviews;
+using StalkingProtection.Core.Tasks;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -17,7 +17,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "StalkingProtection.Core.Reviews.StaffTask",
+                "StalkingProtection.Core.Tasks.StaffTask",
                 typeof(StaffTask),
                 baseEntityType,
                 propertyCount: 16,

@@ -3272,7 +3272,7 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("management_reviews", (string)null);
                 });
 
-            modelBuilder.Entity("StalkingProtection.Core.Reviews.StaffTask", b =>
+            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

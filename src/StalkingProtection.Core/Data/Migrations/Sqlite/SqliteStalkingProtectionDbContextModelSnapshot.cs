@@ -3259,7 +3259,7 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("management_reviews", (string)null);
                 });
 
-            modelBuilder.Entity("StalkingProtection.Core.Reviews.StaffTask", b =>
+            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")

@@ -4,8 +4,8 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Web.Pages.Workspace.Tasks;
 

@@ -8,6 +8,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 

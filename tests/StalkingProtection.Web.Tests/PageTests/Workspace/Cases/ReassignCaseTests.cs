@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Tests.Infrastructure;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 

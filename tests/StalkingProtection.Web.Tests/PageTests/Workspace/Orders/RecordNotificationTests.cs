@@ -101,7 +101,7 @@ public class RecordNotificationTests(WebAppFactory factory) : IClassFixture<WebA
 
         // Assert
         saved.AssertRedirectTo("/workspace/orders/record-notification/acknowledgement/");
-        Assert.True(await factory.WithDbAsync(db => db.StaffTasks.AnyAsync(t => t.CaseId == order.Case.CaseId && t.Type == Core.Reviews.StaffTaskType.PotentialS11Offence)));
+        Assert.True(await factory.WithDbAsync(db => db.StaffTasks.AnyAsync(t => t.CaseId == order.Case.CaseId && t.Type == Core.Tasks.StaffTaskType.PotentialS11Offence)));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.Workspace.Tasks;

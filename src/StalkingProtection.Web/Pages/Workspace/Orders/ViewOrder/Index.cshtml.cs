@@ -11,6 +11,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 
-namespace StalkingProtection.Core.Reviews;
+namespace StalkingProtection.Core.Tasks;
 
 public sealed record TaskRow(Guid Id, StaffTaskType Type, string Title, DateOnly DueOn, Guid? OrderId, Guid? CaseId, string? CaseReference,
     string? AssignedOfficer, string? AssignedTeam, long Version, Guid? RecordId = null)

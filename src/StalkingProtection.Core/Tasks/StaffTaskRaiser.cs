@@ -2,19 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 
-namespace StalkingProtection.Core.Reviews;
+namespace StalkingProtection.Core.Tasks;
 
 /// <summary>
-/// Adds a task to the caller's unit of work unless one with the same key exists, so raising is idempotent. A newer task for the
+/// Adds a task to the caller's unit of work (the scoped context and audit log the calling service shares) unless one with the same key exists, so raising is idempotent. A newer task for the
 /// same duty or record (the same open key) replaces the open one, so there is never more than one open task per duty and record.
 /// </summary>
-internal static class StaffTaskRaiser
+public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog audit)
 {
-    public static async Task<bool> RaiseOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, StaffTask task, CancellationToken ct) =>
-        await RaiseManyOnceAsync(db, audit, actor, [task], ct) == 1;
+    public async Task<bool> RaiseOnceAsync(Actor actor, StaffTask task, CancellationToken ct) =>
+        await RaiseManyOnceAsync(actor, [task], ct) == 1;
 
     /// <summary>Adds each task whose key is not yet used, checking the keys in batches rather than one query per task.</summary>
-    public static async Task<int> RaiseManyOnceAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, IReadOnlyList<StaffTask> tasks, CancellationToken ct)
+    public async Task<int> RaiseManyOnceAsync(Actor actor, IReadOnlyList<StaffTask> tasks, CancellationToken ct)
     {
         var existing = new HashSet<string>(db.StaffTasks.Local.Select(t => t.Key), StringComparer.Ordinal);
         foreach (var chunk in tasks.Select(t => t.Key).Distinct().Chunk(500))
@@ -48,26 +48,26 @@ internal static class StaffTaskRaiser
         return fresh.Count;
     }
 
-    public static async Task CompleteOpenAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid orderId, StaffTaskType type,
+    public async Task CompleteOpenAsync(Actor actor, Guid orderId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.StaffTasks.Where(t => t.OrderId == orderId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
-        Close(audit, actor, open, now, null);
+        Close(actor, open, now, null);
     }
 
     /// <summary>The event that meets the tasks about a record (a hearing held, an appeal lodged, a risk assessment reviewed) closes them.</summary>
-    public static async Task CompleteOpenForRecordAsync(StalkingProtectionDbContext db, AuditLog audit, Actor actor, Guid recordId, StaffTaskType type,
+    public async Task CompleteOpenForRecordAsync(Actor actor, Guid recordId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.StaffTasks.Where(t => t.RecordId == recordId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
-        Close(audit, actor, open, now, null);
+        Close(actor, open, now, null);
     }
 
     /// <summary>Tasks that can no longer be done because what they hang on has ended are cancelled, with the reason.</summary>
-    public static void Cancel(AuditLog audit, Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string reason) =>
-        Close(audit, actor, tasks, now, reason);
+    public void Cancel(Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string reason) =>
+        Close(actor, tasks, now, reason);
 
-    private static void Close(AuditLog audit, Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string? cancelledBecause)
+    private void Close(Actor actor, IEnumerable<StaffTask> tasks, DateTimeOffset now, string? cancelledBecause)
     {
         foreach (var task in tasks.Where(t => t.Status == StaffTaskStatus.Open))
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 
-namespace StalkingProtection.Core.Reviews;
+namespace StalkingProtection.Core.Tasks;
 
 public enum StaffTaskType
 {

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Documents;
+using StalkingProtection.Web.Infrastructure.Routing;
+
+namespace StalkingProtection.Web.Tests.Infrastructure.Routing;
+
+/// <summary>Every address a link generator makes must be the route of a page, so a renamed or moved page fails here rather than as a broken link.</summary>
+public class WorkspaceLinksTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private static readonly Guid _a = Guid.CreateVersion7();
+    private static readonly Guid _b = Guid.CreateVersion7();
+    private static readonly Guid _c = Guid.CreateVersion7();
+
+    public static TheoryData<string> Links() =>
+    [
+        OrderLinks.List, OrderLinks.View(_a),
+        .. new[]
+        {
+            "apply-to-change-order", "discharge-order", "record-address-change", "record-breach", "record-name-change", "record-notification",
+            "record-order", "record-pnc-reference", "record-review", "record-service", "renew-order", "vary-order",
+        }.SelectMany(j => new[] { OrderLinks.Journey(j, _a), OrderLinks.CheckAnswers(j, _a, _b) }),
+        CaseLinks.List, CaseLinks.OpenCase, CaseLinks.OpenCaseCheckAnswers(_a), CaseLinks.View(_a), CaseLinks.Journey("reassign-case", _a),
+        CaseLinks.CheckAnswers("reassign-case", _a, _b), CaseLinks.RiskScreeningAnswers(_a, RiskTool.Dash, _b),
+        ApplicationLinks.View(_a), ApplicationLinks.Draft(_a), ApplicationLinks.HearingJourney("record-hearing-outcome", _a),
+        ApplicationLinks.Pack(_a, DocumentFileFormat.Pdf),
+        .. new[]
+        {
+            "add-evidence", "add-protected-person", "amend-change-sought", "authorise-application", "choose-court", "comment-on-application",
+            "list-hearing", "propose-condition", "set-jurisdiction",
+        }.Select(j => ApplicationLinks.Journey(j, _a)),
+        TriageLinks.Queue, TriageLinks.Report(_a), TriageLinks.Start(_a), TriageLinks.Details(_a), TriageLinks.CheckAnswers(_a),
+        TriageLinks.Confirmation(_a),
+        PeopleLinks.Duplicates, PeopleLinks.Merge(_a, _b), PeopleLinks.MergeReason(_c), PeopleLinks.MergeCheckAnswers(_c), PeopleLinks.MergeConfirmation(_a),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Links))]
+    public void Link_IsTheRouteOfAPage(string link)
+    {
+        // Arrange
+        var path = link.Split('?')[0];
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
+
+        // Act
+        var matched = pages.Where(e => Matches(e, path)).Select(e => e.RoutePattern.RawText).ToList();
+
+        // Assert
+        Assert.NotEmpty(matched);
+    }
+
+    private static bool Matches(RouteEndpoint endpoint, string path)
+    {
+        var values = new RouteValueDictionary();
+        var matcher = new TemplateMatcher(TemplateParser.Parse(endpoint.RoutePattern.RawText!), []);
+        return matcher.TryMatch(path, values)
+            && endpoint.RoutePattern.Parameters.All(p => !p.ParameterPolicies.Any(policy => policy.Content == "guid")
+                || Guid.TryParse(values[p.Name]?.ToString(), out _));
+    }
+}
