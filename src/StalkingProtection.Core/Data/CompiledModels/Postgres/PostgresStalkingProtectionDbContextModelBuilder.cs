@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a90a9c8b-14b6-4d7e-b7f0-9cf7a17a9f3d"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("4cf1c727-2fd2-4d69-893a-25725639a1cb"), entityTypeCount: 59)
         {
         }
 

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3aa574e8-6680-46b4-9fa5-bb88713c08bd"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("7ec899dd-3556-4fd3-8683-c266ff5a8bdd"), entityTypeCount: 59)
         {
         }
 
