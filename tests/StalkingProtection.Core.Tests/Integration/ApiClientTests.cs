@@ -1,3 +1,4 @@
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Core.Rules;
 
@@ -84,7 +85,7 @@ public class ApiClientTests
         var given = client.Team;
         client.ChangeTeam(" ");
         var blank = client.Team;
-        var tooLong = Assert.Throws<RuleViolationException>(() => client.ChangeTeam(new string('T', Cases.StalkingCase.TeamMaxLength + 1)));
+        var tooLong = Assert.Throws<RuleViolationException>(() => client.ChangeTeam(new string('T', StalkingCase.TeamMaxLength + 1)));
 
         // Assert
         Assert.Equal("Leeds Stalking Team", given);
