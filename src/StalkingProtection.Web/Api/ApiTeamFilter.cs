@@ -34,6 +34,23 @@ public sealed class ApiTeamFilter : IEndpointFilter
         return await next(context);
     }
 
+    /// <summary>
+    /// Whether the client may see the record of kind <paramref name="record"/> (as its address names it: "cases", "orders")
+    /// that a request's body names; always for a force-wide client.
+    /// </summary>
+    public static async Task<bool> SeesAsync(HttpContext http, StalkingProtectionDbContext db, string record, Guid? id)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(db);
+        if (http.User.ClientTeam() is not { } team || id is not { } named)
+        {
+            return true;
+        }
+
+        var cases = CasesOf(db, record, named);
+        return cases is not null && await db.Cases.AnyAsync(c => c.Team == team && cases.Contains(c.Id), http.RequestAborted);
+    }
+
     /// <summary>The first part of the address, which names the kind of record the id is: "orders" in /api/v1/orders/{id}/service.</summary>
     private static string? RecordOf(RouteEndpoint? endpoint)
     {

@@ -93,6 +93,11 @@ public static class OrdersEndpoints
                 IOptions<LegalRuleSet> rules) =>
             ApiRoute.HandleAsync<RecordOrderRequest>(http.Request, async r =>
             {
+                if (!await ApiTeamFilter.SeesAsync(http, db, "cases", r.CaseId))
+                {
+                    return ApiProblems.NotFound("A record named in the request was");
+                }
+
                 var actor = http.User.ToActor();
                 var terms = new OrderTerms(r.Kind, r.Origin, r.CourtName, r.CourtPoliceArea, r.MadeOn, r.DurationType, r.LastInForceDay,
                     r.Conditions.Select(c => c.ToDraft()).ToList());

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Auditing;
@@ -77,6 +78,26 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
         Assert.Equal("application/problem+json", answer.Response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Victims.CountAsync(v => v.CaseId == theirs.CaseId)));
         Assert.Equal(HttpStatusCode.Created, own.Status);
+    }
+
+    [Fact]
+    public async Task Issue17_TeamClient_ApplicationOnAnotherTeamsCaseNamedInTheBody_Is404AndNothingIsSaved()
+    {
+        // Arrange
+        var (ours, theirs) = await TwoTeamsAsync();
+        var teamClient = await ApiSession.CreateAsync(factory, ApiScope.ReadWrite, team: ours.Team);
+        var scenario = new ApiScenario(teamClient);
+        var before = await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.CaseId == theirs.CaseId));
+        await scenario.WithCaseAsync(_today, team: ours.Team);
+        var body = JsonSerializer.SerializeToNode(scenario.FullApplicationBody(), ApiSession.BodyJson)!;
+        body["caseId"] = theirs.CaseId;
+
+        // Act
+        var answer = await teamClient.PostJsonAsync("/api/v1/applications", body.ToJsonString());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Applications.CountAsync(a => a.CaseId == theirs.CaseId)));
     }
 
     [Fact]
