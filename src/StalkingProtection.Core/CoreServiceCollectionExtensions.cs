@@ -54,6 +54,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Integration.ApiClientService>();
         services.AddOptions<Integration.ApiClientOptions>().Bind(configuration.GetSection(Integration.ApiClientOptions.SectionName))
             .Validate(o => o.KeyRotationOverlap >= TimeSpan.Zero, "StalkingProtection:Api:KeyRotationOverlap cannot be negative.")
+            .Validate(o => o.KeyLifetimeDays is >= 1 and <= Integration.ApiClientOptions.MaxKeyLifetimeDays,
+                $"StalkingProtection:Api:KeyLifetimeDays must be from 1 to {Integration.ApiClientOptions.MaxKeyLifetimeDays} days.")
+            .Validate(o => o.KeyRotationOverlap < TimeSpan.FromDays(o.KeyLifetimeDays),
+                "StalkingProtection:Api:KeyRotationOverlap must be shorter than StalkingProtection:Api:KeyLifetimeDays.")
             .ValidateOnStart();
         return services;
     }

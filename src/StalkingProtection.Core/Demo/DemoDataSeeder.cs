@@ -63,7 +63,7 @@ public sealed class DemoDataSeeder(
             db.ChangeTracker.Clear();
         }
 
-        if (await apiClients.FindByKeyAsync(ApiKey) is null && !await db.Set<ApiClient>().AnyAsync(c => c.KeyPrefix == "demo0000"))
+        if ((await apiClients.FindByKeyAsync(ApiKey)).Client is null && !await db.Set<ApiClient>().AnyAsync(c => c.KeyPrefix == "demo0000"))
         {
             await apiClients.CreateAsync(new CreateApiClientOptions("Demo records system", ApiScope.ReadWrite, MayRecordDecisions: true), Actor.System, ApiKey);
         }

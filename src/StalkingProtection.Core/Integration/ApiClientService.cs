@@ -13,14 +13,21 @@ public sealed class ApiClientOptions
 
     /// <summary>How long a rotated key keeps working beside the new one, so the client's system can change over.</summary>
     public TimeSpan KeyRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    public const int MaxKeyLifetimeDays = 730;
+
+    /// <summary>How long a key works after it is issued or rotated (ASVS V13.2.1); the client's system must rotate it before then.</summary>
+    public int KeyLifetimeDays { get; set; } = 365;
 }
 
-public sealed record CreateApiClientOptions(string Name, ApiScope Scope, bool MayRecordDecisions);
+public sealed record CreateApiClientOptions(string Name, ApiScope Scope, bool MayRecordDecisions, string? Team = null);
 
 public sealed class ApiClientService(
     StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider, IOptions<ApiClientOptions> options)
 {
     public TimeSpan RotationOverlap => options.Value.KeyRotationOverlap;
+
+    public TimeSpan KeyLifetime => TimeSpan.FromDays(options.Value.KeyLifetimeDays);
 
     /// <summary>Creates a client and returns its key, which is never shown again.</summary>
     public async Task<(ApiClient Client, string Key)> CreateAsync(CreateApiClientOptions create, Actor actor, string? key = null, CancellationToken ct = default)
@@ -43,10 +50,12 @@ public sealed class ApiClientService(
             Scope = create.Scope,
             MayRecordDecisions = create.MayRecordDecisions,
             CreatedAt = now,
+            KeyExpiresAt = now + KeyLifetime,
         };
+        client.ChangeTeam(create.Team);
         db.Add(client);
         auditLog.Add(actor, AuditKind.Administration, "ApiClient.Created", nameof(ApiClient), client.Id,
-            newValues: new { name, create.Scope, create.MayRecordDecisions, KeyPrefix = prefix });
+            newValues: new { name, create.Scope, create.MayRecordDecisions, client.Team, KeyPrefix = prefix, client.KeyExpiresAt });
         await db.SaveChangesAsync(ct);
         return (client, key);
     }
@@ -55,15 +64,16 @@ public sealed class ApiClientService(
         CreateAsync(new CreateApiClientOptions(name, scope, MayRecordDecisions: false), actor, key, ct);
 
     /// <summary>
-    /// The client whose current key, or previous key within the rotation overlap, this is. Last use is written with one
-    /// UPDATE at most once a minute per client, so checking a key costs no write on most calls.
+    /// The client whose current key before its expiry, or previous key within the rotation overlap, this is; otherwise
+    /// none, and whether it was a client's expired key. Last use is written with one UPDATE at most once a minute per
+    /// client, so checking a key costs no write on most calls.
     /// </summary>
-    public async Task<ApiClient?> FindByKeyAsync(string key, CancellationToken ct = default)
+    public async Task<(ApiClient? Client, bool Expired)> FindByKeyAsync(string key, CancellationToken ct = default)
     {
         var (prefix, _) = ApiClient.Split(key);
         if (prefix.Length == 0)
         {
-            return null;
+            return (null, false);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -71,7 +81,11 @@ public sealed class ApiClientService(
             .Where(c => c.KeyPrefix == prefix || c.PreviousKeyPrefix == prefix)
             .ToListAsync(ct);
         var client = candidates.FirstOrDefault(c => c.Accepts(key, now));
-        if (client is not null && client.NeedsLastUsedUpdate(now))
+        if (client is null)
+        {
+            return (null, candidates.Any(c => c.Check(key, now) == ApiKeyStatus.Expired));
+        }
+        if (client.NeedsLastUsedUpdate(now))
         {
             var due = now - ApiClient.LastUsedGranularity;
             await db.Set<ApiClient>()
@@ -79,7 +93,7 @@ public sealed class ApiClientService(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAt, now), ct);
         }
 
-        return client;
+        return (client, false);
     }
 
     public Task<List<ApiClient>> ListAsync(CancellationToken ct = default) =>
@@ -93,12 +107,27 @@ public sealed class ApiClientService(
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
         var key = NewKey();
-        var old = new { client.KeyPrefix };
-        client.Rotate(key, timeProvider.GetUtcNow(), RotationOverlap);
+        var old = new { client.KeyPrefix, client.KeyExpiresAt };
+        client.Rotate(key, timeProvider.GetUtcNow(), RotationOverlap, KeyLifetime);
         auditLog.Add(actor, AuditKind.Administration, "ApiClient.KeyRotated", nameof(ApiClient), client.Id, null, old,
-            new { client.KeyPrefix, client.PreviousKeyValidUntil });
+            new { client.KeyPrefix, client.KeyExpiresAt, client.PreviousKeyValidUntil });
         await db.SaveChangesAsync(ct);
         return key;
+    }
+
+    /// <summary>Gives the client a team, whose cases alone it then sees, or with none the whole force's (issue 17).</summary>
+    public async Task ChangeTeamAsync(Guid id, string? team, Actor actor, CancellationToken ct = default)
+    {
+        var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
+        var old = new { client.Team };
+        client.ChangeTeam(team);
+        if (old.Team == client.Team)
+        {
+            return;
+        }
+
+        auditLog.Add(actor, AuditKind.Administration, "ApiClient.TeamChanged", nameof(ApiClient), client.Id, null, old, new { client.Team });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task RevokeAsync(Guid id, Actor actor, CancellationToken ct = default)

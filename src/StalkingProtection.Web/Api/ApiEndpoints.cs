@@ -12,6 +12,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiPolicies.Read)
             .AddEndpointFilter<QueryParameterFilter>()
+            .AddEndpointFilter<ApiTeamFilter>()
             .WithTags("Stalking Protection");
 
         api.MapGet("/client", (HttpContext http) => Results.Ok(new ApiClientSummary(

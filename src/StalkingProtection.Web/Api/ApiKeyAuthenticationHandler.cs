@@ -13,8 +13,14 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    public const string ClientRole = "ApiClient";
     public const string ScopeClaim = "sp:scope";
     public const string DecisionsClaim = "sp:decisions";
+
+    /// <summary>The team a client is limited to; absent for a force-wide client.</summary>
+    public const string TeamClaim = "sp:team";
+
+    private const string ExpiredItem = "sp:key-expired";
 
     public static IResult MayNotRecordDecisions() =>
         Results.Problem(title: "This API key cannot record coordinator decisions",
@@ -30,27 +36,43 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var client = await clients.FindByKeyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var (client, expired) = await clients.FindByKeyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (client is null)
         {
-            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+            // ASVS V13.2.1: only the holder of the real key learns that it has expired.
+            Context.Items[ExpiredItem] = expired;
+            return AuthenticateResult.Fail(expired ? "The API key has expired." : "The API key is not valid or has been revoked.");
         }
 
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, $"api:{client.Id}"),
                 new Claim(StaffClaims.DisplayName, client.Name),
-                new Claim(ClaimTypes.Role, "ApiClient"),
+                new Claim(ClaimTypes.Role, ClientRole),
                 new Claim(ScopeClaim, client.Scope.ToString()),
                 new Claim(DecisionsClaim, client.MayRecordDecisions ? "true" : "false"),
             ],
             SchemeName);
+        if (client.Team is { } team)
+        {
+            identity.AddClaim(new Claim(TeamClaim, team));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (Context.Items[ExpiredItem] is true)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The key has expired\"";
+            await Results.Problem(title: "The API key has expired",
+                detail: "Keys expire by themselves. Ask an administrator of the service to rotate the client's key, then send the new key.",
+                statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer";
         await Results.Problem(title: "An API key is required", detail: "Send the key as `Authorization: Bearer <key>`.",
             statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);

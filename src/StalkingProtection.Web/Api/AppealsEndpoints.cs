@@ -32,6 +32,11 @@ public static class AppealsEndpoints
         api.MapPost("/appeals", (HttpContext http, AppealService appeals, StalkingProtectionDbContext db, IOptions<LegalRuleSet> rules, BankHolidayCalendar calendar) =>
             ApiRoute.HandleAsync<LodgeAppealRequest>(http.Request, async r =>
             {
+                if (!await ApiTeamFilter.SeesAsync(http, db, "orders", r.OrderId) || !await ApiTeamFilter.SeesAsync(http, db, "applications", r.ApplicationId))
+                {
+                    return ApiProblems.NotFound("A record named in the request was");
+                }
+
                 var actor = http.User.ToActor();
                 // R24: the provisional lodging deadline comes from the business-day calendar, never from the client.
                 var deadline = rules.Value.AppealLodgingDeadline(r.DecisionOn, calendar);

@@ -84,6 +84,11 @@ public static class ApplicationsEndpoints
         api.MapPost("/applications", (HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<CreateApplicationRequest>(http.Request, async r =>
             {
+                if (!await ApiTeamFilter.SeesAsync(http, db, "cases", r.CaseId))
+                {
+                    return ApiProblems.NotFound("A record named in the request was");
+                }
+
                 var id = await applications.CreateAsync(new CreateApplicationOptions(r.CaseId, r.Type, r.ApplicantForce, r.Venue, r.CourtName, r.MainApplicationId,
                     r.JurisdictionBasis, r.JurisdictionNotes, r.ProtectedPersonIds,
                     r.Evidence?.Select(e => new EvidenceLink(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList()), http.User.ToActor(), http.RequestAborted);

@@ -6,6 +6,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
 
@@ -66,8 +67,8 @@ public static class ListEndpoints
             return problem;
         }
 
-        // API clients are force systems: they read every case of the force, as they read any one case by its id.
-        var rows = CaseListQuery.Rows(db, db.Cases, time.UkToday, new CaseListFilter(wanted, Team: team, Officer: officer));
+        // Issue 17: a client given a team lists that team's cases only, as it reads only those by id.
+        var rows = CaseListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), time.UkToday, new CaseListFilter(wanted, Team: team, Officer: officer));
         rows = ApiList.AuditedChangesSince(rows, db, nameof(StalkingCase), since, r => r.Id);
 
         var (page, next) = await list.PageAsync(http, audit, CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
@@ -90,7 +91,7 @@ public static class ListEndpoints
             return problem;
         }
 
-        var rows = ApplicationListQuery.Rows(db, db.Cases, time.UkToday, filter, team, officer, needsAction: false);
+        var rows = ApplicationListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), time.UkToday, filter, team, officer, needsAction: false);
         rows = ApiList.AuditedChangesSince(rows, db, nameof(Application), since, r => r.Id);
 
         var ordered = Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(DateTimeOffset)), list.AfterId, false);
@@ -122,6 +123,12 @@ public static class ListEndpoints
         if (!string.IsNullOrWhiteSpace(team))
         {
             respondents = respondents.Where(r => db.Cases.Any(c => c.RespondentId == r.Id && c.Team == team));
+        }
+
+        if (http.User.ClientTeam() is not null)
+        {
+            var visible = db.Cases.VisibleTo(http.User);
+            respondents = respondents.Where(r => visible.Any(c => c.RespondentId == r.Id));
         }
 
         respondents = ApiList.AuditedChangesSince(respondents, db, nameof(Respondent), since, r => r.Id);

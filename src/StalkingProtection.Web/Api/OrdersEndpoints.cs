@@ -93,6 +93,11 @@ public static class OrdersEndpoints
                 IOptions<LegalRuleSet> rules) =>
             ApiRoute.HandleAsync<RecordOrderRequest>(http.Request, async r =>
             {
+                if (!await ApiTeamFilter.SeesAsync(http, db, "cases", r.CaseId))
+                {
+                    return ApiProblems.NotFound("A record named in the request was");
+                }
+
                 var actor = http.User.ToActor();
                 var terms = new OrderTerms(r.Kind, r.Origin, r.CourtName, r.CourtPoliceArea, r.MadeOn, r.DurationType, r.LastInForceDay,
                     r.Conditions.Select(c => c.ToDraft()).ToList());
@@ -221,8 +226,8 @@ public static class OrdersEndpoints
         }
 
         var today = time.UkToday;
-        // API clients are force systems: they read every order of the force, as they read any one order by its id.
-        var rows = OrderListQuery.Rows(db, db.Cases, today, filter, team, null, needsAction: false);
+        // Issue 17: a client given a team lists the orders of that team's cases only, as it reads only those by id.
+        var rows = OrderListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), today, filter, team, null, needsAction: false);
         if (people is not null)
         {
             rows = rows.Where(r => people.Contains(r.PersonId));

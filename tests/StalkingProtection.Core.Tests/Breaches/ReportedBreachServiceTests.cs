@@ -479,7 +479,8 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             var clock = TestClock.At(_christmasEve, new TimeOnly(13, 0));
-            await new ReportedBreachService(db, _dataProtection, new AuditLog(db, clock), clock, BankHolidayCalendar.EnglandAndWales)
+            var audit = new AuditLog(db, clock);
+            await new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit))
                 .RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.PhoneCall, toldAt), TestData.Officer);
         }
 

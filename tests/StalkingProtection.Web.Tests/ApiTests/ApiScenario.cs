@@ -19,18 +19,18 @@ public sealed class ApiScenario(ApiSession api)
 
     public Guid RiskAssessmentId { get; private set; }
 
-    public static object CaseBody(DateOnly reportedOn) => new
+    public static object CaseBody(DateOnly reportedOn, string team = "Leeds Stalking Team") => new
     {
         crimeReferences = new[] { "13/123456/26" },
         offences = new[] { "StalkingPha2A" },
         reportedOn,
         officerInCharge = "DC Priya Shah",
-        team = "Leeds Stalking Team",
+        team,
     };
 
-    public async Task<ApiScenario> WithCaseAsync(DateOnly reportedOn, DateOnly? respondentBornOn = null)
+    public async Task<ApiScenario> WithCaseAsync(DateOnly reportedOn, DateOnly? respondentBornOn = null, string team = "Leeds Stalking Team")
     {
-        CaseId = Expect(await api.PostAsync("/api/v1/cases", CaseBody(reportedOn))).Id;
+        CaseId = Expect(await api.PostAsync("/api/v1/cases", CaseBody(reportedOn, team))).Id;
         RespondentId = Expect(await api.PostAsync($"/api/v1/cases/{CaseId}/respondent", new
         {
             givenNames = "Mark",

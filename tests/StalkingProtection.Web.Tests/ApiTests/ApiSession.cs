@@ -42,11 +42,11 @@ public sealed class ApiSession(HttpClient client)
     public const string CoordinatorEmail = "sam.coordinator@force.police.uk";
 
     public static async Task<ApiSession> CreateAsync(WebAppFactory factory, ApiScope scope = ApiScope.ReadWrite, string? name = null,
-        bool? mayRecordDecisions = null)
+        bool? mayRecordDecisions = null, string? team = null)
     {
         await using var services = factory.Services.CreateAsyncScope();
         var (_, key) = await services.ServiceProvider.GetRequiredService<ApiClientService>()
-            .CreateAsync(new CreateApiClientOptions(name ?? $"Test client {Guid.NewGuid():N}", scope, mayRecordDecisions ?? scope == ApiScope.ReadWrite), Actor.System);
+            .CreateAsync(new CreateApiClientOptions(name ?? $"Test client {Guid.NewGuid():N}", scope, mayRecordDecisions ?? scope == ApiScope.ReadWrite, team), Actor.System);
         if (await services.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(CoordinatorEmail) is null)
         {
             var created = await services.ServiceProvider.GetRequiredService<StaffAccountService>()

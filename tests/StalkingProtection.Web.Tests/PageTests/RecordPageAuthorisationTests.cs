@@ -47,6 +47,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         // API clients: administrators only.
         new("/workspace/api-clients/rotate-key/{api-client}", [StaffRoles.Administrator]),
         new("/workspace/api-clients/revoke/{api-client}", [StaffRoles.Administrator]),
+        new("/workspace/api-clients/change-team/{api-client}", [StaffRoles.Administrator]),
 
         // Cases: the case roles, officers only for their team's cases (and those they are in charge of).
         new("/workspace/cases/{case}", _caseRoles),

@@ -101,7 +101,7 @@ public partial class SecurityDocumentsTests(WebAppFactory factory) : IClassFixtu
         Assert.Contains($"files up to {TrackerFile.MaxBytes / (1024 * 1024)} MB and cells up to {TrackerFile.MaxCellLength} characters", document, StringComparison.Ordinal);
         Assert.Contains($"queries up to {RecordSearchService.MaxLength} characters; at most {RecordSearchService.MaxPerGroup} results in each group", document, StringComparison.Ordinal);
         Assert.Contains($"batches of {AuditChain.BatchSize}; reports at most {AuditChain.ProblemLimit} problems", document, StringComparison.Ordinal);
-        Assert.All(new[] { "PostsPerMinutePerAddress", "FormSubmissionsPerAddress", "SendsPerReport", "FormSubmissionWindow", "KeyRotationOverlap", "CostlyWorkAtOnce" }, setting =>
+        Assert.All(new[] { "PostsPerMinutePerAddress", "FormSubmissionsPerAddress", "SendsPerReport", "FormSubmissionWindow", "KeyRotationOverlap", "KeyLifetimeDays", "CostlyWorkAtOnce" }, setting =>
         {
             Assert.Contains(setting, document, StringComparison.Ordinal);
             Assert.Contains(setting, readme, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 "StalkingProtection.Core.Integration.ApiClient",
                 typeof(ApiClient),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -43,6 +43,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             createdAt.AddAnnotation("Relational:ColumnName", "created_at");
+
+            var keyExpiresAt = runtimeEntityType.AddProperty(
+                "KeyExpiresAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(ApiClient).GetProperty("KeyExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ApiClient).GetField("<KeyExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            keyExpiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            keyExpiresAt.AddAnnotation("Relational:ColumnName", "key_expires_at");
 
             var keyHash = runtimeEntityType.AddProperty(
                 "KeyHash",
@@ -146,6 +155,16 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             scope.SetSentinelFromProviderValue("Read");
             scope.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             scope.AddAnnotation("Relational:ColumnName", "scope");
+
+            var team = runtimeEntityType.AddProperty(
+                "Team",
+                typeof(string),
+                propertyInfo: typeof(ApiClient).GetProperty("Team", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ApiClient).GetField("<Team>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            team.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            team.AddAnnotation("Relational:ColumnName", "team");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

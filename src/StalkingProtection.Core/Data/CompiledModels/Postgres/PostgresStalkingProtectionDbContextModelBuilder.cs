@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff063770-3668-41d6-a54d-c6477d80a228"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("3be71adb-9744-43aa-86f0-079b1bedd308"), entityTypeCount: 59)
         {
         }
 

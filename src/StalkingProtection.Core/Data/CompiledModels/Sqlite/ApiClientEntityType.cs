@@ -20,7 +20,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 "StalkingProtection.Core.Integration.ApiClient",
                 typeof(ApiClient),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -42,6 +42,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 valueConverter: new DateTimeOffsetToBinaryConverter());
             createdAt.SetSentinelFromProviderValue(0L);
             createdAt.AddAnnotation("Relational:ColumnName", "created_at");
+
+            var keyExpiresAt = runtimeEntityType.AddProperty(
+                "KeyExpiresAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(ApiClient).GetProperty("KeyExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ApiClient).GetField("<KeyExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            keyExpiresAt.SetSentinelFromProviderValue(0L);
+            keyExpiresAt.AddAnnotation("Relational:ColumnName", "key_expires_at");
 
             var keyHash = runtimeEntityType.AddProperty(
                 "KeyHash",
@@ -138,6 +147,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             scope.SetSentinelFromProviderValue("Read");
             scope.AddAnnotation("Relational:ColumnName", "scope");
+
+            var team = runtimeEntityType.AddProperty(
+                "Team",
+                typeof(string),
+                propertyInfo: typeof(ApiClient).GetProperty("Team", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ApiClient).GetField("<Team>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            team.AddAnnotation("Relational:ColumnName", "team");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("78b0a6b7-6216-4c28-8860-ee08525da4eb"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("fe0c5240-035f-44ea-9aab-7f18971c0470"), entityTypeCount: 59)
         {
         }
 

@@ -1577,6 +1577,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("KeyExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_expires_at");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1630,6 +1634,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("scope");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
 
                     b.HasKey("Id")
                         .HasName("pk_api_clients");

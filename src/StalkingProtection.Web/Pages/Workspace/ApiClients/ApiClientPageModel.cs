@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -28,4 +30,35 @@ public abstract class ApiClientPageModel : PageModel
     }
 
     public string? NewKey { get; private set; }
+
+    protected void CheckTeam(string? team)
+    {
+        if (team?.Trim().Length > StalkingCase.TeamMaxLength)
+        {
+            ModelState.AddModelError("Team", $"Team must be {StalkingCase.TeamMaxLength} characters or fewer");
+        }
+    }
+}
+
+/// <summary>A page about one client that is still active; a revoked or unknown client answers 404.</summary>
+public abstract class ApiClientRecordPageModel(ApiClientService clients) : ApiClientPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ApiClient Client { get; private set; } = null!;
+
+    protected ApiClientService Clients { get; } = clients;
+
+    protected async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var client = await Clients.FindAsync(Id, ct);
+        if (client is not { IsActive: true })
+        {
+            return false;
+        }
+
+        Client = client;
+        return true;
+    }
 }

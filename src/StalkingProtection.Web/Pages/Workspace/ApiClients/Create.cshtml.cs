@@ -19,6 +19,10 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
     [Display(Name = "May the client record coordinator decisions?")]
     public string? MayRecordDecisions { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Team (optional)")]
+    public string? Team { get; set; }
+
     public string? CreatedName { get; private set; }
 
     public void OnGet()
@@ -37,6 +41,7 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
             ModelState.AddModelError(nameof(Name), $"Name must be {ApiClient.NameMaxLength} characters or fewer");
         }
 
+        CheckTeam(Team);
         var scope = Enum.TryParse<ApiScope>(Scope, out var s) && Enum.IsDefined(s) ? s : (ApiScope?)null;
         if (scope is null)
         {
@@ -58,7 +63,7 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
             return Page();
         }
 
-        var (client, key) = await clients.CreateAsync(new CreateApiClientOptions(Name!, scope!.Value, decisions!.Value), User.ToActor(), ct: ct);
+        var (client, key) = await clients.CreateAsync(new CreateApiClientOptions(Name!, scope!.Value, decisions!.Value, Team), User.ToActor(), ct: ct);
         CreatedName = client.Name;
         ShowKeyOnce(key);
         return Page();

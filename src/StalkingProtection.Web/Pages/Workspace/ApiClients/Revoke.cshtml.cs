@@ -5,13 +5,8 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
 
-public class RevokeModel(ApiClientService clients) : ApiClientPageModel
+public class RevokeModel(ApiClientService clients) : ApiClientRecordPageModel(clients)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    public ApiClient Client { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -21,20 +16,8 @@ public class RevokeModel(ApiClientService clients) : ApiClientPageModel
             return NotFound();
         }
 
-        await clients.RevokeAsync(Id, User.ToActor(), ct);
+        await Clients.RevokeAsync(Id, User.ToActor(), ct);
         TempData[Flash.Key] = $"{Client.Name} revoked: its keys are refused from now on";
         return Redirect("/workspace/api-clients");
-    }
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        var client = await clients.FindAsync(Id, ct);
-        if (client is not { IsActive: true })
-        {
-            return false;
-        }
-
-        Client = client;
-        return true;
     }
 }

@@ -4,14 +4,11 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
 
-public class RotateKeyModel(ApiClientService clients) : ApiClientPageModel
+public class RotateKeyModel(ApiClientService clients) : ApiClientRecordPageModel(clients)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public TimeSpan RotationOverlap => Clients.RotationOverlap;
 
-    public ApiClient Client { get; private set; } = null!;
-
-    public TimeSpan RotationOverlap => clients.RotationOverlap;
+    public int KeyLifetimeDays => (int)Clients.KeyLifetime.TotalDays;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -22,19 +19,8 @@ public class RotateKeyModel(ApiClientService clients) : ApiClientPageModel
             return NotFound();
         }
 
-        ShowKeyOnce(await clients.RotateAsync(Id, User.ToActor(), ct));
+        ShowKeyOnce(await Clients.RotateAsync(Id, User.ToActor(), ct));
+        await LoadAsync(ct);
         return Page();
-    }
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        var client = await clients.FindAsync(Id, ct);
-        if (client is not { IsActive: true })
-        {
-            return false;
-        }
-
-        Client = client;
-        return true;
     }
 }

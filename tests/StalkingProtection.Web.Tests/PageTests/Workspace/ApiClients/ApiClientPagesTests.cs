@@ -149,6 +149,73 @@ public class ApiClientPagesTests(WebAppFactory factory) : IClassFixture<WebAppFa
         Assert.Equal("Never", document.QuerySelector($"[data-api-client='{unused.Id}'] [data-last-used]")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task V13_2_1_Index_ShowsEachKeysExpiryAndFlagsKeysEndingWithin30Days()
+    {
+        // Arrange
+        var browser = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var (fresh, _) = await CreateAsync();
+        var (ending, _) = await CreateAsync();
+        var endsOn = factory.Clock.GetUtcNow().AddDays(10);
+        await factory.WithDbAsync(db => db.Set<ApiClient>().Where(c => c.Id == ending.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.KeyExpiresAt, endsOn)));
+
+        // Act
+        var document = await browser.GetDocumentAsync("/workspace/api-clients");
+
+        // Assert
+        var freshCell = document.QuerySelector($"[data-api-client='{fresh.Id}'] [data-key-expires]")!;
+        var endingCell = document.QuerySelector($"[data-api-client='{ending.Id}'] [data-key-expires]")!;
+        Assert.StartsWith("28 November 2027 at 12:00pm", freshCell.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(freshCell.QuerySelector("[data-key-expires-soon]"));
+        Assert.StartsWith("8 December 2026 at 12:00pm", endingCell.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Expires within 30 days", endingCell.QuerySelector("[data-key-expires-soon]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Issue17_CreateWithATeam_ThenChangeTeam_ShowsTheTeamAndAuditsTheChange()
+    {
+        // Arrange
+        var admin = await factory.CreateUserAsync(StaffRoles.Administrator);
+        var browser = factory.CreateBrowser(admin);
+        var name = $"Harrogate case tool {Guid.NewGuid():N}";
+        await browser.SubmitFormAsync("/workspace/api-clients/create", new Dictionary<string, string>
+        {
+            ["Name"] = name,
+            ["Scope"] = "Read",
+            ["MayRecordDecisions"] = "false",
+            ["Team"] = "Harrogate Stalking Team",
+        });
+        var client = await factory.WithDbAsync(db => db.Set<ApiClient>().SingleAsync(c => c.Name == name));
+
+        // Act
+        var response = await browser.SubmitFormAsync($"/workspace/api-clients/change-team/{client.Id}", new Dictionary<string, string> { ["Team"] = "" });
+        var list = await browser.GetDocumentAsync("/workspace/api-clients");
+
+        // Assert
+        Assert.Equal("Harrogate Stalking Team", client.Team);
+        response.AssertRedirectTo("/workspace/api-clients");
+        Assert.Equal("Whole force", list.QuerySelector($"[data-api-client='{client.Id}'] [data-team]")!.TextContent.Trim());
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.RecordId == client.Id.ToString() && a.Action == "ApiClient.TeamChanged"));
+        Assert.Equal((admin.Id.ToString(), AuditKind.Administration), (audit.ActorId, audit.Kind));
+        Assert.Contains("Harrogate Stalking Team", audit.OldValues!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeTeam_TooLong_ShowsAGovUkErrorAndSavesNothing()
+    {
+        // Arrange
+        var browser = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var (client, _) = await CreateAsync();
+
+        // Act
+        var document = await (await browser.SubmitFormAsync($"/workspace/api-clients/change-team/{client.Id}",
+            new Dictionary<string, string> { ["Team"] = new string('T', 101) })).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(["Team must be 100 characters or fewer"], document.ErrorSummaryMessages());
+        Assert.Null(await factory.WithDbAsync(db => db.Set<ApiClient>().Where(c => c.Id == client.Id).Select(c => c.Team).SingleAsync()));
+    }
+
     private async Task<(ApiClient Client, string Key)> CreateAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
