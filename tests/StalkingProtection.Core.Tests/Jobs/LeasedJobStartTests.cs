@@ -13,7 +13,17 @@ public class LeasedJobStartTests
     {
         private readonly CancellationTokenSource _started = new();
 
-        public CancellationToken ApplicationStarted => _started.Token;
+        /// <summary>Completed when anything first asks whether the application has started.</summary>
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationToken ApplicationStarted
+        {
+            get
+            {
+                Asked.TrySetResult();
+                return _started.Token;
+            }
+        }
 
         public CancellationToken ApplicationStopping => CancellationToken.None;
 
@@ -62,6 +72,7 @@ public class LeasedJobStartTests
 
         // Act
         await job.StartAsync(ct);
+        await Task.WhenAny(lifetime.Asked.Task, job.FirstRunAfterStart.Task).WaitAsync(ct);
         lifetime.Start();
         var afterStart = await job.FirstRunAfterStart.Task.WaitAsync(ct);
         await job.StopAsync(ct);
