@@ -46,4 +46,14 @@ public sealed partial class TestData
         var id = context.ReportedBreaches.Single(r => r.Reference == result.Reference).Id;
         return (id, result.Reference!);
     }
+
+    /// <summary>An officer decides on a reported breach on <paramref name="day"/>: no breach, with reasons.</summary>
+    public async Task DecideNoBreachAsync(IDataProtectionProvider dataProtection, Guid reportedBreachId, DateOnly day)
+    {
+        var clock = ClockAt(day);
+        await using var context = database.CreateContext();
+        var audit = new AuditLog(context, clock);
+        await new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit))
+            .DecideAsync(new DecideReportedBreachOptions(reportedBreachId, ReportedBreachDecision.NoBreach, "The respondent was at work, as CCTV shows."), Officer);
+    }
 }

@@ -102,9 +102,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         // Breaches reported online (about an order on a case the officer may see): only officers and coordinators decide on them.
         new("/workspace/breaches/decide-reported-breach/{reported-breach}", _triageRoles),
-        new("/workspace/breaches/record-reporter-told/{reported-breach}", _triageRoles),
-        new("/workspace/breaches/record-reporter-told/check-answers/{reported-breach}/{journey}", _triageRoles,
-            StartsAt: "/workspace/breaches/record-reporter-told/{reported-breach}"),
+        new("/workspace/breaches/record-reporter-told/{decided-reported-breach}", _triageRoles),
+        new("/workspace/breaches/record-reporter-told/check-answers/{decided-reported-breach}/{journey}", _triageRoles,
+            StartsAt: "/workspace/breaches/record-reporter-told/{decided-reported-breach}"),
 
         // People recorded twice: only officers and coordinators merge.
         new("/workspace/people/merge-people/{person}/{other-person}", _triageRoles),
@@ -357,6 +357,17 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
             var victimReference = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.VictimReference!).SingleAsync());
             var (reportedId, _) = await data.CreateReportedBreachAsync(factory.Services.GetRequiredService<IDataProtectionProvider>(), victimReference, new DateOnly(2026, 11, 27));
             values["reported-breach"] = reportedId.ToString();
+        }
+
+        if (Needs("decided-reported-breach"))
+        {
+            // Decided on 1 November, so that a plausible time of telling the person who reported (early November) comes after it.
+            var protection = factory.Services.GetRequiredService<IDataProtectionProvider>();
+            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
+            var victimReference = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.VictimReference!).SingleAsync());
+            var (reportedId, _) = await data.CreateReportedBreachAsync(protection, victimReference, new DateOnly(2026, 10, 30));
+            await data.DecideNoBreachAsync(protection, reportedId, new DateOnly(2026, 11, 1));
+            values["decided-reported-breach"] = reportedId.ToString();
         }
 
         if (Needs("person", "other-person"))
