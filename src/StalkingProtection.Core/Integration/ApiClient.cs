@@ -56,7 +56,7 @@ public class ApiClient
     public required DateTimeOffset KeyExpiresAt { get; set; }
 
     /// <summary>
-    /// The team whose cases the client may see, as a member of staff of that team sees them (issue 17, S4); none for a
+    /// The team whose cases the client may see, as a member of staff of that team sees them (S4); none for a
     /// force-wide system such as the force's records system.
     /// </summary>
     public string? Team { get; private set; }
@@ -85,7 +85,7 @@ public class ApiClient
 
     public bool KeyExpiresSoon(DateTimeOffset now) => !KeyHasExpired(now) && KeyExpiresAt - now <= ExpiryWarning;
 
-    /// <summary>Limits the client to one team's cases, or with none lets it read the whole force's (issue 17).</summary>
+    /// <summary>Limits the client to one team's cases, or with none lets it read the whole force's.</summary>
     public void ChangeTeam(string? team)
     {
         team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();

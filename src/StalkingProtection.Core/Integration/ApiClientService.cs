@@ -115,7 +115,7 @@ public sealed class ApiClientService(
         return key;
     }
 
-    /// <summary>Gives the client a team, whose cases alone it then sees, or with none the whole force's (issue 17).</summary>
+    /// <summary>Gives the client a team, whose cases alone it then sees, or with none the whole force's.</summary>
     public async Task ChangeTeamAsync(Guid id, string? team, Actor actor, CancellationToken ct = default)
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);

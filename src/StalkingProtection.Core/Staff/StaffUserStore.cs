@@ -31,6 +31,13 @@ public sealed class StaffUserStore(StalkingProtectionDbContext db, IDataProtecti
     public override async Task<string?> GetTokenAsync(StaffUser user, string loginProvider, string name, CancellationToken cancellationToken)
     {
         var value = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
-        return value is not null && IsAuthenticatorKey(loginProvider, name) ? _protector.Unprotect(value) : value;
+        return value is null || !IsAuthenticatorKey(loginProvider, name) || StoredInClear(value) ? value : _protector.Unprotect(value);
     }
+
+    /// <summary>
+    /// A key as versions before this store kept it: Base32, as authenticator apps take it, where Data Protection's output
+    /// is far longer and has lower-case letters. It still works, and <c>rotate-keys</c> encrypts it.
+    /// </summary>
+    public static bool StoredInClear(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => c is (>= 'A' and <= 'Z') or (>= '2' and <= '7'));
 }

@@ -6,7 +6,7 @@ using StalkingProtection.Web.Infrastructure.Security;
 namespace StalkingProtection.Web.Api;
 
 /// <summary>
-/// Need-to-know for an API client given a team (issue 17, S4): a record named in the address that belongs to no case of
+/// Need-to-know for an API client given a team (S4): a record named in the address that belongs to no case of
 /// the client's team answers 404, exactly as a record that does not exist, whether it is read or written to. A route
 /// whose record this filter cannot place in a case answers 404 too, so that a new route is closed until it is placed.
 /// A force-wide client passes untouched.

@@ -67,7 +67,7 @@ public static class ListEndpoints
             return problem;
         }
 
-        // Issue 17: a client given a team lists that team's cases only, as it reads only those by id.
+        // Need-to-know (S4): a client given a team lists that team's cases only, as it reads only those by id.
         var rows = CaseListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), time.UkToday, new CaseListFilter(wanted, Team: team, Officer: officer));
         rows = ApiList.AuditedChangesSince(rows, db, nameof(StalkingCase), since, r => r.Id);
 

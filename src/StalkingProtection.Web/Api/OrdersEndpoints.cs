@@ -226,7 +226,7 @@ public static class OrdersEndpoints
         }
 
         var today = time.UkToday;
-        // Issue 17: a client given a team lists the orders of that team's cases only, as it reads only those by id.
+        // Need-to-know (S4): a client given a team lists the orders of that team's cases only, as it reads only those by id.
         var rows = OrderListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), today, filter, team, null, needsAction: false);
         if (people is not null)
         {

@@ -8,7 +8,7 @@ using StalkingProtection.TestCommon;
 namespace StalkingProtection.Core.Tests.Auditing;
 
 /// <summary>
-/// Issue 17: the change feed read page by page while writers run, each on its own connection and transaction, committing and
+/// The change feed read page by page while writers run, each on its own connection and transaction, committing and
 /// rolling back out of id order, and the sealer runs on a clock a few seconds off the writers'. Every generated schedule must
 /// leave the reader having seen every committed change exactly once, in order, and nothing else.
 /// </summary>

@@ -75,7 +75,7 @@ public class ApiClientTests
     }
 
     [Fact]
-    public void Issue17_ChangeTeam_TrimsGivesNoneForBlankAndRefusesOneTooLong()
+    public void S4_ChangeTeam_TrimsGivesNoneForBlankAndRefusesOneTooLong()
     {
         // Arrange
         var client = Client();

@@ -10,7 +10,7 @@ using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.People;
 
-/// <summary>Issue 17: names found whatever their case, accents, hyphens, apostrophes and spaces, on SQLite and PostgreSQL alike.</summary>
+/// <summary>Names found whatever their case, accents, hyphens, apostrophes and spaces, on SQLite and PostgreSQL alike.</summary>
 public sealed class FamilySearchKeyTests : IAsyncLifetime
 {
     private static readonly DateOnly _today = new(2026, 11, 28);

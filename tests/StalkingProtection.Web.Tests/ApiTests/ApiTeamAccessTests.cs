@@ -9,7 +9,7 @@ using StalkingProtection.Web.Tests.Infrastructure;
 namespace StalkingProtection.Web.Tests.ApiTests;
 
 /// <summary>
-/// Issue 17, need-to-know (S4): an API client given a team sees that team's cases and the records on them, as a member of
+/// Need-to-know (S4): an API client given a team sees that team's cases and the records on them, as a member of
 /// staff of the team does; a force-wide client sees every team's.
 /// </summary>
 public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
@@ -17,7 +17,7 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
     private static readonly DateOnly _today = new(2026, 11, 28);
 
     [Fact]
-    public async Task Issue17_TeamClient_ReadsOfAnotherTeamsRecords_Are404AsForARecordThatDoesNotExist_ForceWideClientReadsThem()
+    public async Task S4_TeamClient_ReadsOfAnotherTeamsRecords_Are404AsForARecordThatDoesNotExist_ForceWideClientReadsThem()
     {
         // Arrange
         var (ours, theirs) = await TwoTeamsAsync();
@@ -38,7 +38,7 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_TeamClient_ListsNeverShowAnotherTeamsCasesApplicationsOrdersOrRespondents_ForceWideClientsDo()
+    public async Task S4_TeamClient_ListsNeverShowAnotherTeamsCasesApplicationsOrdersOrRespondents_ForceWideClientsDo()
     {
         // Arrange
         var (ours, theirs) = await TwoTeamsAsync();
@@ -61,7 +61,7 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_TeamClient_WriteToAnotherTeamsCase_Is404AndNothingIsSaved()
+    public async Task S4_TeamClient_WriteToAnotherTeamsCase_Is404AndNothingIsSaved()
     {
         // Arrange
         var (ours, theirs) = await TwoTeamsAsync();
@@ -81,7 +81,7 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_TeamClient_ApplicationOnAnotherTeamsCaseNamedInTheBody_Is404AndNothingIsSaved()
+    public async Task S4_TeamClient_ApplicationOnAnotherTeamsCaseNamedInTheBody_Is404AndNothingIsSaved()
     {
         // Arrange
         var (ours, theirs) = await TwoTeamsAsync();
@@ -101,7 +101,7 @@ public class ApiTeamAccessTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
-    public async Task Issue17_ClientGivenATeamLater_SeesOnlyThatTeamFromItsNextCall_AndTheChangeIsAudited()
+    public async Task S4_ClientGivenATeamLater_SeesOnlyThatTeamFromItsNextCall_AndTheChangeIsAudited()
     {
         // Arrange
         var (ours, theirs) = await TwoTeamsAsync();

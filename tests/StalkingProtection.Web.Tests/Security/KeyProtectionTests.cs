@@ -113,6 +113,37 @@ public sealed class KeyProtectionTests
     }
 
     [Fact]
+    public async Task AuthenticatorKeyStoredInClearByAnEarlierVersion_StillWorks_AndRotateKeysEncryptsIt()
+    {
+        // Arrange: a key as versions before the encrypting store kept it.
+        await using var db = await TestDatabase.CreateAsync();
+        const string clearKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        var settings = new Dictionary<string, string?> { ["StalkingProtection:KeyProtection:KeyEncryptionKey"] = _keyA };
+        Guid userId;
+        await using (var before = BuildApp(db, settings))
+        {
+            (userId, _) = await WithAuthenticatorKeyAsync(before);
+        }
+
+        await using (var ctx = db.CreateContext())
+        {
+            await ctx.UserTokens.Where(t => t.UserId == userId && t.Name == StaffUserStore.AuthenticatorKeyName)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, clearKey));
+        }
+
+        // Act
+        await using var app = BuildApp(db, settings);
+        var readBefore = await ReadAuthenticatorKeyAsync(app, userId);
+        var exitCode = (await MaintenanceCommands.RunAsync(app, ["rotate-keys"]))!.Value;
+
+        // Assert
+        Assert.Equal((clearKey, 0), (readBefore, exitCode));
+        var stored = await ReadAsync(db, ctx => ctx.UserTokens.Where(t => t.UserId == userId && t.Name == StaffUserStore.AuthenticatorKeyName).Select(t => t.Value).SingleAsync(), v => v!);
+        Assert.NotEqual(clearKey, stored);
+        Assert.Equal(clearKey, await ReadAuthenticatorKeyAsync(app, userId));
+    }
+
+    [Fact]
     public async Task OutsideDevelopment_WithoutAKeyEncryptionKey_TheSettingsAreRefused()
     {
         // Arrange

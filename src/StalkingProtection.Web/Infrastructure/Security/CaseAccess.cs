@@ -8,7 +8,7 @@ namespace StalkingProtection.Web.Infrastructure.Security;
 /// <summary>
 /// Need-to-know: an officer sees the cases of their own team and the cases they are officer in charge of;
 /// coordinators and legal services see every case of the force; lookup, analyst and administrator roles see no case
-/// content. An API client given a team sees that team's cases, one without a team every case (issue 17). A case the
+/// content. An API client given a team sees that team's cases, one without a team every case . A case the
 /// user may not see answers 404, as if it did not exist (S4).
 /// </summary>
 public static class CaseAccess

@@ -75,7 +75,7 @@ public sealed class KeyRotation(
             .ToList();
         foreach (var token in authenticatorKeys)
         {
-            token.Value = authenticatorKey.Protect(authenticatorKey.Unprotect(token.Value!));
+            token.Value = authenticatorKey.Protect(StaffUserStore.StoredInClear(token.Value!) ? token.Value! : authenticatorKey.Unprotect(token.Value!));
         }
 
         var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count + breachReports.Count, drafts.Count, authenticatorKeys.Count, keys.CurrentId);

@@ -172,7 +172,7 @@ public class ApiClientPagesTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
-    public async Task Issue17_CreateWithATeam_ThenChangeTeam_ShowsTheTeamAndAuditsTheChange()
+    public async Task S4_CreateWithATeam_ThenChangeTeam_ShowsTheTeamAndAuditsTheChange()
     {
         // Arrange
         var admin = await factory.CreateUserAsync(StaffRoles.Administrator);
