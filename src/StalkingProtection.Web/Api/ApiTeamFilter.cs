@@ -23,8 +23,7 @@ public sealed class ApiTeamFilter : IEndpointFilter
 
         var db = http.RequestServices.GetRequiredService<StalkingProtectionDbContext>();
         var record = RecordOf(http.GetEndpoint() as RouteEndpoint);
-        var cases = record is null ? null : CasesOf(db, record, id);
-        if (cases is null || !await db.Cases.AnyAsync(c => c.Team == team && cases.Contains(c.Id), http.RequestAborted))
+        if (record is null || !await InTeamAsync(db, record, id, team, http.RequestAborted))
         {
             return ApiProblems.NotFound(HttpMethods.IsGet(http.Request.Method) && record is { } named && RecordTypes.TryGetValue(named, out var type)
                 ? type
@@ -47,8 +46,14 @@ public sealed class ApiTeamFilter : IEndpointFilter
             return true;
         }
 
-        var cases = CasesOf(db, record, named);
-        return cases is not null && await db.Cases.AnyAsync(c => c.Team == team && cases.Contains(c.Id), http.RequestAborted);
+        return await InTeamAsync(db, record, named, team, http.RequestAborted);
+    }
+
+    /// <summary>Whether the record of kind <paramref name="record"/> lies in a case of <paramref name="team"/>; false for a kind this filter cannot place.</summary>
+    private static async Task<bool> InTeamAsync(StalkingProtectionDbContext db, string record, Guid id, string team, CancellationToken ct)
+    {
+        var cases = CasesOf(db, record, id);
+        return cases is not null && await db.Cases.AnyAsync(c => c.Team == team && cases.Contains(c.Id), ct);
     }
 
     /// <summary>The first part of the address, which names the kind of record the id is: "orders" in /api/v1/orders/{id}/service.</summary>

@@ -70,9 +70,11 @@ public sealed class KeyRotation(
         }
 
         var authenticatorKey = dataProtection.CreateProtector(StaffUserStore.AuthenticatorKeyPurpose);
-        var authenticatorKeys = (await db.UserTokens.Where(t => t.Value != null).ToListAsync(ct))
-            .Where(t => StaffUserStore.IsAuthenticatorKey(t.LoginProvider, t.Name))
-            .ToList();
+        var authenticatorKeys = await db.UserTokens
+            .Where(t => t.Value != null
+                && ((t.LoginProvider == StaffUserStore.AuthenticatorKeyProvider && t.Name == StaffUserStore.AuthenticatorKeyName)
+                    || (t.LoginProvider == StaffAccountService.PendingKeyProvider && t.Name == StaffAccountService.PendingKeyName)))
+            .ToListAsync(ct);
         foreach (var token in authenticatorKeys)
         {
             token.Value = authenticatorKey.Protect(StaffUserStore.StoredInClear(token.Value!) ? token.Value! : authenticatorKey.Unprotect(token.Value!));
