@@ -351,22 +351,23 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
             values["report"] = reportId.ToString();
         }
 
-        if (Needs("reported-breach"))
+        async Task<Guid> ReportedBreachAsync(DateOnly reportedOn)
         {
             var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
             var victimReference = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.VictimReference!).SingleAsync());
-            var (reportedId, _) = await data.CreateReportedBreachAsync(factory.Services.GetRequiredService<IDataProtectionProvider>(), victimReference, new DateOnly(2026, 11, 27));
-            values["reported-breach"] = reportedId.ToString();
+            return (await data.CreateReportedBreachAsync(factory.Services.GetRequiredService<IDataProtectionProvider>(), victimReference, reportedOn)).Id;
+        }
+
+        if (Needs("reported-breach"))
+        {
+            values["reported-breach"] = (await ReportedBreachAsync(new DateOnly(2026, 11, 27))).ToString();
         }
 
         if (Needs("decided-reported-breach"))
         {
             // Decided on 1 November, so that a plausible time of telling the person who reported (early November) comes after it.
-            var protection = factory.Services.GetRequiredService<IDataProtectionProvider>();
-            var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
-            var victimReference = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.VictimReference!).SingleAsync());
-            var (reportedId, _) = await data.CreateReportedBreachAsync(protection, victimReference, new DateOnly(2026, 10, 30));
-            await data.DecideNoBreachAsync(protection, reportedId, new DateOnly(2026, 11, 1));
+            var reportedId = await ReportedBreachAsync(new DateOnly(2026, 10, 30));
+            await data.DecideNoBreachAsync(factory.Services.GetRequiredService<IDataProtectionProvider>(), reportedId, new DateOnly(2026, 11, 1));
             values["decided-reported-breach"] = reportedId.ToString();
         }
 
