@@ -114,6 +114,6 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == breach.OrderId).Select(o => new { o.CaseId, o.VictimReference }).SingleAsync(ct);
         var now = timeProvider.GetUtcNow();
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, Time.LondonTime.DateOf(now), now, ct,
-            key: $"BreachOutcome:{breach.Id:N}:{breach.Outcome}");
+            key: $"BreachOutcome:{breach.Id:N}:{breach.Outcome}", detail: VictimUpdateOutbox.OutcomeDetail(breach.Outcome));
     }
 }

@@ -138,6 +138,11 @@ public sealed class ReportedBreachService(
         // Every check comes before the first change, so a refused decision leaves nothing behind to be saved by a later read.
         IReadOnlyList<RuleWarning> overridden = [];
         var breach = options.Decision == ReportedBreachDecision.Arrest ? ArrestedFor(reported, order, options, now, out overridden) : null;
+        if (order is not null)
+        {
+            await CheckReasonsShareableAsync(order.CaseId, options.Reasons, ct);
+        }
+
         reported.Decide(options.Decision, options.Reasons, actor.Id, actor.Name, now);
         if (breach is not null)
         {
@@ -153,11 +158,35 @@ public sealed class ReportedBreachService(
             // R41: one update for the decision, keyed so it is never raised twice; a Breach the arrest records raises none of its own,
             // and only its later outcomes reach the victim.
             await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachOutcome, order.VictimReference, LondonTime.DateOf(now), now, ct,
-                key: OutcomeUpdateKey(reported.Id));
+                key: OutcomeUpdateKey(reported.Id),
+                detail: $"{VictimUpdateOutbox.DecisionDetail(reported.Decision!.Value)} {VictimUpdateOutbox.OfficerReasons(reported.DecisionReasons!)}");
         }
 
         await db.SaveChangesAsync(ct);
         return breach?.Id;
+    }
+
+    /// <summary>
+    /// R41, Victims' Code right 6: the victims on the order's case are told the decision with the reasons as written, including why
+    /// when nothing is done, so the reasons may carry no contact details and no name of the respondent or of a victim.
+    /// </summary>
+    private async Task CheckReasonsShareableAsync(Guid caseId, string? reasons, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            return;
+        }
+
+        var personIds = await db.Victims.Where(v => v.CaseId == caseId).Select(v => v.PersonId)
+            .Concat(from c in db.Cases where c.Id == caseId join r in db.Respondents on c.RespondentId equals r.Id select r.PersonId)
+            .ToListAsync(ct);
+        var names = await db.Set<People.PersonName>().Where(n => personIds.Contains(n.PersonId)).Select(n => new { n.GivenNames, n.FamilyName }).ToListAsync(ct);
+        var found = VictimUpdateOutbox.FindPersonalDetail(reasons, names.SelectMany(n => n.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(n.FamilyName)));
+        new RuleCheck()
+            .Must(found is null, "R41", "reasons",
+                $"The reasons are sent to the victim as written, so they must not contain {found}: leave out names, addresses, phone numbers and email addresses",
+                "Victims' Code right 6")
+            .ThrowIfBroken();
     }
 
     /// <summary>

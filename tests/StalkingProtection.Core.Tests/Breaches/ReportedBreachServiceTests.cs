@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Tasks;
@@ -263,7 +264,7 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task R41_Decide_ReportAboutAnOrder_WritesTheOutcomeToTheVictimsUpdatesInTheSameSave()
+    public async Task R41_Decide_ReportAboutAnOrder_WritesTheDecisionAndWhyToTheVictimsUpdatesInTheSameSave()
     {
         // Arrange
         var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
@@ -275,14 +276,68 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
                 "CCTV shows he was not there at that time."), TestData.Officer);
         }
 
-        // Assert
+        // Assert: what was decided and why, even when nothing more is done, but not where it happened.
         await using var check = _database.CreateContext();
         var message = await check.Set<VictimMessage>().SingleAsync();
         Assert.Equal(VictimUpdateEvent.BreachOutcome, message.Event);
         Assert.Equal(VictimMessageStatus.Pending, message.Status);
         Assert.Contains("24 December 2026", message.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("CCTV", message.Body, StringComparison.Ordinal);
+        Assert.Contains("decided it was not a breach of the order", message.Body, StringComparison.Ordinal);
+        Assert.Contains("The officer's reasons: CCTV shows he was not there at that time.", message.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Moss Lane", message.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("He was at work, his manager confirmed on 07700 900123.", "a phone number")]
+    [InlineData("His alibi was checked with alibi.check@example.org.", "an email address")]
+    [InlineData("He was at home in LS1 4AP all evening.", "a postcode")]
+    public async Task R41_Decide_ReasonsWithContactDetails_AreRefusedSayingWhatWasFound_AndNothingIsSaved(string reasons, string found)
+    {
+        // Arrange
+        var (_, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await using var db = _database.CreateContext();
+
+        // Act
+        var ex = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach, reasons), TestData.Officer));
+
+        // Assert
+        var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
+        Assert.Equal(("R41", "reasons"), (violation.RuleId, violation.Field));
+        Assert.Contains(found, violation.Message, StringComparison.Ordinal);
+        await using var check = _database.CreateContext();
+        Assert.Null((await check.ReportedBreaches.SingleAsync(r => r.Id == id)).Decision);
+        Assert.False(await check.Set<VictimMessage>().AnyAsync());
+        Assert.Equal(StaffTaskStatus.Open, (await check.StaffTasks.SingleAsync(t => t.RecordId == id)).Status);
+    }
+
+    [Fact]
+    public async Task R41_Decide_ReasonsNamingTheRespondentOrTheVictim_AreRefused_WhileOrdinaryWordsPass()
+    {
+        // Arrange
+        var (order, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.BreachOutcome);
+        await using var db = _database.CreateContext();
+        var caseId = await db.Orders.Where(o => o.Id == order.OrderId).Select(o => o.CaseId).SingleAsync();
+        var respondentId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.RespondentId!.Value).SingleAsync();
+        var respondentPersonId = await db.Respondents.Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync();
+        var victimPersonId = await db.Victims.Where(v => v.CaseId == caseId).Select(v => v.PersonId).FirstAsync();
+        var respondentFamilyName = await db.Set<PersonName>().Where(n => n.PersonId == respondentPersonId).Select(n => n.FamilyName).FirstAsync();
+        var victimGivenNames = await db.Set<PersonName>().Where(n => n.PersonId == victimPersonId).Select(n => n.GivenNames).FirstAsync();
+
+        // Act
+        var namingRespondent = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach, $"Mr {respondentFamilyName.ToUpperInvariant()} was in custody."), TestData.Officer));
+        var namingVictim = await Record.ExceptionAsync(() => Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach, $"{victimGivenNames.Split(' ')[0]} confirmed it was someone else."), TestData.Officer));
+        await Service(db, _christmasEve).DecideAsync(
+            new DecideReportedBreachOptions(id, ReportedBreachDecision.NoBreach, "He was in custody at the time, 2 Nov 2026 10:30."), TestData.Officer);
+
+        // Assert
+        Assert.Contains($"the name \"{respondentFamilyName}\"", Assert.Single(Assert.IsType<RuleViolationException>(namingRespondent).Violations).Message,
+            StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("R41", Assert.Single(Assert.IsType<RuleViolationException>(namingVictim).Violations).RuleId);
+        await using var check = _database.CreateContext();
+        Assert.Contains("He was in custody at the time, 2 Nov 2026 10:30.", (await check.Set<VictimMessage>().SingleAsync()).Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -330,6 +385,9 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         Assert.Equal(3, messages.Count);
         Assert.Equal(1, messages.Count(m => m.Key!.StartsWith($"ReportedBreach:{id:N}", StringComparison.Ordinal)));
         Assert.Equal(1, messages.Count(m => m.Key!.StartsWith($"BreachOutcome:{breachId:N}:Charged", StringComparison.Ordinal)));
+        Assert.Contains("decided the person the order is against should be arrested", messages[0].Body, StringComparison.Ordinal);
+        Assert.Contains("has been charged with breaching it", messages.Single(m => m.Key!.Contains(":Charged:", StringComparison.Ordinal)).Body,
+            StringComparison.Ordinal);
     }
 
     [Fact]

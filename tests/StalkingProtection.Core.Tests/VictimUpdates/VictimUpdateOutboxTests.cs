@@ -184,4 +184,20 @@ public class VictimUpdateOutboxTests
         await using var ctx = db.CreateContext();
         Assert.False(await ctx.Set<VictimUpdatePreferences>().AnyAsync());
     }
+
+    [Fact]
+    public void R41_OfficerReasons_LongerThanATextMessageAllows_AreCutAtAWordAndPointToTheOfficer()
+    {
+        // Arrange
+        var reasons = string.Join(' ', Enumerable.Repeat("checked", 200));
+
+        // Act
+        var said = VictimUpdateOutbox.OfficerReasons(reasons);
+        var body = VictimUpdateOutbox.Text(VictimUpdateEvent.BreachOutcome, "SPO-AAAA-BBBB", new DateOnly(2026, 12, 24), said);
+
+        // Assert
+        Assert.StartsWith("The officer's reasons: checked", said, StringComparison.Ordinal);
+        Assert.EndsWith("checked... Your officer can tell you the rest.", said, StringComparison.Ordinal);
+        Assert.True(body.Length <= 918, $"A text message carries at most 918 characters; this one has {body.Length}");
+    }
 }

@@ -63,6 +63,27 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
     }
 
     [Fact]
+    public async Task R41_Post_ReasonsWithAPhoneNumber_ShowsTheErrorOnTheReasonsAndRecordsNothing()
+    {
+        // Arrange
+        var (_, reportedId) = await ReportedAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var response = await client.SubmitMainFormAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
+            ("Decision", nameof(ReportedBreachDecision.NoBreach)), ("Reasons", "His employer confirmed it on 0113 496 0000."));
+        var document = await response.GetDocumentAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = Assert.Single(document.QuerySelectorAll(".govuk-error-summary a"));
+        Assert.Equal("#Reasons", error.GetAttribute("href"));
+        Assert.Contains("must not contain a phone number", error.TextContent, StringComparison.Ordinal);
+        Assert.Equal("His employer confirmed it on 0113 496 0000.", document.QuerySelector("textarea[name=Reasons]")!.TextContent.Trim());
+        Assert.Null(await factory.WithDbAsync(db => db.ReportedBreaches.Where(r => r.Id == reportedId).Select(r => r.Decision).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SPA2019_s8_Post_DecisionWithReasons_RecordsItClosesTheTaskAndKeepsTheOutcomeToTellTheVictim()
     {
         // Arrange
