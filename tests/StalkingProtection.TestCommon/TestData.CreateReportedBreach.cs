@@ -35,7 +35,8 @@ public sealed partial class TestData
         var clock = ClockAt(day);
         await using var context = database.CreateContext();
         var audit = new AuditLog(context, clock);
-        var service = new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit));
+        var service = new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit),
+            new BreachService(context, clock, audit, new StaffTaskRaiser(context, audit)));
         var draftId = await service.StartDraftAsync();
         await service.UpdateAnswersAsync(draftId, a =>
         {
@@ -53,7 +54,8 @@ public sealed partial class TestData
         var clock = ClockAt(day);
         await using var context = database.CreateContext();
         var audit = new AuditLog(context, clock);
-        await new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit))
+        await new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit),
+            new BreachService(context, clock, audit, new StaffTaskRaiser(context, audit)))
             .DecideAsync(new DecideReportedBreachOptions(reportedBreachId, ReportedBreachDecision.NoBreach, "The respondent was at work, as CCTV shows."), Officer);
     }
 }

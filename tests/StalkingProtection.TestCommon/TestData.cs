@@ -13,6 +13,7 @@ using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Tasks;
+using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
 
@@ -80,7 +81,7 @@ public sealed partial class TestData(TestDatabase database)
 
         public HearingService Hearings => new(context, clock, Audit, Applications, StaffTasks);
 
-        public OrderService Orders => new(context, clock, Audit, StaffTasks);
+        public OrderService Orders => new(context, clock, Audit, StaffTasks, Applications);
 
         public AppealService Appeals => new(context, clock, Audit, StaffTasks);
 
@@ -99,7 +100,11 @@ public sealed partial class TestData(TestDatabase database)
         public VictimContactService VictimContact(IDataProtectionProvider provider) =>
             new(context, clock, Audit, provider, Options.Create(new VictimContactOptions { SearchHashKey = SearchHashKey }));
 
-        public Core.Reports.TriageService Triage(IDataProtectionProvider provider) => new(context, clock, Audit, provider, VictimContact(provider));
+        public ReportedBreachService ReportedBreaches(IDataProtectionProvider provider) =>
+            new(context, provider, Audit, clock, BankHolidayCalendar.EnglandAndWales, StaffTasks, Breaches);
+
+        public Core.Reports.TriageService Triage(IDataProtectionProvider provider) =>
+            new(context, clock, Audit, provider, VictimContact(provider), new Core.Statistics.DashboardQueries(context), Cases);
 
         public PersonMergeService PersonMerge => new(context, clock, Audit);
     }

@@ -192,7 +192,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Entry(proposed).State = EntityState.Added;
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ConditionProposed", nameof(Application), application.Id,
-            OrderService.OverrideJustification(options.Override, overridden), null, Snapshot(proposed));
+            Override.Justification(options.Override, overridden), null, Snapshot(proposed));
         await SaveChangeAsync(application, actor, ct);
         return proposed.Id;
     }
@@ -205,7 +205,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var proposed = application.ChangeProposedCondition(options.ConditionId, options.Details, timeProvider.UkToday, options.Override, now, out var overridden);
         db.Touch(application);
         audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionChanged", nameof(Application), application.Id,
-            OrderService.OverrideJustification(options.Override, overridden), old, Snapshot(proposed));
+            Override.Justification(options.Override, overridden), old, Snapshot(proposed));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -307,10 +307,10 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             application.Determine(options.Determination, now);
         }
 
-        await CeaseInterimOrdersAsync(db, audit, staffTasks, actor, application, now, ct);
+        await CeaseInterimOrdersAsync(actor, application, now, ct);
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
             new { application.Status, application.Determination, application.DeterminedAt });
-        await CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
+        await CompleteHearingTasksAsync(actor, application.Id, now, ct);
         if (options.Determination is Determination.Refused or Determination.Dismissed)
         {
             await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.OrderRefused, await VictimReferenceAsync(application.OrderId, ct),
@@ -333,8 +333,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     }
 
     /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves.</summary>
-    internal static async Task CeaseInterimOrdersAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor, Application mainApplication,
-        DateTimeOffset determinedAt, CancellationToken ct)
+    internal async Task CeaseInterimOrdersAsync(Actor actor, Application mainApplication, DateTimeOffset determinedAt, CancellationToken ct)
     {
         if (mainApplication.Type != ApplicationType.Full)
         {
@@ -370,8 +369,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     }
 
     /// <summary>The application was decided, so the hearings listed for it no longer need preparing for.</summary>
-    internal static async Task CompleteHearingTasksAsync(StalkingProtectionDbContext db, StaffTaskRaiser staffTasks, Actor actor, Guid applicationId, DateTimeOffset now,
-        CancellationToken ct)
+    internal async Task CompleteHearingTasksAsync(Actor actor, Guid applicationId, DateTimeOffset now, CancellationToken ct)
     {
         var hearingIds = await db.Hearings.Where(h => h.ApplicationId == applicationId).Select(h => h.Id).ToListAsync(ct);
         foreach (var hearingId in hearingIds)

@@ -29,7 +29,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
         var breach = Breach.Record(order, options.ConditionId, options.IncidentAt, options.Location, options.Description, options.ReportedAt ?? now,
             options.Override, now, out var overridden);
-        await AddAsync(db, audit, staffTasks, actor, order, breach, options.Override, overridden, now, ct);
+        await AddAsync(actor, order, breach, options.Override, overridden, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
         await db.SaveChangesAsync(ct);
         return breach.Id;
@@ -39,8 +39,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
     /// Adds a recorded breach to the caller's unit of work with its audit entry and, for an incident before service, the legal
     /// review task (R35); shared by staff recording a breach and by an arrest on a breach reported online.
     /// </summary>
-    internal static async Task AddAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor, StalkingProtectionOrder order, Breach breach,
-        Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
+    internal async Task AddAsync(Actor actor, StalkingProtectionOrder order, Breach breach, Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
     {
         db.Breaches.Add(breach);
         if (breach.NeedsLegalReview)
@@ -52,7 +51,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
-        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, OrderService.OverrideJustification(@override, overridden), null,
+        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, Override.Justification(@override, overridden), null,
             new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt });
     }
 

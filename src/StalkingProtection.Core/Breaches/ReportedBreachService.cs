@@ -31,7 +31,7 @@ public sealed record RecordReporterToldOptions(Guid ReportedBreachId, ReporterTo
 /// </summary>
 public sealed class ReportedBreachService(
     StalkingProtectionDbContext db, IDataProtectionProvider dataProtection, AuditLog audit, TimeProvider timeProvider, BankHolidayCalendar calendar,
-    StaffTaskRaiser staffTasks)
+    StaffTaskRaiser staffTasks, BreachService breaches)
 {
     /// <summary>Business days the officer in charge (or a coordinator) has to decide on a reported breach.</summary>
     public const int DecisionBusinessDays = 1;
@@ -146,7 +146,7 @@ public sealed class ReportedBreachService(
         reported.Decide(options.Decision, options.Reasons, actor.Id, actor.Name, now);
         if (breach is not null)
         {
-            await BreachService.AddAsync(db, audit, staffTasks, actor, order!, breach, options.Override, overridden, now, ct);
+            await breaches.AddAsync(actor, order!, breach, options.Override, overridden, now, ct);
         }
 
         await staffTasks.CompleteOpenForRecordAsync(actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
@@ -212,7 +212,7 @@ public sealed class ReportedBreachService(
     /// reported did so for themselves and is the one victim on the order's case, that update is what told them; with several
     /// victims it cannot be known which one reported, so an officer records it by hand.
     /// </summary>
-    internal static async Task RecordToldByUpdateAsync(StalkingProtectionDbContext db, AuditLog audit, VictimMessage message, DateTimeOffset now, CancellationToken ct)
+    internal async Task RecordToldByUpdateAsync(VictimMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var prefix = OutcomeUpdateKey(Guid.Empty)[..^32];
         if (message.Event != VictimUpdateEvent.BreachOutcome || message.Key is not { } key || !key.StartsWith(prefix, StringComparison.Ordinal)
@@ -255,7 +255,7 @@ public sealed class ReportedBreachService(
     public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid id, Actor actor, string reason, CancellationToken ct = default)
     {
         var protectedContact = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id).Select(r => r.ProtectedContact).SingleAsync(ct);
-        return await PublicReportService.ReadContactForReasonAsync(dataProtection, audit, actor, "ReportedBreach.ContactDetailsViewed", nameof(ReportedBreach), id,
+        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, "ReportedBreach.ContactDetailsViewed", nameof(ReportedBreach), id,
             protectedContact, reason, ct);
     }
 
@@ -321,7 +321,7 @@ public sealed class ReportedBreachService(
         return new ReportedBreach
         {
             Id = Guid.CreateVersion7(now),
-            Reference = PublicReportService.NewReference("SPB"),
+            Reference = PublicReference.New("SPB"),
             DraftId = draftId,
             SubmittedAt = now,
             OrderReferenceGiven = given,
@@ -334,7 +334,7 @@ public sealed class ReportedBreachService(
             Location = Clean(a.Location)!,
             Evidence = Clean(a.Evidence),
             ContactMethods = a.ContactMethods ?? SafeContactMethods.None,
-            ProtectedContact = contact is null ? null : PublicReportService.ProtectContact(dataProtection, contact),
+            ProtectedContact = contact is null ? null : SafeContactProtection.Protect(dataProtection, contact),
         };
     }
 

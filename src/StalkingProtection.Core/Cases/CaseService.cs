@@ -53,7 +53,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, options.ReportedOn, options.OfficerInCharge, options.Team, now,
-            await FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
+            await FindOfficerAccountAsync(options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
         audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
             new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team });
@@ -83,7 +83,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         db.ExpectVersion(stalkingCase, options.ExpectedVersion);
         var (previousOfficer, previousTeam) = (stalkingCase.OfficerInCharge, stalkingCase.Team);
-        stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), await FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
+        stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), await FindOfficerAccountAsync(options.OfficerInCharge, ct));
         var tasks = await db.StaffTasks
             .Where(t => t.Status == Tasks.StaffTaskStatus.Open
                 && (t.CaseId == stalkingCase.Id || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == stalkingCase.Id))
@@ -101,7 +101,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count);
     }
 
-    public static async Task<Guid?> FindOfficerAccountAsync(StalkingProtectionDbContext db, string officerInCharge, CancellationToken ct = default) =>
+    internal async Task<Guid?> FindOfficerAccountAsync(string officerInCharge, CancellationToken ct = default) =>
         Guid.TryParse(officerInCharge, out var id) && await db.Users.AnyAsync(u => u.Id == id && u.DeactivatedAt == null, ct) ? id : null;
 
     public async Task<Guid> AddRespondentAsync(AddRespondentOptions options, Actor actor, CancellationToken ct = default)

@@ -96,7 +96,7 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
 
         public ApplicationService Applications => new(Db, Clock, Audit, StaffTasks);
 
-        public OrderService Orders => new(Db, Clock, Audit, StaffTasks);
+        public OrderService Orders => new(Db, Clock, Audit, StaffTasks, Applications);
 
         public NotificationService Notifications => new(Db, Clock, Audit, StaffTasks);
 

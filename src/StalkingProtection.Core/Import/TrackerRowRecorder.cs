@@ -39,7 +39,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
         public HearingService Hearings => new(Db, Clock, Audit, Applications, StaffTasks);
 
-        public OrderService Orders => new(Db, Clock, Audit, StaffTasks);
+        public OrderService Orders => new(Db, Clock, Audit, StaffTasks, Applications);
 
         public BreachService Breaches => new(Db, Clock, Audit, StaffTasks);
     }

@@ -36,7 +36,7 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
             // SPA 2019 s.7, R24: the appeal lodged is what the "consider appealing" task asked for.
             await staffTasks.CompleteOpenForRecordAsync(actor, refused, Tasks.StaffTaskType.ConsiderAppeal, now, ct);
         }
-        audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, OrderService.OverrideJustification(options.Override, overridden), null,
+        audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, Override.Justification(options.Override, overridden), null,
             new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate });
         await db.SaveChangesAsync(ct);
         return appeal.Id;

@@ -62,7 +62,7 @@ public sealed record DischargeOrderOptions(
 public sealed record RecordPncEntryOptions(Guid OrderId, string Reference, long? ExpectedVersion = null);
 
 /// <summary>Orders the court made, their service, and their variation, renewal and discharge (SPA 2019 ss.2–5, 9).</summary>
-public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
+public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks, ApplicationService applications)
 {
     /// <summary>R42: the default cadence for "next review due" tasks.</summary>
     public const int ReviewIntervalDays = ManagementReview.DefaultReviewIntervalDays;
@@ -133,15 +133,15 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
                 audit.Add(actor, AuditKind.Alteration, "Hearing.Determined", nameof(Hearing), hearing.Id, "Order made", null,
                     new { hearing.Outcome, OrderId = order.Id });
             }
-            await ApplicationService.CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
+            await applications.CompleteHearingTasksAsync(actor, application.Id, now, ct);
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.
-                await ApplicationService.CeaseInterimOrdersAsync(db, audit, staffTasks, actor, application, determinedAt, ct);
+                await applications.CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
             }
         }
 
-        audit.Add(actor, AuditKind.Collection, "Order.Made", nameof(StalkingProtectionOrder), order.Id, OverrideJustification(options.Override, overridden),
+        audit.Add(actor, AuditKind.Collection, "Order.Made", nameof(StalkingProtectionOrder), order.Id, Override.Justification(options.Override, overridden),
             null, Snapshot(order));
 
         // R42: record on PNC, review, and serve.
@@ -195,7 +195,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             options.EffectiveFrom, previous.Id, set.Id, order.LastInForceDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
         await GrantAsync(application, change, actor, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.Varied", nameof(StalkingProtectionOrder), order.Id, OverrideJustification(options.Override, overridden),
+        audit.Add(actor, AuditKind.Alteration, "Order.Varied", nameof(StalkingProtectionOrder), order.Id, Override.Justification(options.Override, overridden),
             new { ConditionSet = previous.Number, Conditions = previous.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList() },
             new { ConditionSet = set.Number, set.EffectiveFrom, Conditions = set.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList(), options.NecessityRationale });
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Varied:{order.Id}:{set.Number}", "Update the PNC entry: the order was varied", timeProvider.UkToday, order, null, actor, now, ct);
@@ -291,7 +291,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
         audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, $"{change.Type} recorded on the order", old,
             new { application.Status, application.Determination, OrderChangeId = change.Id });
-        await ApplicationService.CompleteHearingTasksAsync(db, staffTasks, actor, application.Id, now, ct);
+        await applications.CompleteHearingTasksAsync(actor, application.Id, now, ct);
     }
 
     private async Task<StalkingProtectionOrder> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)
@@ -308,11 +308,6 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var task = StaffTask.Raise(type, key, title, dueOn, order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now);
         await staffTasks.RaiseOnceAsync(actor, task, ct);
     }
-
-    internal static string? OverrideJustification(Override? @override, IReadOnlyList<RuleWarning> overridden) =>
-        overridden.Count == 0 || @override is null
-            ? null
-            : $"Override by {@override.By.Name} ({@override.By.Role}) of {string.Join(", ", overridden.Select(w => w.RuleId).Distinct())}: {@override.Reason}";
 
     private static object Snapshot(StalkingProtectionOrder o) => new
     {

@@ -8,7 +8,7 @@ public static class OrderVictimReference
     public const string Prefix = "SPO";
     public const int Length = 13;
 
-    public static string New() => PublicReportService.NewReference(Prefix);
+    public static string New() => PublicReference.New(Prefix);
 
     /// <summary>
     /// The reference as stored (SPO-7KQ2-M9XD) from what someone typed: any case, spaces or hyphens, with or without "SPO"; null
@@ -28,7 +28,7 @@ public static class OrderVictimReference
         }
 
         var onlySeparators = typed.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-');
-        return onlySeparators && letters.Length == 8 && letters.All(c => PublicReportService.ReferenceAlphabet.Contains(c, StringComparison.Ordinal))
+        return onlySeparators && letters.Length == 8 && letters.All(c => PublicReference.Alphabet.Contains(c, StringComparison.Ordinal))
             ? $"{Prefix}-{letters[..4]}-{letters[4..]}"
             : null;
     }

@@ -1,10 +1,7 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
 
 namespace StalkingProtection.Core.Reports;
 
@@ -38,15 +35,11 @@ public sealed class PublicReportService(
     public const string ContactPurpose = "StalkingProtection.PublicReport.v1";
     public const string DraftPurpose = "StalkingProtection.PublicReportDraft.v1";
 
-    /// <summary>The characters of a reference: none that can be misread (no 0, O, 1 or I).</summary>
-    public const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     /// <summary>Answers are deleted after this long without activity.</summary>
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromMinutes(30);
 
     public static Actor PublicActor { get; } = new("public", "Member of the public (online report)", null);
 
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     private PublicDrafts Drafts => field ??= new PublicDrafts(db, dataProtection, timeProvider);
 
@@ -134,33 +127,8 @@ public sealed class PublicReportService(
         return reference is null ? new SubmitResult(SubmitOutcome.Expired) : new SubmitResult(SubmitOutcome.AlreadySent, reference);
     }
 
-    /// <summary>Decrypts a report's safe contact details; every caller audits the read.</summary>
-    internal static SafeContactDetails? UnprotectContact(IDataProtectionProvider dataProtection, string? protectedContact) =>
-        protectedContact is null
-            ? null
-            : JsonSerializer.Deserialize<SafeContactDetails>(dataProtection.CreateProtector(ContactPurpose).Unprotect(protectedContact), _json);
-
-    /// <summary>
-    /// Decrypts the safe contact details a public journey stored, only with a reason, and audits the read with that reason
-    /// (DPA 2018 s.62); shared by the report and the breach report.
-    /// </summary>
-    internal static async Task<SafeContactDetails?> ReadContactForReasonAsync(IDataProtectionProvider dataProtection, AuditLog audit, Actor actor, string action,
-        string recordType, Guid recordId, string? protectedContact, string reason, CancellationToken ct)
-    {
-        new RuleCheck()
-            .Must(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= AuditEntry.JustificationMaxLength, "DPA2018", "reason",
-                "Give the reason you need to see the safe contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
-            .ThrowIfBroken();
-        await audit.RecordConsultationAsync(actor, action, recordType, recordId, reason.Trim(), ct);
-        return UnprotectContact(dataProtection, protectedContact);
-    }
-
     /// <summary>A reference in the same format as a real one, for a submission that is not stored.</summary>
-    public static string NewReference() => NewReference("SPR");
-
-    /// <summary>A prefix and eight characters that cannot be misread (no 0, O, 1 or I), e.g. SPR-7KQ2-M9XD.</summary>
-    public static string NewReference(string prefix) =>
-        $"{prefix}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}-{RandomNumberGenerator.GetString(ReferenceAlphabet, 4)}";
+    public static string NewReference() => PublicReference.New("SPR");
 
     private PublicReport CreateReport(Guid draftId, ReportAnswers answers, DateTimeOffset now)
     {
@@ -194,13 +162,9 @@ public sealed class PublicReportService(
             SuspectDetails = answers.SuspectKnown == true ? Clean(answers.SuspectDetails) : null,
             Effect = Clean(answers.Effect)!,
             ContactMethods = answers.ContactMethods ?? SafeContactMethods.None,
-            ProtectedContact = contact is null ? null : ProtectContact(dataProtection, contact),
+            ProtectedContact = contact is null ? null : SafeContactProtection.Protect(dataProtection, contact),
         };
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>Encrypts safe contact details for storage, as every public journey stores them.</summary>
-    internal static string ProtectContact(IDataProtectionProvider dataProtection, SafeContactDetails contact) =>
-        dataProtection.CreateProtector(ContactPurpose).Protect(JsonSerializer.Serialize(contact, _json));
 }

@@ -27,12 +27,13 @@ public sealed record TriageQueueRow(Guid Id, string Reference, DateTimeOffset Su
 /// The outcome and every read of the contact details are audited (DPA 2018 s.62).
 /// </summary>
 public sealed class TriageService(
-    StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IDataProtectionProvider dataProtection, VictimContactService victimContacts)
+    StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, IDataProtectionProvider dataProtection, VictimContactService victimContacts,
+    Statistics.DashboardQueries dashboard, CaseService cases)
 {
     public const int QueueLimit = 200;
 
     /// <summary>Reports not yet decided; answered from the (status, submitted at) index.</summary>
-    public IQueryable<PublicReport> AwaitingTriage() => new Statistics.DashboardQueries(db).ReportsAwaitingTriage();
+    public IQueryable<PublicReport> AwaitingTriage() => dashboard.ReportsAwaitingTriage();
 
     /// <summary>Reports made by someone in immediate danger first, then the oldest first.</summary>
     public async Task<IReadOnlyList<TriageQueueRow>> QueueAsync(Actor actor, CancellationToken ct = default)
@@ -84,7 +85,7 @@ public sealed class TriageService(
             throw new UnauthorizedAccessException("Only the coordinator triaging the report or the officer in charge of its case may read its contact details.");
         }
 
-        return await PublicReportService.ReadContactForReasonAsync(dataProtection, audit, actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId,
+        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId,
             report.ProtectedContact, reason, ct);
     }
 
@@ -124,7 +125,7 @@ public sealed class TriageService(
             .ThrowIfBroken();
 
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, LondonTime.DateOf(report.SubmittedAt), options.OfficerInCharge,
-            options.Team, now, await CaseService.FindOfficerAccountAsync(db, options.OfficerInCharge, ct));
+            options.Team, now, await cases.FindOfficerAccountAsync(options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
         audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
             new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team, PublicReportId = report.Id });
@@ -145,7 +146,7 @@ public sealed class TriageService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (added is not null && victim!.CopyContactDetails && PublicReportService.UnprotectContact(dataProtection, report.ProtectedContact) is { } contact)
+        if (added is not null && victim!.CopyContactDetails && SafeContactProtection.Unprotect(dataProtection, report.ProtectedContact) is { } contact)
         {
             audit.Add(actor, AuditKind.Consultation, "PublicReport.ContactDetailsCopied", nameof(PublicReport), report.Id,
                 $"Copied into the contact details of victim {added.Id} on case {stalkingCase.Id}");

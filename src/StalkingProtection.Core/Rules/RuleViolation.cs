@@ -16,6 +16,12 @@ public sealed record RuleWarning(string RuleId, string Field, string Message, st
 public sealed record Override(string Reason, Actor By)
 {
     public const int ReasonMaxLength = 2000;
+
+    /// <summary>The audit entry's justification when warnings were overridden: who, in what role, which rules, and why.</summary>
+    public static string? Justification(Override? @override, IReadOnlyList<RuleWarning> overridden) =>
+        overridden.Count == 0 || @override is null
+            ? null
+            : $"Override by {@override.By.Name} ({@override.By.Role}) of {string.Join(", ", overridden.Select(w => w.RuleId).Distinct())}: {@override.Reason}";
 }
 
 public sealed class RuleViolationException : Exception

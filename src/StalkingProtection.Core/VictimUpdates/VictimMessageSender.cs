@@ -19,8 +19,8 @@ public sealed record VictimMessageRun(int Sent, int Deferred, int Retrying, int 
 /// victim's safe times, saving after each so that a crash neither loses nor repeats one. A failed attempt waits longer each
 /// time; the message stays in the outbox, where staff see it, until it is sent or every attempt is spent.
 /// </summary>
-public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVictimMessageChannel channel, VictimContactService contacts, AuditLog audit,
-    ILogger<VictimMessageDispatch> logger)
+public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVictimMessageChannel channel, VictimContactService contacts,
+    ReportedBreachService reportedBreaches, ILogger<VictimMessageDispatch> logger)
 {
     public const int EndingNoticeDays = 28;
     private const int BatchSize = 50;
@@ -158,7 +158,7 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
     {
         if (message.Status == VictimMessageStatus.Delivered && message.NotifyStatus != LocalSinkChannel.SinkStatus)
         {
-            await ReportedBreachService.RecordToldByUpdateAsync(db, audit, message, now, ct);
+            await reportedBreaches.RecordToldByUpdateAsync(message, now, ct);
         }
     }
 

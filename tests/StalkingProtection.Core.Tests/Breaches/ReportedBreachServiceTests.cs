@@ -65,7 +65,8 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
     {
         var clock = TestClock.At(day);
         var audit = new AuditLog(db, clock);
-        return new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit));
+        return new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit),
+            new BreachService(db, clock, audit, new StaffTaskRaiser(db, audit)));
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == id);
         Assert.NotNull(reported.ProtectedContact);
         Assert.DoesNotContain("07700", reported.ProtectedContact, StringComparison.Ordinal);
-        var contact = PublicReportService.UnprotectContact(_dataProtection, reported.ProtectedContact);
+        var contact = SafeContactProtection.Unprotect(_dataProtection, reported.ProtectedContact);
         Assert.Equal("07700 900456", contact!.PhoneNumber);
         Assert.Equal("Afternoons", contact.SafeTimes);
     }
@@ -472,7 +473,7 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
     }
 
     private Task<VictimMessageRun> SendUpdatesAsync(IVictimMessageChannel channel, DateTimeOffset now) =>
-        _data.WithServicesAsync(_christmasEve, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(_dataProtection), s.Audit,
+        _data.WithServicesAsync(_christmasEve, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(_dataProtection), s.ReportedBreaches(_dataProtection),
             NullLogger<VictimMessageDispatch>.Instance).RunAsync(now));
 
     [Fact]
@@ -538,7 +539,8 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         {
             var clock = TestClock.At(_christmasEve, new TimeOnly(13, 0));
             var audit = new AuditLog(db, clock);
-            await new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit))
+            await new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit),
+            new BreachService(db, clock, audit, new StaffTaskRaiser(db, audit)))
                 .RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.PhoneCall, toldAt), TestData.Officer);
         }
 

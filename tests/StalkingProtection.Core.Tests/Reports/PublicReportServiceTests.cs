@@ -233,7 +233,7 @@ public sealed class PublicReportServiceTests : IAsyncLifetime
 
         // Assert
         Assert.DoesNotContain("07700", stored!, StringComparison.Ordinal);
-        Assert.Equal(new SafeContactDetails(null, "07700 900456", null, "Afternoons", true), PublicReportService.UnprotectContact(_dataProtection, stored));
+        Assert.Equal(new SafeContactDetails(null, "07700 900456", null, "Afternoons", true), SafeContactProtection.Unprotect(_dataProtection, stored));
     }
 
     [Fact]

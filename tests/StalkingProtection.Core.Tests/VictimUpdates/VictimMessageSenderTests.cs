@@ -90,7 +90,7 @@ public class VictimMessageSenderTests
     }
 
     private static Task<VictimMessageRun> RunAsync(TestData testData, IDataProtectionProvider protection, IVictimMessageChannel channel, DateTimeOffset now) =>
-        testData.WithServicesAsync(_day, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(protection), s.Audit, NullLogger<VictimMessageDispatch>.Instance)
+        testData.WithServicesAsync(_day, s => new VictimMessageDispatch(s.Context, channel, s.VictimContact(protection), s.ReportedBreaches(protection), NullLogger<VictimMessageDispatch>.Instance)
             .RunAsync(now));
 
     private static async Task<VictimMessage> MessageAsync(TestDatabase db)
@@ -155,7 +155,7 @@ public class VictimMessageSenderTests
             return answer();
         });
         return await Record.ExceptionAsync(() => testData.WithServicesAsync(_day, s =>
-            new VictimMessageDispatch(s.Context, Notify(fake), s.VictimContact(protection), s.Audit, NullLogger<VictimMessageDispatch>.Instance).RunAsync(now, crash.Token)));
+            new VictimMessageDispatch(s.Context, Notify(fake), s.VictimContact(protection), s.ReportedBreaches(protection), NullLogger<VictimMessageDispatch>.Instance).RunAsync(now, crash.Token)));
     }
 
     [Fact]

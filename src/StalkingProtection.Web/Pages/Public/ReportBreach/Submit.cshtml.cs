@@ -30,7 +30,7 @@ public class SubmitModel(ReportedBreachService breaches, ReportCookie cookie) : 
             // Looks like success, so that an automated sender learns nothing; the draft and its answers are deleted.
             await breaches.DiscardAsync(draftId, ct);
             cookie.Delete(Response);
-            Reference = PublicReportService.NewReference("SPB");
+            Reference = PublicReference.New("SPB");
             return Page();
         }
 
