@@ -24,10 +24,15 @@ public static class CoreServiceCollectionExtensions
                 "StalkingProtection:Database:ConnectionString is required when the provider is Postgres.")
             .Validate(o => string.IsNullOrWhiteSpace(o.ServiceRole) || (o.Provider == DatabaseProvider.Postgres && DatabaseRoles.IsValidRoleName(o.ServiceRole)),
                 "StalkingProtection:Database:ServiceRole is for PostgreSQL only and must be a plain role name (lower-case letters, digits and underscores).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PasswordFile) || (o.Provider == DatabaseProvider.Postgres && Path.IsPathRooted(o.PasswordFile)),
+                "StalkingProtection:Database:PasswordFile is for PostgreSQL only and must be an absolute path.")
+            .Validate(o => o.PasswordRefreshInterval >= TimeSpan.FromSeconds(1) && o.PasswordRefreshInterval <= TimeSpan.FromHours(1),
+                "StalkingProtection:Database:PasswordRefreshInterval must be from 1 second to 1 hour.")
             .ValidateOnStart();
 
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddStalkingProtectionDatabase(options.Provider, options.ResolveConnectionString(contentRootPath));
+        services.AddStalkingProtectionDatabase(
+            options.Provider, options.ResolveConnectionString(contentRootPath), options.PasswordFile, options.PasswordRefreshInterval);
 
         services.AddOptions<LegalRuleSet>().Bind(configuration.GetSection(LegalRuleSet.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LegalRuleSet>, LegalRuleSetValidator>();

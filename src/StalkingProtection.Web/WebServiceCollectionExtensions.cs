@@ -15,6 +15,7 @@ using StalkingProtection.Web.Infrastructure.GovUk;
 using StalkingProtection.Web.Infrastructure.Health;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Startup;
 using StalkingProtection.Web.Pages.Public;
 
 namespace StalkingProtection.Web;
@@ -23,6 +24,8 @@ public static class WebServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddStalkingProtectionCore(this WebApplicationBuilder builder)
     {
+        SecretFiles.AddTo(builder.Configuration);
+
         // Development applies migrations itself so that `dotnet run` works on a fresh clone.
         if (builder.Environment.IsDevelopment() && builder.Configuration[$"{DatabaseOptions.SectionName}:ApplyMigrationsOnStartup"] is null)
         {

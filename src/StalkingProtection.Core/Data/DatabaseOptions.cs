@@ -31,6 +31,15 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool AllowUnencryptedLocalConnection { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only (ASVS V13.2.1): a file holding the password, read again every <see cref="PasswordRefreshInterval"/>, so a
+    /// vault agent or an operator can rotate the password by rewriting the file without restarting the service. The connection
+    /// string then carries no password.
+    /// </summary>
+    public string? PasswordFile { get; set; }
+
+    public TimeSpan PasswordRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

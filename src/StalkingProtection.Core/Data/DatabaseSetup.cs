@@ -24,24 +24,39 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static DbContextOptionsBuilder<T> ConfigurePostgres<T>(DbContextOptionsBuilder<T> builder, string connectionString)
+    /// <remarks>
+    /// With a password file (ASVS V13.2.1) the data source reads the password from it when its first connection opens and again every
+    /// <paramref name="passwordRefreshInterval"/>, so new connections use a rotated password without a restart; open connections keep the
+    /// one they authenticated with.
+    /// </remarks>
+    public static DbContextOptionsBuilder<T> ConfigurePostgres<T>(
+        DbContextOptionsBuilder<T> builder, string connectionString, string? passwordFile = null, TimeSpan passwordRefreshInterval = default)
         where T : DbContext
     {
-        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
-                .MigrationsHistoryTable(MigrationsHistoryTable)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+        builder.UseNpgsql(connectionString, o =>
+            {
+                o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
+                    .MigrationsHistoryTable(MigrationsHistoryTable)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+                if (!string.IsNullOrWhiteSpace(passwordFile))
+                {
+                    o.ConfigureDataSource(d => d.UsePeriodicPasswordProvider(
+                        async (_, cancellationToken) => (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim(),
+                        passwordRefreshInterval, passwordRefreshInterval));
+                }
+            })
             .UseSnakeCaseNamingConvention();
         return builder;
     }
 
     /// <summary>Registers <see cref="StalkingProtectionDbContext"/> for the configured provider.</summary>
     public static IServiceCollection AddStalkingProtectionDatabase(
-        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, string? passwordFile = null, TimeSpan passwordRefreshInterval = default)
     {
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<StalkingProtectionDbContext, PostgresStalkingProtectionDbContext>(
-                o => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString));
+                o => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString, passwordFile, passwordRefreshInterval));
         }
         else
         {

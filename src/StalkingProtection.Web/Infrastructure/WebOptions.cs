@@ -22,6 +22,15 @@ public sealed class WebOptions
     /// </summary>
     public string? PublicSiteUrl { get; set; }
 
+    /// <summary>
+    /// ASVS V3.5.4: the host name (no scheme, no port) the staff side (workspace, sign-in, account, API, OpenAPI, calendar feed) is
+    /// served on. Set, the staff side answers 404 on every other host name and the public site answers 404 on this one.
+    /// </summary>
+    public string? StaffHostName { get; set; }
+
+    /// <summary>The host name the public site is served on. Set, the public site answers 404 on every other host name and the staff side on this one.</summary>
+    public string? PublicHostName { get; set; }
+
     /// <summary>Answer every request with the 503 maintenance page.</summary>
     public bool MaintenanceMode { get; set; }
 
@@ -30,6 +39,9 @@ public sealed class WebOptions
 
     /// <summary>Refuse to serve plain HTTP (ASVS V12.2.1); on unless set, outside Development.</summary>
     public bool? RequireHttps { get; set; }
+
+    /// <summary>The staff side's https address when it has a host name of its own, for links made away from it (create-admin).</summary>
+    public string? StaffSiteUrl => string.IsNullOrWhiteSpace(StaffHostName) ? null : $"https://{StaffHostName}";
 
     public static IEnumerable<string> Validate(WebOptions options)
     {
@@ -55,6 +67,19 @@ public sealed class WebOptions
                 && site.Query.Length == 0 && site.Fragment.Length == 0 && site.UserInfo.Length == 0))
         {
             yield return "StalkingProtection:Web:PublicSiteUrl must be an https address with no path, such as https://report.force.police.uk.";
+        }
+
+        foreach (var (name, value) in new[] { ("StaffHostName", options.StaffHostName), ("PublicHostName", options.PublicHostName) })
+        {
+            if (value is { Length: > 0 } && Uri.CheckHostName(value) != UriHostNameType.Dns)
+            {
+                yield return $"StalkingProtection:Web:{name} must be a host name alone, such as spo.force.police.uk, with no scheme, port or path.";
+            }
+        }
+
+        if (options.StaffHostName is { Length: > 0 } && string.Equals(options.StaffHostName, options.PublicHostName, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "StalkingProtection:Web:StaffHostName and PublicHostName must differ.";
         }
 
         if (options.CostlyWorkAtOnce is < 1 or > 64)

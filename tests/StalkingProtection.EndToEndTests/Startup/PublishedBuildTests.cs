@@ -58,6 +58,61 @@ public sealed partial class PublishedBuildTests : IAsyncLifetime
         Assert.Contains(visited.Keys, k => k.Split('?')[0].EndsWith(".css", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task V3_5_4_PublishedProgram_InProductionWithTwoHostNames_ServesEachSideOnlyOnItsOwn_AndCreateAdminLinksToTheStaffHostName()
+    {
+        // Arrange
+        const string staffHost = "spo.force.example";
+        const string publicHost = "report.force.example";
+        var folder = await _published.Value;
+        _settings["AllowedHosts"] = $"127.0.0.1;{staffHost};{publicHost}";
+        _settings["StalkingProtection__Web__StaffHostName"] = staffHost;
+        _settings["StalkingProtection__Web__PublicHostName"] = publicHost;
+        Assert.Equal(0, (await ProgramProcess.RunAsync(_settings, ["migrate"], folder)).ExitCode);
+        var admin = await ProgramProcess.RunAsync(_settings, ["create-admin", "first.admin@force.police.uk"], folder);
+        Assert.True(admin.ExitCode == 0, admin.Output);
+        var link = new Uri(Assert.Single(admin.Output.Split('\n').Select(l => l.Trim()), l => l.Contains("/set-up-account/", StringComparison.Ordinal)));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var server = await ServerProcess.StartAsync(_settings, client, folder);
+
+        // Act
+        async Task<HttpStatusCode> GetAsync(string host, string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, path));
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            return response.StatusCode;
+        }
+
+        var onStaff = new Dictionary<string, HttpStatusCode>();
+        var onPublic = new Dictionary<string, HttpStatusCode>();
+        foreach (var path in new[] { "/", "/report", "/sign-in", link.AbsolutePath, "/api/v1/client", "/openapi/v1.json", "/health/live", "/css/app.min.css" })
+        {
+            onStaff[path] = await GetAsync(staffHost, path);
+            onPublic[path] = await GetAsync(publicHost, path);
+        }
+
+        // Assert
+        Assert.Equal($"https://{staffHost}", link.GetLeftPart(UriPartial.Authority));
+        Assert.Equal(HttpStatusCode.NotFound, onStaff["/"]);
+        Assert.Equal(HttpStatusCode.NotFound, onStaff["/report"]);
+        Assert.Equal(HttpStatusCode.OK, onStaff["/sign-in"]);
+        Assert.Equal(HttpStatusCode.OK, onStaff[link.AbsolutePath]);
+        Assert.Equal(HttpStatusCode.Unauthorized, onStaff["/api/v1/client"]);
+        Assert.Equal(HttpStatusCode.OK, onPublic["/"]);
+        Assert.Equal(HttpStatusCode.OK, onPublic["/report"]);
+        foreach (var staffOnly in new[] { "/sign-in", link.AbsolutePath, "/api/v1/client", "/openapi/v1.json" })
+        {
+            Assert.True(onPublic[staffOnly] == HttpStatusCode.NotFound, $"{staffOnly} answered {(int)onPublic[staffOnly]} on the public host name");
+        }
+
+        foreach (var both in new[] { "/health/live", "/css/app.min.css" })
+        {
+            Assert.Equal(HttpStatusCode.OK, onStaff[both]);
+            Assert.Equal(HttpStatusCode.OK, onPublic[both]);
+        }
+    }
+
     /// <summary>The home page, then every same-site address it links to, then every same-site address those pages link to.</summary>
     private static async Task<Dictionary<string, (HttpStatusCode Status, bool HasServerHeader)>> CrawlAsync(HttpClient client, Uri site)
     {

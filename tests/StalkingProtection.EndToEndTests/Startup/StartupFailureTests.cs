@@ -121,6 +121,44 @@ public class StartupFailureTests
         Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task V13_2_1_Start_PostgresWithAPasswordFileAndAPasswordInTheConnectionString_ExitsWithOneLineSayingWhatToFix()
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            ["StalkingProtection__Database__Provider"] = "Postgres",
+            ["StalkingProtection__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=spo;Username=sp_service;Password=q7V-2mZr9fLx8TbWc4Ns",
+            ["StalkingProtection__Database__PasswordFile"] = Path.Combine(Path.GetTempPath(), "sp-db-password"),
+            ["StalkingProtection__Database__AllowUnencryptedLocalConnection"] = "true",
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Stalking Protection cannot start: invalid setting: StalkingProtection:Database:ConnectionString must not hold a password when StalkingProtection:Database:PasswordFile is set.", line.Trim());
+    }
+
+    [Theory]
+    [InlineData("StalkingProtection__SecretsDirectory", "StalkingProtection:SecretsDirectory")]
+    [InlineData("CREDENTIALS_DIRECTORY", "CREDENTIALS_DIRECTORY")]
+    public async Task V13_3_1_Start_WithASecretsFolderThatDoesNotExist_ExitsWithOneLineSayingWhatToFix(string variable, string setting)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { [variable] = Path.Combine(Path.GetTempPath(), $"sp-missing-{Guid.NewGuid():N}") };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"Stalking Protection cannot start: invalid setting: {setting} must name an existing folder by its absolute path.", line.Trim());
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment) =>
         ProgramProcess.RunAsync(environment, ["--urls", "http://127.0.0.1:0"]);
 }

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Staff;
 
@@ -32,8 +33,12 @@ public static class AccountCommands
         }
 
         Console.WriteLine($"Administrator account created for {email}.");
-        Console.WriteLine($"Set-up link, which works once until {link.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; open it on the service's address:");
-        Console.WriteLine(link.Path);
+        // With a staff host name of its own (ASVS V3.5.4) the link is whole, as the set-up page answers 404 on any other host name.
+        var staffSite = app.Services.GetRequiredService<IOptions<WebOptions>>().Value.StaffSiteUrl;
+        Console.WriteLine(staffSite is null
+            ? $"Set-up link, which works once until {link.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; open it on the service's address:"
+            : $"Set-up link, which works once until {link.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC:");
+        Console.WriteLine(staffSite + link.Path);
         return 0;
     }
 }

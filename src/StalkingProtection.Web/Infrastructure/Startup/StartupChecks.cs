@@ -178,6 +178,12 @@ public static class StartupChecks
 
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString ?? "");
         var password = builder.Password;
+        if (!string.IsNullOrWhiteSpace(database.PasswordFile) && !string.IsNullOrEmpty(password))
+        {
+            throw new StartupFailedException(
+                "invalid setting: StalkingProtection:Database:ConnectionString must not hold a password when StalkingProtection:Database:PasswordFile is set.");
+        }
+
         if (string.IsNullOrEmpty(password))
         {
             return;

@@ -24,6 +24,8 @@ public class PublicOnlyDeploymentTests(PublicOnlyFactory factory) : IClassFixtur
     [InlineData("/sign-in/external")]
     [InlineData("/sign-out")]
     [InlineData("/account/two-factor")]
+    [InlineData("/set-up-account/abc")]
+    [InlineData("/calendar/abc.ics")]
     [InlineData("/api")]
     [InlineData("/api/orders")]
     [InlineData("/openapi/v1.json")]

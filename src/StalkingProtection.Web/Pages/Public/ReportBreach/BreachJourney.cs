@@ -17,14 +17,16 @@ public static class BreachSteps
     public const string SessionEndedUrl = "/report-breach/session-ended";
 
     /// <summary>
-    /// The full address of the breach report for a victim to type: on the public site when its address is set, otherwise on the host the
-    /// request came in on.
+    /// The full address of the breach report for a victim to type: on the public site when its address or host name is set, otherwise on
+    /// the host the request came in on.
     /// </summary>
     public static string PublicStartUrl(HttpRequest request, Infrastructure.WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var site = string.IsNullOrWhiteSpace(options.PublicSiteUrl) ? $"{request.Scheme}://{request.Host}" : options.PublicSiteUrl.Trim().TrimEnd('/');
+        var site = !string.IsNullOrWhiteSpace(options.PublicSiteUrl) ? options.PublicSiteUrl.Trim().TrimEnd('/')
+            : !string.IsNullOrWhiteSpace(options.PublicHostName) ? $"https://{options.PublicHostName}"
+            : $"{request.Scheme}://{request.Host}";
         return site + StartUrl;
     }
 
