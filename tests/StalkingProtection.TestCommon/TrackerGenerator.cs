@@ -29,7 +29,7 @@ public static class TrackerGenerator
             var born = new DateOnly(1960, 1, 1).AddDays(person * 37 % 12_000);
             var pnc = $"{born.Year % 100:00}/{person:000000}{(char)('A' + person % 26)}";
             var victim = _protected[random.Next(_protected.Length)];
-            var applied = new DateOnly(2022, 1, 3).AddDays(random.Next(1_000));
+            var applied = new DateOnly(2022, 1, 3).AddDays(random.Next(800));
             var interim = random.Next(5) == 0;
             var made = applied.AddDays(random.Next(1, 15));
             var served = random.Next(8) == 0 ? (DateOnly?)null : made.AddDays(random.Next(0, 3));
