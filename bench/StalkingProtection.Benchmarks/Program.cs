@@ -61,6 +61,18 @@ await using (var context = CreateContext())
     await context.Database.MigrateAsync();
 }
 
+if (options.ImportRows > 0)
+{
+    var imported = await ImportBench.RunAsync(CreateContext, provider, options.ImportRows, Say);
+    Say(imported);
+    if (options.Output is { } importOutput)
+    {
+        await File.WriteAllTextAsync(importOutput, imported);
+    }
+
+    return 0;
+}
+
 Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; {(options.Reuse ? "reading the seeded data" : "seeding")}...");
 var seeded = options.Reuse ? await Seeder.ReadBackAsync(CreateContext, today) : await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
 Say(options.Reuse ? $"Reusing {seeded.Orders:N0} orders" : $"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
@@ -289,14 +301,14 @@ static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create
 }
 
 internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
-    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries)
+    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries, int ImportRows)
 {
     public const string Usage = """
         usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
                [--audit-entries 1000000] [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
-               [--output results.md] [--reuse]
+               [--output results.md] [--reuse] [--import-rows 0]
         The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
-        seeded it and only migrated.
+        seeded it and only migrated. With --import-rows N it seeds nothing and measures the tracker import of N generated rows.
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -323,6 +335,6 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
             Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse,
-            Number("audit-entries", 1_000_000));
+            Number("audit-entries", 1_000_000), Number("import-rows", 0));
     }
 }

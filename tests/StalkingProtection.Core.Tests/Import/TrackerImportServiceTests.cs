@@ -225,6 +225,32 @@ public class TrackerImportServiceTests
     }
 
     [Fact]
+    public async Task Export_ThenImportIntoAnEmptyDatabase_GivesTheSameRegister_ForAGeneratedTrackerWithBreachesDischargesAndSharedRespondents()
+    {
+        await using var source = await TestDatabase.CreateAsync();
+        var generated = TrackerFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(TrackerGenerator.Csv(40, seed: 13))), "tracker.csv");
+        var imported = await RunAsync(source, generated, dryRun: false);
+        using var file = new MemoryStream();
+        await using (var ctx = source.CreateContext())
+        {
+            await new TrackerExport(ctx, new AuditLog(ctx, TestClock.At(_today))).WriteAsync(file, TrackerFormat.Csv, TestData.Coordinator);
+        }
+
+        await using var target = await TestDatabase.CreateAsync();
+        var report = await RunAsync(target, TrackerFile.Read(new MemoryStream(file.ToArray()), "register.csv"), dryRun: false);
+
+        Assert.All(imported.Rows.Concat(report.Rows), r => Assert.Equal(TrackerRowOutcome.Create, r.Outcome));
+        Assert.True(report.MatchingExistingPeople > 0, "No row named a respondent of an earlier row.");
+        var register = await RegisterAsync(source);
+        Assert.Contains(register, r => r.Contains("sent a message through a friend", StringComparison.Ordinal));
+        Assert.Equal(register, await RegisterAsync(target));
+        await using var sourceContext = source.CreateContext();
+        await using var targetContext = target.CreateContext();
+        Assert.Equal(await sourceContext.Respondents.CountAsync(), await targetContext.Respondents.CountAsync());
+        Assert.Equal(await sourceContext.Orders.CountAsync(o => o.Ending == OrderEnding.Discharged), await targetContext.Orders.CountAsync(o => o.Ending == OrderEnding.Discharged));
+    }
+
+    [Fact]
     public async Task Export_IsAuditedAsDisclosure()
     {
         await using var db = await TestDatabase.CreateAsync();

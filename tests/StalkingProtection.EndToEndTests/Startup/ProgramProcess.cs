@@ -5,11 +5,12 @@ namespace StalkingProtection.EndToEndTests.Startup;
 /// <summary>Runs the real program as a process in Production, with only the settings a test gives, and answers its exit code and output.</summary>
 public static class ProgramProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments, string? programFolder = null)
+    public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, IEnumerable<string> arguments, string? programFolder = null,
+        TimeSpan? timeLimit = null)
     {
         var start = StartInfo(environment, arguments, programFolder);
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromSeconds(60));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
