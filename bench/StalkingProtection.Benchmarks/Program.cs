@@ -6,9 +6,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Benchmarks;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lookup;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Search;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
@@ -172,6 +175,31 @@ var statisticsAll = new Operation($"Statistics return, all time from {allTime.Fr
 
 OrderLookupService Lookup(StalkingProtectionDbContext db) => new(db, new OrderStatusQueries(db), new AuditLog(db, time));
 
+// The workspace search box (P1), over every case as a coordinator sees them, and a team's cases as an officer sees them.
+var officer = new Actor("bench-officer", "Bench Officer", StaffRoles.Officer, "Stalking Team");
+var searchName = new Operation("Workspace search by name and date of birth, with audit (RecordSearchService)", "P1: p99 ≤ 100 ms", options.Iterations,
+    options.Warmup, async (db, i) =>
+    {
+        var subject = SubjectFor(i);
+        Check(First((await Search(db).SearchAsync($"{subject.FamilyName} {subject.DateOfBirth:dd/MM/yyyy}", db.Cases, today, actor)).People));
+    });
+var searchFamily = new Operation("Workspace search by family name alone, a team's cases, with audit (RecordSearchService)", "P1: p99 ≤ 100 ms",
+    options.Iterations, options.Warmup, async (db, i) =>
+        Check(await Search(db).SearchAsync(SubjectFor(i).FamilyName, db.Cases.Where(c => c.Team == officer.Team), today, officer)));
+var searchPnc = new Operation("Workspace search by PNC ID, with audit (RecordSearchService)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup,
+    async (db, i) => Check(First((await Search(db).SearchAsync(SubjectFor(i).PncId, db.Cases, today, actor)).People)));
+
+// GET /api/v1/cases as the API reads it: the case list's rows from the first page, 50 and one to know there is a next, and its consultation.
+var apiCases = new Operation("API case list, a page of 50, with audit (CaseListQuery as GET /api/v1/cases)", "P1: p99 ≤ 100 ms", options.Iterations,
+    options.Warmup, async (db, _) =>
+    {
+        var rows = CaseListQuery.Rows(db, db.Cases.AsNoTracking(), today, new CaseListFilter());
+        Check(First(await CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, null, null, false).Take(51).ToListAsync()));
+        await new AuditLog(db, time).RecordConsultationAsync(actor, "Api.Cases.Listed", nameof(StalkingCase), null, "Listed through the API");
+    });
+
+RecordSearchService Search(StalkingProtectionDbContext db) => new(db, new AuditLog(db, time));
+
 // S3: the measured calls verify every link of the chain sealed above, beside a bare read of the same rows.
 var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit entries with their links (EF Core)", "", options.StatisticsIterations, 1, async (db, _) =>
 {
@@ -188,14 +216,14 @@ var auditVerify = new Operation($"Audit hash chain verified, {sealedAudit.Sealed
     options.StatisticsIterations, 1, async (db, _) => Check((await new AuditChain(db).VerifyAsync()) is { Intact: true } r ? r : null));
 
 Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
-var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, orderDetail, statisticsYear, statisticsAll,
-    auditRead, auditVerify], CreateContext,
+var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, searchName, searchFamily, searchPnc, apiCases,
+    orderDetail, statisticsYear, statisticsAll, auditRead, auditVerify], CreateContext,
     options.Rounds, Say);
 
 var throughputs = new List<Throughput>();
 if (options.ThroughputSeconds > 0)
 {
-    foreach (var operation in new[] { pk, lookupName, lookupPnc })
+    foreach (var operation in new[] { pk, lookupName, lookupPnc, searchName })
     {
         Say($"Throughput: {operation.Name}, {options.Workers} workers, {options.ThroughputSeconds} s...");
         throughputs.Add(await Measure.ThroughputAsync(operation, CreateContext, options.Workers, TimeSpan.FromSeconds(options.ThroughputSeconds)));
@@ -258,7 +286,7 @@ string Report()
     return md.ToString();
 }
 
-static LookupSubject? First(IReadOnlyList<LookupSubject> found) => found.Count > 0 ? found[0] : null;
+static T? First<T>(IReadOnlyList<T> found) where T : class => found.Count > 0 ? found[0] : null;
 
 static T Check<T>(T? value)
     where T : class => value ?? throw new InvalidOperationException("The benchmark read nothing: the seeded data and the query disagree.");

@@ -79,6 +79,7 @@ public sealed class AuditChain(StalkingProtectionDbContext db)
     public async Task<AuditSealResult> SealAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var settledBy = now - SettleTime;
+        var below = await BelowEntriesInFlightAsync(ct);
         var head = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.EntryId)
             .Select(s => new { s.EntryId, s.ChainHash }).FirstOrDefaultAsync(ct);
         long? lastId = head?.EntryId;
@@ -87,10 +88,9 @@ public sealed class AuditChain(StalkingProtectionDbContext db)
         while (true)
         {
             var from = lastId ?? long.MinValue;
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
-            // Only up to the first entry younger than the settle time: an id is taken as its row is inserted, and a transaction
-            // commits well within the settle time, so every lower id has by then committed or never will. Nothing can appear
-            // below the head afterwards, which the change feed relies on to miss nothing.
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > from && e.Id < below).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+            // Only below every id a transaction still in flight may hold (however long it runs), and up to the first entry
+            // younger than the settle time. Nothing can appear below the head afterwards, which the change feed relies on to miss nothing.
             var settled = batch.TakeWhile(e => e.OccurredAt <= settledBy).ToList();
             foreach (var entry in settled)
             {
@@ -113,6 +113,34 @@ public sealed class AuditChain(StalkingProtectionDbContext db)
             }
         }
     }
+
+    /// <summary>
+    /// The lowest id a transaction still in flight may hold, or past the newest entry when none can be below it. On
+    /// SQLite writers take turns: a transaction holds the write lock from its first entry until it ends, so no entry
+    /// with a higher id commits while it is open, and every entry the sealer reads has every lower id settled. On
+    /// PostgreSQL writers overlap, and each transaction, before its first entry takes an id, takes a shared advisory lock
+    /// keyed by the last id handed out (migration SearchWordsAndAuditIdLocks), which it holds until it ends. The newest
+    /// entry is read first, then the locks: a transaction still open with an id below that entry took its lock before
+    /// the entry committed, so the lowest lock bounds it, and the entries read afterwards include every one that
+    /// committed in between.
+    /// </summary>
+    private async Task<long> BelowEntriesInFlightAsync(CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            return long.MaxValue;
+        }
+
+        var newest = await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var lowestLock = await db.Database.SqlQueryRaw<long?>(InFlightLocksSql).SingleAsync(ct);
+        return Math.Min(newest + 1, lowestLock ?? long.MaxValue);
+    }
+
+    /// <summary>The lowest key of the advisory locks that transactions writing audit entries hold in this database.</summary>
+    private const string InFlightLocksSql = """
+        SELECT min((l.classid::bigint << 32) | l.objid::bigint) AS "Value" FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        """;
 
     /// <summary>Recomputes every link in order, streaming, and lists the first <see cref="ProblemLimit"/> problems.</summary>
     public async Task<AuditChainReport> VerifyAsync(CancellationToken ct = default)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Search;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.People;
@@ -158,6 +159,11 @@ public class PersonName
 
     public string FullName => $"{GivenNames} {FamilyName}".Trim();
 
+    private readonly List<PersonNameWord> _words = [];
+
+    /// <summary>The words of the name as the workspace search compares them, kept with the name and indexed.</summary>
+    public IReadOnlyList<PersonNameWord> Words => _words;
+
     internal static PersonName Create(Guid personId, string givenNames, string familyName, bool isAlias, DateOnly? firstUsedOn, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(familyName) && string.IsNullOrWhiteSpace(givenNames))
@@ -170,7 +176,7 @@ public class PersonName
             throw RuleViolationException.Input(nameof(givenNames), $"Each part of a name is at most {NameMaxLength} characters");
         }
 
-        return new PersonName
+        var name = new PersonName
         {
             Id = Guid.CreateVersion7(now),
             PersonId = personId,
@@ -180,6 +186,8 @@ public class PersonName
             IsAlias = isAlias,
             FirstUsedOn = firstUsedOn,
         };
+        name._words.AddRange(PersonNameWord.Of(name.Id, name.GivenNames, name.FamilyName));
+        return name;
     }
 
     /// <summary>
@@ -266,5 +274,50 @@ public sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonNam
         // P1: the lookup by family name and date of birth reads this index.
         builder.Property(n => n.FamilySearchKey).HasMaxLength(PersonName.NameMaxLength);
         builder.HasIndex(n => n.FamilySearchKey);
+        builder.HasMany(n => n.Words).WithOne().HasForeignKey(w => w.PersonNameId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.Words).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>
+/// One word of a name as <see cref="SearchNames"/> compares it (case, accents and punctuation taken out), with the word
+/// after it joined on, so the workspace search finds "Smith-Jones" from "smith", "jones" or "smithjones" through an index.
+/// </summary>
+public class PersonNameWord
+{
+    public required Guid PersonNameId { get; init; }
+
+    public required int Position { get; init; }
+
+    public required string Word { get; init; }
+
+    /// <summary>This word and the next written as one ("SmithJones" for "Smith-Jones"); null for the last word.</summary>
+    public string? Joined { get; init; }
+
+    public static IEnumerable<PersonNameWord> Of(Guid personNameId, string givenNames, string familyName)
+    {
+        var words = SearchNames.Tokens($"{givenNames} {familyName}");
+        return words.Select((word, i) => new PersonNameWord
+        {
+            PersonNameId = personNameId,
+            Position = i,
+            Word = word,
+            Joined = i + 1 < words.Count ? word + words[i + 1] : null,
+        });
+    }
+}
+
+public sealed class PersonNameWordConfiguration : IEntityTypeConfiguration<PersonNameWord>
+{
+    public void Configure(EntityTypeBuilder<PersonNameWord> builder)
+    {
+        builder.ToTable("person_name_words");
+        builder.HasKey(w => new { w.PersonNameId, w.Position });
+        builder.Property(w => w.Word).HasMaxLength(PersonName.NameMaxLength);
+        builder.Property(w => w.Joined).HasMaxLength(2 * PersonName.NameMaxLength);
+
+        // P1: the workspace search finds names by a word, or two words written as one, through these.
+        builder.HasIndex(w => w.Word);
+        builder.HasIndex(w => w.Joined);
     }
 }

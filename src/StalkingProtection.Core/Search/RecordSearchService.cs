@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
@@ -37,6 +38,9 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
     public const int MaxLength = 100;
     public const int MaxPerGroup = 50;
 
+    /// <summary>The most names a name search reads: a page of people, and room for names the database could not rule out.</summary>
+    public const int NameCandidates = 4 * MaxPerGroup;
+
     public async Task<SearchResults> SearchAsync(string? text, IQueryable<StalkingCase> visibleCases, DateOnly today, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(visibleCases);
@@ -72,7 +76,7 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
 
         if (query.NameTokens.Count > 0)
         {
-            personIds.UnionWith(await PeopleNamedAsync(query, visibleIds, ct));
+            personIds.UnionWith(await PeopleNamedAsync(query, visibleCases, ct));
         }
 
         // Every case the people found are on, and every application and order on the cases found or against the people found.
@@ -93,22 +97,71 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         return results;
     }
 
-    /// <summary>People on the visible cases (respondents and victims) with a name, or an alias, that matches.</summary>
-    private async Task<List<Guid>> PeopleNamedAsync(SearchQuery query, IQueryable<Guid> visibleIds, CancellationToken ct)
+    /// <summary>
+    /// People on the visible cases (respondents and victims) with a name, or an alias, that matches, in one statement. The
+    /// database finds, through the indexes of <see cref="PersonNameWord"/>, the names that have for every word searched for a
+    /// word that could be it (the word, the initial, two words written as one, one word written as two), and reads at most
+    /// <see cref="NameCandidates"/> of them; <see cref="SearchNames.Matches"/> then holds each word of a name to one word searched for.
+    /// </summary>
+    private async Task<List<Guid>> PeopleNamedAsync(SearchQuery query, IQueryable<StalkingCase> visibleCases, CancellationToken ct)
     {
-        var respondentPeople = db.Respondents.Where(r => db.Cases.Any(c => c.RespondentId == r.Id && visibleIds.Contains(c.Id))).Select(r => r.PersonId);
-        var victimPeople = db.Victims.Where(v => visibleIds.Contains(v.CaseId)).Select(v => v.PersonId);
-        var people = db.People.Where(p => p.MergedIntoId == null && (respondentPeople.Contains(p.Id) || victimPeople.Contains(p.Id)));
-        if (query.DateOfBirth is { } dob)
+        var tokens = query.NameTokens;
+
+        // The longest word leads, as the index finds fewest names for it. Initials alone ("J S") would read every name
+        // with those initials, so they find no one by name.
+        var lead = Enumerable.Range(0, tokens.Count).MaxBy(i => tokens[i].Length);
+        if (tokens[lead].Length < 2)
         {
-            people = people.Where(p => p.DateOfBirth == dob);
+            return [];
         }
 
-        var names = await db.Set<PersonName>().AsNoTracking()
-            .Where(n => people.Select(p => p.Id).Contains(n.PersonId))
+        var words = db.Set<PersonNameWord>();
+        var led = words.Where(WordsThatCouldBe(tokens, lead)).Select(w => w.PersonNameId);
+        var names = db.Set<PersonName>().AsNoTracking().Where(n => led.Contains(n.Id));
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i != lead)
+            {
+                var couldBe = WordsThatCouldBe(tokens, i);
+                names = names.Where(n => words.Where(w => w.PersonNameId == n.Id).Any(couldBe));
+            }
+        }
+
+        var dob = query.DateOfBirth;
+        names = names.Where(n => db.People.Any(p => p.Id == n.PersonId && p.MergedIntoId == null && (dob == null || p.DateOfBirth == dob)));
+
+        // Respondents and victims apart, so that each is a join the database can follow from the names found by their indexes.
+        var candidates = await names.Where(n => db.Respondents.Any(r => r.PersonId == n.PersonId && visibleCases.Any(c => c.RespondentId == r.Id)))
+            .Concat(names.Where(n => db.Victims.Any(v => v.PersonId == n.PersonId && visibleCases.Any(c => c.Id == v.CaseId))))
             .Select(n => new { n.PersonId, n.GivenNames, n.FamilyName })
+            .Take(NameCandidates)
             .ToListAsync(ct);
-        return names.Where(n => SearchNames.Matches(query.NameTokens, n.GivenNames, n.FamilyName)).Select(n => n.PersonId).Distinct().Take(MaxPerGroup).ToList();
+        return candidates.Where(n => SearchNames.Matches(tokens, n.GivenNames, n.FamilyName)).Select(n => n.PersonId).Distinct().Take(MaxPerGroup).ToList();
+    }
+
+    /// <summary>The words of a name that could be the <paramref name="at"/>th word searched for, each found by an index.</summary>
+    private static Expression<Func<PersonNameWord, bool>> WordsThatCouldBe(IReadOnlyList<string> tokens, int at)
+    {
+        var token = tokens[at];
+        if (token.Length == 1)
+        {
+            return w => w.Word.Substring(0, 1) == token;
+        }
+
+        // The word; its initial, for a name written with one ("A. Smith"); and with the word before or after it, for a
+        // name written as one word that was searched for as two ("O Brien" for "O'Brien").
+        var whole = new List<string> { token, token[..1] };
+        if (at > 0)
+        {
+            whole.Add(tokens[at - 1] + token);
+        }
+
+        if (at + 1 < tokens.Count)
+        {
+            whole.Add(token + tokens[at + 1]);
+        }
+
+        return w => whole.Contains(w.Word) || w.Joined == token;
     }
 
     private async Task<SearchResults> DescribeAsync(HashSet<Guid> personIds, HashSet<Guid> caseIds, HashSet<Guid> applicationIds, HashSet<Guid> orderIds,

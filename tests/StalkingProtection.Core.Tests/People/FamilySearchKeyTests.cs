@@ -130,6 +130,58 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Backfill_NamesRecordedBeforeTheSearchWords_GetTheirWordsAndTheKeyOfEveryAlphabetFoldedAsTheEntityWould()
+    {
+        // Arrange: names as the SQL fill of the key left them (SQLite's lower() folds only ASCII capitals), without words.
+        string[] families = ["ΔΗΜΗΤΡΊΟΥ", "ŁUKASZ-NOWAK", "ИВАНОВА", "O'Brien"];
+        foreach (var _ in families)
+        {
+            await TestData.CreateCaseAsync();
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = _database.CreateContext();
+        var ids = await db.Set<PersonName>().OrderBy(n => n.Id).Select(n => n.Id).Take(families.Length).ToListAsync(ct);
+        for (var i = 0; i < families.Length; i++)
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE person_names SET family_name = {families[i]}, family_search_key = {AsTheSqliteFillLeftIt(families[i])} WHERE id = {ids[i]}", ct);
+        }
+
+        await db.Set<PersonNameWord>().Where(w => ids.Contains(w.PersonNameId)).ExecuteDeleteAsync(ct);
+
+        // Act
+        var corrected = await PersonNameSearchBackfill.RunAsync(db, ct);
+        var again = await PersonNameSearchBackfill.RunAsync(db, ct);
+
+        // Assert
+        Assert.Equal(2, corrected);
+        Assert.Equal(0, again);
+        var keys = await db.Set<PersonName>().Where(n => ids.Contains(n.Id)).OrderBy(n => n.Id).Select(n => n.FamilySearchKey).ToListAsync(ct);
+        Assert.Equal(["δημητριου", "łukasznowak", "иванова", "obrien"], keys);
+        var words = await db.Set<PersonNameWord>().Where(w => w.PersonNameId == ids[1]).OrderBy(w => w.Position).Select(w => w.Word).ToListAsync(ct);
+        Assert.Equal(["łukasz", "nowak"], words.Skip(words.Count - 2));
+    }
+
+    /// <summary>The fill folded the Latin letters up to U+024F and left every other letter as it was.</summary>
+    private static string AsTheSqliteFillLeftIt(string family) =>
+        string.Concat(family.Select(c => c < '\u0250' ? PersonName.SearchKey(c.ToString()) : c.ToString()));
+
+    [Fact]
+    public async Task Search_AGreekNameInCapitals_IsFoundInSmallLettersWithoutAccents()
+    {
+        // Arrange
+        var respondentId = await RespondentNamedAsync("ΝΊΚΟΣ", "ΔΗΜΗΤΡΊΟΥ");
+        await using var db = _database.CreateContext();
+        var personId = await db.Respondents.Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync(TestContext.Current.CancellationToken);
+
+        // Act
+        var results = await TestData.WithServicesAsync(_today, s => new RecordSearchService(s.Context, s.Audit).SearchAsync("ΝΙΚΟΣ δημητριου", s.Context.Cases, _today, TestData.Officer));
+
+        // Assert
+        Assert.Equal([personId], results.People.Select(p => p.PersonId));
+    }
+
+    [Fact]
     public async Task P1_LookupByFamilyNameAndDateOfBirth_FindsTheNamesThroughTheSearchKeyIndex()
     {
         // Arrange

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Data.Migrations;
 using StalkingProtection.Core.Demo;
 
 namespace StalkingProtection.Web.Infrastructure.Startup;
@@ -68,6 +69,7 @@ public static class StartupChecks
     private static async Task MigrateAndGrantAsync(StalkingProtectionDbContext db, DatabaseOptions database)
     {
         await db.Database.MigrateAsync();
+        await PersonNameSearchBackfill.RunAsync(db);
         if (database.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.ServiceRole))
         {
             try

@@ -23,6 +23,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 typeof(PersonName),
                 baseEntityType,
                 propertyCount: 9,
+                navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);

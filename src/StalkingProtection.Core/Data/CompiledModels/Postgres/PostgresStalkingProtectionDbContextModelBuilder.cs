@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3be71adb-9744-43aa-86f0-079b1bedd308"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("af7e02d8-6e6d-4e74-b70f-78d9b5bc5ec2"), entityTypeCount: 60)
         {
         }
 
@@ -59,6 +59,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var stalkingProtectionOrder = StalkingProtectionOrderEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var personName = PersonNameEntityType.Create(this);
+            var personNameWord = PersonNameWordEntityType.Create(this);
             var respondent = RespondentEntityType.Create(this);
             var respondentAddress = RespondentAddressEntityType.Create(this);
             var respondentOtherOrder = RespondentOtherOrderEntityType.Create(this);
@@ -128,6 +129,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             StalkingProtectionOrderEntityType.CreateForeignKey3(stalkingProtectionOrder, respondent);
             PersonEntityType.CreateForeignKey1(person, person);
             PersonNameEntityType.CreateForeignKey1(personName, person);
+            PersonNameWordEntityType.CreateForeignKey1(personNameWord, personName);
             RespondentEntityType.CreateForeignKey1(respondent, respondent);
             RespondentEntityType.CreateForeignKey2(respondent, person);
             RespondentAddressEntityType.CreateForeignKey1(respondentAddress, respondent);
@@ -185,6 +187,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             StalkingProtectionOrderEntityType.CreateAnnotations(stalkingProtectionOrder);
             PersonEntityType.CreateAnnotations(person);
             PersonNameEntityType.CreateAnnotations(personName);
+            PersonNameWordEntityType.CreateAnnotations(personNameWord);
             RespondentEntityType.CreateAnnotations(respondent);
             RespondentAddressEntityType.CreateAnnotations(respondentAddress);
             RespondentOtherOrderEntityType.CreateAnnotations(respondentOtherOrder);

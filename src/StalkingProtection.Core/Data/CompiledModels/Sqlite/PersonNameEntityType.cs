@@ -22,6 +22,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 typeof(PersonName),
                 baseEntityType,
                 propertyCount: 9,
+                navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);

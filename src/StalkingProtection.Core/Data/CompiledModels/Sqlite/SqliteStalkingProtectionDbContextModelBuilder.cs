@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe0c5240-035f-44ea-9aab-7f18971c0470"), entityTypeCount: 59)
+            : base(skipDetectChanges: false, modelId: new Guid("45bc6b38-d8d5-4fdd-aedc-97b413aa4acb"), entityTypeCount: 60)
         {
         }
 
@@ -58,6 +58,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var stalkingProtectionOrder = StalkingProtectionOrderEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var personName = PersonNameEntityType.Create(this);
+            var personNameWord = PersonNameWordEntityType.Create(this);
             var respondent = RespondentEntityType.Create(this);
             var respondentAddress = RespondentAddressEntityType.Create(this);
             var respondentOtherOrder = RespondentOtherOrderEntityType.Create(this);
@@ -127,6 +128,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             StalkingProtectionOrderEntityType.CreateForeignKey3(stalkingProtectionOrder, respondent);
             PersonEntityType.CreateForeignKey1(person, person);
             PersonNameEntityType.CreateForeignKey1(personName, person);
+            PersonNameWordEntityType.CreateForeignKey1(personNameWord, personName);
             RespondentEntityType.CreateForeignKey1(respondent, respondent);
             RespondentEntityType.CreateForeignKey2(respondent, person);
             RespondentAddressEntityType.CreateForeignKey1(respondentAddress, respondent);
@@ -184,6 +186,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             StalkingProtectionOrderEntityType.CreateAnnotations(stalkingProtectionOrder);
             PersonEntityType.CreateAnnotations(person);
             PersonNameEntityType.CreateAnnotations(personName);
+            PersonNameWordEntityType.CreateAnnotations(personNameWord);
             RespondentEntityType.CreateAnnotations(respondent);
             RespondentAddressEntityType.CreateAnnotations(respondentAddress);
             RespondentOtherOrderEntityType.CreateAnnotations(respondentOtherOrder);

@@ -2657,6 +2657,39 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonNameWord", b =>
+                {
+                    b.Property<Guid>("PersonNameId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_name_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Joined")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("joined");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("word");
+
+                    b.HasKey("PersonNameId", "Position")
+                        .HasName("pk_person_name_words");
+
+                    b.HasIndex("Joined")
+                        .HasDatabaseName("ix_person_name_words_joined");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_person_name_words_word");
+
+                    b.ToTable("person_name_words", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3281,110 +3314,6 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("management_reviews", (string)null);
                 });
 
-            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AssignedOfficer")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("assigned_officer");
-
-                    b.Property<string>("AssignedTeam")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("assigned_team");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date")
-                        .HasColumnName("due_on");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<Guid?>("ObligationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("obligation_id");
-
-                    b.Property<string>("OpenKey")
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)")
-                        .HasColumnName("open_key");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("record_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("type");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_staff_tasks");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_staff_tasks_case_id");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_staff_tasks_key");
-
-                    b.HasIndex("OpenKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_staff_tasks_open_key");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_staff_tasks_order_id");
-
-                    b.HasIndex("AssignedTeam", "Status")
-                        .HasDatabaseName("ix_staff_tasks_assigned_team_status");
-
-                    b.HasIndex("Status", "DueOn")
-                        .HasDatabaseName("ix_staff_tasks_status_due_on");
-
-                    b.ToTable("staff_tasks", (string)null);
-                });
-
             modelBuilder.Entity("StalkingProtection.Core.Reviews.VictimContactEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3612,6 +3541,110 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_officer");
+
+                    b.Property<string>("AssignedTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_team");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("obligation_id");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)")
+                        .HasColumnName("open_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_staff_tasks_case_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_key");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_open_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_staff_tasks_order_id");
+
+                    b.HasIndex("AssignedTeam", "Status")
+                        .HasDatabaseName("ix_staff_tasks_assigned_team_status");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_staff_tasks_status_due_on");
+
+                    b.ToTable("staff_tasks", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
@@ -4234,6 +4267,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_person_names_people_person_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonNameWord", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.PersonName", null)
+                        .WithMany("Words")
+                        .HasForeignKey("PersonNameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_name_words_person_names_person_name_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Respondent", null)
@@ -4410,6 +4453,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
             modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
                 {
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
+                {
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>

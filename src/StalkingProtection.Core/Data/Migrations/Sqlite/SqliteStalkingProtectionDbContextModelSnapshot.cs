@@ -2644,6 +2644,39 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonNameWord", b =>
+                {
+                    b.Property<Guid>("PersonNameId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_name_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Joined")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("word");
+
+                    b.HasKey("PersonNameId", "Position")
+                        .HasName("pk_person_name_words");
+
+                    b.HasIndex("Joined")
+                        .HasDatabaseName("ix_person_name_words_joined");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_person_name_words_word");
+
+                    b.ToTable("person_name_words", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3268,110 +3301,6 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("management_reviews", (string)null);
                 });
 
-            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AssignedOfficer")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assigned_officer");
-
-                    b.Property<string>("AssignedTeam")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assigned_team");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("case_id");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("completed_at");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("due_on");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<Guid?>("ObligationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("obligation_id");
-
-                    b.Property<string>("OpenKey")
-                        .HasMaxLength(240)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("open_key");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("record_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_staff_tasks");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_staff_tasks_case_id");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_staff_tasks_key");
-
-                    b.HasIndex("OpenKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_staff_tasks_open_key");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_staff_tasks_order_id");
-
-                    b.HasIndex("AssignedTeam", "Status")
-                        .HasDatabaseName("ix_staff_tasks_assigned_team_status");
-
-                    b.HasIndex("Status", "DueOn")
-                        .HasDatabaseName("ix_staff_tasks_status_due_on");
-
-                    b.ToTable("staff_tasks", (string)null);
-                });
-
             modelBuilder.Entity("StalkingProtection.Core.Reviews.VictimContactEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3599,6 +3528,110 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_officer");
+
+                    b.Property<string>("AssignedTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_team");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("obligation_id");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_staff_tasks_case_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_key");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_tasks_open_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_staff_tasks_order_id");
+
+                    b.HasIndex("AssignedTeam", "Status")
+                        .HasDatabaseName("ix_staff_tasks_assigned_team_status");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_staff_tasks_status_due_on");
+
+                    b.ToTable("staff_tasks", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.VictimUpdates.VictimMessage", b =>
@@ -4221,6 +4254,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_person_names_people_person_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonNameWord", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.People.PersonName", null)
+                        .WithMany("Words")
+                        .HasForeignKey("PersonNameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_name_words_person_names_person_name_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
                 {
                     b.HasOne("StalkingProtection.Core.People.Respondent", null)
@@ -4397,6 +4440,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("StalkingProtection.Core.People.Person", b =>
                 {
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.People.PersonName", b =>
+                {
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.People.Respondent", b =>
