@@ -11,6 +11,7 @@ using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public;
 using StalkingProtection.Web.Pages.Workspace.Cases;
@@ -116,7 +117,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
         {
             var breachId = await breaches.DecideAsync(new DecideReportedBreachOptions(Id, decision, Reasons, postedVersion, ConditionId, arrestedAt, @override), actor, ct);
             SetFlash(breachId is null ? "Decision recorded" : $"Decision recorded, and the breach recorded on the order with the arrest (offence code {Breach.OffenceCode})");
-            return Redirect(Reported.OrderId is { } orderId ? $"/workspace/orders/{orderId}" : "/workspace/tasks");
+            return Redirect(Reported.OrderId is { } orderId ? OrderLinks.View(orderId) : WorkspaceLinks.Tasks);
         }
         catch (DbUpdateConcurrencyException)
         {
