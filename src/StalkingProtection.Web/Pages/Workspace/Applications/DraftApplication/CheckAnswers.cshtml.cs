@@ -26,7 +26,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
     public int? RespondentAge { get; private set; }
 
-    public string ChangeHref => $"/workspace/applications/draft-application/{Id}?journey={Journey}";
+    public string ChangeHref => ApplicationLinks.ChangeDraft(Id, Journey);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
