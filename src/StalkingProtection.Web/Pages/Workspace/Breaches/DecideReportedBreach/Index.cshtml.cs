@@ -14,7 +14,6 @@ using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Breaches.DecideReportedBreach;
 
@@ -23,7 +22,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Breaches.DecideReportedBreach;
 /// one about an order is for officers and coordinators who may see the order's case; one that matched no order is for coordinators.
 /// </summary>
 [Authorize(Policy = Policies.Triage)]
-public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbContext db) : CaseWorkPageModel
+public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbContext db) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

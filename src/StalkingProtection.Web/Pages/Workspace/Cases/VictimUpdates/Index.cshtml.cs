@@ -18,7 +18,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Cases.VictimUpdates;
 /// with what is still waiting. Opening the page is a consultation in the audit log (DPA 2018 s.62). As in recording a contact,
 /// the victim's contact details are checked by the service (an audited read) but never shown here.
 /// </summary>
-public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService updates, IOptions<NotifyOptions> notify) : CaseWorkPageModel
+public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService updates, IOptions<NotifyOptions> notify) : FormPageModel
 {
     public static IReadOnlyList<SelectListItem> EventItems { get; } =
     [
