@@ -4,7 +4,6 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
@@ -46,22 +45,9 @@ public abstract class JourneyPageModel : PageModel
     /// <summary>The page holding the questions, when it is not this one: the error summary links to its fields.</summary>
     public virtual string? FieldsOn => null;
 
-    /// <summary>
-    /// The case, or null when it does not exist or the user may not see it (need-to-know, S4); a visible case becomes the page's
-    /// <see cref="RecordContext"/>, naming <paramref name="respondentId"/> (an application's respondent) or the case's.
-    /// </summary>
-    protected async Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var stalkingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (stalkingCase is null || !User.CanSee(stalkingCase))
-        {
-            return null;
-        }
-
-        await RecordContext.ForCaseAsync(HttpContext, db, stalkingCase, respondentId, ct);
-        return stalkingCase;
-    }
+    /// <inheritdoc cref="VisibleCase.FindAsync"/>
+    protected Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null) =>
+        VisibleCase.FindAsync(HttpContext, db, id, ct, respondentId);
 
     protected Override? OverrideGiven => string.IsNullOrWhiteSpace(OverrideReason) ? null : new Override(OverrideReason.Trim(), Actor);
 

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.WebUtilities;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 
 namespace StalkingProtection.Web.Infrastructure.Routing;
 
@@ -7,7 +11,26 @@ public static class OrderLinks
 {
     public const string List = "/workspace/orders";
 
+    /// <summary>The orders list with one status filter, as the dashboard's figures open it.</summary>
+    public static string Filtered(OrderListFilter filter) => $"/workspace/orders?Filter={filter}";
+
     public static string View(Guid orderId) => $"/workspace/orders/{orderId}";
+
+    /// <summary>The order's documents page, where a download's purpose is asked.</summary>
+    public static string Documents(Guid orderId) => $"/workspace/orders/{orderId}/documents";
+
+    /// <summary>The documents page with the document chosen; an acknowledgement names its notification.</summary>
+    public static string Document(Guid orderId, OrderDocument document, Guid? notificationId = null) =>
+        $"/workspace/orders/{orderId}/documents?document={document}" + (notificationId is { } n ? $"&notificationId={n}" : "");
+
+    /// <summary>The printable acknowledgement of a notification (SPA 2019 s.10(4)).</summary>
+    public static string Acknowledgement(Guid orderId, Guid notificationId) => $"/workspace/orders/record-notification/acknowledgement/{orderId}/{notificationId}";
+
+    /// <summary>Recording the order the court made on an application, which starts from the application.</summary>
+    public static string RecordOrder(Guid applicationId) => $"/workspace/orders/record-order/{applicationId}";
+
+    /// <summary>A journey recording the court's grant of a change application, tied to that application.</summary>
+    public static string JourneyOnApplication(string journey, Guid orderId, Guid applicationId) => $"/workspace/orders/{journey}/{orderId}?applicationId={applicationId}";
 
     public static string Journey(string journey, Guid orderId) => $"/workspace/orders/{journey}/{orderId}";
 
@@ -28,11 +51,21 @@ public static class CaseLinks
 {
     public const string List = "/workspace/cases";
 
+    /// <summary>The cases with no "consider an SPO" decision recorded, as the dashboard's figure opens them.</summary>
+    public const string WithoutSpoDecision = "/workspace/cases?NoSpoDecision=true";
+
+    /// <summary>The cases list filtered to one officer's cases in a team; an empty value is left out.</summary>
+    public static string OfficerCases(string? officer, string? team) => QueryHelpers.AddQueryString(List,
+        new Dictionary<string, string?> { ["Officer"] = officer, ["Team"] = team }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     public const string OpenCase = "/workspace/cases/open-case";
 
     public static string OpenCaseCheckAnswers(Guid journeyId) => $"/workspace/cases/open-case/check-answers/{journeyId}";
 
     public static string View(Guid caseId) => $"/workspace/cases/{caseId}";
+
+    /// <summary>What a victim on the case asked to be told, and by which channel (R41).</summary>
+    public static string VictimUpdates(Guid caseId, Guid victimId) => $"/workspace/cases/{caseId}/victim-updates/{victimId}";
 
     public static string Journey(string journey, Guid caseId) => $"/workspace/cases/{journey}/{caseId}";
 
@@ -52,6 +85,14 @@ public static class CaseLinks
 /// <summary>Addresses of the application pages.</summary>
 public static class ApplicationLinks
 {
+    public const string List = "/workspace/applications";
+
+    /// <summary>The coordinators' queue of applications waiting for authorisation.</summary>
+    public const string AwaitingAuthorisation = "/workspace/applications/awaiting-authorisation";
+
+    /// <summary>The applications list with one status filter, as the dashboard's figure opens it.</summary>
+    public static string Filtered(ApplicationListFilter filter) => $"/workspace/applications?Filter={filter}";
+
     public static string View(Guid applicationId) => $"/workspace/applications/{applicationId}";
 
     public static string Journey(string journey, Guid applicationId) => $"/workspace/applications/{journey}/{applicationId}";
@@ -59,11 +100,30 @@ public static class ApplicationLinks
     /// <summary>Drafting a new application, which starts from its case.</summary>
     public static string Draft(Guid caseId) => $"/workspace/applications/draft-application/{caseId}";
 
+    /// <summary>The draft's question page with the answers kept so far, to change them.</summary>
+    public static string ChangeDraft(Guid caseId, Guid journeyId) => $"/workspace/applications/draft-application/{caseId}?journey={journeyId}";
+
+    public static string DraftCheckAnswers(Guid caseId, Guid journeyId) => $"/workspace/applications/draft-application/check-answers/{caseId}/{journeyId}";
+
+    /// <summary>A journey's question page with the answers kept so far, to change them.</summary>
+    public static string ChangeAnswers(string journey, Guid applicationId, Guid journeyId) => $"/workspace/applications/{journey}/{applicationId}?journey={journeyId}";
+
+    public static string CheckAnswers(string journey, Guid applicationId, Guid journeyId) => $"/workspace/applications/{journey}/check-answers/{applicationId}/{journeyId}";
+
+    /// <summary>A page of the proposed-condition journey ("template", "parameters", "details", "check-answers") with its answers.</summary>
+    public static string ProposeConditionStep(string step, Guid applicationId, Guid journeyId) => $"/workspace/applications/propose-condition/{step}/{applicationId}/{journeyId}";
+
+    /// <summary>Changing or removing one proposed condition ("change", "remove").</summary>
+    public static string ProposedCondition(string action, Guid applicationId, Guid conditionId) => $"/workspace/applications/propose-condition/{action}/{applicationId}/{conditionId}";
+
+    /// <summary>The application's documents page, where a download's purpose is asked.</summary>
+    public static string Documents(Guid applicationId) => $"/workspace/applications/{applicationId}/documents";
+
     /// <summary>A journey on one hearing of an application: "/workspace/applications/{journey}/{hearing id}".</summary>
     public static string HearingJourney(string journey, Guid hearingId) => $"/workspace/applications/{journey}/{hearingId}";
 
     /// <summary>The application pack's download form, the format already chosen.</summary>
-    public static string Pack(Guid applicationId, Core.Documents.DocumentFileFormat format) => $"/workspace/applications/{applicationId}/documents?format={format}";
+    public static string Pack(Guid applicationId, Core.Documents.DocumentFileFormat format) => $"{Documents(applicationId)}?format={format}";
 }
 
 /// <summary>Addresses of the triage pages: a report has one triage journey, addressed by the report's id.</summary>
@@ -94,4 +154,74 @@ public static class PeopleLinks
     public static string MergeCheckAnswers(Guid journeyId) => $"/workspace/people/merge-people/check-answers/{journeyId}";
 
     public static string MergeConfirmation(Guid keptId) => $"/workspace/people/merge-people/confirmation/{keptId}";
+}
+
+/// <summary>Addresses of the pages about breaches reported online.</summary>
+public static class ReportedBreachLinks
+{
+    public static string Decide(Guid id) => $"/workspace/breaches/decide-reported-breach/{id}";
+
+    public static string RecordReporterTold(Guid id) => $"/workspace/breaches/record-reporter-told/{id}";
+
+    public static string RecordReporterToldCheck(Guid id, Guid journey) => $"/workspace/breaches/record-reporter-told/check-answers/{id}/{journey}";
+}
+
+/// <summary>Addresses of the staff account pages (administrators).</summary>
+public static class StaffLinks
+{
+    public const string List = "/workspace/staff";
+
+    public const string Invite = "/workspace/staff/invite";
+
+    public static string View(Guid accountId) => $"/workspace/staff/{accountId}";
+
+    public static string Change(Guid accountId) => $"/workspace/staff/change/{accountId}";
+
+    public static string ResetTwoFactor(Guid accountId) => $"/workspace/staff/reset-two-factor/{accountId}";
+
+    public static string Deactivate(Guid accountId) => $"/workspace/staff/deactivate/{accountId}";
+}
+
+/// <summary>Addresses of the API client pages (administrators).</summary>
+public static class ApiClientLinks
+{
+    public const string List = "/workspace/api-clients";
+
+    public const string Create = "/workspace/api-clients/create";
+
+    public static string RotateKey(Guid clientId) => $"/workspace/api-clients/rotate-key/{clientId}";
+
+    public static string ChangeTeam(Guid clientId) => $"/workspace/api-clients/change-team/{clientId}";
+
+    public static string Revoke(Guid clientId) => $"/workspace/api-clients/revoke/{clientId}";
+}
+
+/// <summary>Addresses of the workspace's home and its single pages: tasks, search, lookup, figures, audit, import and export.</summary>
+public static class WorkspaceLinks
+{
+    public const string Home = "/workspace";
+
+    public const string Tasks = "/workspace/tasks";
+
+    public const string Search = "/workspace/search";
+
+    public const string Lookup = "/workspace/lookup";
+
+    public const string Caseload = "/workspace/caseload";
+
+    public const string Feedback = "/workspace/feedback";
+
+    public const string Statistics = "/workspace/statistics";
+
+    public const string Audit = "/workspace/audit";
+
+    public const string ImportTracker = "/workspace/import-tracker";
+
+    public const string ExportRegister = "/workspace/export-register";
+
+    /// <summary>The register of orders downloaded as "csv" or "xlsx".</summary>
+    public static string ExportRegisterDownload(string format) => $"/workspace/export-register?handler=Download&format={format}";
+
+    /// <summary>The list behind a dashboard figure.</summary>
+    public static string DashboardList(string list) => $"/workspace/dashboard/{list}";
 }

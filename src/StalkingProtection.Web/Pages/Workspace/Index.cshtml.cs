@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Dashboard;
 
@@ -28,13 +31,13 @@ public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) :
     /// </summary>
     public static string TileHref(string key) => key switch
     {
-        TriageTile => "/workspace/triage",
-        DashboardLists.LiveOrders => "/workspace/orders?Filter=InForce",
-        DashboardLists.Unserved => "/workspace/orders?Filter=Unserved",
-        DashboardLists.EndingSoon => "/workspace/orders?Filter=EndingSoon",
-        DashboardLists.Applications => "/workspace/applications?Filter=InProgress",
-        DashboardLists.CasesWithoutDecision => "/workspace/cases?NoSpoDecision=true",
-        _ => $"/workspace/dashboard/{key}",
+        TriageTile => TriageLinks.Queue,
+        DashboardLists.LiveOrders => OrderLinks.Filtered(OrderListFilter.InForce),
+        DashboardLists.Unserved => OrderLinks.Filtered(OrderListFilter.Unserved),
+        DashboardLists.EndingSoon => OrderLinks.Filtered(OrderListFilter.EndingSoon),
+        DashboardLists.Applications => ApplicationLinks.Filtered(ApplicationListFilter.InProgress),
+        DashboardLists.CasesWithoutDecision => CaseLinks.WithoutSpoDecision,
+        _ => WorkspaceLinks.DashboardList(key),
     };
 
     public const string TriageTile = "reports-awaiting-triage";

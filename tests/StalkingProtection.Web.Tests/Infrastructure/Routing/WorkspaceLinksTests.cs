@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Documents;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Web.Infrastructure.Routing;
+using StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 
 namespace StalkingProtection.Web.Tests.Infrastructure.Routing;
 
@@ -17,7 +20,11 @@ public class WorkspaceLinksTests(WebAppFactory factory) : IClassFixture<WebAppFa
 
     public static TheoryData<string> Links() =>
     [
-        OrderLinks.List, OrderLinks.View(_a),
+        OrderLinks.List, OrderLinks.View(_a), OrderLinks.Filtered(OrderListFilter.Unserved), OrderLinks.Documents(_a),
+        OrderLinks.Document(_a, OrderDocument.Acknowledgement, _b), OrderLinks.Acknowledgement(_a, _b), OrderLinks.RecordOrder(_a),
+        OrderLinks.JourneyOnApplication("vary-order", _a, _b),
+        .. new[] { "record-appeal-outcome", "record-breach/outcome", "record-notification-offence/outcome" }
+            .SelectMany(j => new[] { OrderLinks.RecordJourney(j, _a, _b), OrderLinks.RecordCheckAnswers(j, _a, _b, _c) }),
         .. new[]
         {
             "apply-to-change-order", "discharge-order", "record-address-change", "record-breach", "record-name-change", "record-notification",
@@ -25,16 +32,28 @@ public class WorkspaceLinksTests(WebAppFactory factory) : IClassFixture<WebAppFa
         }.SelectMany(j => new[] { OrderLinks.Journey(j, _a), OrderLinks.CheckAnswers(j, _a, _b) }),
         CaseLinks.List, CaseLinks.OpenCase, CaseLinks.OpenCaseCheckAnswers(_a), CaseLinks.View(_a), CaseLinks.Journey("reassign-case", _a),
         CaseLinks.CheckAnswers("reassign-case", _a, _b), CaseLinks.RiskScreeningAnswers(_a, RiskTool.Dash, _b),
+        CaseLinks.WithoutSpoDecision, CaseLinks.OfficerCases("officer", "team"), CaseLinks.VictimUpdates(_a, _b), CaseLinks.RecordJourney("edit-act", _a, _b),
+        .. new[] { "add-person", "record-act", "record-risk-screening", "record-spo-decision", "record-victim-contact" }.Select(j => CaseLinks.Journey(j, _a)),
         ApplicationLinks.View(_a), ApplicationLinks.Draft(_a), ApplicationLinks.HearingJourney("record-hearing-outcome", _a),
-        ApplicationLinks.Pack(_a, DocumentFileFormat.Pdf),
+        ApplicationLinks.Pack(_a, DocumentFileFormat.Pdf), ApplicationLinks.List, ApplicationLinks.AwaitingAuthorisation,
+        ApplicationLinks.Filtered(ApplicationListFilter.InProgress), ApplicationLinks.ChangeDraft(_a, _b), ApplicationLinks.DraftCheckAnswers(_a, _b),
+        ApplicationLinks.ChangeAnswers("amend-change-sought", _a, _b), ApplicationLinks.CheckAnswers("amend-change-sought", _a, _b),
+        ApplicationLinks.ProposedCondition("change", _a, _b), ApplicationLinks.ProposedCondition("remove", _a, _b), ApplicationLinks.Documents(_a),
+        .. new[] { "template", "parameters", "details", "check-answers" }.Select(step => ApplicationLinks.ProposeConditionStep(step, _a, _b)),
         .. new[]
         {
             "add-evidence", "add-protected-person", "amend-change-sought", "authorise-application", "choose-court", "comment-on-application",
-            "list-hearing", "propose-condition", "set-jurisdiction",
+            "list-hearing", "lodge-application", "propose-condition", "set-jurisdiction",
         }.Select(j => ApplicationLinks.Journey(j, _a)),
         TriageLinks.Queue, TriageLinks.Report(_a), TriageLinks.Start(_a), TriageLinks.Details(_a), TriageLinks.CheckAnswers(_a),
         TriageLinks.Confirmation(_a),
         PeopleLinks.Duplicates, PeopleLinks.Merge(_a, _b), PeopleLinks.MergeReason(_c), PeopleLinks.MergeCheckAnswers(_c), PeopleLinks.MergeConfirmation(_a),
+        ReportedBreachLinks.Decide(_a), ReportedBreachLinks.RecordReporterTold(_a), ReportedBreachLinks.RecordReporterToldCheck(_a, _b),
+        StaffLinks.List, StaffLinks.Invite, StaffLinks.View(_a), StaffLinks.Change(_a), StaffLinks.ResetTwoFactor(_a), StaffLinks.Deactivate(_a),
+        ApiClientLinks.List, ApiClientLinks.Create, ApiClientLinks.RotateKey(_a), ApiClientLinks.ChangeTeam(_a), ApiClientLinks.Revoke(_a),
+        WorkspaceLinks.Home, WorkspaceLinks.Tasks, WorkspaceLinks.Search, WorkspaceLinks.Lookup, WorkspaceLinks.Caseload, WorkspaceLinks.Feedback,
+        WorkspaceLinks.Statistics, WorkspaceLinks.Audit, WorkspaceLinks.ImportTracker, WorkspaceLinks.ExportRegister, WorkspaceLinks.ExportRegisterDownload("csv"),
+        WorkspaceLinks.DashboardList("notifications-overdue"),
     ];
 
     [Theory]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
@@ -41,6 +42,6 @@ public class ChangeTeamModel(ApiClientService clients) : ApiClientRecordPageMode
         TempData[Flash.Key] = string.IsNullOrWhiteSpace(Team)
             ? $"{Client.Name} now sees the cases of the whole force"
             : $"{Client.Name} now sees only the cases of {Team.Trim()}";
-        return Redirect("/workspace/api-clients");
+        return Redirect(ApiClientLinks.List);
     }
 }

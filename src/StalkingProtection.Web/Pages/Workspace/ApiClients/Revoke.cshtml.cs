@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
@@ -18,6 +19,6 @@ public class RevokeModel(ApiClientService clients) : ApiClientRecordPageModel(cl
 
         await Clients.RevokeAsync(Id, User.ToActor(), ct);
         TempData[Flash.Key] = $"{Client.Name} revoked: its keys are refused from now on";
-        return Redirect("/workspace/api-clients");
+        return Redirect(ApiClientLinks.List);
     }
 }

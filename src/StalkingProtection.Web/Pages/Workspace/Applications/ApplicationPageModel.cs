@@ -5,12 +5,11 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications;
 
 /// <summary>An application is visible exactly when its case is (need-to-know); otherwise it answers 404.</summary>
-public abstract class ApplicationPageModel : CaseWorkPageModel
+public abstract class ApplicationPageModel : FormPageModel
 {
     public Application Application { get; private set; } = null!;
 

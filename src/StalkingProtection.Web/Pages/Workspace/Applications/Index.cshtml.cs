@@ -9,6 +9,7 @@ using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Lists;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications;
@@ -19,7 +20,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Applications;
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
 public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog auditLog)
-    : KeysetListPageModel<ApplicationListRow, ApplicationListSort>("/workspace/applications", ApplicationListSort.Started, SortDirection.Descending)
+    : KeysetListPageModel<ApplicationListRow, ApplicationListSort>(ApplicationLinks.List, ApplicationListSort.Started, SortDirection.Descending)
 {
     [BindProperty(SupportsGet = true)]
     public ApplicationListFilter Filter { get; set; } = ApplicationListFilter.InProgress;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Web.Infrastructure;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Audit;
@@ -35,7 +36,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Pag
 
     public long? NextBefore { get; private set; }
 
-    public string NextPageUrl => QueryHelpers.AddQueryString("/workspace/audit", new Dictionary<string, string?>
+    public string NextPageUrl => QueryHelpers.AddQueryString(WorkspaceLinks.Audit, new Dictionary<string, string?>
     {
         [nameof(Actor)] = Actor,
         [nameof(Action)] = Action,

@@ -7,15 +7,6 @@ using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Breaches;
 
-public static class ReportedBreachLinks
-{
-    public static string Decide(Guid id) => $"/workspace/breaches/decide-reported-breach/{id}";
-
-    public static string RecordReporterTold(Guid id) => $"/workspace/breaches/record-reporter-told/{id}";
-
-    public static string RecordReporterToldCheck(Guid id, Guid journey) => $"/workspace/breaches/record-reporter-told/check-answers/{id}/{journey}";
-}
-
 /// <summary>
 /// Need-to-know for a breach reported online: one about an order is for staff who may see the order's case; one that matched no
 /// order is for coordinators. The read is audited by the service.

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Caseload;
@@ -25,7 +25,6 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     public static string CasesOf(OfficerCaseload row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return QueryHelpers.AddQueryString("/workspace/cases",
-            new Dictionary<string, string?> { ["Officer"] = row.OfficerKey, ["Team"] = row.Team }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return CaseLinks.OfficerCases(row.OfficerKey, row.Team);
     }
 }

@@ -1,82 +1,20 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases;
 
 /// <summary>
-/// Shared by the case and application pages: need-to-know (a case the user may not see answers 404), broken rules shown
-/// under their fields, and the "someone else changed this" conflict.
+/// A case-work page that shows a case's records without saving (the case, an application's documents): need-to-know, a case
+/// the user may not see answering 404. Pages that save derive from <see cref="FormPageModel"/> or the journey engine.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
 public abstract class CaseWorkPageModel : PageModel
 {
-    /// <summary>Warnings from Core ("should" rules) that the user may override by giving a reason.</summary>
-    public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
-
-    /// <summary>Set when the record changed since the page was loaded: the page then shows the current values.</summary>
-    public bool Conflict { get; private set; }
-
-    /// <summary>
-    /// The case, or null when it does not exist or the user may not see it; a visible case becomes the page's
-    /// <see cref="RecordContext"/>, naming <paramref name="respondentId"/> (an application's respondent) or the case's.
-    /// </summary>
-    protected async Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null)
-    {
-        var stalkingCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (stalkingCase is null || !User.CanSee(stalkingCase))
-        {
-            return null;
-        }
-
-        await RecordContext.ForCaseAsync(HttpContext, db, stalkingCase, respondentId, ct);
-        return stalkingCase;
-    }
-
-    protected void SetFlash(string message) => Flash.Set(TempData, message);
-
-    /// <summary>
-    /// Each violation goes under the page property its field names (camelCase in Core, PascalCase here), or at the top of the
-    /// page; each message carries its rule ID and legal source.
-    /// </summary>
-    protected void AddRuleViolations(RuleViolationException exception, IReadOnlyDictionary<string, string>? fieldMap = null)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        foreach (var violation in exception.Violations)
-        {
-            ModelState.AddModelError(FieldFor(violation.Field, fieldMap), RuleErrors.Describe(violation.Message, violation.RuleId, violation.LegalSource));
-        }
-
-        Warnings = exception.Warnings;
-    }
-
-    protected void ShowConflict()
-    {
-        Conflict = true;
-        ModelState.AddModelError(string.Empty, Conflicts.Message);
-    }
-
-    private string FieldFor(string field, IReadOnlyDictionary<string, string>? fieldMap)
-    {
-        if (fieldMap is not null && fieldMap.TryGetValue(field, out var mapped))
-        {
-            return mapped;
-        }
-
-        if (field.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        var name = char.ToUpperInvariant(field[0]) + field[1..];
-        var property = GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-        return property?.GetCustomAttribute<BindPropertyAttribute>() is not null ? name : string.Empty;
-    }
+    /// <inheritdoc cref="VisibleCase.FindAsync"/>
+    protected Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null) =>
+        VisibleCase.FindAsync(HttpContext, db, id, ct, respondentId);
 }

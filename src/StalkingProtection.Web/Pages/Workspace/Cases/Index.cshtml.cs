@@ -10,6 +10,7 @@ using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Lists;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases;
@@ -20,7 +21,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Cases;
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
 public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog auditLog)
-    : KeysetListPageModel<CaseListRow, CaseListSort>("/workspace/cases", CaseListSort.Reported, SortDirection.Descending)
+    : KeysetListPageModel<CaseListRow, CaseListSort>(CaseLinks.List, CaseListSort.Reported, SortDirection.Descending)
 {
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Status")]

@@ -66,7 +66,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                 var rows = await obligations.OrderBy(o => o.DueBy).Take(Limit)
                     .Select(o => new { o.OrderId, o.RespondentId, o.Trigger, o.DueBy }).ToListAsync(ct);
                 var names = await RespondentNamesAsync(rows.Select(r => r.RespondentId), ct);
-                Rows = rows.Select(r => new Row(names.GetValueOrDefault(r.RespondentId, "Respondent"), r.OrderId is { } id ? OrderLinks.View(id) : "/workspace",
+                Rows = rows.Select(r => new Row(names.GetValueOrDefault(r.RespondentId, "Respondent"), r.OrderId is { } id ? OrderLinks.View(id) : WorkspaceLinks.Home,
                     $"Notification {Choices.Text(r.Trigger).ToLowerInvariant()} (SPA 2019 s.9)", r.DueBy)).ToList();
                 break;
             case DashboardLists.Breaches:

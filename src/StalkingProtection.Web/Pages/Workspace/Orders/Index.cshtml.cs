@@ -9,6 +9,7 @@ using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Lists;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders;
@@ -19,7 +20,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Orders;
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
 public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
-    : KeysetListPageModel<OrderListRow, OrderListSort>("/workspace/orders", OrderListSort.Made, SortDirection.Descending)
+    : KeysetListPageModel<OrderListRow, OrderListSort>(OrderLinks.List, OrderListSort.Made, SortDirection.Descending)
 {
     [BindProperty(SupportsGet = true)]
     public OrderListFilter Filter { get; set; } = OrderListFilter.InForce;

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.People;
 
@@ -12,7 +12,8 @@ namespace StalkingProtection.Web.Pages.Workspace.People;
 /// Need-to-know for people recorded twice: coordinators and legal services see every record; an officer sees a record only
 /// when every case it is on is one they can see.
 /// </summary>
-public abstract class PeoplePageModel(StalkingProtectionDbContext db) : CaseWorkPageModel
+[Authorize(Policy = Policies.CaseWork)]
+public abstract class PeoplePageModel(StalkingProtectionDbContext db) : PageModel
 {
     protected StalkingProtectionDbContext Db => db;
 

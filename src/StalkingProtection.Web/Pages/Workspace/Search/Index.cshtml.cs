@@ -1,16 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Search;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Search;
 
 /// <summary>The search box in the workspace header: people, cases, applications and orders on the cases the user may see.</summary>
-public class IndexModel(StalkingProtectionDbContext db, RecordSearchService search, TimeProvider timeProvider) : CaseWorkPageModel
+[Authorize(Policy = Policies.CaseWork)]
+public class IndexModel(StalkingProtectionDbContext db, RecordSearchService search, TimeProvider timeProvider) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     [Display(Name = "Search")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Staff;
@@ -16,6 +17,8 @@ public class ChangeModel(StaffAccountService accounts) : PageModel
 
     public string DisplayName { get; private set; } = "";
 
+    public Guid AccountId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if ((await accounts.ListAsync(id)).SingleOrDefault() is not { DeactivatedAt: null } account)
@@ -24,6 +27,7 @@ public class ChangeModel(StaffAccountService accounts) : PageModel
         }
 
         DisplayName = account.DisplayName;
+        AccountId = id;
         Roles = [.. account.Roles];
         Team = account.Team;
         return Page();
@@ -37,6 +41,7 @@ public class ChangeModel(StaffAccountService accounts) : PageModel
         }
 
         DisplayName = account.DisplayName;
+        AccountId = id;
         Roles = Roles.Where(StaffRoles.All.Contains).Distinct().ToList();
         if (Roles.Count == 0)
         {
@@ -60,6 +65,6 @@ public class ChangeModel(StaffAccountService accounts) : PageModel
             return Page();
         }
 
-        return Redirect($"/workspace/staff/{id}");
+        return Redirect(StaffLinks.View(id));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Staff;
@@ -35,6 +36,6 @@ public class ResetTwoFactorModel(StaffAccountService accounts) : PageModel
             return Page();
         }
 
-        return Redirect($"/workspace/staff/{id}");
+        return Redirect(StaffLinks.View(id));
     }
 }

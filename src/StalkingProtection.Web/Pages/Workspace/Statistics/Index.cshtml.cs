@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Statistics;
@@ -40,7 +41,7 @@ public class IndexModel(StatisticsService statistics, TimeProvider timeProvider)
     public string Show(int count) => StatisticsTable.Show(count, Foi);
 
     private string PeriodUrl(string? handler, bool foi) =>
-        "/workspace/statistics?" + (handler is null ? "" : $"handler={handler}&")
+        WorkspaceLinks.Statistics + "?" + (handler is null ? "" : $"handler={handler}&")
         + $"From={Return!.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&To={Return.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
         + (foi ? "&Foi=true" : "");
 

@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage;
 
 /// <summary>The triage queue: online reports not yet decided, anyone in immediate danger first, then the oldest first.</summary>
-public class IndexModel(TriageService triage) : CaseWorkPageModel
+[Authorize(Policy = Policies.CaseWork)]
+public class IndexModel(TriageService triage) : PageModel
 {
     public IReadOnlyList<TriageQueueRow> Reports { get; private set; } = [];
 

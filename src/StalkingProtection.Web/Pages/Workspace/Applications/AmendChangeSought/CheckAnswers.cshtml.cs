@@ -20,9 +20,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
     public AmendChangeSoughtState State { get; private set; } = null!;
 
-    public string ChangeHref => $"/workspace/applications/amend-change-sought/{Id}?journey={Journey}";
+    public string ChangeHref => ApplicationLinks.ChangeAnswers("amend-change-sought", Id, Journey);
 
-    public static string PageUrl(Guid id, Guid journey) => $"/workspace/applications/amend-change-sought/check-answers/{id}/{journey}";
+    public static string PageUrl(Guid id, Guid journey) => ApplicationLinks.CheckAnswers("amend-change-sought", id, journey);
 
     public static string YesNoText(YesNo? value) => value switch { YesNo.Yes => "Yes", YesNo.No => "No", _ => "Not said" };
 

@@ -7,11 +7,10 @@ using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.DraftApplication;
 
-public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationService applications, TimeProvider timeProvider) : CaseWorkPageModel
+public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationService applications, TimeProvider timeProvider) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,7 +25,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
     public int? RespondentAge { get; private set; }
 
-    public string ChangeHref => $"/workspace/applications/draft-application/{Id}?journey={Journey}";
+    public string ChangeHref => ApplicationLinks.ChangeDraft(Id, Journey);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 

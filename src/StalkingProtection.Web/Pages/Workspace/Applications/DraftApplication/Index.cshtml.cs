@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.DraftApplication;
@@ -85,7 +86,7 @@ public class IndexModel(StalkingProtectionDbContext db) : CaseWorkPageModel
 
         var journey = Journey ?? Guid.NewGuid();
         JourneyState.Save(TempData, journey, new DraftApplicationState(Type!.Value, Type == ApplicationType.Interim ? MainApplicationId : null, ApplicantForce!.Value));
-        return Redirect($"/workspace/applications/draft-application/check-answers/{Id}/{journey}");
+        return Redirect(ApplicationLinks.DraftCheckAnswers(Id, journey));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

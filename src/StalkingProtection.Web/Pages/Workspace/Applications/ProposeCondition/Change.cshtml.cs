@@ -29,6 +29,6 @@ public class ChangeModel(StalkingProtectionDbContext db) : ApplicationPageModel
 
         var journey = Guid.NewGuid();
         JourneyState.Save(TempData, journey, ProposedConditionState.From(condition, Application.Version));
-        return Redirect($"/workspace/applications/propose-condition/check-answers/{Id}/{journey}");
+        return Redirect(ApplicationLinks.ProposeConditionStep("check-answers", Id, journey));
     }
 }

@@ -101,7 +101,7 @@ public abstract class ProposeConditionPageModel(StalkingProtectionDbContext db) 
 
     protected StalkingProtectionDbContext Db => db;
 
-    public string JourneyUrl(string page) => $"/workspace/applications/propose-condition/{page}/{Id}/{Journey}";
+    public string JourneyUrl(string page) => ApplicationLinks.ProposeConditionStep(page, Id, Journey);
 
     public string ListUrl => ApplicationLinks.Journey("propose-condition", Id);
 

@@ -97,7 +97,7 @@ public class IndexModel(StalkingProtectionDbContext db, HearingService hearings)
         // determines the application and this hearing together.
         if (Outcome == HearingResult.Granted && !Application.IsForOrder && Application.OrderId is { } orderId)
         {
-            return Redirect($"/workspace/orders/{ViewApplication.IndexModel.ChangeJourney(Application.Type)}/{orderId}?applicationId={Application.Id}");
+            return Redirect(OrderLinks.JourneyOnApplication(ViewApplication.IndexModel.ChangeJourney(Application.Type), orderId, Application.Id));
         }
 
         if (Outcome == HearingResult.Granted)

@@ -88,7 +88,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
     /// <summary>The order journey that records the court's grant of this change application, tied to it.</summary>
     public string? RecordGrantUrl => Application.OrderId is { } orderId && Application.IsOpen
-        ? $"/workspace/orders/{ChangeJourney(Application.Type)}/{orderId}?applicationId={Application.Id}"
+        ? OrderLinks.JourneyOnApplication(ChangeJourney(Application.Type), orderId, Application.Id)
         : null;
 
     public static string ChangeJourney(ApplicationType type) => type switch
@@ -144,8 +144,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
     private List<ApplicationTask> BuildTasks()
     {
         var a = Application;
-        var url = ApplicationUrl.Replace("/workspace/applications/", "", StringComparison.Ordinal);
-        string? Href(string journey) => IsDraft ? $"/workspace/applications/{journey}/{url}" : null;
+        string? Href(string journey) => IsDraft ? ApplicationLinks.Journey(journey, a.Id) : null;
         var territorial = a.ApplicantForce is { } force && PoliceForces.IsTerritorial(force);
         var limbs = Enum.GetValues<Limb>().Count(l => a.Evidence.Any(e => e.Limb == l));
         return
@@ -186,8 +185,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
     private List<ApplicationTask> BuildChangeTasks()
     {
         var a = Application;
-        var url = a.Id.ToString();
-        string? Href(string journey) => IsDraft ? $"/workspace/applications/{journey}/{url}" : null;
+        string? Href(string journey) => IsDraft ? ApplicationLinks.Journey(journey, a.Id) : null;
         var byDefendant = a.ApplicantParty == ApplicantParty.Defendant;
         var amend = AmendChangeSought.IndexModel.CanAmend(a) ? ApplicationLinks.Journey("amend-change-sought", a.Id) : null;
         var changeSought = string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted

@@ -11,9 +11,9 @@ using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Breaches.DecideReportedBreach;
 
@@ -22,7 +22,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Breaches.DecideReportedBreach;
 /// one about an order is for officers and coordinators who may see the order's case; one that matched no order is for coordinators.
 /// </summary>
 [Authorize(Policy = Policies.Triage)]
-public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbContext db) : CaseWorkPageModel
+public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbContext db) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -116,7 +116,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
         {
             var breachId = await breaches.DecideAsync(new DecideReportedBreachOptions(Id, decision, Reasons, postedVersion, ConditionId, arrestedAt, @override), actor, ct);
             SetFlash(breachId is null ? "Decision recorded" : $"Decision recorded, and the breach recorded on the order with the arrest (offence code {Breach.OffenceCode})");
-            return Redirect(Reported.OrderId is { } orderId ? $"/workspace/orders/{orderId}" : "/workspace/tasks");
+            return Redirect(Reported.OrderId is { } orderId ? OrderLinks.View(orderId) : WorkspaceLinks.Tasks);
         }
         catch (DbUpdateConcurrencyException)
         {

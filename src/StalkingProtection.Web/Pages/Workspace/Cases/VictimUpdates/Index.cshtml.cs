@@ -8,6 +8,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.VictimUpdates;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.VictimUpdates;
@@ -17,7 +18,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Cases.VictimUpdates;
 /// with what is still waiting. Opening the page is a consultation in the audit log (DPA 2018 s.62). As in recording a contact,
 /// the victim's contact details are checked by the service (an audited read) but never shown here.
 /// </summary>
-public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService updates, IOptions<NotifyOptions> notify) : CaseWorkPageModel
+public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService updates, IOptions<NotifyOptions> notify) : FormPageModel
 {
     public static IReadOnlyList<SelectListItem> EventItems { get; } =
     [
@@ -85,7 +86,7 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
 
     public string VictimName { get; private set; } = "";
 
-    public string CaseUrl => $"/workspace/cases/{Id}";
+    public string CaseUrl => CaseLinks.View(Id);
 
     public bool UsesNotify => notify.Value.UsesNotify;
 
@@ -162,7 +163,7 @@ public class IndexModel(StalkingProtectionDbContext db, VictimUpdateService upda
         }
 
         SetFlash(doNotContact ? "The victim will not be sent updates" : "Update preferences saved");
-        return Redirect($"/workspace/cases/{Id}/victim-updates/{VictimId}");
+        return Redirect(CaseLinks.VictimUpdates(Id, VictimId));
     }
 
     public static string EventText(VictimUpdateEvent update) => EventItems.First(i => i.Value == update.ToString()).Text;

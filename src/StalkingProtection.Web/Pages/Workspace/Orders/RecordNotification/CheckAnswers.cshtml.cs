@@ -4,6 +4,7 @@ using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordNotification;
 
@@ -27,7 +28,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
             requested == BiometricsRequested.None ? BiometricsOutcome.NotRequested : answers.BiometricsOutcome!.Value);
         var notificationId = await notifications.RecordNotificationAsync(new RecordNotificationOptions(Order.RespondentId, details), Actor, ct);
         Flash.Set(TempData, AcknowledgementModel.RecordedMarker);
-        return Redirect($"/workspace/orders/record-notification/acknowledgement/{Id}/{notificationId}");
+        return Redirect(OrderLinks.Acknowledgement(Id, notificationId));
     }
 
     protected override string FieldKey(string field) => field switch

@@ -4,9 +4,9 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
-using StalkingProtection.Web.Pages.Workspace.Cases;
 
 namespace StalkingProtection.Web.Pages.Workspace.Triage.ViewReport;
 
@@ -14,7 +14,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Triage.ViewReport;
 /// One online report's answers. Its safe contact details are shown only to the coordinator triaging it or the officer in charge
 /// of its case, and only when they give a reason; each showing is audited with that reason (DPA 2018 s.62).
 /// </summary>
-public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : CaseWorkPageModel
+public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
