@@ -8,7 +8,7 @@ using StalkingProtection.TestCommon;
 namespace StalkingProtection.Benchmarks;
 
 /// <summary>
-/// Issue 13's throughput: a generated tracker of <c>rows</c> rows imported by <see cref="TrackerImportService"/> into the
+/// Import throughput: a generated tracker of <c>rows</c> rows imported by <see cref="TrackerImportService"/> into the
 /// freshly migrated database, as the <c>import</c> command does, then the same file again (every row already imported).
 /// </summary>
 internal static class ImportBench
