@@ -119,7 +119,7 @@ internal static partial class VictimUpdateOutbox
             words = $"{words[..(cut > 0 ? cut : OfficerWordsMaxLength)]}... Your officer can tell you the rest";
         }
 
-        return $"The officer's reasons: {words.TrimEnd('.')}.";
+        return $"The officer's reasons: {words}{(words.EndsWith('.') || words.EndsWith('?') || words.EndsWith('!') ? "" : ".")}";
     }
 
     /// <summary>

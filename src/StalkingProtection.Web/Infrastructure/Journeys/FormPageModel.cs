@@ -20,7 +20,7 @@ public abstract class FormPageModel : PageModel
     /// <summary>Warnings from Core ("should" rules) that the user may override by giving a reason.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
-    /// <summary>Set when the record changed since the page was loaded: the page then shows the current values.</summary>
+    /// <summary>RL4: the record changed since the page was loaded; nothing was saved, and the page shows the current values.</summary>
     public bool Conflict { get; private set; }
 
     /// <inheritdoc cref="VisibleCase.FindAsync"/>
@@ -38,25 +38,23 @@ public abstract class FormPageModel : PageModel
         ArgumentNullException.ThrowIfNull(exception);
         foreach (var violation in exception.Violations)
         {
-            ModelState.AddModelError(FieldFor(violation.Field, fieldMap), RuleErrors.Describe(violation.Message, violation.RuleId, violation.LegalSource));
+            var key = fieldMap is not null && fieldMap.TryGetValue(violation.Field, out var mapped) ? mapped : FieldKey(violation.Field);
+            ModelState.AddModelError(key, RuleErrors.Describe(violation.Message, violation.RuleId, violation.LegalSource));
         }
 
         Warnings = exception.Warnings;
     }
 
+    /// <summary>RL4: someone else saved the record first; the notice and the error summary say so.</summary>
     protected void ShowConflict()
     {
         Conflict = true;
         ModelState.AddModelError(string.Empty, Conflicts.Message);
     }
 
-    private string FieldFor(string field, IReadOnlyDictionary<string, string>? fieldMap)
+    /// <summary>The page property a Core field ("reasons") names ("Reasons"), or "" for the top of the page.</summary>
+    protected virtual string FieldKey(string field)
     {
-        if (fieldMap is not null && fieldMap.TryGetValue(field, out var mapped))
-        {
-            return mapped;
-        }
-
         if (field.Length == 0)
         {
             return string.Empty;

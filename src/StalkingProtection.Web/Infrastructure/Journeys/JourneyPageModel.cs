@@ -1,38 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Cases;
-using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>
-/// What every page of a workspace journey shares: broken rules shown under their fields (or at the top), "should" rules as
-/// warnings the user may override with a reason, and "someone else changed this" (RL4).
+/// What every page of a workspace journey shares beyond a form's (<see cref="FormPageModel"/>): the reason that overrides a
+/// "should" rule, where its forms post, and the required-answer checks.
 /// </summary>
-[Authorize(Policy = Policies.CaseWork)]
-public abstract class JourneyPageModel : PageModel
+public abstract class JourneyPageModel : FormPageModel
 {
     [BindProperty]
     [Display(Name = "Why are you going ahead despite the warning?")]
     public string? OverrideReason { get; set; }
-
-    /// <summary>RL4: someone else saved the record after this user opened it; nothing was saved.</summary>
-    public bool Conflict { get; protected set; }
 
     /// <summary>What the conflict notice calls the record someone else changed.</summary>
     public virtual string ConflictRecord => "order";
 
     /// <summary>The words on the button that saves the journey: "Open case", "Record act".</summary>
     public virtual string SaveButton => "Confirm and save";
-
-    public IReadOnlyList<RuleWarning> Warnings { get; private set; } = [];
 
     public Actor Actor => User.ToActor();
 
@@ -45,22 +35,12 @@ public abstract class JourneyPageModel : PageModel
     /// <summary>The page holding the questions, when it is not this one: the error summary links to its fields.</summary>
     public virtual string? FieldsOn => null;
 
-    /// <inheritdoc cref="VisibleCase.FindAsync"/>
-    protected Task<StalkingCase?> FindVisibleCaseAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct, Guid? respondentId = null) =>
-        VisibleCase.FindAsync(HttpContext, db, id, ct, respondentId);
-
     protected Override? OverrideGiven => string.IsNullOrWhiteSpace(OverrideReason) ? null : new Override(OverrideReason.Trim(), Actor);
 
     /// <summary>Each broken rule goes under its field when the page has one, otherwise at the top; warnings await a reason.</summary>
     protected void ShowRules(RuleViolationException ex)
     {
-        ArgumentNullException.ThrowIfNull(ex);
-        foreach (var violation in ex.Violations)
-        {
-            ModelState.AddModelError(FieldKey(violation.Field), RuleErrors.Describe(violation.Message, violation.RuleId, violation.LegalSource));
-        }
-
-        Warnings = ex.Warnings;
+        AddRuleViolations(ex);
         if (ex.Warnings.Count > 0 && ex.Violations.Count == 0)
         {
             ModelState.AddModelError(nameof(OverrideReason),
@@ -68,15 +48,8 @@ public abstract class JourneyPageModel : PageModel
         }
     }
 
-    /// <summary>RL4: someone else saved the record first; the notice and the error summary say so, and nothing was saved.</summary>
-    protected void ShowConflict()
-    {
-        Conflict = true;
-        ModelState.AddModelError("", Conflicts.Message);
-    }
-
     /// <summary>Maps a Core field ("conditions[0].endsOn") to this page's property ("Conditions[0].EndsOn"), or "" for the top.</summary>
-    protected virtual string FieldKey(string field)
+    protected override string FieldKey(string field)
     {
         if (string.IsNullOrEmpty(field))
         {
