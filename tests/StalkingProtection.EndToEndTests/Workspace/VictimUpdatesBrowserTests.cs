@@ -9,7 +9,7 @@ using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.EndToEndTests.Workspace;
 
-/// <summary>The officer in charge reads the updates written for a victim and changes what the victim wants to be told (R41).</summary>
+/// <summary>The officer in charge reads the updates written for a victim and goes on to change what the victim wants to be told (R41).</summary>
 public class VictimUpdatesBrowserTests(PublicSiteServer server) : IClassFixture<PublicSiteServer>
 {
     private const string Password = "heron quarry lattice";
@@ -47,8 +47,10 @@ public class VictimUpdatesBrowserTests(PublicSiteServer server) : IClassFixture<
         var messages = await page.Locator("[data-messages]").TextContentAsync();
         var body = await page.Locator("main").TextContentAsync();
         var pageViolations = await PublicSiteServer.AccessibilityViolationsAsync(page);
+        await page.ClickAsync("[data-choose-updates]");
+        await page.WaitForSelectorAsync("form[data-preferences]");
         await page.FillAsync("#SafeFrom", "");
-        await page.ClickAsync("button:has-text('Save update preferences')");
+        await page.ClickAsync("button:has-text('Continue')");
         await page.WaitForSelectorAsync(".govuk-error-summary");
         var errors = await page.Locator(".govuk-error-summary__list li").AllTextContentsAsync();
         var errorViolations = await PublicSiteServer.AccessibilityViolationsAsync(page);

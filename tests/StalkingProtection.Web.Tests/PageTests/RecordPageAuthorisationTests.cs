@@ -56,6 +56,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/cases/add-person/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/add-person/{case}"),
         new("/workspace/cases/record-act/{case}", _caseRoles),
         new("/workspace/cases/{case}/victim-updates/{victim}", _caseRoles),
+        new("/workspace/cases/choose-victim-updates/{case}/{victim}", _caseRoles),
+        new("/workspace/cases/choose-victim-updates/check-answers/{case}/{victim}/{journey}", _caseRoles, StartsAt: "/workspace/cases/choose-victim-updates/{case}/{victim}"),
         new("/workspace/cases/record-act/check-answers/{case}/{journey}", _caseRoles, StartsAt: "/workspace/cases/record-act/{case}"),
         new("/workspace/cases/edit-act/{case}/{act}", _caseRoles),
         new("/workspace/cases/edit-act/check-answers/{case}/{act}/{journey}", _caseRoles, StartsAt: "/workspace/cases/edit-act/{case}/{act}"),

@@ -15,8 +15,14 @@ public static class Display
     public static string DateTime(DateTimeOffset instant)
     {
         var local = LondonTime.LocalDateTimeOf(instant);
-        var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
-        return $"{Date(DateOnly.FromDateTime(local))} at {hour.ToString(CultureInfo.InvariantCulture)}:{local.Minute.ToString("00", CultureInfo.InvariantCulture)}{(local.Hour < 12 ? "am" : "pm")}";
+        return $"{Date(DateOnly.FromDateTime(local))} at {Time(TimeOnly.FromDateTime(local))}";
+    }
+
+    /// <summary>A time of day in the GOV.UK style: "9:00am", "12:30pm".</summary>
+    public static string Time(TimeOnly time)
+    {
+        var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+        return $"{hour.ToString(CultureInfo.InvariantCulture)}:{time.Minute.ToString("00", CultureInfo.InvariantCulture)}{(time.Hour < 12 ? "am" : "pm")}";
     }
 
     public static string DateTime(DateTimeOffset? instant) => instant is { } i ? DateTime(i) : "Not given";
