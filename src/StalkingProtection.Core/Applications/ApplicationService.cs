@@ -96,7 +96,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         db.Applications.Add(application);
-        audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
+        audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
         return application.Id;
     }
@@ -115,7 +115,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var application = Application.CreateForChange(order, options.Type, options.ApplicantParty, options.ApplicantForce, relevant, options.CourtName,
             options.ChangeSought, options.AddsOrTightens, options.NecessityRationale, today, now);
         db.Applications.Add(application);
-        audit.Add(actor, AuditKind.Collection, "Application.Created", nameof(Application), application.Id, null, null, Snapshot(application));
+        audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
         return application.Id;
     }
@@ -126,8 +126,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale };
         application.AmendChangeSought(options.ChangeSought, options.AddsOrTightens, options.NecessityRationale);
-        audit.Add(actor, AuditKind.Alteration, "Application.ChangeSoughtAmended", nameof(Application), application.Id, null, old,
-            new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale });
+        audit.Add(actor, AuditEvents.Application.ChangeSoughtAmended.For(application.Id, oldValues: old,
+            newValues: new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale }));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -138,8 +138,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var added = application.AddEvidence(e.Limb, e.Kind, e.ReferenceId, e.Description, timeProvider.GetUtcNow());
         db.Entry(added).State = EntityState.Added;
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.EvidenceAdded", nameof(Application), application.Id, null, null,
-            new { added.Id, added.Limb, added.Kind, added.ReferenceId });
+        audit.Add(actor, AuditEvents.Application.EvidenceAdded.For(application.Id,
+            newValues: new { added.Id, added.Limb, added.Kind, added.ReferenceId }));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -149,8 +149,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.JurisdictionBasis, application.JurisdictionNotes };
         application.SetJurisdiction(options.Basis, options.Notes);
-        audit.Add(actor, AuditKind.Alteration, "Application.JurisdictionSet", nameof(Application), application.Id, null, old,
-            new { application.JurisdictionBasis, application.JurisdictionNotes });
+        audit.Add(actor, AuditEvents.Application.JurisdictionSet.For(application.Id, oldValues: old,
+            newValues: new { application.JurisdictionBasis, application.JurisdictionNotes }));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -160,8 +160,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.Venue, application.CourtName };
         application.SetVenue(options.Venue, options.CourtName);
-        audit.Add(actor, AuditKind.Alteration, "Application.CourtChosen", nameof(Application), application.Id, null, old,
-            new { application.Venue, application.CourtName });
+        audit.Add(actor, AuditEvents.Application.CourtChosen.For(application.Id, oldValues: old,
+            newValues: new { application.Venue, application.CourtName }));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -179,7 +179,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.ProtectedPersonAdded", nameof(Application), application.Id, null, null, new { options.VictimId });
+        audit.Add(actor, AuditEvents.Application.ProtectedPersonAdded.For(application.Id, newValues: new { options.VictimId }));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -191,8 +191,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var proposed = application.ProposeCondition(options.Details, timeProvider.UkToday, options.Override, now, out var overridden);
         db.Entry(proposed).State = EntityState.Added;
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.ConditionProposed", nameof(Application), application.Id,
-            Override.Justification(options.Override, overridden), null, Snapshot(proposed));
+        audit.Add(actor, AuditEvents.Application.ConditionProposed.For(application.Id,
+            Override.Justification(options.Override, overridden), newValues: Snapshot(proposed)));
         await SaveChangeAsync(application, actor, ct);
         return proposed.Id;
     }
@@ -204,8 +204,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var old = application.ProposedConditions.SingleOrDefault(c => c.Id == options.ConditionId) is { } before ? Snapshot(before) : null;
         var proposed = application.ChangeProposedCondition(options.ConditionId, options.Details, timeProvider.UkToday, options.Override, now, out var overridden);
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionChanged", nameof(Application), application.Id,
-            Override.Justification(options.Override, overridden), old, Snapshot(proposed));
+        audit.Add(actor, AuditEvents.Application.ProposedConditionChanged.For(application.Id,
+            Override.Justification(options.Override, overridden), oldValues: old, newValues: Snapshot(proposed)));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -215,7 +215,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var removed = application.RemoveProposedCondition(options.ConditionId);
         db.Remove(removed);
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.ProposedConditionRemoved", nameof(Application), application.Id, null, Snapshot(removed), null);
+        audit.Add(actor, AuditEvents.Application.ProposedConditionRemoved.For(application.Id, oldValues: Snapshot(removed)));
         await SaveChangeAsync(application, actor, ct);
     }
 
@@ -232,7 +232,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             .ThrowIfBroken();
         application.ReturnToOfficer();
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.Returned", nameof(Application), application.Id, options.Comments.Trim());
+        audit.Add(actor, AuditEvents.Application.Returned.For(application.Id, options.Comments.Trim()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -244,7 +244,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             .Must(!string.IsNullOrWhiteSpace(options.Comment) && options.Comment.Length <= AuditEntry.JustificationMaxLength, "Input", "comment",
                 $"Enter a comment of at most {AuditEntry.JustificationMaxLength} characters", "")
             .ThrowIfBroken();
-        audit.Add(actor, AuditKind.Collection, "Application.Commented", nameof(Application), options.ApplicationId, options.Comment.Trim());
+        audit.Add(actor, AuditEvents.Application.Commented.For(options.ApplicationId, options.Comment.Trim()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -254,8 +254,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         application.AskForAuthorisation(timeProvider.GetUtcNow());
         db.Touch(application);
-        audit.Add(actor, AuditKind.Alteration, "Application.AuthorisationAsked", nameof(Application), application.Id, null,
-            null, new { application.AwaitingAuthorisationSince });
+        audit.Add(actor, AuditEvents.Application.AuthorisationAsked.For(application.Id, newValues: new { application.AwaitingAuthorisationSince }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -263,8 +262,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         application.Authorise(actor, timeProvider.GetUtcNow());
-        audit.Add(actor, AuditKind.Alteration, "Application.Authorised", nameof(Application), application.Id, null,
-            new { AuthorisedBy = (string?)null }, new { application.AuthorisedBy, application.AuthorisedAt });
+        audit.Add(actor, AuditEvents.Application.Authorised.For(application.Id,
+            oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -276,8 +275,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var main = application.MainApplicationId is { } mainId ? await db.Applications.SingleAsync(a => a.Id == mainId, ct) : null;
         var old = new { application.Status };
         application.Submit(respondent, main, options.LodgedOn ?? timeProvider.UkToday, timeProvider.GetUtcNow());
-        audit.Add(actor, AuditKind.Alteration, "Application.Submitted", nameof(Application), application.Id, null, old,
-            new { application.Status, application.LodgedOn, application.Venue, application.CourtName });
+        audit.Add(actor, AuditEvents.Application.Submitted.For(application.Id, oldValues: old,
+            newValues: new { application.Status, application.LodgedOn, application.Venue, application.CourtName }));
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.ApplicationMade, await VictimReferenceAsync(application.OrderId, ct),
             application.LodgedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
@@ -308,8 +307,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         await CeaseInterimOrdersAsync(actor, application, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, options.Reason, old,
-            new { application.Status, application.Determination, application.DeterminedAt });
+        audit.Add(actor, AuditEvents.Application.Determined.For(application.Id, options.Reason, oldValues: old,
+            newValues: new { application.Status, application.Determination, application.DeterminedAt }));
         await CompleteHearingTasksAsync(actor, application.Id, now, ct);
         if (options.Determination is Determination.Refused or Determination.Dismissed)
         {
@@ -348,8 +347,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         foreach (var interimApplication in openInterimApplications)
         {
             interimApplication.Determine(Determination.Dismissed, determinedAt);
-            audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), interimApplication.Id,
-                "Main application determined (SPA 2019 s.5(1))", null, new { interimApplication.Status, interimApplication.Determination });
+            audit.Add(actor, AuditEvents.Application.Determined.For(interimApplication.Id,
+                "Main application determined (SPA 2019 s.5(1))", newValues: new { interimApplication.Status, interimApplication.Determination }));
         }
 
         var on = LondonTime.DateOf(determinedAt);
@@ -359,9 +358,9 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         foreach (var interim in interims.Where(o => o.IsInForceOn(on)))
         {
             interim.Cease(determinedAt);
-            audit.Add(actor, AuditKind.Alteration, "Order.Ceased", nameof(StalkingProtectionOrder), interim.Id,
-                "Main application determined (SPA 2019 s.5(6)(b))", new { Status = OrderStatus.InForce },
-                new { Status = OrderStatus.Ceased, interim.EndedOn, interim.EndedAt });
+            audit.Add(actor, AuditEvents.Order.Ceased.For(interim.Id,
+                "Main application determined (SPA 2019 s.5(6)(b))", oldValues: new { Status = OrderStatus.InForce },
+                newValues: new { Status = OrderStatus.Ceased, interim.EndedOn, interim.EndedAt }));
         }
 
         // SPA 2019 s.9, R19, R33: the duties carried over to a replacing full order stay; the interim order's own tasks end.
@@ -387,9 +386,9 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         if (application.TakeWithdrawnAuthorisation(timeProvider.GetUtcNow()) is { } withdrawn)
         {
             db.Touch(application);
-            audit.Add(actor, AuditKind.Alteration, "Application.AuthorisationWithdrawn", nameof(Application), application.Id,
+            audit.Add(actor, AuditEvents.Application.AuthorisationWithdrawn.For(application.Id,
                 $"Changed after {withdrawn.By} authorised it: the changed application needs authorising again",
-                new { AuthorisedBy = withdrawn.By, AuthorisedAt = withdrawn.At }, new { AuthorisedBy = (string?)null, application.AwaitingAuthorisationSince });
+                oldValues: new { AuthorisedBy = withdrawn.By, AuthorisedAt = withdrawn.At }, newValues: new { AuthorisedBy = (string?)null, application.AwaitingAuthorisationSince }));
         }
 
         await db.SaveChangesAsync(ct);

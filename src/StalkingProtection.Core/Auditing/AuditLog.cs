@@ -8,29 +8,22 @@ public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timePr
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
 
-    public AuditEntry Add(
-        Actor actor,
-        AuditKind kind,
-        string action,
-        string recordType,
-        object? recordId,
-        string? justification = null,
-        object? oldValues = null,
-        object? newValues = null)
+    public AuditEntry Add(Actor actor, AuditEvent auditEvent)
     {
+        ArgumentNullException.ThrowIfNull(auditEvent);
         var entry = new AuditEntry
         {
             OccurredAt = timeProvider.GetUtcNow(),
             ActorId = actor.Id,
             ActorName = actor.Name,
             ActorRole = actor.Role,
-            Kind = kind,
-            Action = action,
-            RecordType = recordType,
-            RecordId = recordId?.ToString(),
-            Justification = justification,
-            OldValues = oldValues is null ? null : JsonSerializer.Serialize(oldValues, _json),
-            NewValues = newValues is null ? null : JsonSerializer.Serialize(newValues, _json),
+            Kind = auditEvent.Kind,
+            Action = auditEvent.Action,
+            RecordType = auditEvent.RecordType,
+            RecordId = auditEvent.RecordId?.ToString(),
+            Justification = auditEvent.Justification,
+            OldValues = auditEvent.OldValues is null ? null : JsonSerializer.Serialize(auditEvent.OldValues, _json),
+            NewValues = auditEvent.NewValues is null ? null : JsonSerializer.Serialize(auditEvent.NewValues, _json),
             CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
         };
         db.AuditEntries.Add(entry);
@@ -38,10 +31,11 @@ public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timePr
     }
 
     /// <summary>Records a consultation and saves at once: a read has no other change to ride with.</summary>
-    public async Task RecordConsultationAsync(
-        Actor actor, string action, string recordType, object? recordId, string? justification, CancellationToken ct = default)
+    public async Task RecordConsultationAsync(Actor actor, AuditEvent consultation, CancellationToken ct = default)
     {
-        Add(actor, AuditKind.Consultation, action, recordType, recordId, justification);
+        ArgumentNullException.ThrowIfNull(consultation);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(consultation.Kind, AuditKind.Consultation);
+        Add(actor, consultation);
         await db.SaveChangesAsync(ct);
     }
 }

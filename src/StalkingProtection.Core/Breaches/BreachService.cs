@@ -51,8 +51,8 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
-        audit.Add(actor, AuditKind.Collection, "Breach.Recorded", nameof(Breach), breach.Id, Override.Justification(@override, overridden), null,
-            new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt });
+        audit.Add(actor, AuditEvents.Breach.Recorded.For(breach.Id, Override.Justification(@override, overridden),
+            newValues: new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt }));
     }
 
     public async Task RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)
@@ -61,8 +61,8 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         db.ExpectVersion(breach, options.ExpectedVersion);
         var old = new { breach.Outcome, breach.ConvictedOn, breach.Sentence };
         breach.RecordOutcome(options.Outcome, options.ConvictedOn, options.Sentence);
-        audit.Add(actor, AuditKind.Alteration, "Breach.OutcomeRecorded", nameof(Breach), breach.Id, null, old,
-            new { breach.Outcome, breach.ConvictedOn, breach.Sentence });
+        audit.Add(actor, AuditEvents.Breach.OutcomeRecorded.For(breach.Id, oldValues: old,
+            newValues: new { breach.Outcome, breach.ConvictedOn, breach.Sentence }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -80,8 +80,8 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             breach.RecordVictimInformed(informed);
         }
 
-        audit.Add(actor, AuditKind.Alteration, "Breach.Updated", nameof(Breach), breach.Id, null, old,
-            new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
+        audit.Add(actor, AuditEvents.Breach.Updated.For(breach.Id, oldValues: old,
+            newValues: new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -93,8 +93,8 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         db.ExpectVersion(breach, options.ExpectedVersion);
         var old = new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt };
         breach.RecordProgress(options.Progress, timeProvider.GetUtcNow());
-        audit.Add(actor, AuditKind.Alteration, "Breach.ProgressRecorded", nameof(Breach), breach.Id, null, old,
-            new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt });
+        audit.Add(actor, AuditEvents.Breach.ProgressRecorded.For(breach.Id, oldValues: old,
+            newValues: new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -107,8 +107,8 @@ public sealed class ReportedBreachService(
         db.ReportedBreaches.Add(reported);
 
         // DPA 2018 s.62: the collection is logged; the log holds no personal data and not whether the reference matched an order.
-        audit.Add(PublicActor, AuditKind.Collection, "ReportedBreach.Submitted", nameof(ReportedBreach), reported.Id,
-            newValues: new { reported.Reference, reported.OrderId, reported.OrderWasLive });
+        audit.Add(PublicActor, AuditEvents.ReportedBreach.Submitted.For(reported.Id,
+            newValues: new { reported.Reference, reported.OrderId, reported.OrderWasLive }));
         await RaiseTaskAsync(reported, order, live, now, ct);
         try
         {
@@ -151,8 +151,8 @@ public sealed class ReportedBreachService(
 
         await staffTasks.CompleteOpenForRecordAsync(actor, reported.Id, StaffTaskType.DecideReportedBreach, now, ct);
         await staffTasks.CompleteOpenForRecordAsync(actor, reported.Id, StaffTaskType.CheckReportedBreach, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "ReportedBreach.Decided", nameof(ReportedBreach), reported.Id, null, new { Decision = (string?)null },
-            new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell, BreachId = breach?.Id });
+        audit.Add(actor, AuditEvents.ReportedBreach.Decided.For(reported.Id, oldValues: new { Decision = (string?)null },
+            newValues: new { Decision = reported.Decision.ToString(), reported.DecidedAt, reported.OutcomeToTell, BreachId = breach?.Id }));
         if (order is not null)
         {
             // R41: one update for the decision, keyed so it is never raised twice; a Breach the arrest records raises none of its own,
@@ -233,8 +233,8 @@ public sealed class ReportedBreachService(
     }
 
     private static void AuditTold(AuditLog audit, Actor actor, ReportedBreach reported, string how, Guid? messageId) =>
-        audit.Add(actor, AuditKind.Alteration, "ReportedBreach.ReporterTold", nameof(ReportedBreach), reported.Id, null,
-            new { VictimToldAt = (DateTimeOffset?)null }, new { reported.VictimToldAt, How = how, MessageId = messageId });
+        audit.Add(actor, AuditEvents.ReportedBreach.ReporterTold.For(reported.Id,
+            oldValues: new { VictimToldAt = (DateTimeOffset?)null }, newValues: new { reported.VictimToldAt, How = how, MessageId = messageId }));
 
     /// <summary>A reported breach as staff read it, without its contact details; the read is audited (DPA 2018 s.62).</summary>
     public async Task<ReportedBreach?> ViewAsync(Guid id, Actor actor, CancellationToken ct = default)
@@ -242,7 +242,7 @@ public sealed class ReportedBreachService(
         var reported = await db.ReportedBreaches.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (reported is not null)
         {
-            await audit.RecordConsultationAsync(actor, "ReportedBreach.Viewed", nameof(ReportedBreach), id, null, ct);
+            await audit.RecordConsultationAsync(actor, AuditEvents.ReportedBreach.Viewed.For(id), ct);
         }
 
         return reported;
@@ -255,7 +255,7 @@ public sealed class ReportedBreachService(
     public async Task<SafeContactDetails?> ReadContactDetailsAsync(Guid id, Actor actor, string reason, CancellationToken ct = default)
     {
         var protectedContact = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id).Select(r => r.ProtectedContact).SingleAsync(ct);
-        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, "ReportedBreach.ContactDetailsViewed", nameof(ReportedBreach), id,
+        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, AuditEvents.ReportedBreach.ContactDetailsViewed, id,
             protectedContact, reason, ct);
     }
 

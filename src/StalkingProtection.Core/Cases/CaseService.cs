@@ -55,8 +55,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, options.ReportedOn, options.OfficerInCharge, options.Team, now,
             await FindOfficerAccountAsync(options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
-        audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
-            new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team });
+        audit.Add(actor, AuditEvents.Case.Opened.For(stalkingCase.Id,
+            newValues: new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team }));
         await db.SaveChangesAsync(ct);
         return stalkingCase.Id;
     }
@@ -94,9 +94,9 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             task.Assign(stalkingCase.Team, stalkingCase.OfficerInCharge);
         }
 
-        audit.Add(actor, AuditKind.Alteration, "Case.Reassigned", nameof(StalkingCase), stalkingCase.Id, options.Reason.Trim(),
-            new { OfficerInCharge = previousOfficer, Team = previousTeam },
-            new { stalkingCase.OfficerInCharge, stalkingCase.Team, TasksMoved = tasks.Count });
+        audit.Add(actor, AuditEvents.Case.Reassigned.For(stalkingCase.Id, options.Reason.Trim(),
+            oldValues: new { OfficerInCharge = previousOfficer, Team = previousTeam },
+            newValues: new { stalkingCase.OfficerInCharge, stalkingCase.Team, TasksMoved = tasks.Count }));
         await db.SaveChangesAsync(ct);
         return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count);
     }
@@ -118,8 +118,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         stalkingCase.SetRespondent(respondent.Id);
         db.People.Add(person);
         db.Respondents.Add(respondent);
-        audit.Add(actor, AuditKind.Collection, "Respondent.Added", nameof(Respondent), respondent.Id, null, null,
-            new { options.CaseId, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = options.HomeAddress is not null, options.HomeAddressPoliceArea });
+        audit.Add(actor, AuditEvents.Respondent.Added.For(respondent.Id,
+            newValues: new { options.CaseId, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = options.HomeAddress is not null, options.HomeAddressPoliceArea }));
         await db.SaveChangesAsync(ct);
         return respondent.Id;
     }
@@ -133,8 +133,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var victim = Victim.Add(options.CaseId, person, options.Role, options.Relationship, now);
         db.People.Add(person);
         db.Victims.Add(victim);
-        audit.Add(actor, AuditKind.Collection, "Victim.Added", nameof(Victim), victim.Id, null, null,
-            new { options.CaseId, PersonId = person.Id, victim.Role, victim.Relationship });
+        audit.Add(actor, AuditEvents.Victim.Added.For(victim.Id,
+            newValues: new { options.CaseId, PersonId = person.Id, victim.Role, victim.Relationship }));
         await db.SaveChangesAsync(ct);
         return victim.Id;
     }
@@ -146,8 +146,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var act = StalkingAct.Record(options.CaseId, options.OccurredFrom, options.OccurredTo, options.LocationCountry, options.Location, options.Categories,
             options.OtherCategoryDescription, options.Channel, options.TargetVictimId, options.Description, now);
         db.StalkingActs.Add(act);
-        audit.Add(actor, AuditKind.Collection, "Act.Recorded", nameof(StalkingAct), act.Id, null, null,
-            new { act.CaseId, act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Categories, act.Channel, act.TargetVictimId });
+        audit.Add(actor, AuditEvents.Act.Recorded.For(act.Id,
+            newValues: new { act.CaseId, act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Categories, act.Channel, act.TargetVictimId }));
         await db.SaveChangesAsync(ct);
         return act.Id;
     }
@@ -165,8 +165,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             options.Channel, options.TargetVictimId, options.Description, timeProvider.GetUtcNow());
         db.ExpectVersion(stalkingCase, options.ExpectedVersion);
         db.Touch(stalkingCase);
-        audit.Add(actor, AuditKind.Alteration, "Act.Amended", nameof(StalkingAct), act.Id, options.Reason.Trim(), old,
-            new { act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Location, act.Categories, act.Channel, act.TargetVictimId, act.Description });
+        audit.Add(actor, AuditEvents.Act.Amended.For(act.Id, options.Reason.Trim(), oldValues: old,
+            newValues: new { act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Location, act.Categories, act.Channel, act.TargetVictimId, act.Description }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -177,8 +177,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var assessment = RiskAssessment.Record(options.CaseId, options.Tool, options.ToolVersion, options.Answers, options.Level, options.Assessor,
             options.NextReviewOn, options.Notes, now);
         db.RiskAssessments.Add(assessment);
-        audit.Add(actor, AuditKind.Collection, "RiskAssessment.Recorded", nameof(RiskAssessment), assessment.Id, null, null,
-            new { assessment.CaseId, assessment.Tool, assessment.ToolVersion, assessment.Level, assessment.NextReviewOn });
+        audit.Add(actor, AuditEvents.RiskAssessment.Recorded.For(assessment.Id,
+            newValues: new { assessment.CaseId, assessment.Tool, assessment.ToolVersion, assessment.Level, assessment.NextReviewOn }));
 
         // A new assessment is the review the open risk-review task asked for.
         var reviews = await db.StaffTasks.Where(t => t.CaseId == options.CaseId && t.Type == Tasks.StaffTaskType.RiskReview && t.Status == Tasks.StaffTaskStatus.Open)
@@ -186,8 +186,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         foreach (var task in reviews)
         {
             task.Complete(now);
-            audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(Tasks.StaffTask), task.Id, "Risk assessment recorded",
-                new { Status = Tasks.StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+            audit.Add(actor, AuditEvents.Task.Completed.For(task.Id, "Risk assessment recorded",
+                oldValues: new { Status = Tasks.StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt }));
         }
 
         await db.SaveChangesAsync(ct);
@@ -201,7 +201,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var old = stalkingCase.Four;
         stalkingCase.AssessFour(options.Fixated, options.Obsessive, options.Unwanted, options.Repeated, actor.Name, timeProvider.GetUtcNow());
         db.Touch(stalkingCase);
-        audit.Add(actor, AuditKind.Alteration, "Case.FourAssessed", nameof(StalkingCase), stalkingCase.Id, null, old, stalkingCase.Four);
+        audit.Add(actor, AuditEvents.Case.FourAssessed.For(stalkingCase.Id, oldValues: old, newValues: stalkingCase.Four));
         await db.SaveChangesAsync(ct);
     }
 
@@ -214,8 +214,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             options.LegalServicesReference, timeProvider.UkToday, now);
         stalkingCase.NoteSpoDecision(decision);
         db.SpoDecisions.Add(decision);
-        audit.Add(actor, AuditKind.Collection, "SpoDecision.Recorded", nameof(SpoDecision), decision.Id, decision.Rationale, null,
-            new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference });
+        audit.Add(actor, AuditEvents.SpoDecision.Recorded.For(decision.Id, decision.Rationale,
+            newValues: new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference }));
         await db.SaveChangesAsync(ct);
         return decision.Id;
     }
@@ -231,8 +231,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         db.MultiAgencyReferrals.Add(referral);
 
         // DPA 2018 s.62: a referral shares the case with other agencies, so the log names the forum it went to.
-        audit.Add(actor, AuditKind.Collection, "Referral.Recorded", nameof(MultiAgencyReferral), referral.Id, referral.Reason, null,
-            new { referral.CaseId, referral.OrderId, referral.Forum, referral.OtherForum, referral.ReferredOn, referral.ReferredBy });
+        audit.Add(actor, AuditEvents.Referral.Recorded.For(referral.Id, referral.Reason,
+            newValues: new { referral.CaseId, referral.OrderId, referral.Forum, referral.OtherForum, referral.ReferredOn, referral.ReferredBy }));
         await db.SaveChangesAsync(ct);
         return referral.Id;
     }
@@ -243,8 +243,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         db.ExpectVersion(referral, options.ExpectedVersion);
         var old = new { referral.Outcome, referral.OutcomeOn };
         referral.RecordOutcome(options.Outcome, options.OutcomeOn, timeProvider.UkToday);
-        audit.Add(actor, AuditKind.Alteration, "Referral.OutcomeRecorded", nameof(MultiAgencyReferral), referral.Id, null, old,
-            new { referral.Outcome, referral.OutcomeOn });
+        audit.Add(actor, AuditEvents.Referral.OutcomeRecorded.For(referral.Id, oldValues: old,
+            newValues: new { referral.Outcome, referral.OutcomeOn }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -260,12 +260,12 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var disclosure = RightToKnowDisclosure.Record(stalkingCase, victim, options.Decision, options.InformationDisclosed, options.DecidedOn, options.DecidedBy,
             options.Rationale, options.DisclosedOn, timeProvider.UkToday, now);
         db.RightToKnowDisclosures.Add(disclosure);
-        audit.Add(actor, AuditKind.Collection, "RightToKnow.Decided", nameof(RightToKnowDisclosure), disclosure.Id, disclosure.Rationale, null,
-            new { disclosure.CaseId, disclosure.VictimId, disclosure.RespondentId, disclosure.Decision, disclosure.DecidedOn, disclosure.DecidedBy, disclosure.DisclosedOn });
+        audit.Add(actor, AuditEvents.RightToKnow.Decided.For(disclosure.Id, disclosure.Rationale,
+            newValues: new { disclosure.CaseId, disclosure.VictimId, disclosure.RespondentId, disclosure.Decision, disclosure.DecidedOn, disclosure.DecidedBy, disclosure.DisclosedOn }));
         if (disclosure.Decision == DisclosureDecision.Disclose)
         {
-            audit.Add(actor, AuditKind.Disclosure, "RightToKnow.Disclosed", nameof(Respondent), disclosure.RespondentId, disclosure.Rationale, null,
-                new { DisclosureId = disclosure.Id, DisclosedTo = nameof(Victim), disclosure.VictimId, disclosure.InformationDisclosed, disclosure.DisclosedOn });
+            audit.Add(actor, AuditEvents.RightToKnow.Disclosed.For(disclosure.RespondentId, disclosure.Rationale,
+                newValues: new { DisclosureId = disclosure.Id, DisclosedTo = nameof(Victim), disclosure.VictimId, disclosure.InformationDisclosed, disclosure.DisclosedOn }));
         }
 
         await db.SaveChangesAsync(ct);
@@ -280,8 +280,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var order = RespondentOtherOrder.Record(respondent, options.Type, options.OtherTypeDescription, options.CourtName, options.MadeOn, options.UntilFurtherOrder,
             options.EndsOn, options.Reference, options.Notes, timeProvider.UkToday, now);
         db.RespondentOtherOrders.Add(order);
-        audit.Add(actor, AuditKind.Collection, "Respondent.OtherOrderRecorded", nameof(RespondentOtherOrder), order.Id, null, null,
-            new { order.RespondentId, order.Type, order.CourtName, order.MadeOn, order.UntilFurtherOrder, order.EndsOn, order.Reference });
+        audit.Add(actor, AuditEvents.Respondent.OtherOrderRecorded.For(order.Id,
+            newValues: new { order.RespondentId, order.Type, order.CourtName, order.MadeOn, order.UntilFurtherOrder, order.EndsOn, order.Reference }));
         await db.SaveChangesAsync(ct);
         return order.Id;
     }

@@ -88,8 +88,8 @@ public sealed partial class DocumentService(StalkingProtectionDbContext db, Audi
         string recordType = nameof(StalkingProtectionOrder))
     {
         CheckPurpose(purpose);
-        audit.Add(actor, AuditKind.Disclosure, "Document.Generated", recordType, recordId, purpose.Trim(), null,
-            new { Document = document.Kind.ToString(), Language = document.Language.ToString() });
+        audit.Add(actor, AuditEvents.Document.Generated.For(recordId, purpose.Trim(),
+            newValues: new { Document = document.Kind.ToString(), Language = document.Language.ToString() }) with { RecordType = recordType });
         await db.SaveChangesAsync(ct);
         return document;
     }

@@ -23,8 +23,8 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         var application = await db.Applications.SingleAsync(a => a.Id == options.ApplicationId, ct);
         var hearing = Hearing.List(application, options.ListedFor, options.CourtName, timeProvider.GetUtcNow());
         db.Hearings.Add(hearing);
-        audit.Add(actor, AuditKind.Collection, "Hearing.Listed", nameof(Hearing), hearing.Id, null, null,
-            new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName });
+        audit.Add(actor, AuditEvents.Hearing.Listed.For(hearing.Id,
+            newValues: new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName }));
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == application.CaseId, ct);
         var listedOn = LondonTime.DateOf(hearing.ListedFor);
         var task = StaffTask.Raise(StaffTaskType.PrepareForHearing, $"Hearing:{hearing.Id}",
@@ -43,8 +43,8 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
         var application = await db.Applications.SingleAsync(a => a.Id == hearing.ApplicationId, ct);
         hearing.Adjourn(application, options.Reason, options.NextHearingAt);
-        audit.Add(actor, AuditKind.Alteration, "Hearing.Adjourned", nameof(Hearing), hearing.Id, options.Reason, null,
-            new { hearing.Outcome, hearing.NextHearingAt });
+        audit.Add(actor, AuditEvents.Hearing.Adjourned.For(hearing.Id, options.Reason,
+            newValues: new { hearing.Outcome, hearing.NextHearingAt }));
         await staffTasks.CompleteOpenForRecordAsync(actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
@@ -58,8 +58,8 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         var old = new { hearing.StandardArgued, hearing.StandardFound };
         hearing.RecordStandardOfProof(options.Argued, options.Found);
         db.Touch(hearing);
-        audit.Add(actor, AuditKind.Alteration, "Hearing.StandardOfProofRecorded", nameof(Hearing), hearing.Id, null, old,
-            new { hearing.StandardArgued, hearing.StandardFound });
+        audit.Add(actor, AuditEvents.Hearing.StandardOfProofRecorded.For(hearing.Id, oldValues: old,
+            newValues: new { hearing.StandardArgued, hearing.StandardFound }));
         await db.SaveChangesAsync(ct);
     }
 

@@ -23,8 +23,8 @@ public sealed class TrackerExport(StalkingProtectionDbContext db, AuditLog audit
     {
         var ids = await db.Orders.AsNoTracking().OrderBy(o => o.MadeOn).ThenBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
         var rows = await RowsAsync(db, ids, ct);
-        audit.Add(by, AuditKind.Disclosure, "Register.Exported", nameof(StalkingProtectionOrder), null, null, null,
-            new { Format = format.ToString(), Orders = rows.Count });
+        audit.Add(by, AuditEvents.Register.Exported.For(null,
+            newValues: new { Format = format.ToString(), Orders = rows.Count }));
         await db.SaveChangesAsync(ct);
 
         var table = new DataTable("Register");

@@ -49,8 +49,8 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
         var actor = new Actor($"tracker-import:{importId}", $"Tracker import {importId}", StaffRoles.Coordinator, Team);
         if (!dryRun)
         {
-            auditLog.Add(by, AuditKind.Collection, "TrackerImport.Started", "TrackerImport", importId, null, null,
-                new { Rows = rows.Count });
+            auditLog.Add(by, AuditEvents.TrackerImport.Started.For(importId,
+                newValues: new { Rows = rows.Count }));
             await db.SaveChangesAsync(ct);
         }
 

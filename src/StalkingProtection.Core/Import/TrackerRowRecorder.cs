@@ -92,8 +92,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
             {
                 var stalkingCase = await s.Db.Cases.SingleAsync(c => c.Id == caseId, ct);
                 stalkingCase.SetRespondent(existing.Id);
-                s.Audit.Add(actor, AuditKind.Combination, "Case.RespondentLinked", nameof(StalkingCase), caseId, "Same person as in an earlier record (PNC ID, or family name and date of birth)",
-                    null, new { RespondentId = existing.Id });
+                s.Audit.Add(actor, AuditEvents.Case.RespondentLinked.For(caseId, "Same person as in an earlier record (PNC ID, or family name and date of birth)", newValues: new { RespondentId = existing.Id }));
                 await s.Db.SaveChangesAsync(ct);
             }
 

@@ -54,8 +54,8 @@ public sealed class ApiClientService(
         };
         client.ChangeTeam(create.Team);
         db.Add(client);
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Created", nameof(ApiClient), client.Id,
-            newValues: new { name, create.Scope, create.MayRecordDecisions, client.Team, KeyPrefix = prefix, client.KeyExpiresAt });
+        auditLog.Add(actor, AuditEvents.ApiClient.Created.For(client.Id,
+            newValues: new { name, create.Scope, create.MayRecordDecisions, client.Team, KeyPrefix = prefix, client.KeyExpiresAt }));
         await db.SaveChangesAsync(ct);
         return (client, key);
     }
@@ -109,8 +109,8 @@ public sealed class ApiClientService(
         var key = NewKey();
         var old = new { client.KeyPrefix, client.KeyExpiresAt };
         client.Rotate(key, timeProvider.GetUtcNow(), RotationOverlap, KeyLifetime);
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.KeyRotated", nameof(ApiClient), client.Id, null, old,
-            new { client.KeyPrefix, client.KeyExpiresAt, client.PreviousKeyValidUntil });
+        auditLog.Add(actor, AuditEvents.ApiClient.KeyRotated.For(client.Id, oldValues: old,
+            newValues: new { client.KeyPrefix, client.KeyExpiresAt, client.PreviousKeyValidUntil }));
         await db.SaveChangesAsync(ct);
         return key;
     }
@@ -126,7 +126,7 @@ public sealed class ApiClientService(
             return;
         }
 
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.TeamChanged", nameof(ApiClient), client.Id, null, old, new { client.Team });
+        auditLog.Add(actor, AuditEvents.ApiClient.TeamChanged.For(client.Id, oldValues: old, newValues: new { client.Team }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -134,7 +134,7 @@ public sealed class ApiClientService(
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
         client.Revoke(timeProvider.GetUtcNow());
-        auditLog.Add(actor, AuditKind.Administration, "ApiClient.Revoked", nameof(ApiClient), client.Id, newValues: new { client.RevokedAt });
+        auditLog.Add(actor, AuditEvents.ApiClient.Revoked.For(client.Id, newValues: new { client.RevokedAt }));
         await db.SaveChangesAsync(ct);
     }
 

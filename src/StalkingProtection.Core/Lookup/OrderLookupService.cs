@@ -95,11 +95,11 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         var subjects = await DescribeAsync(found, today, ct);
 
-        auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.Searched", "OrderLookup", null, query.Justification,
-            newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) });
+        auditLog.Add(actor, AuditEvents.OrderLookup.Searched.For(null, query.Justification,
+            newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) }));
         foreach (var subject in subjects)
         {
-            auditLog.Add(actor, AuditKind.Consultation, "OrderLookup.SubjectShown", nameof(Respondent), subject.RespondentId, query.Justification);
+            auditLog.Add(actor, AuditEvents.OrderLookup.SubjectShown.For(subject.RespondentId, query.Justification));
         }
 
         await db.SaveChangesAsync(ct);

@@ -53,9 +53,9 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
         foreach (var obligation in open.Where(o => o.MarkOverdueIfDue(now)))
         {
             overdue++;
-            audit.Add(actor, AuditKind.Alteration, "Obligation.Overdue", nameof(NotificationObligation), obligation.Id,
+            audit.Add(actor, AuditEvents.Obligation.Overdue.For(obligation.Id,
                 $"Overdue – potential s.11 offence ({obligation.OffenceCode}); a reasonable excuse may exist",
-                new { Status = ObligationStatus.Open }, new { obligation.Status, obligation.OverdueFlaggedAt, obligation.OffenceCode });
+                oldValues: new { Status = ObligationStatus.Open }, newValues: new { obligation.Status, obligation.OverdueFlaggedAt, obligation.OffenceCode }));
             casesByRespondent.TryGetValue(obligation.RespondentId, out var c);
             Candidate(candidates, StaffTaskType.PotentialS11Offence, $"S11:{obligation.Id}",
                 $"Overdue – potential s.11 offence ({obligation.OffenceCode}): check for a reasonable excuse", today, obligation.OrderId, obligation.Id, c, now);

@@ -87,8 +87,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         {
             met.Add(obligation.Id);
             MarkNameNotified(respondent, obligation);
-            audit.Add(actor, AuditKind.Alteration, "Obligation.Met", nameof(NotificationObligation), obligation.Id, null, before[obligation.Id],
-                new { obligation.Status, obligation.MetOn, NotificationId = notification.Id });
+            audit.Add(actor, AuditEvents.Obligation.Met.For(obligation.Id, oldValues: before[obligation.Id],
+                newValues: new { obligation.Status, obligation.MetOn, NotificationId = notification.Id }));
         }
 
         if (notification.BiometricsRefused)
@@ -101,8 +101,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
-        audit.Add(actor, AuditKind.Collection, "Notification.Recorded", nameof(NotificationEvent), notification.Id, null, null,
-            new
+        audit.Add(actor, AuditEvents.Notification.Recorded.For(notification.Id,
+            newValues: new
             {
                 notification.RespondentId,
                 notification.NotifiedAt,
@@ -115,7 +115,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
                 notification.BiometricsRequested,
                 notification.BiometricsOutcome,
                 ObligationsMet = met,
-            });
+            }));
         await db.SaveChangesAsync(ct);
         return notification.Id;
     }
@@ -132,8 +132,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewName, options.FirstUsedOn, name.Id, respondent,
             await OrdersMadeByAsync(respondent, options.FirstUsedOn, ct), now, await NotificationsOfAsync(respondent, ct));
         AddCreated(duty, respondent);
-        audit.Add(actor, AuditKind.Alteration, "Respondent.NameAdded", nameof(Person), person.Id, null, null,
-            new { NameId = name.Id, name.FirstUsedOn, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
+        audit.Add(actor, AuditEvents.Respondent.NameAdded.For(person.Id,
+            newValues: new { NameId = name.Id, name.FirstUsedOn, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn }));
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -150,9 +150,9 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.NewAddress, options.MovedOn, address.Id, respondent,
             await OrdersMadeByAsync(respondent, options.MovedOn, ct), now, await NotificationsOfAsync(respondent, ct));
         AddCreated(duty, respondent);
-        audit.Add(actor, AuditKind.Alteration, "Respondent.AddressChanged", nameof(Respondent), respondent.Id, null,
-            new { PreviousAddressId = old?.Id, PreviousPoliceArea = old?.PoliceArea },
-            new { AddressId = address.Id, address.PoliceArea, address.FromDate, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
+        audit.Add(actor, AuditEvents.Respondent.AddressChanged.For(respondent.Id,
+            oldValues: new { PreviousAddressId = old?.Id, PreviousPoliceArea = old?.PoliceArea },
+            newValues: new { AddressId = address.Id, address.PoliceArea, address.FromDate, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn }));
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -167,8 +167,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var duty = StalkingProtectionOrder.NotificationDutyFor(NotificationTrigger.FinalDaySoa, options.FinalDay, null, respondent,
             await OrdersMadeByAsync(respondent, options.FinalDay, ct), now, await NotificationsOfAsync(respondent, ct));
         AddCreated(duty, respondent);
-        audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Ended", nameof(Respondent), respondent.Id, null, null,
-            new { options.FinalDay, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn });
+        audit.Add(actor, AuditEvents.Respondent.SoaPart2Ended.For(respondent.Id,
+            newValues: new { options.FinalDay, duty.ObligationId, duty.Obligation?.DueBy, duty.Obligation?.MetOn }));
         await db.SaveChangesAsync(ct);
         return duty;
     }
@@ -181,8 +181,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var period = respondent.StartSoaPart2(options.StartedOn, now);
         db.Entry(period).State = EntityState.Added;
         db.Touch(respondent);
-        audit.Add(actor, AuditKind.Alteration, "Respondent.SoaPart2Started", nameof(Respondent), respondent.Id, null, null,
-            new { PeriodId = period.Id, period.StartedOn });
+        audit.Add(actor, AuditEvents.Respondent.SoaPart2Started.For(respondent.Id,
+            newValues: new { PeriodId = period.Id, period.StartedOn }));
         await db.SaveChangesAsync(ct);
         return period.Id;
     }
@@ -211,8 +211,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         }
 
         db.NotificationOffences.Add(offence);
-        audit.Add(actor, AuditKind.Collection, "NotificationOffence.Recorded", nameof(NotificationOffence), offence.Id, null, null,
-            new { offence.RespondentId, offence.ObligationId, offence.NotificationEventId, offence.OffenceCode, offence.OffenceOn, offence.RecordedBy });
+        audit.Add(actor, AuditEvents.NotificationOffence.Recorded.For(offence.Id,
+            newValues: new { offence.RespondentId, offence.ObligationId, offence.NotificationEventId, offence.OffenceCode, offence.OffenceOn, offence.RecordedBy }));
         await db.SaveChangesAsync(ct);
         return offence.Id;
     }
@@ -223,8 +223,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         db.ExpectVersion(offence, options.ExpectedVersion);
         var old = new { offence.Outcome, offence.OutcomeOn };
         offence.RecordOutcome(options.Outcome, options.OutcomeOn, options.ReasonableExcuseNotes, timeProvider.UkToday);
-        audit.Add(actor, AuditKind.Alteration, "NotificationOffence.OutcomeRecorded", nameof(NotificationOffence), offence.Id, null, old,
-            new { offence.Outcome, offence.OutcomeOn });
+        audit.Add(actor, AuditEvents.NotificationOffence.OutcomeRecorded.For(offence.Id, oldValues: old,
+            newValues: new { offence.Outcome, offence.OutcomeOn }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -235,7 +235,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         db.ExpectVersion(obligation, options.ExpectedVersion);
         var old = new { obligation.Status };
         obligation.Excuse(options.Reason, timeProvider.UkToday);
-        audit.Add(actor, AuditKind.Alteration, "Obligation.Excused", nameof(NotificationObligation), obligation.Id, options.Reason, old, new { obligation.Status });
+        audit.Add(actor, AuditEvents.Obligation.Excused.For(obligation.Id, options.Reason, oldValues: old, newValues: new { obligation.Status }));
         await db.SaveChangesAsync(ct);
     }
 

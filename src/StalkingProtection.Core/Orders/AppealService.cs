@@ -36,8 +36,8 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
             // SPA 2019 s.7, R24: the appeal lodged is what the "consider appealing" task asked for.
             await staffTasks.CompleteOpenForRecordAsync(actor, refused, Tasks.StaffTaskType.ConsiderAppeal, now, ct);
         }
-        audit.Add(actor, AuditKind.Collection, "Appeal.Lodged", nameof(Appeal), appeal.Id, Override.Justification(options.Override, overridden), null,
-            new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate });
+        audit.Add(actor, AuditEvents.Appeal.Lodged.For(appeal.Id, Override.Justification(options.Override, overridden),
+            newValues: new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate }));
         await db.SaveChangesAsync(ct);
         return appeal.Id;
     }
@@ -59,8 +59,8 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
         {
             var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
             order.Quash(options.DecidedOn, now);
-            audit.Add(actor, AuditKind.Alteration, "Order.Quashed", nameof(StalkingProtectionOrder), order.Id, "Appeal allowed (SPA 2019 s.7(4))",
-                new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Quashed, order.EndedOn });
+            audit.Add(actor, AuditEvents.Order.Quashed.For(order.Id, "Appeal allowed (SPA 2019 s.7(4))",
+                oldValues: new { Status = OrderStatus.InForce }, newValues: new { Status = OrderStatus.Quashed, order.EndedOn }));
 
             // SPA 2019 s.7(4), s.9, R33: what hung on the quashed order ends with it.
             await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, [order], timeProvider.UkToday, now, ct);
@@ -70,8 +70,8 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
             await staffTasks.RaiseOnceAsync(actor, pnc, ct);
         }
 
-        audit.Add(actor, AuditKind.Alteration, "Appeal.Decided", nameof(Appeal), appeal.Id, null, new { Outcome = AppealOutcome.Pending },
-            new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference, appeal.ConsequentialOrders });
+        audit.Add(actor, AuditEvents.Appeal.Decided.For(appeal.Id, oldValues: new { Outcome = AppealOutcome.Pending },
+            newValues: new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference, appeal.ConsequentialOrders }));
         await db.SaveChangesAsync(ct);
     }
 }

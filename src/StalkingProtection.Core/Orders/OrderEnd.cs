@@ -89,8 +89,8 @@ public static class OrderEnd
             var reason = $"{how}, before the notification period ended on {duty.DueBy:d MMMM yyyy}: the duty applies only while an order is in force (SPA 2019 s.9, R25–R28, R33)";
             var old = new { duty.Status };
             duty.Excuse(reason, endedOn > duty.TriggerDate ? endedOn : duty.TriggerDate);
-            audit.Add(actor, AuditKind.Alteration, "Obligation.Excused", nameof(NotificationObligation), duty.Id, reason, old,
-                new { duty.Status, duty.ExcusedOn, OrderId = cause.Id });
+            audit.Add(actor, AuditEvents.Obligation.Excused.For(duty.Id, reason, oldValues: old,
+                newValues: new { duty.Status, duty.ExcusedOn, OrderId = cause.Id }));
             excused.Add(duty.Id);
             closed++;
         }

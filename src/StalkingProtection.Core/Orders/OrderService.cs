@@ -119,8 +119,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         {
             var determinedAt = LondonTime.DateOf(now) == terms.MadeOn ? now : LondonTime.StartOfDayUtc(terms.MadeOn);
             application.Determine(Determination.Granted, determinedAt);
-            audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, "Order made",
-                null, new { application.Status, application.Determination, OrderId = order.Id });
+            audit.Add(actor, AuditEvents.Application.Determined.For(application.Id, "Order made", newValues: new { application.Status, application.Determination, OrderId = order.Id }));
 
             // The hearing that granted the application has its outcome with the order, so it no longer waits for one.
             var endOfMadeDay = LondonTime.EndOfDayUtc(terms.MadeOn);
@@ -130,8 +129,8 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             foreach (var hearing in heard)
             {
                 hearing.MarkDetermined();
-                audit.Add(actor, AuditKind.Alteration, "Hearing.Determined", nameof(Hearing), hearing.Id, "Order made", null,
-                    new { hearing.Outcome, OrderId = order.Id });
+                audit.Add(actor, AuditEvents.Hearing.Determined.For(hearing.Id, "Order made",
+                    newValues: new { hearing.Outcome, OrderId = order.Id }));
             }
             await applications.CompleteHearingTasksAsync(actor, application.Id, now, ct);
             if (terms.Kind == OrderKind.Full)
@@ -141,8 +140,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             }
         }
 
-        audit.Add(actor, AuditKind.Collection, "Order.Made", nameof(StalkingProtectionOrder), order.Id, Override.Justification(options.Override, overridden),
-            null, Snapshot(order));
+        audit.Add(actor, AuditEvents.Order.Made.For(order.Id, Override.Justification(options.Override, overridden), newValues: Snapshot(order)));
 
         // R42: record on PNC, review, and serve.
         var today = timeProvider.UkToday;
@@ -167,13 +165,13 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         if (duty.Obligation is { } obligation)
         {
             db.NotificationObligations.Add(obligation);
-            audit.Add(actor, AuditKind.Collection, "Obligation.Created", nameof(Notifications.NotificationObligation), obligation.Id, "SPA 2019 s.9(1)", null,
-                new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId, obligation.Status, obligation.MetOn });
+            audit.Add(actor, AuditEvents.Obligation.Created.For(obligation.Id, "SPA 2019 s.9(1)",
+                newValues: new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId, obligation.Status, obligation.MetOn }));
         }
 
         await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.ServeOrder, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.ServiceRecorded", nameof(StalkingProtectionOrder), order.Id, null,
-            new { ServedAt = (DateTimeOffset?)null }, new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId });
+        audit.Add(actor, AuditEvents.Order.ServiceRecorded.For(order.Id,
+            oldValues: new { ServedAt = (DateTimeOffset?)null }, newValues: new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId }));
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderServed, order.VictimReference, LondonTime.DateOf(options.ServedAt), now, ct);
         await db.SaveChangesAsync(ct);
         return duty;
@@ -195,9 +193,9 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             options.EffectiveFrom, previous.Id, set.Id, order.LastInForceDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
         await GrantAsync(application, change, actor, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.Varied", nameof(StalkingProtectionOrder), order.Id, Override.Justification(options.Override, overridden),
-            new { ConditionSet = previous.Number, Conditions = previous.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList() },
-            new { ConditionSet = set.Number, set.EffectiveFrom, Conditions = set.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList(), options.NecessityRationale });
+        audit.Add(actor, AuditEvents.Order.Varied.For(order.Id, Override.Justification(options.Override, overridden),
+            oldValues: new { ConditionSet = previous.Number, Conditions = previous.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList() },
+            newValues: new { ConditionSet = set.Number, set.EffectiveFrom, Conditions = set.Conditions.Select(c => new { c.Type, c.Category, c.Wording, c.Scope }).ToList(), options.NecessityRationale }));
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Varied:{order.Id}:{set.Number}", "Update the PNC entry: the order was varied", timeProvider.UkToday, order, null, actor, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderVaried, order.VictimReference, options.EffectiveFrom, now, ct);
         await db.SaveChangesAsync(ct);
@@ -217,8 +215,8 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             options.DecidedOn, null, null, previousLastDay, options.NecessityRationale, [], now);
         db.OrderChanges.Add(change);
         await GrantAsync(application, change, actor, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.Renewed", nameof(StalkingProtectionOrder), order.Id, options.NecessityRationale,
-            new { DurationType = previousType, LastInForceDay = previousLastDay }, new { order.DurationType, order.LastInForceDay });
+        audit.Add(actor, AuditEvents.Order.Renewed.For(order.Id, options.NecessityRationale,
+            oldValues: new { DurationType = previousType, LastInForceDay = previousLastDay }, newValues: new { order.DurationType, order.LastInForceDay }));
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Renewed:{order.Id}:{order.LastInForceDay:yyyy-MM-dd}", "Update the PNC entry: the order was renewed",
             timeProvider.UkToday, order, null, actor, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderRenewed, order.VictimReference, options.DecidedOn, now, ct);
@@ -237,8 +235,8 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             options.EffectiveOn, null, null, order.LastInForceDay, null, options.Consents, now);
         db.OrderChanges.Add(change);
         await GrantAsync(application, change, actor, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.Discharged", nameof(StalkingProtectionOrder), order.Id, options.Reason,
-            new { Status = OrderStatus.InForce }, new { Status = OrderStatus.Discharged, order.EndedOn, Consents = options.Consents });
+        audit.Add(actor, AuditEvents.Order.Discharged.For(order.Id, options.Reason,
+            oldValues: new { Status = OrderStatus.InForce }, newValues: new { Status = OrderStatus.Discharged, order.EndedOn, Consents = options.Consents }));
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", timeProvider.UkToday, order, null, actor, now, ct);
 
         // SPA 2019 s.9, R25–R28, R33: a discharge in effect today ends the duties and tasks that hang on the order; a later one is left to the deadline check.
@@ -256,7 +254,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var old = new { order.PncReference };
         order.RecordPncEntry(options.Reference);
         await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.RecordOnPnc, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "Order.PncRecorded", nameof(StalkingProtectionOrder), order.Id, null, old, new { order.PncReference });
+        audit.Add(actor, AuditEvents.Order.PncRecorded.For(order.Id, oldValues: old, newValues: new { order.PncReference }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -289,8 +287,8 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             hearing.MarkDetermined();
         }
 
-        audit.Add(actor, AuditKind.Alteration, "Application.Determined", nameof(Application), application.Id, $"{change.Type} recorded on the order", old,
-            new { application.Status, application.Determination, OrderChangeId = change.Id });
+        audit.Add(actor, AuditEvents.Application.Determined.For(application.Id, $"{change.Type} recorded on the order", oldValues: old,
+            newValues: new { application.Status, application.Determination, OrderChangeId = change.Id }));
         await applications.CompleteHearingTasksAsync(actor, application.Id, now, ct);
     }
 

@@ -169,11 +169,11 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
             RespondentsCombined = combined,
             NamesAdded = names.Count,
         };
-        audit.Add(actor, AuditKind.Combination, "Person.Merged", nameof(Person), keep.Id, reason, new { KeepId = keep.Id, MergedId = merge.Id }, moved);
-        audit.Add(actor, AuditKind.Combination, "Person.MergedInto", nameof(Person), merge.Id, reason, new { MergedIntoId = (Guid?)null }, moved);
+        audit.Add(actor, AuditEvents.Person.Merged.For(keep.Id, reason, oldValues: new { KeepId = keep.Id, MergedId = merge.Id }, newValues: moved));
+        audit.Add(actor, AuditEvents.Person.MergedInto.For(merge.Id, reason, oldValues: new { MergedIntoId = (Guid?)null }, newValues: moved));
         if (combined is not null)
         {
-            audit.Add(actor, AuditKind.Combination, "Respondent.MergedInto", nameof(Respondent), mergeRespondent!.Id, reason, new { MergedIntoId = (Guid?)null }, combined);
+            audit.Add(actor, AuditEvents.Respondent.MergedInto.For(mergeRespondent!.Id, reason, oldValues: new { MergedIntoId = (Guid?)null }, newValues: combined));
         }
 
         await db.SaveChangesAsync(ct);

@@ -58,8 +58,8 @@ public sealed class VictimContactService(StalkingProtectionDbContext db, TimePro
 
         var ciphertext = _protector.Protect(JsonSerializer.Serialize(c, _json));
         details.Set(ciphertext, Hash(NormalisePhone(c.Phone)), Hash(NormaliseEmail(c.Email)), now);
-        audit.Add(actor, previous is null ? AuditKind.Collection : AuditKind.Alteration, "VictimContact.Changed", nameof(VictimContactDetails), request.VictimId,
-            null, null, new { ChangedFields = ChangedFields(previous, c) });
+        audit.Add(actor, AuditEvents.VictimContact.Changed.For(request.VictimId, newValues: new { ChangedFields = ChangedFields(previous, c) })
+            with { Kind = previous is null ? AuditKind.Collection : AuditKind.Alteration });
         await db.SaveChangesAsync(ct);
     }
 
@@ -71,7 +71,7 @@ public sealed class VictimContactService(StalkingProtectionDbContext db, TimePro
                 "Give the reason you need to see the victim's contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
             .ThrowIfBroken();
         var details = await db.VictimContactDetails.AsNoTracking().SingleOrDefaultAsync(d => d.VictimId == victimId, ct);
-        await audit.RecordConsultationAsync(actor, "VictimContact.Read", nameof(VictimContactDetails), victimId, justification, ct);
+        await audit.RecordConsultationAsync(actor, AuditEvents.VictimContact.Read.For(victimId, justification), ct);
         return details is null ? null : Unprotect(details.Ciphertext);
     }
 
@@ -83,7 +83,7 @@ public sealed class VictimContactService(StalkingProtectionDbContext db, TimePro
             .ThrowIfBroken();
         var hash = Hash(NormalisePhone(phone));
         var ids = hash is null ? [] : await db.VictimContactDetails.Where(d => d.PhoneHash == hash).Select(d => d.VictimId).ToListAsync(ct);
-        await audit.RecordConsultationAsync(actor, "VictimContact.SearchedByPhone", nameof(VictimContactDetails), null, justification, ct);
+        await audit.RecordConsultationAsync(actor, AuditEvents.VictimContact.SearchedByPhone.For(null, justification), ct);
         return ids;
     }
 

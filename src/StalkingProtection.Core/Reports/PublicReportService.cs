@@ -104,8 +104,8 @@ public sealed class PublicReportService(
         db.PublicReports.Add(report);
 
         // DPA 2018 s.62: the collection of personal data is logged; the log holds no personal data itself.
-        auditLog.Add(PublicActor, AuditKind.Collection, "PublicReport.Submitted", nameof(PublicReport), report.Id,
-            newValues: new { report.Reference, Status = report.Status.ToString() });
+        auditLog.Add(PublicActor, AuditEvents.PublicReport.Submitted.For(report.Id,
+            newValues: new { report.Reference, Status = report.Status.ToString() }));
         try
         {
             await db.SaveChangesAsync(ct);

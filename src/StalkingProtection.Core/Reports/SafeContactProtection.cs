@@ -23,14 +23,14 @@ internal static class SafeContactProtection
             : JsonSerializer.Deserialize<SafeContactDetails>(dataProtection.CreateProtector(PublicReportService.ContactPurpose).Unprotect(protectedContact), _json);
 
     /// <summary>Decrypts stored safe contact details only with a reason, and audits the read with that reason (DPA 2018 s.62).</summary>
-    public static async Task<SafeContactDetails?> ReadForReasonAsync(IDataProtectionProvider dataProtection, AuditLog audit, Actor actor, string action,
-        string recordType, Guid recordId, string? protectedContact, string reason, CancellationToken ct)
+    public static async Task<SafeContactDetails?> ReadForReasonAsync(IDataProtectionProvider dataProtection, AuditLog audit, Actor actor, AuditAction action,
+        Guid recordId, string? protectedContact, string reason, CancellationToken ct)
     {
         new RuleCheck()
             .Must(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= AuditEntry.JustificationMaxLength, "DPA2018", "reason",
                 "Give the reason you need to see the safe contact details (Data Protection Act 2018 s.62)", "DPA 2018 s.62")
             .ThrowIfBroken();
-        await audit.RecordConsultationAsync(actor, action, recordType, recordId, reason.Trim(), ct);
+        await audit.RecordConsultationAsync(actor, action.For(recordId, reason.Trim()), ct);
         return Unprotect(dataProtection, protectedContact);
     }
 }

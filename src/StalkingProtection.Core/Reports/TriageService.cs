@@ -42,7 +42,7 @@ public sealed class TriageService(
             .OrderByDescending(r => r.InImmediateDanger).ThenBy(r => r.SubmittedAt).Take(QueueLimit)
             .Select(r => new TriageQueueRow(r.Id, r.Reference, r.SubmittedAt, r.Status, r.InImmediateDanger, r.TriageStartedByName, r.ReportingFor))
             .ToListAsync(ct);
-        await audit.RecordConsultationAsync(actor, "PublicReports.Listed", nameof(PublicReport), null, $"rows={rows.Count}", ct);
+        await audit.RecordConsultationAsync(actor, AuditEvents.PublicReports.Listed.For(null, $"rows={rows.Count}"), ct);
         return rows;
     }
 
@@ -52,7 +52,7 @@ public sealed class TriageService(
         var report = await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is not null)
         {
-            await audit.RecordConsultationAsync(actor, "PublicReport.Viewed", nameof(PublicReport), reportId, null, ct);
+            await audit.RecordConsultationAsync(actor, AuditEvents.PublicReport.Viewed.For(reportId), ct);
         }
 
         return report;
@@ -85,7 +85,7 @@ public sealed class TriageService(
             throw new UnauthorizedAccessException("Only the coordinator triaging the report or the officer in charge of its case may read its contact details.");
         }
 
-        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, "PublicReport.ContactDetailsViewed", nameof(PublicReport), reportId,
+        return await SafeContactProtection.ReadForReasonAsync(dataProtection, audit, actor, AuditEvents.PublicReport.ContactDetailsViewed, reportId,
             report.ProtectedContact, reason, ct);
     }
 
@@ -98,8 +98,8 @@ public sealed class TriageService(
         }
 
         report.StartTriage(actor.Id, actor.Name, timeProvider.GetUtcNow());
-        audit.Add(actor, AuditKind.Alteration, "PublicReport.TriageStarted", nameof(PublicReport), report.Id, null,
-            new { Status = nameof(PublicReportStatus.New) }, new { Status = report.Status.ToString() });
+        audit.Add(actor, AuditEvents.PublicReport.TriageStarted.For(report.Id,
+            oldValues: new { Status = nameof(PublicReportStatus.New) }, newValues: new { Status = report.Status.ToString() }));
         await db.SaveChangesAsync(ct);
     }
 
@@ -127,8 +127,8 @@ public sealed class TriageService(
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, LondonTime.DateOf(report.SubmittedAt), options.OfficerInCharge,
             options.Team, now, await cases.FindOfficerAccountAsync(options.OfficerInCharge, ct));
         db.Cases.Add(stalkingCase);
-        audit.Add(actor, AuditKind.Collection, "Case.Opened", nameof(StalkingCase), stalkingCase.Id, null, null,
-            new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team, PublicReportId = report.Id });
+        audit.Add(actor, AuditEvents.Case.Opened.For(stalkingCase.Id,
+            newValues: new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team, PublicReportId = report.Id }));
         AddReportEntries(stalkingCase.Id, report, actor, now);
 
         Victim? added = null;
@@ -138,8 +138,8 @@ public sealed class TriageService(
             added = Victim.Add(stalkingCase.Id, person, VictimRole.Both, RelationshipToRespondent.Other, now);
             db.People.Add(person);
             db.Victims.Add(added);
-            audit.Add(actor, AuditKind.Collection, "Victim.Added", nameof(Victim), added.Id, null, null,
-                new { CaseId = stalkingCase.Id, PersonId = person.Id, added.Role, added.Relationship, PublicReportId = report.Id });
+            audit.Add(actor, AuditEvents.Victim.Added.For(added.Id,
+                newValues: new { CaseId = stalkingCase.Id, PersonId = person.Id, added.Role, added.Relationship, PublicReportId = report.Id }));
         }
 
         Decided(report, actor, () => report.RecordCaseOpened(stalkingCase.Id, actor.Id, actor.Name, now));
@@ -148,8 +148,8 @@ public sealed class TriageService(
         await db.SaveChangesAsync(ct);
         if (added is not null && victim!.CopyContactDetails && SafeContactProtection.Unprotect(dataProtection, report.ProtectedContact) is { } contact)
         {
-            audit.Add(actor, AuditKind.Consultation, "PublicReport.ContactDetailsCopied", nameof(PublicReport), report.Id,
-                $"Copied into the contact details of victim {added.Id} on case {stalkingCase.Id}");
+            audit.Add(actor, AuditEvents.PublicReport.ContactDetailsCopied.For(report.Id,
+                $"Copied into the contact details of victim {added.Id} on case {stalkingCase.Id}"));
             await victimContacts.SetAsync(new SetVictimContactOptions(added.Id, ToVictimContact(contact, report.ContactMethods)), actor, ct);
         }
 
@@ -192,8 +192,8 @@ public sealed class TriageService(
     {
         var old = new { Status = report.Status.ToString() };
         decide();
-        audit.Add(actor, AuditKind.Alteration, "PublicReport.Triaged", nameof(PublicReport), report.Id, report.CloseDetails, old,
-            new { Status = report.Status.ToString(), Outcome = report.Outcome?.ToString(), CloseReason = report.CloseReason?.ToString(), report.CaseId });
+        audit.Add(actor, AuditEvents.PublicReport.Triaged.For(report.Id, report.CloseDetails, oldValues: old,
+            newValues: new { Status = report.Status.ToString(), Outcome = report.Outcome?.ToString(), CloseReason = report.CloseReason?.ToString(), report.CaseId }));
     }
 
     private void AddReportEntries(Guid caseId, PublicReport report, Actor actor, DateTimeOffset now)
@@ -203,8 +203,8 @@ public sealed class TriageService(
             $"Online report {report.Reference} received", report.Id, now);
         var note = CaseEvent.Record(caseId, CaseEventType.Note, report.SubmittedAt, actor.Name, ReportDescriptions.AsCaseNote(report), report.Id, now);
         db.CaseEvents.AddRange(received, note);
-        audit.Add(actor, AuditKind.Collection, "Case.ReportAdded", nameof(StalkingCase), caseId, null, null,
-            new { PublicReportId = report.Id, report.Reference, ReceivedEventId = received.Id, NoteId = note.Id });
+        audit.Add(actor, AuditEvents.Case.ReportAdded.For(caseId,
+            newValues: new { PublicReportId = report.Id, report.Reference, ReceivedEventId = received.Id, NoteId = note.Id }));
     }
 
     private static VictimContact ToVictimContact(SafeContactDetails contact, SafeContactMethods methods)

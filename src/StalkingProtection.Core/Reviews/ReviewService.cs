@@ -32,8 +32,8 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         var next = StaffTask.Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{options.NextReviewDue:yyyy-MM-dd}", "Review the order's management",
             options.NextReviewDue, order.Id, null, order.CaseId, stalkingCase.Team, options.LeadOfficer, now);
         await staffTasks.RaiseOnceAsync(actor, next, ct);
-        audit.Add(actor, AuditKind.Collection, "Review.Recorded", nameof(ManagementReview), review.Id, null, null,
-            new { review.OrderId, review.LeadOfficer, review.PncEntryChecked, review.NextReviewDue });
+        audit.Add(actor, AuditEvents.Review.Recorded.For(review.Id,
+            newValues: new { review.OrderId, review.LeadOfficer, review.PncEntryChecked, review.NextReviewDue }));
         await db.SaveChangesAsync(ct);
         return review.Id;
     }
@@ -50,8 +50,8 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         var plan = ManagementPlan.Create(order, options.Content, actor.Name, timeProvider.UkToday, now);
         db.ManagementPlans.Add(plan);
         await RaiseReviewAsync(order, plan.Current, actor, now, ct);
-        audit.Add(actor, AuditKind.Collection, "ManagementPlan.Created", nameof(ManagementPlan), plan.Id, null, null,
-            new { plan.OrderId, plan.Current.Number, plan.Current.LeadOfficer, plan.Current.NextReviewOn });
+        audit.Add(actor, AuditEvents.ManagementPlan.Created.For(plan.Id,
+            newValues: new { plan.OrderId, plan.Current.Number, plan.Current.LeadOfficer, plan.Current.NextReviewOn }));
         await db.SaveChangesAsync(ct);
         return plan.Id;
     }
@@ -68,8 +68,8 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         db.Entry(revision).State = EntityState.Added;
         db.Touch(plan);
         await RaiseReviewAsync(order, revision, actor, now, ct);
-        audit.Add(actor, AuditKind.Alteration, "ManagementPlan.Revised", nameof(ManagementPlan), plan.Id, revision.ReasonForRevision,
-            new { previous.Number, previous.LeadOfficer, previous.NextReviewOn }, new { revision.Number, revision.LeadOfficer, revision.NextReviewOn });
+        audit.Add(actor, AuditEvents.ManagementPlan.Revised.For(plan.Id, revision.ReasonForRevision,
+            oldValues: new { previous.Number, previous.LeadOfficer, previous.NextReviewOn }, newValues: new { revision.Number, revision.LeadOfficer, revision.NextReviewOn }));
         await db.SaveChangesAsync(ct);
         return revision.Number;
     }
@@ -91,8 +91,8 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         var contact = VictimContactEvent.Record(options.VictimId, options.OrderId, options.EventType, options.OccurredAt, options.Channel, actor.Name,
             options.Summary, now);
         db.VictimContactEvents.Add(contact);
-        audit.Add(actor, AuditKind.Collection, "VictimContact.Recorded", nameof(VictimContactEvent), contact.Id, null, null,
-            new { contact.VictimId, contact.OrderId, contact.EventType, contact.OccurredAt, contact.Channel });
+        audit.Add(actor, AuditEvents.VictimContact.Recorded.For(contact.Id,
+            newValues: new { contact.VictimId, contact.OrderId, contact.EventType, contact.OccurredAt, contact.Channel }));
         await db.SaveChangesAsync(ct);
         return contact.Id;
     }
@@ -106,8 +106,8 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         new RuleCheck().Must(!Breaches.ReportedBreachService.IsClosedByDecision(task.Type), "R39", "taskId",
             "Record the decision on the reported breach, with its reasons, to close this task (SPA 2019 s.8(1), R39)", "SPA 2019 s.8(1)").ThrowIfBroken();
         task.Complete(timeProvider.GetUtcNow());
-        audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(StaffTask), task.Id, null, new { Status = StaffTaskStatus.Open },
-            new { task.Status, task.CompletedAt });
+        audit.Add(actor, AuditEvents.Task.Completed.For(task.Id, oldValues: new { Status = StaffTaskStatus.Open },
+            newValues: new { task.Status, task.CompletedAt }));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -91,8 +91,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
             .Select(o => o.Id).ToListAsync(ct));
 
         var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleIds, today, ct);
-        auditLog.Add(actor, AuditKind.Consultation, "Search.Searched", "Search", null, $"Searched for \"{term}\"",
-            newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count });
+        auditLog.Add(actor, AuditEvents.Search.Searched.For(null, $"Searched for \"{term}\"",
+            newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count }));
         await db.SaveChangesAsync(ct);
         return results;
     }

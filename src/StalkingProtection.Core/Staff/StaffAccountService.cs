@@ -50,8 +50,8 @@ public sealed class StaffAccountService(
             return result;
         }
 
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.Created", nameof(StaffUser), user.Id,
-            newValues: new { options.Email, options.DisplayName, options.Role, options.Team });
+        auditLog.Add(actor, AuditEvents.StaffAccount.Created.For(user.Id,
+            newValues: new { options.Email, options.DisplayName, options.Role, options.Team }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
@@ -95,8 +95,8 @@ public sealed class StaffAccountService(
             return (result, null);
         }
 
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.Invited", nameof(StaffUser), user.Id,
-            newValues: new { user.Email, user.DisplayName, Roles = options.Roles, user.Team, SetUpLinkExpiresAt = link.ExpiresAt });
+        auditLog.Add(actor, AuditEvents.StaffAccount.Invited.For(user.Id,
+            newValues: new { user.Email, user.DisplayName, Roles = options.Roles, user.Team, SetUpLinkExpiresAt = link.ExpiresAt }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (result, link);
@@ -112,8 +112,8 @@ public sealed class StaffAccountService(
         }
 
         var link = IssueSetUpLink(user);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.SetUpLinkIssued", nameof(StaffUser), user.Id,
-            newValues: new { SetUpLinkExpiresAt = link.ExpiresAt });
+        auditLog.Add(actor, AuditEvents.StaffAccount.SetUpLinkIssued.For(user.Id,
+            newValues: new { SetUpLinkExpiresAt = link.ExpiresAt }));
         await db.SaveChangesAsync();
         return link;
     }
@@ -140,8 +140,8 @@ public sealed class StaffAccountService(
 
         var link = IssueSetUpLink(user);
         await sessions.EndAllAsync(user.Id);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.PasswordReset", nameof(StaffUser), user.Id,
-            newValues: new { SetUpLinkExpiresAt = link.ExpiresAt, user.TwoFactorEnabled });
+        auditLog.Add(actor, AuditEvents.StaffAccount.PasswordReset.For(user.Id,
+            newValues: new { SetUpLinkExpiresAt = link.ExpiresAt, user.TwoFactorEnabled }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return link;
@@ -177,7 +177,7 @@ public sealed class StaffAccountService(
 
         user.SetUpTokenHash = null;
         user.SetUpTokenExpiresAt = null;
-        auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, null), AuditKind.Administration, "StaffAccount.PasswordSet", nameof(StaffUser), user.Id);
+        auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, null), AuditEvents.StaffAccount.PasswordSet.For(user.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (result, user);
@@ -223,8 +223,8 @@ public sealed class StaffAccountService(
             return result;
         }
 
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.RolesChanged", nameof(StaffUser), user.Id,
-            oldValues: new { Roles = current.Order().ToList(), Team = oldTeam }, newValues: new { Roles = roles.Order().ToList(), Team = team });
+        auditLog.Add(actor, AuditEvents.StaffAccount.RolesChanged.For(user.Id,
+            oldValues: new { Roles = current.Order().ToList(), Team = oldTeam }, newValues: new { Roles = roles.Order().ToList(), Team = team }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
@@ -256,7 +256,7 @@ public sealed class StaffAccountService(
         }
 
         await sessions.EndAllAsync(user.Id);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.Deactivated", nameof(StaffUser), user.Id, newValues: new { DeactivatedAt = now });
+        auditLog.Add(actor, AuditEvents.StaffAccount.Deactivated.For(user.Id, newValues: new { DeactivatedAt = now }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
@@ -283,7 +283,7 @@ public sealed class StaffAccountService(
         }
 
         var ended = endOtherSessions ? await sessions.EndAllExceptAsync(user.Id, currentSession) : 0;
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.PasswordChanged", nameof(StaffUser), user.Id, newValues: new { OtherSessionsEnded = ended });
+        auditLog.Add(actor, AuditEvents.StaffAccount.PasswordChanged.For(user.Id, newValues: new { OtherSessionsEnded = ended }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (result, ended);
@@ -297,7 +297,7 @@ public sealed class StaffAccountService(
             return false;
         }
 
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.SessionEnded", nameof(StaffUser), userId, newValues: new { SessionId = sessionId });
+        auditLog.Add(actor, AuditEvents.StaffAccount.SessionEnded.For(userId, newValues: new { SessionId = sessionId }));
         await db.SaveChangesAsync();
         return true;
     }
@@ -311,7 +311,7 @@ public sealed class StaffAccountService(
         }
 
         var ended = await sessions.EndAllExceptAsync(userId, null);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.SessionsEnded", nameof(StaffUser), userId, newValues: new { Ended = ended });
+        auditLog.Add(actor, AuditEvents.StaffAccount.SessionsEnded.For(userId, newValues: new { Ended = ended }));
         await db.SaveChangesAsync();
         return ended;
     }
@@ -320,7 +320,7 @@ public sealed class StaffAccountService(
     public async Task<int> EndEveryoneElsesSessionsAsync(Guid? administratorsSession, Actor actor)
     {
         var ended = await sessions.EndEveryoneExceptAsync(administratorsSession);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.AllSessionsEnded", nameof(StaffUser), null, newValues: new { Ended = ended });
+        auditLog.Add(actor, AuditEvents.StaffAccount.AllSessionsEnded.For(null, newValues: new { Ended = ended }));
         await db.SaveChangesAsync();
         return ended;
     }
@@ -350,7 +350,7 @@ public sealed class StaffAccountService(
         }
 
         await sessions.EndAllAsync(user.Id);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.TwoFactorReset", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, AuditEvents.StaffAccount.TwoFactorReset.For(user.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return result;
@@ -395,7 +395,7 @@ public sealed class StaffAccountService(
         }
 
         var codes = await NewRecoveryCodesAsync(user);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.TwoFactorEnabled", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, AuditEvents.StaffAccount.TwoFactorEnabled.For(user.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return codes;
@@ -411,7 +411,7 @@ public sealed class StaffAccountService(
 
         var key = AuthenticatorCode.NewKey();
         await userManager.SetAuthenticationTokenAsync(user, PendingKeyProvider, PendingKeyName, key);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.TwoFactorChangeStarted", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, AuditEvents.StaffAccount.TwoFactorChangeStarted.For(user.Id));
         await db.SaveChangesAsync();
         return key;
     }
@@ -433,7 +433,7 @@ public sealed class StaffAccountService(
         user.LastAuthenticatorTimeStep = step;
         await userManager.RemoveAuthenticationTokenAsync(user, PendingKeyProvider, PendingKeyName);
         var codes = await NewRecoveryCodesAsync(user);
-        auditLog.Add(actor, AuditKind.Administration, "StaffAccount.TwoFactorChanged", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, AuditEvents.StaffAccount.TwoFactorChanged.For(user.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return codes;

@@ -36,13 +36,13 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             if (openByKey.TryGetValue(task.OpenKey!, out var older))
             {
                 older.Cancel(task.CreatedAt);
-                audit.Add(actor, AuditKind.Alteration, "Task.Replaced", nameof(StaffTask), older.Id, $"Replaced by a newer task for the same record: {task.Title}",
-                    new { Status = StaffTaskStatus.Open, older.Key }, new { older.Status, ReplacedBy = task.Id, task.Key });
+                audit.Add(actor, AuditEvents.Task.Replaced.For(older.Id, $"Replaced by a newer task for the same record: {task.Title}",
+                    oldValues: new { Status = StaffTaskStatus.Open, older.Key }, newValues: new { older.Status, ReplacedBy = task.Id, task.Key }));
             }
 
             db.StaffTasks.Add(task);
-            audit.Add(actor, AuditKind.Collection, "Task.Raised", nameof(StaffTask), task.Id, null, null,
-                new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer });
+            audit.Add(actor, AuditEvents.Task.Raised.For(task.Id,
+                newValues: new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer }));
         }
 
         return fresh.Count;
@@ -74,14 +74,14 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             if (cancelledBecause is null)
             {
                 task.Complete(now);
-                audit.Add(actor, AuditKind.Alteration, "Task.Completed", nameof(StaffTask), task.Id, null,
-                    new { Status = StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+                audit.Add(actor, AuditEvents.Task.Completed.For(task.Id,
+                    oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt }));
             }
             else
             {
                 task.Cancel(now);
-                audit.Add(actor, AuditKind.Alteration, "Task.Cancelled", nameof(StaffTask), task.Id, cancelledBecause,
-                    new { Status = StaffTaskStatus.Open }, new { task.Status, task.CompletedAt });
+                audit.Add(actor, AuditEvents.Task.Cancelled.For(task.Id, cancelledBecause,
+                    oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt }));
             }
         }
     }

@@ -61,9 +61,9 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
             }
         }
 
-        audit.Add(actor, before is null ? AuditKind.Collection : AuditKind.Alteration, "VictimUpdates.PreferencesChanged", nameof(VictimUpdatePreferences),
-            request.VictimId, null, before,
-            new { preferences.DoNotContact, preferences.Events, preferences.Channel, preferences.SafeDays, preferences.SafeFrom, preferences.SafeTo });
+        audit.Add(actor, AuditEvents.VictimUpdates.PreferencesChanged.For(request.VictimId, oldValues: before,
+            newValues: new { preferences.DoNotContact, preferences.Events, preferences.Channel, preferences.SafeDays, preferences.SafeFrom, preferences.SafeTo })
+            with { Kind = before is null ? AuditKind.Collection : AuditKind.Alteration });
         await db.SaveChangesAsync(ct);
     }
 
@@ -71,7 +71,7 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
     public async Task<IReadOnlyList<VictimMessage>> MessagesAsync(Guid victimId, Actor actor, CancellationToken ct = default)
     {
         var messages = await db.Set<VictimMessage>().AsNoTracking().Where(m => m.VictimId == victimId).ToListAsync(ct);
-        await audit.RecordConsultationAsync(actor, "VictimUpdates.MessagesRead", nameof(VictimMessage), victimId, null, ct);
+        await audit.RecordConsultationAsync(actor, AuditEvents.VictimUpdates.MessagesRead.For(victimId), ct);
         return [.. messages.OrderByDescending(m => m.CreatedAt)];
     }
 

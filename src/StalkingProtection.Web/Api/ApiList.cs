@@ -232,7 +232,7 @@ public sealed class ApiList
     /// more rows, and the consultation the page is, naming its filters and how many rows it returned.
     /// </summary>
     public async Task<(List<T> Items, string? Next)> PageAsync<T>(HttpContext http, AuditLog audit, IQueryable<T> ordered, Func<T, (object Key, Guid Id)> position,
-        string action, string recordType, string filters)
+        AuditAction action, string filters)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(audit);
@@ -246,7 +246,7 @@ public sealed class ApiList
             next = Address(http, "cursor", WriteCursor(key, id));
         }
 
-        await RecordPageAsync(http, audit, action, recordType, filters, page.Count);
+        await RecordPageAsync(http, audit, action, filters, page.Count);
         return (page, next);
     }
 
@@ -260,11 +260,11 @@ public sealed class ApiList
     }
 
     /// <summary>The consultation a page is (DPA 2018 s.62): its filters, whether it went on from a cursor, and how many rows it returned.</summary>
-    public Task RecordPageAsync(HttpContext http, AuditLog audit, string action, string recordType, string filters, int rows)
+    public Task RecordPageAsync(HttpContext http, AuditLog audit, AuditAction action, string filters, int rows)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(audit);
         var description = $"{filters}; cursor={(CursorGiven ? "given" : "")}; rows={rows}";
-        return audit.RecordConsultationAsync(http.User.ToActor(), action, recordType, null, description, http.RequestAborted);
+        return audit.RecordConsultationAsync(http.User.ToActor(), action.For(null, description), http.RequestAborted);
     }
 }

@@ -54,7 +54,7 @@ public static class ApiRoute
             return ApiProblems.NotFound(recordType);
         }
 
-        await audit.RecordConsultationAsync(http.User.ToActor(), $"Api.{recordType}.Read", recordType, id, "Read through the API", http.RequestAborted);
+        await audit.RecordConsultationAsync(http.User.ToActor(), AuditEvents.Api.Read(recordType).For(id, "Read through the API"), http.RequestAborted);
         return Results.Ok(value);
     }
 

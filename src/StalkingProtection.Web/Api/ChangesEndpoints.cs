@@ -42,7 +42,7 @@ public static class ChangesEndpoints
         }
 
         var last = page.Count == 0 ? list.AfterPosition : page[^1].Position;
-        await list.RecordPageAsync(http, audit, "Api.Changes.Listed", nameof(ChangeFeed), $"after={list.AfterPosition}", page.Count);
+        await list.RecordPageAsync(http, audit, AuditEvents.Api.ChangesListed, $"after={list.AfterPosition}", page.Count);
         return Results.Ok(new ChangeFeedResponse(
             page.Select(c => new ChangeResponse(ApiList.WritePosition(c.Position), c.RecordType, c.RecordId, c.Kind, c.Action, c.OccurredAt)).ToList(),
             ApiList.Address(http, "since", ApiList.WritePosition(last)),

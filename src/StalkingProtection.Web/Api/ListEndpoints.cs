@@ -72,7 +72,7 @@ public static class ListEndpoints
         rows = ApiList.AuditedChangesSince(rows, db, nameof(StalkingCase), since, r => r.Id);
 
         var (page, next) = await list.PageAsync(http, audit, CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
-            r => (r.ReportedOn, r.Id), "Api.Cases.Listed", nameof(StalkingCase),
+            r => (r.ReportedOn, r.Id), AuditEvents.Api.CasesListed,
             $"status={wanted}; team={team}; officer={officer}; changedSince={since:O}");
         return Results.Ok(new CaseListResponse(
             page.Select(r => new CaseListItemResponse(r.Id, r.CrimeReferences.Split(',', StringSplitOptions.RemoveEmptyEntries), r.ReportedOn, r.Status, r.Team,
@@ -95,7 +95,7 @@ public static class ListEndpoints
         rows = ApiList.AuditedChangesSince(rows, db, nameof(Application), since, r => r.Id);
 
         var ordered = Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(DateTimeOffset)), list.AfterId, false);
-        var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.CreatedAt, r.Id), "Api.Applications.Listed", nameof(Application),
+        var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.CreatedAt, r.Id), AuditEvents.Api.ApplicationsListed,
             $"status={filter}; team={team}; officer={officer}; changedSince={since:O}");
         return Results.Ok(new ApplicationListResponse(
             page.Select(r => new ApplicationListItemResponse(r.Id, r.Type, r.StatusText, r.CourtName, r.RespondentName, r.Team, r.Officer, r.CreatedAt,
@@ -150,7 +150,7 @@ public static class ListEndpoints
                 NameKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
             };
         var ordered = Keyset.Seek(rows, r => r.NameKey, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(string)), list.AfterId, false);
-        var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.NameKey, r.Id), "Api.Respondents.Listed", nameof(Respondent),
+        var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.NameKey, r.Id), AuditEvents.Api.RespondentsListed,
             $"pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}; team={team}; changedSince={since:O}");
         return Results.Ok(new RespondentListResponse(
             page.Select(r => new RespondentListItemResponse(r.Id, r.PersonId, r.GivenNames, r.FamilyName, r.DateOfBirth, r.PncId, r.MergedIntoId)).ToList(),

@@ -201,8 +201,8 @@ public static class OrdersEndpoints
                 }
 
                 var (interim, full) = await queries.LiveOrderCountByKindAsync(on, http.RequestAborted);
-                await audit.RecordConsultationAsync(http.User.ToActor(), "Api.Statistics.LiveOrders", "Statistics", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    "Aggregate count read through the API", http.RequestAborted);
+                await audit.RecordConsultationAsync(http.User.ToActor(), AuditEvents.Api.StatisticsLiveOrders.For(on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    "Aggregate count read through the API"), http.RequestAborted);
                 return Results.Ok(new LiveOrdersResponse(on, interim, full, interim + full));
             })
             .Read<LiveOrdersResponse>("GetLiveOrderCount", "The number of interim and full orders in force on a date (?date=YYYY-MM-DD, default today).");
@@ -234,7 +234,7 @@ public static class OrdersEndpoints
         }
 
         var (page, next) = await list.PageAsync(http, audit, OrderListQuery.SeekBy(rows, OrderListSort.Made, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
-            r => (r.MadeOn, r.Id), "Api.Orders.Listed", nameof(StalkingProtectionOrder),
+            r => (r.MadeOn, r.Id), AuditEvents.Api.OrdersListed,
             $"status={filter}; team={team}; pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}");
         return Results.Ok(new OrderListResponse(
             page.Select(r => new OrderListItemResponse(r.Id, r.CaseId, r.RespondentId, r.RespondentName, r.Kind, r.MadeOn, r.CourtName, r.LastInForceDay,

@@ -22,7 +22,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var audit = new AuditLog(db, _clock);
         var entries = Enumerable.Range(1, count)
-            .Select(i => audit.Add(_officer, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", Guid.NewGuid(), $"Incident {i}", null, new { i }))
+            .Select(i => audit.Add(_officer, AuditEvents.Order.Viewed.For(Guid.NewGuid(), $"Incident {i}", newValues: new { i })))
             .ToList();
         await db.SaveChangesAsync();
         return entries.Select(e => e.Id).ToList();

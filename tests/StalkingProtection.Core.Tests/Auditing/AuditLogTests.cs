@@ -19,8 +19,8 @@ public class AuditLogTests
             var log = new AuditLog(context, clock);
 
             // Act
-            log.Add(_officer, AuditKind.Alteration, "Order.Varied", "StalkingProtectionOrder", "order-1", "Victim moved house",
-                oldValues: new { Zone = "Old Town" }, newValues: new { Zone = "New Town" });
+            log.Add(_officer, AuditEvents.Order.Varied.For("order-1", "Victim moved house",
+                oldValues: new { Zone = "Old Town" }, newValues: new { Zone = "New Town" }));
             await context.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -43,7 +43,7 @@ public class AuditLogTests
         // Arrange
         await using var database = await TestDatabase.CreateAsync();
         await using var context = database.CreateContext();
-        new AuditLog(context, TimeProvider.System).Add(_officer, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", "order-1");
+        new AuditLog(context, TimeProvider.System).Add(_officer, AuditEvents.Order.Viewed.For("order-1"));
         await context.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         // Act
@@ -64,7 +64,7 @@ public class AuditLogTests
         // Arrange
         await using var database = await TestDatabase.CreateAsync();
         await using var context = database.CreateContext();
-        new AuditLog(context, TimeProvider.System).Add(_officer, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", "order-1");
+        new AuditLog(context, TimeProvider.System).Add(_officer, AuditEvents.Order.Viewed.For("order-1"));
         await context.SaveChangesAsync(TestContext.Current.CancellationToken);
         var entry = await context.AuditEntries.SingleAsync(TestContext.Current.CancellationToken);
         context.Entry(entry).Property(e => e.Justification).CurrentValue = "changed";

@@ -234,7 +234,7 @@ public sealed class ChangeFeedPropertyTests : IAsyncLifetime
                 OpenedAt = clock.GetUtcNow();
             }
 
-            _pending.Add(new AuditLog(db, clock).Add(_officer, kind, "Case.Changed", "StalkingCase", Guid.NewGuid(), null, null, new { Step = _pending.Count }));
+            _pending.Add(new AuditLog(db, clock).Add(_officer, new AuditEvent(kind, "Case.Changed", "StalkingCase", Guid.NewGuid()) { NewValues = new { Step = _pending.Count } }));
             await db.SaveChangesAsync(ct);
         }
 

@@ -64,7 +64,7 @@ public sealed class DatabaseRolesTests : IAsyncLifetime
         await using var service = ServiceContext();
 
         // Act
-        var entry = new AuditLog(service, clock).Add(_officer, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", Guid.NewGuid(), "Incident 1", null, null);
+        var entry = new AuditLog(service, clock).Add(_officer, AuditEvents.Order.Viewed.For(Guid.NewGuid(), "Incident 1"));
         await service.SaveChangesAsync(TestContext.Current.CancellationToken);
         var seal = await new AuditChain(service).SealAsync(clock.GetUtcNow().AddMinutes(5), TestContext.Current.CancellationToken);
         var leased = await new JobLeases(service, clock).TryAcquireAsync(JobLease.AuditSeal, "test", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
@@ -96,7 +96,7 @@ public sealed class DatabaseRolesTests : IAsyncLifetime
         // Arrange: something in both tables to change.
         await using (var service = ServiceContext())
         {
-            new AuditLog(service, TimeProvider.System).Add(_officer, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", Guid.NewGuid(), "Incident 2", null, null);
+            new AuditLog(service, TimeProvider.System).Add(_officer, AuditEvents.Order.Viewed.For(Guid.NewGuid(), "Incident 2"));
             await service.SaveChangesAsync(TestContext.Current.CancellationToken);
             await new AuditChain(service).SealAsync(TimeProvider.System.GetUtcNow().AddMinutes(5), TestContext.Current.CancellationToken);
         }

@@ -81,8 +81,8 @@ public sealed class KeyRotation(
         }
 
         var result = new KeyRotationResult(newKey.KeyId, rewrapped, contacts.Count, reports.Count + breachReports.Count, drafts.Count, authenticatorKeys.Count, keys.CurrentId);
-        audit.Add(Actor.System, AuditKind.Administration, "Keys.Rotated", "DataProtectionKey", newKey.KeyId,
-            newValues: new { result.KeysRewrapped, result.VictimContacts, result.PublicReports, result.Drafts, result.AuthenticatorKeys, result.KeyEncryptionKeyId });
+        audit.Add(Actor.System, AuditEvents.Keys.Rotated.For(newKey.KeyId,
+            newValues: new { result.KeysRewrapped, result.VictimContacts, result.PublicReports, result.Drafts, result.AuthenticatorKeys, result.KeyEncryptionKeyId }));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return result;

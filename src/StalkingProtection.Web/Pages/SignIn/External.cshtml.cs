@@ -40,7 +40,7 @@ public class ExternalModel(
         {
             Problem = "Your force account signed in without the extra security check (such as a code or an app) this service needs.";
             Advice = "Sign out of your force account, sign in again with its extra security check, then try again.";
-            return await RefuseAsync(info, user, name, "SignIn.IdentityProviderTooWeak");
+            return await RefuseAsync(info, user, name, AuditEvents.SignIn.IdentityProviderTooWeak);
         }
 
         var roles = OpenIdConnectSignIn.MapRoles(info.Principal, settings);
@@ -70,7 +70,7 @@ public class ExternalModel(
             {
                 Problem = "Your force account's email address already belongs to another account in this service.";
                 Advice = "Ask a system administrator to check the accounts with your email address.";
-                return await RefuseAsync(info, null, name, "SignIn.IdentityProviderAccountConflict");
+                return await RefuseAsync(info, null, name, AuditEvents.SignIn.IdentityProviderAccountConflict);
             }
         }
 
@@ -86,21 +86,20 @@ public class ExternalModel(
         await users.AddToRolesAsync(user, roles.Except(current));
 
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffClaims.ExternalProvider, info.LoginProvider)]);
-        auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditKind.SignIn, "SignIn.IdentityProvider",
-            nameof(StaffUser), user.Id);
+        auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditEvents.SignIn.IdentityProvider.For(user.Id));
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/workspace");
     }
 
-    private async Task<IActionResult> RefuseAsync(ExternalLoginInfo info, StaffUser? user, string name, string action)
+    private async Task<IActionResult> RefuseAsync(ExternalLoginInfo info, StaffUser? user, string name, AuditAction refusal)
     {
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         var actor = user is null ? new Actor($"{info.LoginProvider}:{info.ProviderKey}", name, null) : new Actor(user.Id.ToString(), user.DisplayName, null);
-        auditLog.Add(actor, AuditKind.SignIn, action, nameof(StaffUser), user?.Id, newValues: new
+        auditLog.Add(actor, refusal.For(user?.Id, newValues: new
         {
             amr = info.Principal.FindAll("amr").Select(c => c.Value).ToList(),
             acr = info.Principal.FindFirstValue("acr"),
-        });
+        }));
         await db.SaveChangesAsync();
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();

@@ -68,8 +68,8 @@ public class IndexModel(
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             await throttle.RecordSuccessAsync(Email!, source);
-            auditLog.Add(new Actor(user!.Id.ToString(), user.DisplayName, null), AuditKind.SignIn,
-                result.Succeeded ? "SignIn.Password" : "SignIn.PasswordAwaitingSecondFactor", nameof(StaffUser), user.Id);
+            auditLog.Add(new Actor(user!.Id.ToString(), user.DisplayName, null), 
+                (result.Succeeded ? AuditEvents.SignIn.Password : AuditEvents.SignIn.PasswordAwaitingSecondFactor).For(user.Id));
             await db.SaveChangesAsync();
             return result.Succeeded
                 ? LocalRedirect(SafeReturnUrl)
@@ -79,8 +79,8 @@ public class IndexModel(
         await throttle.RecordFailureAsync(Email!, source);
         if (user is not null)
         {
-            auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, null), AuditKind.SignIn,
-                result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed", nameof(StaffUser), user.Id);
+            auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, null), 
+                (result.IsLockedOut ? AuditEvents.SignIn.LockedOut : AuditEvents.SignIn.Failed).For(user.Id));
             await db.SaveChangesAsync();
         }
 

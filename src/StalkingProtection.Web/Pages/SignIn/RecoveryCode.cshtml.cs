@@ -48,13 +48,13 @@ public class RecoveryCodeModel(SignInManager<StaffUser> signInManager, SignInThr
         if (result.Succeeded)
         {
             await throttle.RecordSuccessAsync(user.Email!, source);
-            auditLog.Add(actor, AuditKind.SignIn, "SignIn.RecoveryCode", nameof(StaffUser), user.Id);
+            auditLog.Add(actor, AuditEvents.SignIn.RecoveryCode.For(user.Id));
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/workspace");
         }
 
         await throttle.RecordFailureAsync(user.Email!, source);
-        auditLog.Add(actor, AuditKind.SignIn, result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.RecoveryCodeFailed", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, (result.IsLockedOut ? AuditEvents.SignIn.LockedOut : AuditEvents.SignIn.RecoveryCodeFailed).For(user.Id));
         await db.SaveChangesAsync();
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts. Try again later"

@@ -24,7 +24,7 @@ public class SignOutModel(SignInManager<StaffUser> signInManager, StaffSessions 
                 await sessions.EndAsync(sessionId);
             }
 
-            auditLog.Add(User.ToActor(), AuditKind.SignIn, "SignOut", nameof(StaffUser), User.ToActor().Id);
+            auditLog.Add(User.ToActor(), AuditEvents.SignIn.SignedOut.For(User.ToActor().Id));
             await db.SaveChangesAsync();
         }
 

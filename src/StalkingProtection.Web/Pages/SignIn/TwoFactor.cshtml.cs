@@ -48,13 +48,13 @@ public class TwoFactorModel(SignInManager<StaffUser> signInManager, SignInThrott
         if (result.Succeeded)
         {
             await throttle.RecordSuccessAsync(user.Email!, source);
-            auditLog.Add(actor, AuditKind.SignIn, "SignIn.TwoFactor", nameof(StaffUser), user.Id);
+            auditLog.Add(actor, AuditEvents.SignIn.TwoFactor.For(user.Id));
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/workspace", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/workspace");
         }
 
         await throttle.RecordFailureAsync(user.Email!, source);
-        auditLog.Add(actor, AuditKind.SignIn, result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.TwoFactorFailed", nameof(StaffUser), user.Id);
+        auditLog.Add(actor, (result.IsLockedOut ? AuditEvents.SignIn.LockedOut : AuditEvents.SignIn.TwoFactorFailed).For(user.Id));
         await db.SaveChangesAsync();
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts. Try again later"

@@ -19,8 +19,8 @@ public class AuditLogPageTests(WebAppFactory factory) : IClassFixture<WebAppFact
         {
             var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
             var actor = new Actor("officer-7", "PC Seven", StaffRoles.Officer);
-            log.Add(actor, AuditKind.Alteration, "Order.Varied", "StalkingProtectionOrder", recordId, "Victim moved");
-            log.Add(actor, AuditKind.Consultation, "Order.Viewed", "StalkingProtectionOrder", Guid.NewGuid());
+            log.Add(actor, AuditEvents.Order.Varied.For(recordId, "Victim moved"));
+            log.Add(actor, AuditEvents.Order.Viewed.For(Guid.NewGuid()));
             await scope.ServiceProvider.GetRequiredService<Core.Data.StalkingProtectionDbContext>().SaveChangesAsync();
         }
 
@@ -50,7 +50,7 @@ public class AuditLogPageTests(WebAppFactory factory) : IClassFixture<WebAppFact
             var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
             for (var i = 0; i < Pages.Workspace.Audit.IndexModel.PageSize + 5; i++)
             {
-                log.Add(Actor.System, AuditKind.Alteration, "Paging.Test", "Thing", i);
+                log.Add(Actor.System, new AuditEvent(AuditKind.Alteration, "Paging.Test", "Thing", i));
             }
 
             await scope.ServiceProvider.GetRequiredService<Core.Data.StalkingProtectionDbContext>().SaveChangesAsync();

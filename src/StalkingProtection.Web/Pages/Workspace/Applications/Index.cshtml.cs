@@ -34,7 +34,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         await LoadPageAsync(db, Query(), ct);
 
         // DPA 2018 s.62: the list shows respondents' names, so reading it is a consultation.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Applications.Listed", nameof(Application), null, Describe(Rows.Count), ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.Applications.Listed.For(null, Describe(Rows.Count)), ct);
     }
 
     /// <summary>The filtered list, in the order asked for, as a CSV file: coordinators only, audited as a disclosure (DPA 2018 s.62).</summary>
@@ -48,8 +48,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Today = timeProvider.UkToday;
         IgnoreBadValues();
         var rows = await AllRowsAsync(Query(), ct);
-        auditLog.Add(User.ToActor(), AuditKind.Disclosure, "Applications.Downloaded", nameof(Application), null, Describe(rows.Count), null,
-            new { Format = "csv", Applications = rows.Count });
+        auditLog.Add(User.ToActor(), AuditEvents.Applications.Downloaded.For(null, Describe(rows.Count),
+            newValues: new { Format = "csv", Applications = rows.Count }));
         await db.SaveChangesAsync(ct);
         return await CsvAsync("applications.csv",
             ["Respondent", "Application", "Court", "Hearing", "Status", "Days since started", "Team"],

@@ -81,7 +81,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog) : Pag
         NextBefore = page.Count > PageSize ? Entries[^1].Id : null;
 
         // Reading the audit log is itself a consultation of personal data (DPA 2018 s.62).
-        await auditLog.RecordConsultationAsync(User.ToActor(), "AuditLog.Searched", nameof(AuditEntry), RecordId,
-            $"actor={Actor}; action={Action}; kind={Kind}", ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.AuditLog.Searched.For(RecordId,
+            $"actor={Actor}; action={Action}; kind={Kind}"), ct);
     }
 }

@@ -41,7 +41,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         await CaseListQuery.AddProtectedInitialsAsync(db, Rows, ct);
 
         // DPA 2018 s.62: listing cases is a consultation of the records shown.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Cases.Listed", nameof(StalkingCase), null, Describe(Rows.Count), ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.Cases.Listed.For(null, Describe(Rows.Count)), ct);
     }
 
     /// <summary>The filtered list, in the order asked for, as a CSV file: coordinators only, audited as a disclosure (DPA 2018 s.62).</summary>
@@ -56,8 +56,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         IgnoreBadValues();
         var rows = await AllRowsAsync(Query(), ct);
         await CaseListQuery.AddProtectedInitialsAsync(db, rows, ct);
-        auditLog.Add(User.ToActor(), AuditKind.Disclosure, "Cases.Downloaded", nameof(StalkingCase), null, Describe(rows.Count), null,
-            new { Format = "csv", Cases = rows.Count });
+        auditLog.Add(User.ToActor(), AuditEvents.Cases.Downloaded.For(null, Describe(rows.Count),
+            newValues: new { Format = "csv", Cases = rows.Count }));
         await db.SaveChangesAsync(ct);
         return await CsvAsync("cases.csv",
             ["Respondent", "Crime reference", "Reported", "Protected people", "Status", "Officer in charge", "Team", "SPO decision", "Next deadline"],

@@ -85,7 +85,7 @@ public class ListModel(DashboardQueries dashboard, StalkingProtectionDbContext d
                 return NotFound();
         }
 
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Dashboard.ListViewed", "Dashboard", list, null, ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.Dashboard.ListViewed.For(list), ct);
         return Page();
     }
 

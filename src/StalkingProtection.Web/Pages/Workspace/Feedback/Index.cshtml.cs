@@ -29,7 +29,7 @@ public class IndexModel(FeedbackService feedback, AuditLog audit) : PageModel
         Total = await feedback.CountAsync(ct);
         PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
         Items = await feedback.ListAsync(PageNumber, PageSize, ct);
-        await audit.RecordConsultationAsync(User.ToActor(), "Feedback.Read", nameof(Core.Reports.Feedback), null,
-            $"Page {PageNumber} of {PageCount}: {Items.Count} of {Total} responses", ct);
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Feedback.Read.For(null,
+            $"Page {PageNumber} of {PageCount}: {Items.Count} of {Total} responses"), ct);
     }
 }

@@ -34,7 +34,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         await LoadPageAsync(db, Query(), ct);
 
         // DPA 2018 s.62: the list shows respondents' names, so reading it is a consultation.
-        await audit.RecordConsultationAsync(User.ToActor(), "Orders.Listed", nameof(StalkingProtectionOrder), null, Describe(Rows.Count), ct);
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Orders.Listed.For(null, Describe(Rows.Count)), ct);
     }
 
     /// <summary>The filtered list, in the order asked for, as a CSV file: coordinators only, audited as a disclosure (DPA 2018 s.62).</summary>
@@ -48,8 +48,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Today = timeProvider.UkToday;
         IgnoreBadValues();
         var rows = await AllRowsAsync(Query(), ct);
-        audit.Add(User.ToActor(), AuditKind.Disclosure, "Orders.Downloaded", nameof(StalkingProtectionOrder), null, Describe(rows.Count), null,
-            new { Format = "csv", Orders = rows.Count });
+        audit.Add(User.ToActor(), AuditEvents.Orders.Downloaded.For(null, Describe(rows.Count),
+            newValues: new { Format = "csv", Orders = rows.Count }));
         await db.SaveChangesAsync(ct);
         return await CsvAsync("orders.csv",
             ["Respondent", "Order", "Made", "Court", "Last day", "Status", "Next deadline", "Team"],

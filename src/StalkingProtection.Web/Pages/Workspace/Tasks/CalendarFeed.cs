@@ -33,8 +33,7 @@ public static class CalendarFeed
                 }
 
                 var rows = await tasks.ForAsync(user.Id.ToString(), user.Team, roles.Contains(StaffRoles.Coordinator), ct);
-                auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditKind.Consultation,
-                    "CalendarFeed.Read", nameof(StaffTask), null, null, newValues: new { tasks = rows.Count });
+                auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
                 await db.SaveChangesAsync(ct);
                 return Results.Text(Build(rows), "text/calendar; charset=utf-8");
             })

@@ -79,7 +79,7 @@ public class IndexModel(
         }
 
         await users.UpdateSecurityStampAsync(user);
-        auditLog.Add(User.ToActor(), AuditKind.Administration, "CalendarFeed.Reset", nameof(StaffUser), user.Id);
+        auditLog.Add(User.ToActor(), AuditEvents.CalendarFeed.Reset.For(user.Id));
         await db.SaveChangesAsync();
         TempData["TaskCompleted"] = "Your calendar address has changed. Subscribe again with the new address";
         return RedirectToPage();

@@ -51,7 +51,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog audit) : PageMo
             .ToList();
 
         // DPA 2018 s.62: the queue names respondents and shows case references.
-        await audit.RecordConsultationAsync(User.ToActor(), "Applications.AwaitingAuthorisationListed", nameof(Application), null, $"rows={Rows.Count}", ct);
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Applications.AwaitingAuthorisationListed.For(null, $"rows={Rows.Count}"), ct);
     }
 
     public static string TypeText(ApplicationType type) => type switch

@@ -137,7 +137,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         Tasks = a.IsForOrder ? BuildTasks() : BuildChangeTasks();
 
         // DPA 2018 s.62: the application names the respondent and the people to protect.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Application.Viewed", nameof(Application), Id, null, ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.Application.Viewed.For(Id), ct);
         return Page();
     }
 

@@ -155,7 +155,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         Timeline = await LoadTimelineAsync(ct);
 
         // DPA 2018 s.62: viewing the case reads the victims' and respondent's records.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "Case.Viewed", nameof(StalkingCase), Id, null, ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.Case.Viewed.For(Id), ct);
         return true;
     }
 

@@ -40,7 +40,7 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
         Notification = notification;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
-        await audit.RecordConsultationAsync(User.ToActor(), "Notification.AcknowledgementViewed", nameof(NotificationEvent), notification.Id, null, ct);
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Notification.AcknowledgementViewed.For(notification.Id), ct);
         return Page();
     }
 }

@@ -146,7 +146,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Deadlines = BuildDeadlines(openReviewTask);
         Timeline = await BuildTimelineAsync(ct);
 
-        await audit.RecordConsultationAsync(User.ToActor(), "Order.Viewed", nameof(StalkingProtectionOrder), order.Id, null, ct);
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Order.Viewed.For(order.Id), ct);
         return Page();
     }
 

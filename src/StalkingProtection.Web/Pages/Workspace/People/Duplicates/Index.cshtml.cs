@@ -20,6 +20,6 @@ public class IndexModel(StalkingProtectionDbContext db, PersonMergeService peopl
         Pairs = pairs.Where(p => visible(p.First) && visible(p.Second)).ToList();
 
         // DPA 2018 s.62: the list shows people's names and dates of birth.
-        await auditLog.RecordConsultationAsync(User.ToActor(), "People.DuplicatesListed", nameof(Person), null, $"pairs={Pairs.Count}", ct);
+        await auditLog.RecordConsultationAsync(User.ToActor(), AuditEvents.People.DuplicatesListed.For(null, $"pairs={Pairs.Count}"), ct);
     }
 }
