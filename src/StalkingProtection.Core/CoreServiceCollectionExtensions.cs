@@ -39,6 +39,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(BankHolidayCalendar.EnglandAndWales);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ConsultationWriter.InDatabase(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsultationWriter>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ConsultationWriter>());
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChain>();
         services.AddScoped<ChangeFeed>();

@@ -4,14 +4,41 @@ using StalkingProtection.Core.Data;
 namespace StalkingProtection.Core.Auditing;
 
 /// <summary>Adds audit entries to the unit of work, so they commit in the same transaction as the change.</summary>
-public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timeProvider)
+/// <remarks>Consultations go through the shared <see cref="ConsultationWriter"/>; without one each is saved with this DbContext.</remarks>
+public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timeProvider, ConsultationWriter? consultations = null)
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
 
     public AuditEntry Add(Actor actor, AuditEvent auditEvent)
     {
+        var entry = Create(actor, auditEvent);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Records a consultation and returns once it is durable: a read has no other change to ride with, so it is committed
+    /// with the consultations of concurrent reads by the shared writer. A unit of work that does hold changes or an open
+    /// transaction commits the entry with them, as before, so the entry and the change stand or fall together.
+    /// </summary>
+    public async Task RecordConsultationAsync(Actor actor, AuditEvent consultation, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(consultation.Kind, AuditKind.Consultation);
+        if (consultations is null || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+        {
+            Add(actor, consultation);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await consultations.WriteAsync(Create(actor, consultation), ct);
+    }
+
+    private AuditEntry Create(Actor actor, AuditEvent auditEvent)
+    {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var entry = new AuditEntry
+        return new AuditEntry
         {
             OccurredAt = timeProvider.GetUtcNow(),
             ActorId = actor.Id,
@@ -26,16 +53,5 @@ public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timePr
             NewValues = auditEvent.NewValues is null ? null : JsonSerializer.Serialize(auditEvent.NewValues, _json),
             CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
         };
-        db.AuditEntries.Add(entry);
-        return entry;
-    }
-
-    /// <summary>Records a consultation and saves at once: a read has no other change to ride with.</summary>
-    public async Task RecordConsultationAsync(Actor actor, AuditEvent consultation, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(consultation);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(consultation.Kind, AuditKind.Consultation);
-        Add(actor, consultation);
-        await db.SaveChangesAsync(ct);
     }
 }
