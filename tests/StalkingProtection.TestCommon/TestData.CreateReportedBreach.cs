@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
