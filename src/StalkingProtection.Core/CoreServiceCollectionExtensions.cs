@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
@@ -48,7 +47,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StaffAccountService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<StaffSessions>();
-        services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Jobs.JobLeases>();
         services.AddOptions<Jobs.JobOptions>().Bind(configuration.GetSection(Jobs.JobOptions.SectionName))
             .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:DeadlineCheckInterval must be at least 10 seconds.")

@@ -80,6 +80,7 @@ public static class WebServiceCollectionExtensions
             Api.ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddScoped<Api.IdempotencyFilter>();
         services.AddScoped<CalendarFeedTokens>();
+        services.AddScoped<Infrastructure.Demo.DemoDataSeeder>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "Stalking Protection API", Version = "v1", Description = "Cases, applications, orders, service, notifications and breaches under the Stalking Protection Act 2019. Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem details listing each broken rule by ID and field." };

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
-using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
@@ -32,11 +30,8 @@ public sealed partial class TestData
     public async Task<(Guid Id, string Reference)> CreateReportedBreachAsync(IDataProtectionProvider dataProtection, string orderReference, DateOnly day,
         Action<ReportedBreachAnswers>? change = null)
     {
-        var clock = ClockAt(day);
         await using var context = database.CreateContext();
-        var audit = new AuditLog(context, clock);
-        var service = new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit),
-            new BreachService(context, clock, audit, new StaffTaskRaiser(context, audit)));
+        var service = new Services(context, ClockAt(day)).ReportedBreaches(dataProtection);
         var draftId = await service.StartDraftAsync();
         await service.UpdateAnswersAsync(draftId, a =>
         {
@@ -51,11 +46,8 @@ public sealed partial class TestData
     /// <summary>An officer decides on a reported breach on <paramref name="day"/>: no breach, with reasons.</summary>
     public async Task DecideNoBreachAsync(IDataProtectionProvider dataProtection, Guid reportedBreachId, DateOnly day)
     {
-        var clock = ClockAt(day);
         await using var context = database.CreateContext();
-        var audit = new AuditLog(context, clock);
-        await new ReportedBreachService(context, dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(context, audit),
-            new BreachService(context, clock, audit, new StaffTaskRaiser(context, audit)))
+        await new Services(context, ClockAt(day)).ReportedBreaches(dataProtection)
             .DecideAsync(new DecideReportedBreachOptions(reportedBreachId, ReportedBreachDecision.NoBreach, "The respondent was at work, as CCTV shows."), Officer);
     }
 }

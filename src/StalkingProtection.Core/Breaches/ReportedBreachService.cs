@@ -177,9 +177,9 @@ public sealed class ReportedBreachService(
             return;
         }
 
-        var personIds = await db.Victims.Where(v => v.CaseId == caseId).Select(v => v.PersonId)
-            .Concat(from c in db.Cases where c.Id == caseId join r in db.Respondents on c.RespondentId equals r.Id select r.PersonId)
-            .ToListAsync(ct);
+        // One query: the people's ids stay a subquery, so their names are read in the same round trip.
+        var personIds = db.Victims.Where(v => v.CaseId == caseId).Select(v => v.PersonId)
+            .Concat(from c in db.Cases where c.Id == caseId join r in db.Respondents on c.RespondentId equals r.Id select r.PersonId);
         var names = await db.Set<People.PersonName>().Where(n => personIds.Contains(n.PersonId)).Select(n => new { n.GivenNames, n.FamilyName }).ToListAsync(ct);
         var found = VictimUpdateOutbox.FindPersonalDetail(reasons, names.SelectMany(n => n.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(n.FamilyName)));
         new RuleCheck()

@@ -61,13 +61,8 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
 
     private static DateTimeOffset ArrestedOnChristmasEve => LondonTime.ToUtc(_christmasEve, new TimeOnly(9, 15));
 
-    private ReportedBreachService Service(StalkingProtectionDbContext db, DateOnly day)
-    {
-        var clock = TestClock.At(day);
-        var audit = new AuditLog(db, clock);
-        return new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit),
-            new BreachService(db, clock, audit, new StaffTaskRaiser(db, audit)));
-    }
+    private ReportedBreachService Service(StalkingProtectionDbContext db, DateOnly day) =>
+        new TestData.Services(db, TestClock.At(day)).ReportedBreaches(_dataProtection);
 
     [Fact]
     public async Task SPA2019_s8_Submit_LiveOrderReference_RecordsASuspectedBreachAndATaskForTheOfficerInChargeDueTheNextBusinessDay()
@@ -537,10 +532,7 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         // Act
         await using (var db = _database.CreateContext())
         {
-            var clock = TestClock.At(_christmasEve, new TimeOnly(13, 0));
-            var audit = new AuditLog(db, clock);
-            await new ReportedBreachService(db, _dataProtection, audit, clock, BankHolidayCalendar.EnglandAndWales, new StaffTaskRaiser(db, audit),
-            new BreachService(db, clock, audit, new StaffTaskRaiser(db, audit)))
+            await new TestData.Services(db, TestClock.At(_christmasEve, new TimeOnly(13, 0))).ReportedBreaches(_dataProtection)
                 .RecordReporterToldAsync(new RecordReporterToldOptions(id, ReporterToldHow.PhoneCall, toldAt), TestData.Officer);
         }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Orders;
-using StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 
 namespace StalkingProtection.Web.Infrastructure.Routing;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Data.Migrations;
-using StalkingProtection.Core.Demo;
+using StalkingProtection.Web.Infrastructure.Demo;
 
 namespace StalkingProtection.Web.Infrastructure.Startup;
 

@@ -7,7 +7,6 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Pages.Workspace.Orders.Documents;
 
 namespace StalkingProtection.Web.Tests.Infrastructure.Routing;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure.Demo;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.PageTests.Workspace;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Web.Infrastructure.Journeys;
-using StalkingProtection.Web.Pages.Workspace.Orders;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AmendChangeSought;
 

@@ -65,7 +65,7 @@ public class IndexModel(ReportedBreachService breaches, StalkingProtectionDbCont
     /// <summary>The order the report names, for the conditions an arrest can be for (R35); null when it names none.</summary>
     public StalkingProtectionOrder? Order { get; private set; }
 
-    public IReadOnlyList<SelectListItem> ConditionItems => Order is null ? [] : Workspace.Orders.RecordBreach.IndexModel.ConditionItemsOf(Order);
+    public IReadOnlyList<SelectListItem> ConditionItems => Order is null ? [] : BreachConditionItems.Of(Order);
 
     /// <summary>Set once the reporter's safe contact details have been decrypted for a reason, and the read audited.</summary>
     public SafeContactDetails? Contact { get; private set; }

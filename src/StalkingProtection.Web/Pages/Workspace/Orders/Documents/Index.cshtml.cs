@@ -9,6 +9,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Public.ReportBreach;
 
@@ -103,13 +104,4 @@ public class IndexModel(StalkingProtectionDbContext db, DocumentService document
         RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);
         return true;
     }
-}
-
-public enum OrderDocument
-{
-    OrderBriefing,
-    VictimCopy,
-    VictimCopyWelsh,
-    StatementOfService,
-    Acknowledgement,
 }

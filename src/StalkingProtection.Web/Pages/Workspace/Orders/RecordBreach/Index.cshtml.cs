@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
@@ -52,20 +51,9 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     public string? Description { get; set; }
 
     /// <summary>Every condition of every version of the terms, with the days it was in force (R35).</summary>
-    public IReadOnlyList<SelectListItem> ConditionItems => ConditionItemsOf(Order);
+    public IReadOnlyList<SelectListItem> ConditionItems => BreachConditionItems.Of(Order);
 
     protected override string JourneyName => Name;
-
-    public static IReadOnlyList<SelectListItem> ConditionItemsOf(StalkingProtectionOrder order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        return order.ConditionSets.OrderBy(s => s.Number).SelectMany(s => s.Conditions.OrderBy(c => c.Sequence).Select(c =>
-        {
-            var (from, last) = order.InForceWindowOf(c);
-            var window = last is { } l ? $"in force {Display.Date(from)} to {Display.Date(l)}" : $"in force from {Display.Date(from)}";
-            return new SelectListItem($"Terms version {s.Number}, condition {c.Sequence}: {c.Wording} ({window})", c.Id.ToString());
-        })).ToList();
-    }
 
     protected override void Validate()
     {

@@ -11,7 +11,7 @@ using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 
-namespace StalkingProtection.Core.Demo;
+namespace StalkingProtection.Web.Infrastructure.Demo;
 
 /// <summary>
 /// Forty fictional stalking cases at every stage, dated relative to today so that the dashboard is always meaningful:

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Demo;
 
-namespace StalkingProtection.Core.Tests.Demo;
+namespace StalkingProtection.Web.Tests.Infrastructure.Demo;
 
 public class DemoTriageTests
 {

@@ -4,16 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 
-namespace StalkingProtection.Web.Pages.Workspace.Orders;
-
-public enum YesNo
-{
-    [Display(Name = "Yes")]
-    Yes,
-
-    [Display(Name = "No")]
-    No,
-}
+namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>One prohibition or requirement as the court made it, edited on the record and vary journeys.</summary>
 public sealed class ConditionInput

@@ -7,7 +7,7 @@ using StalkingProtection.Core.People;
 using StalkingProtection.Core.Reports;
 using StalkingProtection.Core.Staff;
 
-namespace StalkingProtection.Core.Demo;
+namespace StalkingProtection.Web.Infrastructure.Demo;
 
 /// <summary>
 /// Fictional online reports waiting in the triage queue, and one person recorded twice, all through the real services and

@@ -6,7 +6,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Core.Staff;
 
-namespace StalkingProtection.Core.Demo;
+namespace StalkingProtection.Web.Infrastructure.Demo;
 
 /// <summary>Fictional demo users (and data) for Development only. Never call it anywhere else.</summary>
 public sealed class DemoDataSeeder(
@@ -52,7 +52,7 @@ public sealed class DemoDataSeeder(
         if (!await db.Cases.AnyAsync())
         {
             var officer = await userManager.FindByEmailAsync(Users[0].Email);
-            await new DemoCases(db, Time.LondonTime.DateOf(timeProvider.GetUtcNow()), officer!.Id.ToString(), officer.DisplayName, Team).SeedAsync();
+            await new DemoCases(db, Core.Time.LondonTime.DateOf(timeProvider.GetUtcNow()), officer!.Id.ToString(), officer.DisplayName, Team).SeedAsync();
             db.ChangeTracker.Clear();
         }
 

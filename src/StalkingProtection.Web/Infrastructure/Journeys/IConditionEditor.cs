@@ -1,4 +1,4 @@
-namespace StalkingProtection.Web.Pages.Workspace.Orders;
+namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>A page that edits a list of conditions with <c>_ConditionEditor</c> ("add another" pattern).</summary>
 public interface IConditionEditor

@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Demo;
 
-namespace StalkingProtection.Core.Tests.Data;
+namespace StalkingProtection.Web.Tests.Infrastructure.Startup;
 
 /// <summary>
 /// RL6: a restore drill in every run, on the database the suite runs on. A database holding the demo force is backed up

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using StalkingProtection.Core.Applications;
 
-namespace StalkingProtection.Web.Pages.Workspace.Orders;
+namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>SPA 2019 s.4, s.5(7), R20: who applied for a variation, renewal or discharge.</summary>
 public static class ApplicantInput

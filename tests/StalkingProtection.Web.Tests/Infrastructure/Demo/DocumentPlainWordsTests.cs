@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.Documents;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Demo;
 
-namespace StalkingProtection.Core.Tests.Documents;
+namespace StalkingProtection.Web.Tests.Infrastructure.Demo;
 
 /// <summary>
 /// Words, not codes: every document generated for the demo data prints its enums (the applicant force, the risk tool and level, the

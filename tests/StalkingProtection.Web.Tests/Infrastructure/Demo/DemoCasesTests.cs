@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Demo;
 using StalkingProtection.Core.Statistics;
 using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Demo;
 
-namespace StalkingProtection.Core.Tests.Demo;
+namespace StalkingProtection.Web.Tests.Infrastructure.Demo;
 
 public class DemoCasesTests
 {
