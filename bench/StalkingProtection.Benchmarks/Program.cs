@@ -226,7 +226,8 @@ var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit ent
         rows += row.entry is null ? 0 : 1;
     }
 
-    Check(rows == sealedAudit.Sealed ? "" : null);
+    // With --reuse the chain also holds the entries an earlier run sealed.
+    Check(rows >= sealedAudit.Sealed ? "" : null);
 });
 var auditVerify = new Operation($"Audit hash chain verified, {sealedAudit.Sealed:N0} entries (AuditChain.VerifyAsync)", "S3: 1M rows ≤ 10 s",
     options.StatisticsIterations, 1, async (db, _) => Check((await new AuditChain(db).VerifyAsync()) is { Intact: true } r ? r : null));

@@ -742,6 +742,10 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasIndex(a => new { a.CaseId, a.Status });
         builder.HasIndex(a => a.MainApplicationId);
         builder.HasIndex(a => a.OrderId);
+
+        // P1: GET /api/v1/applications pages by the time an application was started, then id; read in that order, a page
+        // stops after its rows.
+        builder.HasIndex(a => new { a.CreatedAt, a.Id });
     }
 }
 

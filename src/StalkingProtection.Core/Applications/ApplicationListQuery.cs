@@ -141,7 +141,8 @@ public static class ApplicationListQuery
         var rows =
             from a in applications
             join c in cases on a.CaseId equals c.Id
-            let name = names.Where(n => db.Respondents.Any(r => r.Id == a.RespondentId && r.PersonId == n.PersonId)).OrderBy(n => n.Id).FirstOrDefault()
+            let respondentPerson = db.Respondents.Where(r => r.Id == a.RespondentId).Select(r => (Guid?)r.PersonId).FirstOrDefault()
+            let name = names.Where(n => n.PersonId == respondentPerson).OrderBy(n => n.Id).FirstOrDefault()
             let pending = db.Hearings.Where(h => h.ApplicationId == a.Id && h.Outcome == HearingOutcome.Pending).Min(h => (DateTimeOffset?)h.ListedFor)
             let latest = db.Hearings.Where(h => h.ApplicationId == a.Id).Max(h => (DateTimeOffset?)h.ListedFor)
             select new ApplicationListRow

@@ -111,22 +111,31 @@ public static class CaseListQuery
             cases = cases.Where(c => c.OfficerInCharge == filter.Officer);
         }
 
+        // Each key is a subquery bound by the case's own keys through an index (person_names by person, staff_tasks by case
+        // and by order, notification_obligations by order), so a page costs its rows' lookups, not a pass over a table per row (P1).
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from c in cases
-            let name = names.Where(n => db.Respondents.Any(r => r.Id == c.RespondentId && r.PersonId == n.PersonId)).OrderBy(n => n.Id).FirstOrDefault()
+            let respondentPerson = db.Respondents.Where(r => r.Id == c.RespondentId).Select(r => (Guid?)r.PersonId).FirstOrDefault()
+            let name = names.Where(n => n.PersonId == respondentPerson).OrderBy(n => n.Id).FirstOrDefault()
             let firstProtectedPerson = db.Victims.Where(v => v.CaseId == c.Id && (v.Role == VictimRole.ProtectedPerson || v.Role == VictimRole.Both))
                 .OrderBy(v => v.Id).Select(v => (Guid?)v.PersonId).FirstOrDefault()
             let firstProtected = names.Where(n => n.PersonId == firstProtectedPerson).OrderBy(n => n.Id).FirstOrDefault()
             let decision = db.SpoDecisions.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id)
                 .Select(d => (SpoDecisionOutcome?)d.Decision).FirstOrDefault()
             let officerName = db.Users.Where(u => u.Id == c.OfficerInChargeId).Select(u => u.DisplayName).FirstOrDefault()
-            let taskDue = db.StaffTasks.Where(t => t.Status == StaffTaskStatus.Open
-                    && (t.CaseId == c.Id || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == c.Id)))
-                .Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
-            let dutyDue = db.NotificationObligations.Where(n => (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue)
-                    && db.Orders.Any(o => o.Id == n.OrderId && o.CaseId == c.Id))
-                .Min(n => (DateOnly?)n.DueBy) ?? DateOnly.MaxValue
+            let caseTaskDue = db.StaffTasks.Where(t => t.CaseId == c.Id && t.Status == StaffTaskStatus.Open).Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
+            let orderTaskDue = (from o in db.Orders
+                    where o.CaseId == c.Id
+                    from t in db.StaffTasks
+                    where t.OrderId == o.Id && t.Status == StaffTaskStatus.Open
+                    select (DateOnly?)t.DueOn).Min() ?? DateOnly.MaxValue
+            let taskDue = caseTaskDue < orderTaskDue ? caseTaskDue : orderTaskDue
+            let dutyDue = (from o in db.Orders
+                    where o.CaseId == c.Id
+                    from n in db.NotificationObligations
+                    where n.OrderId == o.Id && (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue)
+                    select (DateOnly?)n.DueBy).Min() ?? DateOnly.MaxValue
             select new CaseListRow
             {
                 Id = c.Id,

@@ -66,24 +66,34 @@ public static class Keyset
             var idBody = new ParameterSwap(id.Parameters[0], row).Visit(id.Body);
             var keyValue = Expression.Property(Expression.Constant(new Box<TKey>(k)), nameof(Box<TKey>.Value));
             var idValue = Expression.Property(Expression.Constant(new Box<Guid>(cid)), nameof(Box<Guid>.Value));
-            var beyond = Expression.OrElse(
-                Compare(keyBody, keyValue, descending),
-                Expression.AndAlso(Expression.Equal(keyBody, keyValue), Compare(idBody, idValue, descending)));
+            // The first term repeats what the second implies: it bounds the key alone, so an index on the key is read from
+            // the cursor on rather than from its start (P1).
+            var beyond = Expression.AndAlso(
+                Compare(keyBody, keyValue, descending, orEqual: true),
+                Expression.OrElse(
+                    Compare(keyBody, keyValue, descending),
+                    Expression.AndAlso(Expression.Equal(keyBody, keyValue), Compare(idBody, idValue, descending))));
             rows = rows.Where(Expression.Lambda<Func<T, bool>>(beyond, row));
         }
 
         return descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
     }
 
-    private static BinaryExpression Compare(Expression left, Expression right, bool less)
+    private static BinaryExpression Compare(Expression left, Expression right, bool less, bool orEqual = false)
     {
         if (left.Type == typeof(string) || left.Type == typeof(Guid))
         {
-            var compared = Expression.Call(left, left.Type.GetMethod(nameof(string.CompareTo), [left.Type])!, right);
-            return less ? Expression.LessThan(compared, Expression.Constant(0)) : Expression.GreaterThan(compared, Expression.Constant(0));
+            left = Expression.Call(left, left.Type.GetMethod(nameof(string.CompareTo), [left.Type])!, right);
+            right = Expression.Constant(0);
         }
 
-        return less ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+        return (less, orEqual) switch
+        {
+            (true, false) => Expression.LessThan(left, right),
+            (true, true) => Expression.LessThanOrEqual(left, right),
+            (false, false) => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
     }
 
     private sealed class Box<TValue>(TValue value)

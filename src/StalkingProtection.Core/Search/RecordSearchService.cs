@@ -45,6 +45,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
     {
         ArgumentNullException.ThrowIfNull(visibleCases);
         var query = SearchQuery.Parse(text);
+        // S4: each record found is checked against the visible cases by its own case's primary key (EXISTS); as a list of every
+        // visible case (IN (SELECT id FROM cases ...)) SQLite would read the whole table for a coordinator at each step (P1).
         var visibleIds = visibleCases.Select(c => c.Id);
 
         var personIds = new HashSet<Guid>();
@@ -57,20 +59,20 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         if (Guid.TryParse(term, out var id))
         {
             caseIds.UnionWith(await visibleIds.Where(c => c == id).ToListAsync(ct));
-            applicationIds.UnionWith(await db.Applications.Where(a => a.Id == id && visibleIds.Contains(a.CaseId)).Select(a => a.Id).ToListAsync(ct));
-            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.Id == id && visibleIds.Contains(o.CaseId)).Select(o => o.Id).ToListAsync(ct));
+            applicationIds.UnionWith(await db.Applications.Where(a => a.Id == id && visibleCases.Any(c => c.Id == a.CaseId)).Select(a => a.Id).ToListAsync(ct));
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.Id == id && visibleCases.Any(c => c.Id == o.CaseId)).Select(o => o.Id).ToListAsync(ct));
         }
 
         if (query.IsReference)
         {
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL upper(), which has no culture
             caseIds.UnionWith(await visibleCases.Where(c => ("," + c.CrimeReferences.ToUpper() + ",").Contains("," + upper + ",")).OrderBy(c => c.Id).Select(c => c.Id).Take(MaxPerGroup).ToListAsync(ct));
-            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.PncReference != null && o.PncReference.ToUpper() == upper && visibleIds.Contains(o.CaseId))
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.PncReference != null && o.PncReference.ToUpper() == upper && visibleCases.Any(c => c.Id == o.CaseId))
                 .Select(o => o.Id).ToListAsync(ct));
             personIds.UnionWith(await db.People.Where(p => p.MergedIntoId == null && p.PncId != null && p.PncId.ToUpper() == upper).OrderBy(p => p.Id).Select(p => p.Id).Take(MaxPerGroup).ToListAsync(ct));
 #pragma warning restore CA1304, CA1311, CA1862
             var acknowledged = db.NotificationEvents.Where(n => n.AcknowledgementReference == term).Select(n => n.RespondentId);
-            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => acknowledged.Contains(o.RespondentId) && visibleIds.Contains(o.CaseId))
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => acknowledged.Contains(o.RespondentId) && visibleCases.Any(c => c.Id == o.CaseId))
                 .OrderBy(o => o.Id).Select(o => o.Id).Take(MaxPerGroup).ToListAsync(ct));
         }
 
@@ -83,14 +85,14 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         var found = personIds.ToList();
         var respondentIds = await db.Respondents.Where(r => found.Contains(r.PersonId)).Select(r => r.Id).ToListAsync(ct);
         caseIds.UnionWith(await visibleCases.Where(c => c.RespondentId != null && respondentIds.Contains(c.RespondentId.Value)).Select(c => c.Id).ToListAsync(ct));
-        caseIds.UnionWith(await db.Victims.Where(v => found.Contains(v.PersonId) && visibleIds.Contains(v.CaseId)).Select(v => v.CaseId).ToListAsync(ct));
+        caseIds.UnionWith(await db.Victims.Where(v => found.Contains(v.PersonId) && visibleCases.Any(c => c.Id == v.CaseId)).Select(v => v.CaseId).ToListAsync(ct));
         var casesFound = caseIds.ToList();
-        applicationIds.UnionWith(await db.Applications.Where(a => (casesFound.Contains(a.CaseId) || respondentIds.Contains(a.RespondentId)) && visibleIds.Contains(a.CaseId))
+        applicationIds.UnionWith(await db.Applications.Where(a => (casesFound.Contains(a.CaseId) || respondentIds.Contains(a.RespondentId)) && visibleCases.Any(c => c.Id == a.CaseId))
             .Select(a => a.Id).ToListAsync(ct));
-        orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => (casesFound.Contains(o.CaseId) || respondentIds.Contains(o.RespondentId)) && visibleIds.Contains(o.CaseId))
+        orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => (casesFound.Contains(o.CaseId) || respondentIds.Contains(o.RespondentId)) && visibleCases.Any(c => c.Id == o.CaseId))
             .Select(o => o.Id).ToListAsync(ct));
 
-        var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleIds, today, ct);
+        var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleCases, today, ct);
         auditLog.Add(actor, AuditEvents.Search.Searched.For(null, $"Searched for \"{term}\"",
             newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count }));
         await db.SaveChangesAsync(ct);
@@ -165,14 +167,14 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
     }
 
     private async Task<SearchResults> DescribeAsync(HashSet<Guid> personIds, HashSet<Guid> caseIds, HashSet<Guid> applicationIds, HashSet<Guid> orderIds,
-        IQueryable<Guid> visibleIds, DateOnly today, CancellationToken ct)
+        IQueryable<StalkingCase> visibleCases, DateOnly today, CancellationToken ct)
     {
         var ids = personIds.ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var asRespondent = await db.Respondents.Where(r => ids.Contains(r.PersonId))
-            .Join(db.Cases.Where(c => visibleIds.Contains(c.Id)), r => (Guid?)r.Id, c => c.RespondentId, (r, c) => new { r.PersonId, c.Id, c.CrimeReferences })
+            .Join(visibleCases, r => (Guid?)r.Id, c => c.RespondentId, (r, c) => new { r.PersonId, c.Id, c.CrimeReferences })
             .ToListAsync(ct);
-        var asVictim = await db.Victims.Where(v => ids.Contains(v.PersonId) && visibleIds.Contains(v.CaseId))
+        var asVictim = await db.Victims.Where(v => ids.Contains(v.PersonId) && visibleCases.Any(c => c.Id == v.CaseId))
             .Join(db.Cases, v => v.CaseId, c => c.Id, (v, c) => new { v.PersonId, c.Id, c.CrimeReferences })
             .ToListAsync(ct);
         var roles = asRespondent.Select(r => (r.PersonId, r.Id, r.CrimeReferences, Respondent: true))
@@ -188,12 +190,12 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         var caseList = caseIds.ToList();
         var applicationList = applicationIds.ToList();
         var orderList = orderIds.ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseList.Contains(c.Id) && visibleIds.Contains(c.Id))
+        var cases = await visibleCases.AsNoTracking().Where(c => caseList.Contains(c.Id))
             .OrderByDescending(c => c.Id).Take(MaxPerGroup).ToListAsync(ct);
-        var applications = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => applicationList.Contains(a.Id) && visibleIds.Contains(a.CaseId))
+        var applications = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => applicationList.Contains(a.Id) && visibleCases.Any(c => c.Id == a.CaseId))
             .OrderByDescending(a => a.Id).Take(MaxPerGroup)
             .Select(a => new { a.Id, a.CaseId, a.Type, a.Status, a.RespondentId }).ToListAsync(ct);
-        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderList.Contains(o.Id) && visibleIds.Contains(o.CaseId))
+        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderList.Contains(o.Id) && visibleCases.Any(c => c.Id == o.CaseId))
             .OrderByDescending(o => o.Id).Take(MaxPerGroup).ToListAsync(ct);
 
         var referenceCaseIds = applications.Select(a => a.CaseId).Concat(orders.Select(o => o.CaseId)).Except(cases.Select(c => c.Id)).ToList();

@@ -109,6 +109,49 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
         Assert.True(QueryPlanRecorder.FullIndexScans(plan, _database.Provider).Count == 0, $"Full index scan in plan:\n{plan}\nfor:\n{sql}");
     }
 
+    // The follow-up statements (the cases, applications and orders of the people found, then their descriptions) are bound by
+    // the ids found and checked against the visible cases row by row through the cases' primary key. Matched as a list of
+    // every visible case instead, a coordinator's search would read every case at each step.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task P1_S4_NameSearch_FollowUpStatements_ReadEveryTableThroughAnIndex(bool teamOnly)
+    {
+        // Arrange
+        var order = await TestData.CreateOrderAsync();
+        await TestData.CreateOrderAsync();
+        var ct = TestContext.Current.CancellationToken;
+        string name;
+        await using (var setup = _database.CreateContext())
+        {
+            var personId = await setup.Respondents.Where(r => r.Id == order.Case.RespondentId).Select(r => r.PersonId).SingleAsync(ct);
+            name = await setup.Set<PersonName>().Where(n => n.PersonId == personId && !n.IsAlias).Select(n => n.GivenNames + " " + n.FamilyName).FirstAsync(ct);
+        }
+
+        var recorder = new QueryPlanRecorder(_database.Provider);
+        await using var db = _database.CreateContext(recorder);
+
+        // Act
+        var results = await new RecordSearchService(db, new AuditLog(db, TimeProvider.System))
+            .SearchAsync(name, teamOnly ? TeamCases(db) : db.Cases, _today, TestData.Officer, ct);
+
+        // Assert
+        Assert.Contains(results.Cases, c => c.CaseId == order.Case.CaseId);
+        Assert.Contains(results.Applications, a => a.ApplicationId == order.Application.ApplicationId);
+        Assert.Contains(results.Orders, o => o.OrderId == order.OrderId);
+        // A statement for an empty list of ids is WHERE 0, which reads nothing whatever its plan says.
+        var followUps = recorder.Plans.Where(p => p.Sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            && !p.Sql.Contains("person_name_words", StringComparison.Ordinal) && !p.Sql.TrimEnd().EndsWith("WHERE 0", StringComparison.Ordinal)).ToList();
+        // All but the words statement, the audit entry and, on SQLite, a statement for an empty list.
+        Assert.True(followUps.Count >= SearchStatements - 3, $"{followUps.Count} statements");
+        Assert.All(followUps, p =>
+        {
+            var because = $"plan:\n{p.Plan}\nfor:\n{p.Sql}";
+            Assert.True(QueryPlanRecorder.FullScans(p.Plan, _database.Provider).Count == 0, because);
+            Assert.True(QueryPlanRecorder.FullIndexScans(p.Plan, _database.Provider).Count == 0, because);
+        });
+    }
+
     [Fact]
     public async Task NameSearch_InitialsAlone_FindNoOneByName()
     {

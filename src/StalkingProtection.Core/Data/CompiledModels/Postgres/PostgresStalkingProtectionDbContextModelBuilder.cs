@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("af7e02d8-6e6d-4e74-b70f-78d9b5bc5ec2"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("045c49d1-5863-45a0-bac4-0175d28f7cfb"), entityTypeCount: 60)
         {
         }
 

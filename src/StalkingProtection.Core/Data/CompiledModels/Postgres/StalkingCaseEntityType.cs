@@ -24,7 +24,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -168,12 +168,16 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index1.AddAnnotation("Relational:Name", "ix_cases_respondent_id");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { status, latestSpoDecisionOn });
-            index2.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
+                new[] { reportedOn, id });
+            index2.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { status, latestSpoDecisionOn });
+            index3.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { team, status });
-            index3.AddAnnotation("Relational:Name", "ix_cases_team_status");
+            index4.AddAnnotation("Relational:Name", "ix_cases_team_status");
 
             return runtimeEntityType;
         }

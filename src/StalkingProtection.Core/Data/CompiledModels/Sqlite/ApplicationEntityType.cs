@@ -24,7 +24,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 propertyCount: 26,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -290,8 +290,12 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             index4.AddAnnotation("Relational:Name", "ix_applications_case_id_status");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+            index5.AddAnnotation("Relational:Name", "ix_applications_created_at_id");
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { lodgedOn, type, status, determination });
-            index5.AddAnnotation("Relational:Name", "ix_applications_lodged_statistics");
+            index6.AddAnnotation("Relational:Name", "ix_applications_lodged_statistics");
 
             return runtimeEntityType;
         }

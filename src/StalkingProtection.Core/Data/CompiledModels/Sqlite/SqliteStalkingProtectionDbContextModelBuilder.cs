@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45bc6b38-d8d5-4fdd-aedc-97b413aa4acb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("3cf6c088-1316-45d5-97ae-b58f6e2add06"), entityTypeCount: 60)
         {
         }
 

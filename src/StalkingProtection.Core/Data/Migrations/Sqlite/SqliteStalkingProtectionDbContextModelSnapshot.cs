@@ -385,6 +385,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_applications_created_at_id");
+
                     b.HasIndex("LodgedOn", "Type", "Status", "Determination")
                         .HasDatabaseName("ix_applications_lodged_statistics");
 
@@ -1389,6 +1392,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
+
+                    b.HasIndex("ReportedOn", "Id")
+                        .HasDatabaseName("ix_cases_reported_on_id");
 
                     b.HasIndex("Status", "LatestSpoDecisionOn")
                         .HasDatabaseName("ix_cases_status_spo_decision");
