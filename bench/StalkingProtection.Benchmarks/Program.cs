@@ -66,7 +66,7 @@ await using (var context = CreateContext())
 
 if (options.ImportRows > 0)
 {
-    var imported = await ImportBench.RunAsync(CreateContext, provider, options.ImportRows, Say);
+    var imported = await ImportBench.RunAsync(counter => DatabaseSetup.CreateContext(provider, connection, counter), provider, options.ImportRows, Say);
     Say(imported);
     if (options.Output is { } importOutput)
     {
