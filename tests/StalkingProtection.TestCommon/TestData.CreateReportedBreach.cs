@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Reports;
-using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
 
