@@ -5,7 +5,7 @@ namespace StalkingProtection.Core.Auditing;
 
 /// <summary>Adds audit entries to the unit of work, so they commit in the same transaction as the change.</summary>
 /// <remarks>Consultations go through the shared <see cref="ConsultationWriter"/>; without one each is saved with this DbContext.</remarks>
-public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timeProvider, ConsultationWriter? consultations = null)
+public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timeProvider, ConsultationWriter? writer = null)
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
 
@@ -21,18 +21,31 @@ public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timePr
     /// with the consultations of concurrent reads by the shared writer. A unit of work that does hold changes or an open
     /// transaction commits the entry with them, as before, so the entry and the change stand or fall together.
     /// </summary>
-    public async Task RecordConsultationAsync(Actor actor, AuditEvent consultation, CancellationToken ct = default)
+    public Task RecordConsultationAsync(Actor actor, AuditEvent consultation, CancellationToken ct = default) =>
+        RecordConsultationsAsync(actor, [consultation], ct);
+
+    /// <summary>One read's consultations (a lookup and each person it showed), durable together before the read answers.</summary>
+    public async Task RecordConsultationsAsync(Actor actor, IReadOnlyList<AuditEvent> consultations, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(consultation);
-        ArgumentOutOfRangeException.ThrowIfNotEqual(consultation.Kind, AuditKind.Consultation);
-        if (consultations is null || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+        ArgumentNullException.ThrowIfNull(consultations);
+        foreach (var consultation in consultations)
         {
-            Add(actor, consultation);
+            ArgumentNullException.ThrowIfNull(consultation);
+            ArgumentOutOfRangeException.ThrowIfNotEqual(consultation.Kind, AuditKind.Consultation);
+        }
+
+        if (writer is null || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+        {
+            foreach (var consultation in consultations)
+            {
+                Add(actor, consultation);
+            }
+
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        await consultations.WriteAsync(Create(actor, consultation), ct);
+        await writer.WriteAsync([.. consultations.Select(c => Create(actor, c))], ct);
     }
 
     private AuditEntry Create(Actor actor, AuditEvent auditEvent)

@@ -47,10 +47,13 @@ public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisp
         }, logger);
 
     /// <summary>Queues the entry and completes once it is committed; throws if its batch failed or the writer has stopped.</summary>
-    public Task WriteAsync(AuditEntry entry, CancellationToken ct = default)
+    public Task WriteAsync(AuditEntry entry, CancellationToken ct = default) => WriteAsync([entry], ct);
+
+    /// <summary>Queues one read's entries, committed together in one batch (a lookup and each person it showed).</summary>
+    public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The consultation was not recorded: the service is stopping.");
@@ -71,7 +74,7 @@ public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisp
 
             try
             {
-                await _commit([.. batch.Select(p => p.Entry)], CancellationToken.None);
+                await _commit([.. batch.SelectMany(p => p.Entries)], CancellationToken.None);
                 foreach (var pending in batch)
                 {
                     pending.Committed.TrySetResult();
@@ -79,7 +82,7 @@ public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisp
             }
             catch (Exception e)
             {
-                _logger.LogError(e, "A batch of {Count} consultation audit entries failed to commit; every read in it fails", batch.Count);
+                _logger.LogError(e, "A batch of {Count} reads' consultation audit entries failed to commit; every read in it fails", batch.Count);
                 foreach (var pending in batch)
                 {
                     pending.Committed.TrySetException(new InvalidOperationException("The consultation was not recorded.", e));
@@ -106,5 +109,5 @@ public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisp
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Committed);
+    private sealed record Pending(IReadOnlyList<AuditEntry> Entries, TaskCompletionSource Committed);
 }

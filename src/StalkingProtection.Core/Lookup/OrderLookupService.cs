@@ -95,14 +95,12 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         var subjects = await DescribeAsync(found, today, ct);
 
-        auditLog.Add(actor, AuditEvents.OrderLookup.Searched.For(null, query.Justification,
-            newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) }));
-        foreach (var subject in subjects)
-        {
-            auditLog.Add(actor, AuditEvents.OrderLookup.SubjectShown.For(subject.RespondentId, query.Justification));
-        }
-
-        await db.SaveChangesAsync(ct);
+        await auditLog.RecordConsultationsAsync(actor,
+        [
+            AuditEvents.OrderLookup.Searched.For(null, query.Justification,
+                newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) }),
+            .. subjects.Select(subject => AuditEvents.OrderLookup.SubjectShown.For(subject.RespondentId, query.Justification)),
+        ], ct);
         return subjects;
     }
 

@@ -93,9 +93,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
             .Select(o => o.Id).ToListAsync(ct));
 
         var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleCases, today, ct);
-        auditLog.Add(actor, AuditEvents.Search.Searched.For(null, $"Searched for \"{term}\"",
-            newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count }));
-        await db.SaveChangesAsync(ct);
+        await auditLog.RecordConsultationAsync(actor, AuditEvents.Search.Searched.For(null, $"Searched for \"{term}\"",
+            newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count }), ct);
         return results;
     }
 

@@ -116,9 +116,8 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
         var result = await QueryAsync(period, today, ct);
 
         // A consultation like any other read (DPA 2018 s.62), although the return holds no personal data.
-        auditLog.Add(actor, AuditEvents.Statistics.Viewed.For(null,
-            newValues: new { from = period.From, to = period.To, format }));
-        await db.SaveChangesAsync(ct);
+        await auditLog.RecordConsultationAsync(actor, AuditEvents.Statistics.Viewed.For(null,
+            newValues: new { from = period.From, to = period.To, format }), ct);
         return result;
     }
 

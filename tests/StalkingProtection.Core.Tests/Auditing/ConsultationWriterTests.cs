@@ -70,6 +70,22 @@ public sealed class ConsultationWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_OneReadsSeveralEntries_AreCommittedInTheSameBatch()
+    {
+        // Arrange: a frontline lookup's search entry and one entry for each person it showed.
+        var commit = new GatedCommit();
+        commit.Open();
+        await using var writer = new ConsultationWriter(commit.CommitAsync, NullLogger<ConsultationWriter>.Instance);
+
+        // Act
+        await writer.WriteAsync([Entry(0), Entry(1), Entry(2)], TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([3], commit.BatchSizes);
+        Assert.Equal(["Incident 0", "Incident 1", "Incident 2"], commit.Committed.Select(e => e.Justification));
+    }
+
+    [Fact]
     public async Task WriteAsync_WhileABatchCommits_QueuesTheNextReadsAndCommitsThemTogetherBeforeAnyCompletes()
     {
         // Arrange
