@@ -7,7 +7,7 @@ using StalkingProtection.Core.Data;
 namespace StalkingProtection.Core.Auditing;
 
 /// <summary>
-/// Commits the consultation entries of concurrent reads together (group commit): each read queues its entry and waits,
+/// Commits the consultation entries of concurrent reads together (group commit): each read queues its entries and waits,
 /// one loop writes whatever is queued in one transaction and then releases every reader of that batch, so no read is
 /// answered before its entry is durable (DPA 2018 s.62) and 32 readers pay for a few commits instead of 32.
 /// </summary>
@@ -19,7 +19,7 @@ namespace StalkingProtection.Core.Auditing;
 /// </remarks>
 public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisposable
 {
-    /// <summary>The most entries one commit writes; the rest wait for the next.</summary>
+    /// <summary>The most reads one commit writes the entries of; the rest wait for the next.</summary>
     public const int BatchLimit = 256;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
