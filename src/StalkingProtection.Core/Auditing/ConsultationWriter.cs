@@ -46,10 +46,10 @@ public sealed class ConsultationWriter : IHostedService, IAsyncDisposable, IDisp
             await db.SaveChangesAsync(ct);
         }, logger);
 
-    /// <summary>Queues the entry and completes once it is committed; throws if its batch failed or the writer has stopped.</summary>
-    public Task WriteAsync(AuditEntry entry, CancellationToken ct = default) => WriteAsync([entry], ct);
-
-    /// <summary>Queues one read's entries, committed together in one batch (a lookup and each person it showed).</summary>
+    /// <summary>
+    /// Queues one read's entries (a lookup and each person it showed) and completes once they are committed, together in one
+    /// batch; throws if the batch failed or the writer has stopped.
+    /// </summary>
     public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();

@@ -91,11 +91,11 @@ public sealed class ConsultationWriterTests
         // Arrange
         var commit = new GatedCommit();
         await using var writer = new ConsultationWriter(commit.CommitAsync, NullLogger<ConsultationWriter>.Instance);
-        var first = writer.WriteAsync(Entry(0), TestContext.Current.CancellationToken);
+        var first = writer.WriteAsync([Entry(0)], TestContext.Current.CancellationToken);
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
 
         // Act: twenty reads arrive while the first commit is in flight.
-        var waiting = Enumerable.Range(1, 20).Select(i => writer.WriteAsync(Entry(i), TestContext.Current.CancellationToken)).ToList();
+        var waiting = Enumerable.Range(1, 20).Select(i => writer.WriteAsync([Entry(i)], TestContext.Current.CancellationToken)).ToList();
         commit.Release();
         await first;
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
@@ -115,19 +115,19 @@ public sealed class ConsultationWriterTests
         // Arrange
         var commit = new GatedCommit();
         await using var writer = new ConsultationWriter(commit.CommitAsync, NullLogger<ConsultationWriter>.Instance);
-        var first = writer.WriteAsync(Entry(0), TestContext.Current.CancellationToken);
+        var first = writer.WriteAsync([Entry(0)], TestContext.Current.CancellationToken);
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
         commit.Failure = new IOException("disk full");
 
         // Act
-        var reads = Enumerable.Range(1, 5).Select(i => writer.WriteAsync(Entry(i), TestContext.Current.CancellationToken)).ToList();
+        var reads = Enumerable.Range(1, 5).Select(i => writer.WriteAsync([Entry(i)], TestContext.Current.CancellationToken)).ToList();
         commit.Release();
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
         commit.Release();
         var failures = await Task.WhenAll(reads.Prepend(first).Select(r => Record.ExceptionAsync(() => r).AsTask()));
         commit.Failure = null;
         commit.Open();
-        await writer.WriteAsync(Entry(6), TestContext.Current.CancellationToken);
+        await writer.WriteAsync([Entry(6)], TestContext.Current.CancellationToken);
 
         // Assert
         Assert.All(failures, f => Assert.IsType<IOException>(Assert.IsType<InvalidOperationException>(f).InnerException));
@@ -160,18 +160,18 @@ public sealed class ConsultationWriterTests
         // Arrange
         var commit = new GatedCommit();
         await using var writer = new ConsultationWriter(commit.CommitAsync, NullLogger<ConsultationWriter>.Instance);
-        var first = writer.WriteAsync(Entry(0), TestContext.Current.CancellationToken);
+        var first = writer.WriteAsync([Entry(0)], TestContext.Current.CancellationToken);
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
         using var request = new CancellationTokenSource();
-        var cancelled = writer.WriteAsync(Entry(1), request.Token);
+        var cancelled = writer.WriteAsync([Entry(1)], request.Token);
 
         // Act
         await request.CancelAsync();
         var failure = await Record.ExceptionAsync(() => cancelled);
         commit.Open();
         await first;
-        await writer.WriteAsync(Entry(2), TestContext.Current.CancellationToken);
-        var refused = await Record.ExceptionAsync(() => writer.WriteAsync(Entry(3), request.Token));
+        await writer.WriteAsync([Entry(2)], TestContext.Current.CancellationToken);
+        var refused = await Record.ExceptionAsync(() => writer.WriteAsync([Entry(3)], request.Token));
 
         // Assert: the cancelled read got no answer, but its entry was still written (a read recorded is never a read lost).
         Assert.IsAssignableFrom<OperationCanceledException>(failure);
@@ -185,12 +185,12 @@ public sealed class ConsultationWriterTests
         // Arrange
         var commit = new GatedCommit();
         await using var writer = new ConsultationWriter(commit.CommitAsync, NullLogger<ConsultationWriter>.Instance);
-        var reads = Enumerable.Range(0, 10).Select(i => writer.WriteAsync(Entry(i), TestContext.Current.CancellationToken)).ToList();
+        var reads = Enumerable.Range(0, 10).Select(i => writer.WriteAsync([Entry(i)], TestContext.Current.CancellationToken)).ToList();
         await commit.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
 
         // Act
         var stopping = writer.StopAsync(TestContext.Current.CancellationToken);
-        var refused = await Record.ExceptionAsync(() => writer.WriteAsync(Entry(10), TestContext.Current.CancellationToken));
+        var refused = await Record.ExceptionAsync(() => writer.WriteAsync([Entry(10)], TestContext.Current.CancellationToken));
         commit.Open();
         await stopping;
 
