@@ -31,6 +31,13 @@ public sealed class WebOptions
     /// <summary>The host name the public site is served on. Set, the public site answers 404 on every other host name and the staff side on this one.</summary>
     public string? PublicHostName { get; set; }
 
+    /// <summary>
+    /// ASVS V14.2.1: calendar apps that subscribe by address (Outlook, Google Calendar) send no credentials, so a subscription's
+    /// address has to carry a token that stands for its owner. Off unless a force chooses it; staff can always download their
+    /// deadlines as a file while signed in.
+    /// </summary>
+    public bool CalendarSubscriptions { get; set; }
+
     /// <summary>Answer every request with the 503 maintenance page.</summary>
     public bool MaintenanceMode { get; set; }
 

@@ -202,6 +202,9 @@ public static class WorkspaceLinks
 
     public const string Tasks = "/workspace/tasks";
 
+    /// <summary>The user's deadlines as an iCalendar file, downloaded while signed in.</summary>
+    public const string TasksCalendar = "/workspace/tasks?handler=Calendar";
+
     public const string Search = "/workspace/search";
 
     public const string Lookup = "/workspace/lookup";

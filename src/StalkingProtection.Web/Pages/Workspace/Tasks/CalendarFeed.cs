@@ -10,16 +10,24 @@ using StalkingProtection.Core.Tasks;
 namespace StalkingProtection.Web.Pages.Workspace.Tasks;
 
 /// <summary>
-/// An iCalendar feed of a user's open deadlines for Outlook and other calendar apps. It carries no personal data beyond
-/// a case reference: each event is the task's kind, its due date and the crime reference.
+/// A user's open deadlines as iCalendar, for Outlook and other calendar apps: downloaded from My tasks while signed in, or
+/// subscribed to by address where the force allows it (<see cref="Infrastructure.WebOptions.CalendarSubscriptions"/>). It carries
+/// no personal data beyond a case reference: each event is the task's kind, its due date and the crime reference.
 /// </summary>
 public static class CalendarFeed
 {
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{token}.ics", async (string token, Infrastructure.Security.CalendarFeedTokens tokens, MyTasksQuery tasks,
-                Microsoft.AspNetCore.Identity.UserManager<StaffUser> users, AuditLog auditLog, StalkingProtectionDbContext db, CancellationToken ct) =>
+                Microsoft.AspNetCore.Identity.UserManager<StaffUser> users, AuditLog auditLog, StalkingProtectionDbContext db,
+                Microsoft.Extensions.Options.IOptions<Infrastructure.WebOptions> web, CancellationToken ct) =>
             {
+                // ASVS V14.2.1: an address that stands for its owner is served only where the force has chosen subscriptions.
+                if (!web.Value.CalendarSubscriptions)
+                {
+                    return Results.NotFound();
+                }
+
                 var user = await tokens.ReadAsync(token);
                 if (user is null)
                 {
@@ -35,12 +43,14 @@ public static class CalendarFeed
                 var rows = await tasks.ForAsync(user.Id.ToString(), user.Team, roles.Contains(StaffRoles.Coordinator), ct);
                 auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
                 await db.SaveChangesAsync(ct);
-                return Results.Text(Build(rows), "text/calendar; charset=utf-8");
+                return Results.Text(Build(rows), $"{MediaType}; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
     }
+
+    public const string MediaType = "text/calendar";
 
     public static string Build(IEnumerable<TaskRow> rows)
     {

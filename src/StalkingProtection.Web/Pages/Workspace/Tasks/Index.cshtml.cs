@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
@@ -10,6 +11,7 @@ using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
+using StalkingProtection.Web.Infrastructure;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Tasks;
@@ -17,7 +19,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Tasks;
 [Authorize(Policy = Policies.CaseWork)]
 public class IndexModel(
     MyTasksQuery tasks, ReviewService reviews, CalendarFeedTokens calendarTokens, UserManager<StaffUser> users, AuditLog auditLog,
-    StalkingProtectionDbContext db, TimeProvider timeProvider) : PageModel
+    StalkingProtectionDbContext db, TimeProvider timeProvider, IOptions<WebOptions> web) : PageModel
 {
     public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
 
@@ -25,6 +27,9 @@ public class IndexModel(
 
     public bool WholeForce => User.IsInRole(StaffRoles.Coordinator);
 
+    public bool CalendarSubscriptions => web.Value.CalendarSubscriptions;
+
+    /// <summary>The address a calendar app subscribes to; only where the force allows subscriptions (ASVS V14.2.1).</summary>
     public string CalendarUrl { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -70,8 +75,22 @@ public class IndexModel(
         return Page();
     }
 
+    /// <summary>The same deadlines as a file, to add to a calendar while signed in: nothing in an address stands for the user.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(CancellationToken ct)
+    {
+        var rows = await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct);
+        auditLog.Add(User.ToActor(), AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
+        await db.SaveChangesAsync(ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(CalendarFeed.Build(rows)), $"{CalendarFeed.MediaType}; charset=utf-8", "deadlines.ics");
+    }
+
     public async Task<IActionResult> OnPostResetCalendarAsync()
     {
+        if (!CalendarSubscriptions)
+        {
+            return NotFound();
+        }
+
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
@@ -90,7 +109,7 @@ public class IndexModel(
         Today = timeProvider.UkToday;
         Tasks = (await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct))
             .OrderByDescending(t => t.IsOverdue(Today)).ThenBy(t => t.DueOn).ToList();
-        var user = await users.GetUserAsync(User);
+        var user = CalendarSubscriptions ? await users.GetUserAsync(User) : null;
         if (user is not null)
         {
             CalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{await calendarTokens.CreateAsync(user)}.ics";

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Tasks;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -111,6 +112,95 @@ public class TasksTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         // Assert
         Assert.Equal(["Someone else changed this task. Its current state is shown below"], document.ErrorSummaryMessages());
         Assert.Equal(StaffTaskStatus.Open, (await factory.WithDbAsync(db => db.StaffTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id))).Status);
+    }
+
+    [Fact]
+    public async Task V14_2_1_ByDefault_TheDeadlinesDownloadWhileSignedIn_AndNoAddressStandsForTheUser()
+    {
+        // Arrange
+        var team = $"Team {Guid.NewGuid():N}";
+        var officer = await factory.CreateUserAsync(StaffRoles.Officer, team);
+        await RaiseAsync(StaffTaskType.ConsiderRenewal, new DateOnly(2027, 1, 15), team);
+        var client = factory.CreateBrowser(officer);
+
+        // Act
+        var page = await client.GetDocumentAsync("/workspace/tasks");
+        var download = await client.GetAsync(page.QuerySelector("[data-calendar-download]")!.GetAttribute("href"));
+        var body = await download.Content.ReadAsStringAsync();
+        var signedOut = await factory.CreateBrowser().GetAsync("/workspace/tasks?handler=Calendar");
+
+        // Assert
+        Assert.Null(page.QuerySelector("[data-calendar-url]"));
+        Assert.Null(page.QuerySelector("form[action*=ResetCalendar]"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/calendar", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("deadlines.ics", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("SUMMARY:Consider renewing the order", body, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270115", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(officer.Email!, body, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ActorId == officer.Id.ToString() && e.Action == "CalendarFeed.Read")));
+    }
+
+    [Fact]
+    public async Task V14_2_1_ByDefault_ResettingAnAddressAnswers404AndChangesNothing()
+    {
+        // Arrange
+        var team = $"Team {Guid.NewGuid():N}";
+        var officer = await factory.CreateUserAsync(StaffRoles.Officer, team);
+        await RaiseAsync(StaffTaskType.ConsiderRenewal, new DateOnly(2027, 1, 15), team);
+        var client = factory.CreateBrowser(officer);
+        var stampBefore = await factory.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Id == officer.Id).Select(u => u.SecurityStamp).SingleAsync());
+
+        // Act: the page's own antiforgery token, posted to the handler the page does not offer.
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)(await client.GetDocumentAsync("/workspace/tasks")).QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        var response = await client.PostAsync("/workspace/tasks?handler=ResetCalendar",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(stampBefore, await factory.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Id == officer.Id).Select(u => u.SecurityStamp).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task V14_2_1_ByDefault_AnAddressWithAValidToken_Answers404()
+    {
+        // Arrange
+        var officer = await factory.CreateUserAsync(StaffRoles.Officer);
+        string token;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            token = await scope.ServiceProvider.GetRequiredService<StalkingProtection.Web.Infrastructure.Security.CalendarFeedTokens>()
+                .CreateAsync((await users.FindByIdAsync(officer.Id.ToString()))!);
+        }
+
+        // Act
+        var response = await factory.CreateBrowser().GetAsync($"/calendar/{token}.ics");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+public sealed class CalendarSubscriptionsFactory : WebAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["StalkingProtection:Web:CalendarSubscriptions"] = "true",
+    };
+}
+
+/// <summary>ASVS V14.2.1: a force that chooses calendar subscriptions gets an address per user that a reset ends.</summary>
+public class CalendarSubscriptionTests(CalendarSubscriptionsFactory factory) : IClassFixture<CalendarSubscriptionsFactory>
+{
+    private async Task RaiseAsync(StaffTaskType type, DateOnly due, string team)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.StaffTasks.Add(StaffTask.Raise(type, $"{type}:{Guid.NewGuid()}", $"{type} task", due, null, null, null, team, null, factory.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
     }
 
     [Fact]
