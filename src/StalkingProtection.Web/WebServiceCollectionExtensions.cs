@@ -25,6 +25,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplicationBuilder AddStalkingProtectionCore(this WebApplicationBuilder builder)
     {
         SecretFiles.AddTo(builder.Configuration);
+        SecretFiles.CheckRequired(builder.Configuration);
 
         // Development applies migrations itself so that `dotnet run` works on a fresh clone.
         if (builder.Environment.IsDevelopment() && builder.Configuration[$"{DatabaseOptions.SectionName}:ApplyMigrationsOnStartup"] is null)

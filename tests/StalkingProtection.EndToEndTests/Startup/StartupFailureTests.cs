@@ -34,6 +34,27 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task V13_3_1_Start_RequiringSecretFilesWithAKeyInTheEnvironment_ExitsWithOneLineNamingTheSettingButNotTheKey()
+    {
+        // Arrange
+        var environment = new Dictionary<string, string>
+        {
+            ["StalkingProtection__RequireSecretFiles"] = "true",
+            ["StalkingProtection__Notify__ApiKey"] = "notify-key-in-the-environment",
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(environment);
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Stalking Protection cannot start: invalid setting: StalkingProtection:", line, StringComparison.Ordinal);
+        Assert.Contains("StalkingProtection:RequireSecretFiles", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("notify-key-in-the-environment", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithUnreachablePostgres_ExitsWithOneLineNamingTheServer()
     {
         // Arrange

@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StalkingProtection.TestCommon;
+using StalkingProtection.Web.Infrastructure.Startup;
 using StalkingProtection.Web.Tests.Infrastructure;
 
 namespace StalkingProtection.Web.Tests.Security;
@@ -20,6 +23,7 @@ public sealed class SecretFilesFactory : WebAppFactory
         File.WriteAllText(Path.Combine(Credentials, "StalkingProtection__Web__ForceName"), "Credential Constabulary\n");
         File.WriteAllText(Path.Combine(Secrets, "StalkingProtection__Web__ServiceName"), "Secret Service Name");
         File.WriteAllText(Path.Combine(Secrets, "StalkingProtection__VictimContact__SearchHashKey"), Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
+        File.WriteAllText(Path.Combine(Secrets, "StalkingProtection__KeyProtection__KeyEncryptionKey"), TestData.KeyEncryptionKey);
     }
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -28,6 +32,7 @@ public sealed class SecretFilesFactory : WebAppFactory
         ["StalkingProtection:SecretsDirectory"] = Secrets,
         ["StalkingProtection:Web:ForceName"] = "Settings Constabulary",
         ["StalkingProtection:Web:ServiceName"] = "Settings Service Name",
+        [SecretFiles.RequireSetting] = "true",
     };
 
     public override async ValueTask DisposeAsync()
@@ -40,6 +45,17 @@ public sealed class SecretFilesFactory : WebAppFactory
 
 public sealed class SecretFilesTests(SecretFilesFactory factory) : IClassFixture<SecretFilesFactory>
 {
+    [Fact]
+    public async Task V13_3_1_RequireSecretFiles_EverySecretSetFromAFile_TheServiceStarts()
+    {
+        // Act
+        var response = await factory.CreateBrowser().GetAsync("/");
+
+        // Assert
+        Assert.True(factory.Services.GetRequiredService<IConfiguration>().GetValue<bool>(SecretFiles.RequireSetting));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task V13_3_1_SettingsInSystemdCredentialsAndTheSecretsFolder_OverrideTheSameSettingsGivenOtherwise()
     {
@@ -63,5 +79,61 @@ public sealed class SecretFilesTests(SecretFilesFactory factory) : IClassFixture
 
         // Assert
         Assert.Equal(Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()), key);
+    }
+}
+
+/// <summary>ASVS V13.3.1: with secret files required, a secret given any other way stops the start; the program shows the message on one line.</summary>
+public sealed class RequireSecretFilesTests
+{
+    private static ConfigurationManager Settings(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        return configuration;
+    }
+
+    [Fact]
+    public void V13_3_1_RequireSecretFiles_ASecretGivenInSettings_StopsTheStartAndNamesTheSettingButNotItsValue()
+    {
+        // Arrange
+        var configuration = Settings((SecretFiles.RequireSetting, "true"), ("StalkingProtection:Notify:ApiKey", "key-given-in-settings"));
+
+        // Act
+        var failure = Assert.Throws<StartupFailedException>(() => SecretFiles.CheckRequired(configuration));
+
+        // Assert
+        Assert.StartsWith("invalid setting: StalkingProtection:Notify:ApiKey", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(SecretFiles.RequireSetting, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("key-given-in-settings", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db.force.example;Database=spo;Username=sp;Password=in-settings", true)]
+    [InlineData("Host=db.force.example;Database=spo;Username=sp;Pwd=in-settings", true)]
+    [InlineData("Host=db.force.example;Database=spo;Username=sp", false)]
+    public void V13_3_1_RequireSecretFiles_TheConnectionStringIsASecretOnlyWhenItHoldsAPassword(string connectionString, bool refused)
+    {
+        // Arrange
+        var configuration = Settings((SecretFiles.RequireSetting, "true"), ("StalkingProtection:Database:ConnectionString", connectionString));
+
+        // Act
+        var thrown = Record.Exception(() => SecretFiles.CheckRequired(configuration));
+
+        // Assert
+        Assert.Equal(refused, thrown is StartupFailedException { Message: var m } && m.Contains("StalkingProtection:Database:ConnectionString", StringComparison.Ordinal));
+        Assert.True(refused || thrown is null);
+    }
+
+    [Fact]
+    public void V13_3_1_SecretFilesNotRequired_ASecretInSettingsIsUsed()
+    {
+        // Arrange
+        var configuration = Settings(("StalkingProtection:Notify:ApiKey", "key-given-in-settings"));
+
+        // Act
+        var thrown = Record.Exception(() => SecretFiles.CheckRequired(configuration));
+
+        // Assert
+        Assert.Null(thrown);
     }
 }
