@@ -69,9 +69,9 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
     /// <summary>
     /// Records an order the court made. On a main application, the application is determined, which ceases its interim orders
-    /// (R17), and the full order is marked as replacing an interim order in force (R19).
+    /// (R17), and the full order is marked as replacing an interim order in force (R19). The answer says what was made.
     /// </summary>
-    public async Task<Guid> RecordOrderAsync(RecordOrderOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<OrderMadeOutcome> RecordOrderAsync(RecordOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var terms = options.Terms;
@@ -115,6 +115,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             out var overridden);
         db.Orders.Add(order);
 
+        IReadOnlyList<StalkingProtectionOrder> ceasedInterims = [];
         if (application is not null)
         {
             var determinedAt = LondonTime.DateOf(now) == terms.MadeOn ? now : LondonTime.StartOfDayUtc(terms.MadeOn);
@@ -136,7 +137,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.
-                await applications.CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
+                ceasedInterims = await applications.CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
             }
         }
 
@@ -151,7 +152,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderGranted, order.VictimReference, order.MadeOn, now, ct);
 
         await db.SaveChangesAsync(ct);
-        return order.Id;
+        return OrderMadeOutcome.Made(order, ceasedInterims);
     }
 
     /// <summary>SPA 2019 s.9(1), R25: recording service starts the initial notification duty where the Act says so; the answer says which.</summary>

@@ -69,7 +69,10 @@ public sealed record RespondentObligationsResponse(Guid RespondentId, DateOnly A
 public sealed record OrderResponse(Guid Id, Guid CaseId, Guid RespondentId, Guid? ApplicationId, OrderKind Kind, Core.Rules.OrderOrigin Origin, string CourtName,
     DateOnly MadeOn, DurationType DurationType, DateOnly? LastInForceDay, bool ReplacesInterim, Guid? ReplacedInterimOrderId, DateTimeOffset? ServedAt,
     ServiceMethod? ServiceMethod, string? ServedBy, DateOnly AsAt, OrderStatus Status, int? ConditionSetNumber, IReadOnlyList<ConditionResponse> ConditionsInForce,
-    IReadOnlyList<ObligationResponse> Obligations, long Version);
+    IReadOnlyList<ObligationResponse> Obligations, long Version, IReadOnlyList<InterimOrderEndedResponse>? InterimOrdersEnded = null, string? Explanation = null);
+
+/// <summary>SPA 2019 s.5(6)(b), R17: an interim order that recording the full order ended; only in the answer to recording it.</summary>
+public sealed record InterimOrderEndedResponse(Guid OrderId, DateOnly CeasedOn);
 
 /// <summary>One order of a list: who it is against, what it is, and where it stands today.</summary>
 public sealed record OrderListItemResponse(Guid Id, Guid CaseId, Guid RespondentId, string RespondentName, OrderKind Kind, DateOnly MadeOn, string CourtName,

@@ -101,10 +101,15 @@ public static class OrdersEndpoints
                 var actor = http.User.ToActor();
                 var terms = new OrderTerms(r.Kind, r.Origin, r.CourtName, r.CourtPoliceArea, r.MadeOn, r.DurationType, r.LastInForceDay,
                     r.Conditions.Select(c => c.ToDraft()).ToList());
-                var id = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
+                var made = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
                     new RecordOrderOptions(r.CaseId, r.ApplicationId, terms, r.NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement, o), actor,
                     http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/orders/{id}", await ApiResponses.OrderAsync(queries, id, r.MadeOn, http.RequestAborted));
+                var order = await ApiResponses.OrderAsync(queries, made.OrderId, r.MadeOn, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/orders/{made.OrderId}", order is null ? null : order with
+                {
+                    InterimOrdersEnded = made.InterimOrdersEnded.Select(e => new InterimOrderEndedResponse(e.OrderId, e.CeasedOn)).ToList(),
+                    Explanation = made.Explain(),
+                });
             }))
             .Write<RecordOrderRequest, OrderResponse>("RecordOrder",
                 "Record a full or interim order as made by the court, with its prohibitions and requirements (R8–R16, R19, R43).");
