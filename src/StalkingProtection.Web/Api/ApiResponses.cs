@@ -100,7 +100,11 @@ public sealed record ConsentResponse(ConsentParty Party, DateOnly GivenOn, Conse
 
 public sealed record OrderChangeResponse(Guid Id, Guid OrderId, OrderChangeType Type, ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly DecidedOn,
     DateOnly EffectiveOn, DateOnly? PreviousLastDay, DateOnly? NewLastDay, IReadOnlyList<ConsentResponse> Consents, OrderStatus OrderStatusOnEffectiveDay,
-    long OrderVersion);
+    long OrderVersion, OrderChangeOutcomeResponse? Outcome = null, string? Explanation = null);
+
+/// <summary>What the variation, renewal or discharge changed (SPA 2019 s.4, s.5(7)); only in the answer to recording it.</summary>
+public sealed record OrderChangeOutcomeResponse(int? ConditionSetNumber, int TermsAdded, int TermsRemoved, int TermsChanged, DateOnly? LastDayInForce,
+    bool? ConsentNeeded, string RuleId, string LegalSource);
 
 public sealed record AppealResponse(Guid Id, Guid? OrderId, Guid? ApplicationId, AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn,
     DateOnly LodgingDeadline, DateOnly? NoticeServedOn, bool LodgedLate, AppealOutcome Outcome, DateOnly? DecidedOn, string? CrownCourtReference, long Version);
@@ -223,6 +227,17 @@ public static class ApiResponses
             Breach.OffenceCode, new PenaltyResponse(rules.SummaryMaximumMonths(b.IncidentOn, convictionOn), LegalRuleSet.IndictmentMaximumYears, convictionOn),
             b.Version);
     }
+
+    /// <summary>The change just recorded, with what its outcome says.</summary>
+    public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, OrderChangeOutcome outcome, CancellationToken ct) =>
+        await OrderChangeAsync(db, outcome.ChangeId, ct) is { } change
+            ? change with
+            {
+                Outcome = new OrderChangeOutcomeResponse(outcome.ConditionSetNumber, outcome.TermsAdded, outcome.TermsRemoved, outcome.TermsChanged,
+                    outcome.LastDayInForce, outcome.ConsentNeeded, outcome.RuleId, outcome.LegalSource),
+                Explanation = outcome.Explain(),
+            }
+            : null;
 
     public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {
