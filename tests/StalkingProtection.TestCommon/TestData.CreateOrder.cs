@@ -4,7 +4,8 @@ using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.TestCommon;
 
-public sealed record CreatedOrder(CreatedApplication Application, Guid OrderId, IReadOnlyList<Guid> ConditionIds, Guid? ObligationId, DateOnly MadeOn)
+public sealed record CreatedOrder(CreatedApplication Application, Guid OrderId, IReadOnlyList<Guid> ConditionIds, Guid? ObligationId, DateOnly MadeOn,
+    OrderMadeOutcome? Made = null)
 {
     public CreatedCase Case => Application.Case;
 }
@@ -130,8 +131,9 @@ public sealed partial class TestData
             == Core.Applications.CourtVenue.YouthCourt));
         var terms = new OrderTerms(b.Kind, youth ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates,
             youth ? "Leeds Youth Court" : "Leeds Magistrates' Court", Core.Applications.PoliceForce.WestYorkshire, made, b.Duration, lastDay, conditions);
-        var orderId = await WithServicesAsync(made, s => s.Orders.RecordOrderAsync(new RecordOrderOptions(application.Case.CaseId, application.ApplicationId, terms,
+        var outcome = await WithServicesAsync(made, s => s.Orders.RecordOrderAsync(new RecordOrderOptions(application.Case.CaseId, application.ApplicationId, terms,
             NoIncompatibilityAttested: true), Officer));
+        var orderId = outcome.OrderId;
 
         Guid? obligationId = null;
         if (b.ServedOnDate is { } servedOn)
@@ -142,6 +144,6 @@ public sealed partial class TestData
 
         var conditionIds = await WithServicesAsync(made, s => Task.FromResult<IReadOnlyList<Guid>>(
             s.Context.Orders.Single(o => o.Id == orderId).ConditionSets.SelectMany(x => x.Conditions).OrderBy(c => c.Sequence).Select(c => c.Id).ToList()));
-        return new CreatedOrder(application, orderId, conditionIds, obligationId, made);
+        return new CreatedOrder(application, orderId, conditionIds, obligationId, made, outcome);
     }
 }

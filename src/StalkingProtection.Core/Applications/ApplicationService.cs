@@ -331,12 +331,13 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves.</summary>
-    internal async Task CeaseInterimOrdersAsync(Actor actor, Application mainApplication, DateTimeOffset determinedAt, CancellationToken ct)
+    /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves. Answers with the interim orders it ceased.</summary>
+    internal async Task<IReadOnlyList<StalkingProtectionOrder>> CeaseInterimOrdersAsync(Actor actor, Application mainApplication, DateTimeOffset determinedAt,
+        CancellationToken ct)
     {
         if (mainApplication.Type != ApplicationType.Full)
         {
-            return;
+            return [];
         }
 
         // SPA 2019 s.5(1): an interim order can be sought only while the main application is undetermined.
@@ -355,7 +356,8 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var interims = await db.Orders
             .Where(o => o.MainApplicationId == mainApplication.Id && o.Kind == OrderKind.Interim && o.EndedOn == null)
             .ToListAsync(ct);
-        foreach (var interim in interims.Where(o => o.IsInForceOn(on)))
+        var ceased = interims.Where(o => o.IsInForceOn(on)).ToList();
+        foreach (var interim in ceased)
         {
             interim.Cease(determinedAt);
             audit.Add(actor, AuditEvents.Order.Ceased.For(interim.Id,
@@ -365,6 +367,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
 
         // SPA 2019 s.9, R19, R33: the duties carried over to a replacing full order stay; the interim order's own tasks end.
         await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, interims, on, determinedAt, ct);
+        return ceased;
     }
 
     /// <summary>The application was decided, so the hearings listed for it no longer need preparing for.</summary>

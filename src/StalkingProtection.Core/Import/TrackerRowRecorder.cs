@@ -142,8 +142,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
         var terms = new OrderTerms(row.Kind, youth ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates, row.Court, row.ApplicantForce,
             row.MadeOn, row.LastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, row.LastDay, conditions.Select(c => c.Draft).ToList());
-        var orderId = await OnAsync(row.MadeOn, TrackerColumn.MadeOn, s => s.Orders.RecordOrderAsync(new RecordOrderOptions(caseId, applicationId, terms,
-            NoIncompatibilityAttested: true, Override: new Override(FromTracker, actor)), actor, ct));
+        var orderId = (await OnAsync(row.MadeOn, TrackerColumn.MadeOn, s => s.Orders.RecordOrderAsync(new RecordOrderOptions(caseId, applicationId, terms,
+            NoIncompatibilityAttested: true, Override: new Override(FromTracker, actor)), actor, ct))).OrderId;
 
         if (row.ServedOn is not null)
         {

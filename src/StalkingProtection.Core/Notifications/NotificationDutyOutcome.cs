@@ -1,4 +1,4 @@
-using System.Globalization;
+using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Notifications;
 
@@ -22,8 +22,6 @@ public enum NoNotificationDutyReason
 /// </summary>
 public sealed class NotificationDutyOutcome
 {
-    private static readonly CultureInfo _english = CultureInfo.GetCultureInfo("en-GB");
-
     private NotificationDutyOutcome(NotificationTrigger trigger, DateOnly triggerDate, NotificationObligation? obligation, NoNotificationDutyReason? noneBecause)
     {
         Trigger = trigger;
@@ -107,5 +105,5 @@ public sealed class NotificationDutyOutcome
         };
     }
 
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", _english);
+    private static string Date(DateOnly date) => DateWords.Of(date);
 }

@@ -69,9 +69,9 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
 
     /// <summary>
     /// Records an order the court made. On a main application, the application is determined, which ceases its interim orders
-    /// (R17), and the full order is marked as replacing an interim order in force (R19).
+    /// (R17), and the full order is marked as replacing an interim order in force (R19). The answer says what was made.
     /// </summary>
-    public async Task<Guid> RecordOrderAsync(RecordOrderOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<OrderMadeOutcome> RecordOrderAsync(RecordOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var terms = options.Terms;
@@ -115,6 +115,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             out var overridden);
         db.Orders.Add(order);
 
+        IReadOnlyList<StalkingProtectionOrder> ceasedInterims = [];
         if (application is not null)
         {
             var determinedAt = LondonTime.DateOf(now) == terms.MadeOn ? now : LondonTime.StartOfDayUtc(terms.MadeOn);
@@ -136,7 +137,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             if (terms.Kind == OrderKind.Full)
             {
                 // SPA 2019 s.5(6)(b), R17.
-                await applications.CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
+                ceasedInterims = await applications.CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
             }
         }
 
@@ -151,7 +152,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderGranted, order.VictimReference, order.MadeOn, now, ct);
 
         await db.SaveChangesAsync(ct);
-        return order.Id;
+        return OrderMadeOutcome.Made(order, ceasedInterims);
     }
 
     /// <summary>SPA 2019 s.9(1), R25: recording service starts the initial notification duty where the Act says so; the answer says which.</summary>
@@ -177,8 +178,8 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         return duty;
     }
 
-    /// <summary>SPA 2019 s.4, s.5(7), R20, R21: a new version of the terms.</summary>
-    public async Task<Guid> VaryAsync(VaryOrderOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.4, s.5(7), R20, R21: a new version of the terms; the answer says which terms changed and from when.</summary>
+    public async Task<OrderChangeOutcome> VaryAsync(VaryOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
@@ -199,11 +200,11 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await RaiseAsync(StaffTaskType.RecordOnPnc, $"Pnc:Varied:{order.Id}:{set.Number}", "Update the PNC entry: the order was varied", timeProvider.UkToday, order, null, actor, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderVaried, order.VictimReference, options.EffectiveFrom, now, ct);
         await db.SaveChangesAsync(ct);
-        return change.Id;
+        return OrderChangeOutcome.Varied(change, order, previous, set);
     }
 
-    /// <summary>SPA 2019 s.4, R20, R21, R23: renewal while the order is in force.</summary>
-    public async Task<Guid> RenewAsync(RenewOrderOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.4, R20, R21, R23: renewal while the order is in force; the answer gives the new last day.</summary>
+    public async Task<OrderChangeOutcome> RenewAsync(RenewOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
@@ -221,16 +222,16 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             timeProvider.UkToday, order, null, actor, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderRenewed, order.VictimReference, options.DecidedOn, now, ct);
         await db.SaveChangesAsync(ct);
-        return change.Id;
+        return OrderChangeOutcome.Renewed(change, order);
     }
 
-    /// <summary>SPA 2019 s.4, R20, R22: discharge, with both consents inside the first 2 years of a full order.</summary>
-    public async Task<Guid> DischargeAsync(DischargeOrderOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.4, R20, R22: discharge, with both consents inside the first 2 years of a full order; the answer gives the day it ends.</summary>
+    public async Task<OrderChangeOutcome> DischargeAsync(DischargeOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
         var application = await CheckApplicantAsync(order, options.ApplicationId, options.ApplicantParty, options.ApplicantForce, ApplicationType.Discharge, ct);
-        order.Discharge(options.EffectiveOn, options.Consents, now);
+        var consentNeeded = order.Discharge(options.EffectiveOn, options.Consents, now);
         var change = OrderChange.Record(order, application, OrderChangeType.Discharge, options.ApplicantParty, options.ApplicantForce, options.DecidedOn,
             options.EffectiveOn, null, null, order.LastInForceDay, null, options.Consents, now);
         db.OrderChanges.Add(change);
@@ -243,7 +244,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await OrderEnd.CloseWhatHangsOnAsync(db, audit, staffTasks, actor, [order], timeProvider.UkToday, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderDischarged, order.VictimReference, options.EffectiveOn, now, ct);
         await db.SaveChangesAsync(ct);
-        return change.Id;
+        return OrderChangeOutcome.Discharged(change, order, consentNeeded);
     }
 
     /// <summary>R42: the PNC entry is made; closes the open PNC tasks.</summary>

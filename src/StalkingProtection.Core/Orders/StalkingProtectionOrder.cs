@@ -424,18 +424,23 @@ public class StalkingProtectionOrder : IVersioned
     /// Discharge by the court (SPA 2019 s.4, s.5(7)). R22: a full order cannot be discharged before the end of 2 years beginning
     /// with the day it was made without the consent of the defendant and the relevant chief officer.
     /// </summary>
-    public void Discharge(DateOnly effectiveOn, IReadOnlyCollection<DischargeConsent> consents, DateTimeOffset now)
+    /// <returns>Whether both consents were needed (R22).</returns>
+    public bool Discharge(DateOnly effectiveOn, IReadOnlyCollection<DischargeConsent> consents, DateTimeOffset now)
     {
         CheckDischarge(effectiveOn, consents).ThrowIfBroken();
         EndOn(OrderEnding.Discharged, effectiveOn, now, null);
+        return DischargeNeedsConsent(effectiveOn);
     }
+
+    /// <summary>SPA 2019 s.4, R22: a full order discharged before the end of 2 years beginning with the day it was made needs both consents.</summary>
+    public bool DischargeNeedsConsent(DateOnly effectiveOn) => Kind == OrderKind.Full && effectiveOn < StatutoryDates.MinimumLastDay(MadeOn).AddDays(1);
 
     /// <summary>SPA 2019 s.4, R22: the rules a discharge must meet, also asked where the discharge is entered.</summary>
     public RuleCheck CheckDischarge(DateOnly effectiveOn, IReadOnlyCollection<DischargeConsent> consents)
     {
         ArgumentNullException.ThrowIfNull(consents);
         var earliestWithoutConsent = StatutoryDates.MinimumLastDay(MadeOn).AddDays(1);
-        var early = Kind == OrderKind.Full && effectiveOn < earliestWithoutConsent;
+        var early = DischargeNeedsConsent(effectiveOn);
         return new RuleCheck()
             .Must(IsInForceOn(effectiveOn), "R22", "effectiveOn", "The order is not in force on that day, so it cannot be discharged", "SPA 2019 s.4")
             .Must(!early || (consents.Any(c => c.Party == ConsentParty.Defendant) && consents.Any(c => c.Party == ConsentParty.RelevantChiefOfficer)), "R22", "consents",

@@ -69,7 +69,10 @@ public sealed record RespondentObligationsResponse(Guid RespondentId, DateOnly A
 public sealed record OrderResponse(Guid Id, Guid CaseId, Guid RespondentId, Guid? ApplicationId, OrderKind Kind, Core.Rules.OrderOrigin Origin, string CourtName,
     DateOnly MadeOn, DurationType DurationType, DateOnly? LastInForceDay, bool ReplacesInterim, Guid? ReplacedInterimOrderId, DateTimeOffset? ServedAt,
     ServiceMethod? ServiceMethod, string? ServedBy, DateOnly AsAt, OrderStatus Status, int? ConditionSetNumber, IReadOnlyList<ConditionResponse> ConditionsInForce,
-    IReadOnlyList<ObligationResponse> Obligations, long Version);
+    IReadOnlyList<ObligationResponse> Obligations, long Version, IReadOnlyList<InterimOrderEndedResponse>? InterimOrdersEnded = null, string? Explanation = null);
+
+/// <summary>SPA 2019 s.5(6)(b), R17: an interim order that recording the full order ended; only in the answer to recording it.</summary>
+public sealed record InterimOrderEndedResponse(Guid OrderId, DateOnly CeasedOn);
 
 /// <summary>One order of a list: who it is against, what it is, and where it stands today.</summary>
 public sealed record OrderListItemResponse(Guid Id, Guid CaseId, Guid RespondentId, string RespondentName, OrderKind Kind, DateOnly MadeOn, string CourtName,
@@ -97,7 +100,11 @@ public sealed record ConsentResponse(ConsentParty Party, DateOnly GivenOn, Conse
 
 public sealed record OrderChangeResponse(Guid Id, Guid OrderId, OrderChangeType Type, ApplicantParty ApplicantParty, PoliceForce? ApplicantForce, DateOnly DecidedOn,
     DateOnly EffectiveOn, DateOnly? PreviousLastDay, DateOnly? NewLastDay, IReadOnlyList<ConsentResponse> Consents, OrderStatus OrderStatusOnEffectiveDay,
-    long OrderVersion);
+    long OrderVersion, OrderChangeOutcomeResponse? Outcome = null, string? Explanation = null);
+
+/// <summary>What the variation, renewal or discharge changed (SPA 2019 s.4, s.5(7)); only in the answer to recording it.</summary>
+public sealed record OrderChangeOutcomeResponse(int? ConditionSetNumber, int TermsAdded, int TermsRemoved, int TermsChanged, DateOnly? LastDayInForce,
+    bool? ConsentNeeded, string RuleId, string LegalSource);
 
 public sealed record AppealResponse(Guid Id, Guid? OrderId, Guid? ApplicationId, AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn,
     DateOnly LodgingDeadline, DateOnly? NoticeServedOn, bool LodgedLate, AppealOutcome Outcome, DateOnly? DecidedOn, string? CrownCourtReference, long Version);
@@ -220,6 +227,17 @@ public static class ApiResponses
             Breach.OffenceCode, new PenaltyResponse(rules.SummaryMaximumMonths(b.IncidentOn, convictionOn), LegalRuleSet.IndictmentMaximumYears, convictionOn),
             b.Version);
     }
+
+    /// <summary>The change just recorded, with what its outcome says.</summary>
+    public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, OrderChangeOutcome outcome, CancellationToken ct) =>
+        await OrderChangeAsync(db, outcome.ChangeId, ct) is { } change
+            ? change with
+            {
+                Outcome = new OrderChangeOutcomeResponse(outcome.ConditionSetNumber, outcome.TermsAdded, outcome.TermsRemoved, outcome.TermsChanged,
+                    outcome.LastDayInForce, outcome.ConsentNeeded, outcome.RuleId, outcome.LegalSource),
+                Explanation = outcome.Explain(),
+            }
+            : null;
 
     public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {

@@ -101,10 +101,15 @@ public static class OrdersEndpoints
                 var actor = http.User.ToActor();
                 var terms = new OrderTerms(r.Kind, r.Origin, r.CourtName, r.CourtPoliceArea, r.MadeOn, r.DurationType, r.LastInForceDay,
                     r.Conditions.Select(c => c.ToDraft()).ToList());
-                var id = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
+                var made = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.RecordOrderAsync(
                     new RecordOrderOptions(r.CaseId, r.ApplicationId, terms, r.NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement, o), actor,
                     http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/orders/{id}", await ApiResponses.OrderAsync(queries, id, r.MadeOn, http.RequestAborted));
+                var order = await ApiResponses.OrderAsync(queries, made.OrderId, r.MadeOn, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/orders/{made.OrderId}", order is null ? null : order with
+                {
+                    InterimOrdersEnded = made.InterimOrdersEnded.Select(e => new InterimOrderEndedResponse(e.OrderId, e.CeasedOn)).ToList(),
+                    Explanation = made.Explain(),
+                });
             }))
             .Write<RecordOrderRequest, OrderResponse>("RecordOrder",
                 "Record a full or interim order as made by the court, with its prohibitions and requirements (R8–R16, R19, R43).");
@@ -160,29 +165,29 @@ public static class OrdersEndpoints
             ApiRoute.HandleAsync<VaryOrderRequest>(http.Request, async r =>
             {
                 var actor = http.User.ToActor();
-                var changeId = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.VaryAsync(new VaryOrderOptions(id, r.ApplicantParty, r.ApplicantForce,
+                var change = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => orders.VaryAsync(new VaryOrderOptions(id, r.ApplicantParty, r.ApplicantForce,
                     r.DecidedOn, r.EffectiveFrom, r.Conditions.Select(c => c.ToDraft()).ToList(), r.AddsOrTightens, r.NecessityRationale, r.ApplicationId, o, r.Version),
                     actor, http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/order-changes/{change.ChangeId}", await ApiResponses.OrderChangeAsync(db, change, http.RequestAborted));
             }, () => OrderVersionAsync(db, id)))
             .Write<VaryOrderRequest, OrderChangeResponse>("VaryOrder", "Record a variation the court made: a new version of the terms from a date (R20, R21).");
 
         api.MapPost("/orders/{id:guid}/renewals", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RenewOrderRequest>(http.Request, async r =>
             {
-                var changeId = await orders.RenewAsync(new RenewOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.ApplicationLodgedOn, r.DecidedOn, r.DurationType,
+                var change = await orders.RenewAsync(new RenewOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.ApplicationLodgedOn, r.DecidedOn, r.DurationType,
                     r.NewLastDay, r.NecessityRationale, r.ApplicationId, r.Version), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/order-changes/{change.ChangeId}", await ApiResponses.OrderChangeAsync(db, change, http.RequestAborted));
             }, () => OrderVersionAsync(db, id)))
             .Write<RenewOrderRequest, OrderChangeResponse>("RenewOrder", "Record a renewal the court made while the order was in force (R14, R20, R21, R23).");
 
         api.MapPost("/orders/{id:guid}/discharges", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<DischargeOrderRequest>(http.Request, async r =>
             {
-                var changeId = await orders.DischargeAsync(new DischargeOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.DecidedOn, r.EffectiveOn,
+                var change = await orders.DischargeAsync(new DischargeOrderOptions(id, r.ApplicantParty, r.ApplicantForce, r.DecidedOn, r.EffectiveOn,
                     r.Consents.Select(c => new DischargeConsent(c.Party, c.GivenOn, c.Method)).ToList(), r.ApplicationId, r.Version), http.User.ToActor(),
                     http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/order-changes/{changeId}", await ApiResponses.OrderChangeAsync(db, changeId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/order-changes/{change.ChangeId}", await ApiResponses.OrderChangeAsync(db, change, http.RequestAborted));
             }, () => OrderVersionAsync(db, id)))
             .Write<DischargeOrderRequest, OrderChangeResponse>("DischargeOrder",
                 "Record a discharge the court made, with the consents of the defendant and the relevant chief officer inside the first 2 years (R20, R22).");

@@ -145,8 +145,8 @@ public class OrderServiceTests
         // Act
         var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
             new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms), TestData.Officer)));
-        var id = await testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
-            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer));
+        var id = (await testData.WithServicesAsync(made, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(first.Case.CaseId, second.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer))).OrderId;
 
         // Assert
         Assert.Contains(Assert.IsType<RuleViolationException>(ex).Warnings, w => w.RuleId == "R11");

@@ -44,8 +44,8 @@ public class VictimUpdateOutboxTests
             new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(madeOn, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
         var terms = new OrderTerms(OrderKind.Full, OrderOrigin.PoliceApplicationMagistrates, "Leeds Magistrates' Court", PoliceForce.WestYorkshire, madeOn,
             DurationType.FixedPeriod, StatutoryDates.MinimumLastDay(madeOn), [TestData.NoContact(created.ProtectedPersonIds)]);
-        var orderId = await testData.WithServicesAsync(madeOn, s => s.Orders.RecordOrderAsync(
-            new RecordOrderOptions(created.CaseId, application.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer));
+        var orderId = (await testData.WithServicesAsync(madeOn, s => s.Orders.RecordOrderAsync(
+            new RecordOrderOptions(created.CaseId, application.ApplicationId, terms, NoIncompatibilityAttested: true), TestData.Officer))).OrderId;
         var servedOn = madeOn.AddDays(1);
         await testData.WithServicesAsync(servedOn, s => s.Orders.RecordServiceAsync(
             new RecordServiceOptions(orderId, LondonTime.ToUtc(servedOn, new TimeOnly(10, 0)), ServiceMethod.Personal, "PC Server"), TestData.Officer));

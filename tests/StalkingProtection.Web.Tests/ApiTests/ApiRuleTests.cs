@@ -400,6 +400,8 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         // Assert
         Assert.Equal("2026-11-30", interimService.Json.GetProperty("initialNotification").GetProperty("dueBy").GetString());
         Assert.True(full.Json.GetProperty("replacesInterim").GetBoolean());
+        Assert.Equal(interim.Id, full.Json.GetProperty("interimOrdersEnded")[0].GetProperty("orderId").GetGuid());
+        Assert.Contains("(SPA 2019 s.9(1), R19)", full.Json.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.False(fullService.Json.TryGetProperty("initialNotification", out _));
         Assert.Contains("R19", fullService.Json.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }

@@ -246,7 +246,7 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         {
             var terms = new OrderTerms(kind, OrderOrigin.PoliceApplicationMagistrates, Court, _force, madeOn,
                 lastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, lastDay, Conditions(created.VictimId, _next));
-            var orderId = await s.Orders.RecordOrderAsync(new RecordOrderOptions(created.CaseId, applicationId, terms, NoIncompatibilityAttested: true), Officer);
+            var orderId = (await s.Orders.RecordOrderAsync(new RecordOrderOptions(created.CaseId, applicationId, terms, NoIncompatibilityAttested: true), Officer)).OrderId;
             var conditionIds = await s.Db.Conditions.Where(c => s.Db.ConditionSets.Any(set => set.Id == c.ConditionSetId && set.OrderId == orderId))
                 .OrderBy(c => c.Sequence).Select(c => c.Id).ToListAsync();
             return new DemoOrder(orderId, created.RespondentId, conditionIds, madeOn, created.VictimId);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.DischargeOrder;
 
@@ -15,9 +14,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(DischargeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await orders.DischargeAsync(new DischargeOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.DecidedOn, answers.EffectiveOn,
+        var discharged = await orders.DischargeAsync(new DischargeOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.DecidedOn, answers.EffectiveOn,
             answers.Consents(), answers.ApplicationId, answers.Version, answers.Reason), Actor, ct);
-        return BackToOrder($"Order discharged from {Display.Date(answers.EffectiveOn)}. Update the PNC entry and tell the victim.");
+        return BackToOrder($"Order discharged. {discharged.Explain()} Update the PNC entry and tell the victim.");
     }
 
     protected override string FieldKey(string field) => field == "consents" ? nameof(DischargeAnswers.DefendantConsentedOn) : base.FieldKey(field);

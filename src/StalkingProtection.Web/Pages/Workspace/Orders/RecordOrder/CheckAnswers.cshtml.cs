@@ -36,10 +36,10 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, OrderService orde
     protected override async Task<IActionResult> SaveAsync(OrderMadeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var id = await orders.RecordOrderAsync(new RecordOrderOptions(Granted.Application.CaseId, ApplicationId, answers.Terms(Granted.Kind),
+        var made = await orders.RecordOrderAsync(new RecordOrderOptions(Granted.Application.CaseId, ApplicationId, answers.Terms(Granted.Kind),
             answers.NoIncompatibilityAttested, rules.Value.CourtMadeOrdersCommencement, @override, answers.Version), Actor, ct);
-        Flash.Set(TempData, "Order recorded. Next, record when it was served on the respondent.");
-        return Redirect(OrderLinks.View(id));
+        Flash.Set(TempData, $"Order recorded. {made.Explain()} Next, record when it was served on the respondent.");
+        return Redirect(OrderLinks.View(made.OrderId));
     }
 
     protected override void OnConflict(OrderMadeAnswers answers)

@@ -14,8 +14,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(RenewalAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await orders.RenewAsync(new RenewOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.ApplicationLodgedOn, answers.DecidedOn,
+        var renewed = await orders.RenewAsync(new RenewOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.ApplicationLodgedOn, answers.DecidedOn,
             answers.DurationType, answers.NewLastDay, answers.NecessityRationale, answers.ApplicationId, answers.Version), Actor, ct);
-        return BackToOrder("Order renewed. Update the PNC entry.");
+        return BackToOrder($"Order renewed. {renewed.Explain()} Update the PNC entry.");
     }
 }

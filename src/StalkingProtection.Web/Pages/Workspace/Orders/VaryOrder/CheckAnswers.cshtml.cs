@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.VaryOrder;
 
@@ -15,8 +14,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(VariationAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await orders.VaryAsync(new VaryOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.DecidedOn, answers.EffectiveFrom,
+        var varied = await orders.VaryAsync(new VaryOrderOptions(Id, answers.ApplicantParty!.Value, answers.ApplicantForce, answers.DecidedOn, answers.EffectiveFrom,
             answers.Conditions.Select(c => c.ToDraft()).ToList(), answers.AddsOrTightens, answers.NecessityRationale, answers.ApplicationId, @override, answers.Version), Actor, ct);
-        return BackToOrder($"Order varied. The new terms apply from {Display.Date(answers.EffectiveFrom)}. Update the PNC entry.");
+        return BackToOrder($"Order varied. {varied.Explain()} Update the PNC entry.");
     }
 }

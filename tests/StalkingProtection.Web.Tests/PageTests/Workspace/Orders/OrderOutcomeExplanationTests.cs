@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Web.Tests.ApiTests;
+using StalkingProtection.Web.Tests.Infrastructure;
+using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
+
+namespace StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
+
+/// <summary>An order command's outcome reads the same in the page's flash and in the API's <c>explanation</c>.</summary>
+public class OrderOutcomeExplanationTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private static readonly DateOnly _made = new(2026, 11, 28);
+    private static readonly DateOnly _lastDay = new(2028, 11, 27);
+
+    [Fact]
+    public async Task R14_RecordFullOrderOnThePageAndThroughTheApi_GiveTheSameExplanation()
+    {
+        // Arrange
+        var application = await factory.Data().CreateApplicationAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var scenario = await new ApiScenario(await ApiSession.CreateAsync(factory)).WithCaseAsync(_made);
+        var applicationId = await scenario.SubmittedApplicationAsync(scenario.FullApplicationBody());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-order/{application.ApplicationId}",
+        [
+            .. Date("MadeOn", _made), F("DurationType", "FixedPeriod"), .. Date("LastInForceDay", _lastDay),
+            F("Conditions[0].Category", "NoContact"), F("Conditions[0].Wording", "Must not contact the protected person by any means."),
+            F("Conditions[0].NecessityRationale", "He contacted her daily despite warnings."), F("Conditions[0].ConflictFound", "No"),
+        ]);
+        var banner = (await client.GetDocumentAsync(saved.Headers.Location!.OriginalString)).QuerySelector(".govuk-notification-banner")!.TextContent;
+        var answer = ApiScenario.Expect(await scenario.Api.PostAsync("/api/v1/orders",
+            scenario.OrderBody(applicationId, "Full", _made, "FixedPeriod", _lastDay, [scenario.Condition()])));
+        var explanation = answer.Json.GetProperty("explanation").GetString()!;
+
+        // Assert
+        Assert.Equal(
+            "Full order made on 28 November 2026 with 1 condition. It is in force until the end of 27 November 2028, a fixed period of at least 2 years (SPA 2019 s.3(1)–(2), R14).",
+            explanation);
+        Assert.Equal(0, answer.Json.GetProperty("interimOrdersEnded").GetArrayLength());
+        Assert.Contains($"Order recorded. {explanation} Next, record when it was served on the respondent.", banner, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task R22_DischargeOnThePageAndThroughTheApi_GiveTheSameExplanation()
+    {
+        // Arrange
+        var data = factory.Data();
+        var onThePage = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 17)).ServedOn(new DateOnly(2026, 3, 17)));
+        var throughTheApi = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 17)).ServedOn(new DateOnly(2026, 3, 17)));
+        var version = await factory.WithDbAsync(db => db.Orders.Where(o => o.Id == throughTheApi.OrderId).Select(o => o.Version).SingleAsync());
+        var api = await ApiSession.CreateAsync(factory);
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/discharge-order/{onThePage.OrderId}",
+        [
+            F("ApplicantParty", "Defendant"), .. Date("DecidedOn", new DateOnly(2026, 11, 27)), .. Date("EffectiveOn", _made), F("Reason", "The victim asked for it to end."),
+            .. Date("DefendantConsentedOn", new DateOnly(2026, 11, 20)), F("DefendantConsentMethod", "InWriting"),
+            .. Date("ChiefOfficerConsentedOn", new DateOnly(2026, 11, 21)), F("ChiefOfficerConsentMethod", "InCourt"),
+        ]);
+        var banner = (await client.GetDocumentAsync(saved.Headers.Location!.OriginalString)).QuerySelector(".govuk-notification-banner")!.TextContent;
+        var answer = ApiScenario.Expect(await api.PostAsync($"/api/v1/orders/{throughTheApi.OrderId}/discharges", new
+        {
+            applicantParty = "Defendant",
+            decidedOn = new DateOnly(2026, 11, 27),
+            effectiveOn = _made,
+            consents = new object[]
+            {
+                new { party = "Defendant", givenOn = new DateOnly(2026, 11, 20), method = "InWriting" },
+                new { party = "RelevantChiefOfficer", givenOn = new DateOnly(2026, 11, 21), method = "InCourt" },
+            },
+            version,
+        }));
+        var explanation = answer.Json.GetProperty("explanation").GetString()!;
+
+        // Assert
+        Assert.Equal(
+            "The order is no longer in force from 28 November 2026; its last day in force was 27 November 2026. It was discharged within 2 years of being made, "
+            + "with the consent of both the defendant and the relevant chief officer (SPA 2019 s.4, R22).",
+            explanation);
+        Assert.True(answer.Json.GetProperty("outcome").GetProperty("consentNeeded").GetBoolean());
+        Assert.Contains($"Order discharged. {explanation} Update the PNC entry and tell the victim.", banner, StringComparison.Ordinal);
+    }
+}
