@@ -41,6 +41,34 @@ public static class HtmlExtensions
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Submits a journey's question page and, when Continue leads to "check your answers", confirms there as a browser would. The
+    /// answer is the question page with its errors, the check page with the rules refused on save or a conflict, or the redirect
+    /// after saving.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAndConfirmAsync(this HttpClient client, string pageUrl, IDictionary<string, string> values)
+    {
+        var continued = await client.SubmitFormAsync(pageUrl, values);
+        return IsCheckAnswers(continued)
+            ? await client.SubmitFormAsync(continued.Headers.Location!.OriginalString, new Dictionary<string, string>())
+            : continued;
+    }
+
+    /// <summary>Submits a journey's question page: the answer is the "check your answers" page, or the question page with its errors.</summary>
+    public static async Task<IHtmlDocument> ContinueAsync(this HttpClient client, string pageUrl, IDictionary<string, string> values)
+    {
+        var continued = await client.SubmitFormAsync(pageUrl, values);
+        return IsCheckAnswers(continued) ? await client.GetDocumentAsync(continued.Headers.Location!.OriginalString) : await continued.GetDocumentAsync();
+    }
+
+    /// <summary>Where Continue went: the "check your answers" page's address.</summary>
+    public static string CheckAnswersUrl(this IDocument check) =>
+        check.QuerySelector("form[method=post]")?.GetAttribute("action") ?? throw new InvalidOperationException("No form on the check page");
+
+    private static bool IsCheckAnswers(HttpResponseMessage response) =>
+        response.StatusCode == System.Net.HttpStatusCode.Redirect
+        && response.Headers.Location!.OriginalString.Contains("/check-answers/", StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<string> ErrorSummaryMessages(this IDocument document) =>
         document.QuerySelectorAll(".govuk-error-summary__list li").Select(a => a.TextContent.Trim()).ToList();
 

@@ -47,6 +47,9 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
     /// <summary>The "check your answers" page of this journey.</summary>
     protected abstract string CheckAnswersUrl(Guid journey);
 
+    /// <summary>An answer that hands over to another journey (a grant recorded with the order the court made): where Continue goes instead.</summary>
+    protected virtual string? HandOverUrl() => null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -80,6 +83,11 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (HandOverUrl() is { } elsewhere)
+        {
+            return Redirect(elsewhere);
         }
 
         var journey = JourneyKey ?? NewJourneyKey();

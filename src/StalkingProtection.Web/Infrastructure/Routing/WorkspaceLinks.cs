@@ -125,6 +125,29 @@ public static class ApplicationLinks
     public static string Pack(Guid applicationId, Core.Documents.DocumentFileFormat format) => $"{Documents(applicationId)}?format={format}";
 }
 
+/// <summary>The names of an application's tasks in their addresses, each a journey: <see cref="ApplicationLinks.Journey"/>, then "check your answers".</summary>
+public static class ApplicationJourneys
+{
+    public const string Authorise = "authorise-application";
+
+    public const string Lodge = "lodge-application";
+
+    public const string ListHearing = "list-hearing";
+
+    /// <summary>Addressed by the hearing's id: <see cref="ApplicationLinks.HearingJourney"/>.</summary>
+    public const string RecordHearingOutcome = "record-hearing-outcome";
+
+    public const string ChooseCourt = "choose-court";
+
+    public const string SetJurisdiction = "set-jurisdiction";
+
+    public const string AddProtectedPerson = "add-protected-person";
+
+    public const string AddEvidence = "add-evidence";
+
+    public const string Comment = "comment-on-application";
+}
+
 /// <summary>Addresses of the triage pages: a report has one triage journey, addressed by the report's id.</summary>
 public static class TriageLinks
 {

@@ -233,7 +233,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FollowAsync("Why the force may apply (jurisdiction)", "Why the force may apply");
         await officer.ChooseAsync("Basis", "ResidesInArea");
         await officer.FillAsync("Notes", "Lives at 14 Harehills Lane, Leeds, in West Yorkshire.");
-        await officer.PressAsync("Save and return", heading);
+        await officer.PressAsync("Continue", "Check why the force may apply");
+        await officer.PressAsync("Confirm and save", heading);
 
         await LinkEvidenceAsync(officer, heading, "ActsAssociatedWithStalking", "Act", 1, "Following and watching over 30 days.");
         await LinkEvidenceAsync(officer, heading, "RiskAssociatedWithStalking", "RiskAssessment", 2, "S-DASH screening: high risk.");
@@ -242,12 +243,14 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
 
         await officer.FollowAsync("People the order is to protect", "People the order is to protect");
         await officer.Page.Locator("input[name='VictimId']").First.CheckAsync();
-        await officer.PressAsync("Save and return", heading);
+        await officer.PressAsync("Continue", "Check the person to protect");
+        await officer.PressAsync("Confirm and save", heading);
 
         await officer.FollowAsync("Court", "Court");
         await officer.ChooseAsync("Venue", "MagistratesCourt");
         await officer.FillAsync("CourtName", Court);
-        await officer.PressAsync("Save and return", heading);
+        await officer.PressAsync("Continue", "Check the court");
+        await officer.PressAsync("Confirm and save", heading);
         Assert.Equal("Cannot start yet", await officer.TaskStatusAsync("Lodge with the court"));
         Assert.Contains("Sam Carter", await officer.TextAsync("[data-protected]"), StringComparison.Ordinal);
     }
@@ -263,7 +266,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         }
 
         await officer.FillAsync("Description", description);
-        await officer.PressAsync("Save and return", heading);
+        await officer.PressAsync("Continue", "Check the evidence");
+        await officer.PressAsync("Confirm and save", heading);
     }
 
     private static async Task CommentAsLegalServicesAsync(Screen legal, string applicationUrl)
@@ -271,6 +275,7 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await legal.OpenAsync(applicationUrl, "Full application for a stalking protection order");
         await legal.FollowAsync("Add a comment", "Comment on the application");
         await legal.FillAsync("Comment", "The evidence meets all three limbs; ask for the exclusion zone at the full hearing.");
+        await legal.PressAsync("Continue", "Check your comment");
         await legal.PressAsync("Add comment", "Full application for a stalking protection order");
         Assert.Contains("ask for the exclusion zone", await legal.TextAsync("[data-comments]"), StringComparison.Ordinal);
     }
@@ -280,7 +285,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await coordinator.OpenAsync(applicationUrl, heading);
         await coordinator.FollowAsync("Authorisation by an SPO coordinator", "Authorise the application");
         await coordinator.ChooseAsync("Decision", "Approve");
-        await coordinator.PressAsync("Confirm", heading);
+        await coordinator.PressAsync("Continue", "Check your decision");
+        await coordinator.PressAsync("Confirm and save", heading);
         Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);
         Assert.Equal("Completed", await coordinator.TaskStatusAsync("Authorisation by an SPO coordinator"));
         Assert.Equal("Authorised", await coordinator.TextAsync("[data-status]"));
@@ -303,7 +309,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         Assert.Equal(Respondent, await coordinator.TextAsync($"{row} [data-respondent]"));
         await coordinator.FollowAsync($"Full order application for {Respondent}, CR/40117/26", "Authorise the application");
         await coordinator.ChooseAsync("Decision", "Approve");
-        await coordinator.PressAsync("Confirm", "Full application for a stalking protection order");
+        await coordinator.PressAsync("Continue", "Check your decision");
+        await coordinator.PressAsync("Confirm and save", "Full application for a stalking protection order");
         Assert.Contains("Application authorised", await coordinator.BannerAsync(), StringComparison.Ordinal);
         Assert.Equal("Authorised", await coordinator.TextAsync("[data-status]"));
         await coordinator.OpenAsync(Queue, "Applications awaiting authorisation");
@@ -317,7 +324,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.OpenAsync(applicationUrl, Heading);
         await officer.FollowAsync("Why the force may apply (jurisdiction)", "Why the force may apply");
         await officer.FillAsync("Notes", "Lives at 14 Harehills Lane, Leeds, in West Yorkshire, and works in Leeds.");
-        await officer.PressAsync("Save and return", Heading);
+        await officer.PressAsync("Continue", "Check why the force may apply");
+        await officer.PressAsync("Confirm and save", Heading);
         Assert.Equal("Awaiting authorisation", await officer.TextAsync("[data-status]"));
     }
 
@@ -371,7 +379,8 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
     private async Task LodgeAsync(Screen officer, string applicationUrl, string heading)
     {
         await officer.OpenAsync(applicationUrl, heading);
-        await officer.FollowAsync("Lodge with the court", "Check your answers before lodging the application");
+        await officer.FollowAsync("Lodge with the court", "When was the application made to the court?");
+        await officer.PressAsync("Continue", "Check your answers before lodging the application");
         Assert.StartsWith("DS Chris Lee", await officer.SummaryAsync("Authorised by"), StringComparison.Ordinal);
         await officer.PressAsync("Lodge application", heading);
         Assert.Equal("Lodged", await officer.TextAsync("[data-status]"));
@@ -386,12 +395,13 @@ public class WholeLifeJourneyTests(JourneyServer server) : IClassFixture<Journey
         await officer.FillDateAsync("HearingOn", Today);
         await officer.FillAsync("HearingAt", time);
         await officer.FillAsync("CourtName", Court);
-        await officer.PressAsync("Save and return", heading);
+        await officer.PressAsync("Continue", "Check the hearing");
+        await officer.PressAsync("Confirm and save", heading);
         Assert.Equal("Hearing listed", await officer.TextAsync("[data-status]"));
 
         await officer.FollowAsync("Record the outcome", "Record the hearing outcome");
         await officer.ChooseAsync("Outcome", "Granted");
-        await officer.PressAsync("Save and return", orderHeading);
+        await officer.PressAsync("Continue", orderHeading);
     }
 
     private async Task<string> RecordInterimOrderAsync(Screen officer)

@@ -44,6 +44,13 @@ public class WorkspaceLinksTests(WebAppFactory factory) : IClassFixture<WebAppFa
             "add-evidence", "add-protected-person", "amend-change-sought", "authorise-application", "choose-court", "comment-on-application",
             "list-hearing", "lodge-application", "propose-condition", "set-jurisdiction",
         }.Select(j => ApplicationLinks.Journey(j, _a)),
+        .. new[]
+        {
+            ApplicationJourneys.Authorise, ApplicationJourneys.Lodge, ApplicationJourneys.ListHearing, ApplicationJourneys.RecordHearingOutcome,
+            ApplicationJourneys.ChooseCourt, ApplicationJourneys.SetJurisdiction, ApplicationJourneys.AddProtectedPerson, ApplicationJourneys.AddEvidence,
+            ApplicationJourneys.Comment,
+        }
+            .SelectMany(j => new[] { ApplicationLinks.ChangeAnswers(j, _a, _b), ApplicationLinks.CheckAnswers(j, _a, _b) }),
         TriageLinks.Queue, TriageLinks.Report(_a), TriageLinks.Start(_a), TriageLinks.Details(_a), TriageLinks.CheckAnswers(_a),
         TriageLinks.Confirmation(_a),
         PeopleLinks.Duplicates, PeopleLinks.Merge(_a, _b), PeopleLinks.MergeReason(_c), PeopleLinks.MergeCheckAnswers(_c), PeopleLinks.MergeConfirmation(_a),

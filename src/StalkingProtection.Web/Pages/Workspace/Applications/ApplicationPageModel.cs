@@ -19,14 +19,12 @@ public abstract class ApplicationPageModel : FormPageModel
 
     protected async Task<bool> LoadApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct)
     {
-        if (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is not { } application
-            || await FindVisibleCaseAsync(db, application.CaseId, ct, application.RespondentId) is not { } stalkingCase)
+        if (await ApplicationSubject.LoadAsync(HttpContext, db, id, ct) is not { } subject)
         {
             return false;
         }
 
-        Application = application;
-        Case = stalkingCase;
+        (Application, Case) = subject;
         return true;
     }
 

@@ -31,7 +31,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var response = await client.SubmitFormAsync($"/workspace/applications/set-jurisdiction/{id}",
+        var response = await client.SubmitAndConfirmAsync($"/workspace/applications/set-jurisdiction/{id}",
             new Dictionary<string, string> { ["Basis"] = nameof(JurisdictionBasis.ResidesInArea), ["Notes"] = "Lives at 1 Main Street, Leeds" });
 
         // Assert
@@ -49,7 +49,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/set-jurisdiction/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/set-jurisdiction/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         Assert.Equal(["Select why the force may apply against the respondent (SPA 2019 s.1(3), R2)", "Enter what supports this, for example the respondent's address (R2)"],
@@ -68,7 +68,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
             new SetJurisdictionOptions(id, JurisdictionBasis.BelievedInArea, "Seen in Leeds city centre daily"), StalkingProtection.TestCommon.TestData.Coordinator));
 
         // Act
-        var response = await client.SubmitFormAsync(url, new Dictionary<string, string>
+        var response = await client.SubmitAndConfirmAsync(url, new Dictionary<string, string>
         {
             ["Basis"] = nameof(JurisdictionBasis.ResidesInArea),
             ["Notes"] = "My stale notes",
@@ -79,8 +79,9 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([ConflictMessage], AllErrors(document));
-        Assert.Equal("Seen in Leeds city centre daily", document.QuerySelector("#Notes")!.TextContent);
-        Assert.NotNull(document.QuerySelector("input[name=Basis][value=BelievedInArea][checked]"));
+        var current = document.QuerySelector("[data-current]")!.TextContent;
+        Assert.Contains("Seen in Leeds city centre daily", current, StringComparison.Ordinal);
+        Assert.Contains(ApplicationChoiceText(JurisdictionBasis.BelievedInArea), current, StringComparison.Ordinal);
         var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == id));
         Assert.Equal("Seen in Leeds city centre daily", application.JurisdictionNotes);
     }
@@ -93,7 +94,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/choose-court/{id}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/choose-court/{id}",
             new Dictionary<string, string> { ["Venue"] = nameof(CourtVenue.MagistratesCourt), ["CourtName"] = "Leeds Magistrates' Court" })).GetDocumentAsync();
 
         // Assert
@@ -108,7 +109,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/choose-court/{id}",
+        await client.SubmitAndConfirmAsync($"/workspace/applications/choose-court/{id}",
             new Dictionary<string, string> { ["Venue"] = nameof(CourtVenue.MagistratesCourt), ["CourtName"] = "Leeds Magistrates' Court" });
 
         // Assert
@@ -124,7 +125,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/choose-court/{id}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/choose-court/{id}",
             new Dictionary<string, string> { ["Venue"] = "", ["CourtName"] = "" })).GetDocumentAsync();
 
         // Assert
@@ -139,7 +140,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>
+        await client.SubmitAndConfirmAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>
         {
             ["Limb"] = nameof(Limb.ActsAssociatedWithStalking),
             ["Kind"] = nameof(EvidenceKind.Act),
@@ -161,7 +162,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>
         {
             ["Limb"] = nameof(Limb.ActsAssociatedWithStalking),
             ["Kind"] = nameof(EvidenceKind.Act),
@@ -182,7 +183,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/add-evidence/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         Assert.Equal(["Select which part of the test the evidence proves (SPA 2019 s.1(1), R3)", "Select what the evidence is"], document.ErrorSummaryMessages());
@@ -196,7 +197,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/add-protected-person/{id}",
+        await client.SubmitAndConfirmAsync($"/workspace/applications/add-protected-person/{id}",
             new Dictionary<string, string> { ["VictimId"] = created.ProtectedPersonIds[1].ToString() });
 
         // Assert
@@ -214,7 +215,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/add-protected-person/{id}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/add-protected-person/{id}",
             new Dictionary<string, string> { ["VictimId"] = victimOnly.ToString() })).GetDocumentAsync();
 
         // Assert
@@ -231,7 +232,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/add-protected-person/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/add-protected-person/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         Assert.Equal(["Select the person the order is to protect"], document.ErrorSummaryMessages());
@@ -245,7 +246,7 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync(StaffRoles.LegalServices, null);
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/comment-on-application/{id}",
+        await client.SubmitAndConfirmAsync($"/workspace/applications/comment-on-application/{id}",
             new Dictionary<string, string> { ["Comment"] = "Limb (b) needs the S-DASH screening linked." });
         var document = await client.GetDocumentAsync($"/workspace/applications/{id}");
 
@@ -263,11 +264,14 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
         var client = await BrowserAsync(StaffRoles.LegalServices, null);
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/comment-on-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/comment-on-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         Assert.Equal(["Enter your comment"], document.ErrorSummaryMessages());
     }
+
+    private static string ApplicationChoiceText(JurisdictionBasis basis) =>
+        StalkingProtection.Web.Pages.Workspace.Applications.ApplicationChoices.Text(StalkingProtection.Web.Pages.Workspace.Applications.ApplicationChoices.JurisdictionBases, basis);
 
     [Theory]
     [MemberData(nameof(TaskPages))]

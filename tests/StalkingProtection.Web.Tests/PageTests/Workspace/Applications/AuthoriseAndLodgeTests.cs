@@ -19,7 +19,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
 
         // Act
-        var response = await client.SubmitFormAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+        var response = await client.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
             new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Approve) });
 
         // Assert
@@ -36,7 +36,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+        await client.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
             new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Return), ["Comments"] = "Add the victim's views before I authorise." });
         var document = await client.GetDocumentAsync($"/workspace/applications/{created.ApplicationId}");
 
@@ -53,7 +53,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
             new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Return) })).GetDocumentAsync();
 
         // Assert
@@ -68,7 +68,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
             new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
@@ -92,7 +92,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         });
 
         // Act
-        var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Approve), ["Version"] = stale });
+        var response = await client.SubmitAndConfirmAsync(url, new Dictionary<string, string> { ["Decision"] = nameof(AuthorisationDecision.Approve), ["Version"] = stale });
         var document = await response.GetDocumentAsync();
 
         // Assert
@@ -138,8 +138,8 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync();
 
         // Act
-        var check = await client.GetDocumentAsync($"/workspace/applications/lodge-application/{created.ApplicationId}");
-        var response = await client.SubmitFormAsync($"/workspace/applications/lodge-application/{created.ApplicationId}", new Dictionary<string, string>());
+        var check = await client.ContinueAsync($"/workspace/applications/lodge-application/{created.ApplicationId}", new Dictionary<string, string>());
+        var response = await client.SubmitFormAsync(check.CheckAnswersUrl(), new Dictionary<string, string>());
 
         // Assert
         Assert.Contains("DS Sam Coordinator", check.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
@@ -160,9 +160,9 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var url = $"/workspace/applications/lodge-application/{created.ApplicationId}";
 
         // Act
-        var future = await (await client.SubmitFormAsync(url, Date("LodgedOn", new DateOnly(2026, 11, 29)))).GetDocumentAsync();
+        var future = await (await client.SubmitAndConfirmAsync(url, Date("LodgedOn", new DateOnly(2026, 11, 29)))).GetDocumentAsync();
         var statusAfterFuture = (await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).Status;
-        var response = await client.SubmitFormAsync(url, Date("LodgedOn", new DateOnly(2026, 10, 2)));
+        var response = await client.SubmitAndConfirmAsync(url, Date("LodgedOn", new DateOnly(2026, 10, 2)));
 
         // Assert
         Assert.Equal([RuleCheck.NotYetHappenedMessage], AllErrors(future));
@@ -183,7 +183,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         var errors = AllErrors(document);
@@ -215,7 +215,7 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         });
 
         // Act
-        var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Version"] = stale });
+        var response = await client.SubmitAndConfirmAsync(url, new Dictionary<string, string> { ["Version"] = stale });
         var document = await response.GetDocumentAsync();
 
         // Assert

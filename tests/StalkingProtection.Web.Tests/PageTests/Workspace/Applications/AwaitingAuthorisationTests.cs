@@ -54,13 +54,13 @@ public class AwaitingAuthorisationTests(WebAppFactory factory) : CasePageTestBas
         var officer = await BrowserAsync();
         var coordinator = await BrowserAsync(StaffRoles.Coordinator, null);
         await officer.SubmitFormAsync($"/workspace/applications/{created.ApplicationId}", new Dictionary<string, string>(), "[data-ask-authorisation]");
-        await coordinator.SubmitFormAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+        await coordinator.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
             new Dictionary<string, string> { ["Decision"] = "Approve" });
         var authorised = await officer.GetDocumentAsync($"/workspace/applications/{created.ApplicationId}");
         var queueBefore = await coordinator.GetDocumentAsync(Queue);
 
         // Act: the officer changes the court after authorisation.
-        var edited = await officer.SubmitFormAsync($"/workspace/applications/choose-court/{created.ApplicationId}", new Dictionary<string, string>
+        var edited = await officer.SubmitAndConfirmAsync($"/workspace/applications/choose-court/{created.ApplicationId}", new Dictionary<string, string>
         {
             ["Venue"] = nameof(CourtVenue.MagistratesCourt),
             ["CourtName"] = "Bradford and Keighley Magistrates' Court",

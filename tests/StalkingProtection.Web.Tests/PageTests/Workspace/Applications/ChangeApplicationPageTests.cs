@@ -78,7 +78,7 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
 
         // Act
         var document = await client.GetDocumentAsync($"/workspace/applications/{id}");
-        var lodged = await client.SubmitFormAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>());
+        var lodged = await client.SubmitAndConfirmAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>());
 
         // Assert
         Assert.Equal(["The order", "What the application asks the court to do", "Court", "Authorisation by an SPO coordinator", "Lodge with the court"], TaskNames(document));
@@ -107,7 +107,7 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/lodge-application/{id}", new Dictionary<string, string>())).GetDocumentAsync();
 
         // Assert
         var message = Assert.Single(AllErrors(document));

@@ -30,7 +30,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         }
 
         // Act
-        var response = await client.SubmitFormAsync($"/workspace/applications/list-hearing/{created.ApplicationId}", fields);
+        var response = await client.SubmitAndConfirmAsync($"/workspace/applications/list-hearing/{created.ApplicationId}", fields);
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -47,7 +47,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var client = await BrowserAsync();
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/list-hearing/{created.ApplicationId}",
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/list-hearing/{created.ApplicationId}",
             new Dictionary<string, string> { ["CourtName"] = "" })).GetDocumentAsync();
 
         // Assert
@@ -67,7 +67,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         }
 
         // Act
-        var document = await (await client.SubmitFormAsync($"/workspace/applications/list-hearing/{created.ApplicationId}", fields)).GetDocumentAsync();
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/list-hearing/{created.ApplicationId}", fields)).GetDocumentAsync();
 
         // Assert
         Assert.Equal(["The application is draft, not before the court"], AllErrors(document));
@@ -83,7 +83,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var client = await BrowserAsync();
 
         // Act
-        var response = await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+        var response = await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
             new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Refused), ["Reason"] = "The court was not satisfied the order was necessary." });
 
         // Assert
@@ -103,7 +103,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var client = await BrowserAsync();
 
         // Act
-        var response = await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+        var response = await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
             new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Granted) });
 
         // Assert
@@ -120,7 +120,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var mainId = interim.Application.MainApplicationId!.Value;
         var decidedId = await ListAsync(mainId);
         var client = await BrowserAsync();
-        await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{decidedId}",
+        await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{decidedId}",
             new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Refused), ["Reason"] = "The court was not satisfied the order was necessary." });
         var other = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
         await ListAsync(other.ApplicationId);
@@ -150,7 +150,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         }
 
         // Act
-        await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}", fields);
+        await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}", fields);
 
         // Assert
         var hearing = await Factory.WithDbAsync(db => db.Hearings.SingleAsync(h => h.Id == hearingId));
@@ -167,8 +167,8 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         var client = await BrowserAsync();
 
         // Act
-        var first = await (await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}", new Dictionary<string, string>())).GetDocumentAsync();
-        var second = await (await client.SubmitFormAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+        var first = await (await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}", new Dictionary<string, string>())).GetDocumentAsync();
+        var second = await (await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
             new Dictionary<string, string> { ["Outcome"] = nameof(HearingResult.Refused) })).GetDocumentAsync();
 
         // Assert
@@ -190,7 +190,7 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
             new AdjournHearingOptions(other, "Court time ran out", null), StalkingProtection.TestCommon.TestData.Officer));
 
         // Act
-        var document = await (await client.SubmitFormAsync(url, new Dictionary<string, string>
+        var document = await (await client.SubmitAndConfirmAsync(url, new Dictionary<string, string>
         {
             ["Outcome"] = nameof(HearingResult.Refused),
             ["Reason"] = "Not necessary",

@@ -2,84 +2,50 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AddProtectedPerson;
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications) : ApplicationPageModel
+/// <summary>The person chosen, kept until it is confirmed.</summary>
+public sealed class ProtectedPersonAnswers : ApplicationAnswers
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public Guid VictimId { get; set; }
+}
 
+public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPageModel<ProtectedPersonAnswers>(db)
+{
     [BindProperty]
     [Display(Name = "Who is the order to protect?")]
     public Guid? VictimId { get; set; }
 
-    [BindProperty]
-    public long Version { get; set; }
-
     public IReadOnlyList<SelectListItem> People { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string JourneyName => ApplicationJourneys.AddProtectedPerson;
+
+    /// <summary>SPA 2019 s.1(1)(c), R4: anyone on the case not yet named may be offered; a victim not recorded as a person to protect is refused by the rule.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> PeopleAsync(StalkingProtectionDbContext db, Core.Applications.Application application, CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-
-        Version = Application.Version;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
-
-        if (VictimId is null || People.All(p => p.Value != VictimId.ToString()))
-        {
-            ModelState.AddModelError(nameof(VictimId), "Select the person the order is to protect");
-            return Page();
-        }
-
-        try
-        {
-            await applications.AddProtectedPersonAsync(new AddProtectedPersonOptions(Id, VictimId.Value, Version), User.ToActor(), ct);
-            SetFlash("Person to protect added");
-            return Redirect(ApplicationUrl);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ShowConflictWithCurrentValuesAsync(db, ct);
-            Version = Application.Version;
-            return Page();
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e, new Dictionary<string, string> { ["protectedPersonIds"] = nameof(VictimId) });
-            return Page();
-        }
-    }
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return false;
-        }
-
-        // SPA 2019 s.1(1)(c), R4: anyone on the case may be offered; a victim who is not recorded as a person to protect is refused by the rule.
-        var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == Case.Id).ToListAsync(ct);
-        var named = Application.ProtectedPersons.Select(p => p.VictimId).ToHashSet();
-        People = victims.Where(v => !named.Contains(v.Id))
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        var victims = await db.Victims.AsNoTracking().Where(v => v.CaseId == application.CaseId).ToListAsync(ct);
+        var named = application.ProtectedPersons.Select(p => p.VictimId).ToHashSet();
+        return victims.Where(v => !named.Contains(v.Id))
             .Select(v => new SelectListItem($"{v.Person.PrimaryName.FullName} ({Role(v.Role)})", v.Id.ToString())).ToList();
-        return true;
+    }
+
+    protected override async Task LoadChoicesAsync(CancellationToken ct) => People = await PeopleAsync(Db, Application, ct);
+
+    protected override void Validate() =>
+        Require(VictimId is { } id && People.Any(p => p.Value == id.ToString()), nameof(VictimId), "Select the person the order is to protect");
+
+    protected override ProtectedPersonAnswers Answer() => new() { VictimId = VictimId!.Value };
+
+    protected override void Fill(ProtectedPersonAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        VictimId = answers.VictimId;
     }
 
     private static string Role(VictimRole role) => role switch

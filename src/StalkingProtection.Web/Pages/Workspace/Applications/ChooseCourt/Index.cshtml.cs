@@ -3,17 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ChooseCourt;
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications, TimeProvider timeProvider) : ApplicationPageModel
+/// <summary>The court chosen, kept until it is confirmed.</summary>
+public sealed class CourtAnswers : ApplicationAnswers
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public CourtVenue Venue { get; set; }
 
+    public string CourtName { get; set; } = "";
+}
+
+public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvider) : ApplicationQuestionPageModel<CourtAnswers>(db)
+{
     [BindProperty]
     [Display(Name = "Which court?")]
     public CourtVenue? Venue { get; set; }
@@ -22,29 +26,20 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
     [Display(Name = "Name of the court")]
     public string? CourtName { get; set; }
 
-    [BindProperty]
-    public long Version { get; set; }
-
     public int? RespondentAge { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
+    protected override string JourneyName => ApplicationJourneys.ChooseCourt;
 
-        ShowCurrent();
-        return Page();
+    protected override async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var respondent = await Db.Respondents.AsNoTracking().SingleAsync(r => r.Id == Application.RespondentId, ct);
+        RespondentAge = respondent.Person.AgeOn(timeProvider.UkToday);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
+    protected override void Prefill() => (Venue, CourtName) = (Application.Venue, Application.CourtName);
 
+    protected override void Validate()
+    {
         if (Venue is not (CourtVenue.MagistratesCourt or CourtVenue.YouthCourt))
         {
             ModelState.AddModelError(nameof(Venue), "Select the court");
@@ -57,55 +52,15 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
                 : $"The respondent is {age} today, so the application goes to a magistrates' court (R7)");
         }
 
-        if (string.IsNullOrWhiteSpace(CourtName))
-        {
-            ModelState.AddModelError(nameof(CourtName), "Enter the name of the court");
-        }
-        else if (CourtName.Length > Application.CourtNameMaxLength)
-        {
-            ModelState.AddModelError(nameof(CourtName), $"Name of the court must be {Application.CourtNameMaxLength} characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await applications.ChooseCourtAsync(new ChooseCourtOptions(Id, Venue!.Value, CourtName!, Version), User.ToActor(), ct);
-            SetFlash("Court recorded");
-            return Redirect(ApplicationUrl);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ShowConflictWithCurrentValuesAsync(db, ct);
-            ShowCurrent();
-            return Page();
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
-        }
+        Require(!string.IsNullOrWhiteSpace(CourtName), nameof(CourtName), "Enter the name of the court");
+        MaxLength(CourtName, Application.CourtNameMaxLength, nameof(CourtName), $"Name of the court must be {Application.CourtNameMaxLength} characters or fewer");
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return false;
-        }
+    protected override CourtAnswers Answer() => new() { Venue = Venue!.Value, CourtName = CourtName!.Trim() };
 
-        var respondent = await db.Respondents.AsNoTracking().SingleAsync(r => r.Id == Application.RespondentId, ct);
-        RespondentAge = respondent.Person.AgeOn(timeProvider.UkToday);
-        return true;
-    }
-
-    private void ShowCurrent()
+    protected override void Fill(CourtAnswers answers)
     {
-        Venue = Application.Venue;
-        CourtName = Application.CourtName;
-        Version = Application.Version;
+        ArgumentNullException.ThrowIfNull(answers);
+        (Venue, CourtName) = (answers.Venue, answers.CourtName);
     }
 }

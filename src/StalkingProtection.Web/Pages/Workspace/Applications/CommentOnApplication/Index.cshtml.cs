@@ -1,55 +1,36 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.CommentOnApplication;
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications) : ApplicationPageModel
+/// <summary>The comment, kept until it is confirmed.</summary>
+public sealed class CommentAnswers : ApplicationAnswers
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public string Comment { get; set; } = "";
+}
 
+public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPageModel<CommentAnswers>(db)
+{
     [BindProperty]
     [Display(Name = "Your comment")]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadApplicationAsync(db, Id, ct) ? Page() : NotFound();
+    protected override string JourneyName => ApplicationJourneys.Comment;
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate()
     {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return NotFound();
-        }
+        Require(!string.IsNullOrWhiteSpace(Comment), nameof(Comment), "Enter your comment");
+        MaxLength(Comment, AuditEntry.JustificationMaxLength, nameof(Comment), $"Comment must be {AuditEntry.JustificationMaxLength} characters or fewer");
+    }
 
-        if (string.IsNullOrWhiteSpace(Comment))
-        {
-            ModelState.AddModelError(nameof(Comment), "Enter your comment");
-        }
-        else if (Comment.Length > AuditEntry.JustificationMaxLength)
-        {
-            ModelState.AddModelError(nameof(Comment), $"Comment must be {AuditEntry.JustificationMaxLength} characters or fewer");
-        }
+    protected override CommentAnswers Answer() => new() { Comment = Comment!.Trim() };
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await applications.CommentAsync(new CommentOnApplicationOptions(Id, Comment!), User.ToActor(), ct);
-            SetFlash("Comment added");
-            return Redirect(ApplicationUrl);
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
-        }
+    protected override void Fill(CommentAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Comment = answers.Comment;
     }
 }

@@ -4,17 +4,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
-using StalkingProtection.Core.Rules;
-using StalkingProtection.Core.Time;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.ListHearing;
 
-public class IndexModel(StalkingProtectionDbContext db, HearingService hearings) : ApplicationPageModel
+/// <summary>The hearing's day, time and court, kept until they are confirmed.</summary>
+public sealed class ListHearingAnswers : ApplicationAnswers
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public DateOnly HearingOn { get; set; }
 
+    public TimeOnly HearingAt { get; set; }
+
+    public string CourtName { get; set; } = "";
+}
+
+public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPageModel<ListHearingAnswers>(db)
+{
     [BindProperty]
     [Display(Name = "Date of the hearing")]
     public DateOnly? HearingOn { get; set; }
@@ -27,63 +32,35 @@ public class IndexModel(StalkingProtectionDbContext db, HearingService hearings)
     [Display(Name = "Court")]
     public string? CourtName { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override string JourneyName => ApplicationJourneys.ListHearing;
+
+    protected override void Prefill() => CourtName = Application.CourtName;
+
+    protected override void Validate()
     {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return NotFound();
-        }
-
-        CourtName = Application.CourtName;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return NotFound();
-        }
-
-        if (ModelState.GetValidationState(nameof(HearingOn)) != ModelValidationState.Invalid && HearingOn is null)
-        {
-            ModelState.AddModelError(nameof(HearingOn), "Enter the date of the hearing");
-        }
-
-        TimeOnly time = default;
+        Require(ModelState.GetValidationState(nameof(HearingOn)) == ModelValidationState.Invalid || HearingOn is not null, nameof(HearingOn),
+            "Enter the date of the hearing");
         if (string.IsNullOrWhiteSpace(HearingAt))
         {
             ModelState.AddModelError(nameof(HearingAt), "Enter the time of the hearing");
         }
-        else if (!TimeOnly.TryParseExact(HearingAt.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        else if (Time(HearingAt) is null)
         {
             ModelState.AddModelError(nameof(HearingAt), "Enter the time in the 24-hour clock, for example 10:00");
         }
 
-        if (string.IsNullOrWhiteSpace(CourtName))
-        {
-            ModelState.AddModelError(nameof(CourtName), "Enter the court");
-        }
-        else if (CourtName.Length > Hearing.CourtNameMaxLength)
-        {
-            ModelState.AddModelError(nameof(CourtName), $"Court must be {Hearing.CourtNameMaxLength} characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await hearings.ListHearingAsync(new ListHearingOptions(Id, LondonTime.ToUtc(HearingOn!.Value, time), CourtName!), User.ToActor(), ct);
-            SetFlash("Hearing added");
-            return Redirect(ApplicationUrl);
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e);
-            return Page();
-        }
+        Require(!string.IsNullOrWhiteSpace(CourtName), nameof(CourtName), "Enter the court");
+        MaxLength(CourtName, Hearing.CourtNameMaxLength, nameof(CourtName), $"Court must be {Hearing.CourtNameMaxLength} characters or fewer");
     }
+
+    protected override ListHearingAnswers Answer() => new() { HearingOn = HearingOn!.Value, HearingAt = Time(HearingAt)!.Value, CourtName = CourtName!.Trim() };
+
+    protected override void Fill(ListHearingAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        (HearingOn, HearingAt, CourtName) = (answers.HearingOn, answers.HearingAt.ToString("HH:mm", CultureInfo.InvariantCulture), answers.CourtName);
+    }
+
+    private static TimeOnly? Time(string? value) =>
+        TimeOnly.TryParseExact(value?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
-using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.SetJurisdiction;
 
-public class IndexModel(StalkingProtectionDbContext db, ApplicationService applications) : ApplicationPageModel
+/// <summary>Why the force may apply, kept until it is confirmed.</summary>
+public sealed class JurisdictionAnswers : ApplicationAnswers
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    public JurisdictionBasis Basis { get; set; }
 
+    public string Notes { get; set; } = "";
+}
+
+/// <summary>SPA 2019 s.1(3), R2: why the force may apply against the respondent.</summary>
+public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPageModel<JurisdictionAnswers>(db)
+{
     [BindProperty]
     [Display(Name = "Why may the force apply against the respondent?")]
     public JurisdictionBasis? Basis { get; set; }
@@ -21,70 +25,23 @@ public class IndexModel(StalkingProtectionDbContext db, ApplicationService appli
     [Display(Name = "What supports this?")]
     public string? Notes { get; set; }
 
-    [BindProperty]
-    public long Version { get; set; }
+    protected override string JourneyName => ApplicationJourneys.SetJurisdiction;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override void Prefill() => (Basis, Notes) = (Application.JurisdictionBasis, Application.JurisdictionNotes);
+
+    protected override void Validate()
     {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return NotFound();
-        }
-
-        ShowCurrent();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadApplicationAsync(db, Id, ct))
-        {
-            return NotFound();
-        }
-
         // SPA 2019 s.1(3), R2.
-        if (Basis is null)
-        {
-            ModelState.AddModelError(nameof(Basis), "Select why the force may apply against the respondent (SPA 2019 s.1(3), R2)");
-        }
-
-        if (string.IsNullOrWhiteSpace(Notes))
-        {
-            ModelState.AddModelError(nameof(Notes), "Enter what supports this, for example the respondent's address (R2)");
-        }
-        else if (Notes.Length > Application.NotesMaxLength)
-        {
-            ModelState.AddModelError(nameof(Notes), $"Notes must be {Application.NotesMaxLength} characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await applications.SetJurisdictionAsync(new SetJurisdictionOptions(Id, Basis, Notes, Version), User.ToActor(), ct);
-            SetFlash("Jurisdiction recorded");
-            return Redirect(ApplicationUrl);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ShowConflictWithCurrentValuesAsync(db, ct);
-            ShowCurrent();
-            return Page();
-        }
-        catch (RuleViolationException e)
-        {
-            AddRuleViolations(e, new Dictionary<string, string> { ["jurisdictionNotes"] = nameof(Notes) });
-            return Page();
-        }
+        Require(Basis is not null, nameof(Basis), "Select why the force may apply against the respondent (SPA 2019 s.1(3), R2)");
+        Require(!string.IsNullOrWhiteSpace(Notes), nameof(Notes), "Enter what supports this, for example the respondent's address (R2)");
+        MaxLength(Notes, Application.NotesMaxLength, nameof(Notes), $"Notes must be {Application.NotesMaxLength} characters or fewer");
     }
 
-    private void ShowCurrent()
+    protected override JurisdictionAnswers Answer() => new() { Basis = Basis!.Value, Notes = Notes!.Trim() };
+
+    protected override void Fill(JurisdictionAnswers answers)
     {
-        Basis = Application.JurisdictionBasis;
-        Notes = Application.JurisdictionNotes;
-        Version = Application.Version;
+        ArgumentNullException.ThrowIfNull(answers);
+        (Basis, Notes) = (answers.Basis, answers.Notes);
     }
 }

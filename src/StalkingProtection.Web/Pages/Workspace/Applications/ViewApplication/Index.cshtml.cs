@@ -151,17 +151,17 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         [
             new("Respondent", CaseLinks.View(a.CaseId), Respondent?.Person.DateOfBirth is null ? TaskStatus.InProgress : TaskStatus.Completed,
                 Respondent?.Person.DateOfBirth is null ? "Record the respondent's date of birth (R7)" : null),
-            new("Why the force may apply (jurisdiction)", territorial ? Href("set-jurisdiction") : null,
+            new("Why the force may apply (jurisdiction)", territorial ? Href(ApplicationJourneys.SetJurisdiction) : null,
                 !territorial ? TaskStatus.NotNeeded : a.JurisdictionBasis is null ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.1(3), R2"),
-            new("Evidence for the three limbs of the test", Href("add-evidence"),
+            new("Evidence for the three limbs of the test", Href(ApplicationJourneys.AddEvidence),
                 limbs == 3 ? TaskStatus.Completed : limbs == 0 ? TaskStatus.NotStarted : TaskStatus.InProgress, "SPA 2019 s.1(1), R3"),
-            new("People the order is to protect", Href("add-protected-person"),
+            new("People the order is to protect", Href(ApplicationJourneys.AddProtectedPerson),
                 a.ProtectedPersons.Count == 0 ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.1(1)(c), R4"),
             ProposedConditionsTask(),
-            new("Court", Href("choose-court"), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed, "R7"),
-            new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
+            new("Court", Href(ApplicationJourneys.ChooseCourt), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed, "R7"),
+            new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href(ApplicationJourneys.Authorise) : null,
                 a.AuthorisedAt is not null ? TaskStatus.Completed : a.AwaitingAuthorisationSince is not null ? TaskStatus.InProgress : TaskStatus.NotStarted),
-            new("Lodge with the court", Href("lodge-application"),
+            new("Lodge with the court", Href(ApplicationJourneys.Lodge),
                 !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null ? TaskStatus.CannotStartYet : TaskStatus.NotStarted),
         ];
     }
@@ -203,12 +203,12 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
                 string.IsNullOrWhiteSpace(a.NecessityRationale) ? TaskStatus.NotStarted : TaskStatus.Completed, "SPA 2019 s.4, R21"));
         }
 
-        tasks.Add(new("Court", Href("choose-court"), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed));
+        tasks.Add(new("Court", Href(ApplicationJourneys.ChooseCourt), string.IsNullOrWhiteSpace(a.CourtName) ? TaskStatus.NotStarted : TaskStatus.Completed));
         tasks.Add(byDefendant
             ? new("Authorisation by an SPO coordinator", null, TaskStatus.NotNeeded, "The defendant's own application")
-            : new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href("authorise-application") : null,
+            : new("Authorisation by an SPO coordinator", IsDraft && User.IsInRole(Core.Staff.StaffRoles.Coordinator) ? Href(ApplicationJourneys.Authorise) : null,
                 a.AuthorisedAt is not null ? TaskStatus.Completed : a.AwaitingAuthorisationSince is not null ? TaskStatus.InProgress : TaskStatus.NotStarted));
-        tasks.Add(new("Lodge with the court", Href("lodge-application"),
+        tasks.Add(new("Lodge with the court", Href(ApplicationJourneys.Lodge),
             !IsDraft ? TaskStatus.Completed : a.AuthorisedAt is null && !byDefendant ? TaskStatus.CannotStartYet : TaskStatus.NotStarted));
         return tasks;
     }

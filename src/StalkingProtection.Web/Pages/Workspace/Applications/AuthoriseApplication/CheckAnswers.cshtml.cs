@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Web.Infrastructure.Routing;
+using StalkingProtection.Web.Infrastructure.Security;
+
+namespace StalkingProtection.Web.Pages.Workspace.Applications.AuthoriseApplication;
+
+/// <summary>Checks the coordinator's decision and records it: authorised, or returned with comments.</summary>
+[Authorize(Policy = Policies.Coordinator)]
+public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationService applications)
+    : ApplicationCheckAnswersPageModel<AuthorisationAnswers>(db)
+{
+    protected override string JourneyName => ApplicationJourneys.Authorise;
+
+    protected override async Task<IActionResult> SaveAsync(AuthorisationAnswers answers, Override? @override, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Decision == AuthorisationDecision.Approve)
+        {
+            await applications.AuthoriseAsync(new AuthoriseApplicationOptions(Id, answers.Version), Actor, ct);
+            return BackToApplication("Application authorised");
+        }
+
+        await applications.ReturnAsync(new ReturnApplicationOptions(Id, answers.Comments ?? "", answers.Version), Actor, ct);
+        return BackToApplication("Application returned to the officer");
+    }
+}
