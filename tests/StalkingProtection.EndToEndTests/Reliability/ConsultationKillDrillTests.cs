@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -18,7 +17,8 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// DPA 2018 s.62: the real program is killed with SIGKILL while 32 API clients read a case at once, their consultation
 /// entries committed together by the shared writer. Each read carries a trace id of its own, which the audit entry keeps
 /// as its correlation id; afterwards every read that was answered 200 has its entry in the database: no answer was given
-/// before its entry was durable. STALKING_PROTECTION_CONSULTATION_KILL_DRILL_KILLS sets the number of kills (2; 50 before a release).
+/// before its entry was durable. Every run kills it twice, release mode (STALKING_PROTECTION_RELEASE=1) 50 times;
+/// STALKING_PROTECTION_CONSULTATION_KILL_DRILL_KILLS sets the number outright.
 /// </summary>
 public sealed class ConsultationKillDrillTests : IAsyncLifetime
 {
@@ -31,8 +31,7 @@ public sealed class ConsultationKillDrillTests : IAsyncLifetime
     private string _connectionString = "";
     private string _key = "";
 
-    private static int Kills =>
-        int.TryParse(Environment.GetEnvironmentVariable("STALKING_PROTECTION_CONSULTATION_KILL_DRILL_KILLS"), CultureInfo.InvariantCulture, out var kills) ? kills : 2;
+    private static int Kills => ReleaseMode.Setting("STALKING_PROTECTION_CONSULTATION_KILL_DRILL_KILLS", everyRun: 2, release: 50);
 
     public async ValueTask InitializeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Import;
@@ -12,8 +11,8 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// RL1 for the tracker import (docs/import-tracker.md): the real program's <c>import FILE</c> is killed with SIGKILL at
 /// seeded random points of a generated tracker, then run again to the end; the register it leaves is the register a clean
 /// run of the same file leaves on another fresh database, on the database the suite runs on.
-/// STALKING_PROTECTION_IMPORT_KILL_DRILL_KILLS sets the number of kills (5; 50 before a release) and
-/// STALKING_PROTECTION_IMPORT_KILL_DRILL_ROWS the tracker's rows (200).
+/// Every run kills it 5 times over 100 rows, release mode (STALKING_PROTECTION_RELEASE=1) 50 times over 1,000 rows;
+/// STALKING_PROTECTION_IMPORT_KILL_DRILL_KILLS and STALKING_PROTECTION_IMPORT_KILL_DRILL_ROWS set them outright.
 /// </summary>
 public sealed class ImportKillDrillTests : IAsyncLifetime
 {
@@ -25,12 +24,9 @@ public sealed class ImportKillDrillTests : IAsyncLifetime
     private Database _killed = null!;
     private string _tracker = "";
 
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    private static int Kills => ReleaseMode.Setting("STALKING_PROTECTION_IMPORT_KILL_DRILL_KILLS", everyRun: 5, release: 50);
 
-    private static int Kills => Setting("STALKING_PROTECTION_IMPORT_KILL_DRILL_KILLS", 5);
-
-    private static int Rows => Setting("STALKING_PROTECTION_IMPORT_KILL_DRILL_ROWS", 200);
+    private static int Rows => ReleaseMode.Setting("STALKING_PROTECTION_IMPORT_KILL_DRILL_ROWS", everyRun: 100, release: 1_000);
 
     private sealed record Database(Dictionary<string, string> Settings, string ConnectionString);
 

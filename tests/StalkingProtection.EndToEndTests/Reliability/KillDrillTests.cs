@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -17,7 +16,8 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// RL1: the real program is killed with SIGKILL again and again while four writers open cases and record their
 /// respondents through the API, on the database the suite runs on. Afterwards every write the program acknowledged is
 /// there with its audit entry, a create retried with its Idempotency-Key after a kill was made once, and the database
-/// passes its own integrity check. STALKING_PROTECTION_KILL_DRILL_KILLS sets the number of kills (100; 1,000 before a release).
+/// passes its own integrity check. Every run kills it 20 times, release mode (STALKING_PROTECTION_RELEASE=1) 1,000 times;
+/// STALKING_PROTECTION_KILL_DRILL_KILLS sets the number outright.
 /// </summary>
 public sealed class KillDrillTests : IAsyncLifetime
 {
@@ -30,8 +30,7 @@ public sealed class KillDrillTests : IAsyncLifetime
     private string _connectionString = "";
     private string _key = "";
 
-    private static int Kills =>
-        int.TryParse(Environment.GetEnvironmentVariable("STALKING_PROTECTION_KILL_DRILL_KILLS"), CultureInfo.InvariantCulture, out var kills) ? kills : 100;
+    private static int Kills => ReleaseMode.Setting("STALKING_PROTECTION_KILL_DRILL_KILLS", everyRun: 20, release: 1_000);
 
     public async ValueTask InitializeAsync()
     {

@@ -13,7 +13,11 @@ namespace StalkingProtection.EndToEndTests.Startup;
 /// </summary>
 public sealed partial class PublishedBuildTests : IAsyncLifetime
 {
-    private static readonly Lazy<Task<string>> _published = new(PublishAsync);
+    /// <summary>./scripts/test publishes once for both databases' runs and names the folder here; a run on its own publishes for itself.</summary>
+    public const string PublishedFolderVariable = "STALKING_PROTECTION_PUBLISHED";
+
+    private static readonly Lazy<Task<string>> _published = new(() =>
+        Environment.GetEnvironmentVariable(PublishedFolderVariable) is { Length: > 0 } folder ? Task.FromResult(folder) : PublishAsync());
     private readonly Dictionary<string, string> _settings = [];
     private TestDatabase? _database;
 

@@ -29,7 +29,8 @@ namespace StalkingProtection.Web.Tests.PageTests;
 /// on real records from the record page tables), and each field of each form is posted with hostile values. Every answer is
 /// the page again (an error summary names only fields on the page), a redirect, or the 400 page; never a 500, a stack trace
 /// or the input reflected unescaped. Later steps of a journey are reached by submitting the step before with plausible values.
-/// Each run samples a few values per field with a fixed seed; STALKING_PROTECTION_FORM_SWEEP=all posts the whole matrix.
+/// Each run samples a few values per field with a fixed seed; STALKING_PROTECTION_FORM_SWEEP=all or release mode
+/// (STALKING_PROTECTION_RELEASE=1) posts the whole matrix.
 /// </summary>
 public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture<FormSweepTests.SweepFactory>
 {
@@ -38,7 +39,7 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
     private const int SampledValuesPerField = 3;
     private const string OrderJourneys = "/Workspace/Orders/";
 
-    private static readonly bool _all = string.Equals(Environment.GetEnvironmentVariable("STALKING_PROTECTION_FORM_SWEEP"), "all", StringComparison.OrdinalIgnoreCase);
+    private static readonly bool _all = ReleaseMode.On || string.Equals(Environment.GetEnvironmentVariable("STALKING_PROTECTION_FORM_SWEEP"), "all", StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] _roleOrder =
         [StaffRoles.Coordinator, StaffRoles.Officer, StaffRoles.LegalServices, StaffRoles.Lookup, StaffRoles.Analyst, StaffRoles.Administrator];
