@@ -1,70 +1,53 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Staff;
 
-/// <summary>Roles and team; the person's open sessions pick the change up on their next request.</summary>
-public class ChangeModel(StaffAccountService accounts) : PageModel
+/// <summary>Roles and team, then "check your answers"; the person's open sessions pick the change up on their next request.</summary>
+public class ChangeModel(StaffAccountService accounts) : QuestionPageModel<StaffChangeAnswers>
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
     [BindProperty]
     public string? Team { get; set; }
 
-    public string DisplayName { get; private set; } = "";
+    public StaffAccountSummary Account { get; private set; } = null!;
 
-    public Guid AccountId { get; private set; }
+    public override string ConflictRecord => "staff account";
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if ((await accounts.ListAsync(id)).SingleOrDefault() is not { DeactivatedAt: null } account)
+        if (await StaffJourney.ActiveAsync(accounts, Id) is not { } account)
         {
-            return NotFound();
+            return false;
         }
 
-        DisplayName = account.DisplayName;
-        AccountId = id;
-        Roles = [.. account.Roles];
-        Team = account.Team;
-        return Page();
+        Account = account;
+        return true;
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    protected override void Prefill()
     {
-        if ((await accounts.ListAsync(id)).SingleOrDefault() is not { DeactivatedAt: null } account)
-        {
-            return NotFound();
-        }
-
-        DisplayName = account.DisplayName;
-        AccountId = id;
-        Roles = Roles.Where(StaffRoles.All.Contains).Distinct().ToList();
-        if (Roles.Count == 0)
-        {
-            ModelState.AddModelError(nameof(Roles), "Select at least one role");
-        }
-
-        if (Team?.Trim().Length > StaffUser.TeamMaxLength)
-        {
-            ModelState.AddModelError(nameof(Team), $"Team must be {StaffUser.TeamMaxLength} characters or fewer");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await accounts.ChangeRolesAndTeamAsync(id, Roles, Team, User.ToActor());
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Roles), string.Join(". ", result.Errors.Select(e => e.Description)));
-            return Page();
-        }
-
-        return Redirect(StaffLinks.View(id));
+        Roles = [.. Account.Roles];
+        Team = Account.Team;
     }
+
+    protected override void Restore(StaffChangeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Roles = [.. answers.Roles];
+        Team = answers.Team;
+    }
+
+    protected override void Validate() => Roles = StaffJourney.CheckRolesAndTeam(ModelState, Roles, Team);
+
+    protected override StaffChangeAnswers Capture() => new(Roles, string.IsNullOrWhiteSpace(Team) ? null : Team.Trim());
+
+    protected override string CheckAnswersUrl(Guid journey) => StaffLinks.ChangeCheck(Id, journey);
 }

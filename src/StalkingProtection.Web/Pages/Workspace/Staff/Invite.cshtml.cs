@@ -1,16 +1,16 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Staff;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Staff;
 
 /// <summary>
-/// Invite a member of staff: the answers, then check your answers, then the set-up link, shown once to pass on. The service
-/// sends no email; only the hash of the link's token is kept.
+/// Invite a member of staff: the answers, then "check your answers", which creates the invitation and shows the set-up link
+/// once to pass on. The service sends no email; only the hash of the link's token is kept.
 /// </summary>
-public class InviteModel(StaffAccountService accounts) : PageModel
+public class InviteModel : QuestionPageModel<InviteAnswers>
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -24,46 +24,18 @@ public class InviteModel(StaffAccountService accounts) : PageModel
     [BindProperty]
     public string? Team { get; set; }
 
-    public bool CheckingAnswers { get; private set; }
+    public override string ConflictRecord => "staff account";
 
-    public SetUpLink? Link { get; private set; }
+    protected override Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
 
-    public string? LinkUrl { get; private set; }
-
-    public void OnGet()
+    protected override void Restore(InviteAnswers answers)
     {
+        ArgumentNullException.ThrowIfNull(answers);
+        (Email, DisplayName, Team) = (answers.Email, answers.DisplayName, answers.Team);
+        Roles = [.. answers.Roles];
     }
 
-    public IActionResult OnPost()
-    {
-        CheckingAnswers = Validate();
-        return Page();
-    }
-
-    public IActionResult OnPostChange() => Page();
-
-    public async Task<IActionResult> OnPostConfirmAsync()
-    {
-        if (!Validate())
-        {
-            return Page();
-        }
-
-        var (result, link) = await accounts.InviteAsync(new InviteStaffOptions(Email!, DisplayName!, Roles, Team), User.ToActor());
-        if (!result.Succeeded || link is null)
-        {
-            ModelState.AddModelError(nameof(Email), result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
-                ? "There is already an account with this email address"
-                : string.Join(". ", result.Errors.Select(e => e.Description)));
-            return Page();
-        }
-
-        Link = link;
-        LinkUrl = $"{Request.Scheme}://{Request.Host}{link.Path}";
-        return Page();
-    }
-
-    private bool Validate()
+    protected override void Validate()
     {
         Email = Email?.Trim();
         if (string.IsNullOrEmpty(Email))
@@ -84,17 +56,11 @@ public class InviteModel(StaffAccountService accounts) : PageModel
             ModelState.AddModelError(nameof(DisplayName), $"Name must be {StaffUser.DisplayNameMaxLength} characters or fewer");
         }
 
-        Roles = Roles.Where(StaffRoles.All.Contains).Distinct().ToList();
-        if (Roles.Count == 0)
-        {
-            ModelState.AddModelError(nameof(Roles), "Select at least one role");
-        }
-
-        if (Team?.Trim().Length > StaffUser.TeamMaxLength)
-        {
-            ModelState.AddModelError(nameof(Team), $"Team must be {StaffUser.TeamMaxLength} characters or fewer");
-        }
-
-        return ModelState.IsValid;
+        Roles = StaffJourney.CheckRolesAndTeam(ModelState, Roles, Team);
     }
+
+    protected override InviteAnswers Capture() =>
+        new(Email!, DisplayName!.Trim(), Roles, string.IsNullOrWhiteSpace(Team) ? null : Team.Trim());
+
+    protected override string CheckAnswersUrl(Guid journey) => StaffLinks.InviteCheck(journey);
 }
