@@ -98,6 +98,13 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Workspace", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Workspace/Audit", Policies.Administrator);
             options.Conventions.AuthorizeFolder("/Workspace/Staff", Policies.Administrator);
+            options.Conventions.AuthorizeFolder("/Workspace/ApiClients", Policies.Administrator);
+            foreach (var caseWork in (string[])["Cases", "Orders", "Applications", "Breaches", "Triage", "People"])
+            {
+                // Case content is for the case roles; the journey engine carries no policy of its own, so that administrators' journeys use it too.
+                options.Conventions.AuthorizeFolder("/Workspace/" + caseWork, Policies.CaseWork);
+            }
+
             options.Conventions.AuthorizeFolder("/Account", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToFolder("/SignIn");

@@ -35,13 +35,15 @@ public class ApiClientBrowserTests(PublicSiteServer server) : IClassFixture<Publ
         await CheckAsync(page, "API clients");
         await page.ClickAsync("a:has-text('Create an API client')");
         await CheckAsync(page, "Create an API client");
-        await page.ClickAsync("button:has-text('Create client')");
+        await page.ClickAsync("main button:has-text('Continue')");
         await CheckAsync(page, "Create an API client");
         var errors = await page.Locator(".govuk-error-summary__list li").CountAsync();
         await page.FillAsync("#Name", name);
         await page.CheckAsync("input[name=Scope][value=ReadWrite]");
         await page.CheckAsync("input[name=MayRecordDecisions][value=true]");
-        await page.ClickAsync("button:has-text('Create client')");
+        await page.ClickAsync("main button:has-text('Continue')");
+        await CheckAsync(page, "Check your answers");
+        await page.ClickAsync("main button:has-text('Create client')");
         await CheckAsync(page, "API client created");
         var firstKey = (await page.TextContentAsync("[data-api-key]"))!.Trim();
 

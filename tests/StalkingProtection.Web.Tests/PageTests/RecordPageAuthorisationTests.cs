@@ -48,6 +48,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/api-clients/rotate-key/{api-client}", [StaffRoles.Administrator]),
         new("/workspace/api-clients/revoke/{api-client}", [StaffRoles.Administrator]),
         new("/workspace/api-clients/change-team/{api-client}", [StaffRoles.Administrator]),
+        new("/workspace/api-clients/change-team/check-answers/{api-client}/{journey}", [StaffRoles.Administrator],
+            StartsAt: "/workspace/api-clients/change-team/{api-client}"),
+        new("/workspace/api-clients/create/check-answers/{journey}", [StaffRoles.Administrator], StartsAt: "/workspace/api-clients/create"),
 
         // Cases: the case roles, officers only for their team's cases (and those they are in charge of).
         new("/workspace/cases/{case}", _caseRoles),
@@ -114,6 +117,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
 
         // Breaches reported online (about an order on a case the officer may see): only officers and coordinators decide on them.
         new("/workspace/breaches/decide-reported-breach/{reported-breach}", _triageRoles),
+        new("/workspace/breaches/decide-reported-breach/check-answers/{reported-breach}/{journey}", _triageRoles,
+            StartsAt: "/workspace/breaches/decide-reported-breach/{reported-breach}"),
         new("/workspace/breaches/record-reporter-told/{decided-reported-breach}", _triageRoles),
         new("/workspace/breaches/record-reporter-told/check-answers/{decided-reported-breach}/{journey}", _triageRoles,
             StartsAt: "/workspace/breaches/record-reporter-told/{decided-reported-breach}"),
@@ -152,6 +157,8 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         // Staff accounts: administrators only.
         new("/workspace/staff/{staff}", [StaffRoles.Administrator]),
         new("/workspace/staff/change/{staff}", [StaffRoles.Administrator]),
+        new("/workspace/staff/change/check-answers/{staff}/{journey}", [StaffRoles.Administrator], StartsAt: "/workspace/staff/change/{staff}"),
+        new("/workspace/staff/invite/check-answers/{journey}", [StaffRoles.Administrator], StartsAt: "/workspace/staff/invite"),
         new("/workspace/staff/deactivate/{staff}", [StaffRoles.Administrator]),
         new("/workspace/staff/reset-two-factor/{staff}", [StaffRoles.Administrator]),
     ];

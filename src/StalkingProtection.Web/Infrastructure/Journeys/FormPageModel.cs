@@ -1,20 +1,18 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>
-/// A case-work page that saves with one form rather than a journey (an application's task, a triage or breach decision, a
-/// victim's update choices): need-to-know (a case the user may not see answers 404), broken rules shown under their fields,
-/// "should" rules as warnings, and the "someone else changed this" conflict.
+/// A workspace page that saves with one form rather than a journey (an application's task, starting a triage), and the base of
+/// every journey page: need-to-know (a case the user may not see answers 404), broken rules shown under their fields,
+/// "should" rules as warnings, and the "someone else changed this" conflict. It names no policy: the case-work folders ask for
+/// the case roles (<c>WebServiceCollectionExtensions</c>), and the administrators' journeys derive from it as well.
 /// </summary>
-[Authorize(Policy = Policies.CaseWork)]
 public abstract class FormPageModel : PageModel
 {
     /// <summary>Warnings from Core ("should" rules) that the user may override by giving a reason.</summary>

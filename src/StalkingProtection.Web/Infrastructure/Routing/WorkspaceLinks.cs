@@ -183,6 +183,8 @@ public static class ReportedBreachLinks
 {
     public static string Decide(Guid id) => $"/workspace/breaches/decide-reported-breach/{id}";
 
+    public static string DecideCheck(Guid id, Guid journey) => $"/workspace/breaches/decide-reported-breach/check-answers/{id}/{journey}";
+
     public static string RecordReporterTold(Guid id) => $"/workspace/breaches/record-reporter-told/{id}";
 
     public static string RecordReporterToldCheck(Guid id, Guid journey) => $"/workspace/breaches/record-reporter-told/check-answers/{id}/{journey}";
@@ -195,9 +197,13 @@ public static class StaffLinks
 
     public const string Invite = "/workspace/staff/invite";
 
+    public static string InviteCheck(Guid journey) => $"/workspace/staff/invite/check-answers/{journey}";
+
     public static string View(Guid accountId) => $"/workspace/staff/{accountId}";
 
     public static string Change(Guid accountId) => $"/workspace/staff/change/{accountId}";
+
+    public static string ChangeCheck(Guid accountId, Guid journey) => $"/workspace/staff/change/check-answers/{accountId}/{journey}";
 
     public static string ResetTwoFactor(Guid accountId) => $"/workspace/staff/reset-two-factor/{accountId}";
 
@@ -211,9 +217,13 @@ public static class ApiClientLinks
 
     public const string Create = "/workspace/api-clients/create";
 
+    public static string CreateCheck(Guid journey) => $"/workspace/api-clients/create/check-answers/{journey}";
+
     public static string RotateKey(Guid clientId) => $"/workspace/api-clients/rotate-key/{clientId}";
 
     public static string ChangeTeam(Guid clientId) => $"/workspace/api-clients/change-team/{clientId}";
+
+    public static string ChangeTeamCheck(Guid clientId, Guid journey) => $"/workspace/api-clients/change-team/check-answers/{clientId}/{journey}";
 
     public static string Revoke(Guid clientId) => $"/workspace/api-clients/revoke/{clientId}";
 }

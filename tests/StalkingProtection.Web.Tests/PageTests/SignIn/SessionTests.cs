@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
+using StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
 
 namespace StalkingProtection.Web.Tests.PageTests.SignIn;
 
@@ -175,10 +176,9 @@ public class SessionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         await factory.EnrolAsync(client, user);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/workspace/cases")).StatusCode);
         var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
-        var form = await admin.GetDocumentAsync($"/workspace/staff/change/{user.Id}");
 
         // Act
-        var changed = await admin.PostFormAsync($"/workspace/staff/change/{user.Id}", form, ("Roles", StaffRoles.Analyst), ("Team", "Analysis"));
+        var (_, changed) = await admin.AnswerCheckAndSaveAsync($"/workspace/staff/change/{user.Id}", [OrderPages.F("Roles", StaffRoles.Analyst), OrderPages.F("Team", "Analysis")]);
         var cases = await client.GetAsync("/workspace/cases");
         var statistics = await client.GetAsync("/workspace/statistics");
 

@@ -3,45 +3,52 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
-using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
 
-public class ChangeTeamModel(ApiClientService clients) : ApiClientRecordPageModel(clients)
+/// <summary>The team whose cases a client sees, kept until confirmed; none means the whole force.</summary>
+public sealed record ClientTeamAnswers(string? Team);
+
+/// <summary>S4: the team whose cases a client sees, then "check your answers".</summary>
+public class ChangeTeamModel(ApiClientService clients) : QuestionPageModel<ClientTeamAnswers>
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
     [BindProperty]
     [Display(Name = "Team (optional)")]
     public string? Team { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public ApiClient Client { get; private set; } = null!;
+
+    public override string ConflictRecord => "API client";
+
+    protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (await ApiClientJourney.ActiveAsync(clients, Id, ct) is not { } client)
         {
-            return NotFound();
+            return false;
         }
 
-        Team = Client.Team;
-        return Page();
+        Client = client;
+        return true;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!await LoadAsync(ct))
-        {
-            return NotFound();
-        }
+    protected override void Prefill() => Team = Client.Team;
 
+    protected override void Restore(ClientTeamAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        Team = answers.Team;
+    }
+
+    protected override void Validate()
+    {
         ModelState.Clear();
-        CheckTeam(Team);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        await Clients.ChangeTeamAsync(Id, Team, User.ToActor(), ct);
-        TempData[Flash.Key] = string.IsNullOrWhiteSpace(Team)
-            ? $"{Client.Name} now sees the cases of the whole force"
-            : $"{Client.Name} now sees only the cases of {Team.Trim()}";
-        return Redirect(ApiClientLinks.List);
+        ApiClientJourney.CheckTeam(ModelState, Team);
     }
+
+    protected override ClientTeamAnswers Capture() => new(ApiClientJourney.Team(Team));
+
+    protected override string CheckAnswersUrl(Guid journey) => ApiClientLinks.ChangeTeamCheck(Id, journey);
 }

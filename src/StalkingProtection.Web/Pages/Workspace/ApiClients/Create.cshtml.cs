@@ -1,11 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Integration;
-using StalkingProtection.Web.Infrastructure.Security;
+using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.ApiClients;
 
-public class CreateModel(ApiClientService clients) : ApiClientPageModel
+/// <summary>A new client's answers, kept until the administrator confirms them; its key is made on confirming and never kept.</summary>
+public sealed record CreateClientAnswers(string Name, ApiScope Scope, bool MayRecordDecisions, string? Team);
+
+/// <summary>A force system that will call the API: its name, what it may do and the team whose cases it sees, then "check your answers".</summary>
+public class CreateModel : QuestionPageModel<CreateClientAnswers>
 {
     [BindProperty]
     [Display(Name = "Name of the system")]
@@ -23,13 +28,17 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
     [Display(Name = "Team (optional)")]
     public string? Team { get; set; }
 
-    public string? CreatedName { get; private set; }
+    public override string ConflictRecord => "API client";
 
-    public void OnGet()
+    protected override Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
+
+    protected override void Restore(CreateClientAnswers answers)
     {
+        ArgumentNullException.ThrowIfNull(answers);
+        (Name, Scope, MayRecordDecisions, Team) = (answers.Name, answers.Scope.ToString(), answers.MayRecordDecisions ? "true" : "false", answers.Team);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    protected override void Validate()
     {
         ModelState.Clear();
         if (string.IsNullOrWhiteSpace(Name))
@@ -41,14 +50,14 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
             ModelState.AddModelError(nameof(Name), $"Name must be {ApiClient.NameMaxLength} characters or fewer");
         }
 
-        CheckTeam(Team);
-        var scope = Enum.TryParse<ApiScope>(Scope, out var s) && Enum.IsDefined(s) ? s : (ApiScope?)null;
+        ApiClientJourney.CheckTeam(ModelState, Team);
+        var scope = ParsedScope;
         if (scope is null)
         {
             ModelState.AddModelError(nameof(Scope), "Select what the client may do");
         }
 
-        var decisions = bool.TryParse(MayRecordDecisions, out var d) ? d : (bool?)null;
+        var decisions = ParsedDecisions;
         if (decisions is null)
         {
             ModelState.AddModelError(nameof(MayRecordDecisions), "Select yes if the client may record coordinator decisions");
@@ -57,15 +66,13 @@ public class CreateModel(ApiClientService clients) : ApiClientPageModel
         {
             ModelState.AddModelError(nameof(MayRecordDecisions), "A read-only client cannot record coordinator decisions: select read and write, or no");
         }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var (client, key) = await clients.CreateAsync(new CreateApiClientOptions(Name!, scope!.Value, decisions!.Value, Team), User.ToActor(), ct: ct);
-        CreatedName = client.Name;
-        ShowKeyOnce(key);
-        return Page();
     }
+
+    protected override CreateClientAnswers Capture() => new(Name!.Trim(), ParsedScope!.Value, ParsedDecisions!.Value, ApiClientJourney.Team(Team));
+
+    protected override string CheckAnswersUrl(Guid journey) => ApiClientLinks.CreateCheck(journey);
+
+    private ApiScope? ParsedScope => Enum.TryParse<ApiScope>(Scope, out var s) && Enum.IsDefined(s) ? s : null;
+
+    private bool? ParsedDecisions => bool.TryParse(MayRecordDecisions, out var d) ? d : null;
 }

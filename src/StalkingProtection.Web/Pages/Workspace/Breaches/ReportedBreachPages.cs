@@ -1,8 +1,9 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Pages.Workspace.Breaches;
@@ -13,8 +14,7 @@ namespace StalkingProtection.Web.Pages.Workspace.Breaches;
 /// </summary>
 internal static class ReportedBreachAccess
 {
-    public static async Task<ReportedBreach?> ViewAsync(StalkingProtectionDbContext db, ReportedBreachService breaches, ClaimsPrincipal user, Guid id,
-        Func<Guid, Task<bool>> caseVisible, CancellationToken ct)
+    public static async Task<ReportedBreach?> ViewAsync(HttpContext http, StalkingProtectionDbContext db, ReportedBreachService breaches, Guid id, CancellationToken ct)
     {
         var orderCase = await db.ReportedBreaches.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.OrderId, CaseId = db.Orders.Where(o => o.Id == r.OrderId).Select(o => (Guid?)o.CaseId).FirstOrDefault() })
@@ -24,7 +24,11 @@ internal static class ReportedBreachAccess
             return null;
         }
 
-        var visible = orderCase.CaseId is { } caseId ? await caseVisible(caseId) : user.IsInRole(StaffRoles.Coordinator);
-        return visible ? await breaches.ViewAsync(id, user.ToActor(), ct) : null;
+        var visible = orderCase.CaseId is { } caseId ? await VisibleCase.FindAsync(http, db, caseId, ct) is not null : http.User.IsInRole(StaffRoles.Coordinator);
+        return visible ? await breaches.ViewAsync(id, http.User.ToActor(), ct) : null;
     }
+
+    /// <summary>The order the report names, for the conditions an arrest can be for (R35); null when it names none.</summary>
+    public static async Task<StalkingProtectionOrder?> OrderOfAsync(StalkingProtectionDbContext db, ReportedBreach reported, CancellationToken ct) =>
+        reported.OrderId is { } orderId ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct) : null;
 }

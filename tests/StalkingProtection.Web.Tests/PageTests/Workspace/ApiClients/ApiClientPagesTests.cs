@@ -30,12 +30,8 @@ public class ApiClientPagesTests(WebAppFactory factory) : IClassFixture<WebAppFa
         var name = $"Records system {Guid.NewGuid():N}";
 
         // Act
-        var response = await browser.SubmitFormAsync("/workspace/api-clients/create", new Dictionary<string, string>
-        {
-            ["Name"] = name,
-            ["Scope"] = "ReadWrite",
-            ["MayRecordDecisions"] = "true",
-        });
+        var (_, response) = await browser.AnswerCheckAndSaveAsync("/workspace/api-clients/create",
+            [OrderPages.F("Name", name), OrderPages.F("Scope", "ReadWrite"), OrderPages.F("MayRecordDecisions", "true")]);
         var document = await response.GetDocumentAsync();
         var key = document.QuerySelector("[data-api-key]")!.TextContent.Trim();
         var list = await browser.GetAsync("/workspace/api-clients");
@@ -178,17 +174,12 @@ public class ApiClientPagesTests(WebAppFactory factory) : IClassFixture<WebAppFa
         var admin = await factory.CreateUserAsync(StaffRoles.Administrator);
         var browser = factory.CreateBrowser(admin);
         var name = $"Harrogate case tool {Guid.NewGuid():N}";
-        await browser.SubmitFormAsync("/workspace/api-clients/create", new Dictionary<string, string>
-        {
-            ["Name"] = name,
-            ["Scope"] = "Read",
-            ["MayRecordDecisions"] = "false",
-            ["Team"] = "Harrogate Stalking Team",
-        });
+        await browser.AnswerCheckAndSaveAsync("/workspace/api-clients/create",
+            [OrderPages.F("Name", name), OrderPages.F("Scope", "Read"), OrderPages.F("MayRecordDecisions", "false"), OrderPages.F("Team", "Harrogate Stalking Team")]);
         var client = await factory.WithDbAsync(db => db.Set<ApiClient>().SingleAsync(c => c.Name == name));
 
         // Act
-        var response = await browser.SubmitFormAsync($"/workspace/api-clients/change-team/{client.Id}", new Dictionary<string, string> { ["Team"] = "" });
+        var (_, response) = await browser.AnswerCheckAndSaveAsync($"/workspace/api-clients/change-team/{client.Id}", [OrderPages.F("Team", "")]);
         var list = await browser.GetDocumentAsync("/workspace/api-clients");
 
         // Assert
@@ -214,6 +205,50 @@ public class ApiClientPagesTests(WebAppFactory factory) : IClassFixture<WebAppFa
         // Assert
         Assert.Equal(["Team must be 100 characters or fewer"], document.ErrorSummaryMessages());
         Assert.Null(await factory.WithDbAsync(db => db.Set<ApiClient>().Where(c => c.Id == client.Id).Select(c => c.Team).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Create_CheckAnswersListsThemWithoutAKey_ChangeKeepsThem_AndNothingIsCreatedBeforeConfirming()
+    {
+        // Arrange
+        var browser = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var name = $"Custody system {Guid.NewGuid():N}";
+
+        // Act
+        var check = await browser.AnswerAsync("/workspace/api-clients/create",
+            [OrderPages.F("Name", name), OrderPages.F("Scope", "ReadWrite"), OrderPages.F("MayRecordDecisions", "false"), OrderPages.F("Team", "York Unit")]);
+        var change = await browser.GetDocumentAsync(check.QuerySelector("[data-api-client-answers] a")!.GetAttribute("href")!);
+
+        // Assert
+        var answers = check.QuerySelector("[data-api-client-answers]")!.TextContent;
+        Assert.Equal("Check your answers", check.HeadingText());
+        Assert.Contains(name, answers, StringComparison.Ordinal);
+        Assert.Contains("Read and write", answers, StringComparison.Ordinal);
+        Assert.Contains("York Unit", answers, StringComparison.Ordinal);
+        Assert.Null(check.QuerySelector("[data-api-key]"));
+        Assert.Equal(name, change.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal("ReadWrite", change.QuerySelector("input[name=Scope]:checked")!.GetAttribute("value"));
+        Assert.Equal("false", change.QuerySelector("input[name=MayRecordDecisions]:checked")!.GetAttribute("value"));
+        Assert.Equal("York Unit", change.QuerySelector("input[name=Team]")!.GetAttribute("value"));
+        Assert.False(await factory.WithDbAsync(db => db.Set<ApiClient>().AnyAsync(c => c.Name == name)));
+    }
+
+    [Fact]
+    public async Task S4_ChangeTeam_CheckAnswersListsTheTeam_ChangeKeepsIt_AndNothingIsSavedOrAuditedBeforeConfirming()
+    {
+        // Arrange
+        var browser = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var (client, _) = await CreateAsync();
+
+        // Act
+        var check = await browser.AnswerAsync($"/workspace/api-clients/change-team/{client.Id}", [OrderPages.F("Team", "Scarborough Team")]);
+        var change = await browser.GetDocumentAsync(check.QuerySelector("[data-client-team-answers] a")!.GetAttribute("href")!);
+
+        // Assert
+        Assert.Contains("Scarborough Team", check.QuerySelector("[data-client-team-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Scarborough Team", change.QuerySelector("input[name=Team]")!.GetAttribute("value"));
+        Assert.Null(await factory.WithDbAsync(db => db.Set<ApiClient>().Where(c => c.Id == client.Id).Select(c => c.Team).SingleAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.RecordId == client.Id.ToString() && a.Action == "ApiClient.TeamChanged")));
     }
 
     private async Task<(ApiClient Client, string Key)> CreateAsync()

@@ -68,18 +68,21 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         // Arrange
         var (_, reportedId) = await ReportedAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var url = $"/workspace/breaches/decide-reported-breach/{reportedId}";
+        var check = await client.AnswerAsync(url,
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.NoBreach)), OrderPages.F("Reasons", "His employer confirmed it on 0113 496 0000.")]);
 
         // Act
-        var response = await client.SubmitMainFormAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
-            ("Decision", nameof(ReportedBreachDecision.NoBreach)), ("Reasons", "His employer confirmed it on 0113 496 0000."));
+        var response = await client.PostFormAsync(check, url);
         var document = await response.GetDocumentAsync();
+        var error = Assert.Single(document.QuerySelectorAll(".govuk-error-summary a"));
+        var question = await client.GetDocumentAsync(error.GetAttribute("href")!);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var error = Assert.Single(document.QuerySelectorAll(".govuk-error-summary a"));
-        Assert.Equal("#Reasons", error.GetAttribute("href"));
+        Assert.EndsWith("#Reasons", error.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("must not contain a phone number", error.TextContent, StringComparison.Ordinal);
-        Assert.Equal("His employer confirmed it on 0113 496 0000.", document.QuerySelector("textarea[name=Reasons]")!.TextContent.Trim());
+        Assert.Equal("His employer confirmed it on 0113 496 0000.", question.QuerySelector("textarea[name=Reasons]")!.TextContent.Trim());
         Assert.Null(await factory.WithDbAsync(db => db.ReportedBreaches.Where(r => r.Id == reportedId).Select(r => r.Decision).SingleAsync()));
     }
 
@@ -91,8 +94,8 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var response = await client.SubmitMainFormAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
-            ("Decision", nameof(ReportedBreachDecision.FurtherEnquiries)), ("Reasons", "Asking the neighbour for doorbell video."));
+        var (_, response) = await client.AnswerCheckAndSaveAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.FurtherEnquiries)), OrderPages.F("Reasons", "Asking the neighbour for doorbell video.")]);
 
         // Assert
         PublicFormExtensions.AssertRedirectTo(response, $"/workspace/orders/{orderId}");
@@ -112,9 +115,9 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         var client = factory.CreateBrowser(await factory.OfficerAsync());
 
         // Act
-        var response = await client.SubmitMainFormAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
-            ("Decision", nameof(ReportedBreachDecision.Arrest)), ("Reasons", "Doorbell video shows him at her door."), ("ConditionId", conditionId.ToString()),
-            ("ArrestedOn.Day", "28"), ("ArrestedOn.Month", "11"), ("ArrestedOn.Year", "2026"), ("ArrestedTime", "09:15"));
+        var (_, response) = await client.AnswerCheckAndSaveAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.Arrest)), OrderPages.F("Reasons", "Doorbell video shows him at her door."),
+                OrderPages.F("ConditionId", conditionId.ToString()), .. OrderPages.Date("ArrestedOn", new DateOnly(2026, 11, 28)), OrderPages.F("ArrestedTime", "09:15")]);
 
         // Assert
         PublicFormExtensions.AssertRedirectTo(response, $"/workspace/orders/{orderId}");
@@ -123,6 +126,61 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         Assert.Equal(conditionId, breach.ConditionId);
         Assert.Equal(LondonTime.ToUtc(new DateOnly(2026, 11, 28), new TimeOnly(9, 15)), breach.ArrestedAt);
         Assert.Equal(LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(17, 30)), breach.IncidentAt);
+    }
+
+    [Fact]
+    public async Task SPA2019_s8_R35_CheckAnswers_ListsTheArrestAndChangeKeepsTheAnswersWithNothingSaved()
+    {
+        // Arrange
+        var (orderId, reportedId) = await ReportedAsync();
+        var conditionId = await factory.WithDbAsync(async db => (await db.Orders.SingleAsync(o => o.Id == orderId)).ConditionSets.SelectMany(c => c.Conditions).First().Id);
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var arrestedAt = LondonTime.ToUtc(new DateOnly(2026, 11, 28), new TimeOnly(9, 15));
+
+        // Act
+        var check = await client.AnswerAsync($"/workspace/breaches/decide-reported-breach/{reportedId}",
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.Arrest)), OrderPages.F("Reasons", "Doorbell video shows him at her door."),
+                OrderPages.F("ConditionId", conditionId.ToString()), .. OrderPages.Date("ArrestedOn", new DateOnly(2026, 11, 28)), OrderPages.F("ArrestedTime", "09:15")]);
+        var change = await client.GetDocumentAsync(check.QuerySelector("[data-decision-answers] a")!.GetAttribute("href")!);
+
+        // Assert
+        var answers = check.QuerySelector("[data-decision-answers]")!.TextContent;
+        Assert.Equal("Check your answers", check.HeadingText());
+        Assert.Contains("Arrest the respondent", answers, StringComparison.Ordinal);
+        Assert.Contains("Doorbell video shows him at her door.", answers, StringComparison.Ordinal);
+        Assert.Contains("condition 1", answers, StringComparison.Ordinal);
+        Assert.Contains(Display.DateTime(arrestedAt), answers, StringComparison.Ordinal);
+        Assert.Equal(nameof(ReportedBreachDecision.Arrest), change.QuerySelector("input[name=Decision]:checked")!.GetAttribute("value"));
+        Assert.Equal(conditionId.ToString(), change.QuerySelector("input[name=ConditionId]:checked")!.GetAttribute("value"));
+        Assert.Equal("Doorbell video shows him at her door.", change.QuerySelector("textarea[name=Reasons]")!.TextContent.Trim());
+        Assert.Equal("09:15", change.QuerySelector("input[name=ArrestedTime]")!.GetAttribute("value"));
+        Assert.Null(await factory.WithDbAsync(db => db.ReportedBreaches.Where(r => r.Id == reportedId).Select(r => r.Decision).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task R39_R41_CheckAnswers_SavedDecisionIsAuditedOnceAndARefusedOneNotAtAll()
+    {
+        // Arrange
+        var (_, refusedId) = await ReportedAsync();
+        var (_, savedId) = await ReportedAsync();
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+        var refusedUrl = $"/workspace/breaches/decide-reported-breach/{refusedId}";
+        var refusedCheck = await client.AnswerAsync(refusedUrl,
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.NoBreach)), OrderPages.F("Reasons", "Call her on 0113 496 0000.")]);
+
+        // Act
+        var refused = await (await client.PostFormAsync(refusedCheck, refusedUrl)).GetDocumentAsync();
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/breaches/decide-reported-breach/{savedId}",
+            [OrderPages.F("Decision", nameof(ReportedBreachDecision.NoBreach)), OrderPages.F("Reasons", "He was in custody at that time.")]);
+
+        // Assert
+        Assert.Equal("Check your answers", refused.HeadingText());
+        Assert.Contains(refused.ErrorSummaryMessages(), m => m.Contains("R41", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "ReportedBreach.Decided" && e.RecordId == refusedId.ToString())));
+        Assert.Equal(StaffTaskStatus.Open, await factory.WithDbAsync(db => db.StaffTasks.Where(t => t.RecordId == refusedId).Select(t => t.Status).SingleAsync()));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "ReportedBreach.Decided" && e.RecordId == savedId.ToString()));
+        Assert.Contains(nameof(ReportedBreachDecision.NoBreach), audited.NewValues, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,7 +255,7 @@ public class DecideReportedBreachTests(WebAppFactory factory) : IClassFixture<We
         var (_, reportedId) = await ReportedAsync();
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var decisionUrl = $"/workspace/breaches/decide-reported-breach/{reportedId}";
-        await client.SubmitMainFormAsync(decisionUrl, ("Decision", nameof(ReportedBreachDecision.NoBreach)), ("Reasons", "He was in custody at that time."));
+        await client.AnswerCheckAndSaveAsync(decisionUrl, [OrderPages.F("Decision", nameof(ReportedBreachDecision.NoBreach)), OrderPages.F("Reasons", "He was in custody at that time.")]);
         var before = await client.GetDocumentAsync(decisionUrl);
         var toldAt = LondonTime.ToUtc(new DateOnly(2026, 11, 28), new TimeOnly(12, 0));
 

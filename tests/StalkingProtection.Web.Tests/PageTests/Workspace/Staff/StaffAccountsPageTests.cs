@@ -9,6 +9,7 @@ using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.SignIn;
+using StalkingProtection.Web.Tests.PageTests.Workspace.Orders;
 
 namespace StalkingProtection.Web.Tests.PageTests.Workspace.Staff;
 
@@ -33,10 +34,10 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
         var email = $"new-{Guid.NewGuid():N}@force.police.uk";
 
         // Act
-        var form = await admin.GetDocumentAsync("/workspace/staff/invite");
-        var check = await (await admin.PostFormAsync("/workspace/staff/invite", form,
-            ("Email", email), ("DisplayName", "DC Rowan Hale"), ("Roles", StaffRoles.Officer), ("Roles", StaffRoles.Coordinator), ("Team", "Leeds Stalking Unit"))).GetDocumentAsync();
-        var invited = await (await admin.PostFormAsync("/workspace/staff/invite?handler=Confirm", check, check.HiddenFields())).GetDocumentAsync();
+        var (check, confirmed) = await admin.AnswerCheckAndSaveAsync("/workspace/staff/invite",
+            [OrderPages.F("Email", email), OrderPages.F("DisplayName", "DC Rowan Hale"), OrderPages.F("Roles", StaffRoles.Officer), OrderPages.F("Roles", StaffRoles.Coordinator),
+                OrderPages.F("Team", "Leeds Stalking Unit")]);
+        var invited = await confirmed.GetDocumentAsync();
         var link = new Uri(invited.QuerySelector("[data-set-up-link]")!.TextContent.Trim());
         var invitee = factory.CreateBrowser();
         var setUp = await invitee.GetDocumentAsync(link.PathAndQuery);
@@ -72,10 +73,10 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
     {
         // Arrange
         var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
-        var form = await admin.GetDocumentAsync("/workspace/staff/invite");
         var email = $"late-{Guid.NewGuid():N}@force.police.uk";
-        var check = await (await admin.PostFormAsync("/workspace/staff/invite", form, ("Email", email), ("DisplayName", "PC Late"), ("Roles", StaffRoles.Lookup))).GetDocumentAsync();
-        var invited = await (await admin.PostFormAsync("/workspace/staff/invite?handler=Confirm", check, check.HiddenFields())).GetDocumentAsync();
+        var (_, confirmed) = await admin.AnswerCheckAndSaveAsync("/workspace/staff/invite",
+            [OrderPages.F("Email", email), OrderPages.F("DisplayName", "PC Late"), OrderPages.F("Roles", StaffRoles.Lookup)]);
+        var invited = await confirmed.GetDocumentAsync();
         var link = new Uri(invited.QuerySelector("[data-set-up-link]")!.TextContent.Trim());
         var token = link.AbsolutePath.Split('/')[^1];
 
@@ -119,7 +120,8 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
 
         // Act
         var none = await (await admin.PostFormAsync($"/workspace/staff/change/{user.Id}", form, ("Team", "Team B"))).GetDocumentAsync();
-        var saved = await admin.PostFormAsync($"/workspace/staff/change/{user.Id}", form, ("Roles", StaffRoles.Officer), ("Roles", StaffRoles.Lookup), ("Team", "Team B"));
+        var (_, saved) = await admin.AnswerCheckAndSaveAsync($"/workspace/staff/change/{user.Id}",
+            [OrderPages.F("Roles", StaffRoles.Officer), OrderPages.F("Roles", StaffRoles.Lookup), OrderPages.F("Team", "Team B")]);
         var view = await admin.GetDocumentAsync($"/workspace/staff/{user.Id}");
 
         // Assert
@@ -130,6 +132,77 @@ public class StaffAccountsPageTests(WebAppFactory factory) : IClassFixture<WebAp
         Assert.Contains("Team A", entry.OldValues!, StringComparison.Ordinal);
         Assert.Contains("Team B", entry.NewValues!, StringComparison.Ordinal);
         Assert.Contains(StaffRoles.Lookup, entry.NewValues!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_CheckAnswersListsThem_ChangeKeepsThem_AndNothingIsCreatedBeforeConfirming()
+    {
+        // Arrange
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var email = $"check-{Guid.NewGuid():N}@force.police.uk";
+
+        // Act
+        var check = await admin.AnswerAsync("/workspace/staff/invite",
+            [OrderPages.F("Email", email), OrderPages.F("DisplayName", "DS Ash Carter"), OrderPages.F("Roles", StaffRoles.Coordinator), OrderPages.F("Team", "York Unit")]);
+        var change = await admin.GetDocumentAsync(check.QuerySelector("[data-invite-answers] a")!.GetAttribute("href")!);
+
+        // Assert
+        var answers = check.QuerySelector("[data-invite-answers]")!.TextContent;
+        Assert.Equal("Check your answers", check.HeadingText());
+        Assert.Contains(email, answers, StringComparison.Ordinal);
+        Assert.Contains("DS Ash Carter", answers, StringComparison.Ordinal);
+        Assert.Contains("Coordinator", answers, StringComparison.Ordinal);
+        Assert.Contains("York Unit", answers, StringComparison.Ordinal);
+        Assert.Null(check.QuerySelector("[data-set-up-link]"));
+        Assert.Equal(email, change.QuerySelector("input[name=Email]")!.GetAttribute("value"));
+        Assert.Equal("DS Ash Carter", change.QuerySelector("input[name=DisplayName]")!.GetAttribute("value"));
+        Assert.Equal([StaffRoles.Coordinator], change.QuerySelectorAll("input[name=Roles]:checked").Select(i => i.GetAttribute("value")));
+        Assert.Equal("York Unit", change.QuerySelector("input[name=Team]")!.GetAttribute("value"));
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task Invite_AnEmailAlreadyInUse_IsRefusedOnTheCheckPageWithNothingCreatedOrAudited()
+    {
+        // Arrange
+        var existing = await factory.CreateUserAsync(StaffRoles.Officer);
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+        var check = await admin.AnswerAsync("/workspace/staff/invite",
+            [OrderPages.F("Email", existing.Email!), OrderPages.F("DisplayName", "PC Twice"), OrderPages.F("Roles", StaffRoles.Officer)]);
+        var before = await factory.WithDbAsync(db => db.Users.CountAsync());
+        var invitedBefore = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "StaffAccount.Invited"));
+
+        // Act
+        var refused = await (await admin.PostFormAsync(check, "/workspace/staff/invite")).GetDocumentAsync();
+
+        // Assert
+        Assert.Equal("Check your answers", refused.HeadingText());
+        Assert.Equal(["There is already an account with this email address"], refused.ErrorSummaryMessages());
+        Assert.EndsWith("#Email", refused.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Null(refused.QuerySelector("[data-set-up-link]"));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(invitedBefore, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "StaffAccount.Invited")));
+    }
+
+    [Fact]
+    public async Task ChangeRolesAndTeam_CheckAnswersListsThemAndChangeKeepsThem_WithNothingSavedBeforeConfirming()
+    {
+        // Arrange
+        var user = await factory.CreateUserAsync(StaffRoles.Officer, "Team A");
+        var admin = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Administrator));
+
+        // Act
+        var check = await admin.AnswerAsync($"/workspace/staff/change/{user.Id}", [OrderPages.F("Roles", StaffRoles.Coordinator), OrderPages.F("Team", "Team C")]);
+        var change = await admin.GetDocumentAsync(check.QuerySelector("[data-staff-change-answers] a")!.GetAttribute("href")!);
+
+        // Assert
+        var answers = check.QuerySelector("[data-staff-change-answers]")!.TextContent;
+        Assert.Contains("Coordinator", answers, StringComparison.Ordinal);
+        Assert.Contains("Team C", answers, StringComparison.Ordinal);
+        Assert.Equal([StaffRoles.Coordinator], change.QuerySelectorAll("input[name=Roles]:checked").Select(i => i.GetAttribute("value")));
+        Assert.Equal("Team C", change.QuerySelector("input[name=Team]")!.GetAttribute("value"));
+        Assert.Equal("Team A", await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.Team).SingleAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == user.Id.ToString() && e.Action == "StaffAccount.RolesChanged")));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReportedBreachSer
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await ReportedBreachAccess.ViewAsync(db, breaches, User, Id, async caseId => await FindVisibleCaseAsync(db, caseId, ct) is not null, ct) is not { } reported)
+        if (await ReportedBreachAccess.ViewAsync(HttpContext, db, breaches, Id, ct) is not { } reported)
         {
             return false;
         }

@@ -58,7 +58,7 @@ public class IndexModel(StalkingProtectionDbContext db, ReportedBreachService br
 
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await ReportedBreachAccess.ViewAsync(db, breaches, User, Id, async caseId => await FindVisibleCaseAsync(db, caseId, ct) is not null, ct) is not { } reported)
+        if (await ReportedBreachAccess.ViewAsync(HttpContext, db, breaches, Id, ct) is not { } reported)
         {
             return false;
         }
