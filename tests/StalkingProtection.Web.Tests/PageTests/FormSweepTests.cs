@@ -437,8 +437,8 @@ public class FormSweepTests(FormSweepTests.SweepFactory factory) : IClassFixture
                 }
             }
 
-            // The page's main form is the last on the page: the cookie banner comes first.
-            var main = ParsedForm.Parse(forms[^1], url, walk.LastOptions);
+            // The page's main form is the one marked as such, else the last on the page: the cookie banner comes first.
+            var main = ParsedForm.Parse(forms.LastOrDefault(f => f.HasAttribute("data-main-form")) ?? forms[^1], url, walk.LastOptions);
             if (_swept.Contains(walk.Target))
             {
                 return;
