@@ -35,8 +35,9 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     /// <summary>
     /// Records a notification at a police station (s.10) and marks the duties it meets: the named one, or every open or overdue
     /// duty of the respondent it can meet. R32: a refusal of fingerprints or photographs raises a potential s.11 offence task.
+    /// Answers with the acknowledgement reference and the duties met, each on time or late.
     /// </summary>
-    public async Task<Guid> RecordNotificationAsync(RecordNotificationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<NotificationRecordedOutcome> RecordNotificationAsync(RecordNotificationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
@@ -117,7 +118,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
                 ObligationsMet = met,
             }));
         await db.SaveChangesAsync(ct);
-        return notification.Id;
+        return NotificationRecordedOutcome.Recorded(notification, metNow);
     }
 
     /// <summary>SPA 2019 s.9(3), R27: a new name creates a duty due by the end of the third day beginning with first use, where s.9 applies.</summary>

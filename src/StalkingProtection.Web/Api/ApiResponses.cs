@@ -84,7 +84,8 @@ public sealed record OrderListResponse(IReadOnlyList<OrderListItemResponse> Item
 public sealed record ServiceResponse(Guid OrderId, DateTimeOffset ServedAt, DateOnly ServedOn, ObligationResponse? InitialNotification, string Explanation, long Version);
 
 public sealed record NotificationResponse(Guid Id, Guid RespondentId, DateTimeOffset NotifiedAt, string StationName, PoliceForce StationPoliceArea,
-    NotificationMode Mode, string ReceivedBy, string AcknowledgementReference, DateTimeOffset AcknowledgedAt, IReadOnlyList<Guid> ObligationsMet);
+    NotificationMode Mode, string ReceivedBy, string AcknowledgementReference, DateTimeOffset AcknowledgedAt, IReadOnlyList<Guid> ObligationsMet,
+    string? Explanation = null);
 
 public sealed record ChangeOfDetailsResponse(Guid RespondentId, ObligationResponse? Obligation, string Explanation);
 

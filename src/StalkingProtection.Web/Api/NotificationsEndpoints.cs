@@ -86,9 +86,10 @@ public static class NotificationsEndpoints
                 var details = new NotificationEvent.Details(r.NotifiedAt, r.StationName, r.StationPoliceArea, r.Mode, r.ReceivedBy, r.ReceivedByAuthorisedPerson,
                     r.AuthorisationReference, r.NamesGiven, r.AddressGiven, reference, acknowledgedAt, r.AcknowledgementFormVersion, biometrics, r.BiometricsPurpose,
                     r.BiometricsOutcome);
-                var notificationId = await notifications.RecordNotificationAsync(new RecordNotificationOptions(id, details, r.ObligationId), http.User.ToActor(),
+                var recorded = await notifications.RecordNotificationAsync(new RecordNotificationOptions(id, details, r.ObligationId), http.User.ToActor(),
                     http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/notifications/{notificationId}", await ApiResponses.NotificationAsync(db, notificationId, http.RequestAborted));
+                var notification = await ApiResponses.NotificationAsync(db, recorded.NotificationId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/notifications/{recorded.NotificationId}", notification! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordNotificationRequest, NotificationResponse>("RecordNotification",
                 "Record a notification given in person at a police station, with its written acknowledgement reference (R29–R32).");

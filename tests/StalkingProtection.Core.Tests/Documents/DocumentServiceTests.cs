@@ -209,11 +209,11 @@ public class DocumentServiceTests
         var served = new DateOnly(2026, 3, 2);
         var order = await testData.CreateOrderAsync(o => o.MadeOn(served).ServedOn(served));
         var at = LondonTime.ToUtc(served.AddDays(1), new TimeOnly(11, 30));
-        var notificationId = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
+        var recorded = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
             order.Case.RespondentId, new NotificationEvent.Details(at, "Elland Road Police Station", Core.Applications.PoliceForce.WestYorkshire,
                 NotificationMode.InPersonOral, "PC Desk", false, null, "John Smith", "1 High Street", "ACK-DOC-1", at.AddMinutes(10), "SoS-1")), TestData.Officer));
 
-        var document = await GenerateAsync(db, served.AddDays(1), s => s.NotificationAcknowledgementAsync(notificationId, "Given to the respondent", TestData.Officer));
+        var document = await GenerateAsync(db, served.AddDays(1), s => s.NotificationAcknowledgementAsync(recorded.NotificationId, "Given to the respondent", TestData.Officer));
         var text = DocumentText.OfPdf(DocumentRenderer.Render(document, DocumentFileFormat.Pdf).Content);
 
         Assert.Contains("Reference ACK-DOC-1", text, StringComparison.Ordinal);
@@ -222,7 +222,7 @@ public class DocumentServiceTests
         Assert.Contains("Home address notified 1 High Street", text, StringComparison.Ordinal);
         await using var ctx = db.CreateContext();
         var entry = await ctx.AuditEntries.SingleAsync(e => e.Action == "Document.Generated");
-        Assert.Equal((AuditKind.Disclosure, notificationId.ToString(), "Given to the respondent"), (entry.Kind, entry.RecordId, entry.Justification));
+        Assert.Equal((AuditKind.Disclosure, recorded.NotificationId.ToString(), "Given to the respondent"), (entry.Kind, entry.RecordId, entry.Justification));
     }
 
     [Fact]

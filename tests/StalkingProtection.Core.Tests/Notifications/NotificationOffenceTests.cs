@@ -104,14 +104,14 @@ public class NotificationOffenceTests
 
         // Act
         var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(1), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, complied, "H20168", null), TestData.Officer)));
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, complied.NotificationId, "H20168", null), TestData.Officer)));
         var id = await testData.WithServicesAsync(_served.AddDays(1), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, refused, "H20168", null), TestData.Officer));
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, refused.NotificationId, "H20168", null), TestData.Officer));
 
         // Assert
         Assert.Equal("R32", Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations).RuleId);
         await using var ctx = db.CreateContext();
-        Assert.Equal(refused, (await ctx.NotificationOffences.SingleAsync(o => o.Id == id)).NotificationEventId);
+        Assert.Equal(refused.NotificationId, (await ctx.NotificationOffences.SingleAsync(o => o.Id == id)).NotificationEventId);
     }
 
     [Fact]

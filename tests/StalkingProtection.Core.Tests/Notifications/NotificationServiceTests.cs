@@ -27,15 +27,61 @@ public class NotificationServiceTests
         var at = LondonTime.ToUtc(served.AddDays(2), new TimeOnly(10, 0));
 
         // Act
-        var id = await testData.WithServicesAsync(served.AddDays(2), s => s.Notifications.RecordNotificationAsync(
+        var recorded = await testData.WithServicesAsync(served.AddDays(2), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(order.Case.RespondentId, Details(at, PoliceForce.WestYorkshire, "ACK-1")), TestData.Officer));
 
         // Assert
         await using var ctx = db.CreateContext();
         var obligation = await ctx.NotificationObligations.SingleAsync(o => o.Id == order.ObligationId);
         Assert.Equal(ObligationStatus.Met, obligation.Status);
-        Assert.Equal(id, obligation.MetByEventId);
-        Assert.True(await ctx.AuditEntries.AnyAsync(a => a.Action == "Notification.Recorded" && a.RecordId == id.ToString()));
+        Assert.Equal(recorded.NotificationId, obligation.MetByEventId);
+        Assert.True(await ctx.AuditEntries.AnyAsync(a => a.Action == "Notification.Recorded" && a.RecordId == recorded.NotificationId.ToString()));
+    }
+
+    [Fact]
+    public async Task R25_R31_RecordNotificationOnTheThirdDay_AnswersWithTheReferenceAndTheDutyMetOnTime()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+
+        // Act
+        var recorded = await testData.WithServicesAsync(served.AddDays(2), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(served.AddDays(2)), PoliceForce.WestYorkshire, "ACK-7")), TestData.Officer));
+
+        // Assert
+        var duty = Assert.Single(recorded.DutiesMet);
+        Assert.Equal(order.ObligationId, duty.ObligationId);
+        Assert.True(duty.OnTime);
+        Assert.Equal("ACK-7", recorded.AcknowledgementReference);
+        Assert.Equal(
+            "Notification given on 4 March 2026 at Elland Road Police Station, acknowledged in writing with reference ACK-7 (SPA 2019 s.10(4), R31). "
+            + "It met the initial notification duty on time: it was due by the end of 4 March 2026 (SPA 2019 s.9(1), R25).",
+            recorded.Explain());
+    }
+
+    [Fact]
+    public async Task R33_RecordNotificationAfterTheDueDay_AnswersThatTheDutyWasMetLate()
+    {
+        // Arrange
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var served = new DateOnly(2026, 3, 2);
+        var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(served).ServedOn(served));
+
+        // Act
+        var recorded = await testData.WithServicesAsync(served.AddDays(3), s => s.Notifications.RecordNotificationAsync(
+            new RecordNotificationOptions(order.Case.RespondentId, Details(MorningOn(served.AddDays(3)), PoliceForce.WestYorkshire, "ACK-8")), TestData.Officer));
+
+        // Assert
+        Assert.False(Assert.Single(recorded.DutiesMet).OnTime);
+        Assert.Equal(
+            "Notification given on 5 March 2026 at Elland Road Police Station, acknowledged in writing with reference ACK-8 (SPA 2019 s.10(4), R31). "
+            + "It met the initial notification duty late: it was due by the end of 4 March 2026 (SPA 2019 s.9(1), R25). "
+            + "Notifying late may be an offence under s.11 unless the respondent had a reasonable excuse (SPA 2019 s.11, R33).",
+            recorded.Explain());
     }
 
     [Fact]
@@ -49,12 +95,12 @@ public class NotificationServiceTests
         var details = Details(MorningOn(served.AddDays(1)), PoliceForce.WestYorkshire, "") with { AcknowledgedAt = null };
 
         // Act
-        var id = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
+        var recorded = await testData.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(order.Case.RespondentId, details), TestData.Officer));
 
         // Assert
         await using var ctx = db.CreateContext();
-        var notification = await ctx.NotificationEvents.SingleAsync(e => e.Id == id);
+        var notification = await ctx.NotificationEvents.SingleAsync(e => e.Id == recorded.NotificationId);
         Assert.StartsWith("SPA-ACK-20260303-", notification.AcknowledgementReference, StringComparison.Ordinal);
         Assert.Equal(TestData.NoonOn(served.AddDays(1)), notification.AcknowledgedAt);
     }

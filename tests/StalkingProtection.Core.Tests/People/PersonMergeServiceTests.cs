@@ -169,16 +169,16 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         var second = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 6, 1)).ServedOn(new DateOnly(2026, 6, 1)));
         var keepRespondent = first.Case.RespondentId;
         var mergeRespondent = second.Case.RespondentId;
-        var notificationId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
+        var notification = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(mergeRespondent, NotifiedAt(new DateOnly(2026, 6, 2), "ACK-MERGE-1")), TestData.Officer));
-        var refusedId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
+        var refused = await TestData.WithServicesAsync(new DateOnly(2026, 6, 2), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(mergeRespondent, NotifiedAt(new DateOnly(2026, 6, 2), "ACK-MERGE-2") with
             {
                 BiometricsRequested = BiometricsRequested.Fingerprints, BiometricsPurpose = "verify identity", BiometricsOutcome = BiometricsOutcome.Refused,
             }),
             TestData.Officer));
         var offenceId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 3), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(mergeRespondent, null, refusedId, "H20168", null), TestData.Officer));
+            new RecordNotificationOffenceOptions(mergeRespondent, null, refused.NotificationId, "H20168", null), TestData.Officer));
         var otherOrderId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(mergeRespondent,
             OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 9, 1), true, null, "FL401/7", null), TestData.Officer));
         var disclosureId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(second.Case.CaseId,
@@ -195,7 +195,7 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         Assert.Equal(keepRespondent, (await db.Applications.SingleAsync(a => a.Id == second.Application.ApplicationId)).RespondentId);
         Assert.Equal(keepRespondent, (await db.Orders.SingleAsync(o => o.Id == second.OrderId)).RespondentId);
         Assert.Equal(keepRespondent, (await db.NotificationObligations.SingleAsync(o => o.Id == second.ObligationId)).RespondentId);
-        Assert.Equal(keepRespondent, (await db.NotificationEvents.SingleAsync(e => e.Id == notificationId)).RespondentId);
+        Assert.Equal(keepRespondent, (await db.NotificationEvents.SingleAsync(e => e.Id == notification.NotificationId)).RespondentId);
         Assert.Equal(keepRespondent, (await db.NotificationOffences.SingleAsync(o => o.Id == offenceId)).RespondentId);
         Assert.Equal(keepRespondent, (await db.RespondentOtherOrders.SingleAsync(o => o.Id == otherOrderId)).RespondentId);
         Assert.Equal(keepRespondent, (await db.RightToKnowDisclosures.SingleAsync(d => d.Id == disclosureId)).RespondentId);

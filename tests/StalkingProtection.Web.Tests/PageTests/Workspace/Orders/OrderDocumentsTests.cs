@@ -91,11 +91,11 @@ public class OrderDocumentsTests(WebAppFactory factory) : IClassFixture<WebAppFa
         var served = new DateOnly(2026, 3, 2);
         var order = await data.CreateOrderAsync(o => o.MadeOn(served).ServedOn(served).WithCase(c => c.InTeam("Team Documents Ack")));
         var at = LondonTime.ToUtc(served.AddDays(1), new TimeOnly(9, 15));
-        var notificationId = await data.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
+        var recorded = await data.WithServicesAsync(served.AddDays(1), s => s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(
             order.Case.RespondentId, new NotificationEvent.Details(at, "Elland Road Police Station", Core.Applications.PoliceForce.WestYorkshire,
                 NotificationMode.InPersonOral, "PC Desk", false, null, "John Smith", "1 High Street", "ACK-WEB-7", at.AddMinutes(10), "SoS-1")), TestData.Officer));
         var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, "Team Documents Ack"));
-        var page = await client.GetDocumentAsync($"/workspace/orders/record-notification/acknowledgement/{order.OrderId}/{notificationId}");
+        var page = await client.GetDocumentAsync($"/workspace/orders/record-notification/acknowledgement/{order.OrderId}/{recorded.NotificationId}");
         var link = page.QuerySelector("[data-acknowledgement-download]")!.GetAttribute("href")!;
 
         // Act
@@ -108,7 +108,7 @@ public class OrderDocumentsTests(WebAppFactory factory) : IClassFixture<WebAppFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Reference ACK-WEB-7", DocumentText.OfPdf(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Document.Generated" && e.Kind == AuditKind.Disclosure
-            && e.RecordId == notificationId.ToString() && e.Justification == "A copy for the respondent")));
+            && e.RecordId == recorded.NotificationId.ToString() && e.Justification == "A copy for the respondent")));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public class OrderNavigationAndActionsTests(WebAppFactory factory) : IClassFixtu
     {
         // Arrange
         var order = await ServedOrderAsync();
-        var notificationId = await factory.Data().WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Notifications.RecordNotificationAsync(
+        var recorded = await factory.Data().WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Notifications.RecordNotificationAsync(
             new RecordNotificationOptions(order.Case.RespondentId, new NotificationEvent.Details(TestData.NoonOn(new DateOnly(2026, 3, 21)), "Leeds Central",
                 Core.Applications.PoliceForce.WestYorkshire, NotificationMode.InPersonOral, "PC Desk", false, null, "A Person", "1 High Street", "ACK-REPRINT-1",
                 TestData.NoonOn(new DateOnly(2026, 3, 21)), "SP-ACK-1")), TestData.Officer));
@@ -128,13 +128,13 @@ public class OrderNavigationAndActionsTests(WebAppFactory factory) : IClassFixtu
         var css = await factory.CreateClient().GetStringAsync("/css/app.min.css");
 
         // Assert
-        Assert.Equal($"/workspace/orders/record-notification/acknowledgement/{order.OrderId}/{notificationId}", reprintUrl);
+        Assert.Equal($"/workspace/orders/record-notification/acknowledgement/{order.OrderId}/{recorded.NotificationId}", reprintUrl);
         Assert.Equal("Acknowledgement of notification", reprint.HeadingText());
         Assert.Null(reprint.QuerySelector(".govuk-panel"));
         Assert.Contains("ACK-REPRINT-1", reprint.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(reprint.QuerySelector(".app-no-print [data-print-hint]"));
         Assert.Matches(@"@media print\{[^}]*\.govuk-template__header[^}]*\.app-no-print\{display:none", css);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Notification.AcknowledgementViewed" && e.RecordId == notificationId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Notification.AcknowledgementViewed" && e.RecordId == recorded.NotificationId.ToString())));
     }
 
     [Fact]

@@ -80,4 +80,44 @@ public class OrderOutcomeExplanationTests(WebAppFactory factory) : IClassFixture
         Assert.True(answer.Json.GetProperty("outcome").GetProperty("consentNeeded").GetBoolean());
         Assert.Contains($"Order discharged. {explanation} Update the PNC entry and tell the victim.", banner, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task R25_R31_RecordNotificationOnThePageAndThroughTheApi_GiveTheSameExplanation()
+    {
+        // Arrange
+        var data = factory.Data();
+        var onThePage = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
+        var throughTheApi = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 26)));
+        var api = await ApiSession.CreateAsync(factory);
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-notification/{onThePage.OrderId}",
+        [
+            F("NotifiedTime", "10:00"), F("StationName", "Leeds Central"), F("StationPoliceArea", "WestYorkshire"), F("Mode", "InPersonOral"),
+            F("ReceivedByAuthorisedPerson", "No"), F("NamesGiven", "John Smith"), F("AddressGiven", "2 New Street, Leeds"),
+        ]);
+        var acknowledgement = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+        var answer = ApiScenario.Expect(await api.PostAsync($"/api/v1/respondents/{throughTheApi.Case.RespondentId}/notifications", new
+        {
+            notifiedAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero),
+            stationName = "Leeds Central",
+            stationPoliceArea = "WestYorkshire",
+            mode = "InPersonOral",
+            receivedBy = "PC Dana White",
+            namesGiven = "John Smith",
+        }));
+        var explanation = answer.Json.GetProperty("explanation").GetString()!;
+        var apiReference = answer.Json.GetProperty("acknowledgementReference").GetString()!;
+        var pageReference = acknowledgement.QuerySelector("[data-reference]")!.TextContent;
+
+        // Assert
+        Assert.Equal(
+            $"Notification given on 28 November 2026 at Leeds Central, acknowledged in writing with reference {apiReference} (SPA 2019 s.10(4), R31). "
+            + "It met the initial notification duty on time: it was due by the end of 28 November 2026 (SPA 2019 s.9(1), R25).",
+            explanation);
+        Assert.Equal(throughTheApi.ObligationId, answer.Json.GetProperty("obligationsMet")[0].GetGuid());
+        Assert.Equal($"Notification recorded. {explanation.Replace(apiReference, pageReference, StringComparison.Ordinal)}",
+            acknowledgement.QuerySelector("[data-outcome]")!.TextContent);
+    }
 }

@@ -151,12 +151,12 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         var url = page.Replace("{order}", order.OrderId.ToString(), StringComparison.Ordinal);
         if (page.Contains("{notification}", StringComparison.Ordinal))
         {
-            var notificationId = await data.WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Notifications.RecordNotificationAsync(
+            var recorded = await data.WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Notifications.RecordNotificationAsync(
                 new Core.Notifications.RecordNotificationOptions(order.Case.RespondentId, new Core.Notifications.NotificationEvent.Details(
                     TestData.NoonOn(new DateOnly(2026, 3, 21)), "Leeds Central", Core.Applications.PoliceForce.WestYorkshire,
                     Core.Notifications.NotificationMode.InPersonOral, "PC Desk", false, null, "A Person", "1 High Street", "ACK-" + Guid.NewGuid().ToString("N"),
                     TestData.NoonOn(new DateOnly(2026, 3, 21)), "SP-ACK-1")), TestData.Officer));
-            url = url.Replace("{notification}", notificationId.ToString(), StringComparison.Ordinal);
+            url = url.Replace("{notification}", recorded.NotificationId.ToString(), StringComparison.Ordinal);
         }
 
         if (page.Contains("{offence}", StringComparison.Ordinal))

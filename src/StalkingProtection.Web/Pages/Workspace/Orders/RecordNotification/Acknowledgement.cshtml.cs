@@ -23,7 +23,10 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
     public Guid OrderId { get; private set; }
 
     /// <summary>Shown straight after recording; later visits reprint the same acknowledgement.</summary>
-    public bool JustRecorded { get; private set; }
+    public bool JustRecorded => Outcome is not null;
+
+    /// <summary>What recording the notification did, in the words of its outcome; null on later visits.</summary>
+    public string? Outcome { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid notificationId, CancellationToken ct)
     {
@@ -36,7 +39,7 @@ public class AcknowledgementModel(StalkingProtectionDbContext db, AuditLog audit
         }
 
         OrderId = id;
-        JustRecorded = TempData[Flash.Key] as string == RecordedMarker;
+        Outcome = TempData[Flash.Key] is string flash && flash.StartsWith(RecordedMarker, StringComparison.Ordinal) ? flash : null;
         Notification = notification;
         RespondentName = await OrderQueries.RespondentNameAsync(db, order.RespondentId, ct);
         RecordContext.ForCase(HttpContext, stalkingCase, RespondentName);

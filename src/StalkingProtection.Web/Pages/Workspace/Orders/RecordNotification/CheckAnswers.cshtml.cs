@@ -26,9 +26,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
             answers.ReceivedByAuthorisedPerson, answers.AuthorisationReference, answers.NamesGiven, answers.AddressGiven, reference, now, IndexModel.AcknowledgementFormVersion,
             requested, requested == BiometricsRequested.None ? null : NotificationEvent.VerifyIdentityPurpose,
             requested == BiometricsRequested.None ? BiometricsOutcome.NotRequested : answers.BiometricsOutcome!.Value);
-        var notificationId = await notifications.RecordNotificationAsync(new RecordNotificationOptions(Order.RespondentId, details), Actor, ct);
-        Flash.Set(TempData, AcknowledgementModel.RecordedMarker);
-        return Redirect(OrderLinks.Acknowledgement(Id, notificationId));
+        var recorded = await notifications.RecordNotificationAsync(new RecordNotificationOptions(Order.RespondentId, details), Actor, ct);
+        Flash.Set(TempData, $"{AcknowledgementModel.RecordedMarker}. {recorded.Explain()}");
+        return Redirect(OrderLinks.Acknowledgement(Id, recorded.NotificationId));
     }
 
     protected override string FieldKey(string field) => field switch
