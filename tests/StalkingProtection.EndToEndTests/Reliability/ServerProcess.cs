@@ -31,7 +31,7 @@ public sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, address);
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
         {
             if (process.HasExited)
             {
@@ -55,7 +55,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         server.Dispose();
-        throw new TimeoutException("The program did not answer /health/live within 60 seconds.");
+        throw new TimeoutException("The program did not answer /health/live within 120 seconds.");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, nothing the program can do about it.</summary>

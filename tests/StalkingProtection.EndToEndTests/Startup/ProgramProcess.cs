@@ -10,7 +10,8 @@ public static class ProgramProcess
     {
         var start = StartInfo(environment, arguments, programFolder);
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromSeconds(60));
+        // A limit for a command that hangs, not a measure of speed: a busy two-core machine can take a minute to migrate.
+        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromSeconds(180));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         try
