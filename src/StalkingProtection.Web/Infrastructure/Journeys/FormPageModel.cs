@@ -8,10 +8,10 @@ using StalkingProtection.Core.Rules;
 namespace StalkingProtection.Web.Infrastructure.Journeys;
 
 /// <summary>
-/// A workspace page that saves with one form rather than a journey (an application's task, starting a triage), and the base of
-/// every journey page: need-to-know (a case the user may not see answers 404), broken rules shown under their fields,
-/// "should" rules as warnings, and the "someone else changed this" conflict. It names no policy: the case-work folders ask for
-/// the case roles (<c>WebServiceCollectionExtensions</c>), and the administrators' journeys derive from it as well.
+/// A workspace page that acts on one button rather than a journey (starting a triage), and the base of every journey page:
+/// need-to-know (a case the user may not see answers 404), broken rules shown under their fields, "should" rules as warnings,
+/// and the "someone else changed this" conflict. It names no policy: the case-work folders ask for the case roles
+/// (<c>WebServiceCollectionExtensions</c>), and the administrators' journeys derive from it as well.
 /// </summary>
 public abstract class FormPageModel : PageModel
 {
