@@ -29,24 +29,17 @@ public sealed record ApplicationSubject(Application Application, StalkingCase Ca
 }
 
 /// <summary>The answers of an application's task remember the application's version when the user started it (RL4).</summary>
-public abstract class ApplicationAnswers
-{
-    public long Version { get; set; }
-}
+public abstract class ApplicationAnswers : VersionedAnswers;
 
 /// <summary>
 /// The question page of an application's task, addressed by the application's id (or, for a hearing's outcome, the hearing's):
 /// Continue keeps the answers and goes to "check your answers"; nothing is saved here.
 /// </summary>
-public abstract class ApplicationQuestionPageModel<TAnswers>(StalkingProtectionDbContext db) : QuestionPageModel<TAnswers>
+public abstract class ApplicationQuestionPageModel<TAnswers>(StalkingProtectionDbContext db) : VersionedQuestionPageModel<TAnswers>
     where TAnswers : ApplicationAnswers
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
-
-    /// <summary>RL4: the application's version when the user opened the task.</summary>
-    [BindProperty]
-    public long Version { get; set; }
 
     public Application Application { get; private set; } = null!;
 
@@ -60,12 +53,6 @@ public abstract class ApplicationQuestionPageModel<TAnswers>(StalkingProtectionD
 
     /// <summary>The task's name in its address, from <see cref="ApplicationJourneys"/>.</summary>
     protected abstract string JourneyName { get; }
-
-    /// <summary>The answers on the page, without the version.</summary>
-    protected abstract TAnswers Answer();
-
-    /// <summary>Puts kept answers back into the questions.</summary>
-    protected abstract void Fill(TAnswers answers);
 
     /// <summary>The application the address names: its own id, or the application of the hearing it names.</summary>
     protected virtual Task<Guid?> ApplicationIdAsync(CancellationToken ct) => Task.FromResult<Guid?>(Id);
@@ -88,20 +75,6 @@ public abstract class ApplicationQuestionPageModel<TAnswers>(StalkingProtectionD
 
         await LoadChoicesAsync(ct);
         return true;
-    }
-
-    protected sealed override TAnswers Capture()
-    {
-        var answers = Answer();
-        answers.Version = Version;
-        return answers;
-    }
-
-    protected sealed override void Restore(TAnswers answers)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        Version = answers.Version;
-        Fill(answers);
     }
 
     protected override string CheckAnswersUrl(Guid journey) => ApplicationLinks.CheckAnswers(JourneyName, Id, journey);

@@ -49,21 +49,14 @@ public interface IOrderPage
 }
 
 /// <summary>The answers of an order journey remember the order's version when the user started it (RL4).</summary>
-public abstract class OrderAnswers
-{
-    public long Version { get; set; }
-}
+public abstract class OrderAnswers : VersionedAnswers;
 
 /// <summary>The question page of a journey on one order, addressed by the order's id.</summary>
-public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbContext db, TimeProvider timeProvider) : QuestionPageModel<TAnswers>, IOrderPage
+public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbContext db, TimeProvider timeProvider) : VersionedQuestionPageModel<TAnswers>, IOrderPage
     where TAnswers : OrderAnswers
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
-
-    /// <summary>RL4: the order's version when the user opened the journey.</summary>
-    [BindProperty]
-    public long Version { get; set; }
 
     public StalkingProtectionOrder Order { get; private set; } = null!;
 
@@ -83,12 +76,6 @@ public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbConte
     /// <summary>The journey's name in its address: "record-review".</summary>
     protected abstract string JourneyName { get; }
 
-    /// <summary>The answers on the page, without the version.</summary>
-    protected abstract TAnswers Answer();
-
-    /// <summary>Puts kept answers back into the questions.</summary>
-    protected abstract void Fill(TAnswers answers);
-
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (await OrderSubject.LoadAsync(db, Id, User, ct) is not { } subject)
@@ -103,20 +90,6 @@ public abstract class OrderQuestionPageModel<TAnswers>(StalkingProtectionDbConte
         }
 
         return true;
-    }
-
-    protected sealed override TAnswers Capture()
-    {
-        var answers = Answer();
-        answers.Version = Version;
-        return answers;
-    }
-
-    protected sealed override void Restore(TAnswers answers)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        Version = answers.Version;
-        Fill(answers);
     }
 
     protected override string CheckAnswersUrl(Guid journey) => OrderLinks.CheckAnswers(JourneyName, Id, journey);
