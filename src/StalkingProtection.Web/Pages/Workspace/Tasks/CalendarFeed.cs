@@ -40,10 +40,9 @@ public static class CalendarFeed
                     return Results.NotFound();
                 }
 
-                var rows = await tasks.ForAsync(user.Id.ToString(), user.Team, roles.Contains(StaffRoles.Coordinator), ct);
-                auditLog.Add(new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles)), AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
-                await db.SaveChangesAsync(ct);
-                return Results.Text(Build(rows), $"{MediaType}; charset=utf-8");
+                var actor = new Actor(user.Id.ToString(), user.DisplayName, string.Join(",", roles));
+                var calendar = await ReadAsync(tasks, auditLog, db, actor, user.Id.ToString(), user.Team, roles.Contains(StaffRoles.Coordinator), ct);
+                return Results.Text(calendar, $"{MediaType}; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -51,6 +50,16 @@ public static class CalendarFeed
     }
 
     public const string MediaType = "text/calendar";
+
+    /// <summary>The user's open deadlines as iCalendar, the read audited as a consultation.</summary>
+    public static async Task<string> ReadAsync(MyTasksQuery tasks, AuditLog auditLog, StalkingProtectionDbContext db, Actor actor, string officerKey, string? team,
+        bool wholeForce, CancellationToken ct)
+    {
+        var rows = await tasks.ForAsync(officerKey, team, wholeForce, ct);
+        auditLog.Add(actor, AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
+        await db.SaveChangesAsync(ct);
+        return Build(rows);
+    }
 
     public static string Build(IEnumerable<TaskRow> rows)
     {

@@ -78,10 +78,8 @@ public class IndexModel(
     /// <summary>The same deadlines as a file, to add to a calendar while signed in: nothing in an address stands for the user.</summary>
     public async Task<IActionResult> OnGetCalendarAsync(CancellationToken ct)
     {
-        var rows = await tasks.ForAsync(User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct);
-        auditLog.Add(User.ToActor(), AuditEvents.CalendarFeed.Read.For(null, newValues: new { tasks = rows.Count }));
-        await db.SaveChangesAsync(ct);
-        return File(System.Text.Encoding.UTF8.GetBytes(CalendarFeed.Build(rows)), $"{CalendarFeed.MediaType}; charset=utf-8", "deadlines.ics");
+        var calendar = await CalendarFeed.ReadAsync(tasks, auditLog, db, User.ToActor(), User.OfficerKey(), CalendarFeedTokens.TeamOf(User), WholeForce, ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(calendar), $"{CalendarFeed.MediaType}; charset=utf-8", "deadlines.ics");
     }
 
     public async Task<IActionResult> OnPostResetCalendarAsync()
