@@ -18,6 +18,8 @@ public sealed class ServerProcess : IDisposable
 
     public Uri Address { get; }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Starts the program and waits until it answers <c>/health/live</c>: it listens only once its start-up checks have passed.</summary>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment, HttpClient probe, string? programFolder = null, Action<string>? output = null)
     {

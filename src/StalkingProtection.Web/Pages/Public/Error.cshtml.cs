@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using StalkingProtection.Core.Data;
 
 namespace StalkingProtection.Web.Pages.Public;
 
@@ -62,6 +63,14 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         ErrorStatusCode = statusCode is >= 400 and < 600 ? statusCode.Value : 500;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var originalPath = exception?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        if (exception?.Error is { } error && DatabaseUnavailable.Caused(error))
+        {
+            // RL2: the database is down or recovering. Nothing was saved that the caller was told of, and a retry will do.
+            ErrorStatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "5";
+            logger.LogWarning("The database is unavailable: {Method} {Path} answered 503", HttpContext.Request.Method, originalPath);
+        }
+
         // Opened by hand, /error/500 is not a failure of the service and logs nothing.
         var reExecuted = exception is not null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         if (ErrorStatusCode is >= 500 and not 503 && reExecuted)
