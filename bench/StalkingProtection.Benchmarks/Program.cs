@@ -76,6 +76,12 @@ if (options.ImportRows > 0)
     return 0;
 }
 
+if (options.ServeBaseline is { } baselineUrl)
+{
+    await HttpLoad.ServeBaselineAsync(CreateContext, baselineUrl);
+    return 0;
+}
+
 Say($"Schema migrated in {setup.Elapsed.TotalSeconds:N1} s; {(options.Reuse ? "reading the seeded data" : "seeding")}...");
 var seeded = options.Reuse ? await Seeder.ReadBackAsync(CreateContext, today) : await new Seeder(provider, connection, today).SeedAsync(options.Orders, Say);
 Say(options.Reuse ? $"Reusing {seeded.Orders:N0} orders" : $"Seeded {seeded.Orders:N0} orders ({seeded.Rows:N0} rows) in {seeded.Elapsed.TotalSeconds:N1} s");
@@ -109,6 +115,13 @@ if (provider == DatabaseProvider.Postgres)
 }
 
 var maintenanceSeconds = maintenance.Elapsed.TotalSeconds;
+if (options.HttpFixture is { } fixture)
+{
+    await HttpLoad.WriteFixtureAsync(CreateContext, seeded.Subjects, fixture);
+    Say($"Wrote what the HTTP load sends to {fixture}");
+    return 0;
+}
+
 var scale = await CountRowsAsync(CreateContext);
 var versions = await VersionsAsync(CreateContext, provider);
 
@@ -346,14 +359,16 @@ static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create
 }
 
 internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
-    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries, int ImportRows)
+    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries, int ImportRows, string? HttpFixture, string? ServeBaseline)
 {
     public const string Usage = """
         usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
                [--audit-entries 1000000] [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
-               [--output results.md] [--reuse] [--import-rows 0]
+               [--output results.md] [--reuse] [--import-rows 0] [--http-fixture FILE] [--serve-baseline URL]
         The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
         seeded it and only migrated. With --import-rows N it seeds nothing and measures the tracker import of N generated rows.
+        With --http-fixture FILE it seeds (or reuses), writes what bench/load sends to FILE and measures nothing; with
+        --serve-baseline URL it serves the bare EF Core endpoints bench/load compares with, on a database seeded before.
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -377,9 +392,11 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
             return null;
         }
 
+        // The baseline serves a database seeded before: it must never delete it.
+        reuse |= values.ContainsKey("serve-baseline");
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
             Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse,
-            Number("audit-entries", 1_000_000), Number("import-rows", 0));
+            Number("audit-entries", 1_000_000), Number("import-rows", 0), values.GetValueOrDefault("http-fixture"), values.GetValueOrDefault("serve-baseline"));
     }
 }
