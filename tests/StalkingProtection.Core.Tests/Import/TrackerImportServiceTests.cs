@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Import;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.TestCommon;
 
@@ -294,11 +296,11 @@ public class TrackerImportServiceTests
         Assert.Equal(new DateOnly(2025, 4, 13), notification.NotifiedOn);
         Assert.Equal("Not recorded in the tracker", notification.StationName);
         Assert.Equal("Not recorded in the tracker", notification.ReceivedBy);
-        Assert.Equal(Notifications.NotificationMode.InPersonOral, notification.Mode);
-        Assert.Equal(Applications.PoliceForce.WestMidlands, notification.StationPoliceArea);
+        Assert.Equal(NotificationMode.InPersonOral, notification.Mode);
+        Assert.Equal(PoliceForce.WestMidlands, notification.StationPoliceArea);
         Assert.False(string.IsNullOrWhiteSpace(notification.AcknowledgementReference));
         var duty = await ctx.NotificationObligations.SingleAsync();
-        Assert.Equal(Notifications.ObligationStatus.Met, duty.Status);
+        Assert.Equal(ObligationStatus.Met, duty.Status);
         Assert.Equal(new DateOnly(2025, 4, 13), duty.MetOn);
         Assert.Equal(notification.Id, duty.MetByEventId);
         Assert.Contains(row.Notes, n => n.Contains("Notification of 13/04/2025", StringComparison.Ordinal));
@@ -315,7 +317,7 @@ public class TrackerImportServiceTests
 
         await using var ctx = db.CreateContext();
         Assert.Equal(1, await ctx.NotificationEvents.CountAsync());
-        Assert.NotEqual(Notifications.ObligationStatus.Met, (await ctx.NotificationObligations.SingleAsync()).Status);
+        Assert.NotEqual(ObligationStatus.Met, (await ctx.NotificationObligations.SingleAsync()).Status);
     }
 
     [Fact]
