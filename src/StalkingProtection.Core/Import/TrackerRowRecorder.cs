@@ -170,8 +170,10 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
         foreach (var notified in row.NotificationDates.Order())
         {
-            await NotifyAsync(orderId, row, notified, ct);
-            notes.Add($"Notification of {notified:dd/MM/yyyy} recorded from its date alone: the station, who received it and the names and address given are \"{NotRecorded}\"; complete them from the force's records if they hold them");
+            if (await NotifyAsync(orderId, row, notified, ct))
+            {
+                notes.Add($"Notification of {notified:dd/MM/yyyy} recorded from its date alone: the station, who received it and the names and address given are \"{NotRecorded}\"; complete them from the force's records if they hold them");
+            }
         }
 
         if (row.DischargedOn is not null)
@@ -197,17 +199,24 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
     /// recorded as "not recorded in the tracker", never made up: the station (R29; its police area is the one the law required on
     /// that day, as the force accepted the notification), the person who received it (R30) and the names and address given
     /// (s.9(2)). The mode is in person and orally, the only way a notification counts (SPA 2019 s.10(1)–(2), R30), and the service
-    /// issues the written acknowledgement's reference (s.10(4), R31). The row is flagged for review.
+    /// issues the written acknowledgement's reference (s.10(4), R31). The row is flagged for review. A respondent already recorded with
+    /// a notification that day (another order's row in the same tracker) gave one notification, which already met what it can: false.
     /// </summary>
-    private Task NotifyAsync(Guid orderId, TrackerOrder row, DateOnly on, CancellationToken ct) =>
+    private Task<bool> NotifyAsync(Guid orderId, TrackerOrder row, DateOnly on, CancellationToken ct) =>
         OnAsync(on, TrackerColumn.NotificationDates, async s =>
         {
             var respondentId = await s.Db.Orders.Where(o => o.Id == orderId).Select(o => o.RespondentId).SingleAsync(ct);
+            if (await s.Db.NotificationEvents.AnyAsync(e => e.RespondentId == respondentId && e.NotifiedOn == on, ct))
+            {
+                return false;
+            }
+
             var respondent = await s.Db.Respondents.SingleToChangeAsync(respondentId, ct);
             var area = await s.Notifications.ExpectedPoliceAreaAsync(respondent, on, ct) ?? row.ApplicantForce;
             var at = LondonTime.ToUtc(on, new TimeOnly(12, 0));
-            return await s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(respondentId, new NotificationEvent.Details(at, NotRecorded, area,
+            await s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(respondentId, new NotificationEvent.Details(at, NotRecorded, area,
                 NotificationMode.InPersonOral, NotRecorded, false, null, NotRecorded, NotRecorded, "", at, null)), actor, ct);
+            return true;
         });
 
     public Task ServeAsync(Guid orderId, TrackerOrder row, CancellationToken ct) =>

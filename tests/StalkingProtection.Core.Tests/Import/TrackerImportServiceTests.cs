@@ -357,4 +357,20 @@ public class TrackerImportServiceTests
         await using var ctx = db.CreateContext();
         Assert.Equal(0, await ctx.NotificationEvents.CountAsync());
     }
+
+    [Fact]
+    public async Task Import_SameRespondentsNotificationInTwoRows_IsOneNotificationMeetingBothOrdersDuties_R25()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var second = "WM-9,Ashworth,Darren James,14/02/1979,79/183452K,Lucy Ellam,West Midlands,03/04/2025,,Coventry Magistrates' Court,Full,11/04/2025,12/04/2025,10/04/2027,Must not contact Lucy Ellam directly or indirectly,13/04/2025,,,,DC Helen Rudd";
+
+        var report = await RunAsync(db, Csv(_notifiedAndVariedRow, second), dryRun: false);
+
+        Assert.All(report.Rows, r => Assert.Equal(TrackerRowOutcome.Create, r.Outcome));
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.NotificationEvents.CountAsync());
+        var duties = await ctx.NotificationObligations.ToListAsync();
+        Assert.Equal(2, duties.Count);
+        Assert.All(duties, d => Assert.Equal(new DateOnly(2025, 4, 13), d.MetOn));
+    }
 }
