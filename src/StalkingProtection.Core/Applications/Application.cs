@@ -449,16 +449,23 @@ public class Application : IVersioned
         return draft;
     }
 
-    /// <summary>Authorisation by an SPO coordinator before the application goes to court.</summary>
-    public void Authorise(Actor coordinator, DateTimeOffset now)
+    /// <summary>
+    /// Authorisation by an SPO coordinator before the application goes to court, on <paramref name="authorisedOn"/> (today when not
+    /// given; an earlier day for an authorisation entered after the fact, kept as the start of that day, the audit entry keeping
+    /// when it was entered).
+    /// </summary>
+    public void Authorise(Actor coordinator, DateTimeOffset now, DateOnly? authorisedOn = null)
     {
         EnsureDraft();
+        var today = Time.LondonTime.DateOf(now);
+        var on = authorisedOn ?? today;
         new RuleCheck()
+            .HasHappened(on <= today, "authorisedOn")
             .Must(coordinator.Role == StaffRoles.Coordinator, "Authorisation", "authorisedBy",
                 "Only an SPO coordinator can authorise an application", "Force policy")
             .ThrowIfBroken();
         AuthorisedBy = coordinator.Name;
-        AuthorisedAt = now.ToUniversalTime();
+        AuthorisedAt = on == today ? now.ToUniversalTime() : Time.LondonTime.StartOfDayUtc(on);
         AwaitingAuthorisationSince = null;
     }
 
@@ -564,6 +571,32 @@ public class Application : IVersioned
     {
         EnsureOpen();
         Status = ApplicationStatus.Adjourned;
+    }
+
+    /// <summary>
+    /// The court's refusal, dismissal or withdrawal on <paramref name="decidedOn"/>, which may be earlier than the day it is entered:
+    /// not in the future, and not before the application was made. Answers the instant the determination is kept at (now when
+    /// decided today, otherwise the start of that day), for the interim orders it ceases (R17).
+    /// </summary>
+    public DateTimeOffset Decide(Determination determination, DateOnly decidedOn, DateTimeOffset now)
+    {
+        var today = Time.LondonTime.DateOf(now);
+        new RuleCheck()
+            .HasHappened(decidedOn <= today, "decidedOn")
+            .Must(LodgedOn is not { } lodged || decidedOn >= lodged, "Input", "decidedOn",
+                $"The court decides an application on or after the day it was made to the court ({LodgedOn:d MMMM yyyy})", "SPA 2019 s.1(1)")
+            .ThrowIfBroken();
+        var at = decidedOn == today ? now : Time.LondonTime.StartOfDayUtc(decidedOn);
+        if (determination == Applications.Determination.Withdrawn)
+        {
+            Withdraw(at);
+        }
+        else
+        {
+            Determine(determination, at);
+        }
+
+        return at;
     }
 
     /// <summary>The court's determination. For a main application, the caller must also cease its interim orders (R17).</summary>

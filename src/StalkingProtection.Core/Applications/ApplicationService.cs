@@ -39,12 +39,15 @@ public sealed record AmendChangeSoughtOptions(Guid ApplicationId, string? Change
 
 public sealed record AddEvidenceOptions(Guid ApplicationId, EvidenceLink Evidence, long? ExpectedVersion = null);
 
-public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null);
+/// <summary>A coordinator's authorisation; <paramref name="AuthorisedOn"/> is the day it was given (today when not given).</summary>
+public sealed record AuthoriseApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null, DateOnly? AuthorisedOn = null);
 
 /// <summary>Lodging an application; <paramref name="LodgedOn"/> is the day it was made to the court (today when not given).</summary>
 public sealed record SubmitApplicationOptions(Guid ApplicationId, long? ExpectedVersion = null, DateOnly? LodgedOn = null);
 
-public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null);
+/// <summary>The court's decision; <paramref name="DecidedOn"/> is the day the court decided (today when not given).</summary>
+public sealed record DetermineApplicationOptions(Guid ApplicationId, Determination Determination, string Reason, long? ExpectedVersion = null,
+    DateOnly? DecidedOn = null);
 
 public sealed record SetJurisdictionOptions(Guid ApplicationId, JurisdictionBasis? Basis, string? Notes, long? ExpectedVersion = null);
 
@@ -261,7 +264,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     public async Task AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
-        application.Authorise(actor, timeProvider.GetUtcNow());
+        application.Authorise(actor, timeProvider.GetUtcNow(), options.AuthorisedOn);
         audit.Add(actor, AuditEvents.Application.Authorised.For(application.Id,
             oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
         await db.SaveChangesAsync(ct);
@@ -297,29 +300,22 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
             .Must(!string.IsNullOrWhiteSpace(options.Reason), "R39", "reason", "Record the reasons for the decision (R39)", "Malik [2023] EWHC 3213 (Admin)")
             .ThrowIfBroken();
         var old = new { application.Status, application.Determination };
-        if (options.Determination == Determination.Withdrawn)
-        {
-            application.Withdraw(now);
-        }
-        else
-        {
-            application.Determine(options.Determination, now);
-        }
+        var decidedOn = options.DecidedOn ?? LondonTime.DateOf(now);
+        var determinedAt = application.Decide(options.Determination, decidedOn, now);
 
-        await CeaseInterimOrdersAsync(actor, application, now, ct);
+        await CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
         audit.Add(actor, AuditEvents.Application.Determined.For(application.Id, options.Reason, oldValues: old,
-            newValues: new { application.Status, application.Determination, application.DeterminedAt }));
+            newValues: new { application.Status, application.Determination, application.DeterminedOn, application.DeterminedAt }));
         await CompleteHearingTasksAsync(actor, application.Id, now, ct);
         if (options.Determination is Determination.Refused or Determination.Dismissed)
         {
             await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.OrderRefused, await VictimReferenceAsync(application.OrderId, ct),
-                LondonTime.DateOf(now), now, ct);
+                decidedOn, now, ct);
         }
 
-        // SPA 2019 s.7, R24: the chief officer may appeal a refusal; the provisional deadline is 15 business days (CrimPR r.34.2).
+        // SPA 2019 s.7, R24: the chief officer may appeal a refusal; the provisional deadline is 15 business days (CrimPR r.34.2) from the decision.
         if (options.Determination is Determination.Refused or Determination.Dismissed && application.ApplicantParty != ApplicantParty.Defendant)
         {
-            var decidedOn = LondonTime.DateOf(now);
             var deadline = StatutoryDates.AppealLodgingDeadline(decidedOn, BankHolidayCalendar.EnglandAndWales, StatutoryDates.DefaultAppealBusinessDays);
             var stalkingCase = await db.Cases.SingleAsync(c => c.Id == application.CaseId, ct);
             var task = StaffTask.Raise(StaffTaskType.ConsiderAppeal, $"Appeal:{application.Id}",

@@ -207,5 +207,13 @@ public sealed record TrackerOrder(
             officer), []);
     }
 
+    /// <summary>The date a variation's text begins with ("01/03/2025 added a no-approach condition"), if it gives one.</summary>
+    public static DateOnly? VariationDate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return TrackerFile.ParseDate(space < 0 ? text : text[..space]);
+    }
+
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -5,6 +5,7 @@ using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
@@ -27,6 +28,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 {
     private const string FromTracker = "Recorded from the force's SPO tracker when the force adopted the service: the court made the order as the tracker records it.";
 
+    private const string NotRecorded = "Not recorded in the tracker";
+
     public sealed record Result(Guid OrderId, IReadOnlyList<string> Notes);
 
     private sealed record Services(StalkingProtectionDbContext Db, TimeProvider Clock, AuditLog Audit)
@@ -42,6 +45,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         public OrderService Orders => new(Db, Clock, Audit, StaffTasks, Applications);
 
         public BreachService Breaches => new(Db, Clock, Audit, StaffTasks);
+
+        public NotificationService Notifications => new(Db, Clock, Audit, StaffTasks);
     }
 
     private async Task<T> OnAsync<T>(DateOnly day, TrackerColumn column, Func<Services, Task<T>> step)
@@ -69,6 +74,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
             "protectedPersonIds" => TrackerColumn.ProtectedPersons,
             "servedAt" or "servedOn" => TrackerColumn.ServedOn,
             "effectiveOn" or "decidedOn" or "consents" => TrackerColumn.DischargedOn,
+            "notifiedAt" or "stationName" or "stationPoliceArea" or "mode" or "receivedBy" or "namesGiven" or "acknowledgementReference" or "acknowledgedAt"
+                => TrackerColumn.NotificationDates,
             _ when field.StartsWith("conditions", StringComparison.Ordinal) => TrackerColumn.Conditions,
             _ => step,
         };
@@ -161,23 +168,56 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
             });
         }
 
+        foreach (var notified in row.NotificationDates.Order())
+        {
+            if (await NotifyAsync(orderId, row, notified, ct))
+            {
+                notes.Add($"Notification of {notified:dd/MM/yyyy} recorded from its date alone: the station, who received it and the names and address given are \"{NotRecorded}\"; complete them from the force's records if they hold them");
+            }
+        }
+
         if (row.DischargedOn is not null)
         {
             await DischargeAsync(orderId, row, ct);
         }
 
-        if (row.NotificationDates.Count > 0)
+        // A variation is recorded in the service with its new conditions (SPA 2019 s.7, R20, R22); the tracker gives them only in words,
+        // so recording one would invent conditions: its date and words are kept for review instead.
+        foreach (var variation in row.Variations)
         {
-            notes.Add("Enter the respondent's notifications in the workspace with their details: the tracker gives only their dates");
-        }
-
-        if (row.Variations.Count > 0)
-        {
-            notes.Add("Enter the variations in the workspace with their new conditions: the tracker describes them only in words");
+            notes.Add(TrackerOrder.VariationDate(variation) is { } on
+                ? $"Variation of {on:dd/MM/yyyy} (\"{variation}\"): enter it in the workspace (Record a variation of the order) with the conditions the court set"
+                : $"Variation \"{variation}\" gives no date: enter it in the workspace (Record a variation of the order) with its date and the conditions the court set");
         }
 
         return new Result(orderId, notes);
     }
+
+    /// <summary>
+    /// A notification date in the tracker is evidence that the respondent notified the police that day (SPA 2019 s.9(1), R25), so it is
+    /// recorded as a notification and meets the duty it can meet, which then does not show overdue. What the tracker cannot say is
+    /// recorded as "not recorded in the tracker", never made up: the station (R29; its police area is the one the law required on
+    /// that day, as the force accepted the notification), the person who received it (R30) and the names and address given
+    /// (s.9(2)). The mode is in person and orally, the only way a notification counts (SPA 2019 s.10(1)–(2), R30), and the service
+    /// issues the written acknowledgement's reference (s.10(4), R31). The row is flagged for review. A respondent already recorded with
+    /// a notification that day (another order's row in the same tracker) gave one notification, which already met what it can: false.
+    /// </summary>
+    private Task<bool> NotifyAsync(Guid orderId, TrackerOrder row, DateOnly on, CancellationToken ct) =>
+        OnAsync(on, TrackerColumn.NotificationDates, async s =>
+        {
+            var respondentId = await s.Db.Orders.Where(o => o.Id == orderId).Select(o => o.RespondentId).SingleAsync(ct);
+            if (await s.Db.NotificationEvents.AnyAsync(e => e.RespondentId == respondentId && e.NotifiedOn == on, ct))
+            {
+                return false;
+            }
+
+            var respondent = await s.Db.Respondents.SingleToChangeAsync(respondentId, ct);
+            var area = await s.Notifications.ExpectedPoliceAreaAsync(respondent, on, ct) ?? row.ApplicantForce;
+            var at = LondonTime.ToUtc(on, new TimeOnly(12, 0));
+            await s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(respondentId, new NotificationEvent.Details(at, NotRecorded, area,
+                NotificationMode.InPersonOral, NotRecorded, false, null, NotRecorded, NotRecorded, "", at, null)), actor, ct);
+            return true;
+        });
 
     public Task ServeAsync(Guid orderId, TrackerOrder row, CancellationToken ct) =>
         OnAsync(row.ServedOn!.Value, TrackerColumn.ServedOn, s => s.Orders.RecordServiceAsync(new RecordServiceOptions(orderId,

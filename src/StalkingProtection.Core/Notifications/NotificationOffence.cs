@@ -103,14 +103,17 @@ public class NotificationOffence : IVersioned
         return Create(notification.RespondentId, null, notification.Id, offenceCode, notification.NotifiedOn, reasonableExcuseNotes, recordedBy, now);
     }
 
+    public static string OutcomeBeforeOffenceMessage(DateOnly offenceOn) =>
+        $"The outcome cannot be before the suspected offence, on {offenceOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}";
+
     /// <summary>What became of the suspected offence; "without reasonable excuse" is an element, so an accepted excuse is an outcome.</summary>
     public void RecordOutcome(NotificationOffenceOutcome outcome, DateOnly? outcomeOn, string? reasonableExcuseNotes, DateOnly today)
     {
         new RuleCheck()
             .Must(outcome == NotificationOffenceOutcome.UnderInvestigation || outcomeOn is not null, "Input", "outcomeOn", "Enter the date of the outcome",
                 "SPA 2019 s.11")
-            .Must(outcomeOn is null || (outcomeOn >= OffenceOn && outcomeOn <= today), "Input", "outcomeOn",
-                $"The outcome date must be between {OffenceOn:d MMMM yyyy} and today", "SPA 2019 s.11")
+            .HasHappened(outcomeOn is null || outcomeOn <= today, "outcomeOn")
+            .Must(outcomeOn is null || outcomeOn >= OffenceOn, "Input", "outcomeOn", OutcomeBeforeOffenceMessage(OffenceOn), "SPA 2019 s.11")
             .Must((reasonableExcuseNotes?.Length ?? 0) <= TextMaxLength, "Input", "reasonableExcuseNotes", $"At most {TextMaxLength} characters", "")
             .ThrowIfBroken();
         Outcome = outcome;

@@ -42,10 +42,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
         var notifiedOn = LondonTime.DateOf(options.Details.NotifiedAt);
-        var lastCourtArea = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= notifiedOn)
-            .OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
-            .Select(o => o.CourtPoliceArea).FirstOrDefaultAsync(ct);
-        var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, notifiedOn, lastCourtArea);
+        var expectedArea = await ExpectedPoliceAreaAsync(respondent, notifiedOn, ct);
 
         // SPA 2019 s.10(4), R31: every notification is acknowledged in writing; the service issues the reference if the
         // station has not already given one. An issued reference carries a whole new identifier, so two notifications at the
@@ -119,6 +116,19 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             }));
         await db.SaveChangesAsync(ct);
         return NotificationRecordedOutcome.Recorded(notification, metNow);
+    }
+
+    /// <summary>
+    /// SPA 2019 s.10(1)–(3), R29: the police area where the respondent had to notify on <paramref name="on"/>, or null when the
+    /// service knows neither a home address nor an order made by then.
+    /// </summary>
+    public async Task<Applications.PoliceForce?> ExpectedPoliceAreaAsync(Respondent respondent, DateOnly on, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(respondent);
+        var lastCourtArea = await db.Orders.Where(o => o.RespondentId == respondent.Id && o.MadeOn <= on)
+            .OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
+            .Select(o => o.CourtPoliceArea).FirstOrDefaultAsync(ct);
+        return NotificationEvent.ExpectedPoliceArea(respondent, on, lastCourtArea);
     }
 
     /// <summary>SPA 2019 s.9(3), R27: a new name creates a duty due by the end of the third day beginning with first use, where s.9 applies.</summary>

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Import;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.TestCommon;
 
@@ -274,5 +276,101 @@ public class TrackerImportServiceTests
     private sealed class Progress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    private static readonly string _notifiedAndVariedRow = FullRow.Replace(",,,,,DC Helen Rudd",
+        ",13/04/2025,,01/03/2026 added a condition not to go to her street,,DC Helen Rudd", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Import_NotificationDate_IsRecordedAsTheInitialNotification_SoTheDutyIsMetNotOverdue_R25()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var report = await RunAsync(db, Csv(_notifiedAndVariedRow), dryRun: false);
+
+        var row = report.Rows.Single();
+        Assert.Equal(TrackerRowOutcome.Create, row.Outcome);
+        Assert.True(row.NeedsReview);
+        await using var ctx = db.CreateContext();
+        var notification = await ctx.NotificationEvents.SingleAsync();
+        Assert.Equal(new DateOnly(2025, 4, 13), notification.NotifiedOn);
+        Assert.Equal("Not recorded in the tracker", notification.StationName);
+        Assert.Equal("Not recorded in the tracker", notification.ReceivedBy);
+        Assert.Equal(NotificationMode.InPersonOral, notification.Mode);
+        Assert.Equal(PoliceForce.WestMidlands, notification.StationPoliceArea);
+        Assert.False(string.IsNullOrWhiteSpace(notification.AcknowledgementReference));
+        var duty = await ctx.NotificationObligations.SingleAsync();
+        Assert.Equal(ObligationStatus.Met, duty.Status);
+        Assert.Equal(new DateOnly(2025, 4, 13), duty.MetOn);
+        Assert.Equal(notification.Id, duty.MetByEventId);
+        Assert.Contains(row.Notes, n => n.Contains("Notification of 13/04/2025", StringComparison.Ordinal));
+        Assert.Contains(await ctx.AuditEntries.Where(a => a.Action == "Notification.Recorded").Select(a => a.ActorId).ToListAsync(),
+            a => a == $"tracker-import:{report.ImportId}");
+    }
+
+    [Fact]
+    public async Task Import_NotificationDateBeforeService_DoesNotMeetTheInitialDuty_R25()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        await RunAsync(db, Csv(_notifiedAndVariedRow.Replace(",13/04/2025,", ",10/04/2025,", StringComparison.Ordinal)), dryRun: false);
+
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.NotificationEvents.CountAsync());
+        Assert.NotEqual(ObligationStatus.Met, (await ctx.NotificationObligations.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Import_Variation_IsKeptWithItsDateForReview_NotRecordedAsAChangeWithInventedConditions()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var report = await RunAsync(db, Csv(_notifiedAndVariedRow), dryRun: false);
+
+        Assert.Contains(report.Rows.Single().Notes, n => n.StartsWith("Variation of 01/03/2026", StringComparison.Ordinal));
+        await using var ctx = db.CreateContext();
+        Assert.Equal(0, await ctx.OrderChanges.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_SameFileWithNotificationsAgain_AddsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await RunAsync(db, Csv(_notifiedAndVariedRow), dryRun: false);
+
+        var again = await RunAsync(db, Csv(_notifiedAndVariedRow), dryRun: false);
+
+        Assert.Equal(TrackerRowOutcome.AlreadyImported, again.Rows.Single().Outcome);
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.NotificationEvents.CountAsync());
+        Assert.Equal(1, await ctx.NotificationObligations.CountAsync());
+    }
+
+    [Fact]
+    public async Task DryRun_NotificationDate_RecordsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var report = await RunAsync(db, Csv(_notifiedAndVariedRow), dryRun: true);
+
+        Assert.Equal(TrackerRowOutcome.Create, report.Rows.Single().Outcome);
+        await using var ctx = db.CreateContext();
+        Assert.Equal(0, await ctx.NotificationEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_SameRespondentsNotificationInTwoRows_IsOneNotificationMeetingBothOrdersDuties_R25()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var second = "WM-9,Ashworth,Darren James,14/02/1979,79/183452K,Lucy Ellam,West Midlands,03/04/2025,,Coventry Magistrates' Court,Full,11/04/2025,12/04/2025,10/04/2027,Must not contact Lucy Ellam directly or indirectly,13/04/2025,,,,DC Helen Rudd";
+
+        var report = await RunAsync(db, Csv(_notifiedAndVariedRow, second), dryRun: false);
+
+        Assert.All(report.Rows, r => Assert.Equal(TrackerRowOutcome.Create, r.Outcome));
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.NotificationEvents.CountAsync());
+        var duties = await ctx.NotificationObligations.ToListAsync();
+        Assert.Equal(2, duties.Count);
+        Assert.All(duties, d => Assert.Equal(new DateOnly(2025, 4, 13), d.MetOn));
     }
 }

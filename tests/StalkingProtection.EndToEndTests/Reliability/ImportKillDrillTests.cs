@@ -160,6 +160,7 @@ public sealed class ImportKillDrillTests : IAsyncLifetime
             $"conditions {await db.Conditions.CountAsync(ct)}",
             $"order changes {await db.OrderChanges.CountAsync(ct)}",
             $"notification obligations {await db.NotificationObligations.CountAsync(ct)}",
+            $"notifications {await db.NotificationEvents.CountAsync(ct)}",
             $"breaches {await db.Breaches.CountAsync(ct)}",
             $"staff tasks {await db.StaffTasks.CountAsync(ct)}",
             $"case events {await db.CaseEvents.CountAsync(ct)}",

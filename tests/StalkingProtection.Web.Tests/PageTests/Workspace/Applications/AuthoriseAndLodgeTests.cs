@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Pages.Workspace.Applications.AuthoriseApplication;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.Workspace.Cases;
@@ -26,6 +27,49 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
         Assert.Equal("Test Coordinator", application.AuthorisedBy);
+    }
+
+    private static Dictionary<string, string> Approve(DateOnly authorisedOn) =>
+        new(Date("AuthorisedOn", authorisedOn)) { ["Decision"] = nameof(AuthorisationDecision.Approve) };
+
+    [Fact]
+    public async Task Post_CoordinatorAuthorisesWithAnEarlierDay_RecordsAndShowsThatDay()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Draft());
+        var client = await BrowserAsync(StaffRoles.Coordinator, null);
+        var url = $"/workspace/applications/authorise-application/{created.ApplicationId}";
+        var authorisedOn = new DateOnly(2026, 10, 1);
+
+        // Act
+        var check = await client.ContinueAsync(url, Approve(authorisedOn));
+        var response = await client.SubmitAndConfirmAsync(url, Approve(authorisedOn));
+
+        // Assert
+        Assert.Contains("1 October 2026", check.QuerySelector("[data-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
+        Assert.Equal("Test Coordinator", application.AuthorisedBy);
+        Assert.Equal(authorisedOn, LondonTime.DateOf(application.AuthorisedAt!.Value));
+        Assert.Equal(Factory.Clock.GetUtcNow(),
+            (await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "Application.Authorised" && e.RecordId == created.ApplicationId.ToString()))).OccurredAt);
+    }
+
+    [Fact]
+    public async Task Post_CoordinatorAuthorisesOnADayStillToCome_ShowsTheOneMessage_AndSavesNothing()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Draft());
+        var client = await BrowserAsync(StaffRoles.Coordinator, null);
+
+        // Act
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/authorise-application/{created.ApplicationId}",
+            Approve(new DateOnly(2026, 11, 29)))).GetDocumentAsync();
+
+        // Assert
+        Assert.NotNull(document.QuerySelector(".govuk-error-summary"));
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], AllErrors(document));
+        Assert.Null((await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).AuthorisedBy);
     }
 
     [Fact]

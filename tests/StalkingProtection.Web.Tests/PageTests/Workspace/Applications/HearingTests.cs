@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Pages.Workspace.Applications.RecordHearingOutcome;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -239,5 +241,73 @@ public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
         // Act and Assert
         await AssertAccessAsync($"/workspace/applications/record-hearing-outcome/{hearingId}", role, HttpStatusCode.OK);
         await AssertAccessAsync($"/workspace/applications/list-hearing/{created.ApplicationId}", role, HttpStatusCode.OK);
+    }
+
+    private static Dictionary<string, string> Refused(DateOnly decidedOn) =>
+        new(Date("DecidedOn", decidedOn)) { ["Outcome"] = nameof(HearingResult.Refused), ["Reason"] = "The court was not satisfied the order was necessary" };
+
+    [Fact]
+    public async Task Post_RefusedOnAnEarlierDay_RecordsAndShowsThatDay_AndTheR24AppealDeadlineCountsFromIt()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
+        var hearingId = await ListAsync(created.ApplicationId);
+        var client = await BrowserAsync();
+        var url = $"/workspace/applications/record-hearing-outcome/{hearingId}";
+        var decidedOn = new DateOnly(2026, 11, 27);
+
+        // Act
+        var check = await client.ContinueAsync(url, Refused(decidedOn));
+        var response = await client.SubmitAndConfirmAsync(url, Refused(decidedOn));
+
+        // Assert
+        Assert.Contains("27 November 2026", check.QuerySelector("[data-answers]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
+        Assert.Equal(Determination.Refused, application.Determination);
+        Assert.Equal(decidedOn, application.DeterminedOn);
+        Assert.Equal(Factory.Clock.GetUtcNow(),
+            (await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "Application.Determined" && e.RecordId == created.ApplicationId.ToString()))).OccurredAt);
+        var appeal = await Factory.WithDbAsync(db => db.StaffTasks.SingleAsync(t => t.Type == StaffTaskType.ConsiderAppeal && t.RecordId == created.ApplicationId));
+        Assert.Equal(StatutoryDates.AppealLodgingDeadline(decidedOn, BankHolidayCalendar.EnglandAndWales, StatutoryDates.DefaultAppealBusinessDays), appeal.DueOn);
+        Assert.Contains("Refused, 27 November 2026", (await client.GetDocumentAsync($"/workspace/applications/{created.ApplicationId}")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RefusedOnADayStillToCome_ShowsTheOneMessage_AndSavesNothing()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
+        var hearingId = await ListAsync(created.ApplicationId);
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+            Refused(new DateOnly(2026, 11, 29)))).GetDocumentAsync();
+
+        // Assert
+        Assert.NotNull(document.QuerySelector(".govuk-error-summary"));
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], AllErrors(document));
+        var application = await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId));
+        Assert.Null(application.Determination);
+        Assert.Equal(HearingOutcome.Pending, (await Factory.WithDbAsync(db => db.Hearings.SingleAsync(h => h.Id == hearingId))).Outcome);
+    }
+
+    [Fact]
+    public async Task Post_RefusedBeforeTheApplicationWasMade_IsRefused()
+    {
+        // Arrange
+        var created = await TestData.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
+        var hearingId = await ListAsync(created.ApplicationId);
+        var client = await BrowserAsync();
+
+        // Act
+        var document = await (await client.SubmitAndConfirmAsync($"/workspace/applications/record-hearing-outcome/{hearingId}",
+            Refused(new DateOnly(2026, 11, 1)))).GetDocumentAsync();
+
+        // Assert
+        Assert.StartsWith("The court decides an application on or after the day it was made to the court (2 November 2026)", Assert.Single(AllErrors(document)),
+            StringComparison.Ordinal);
+        Assert.Null((await Factory.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == created.ApplicationId))).Determination);
     }
 }

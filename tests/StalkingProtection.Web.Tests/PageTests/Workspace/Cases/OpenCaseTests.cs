@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -101,7 +102,7 @@ public class OpenCaseTests(WebAppFactory factory) : CasePageTestBase(factory)
         var document = await (await client.SubmitFormAsync("/workspace/cases/open-case", fields)).GetDocumentAsync();
 
         // Assert
-        Assert.Equal(["Date reported must be today or in the past"], document.ErrorSummaryMessages());
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], document.ErrorSummaryMessages());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
@@ -151,7 +152,7 @@ public class OrderNavigationAndActionsTests(WebAppFactory factory) : IClassFixtu
 
         // Assert
         Assert.Equal("Record a notification at a police station", page.HeadingText());
-        Assert.Contains("must be now or in the past", page.InlineError("NotifiedOn"), StringComparison.Ordinal);
+        Assert.Contains(RuleCheck.NotYetHappenedMessage, page.InlineError("NotifiedOn"), StringComparison.Ordinal);
         Assert.DoesNotContain(page.ErrorSummaryMessages(), m => m.Contains("written acknowledgement was given", StringComparison.Ordinal));
     }
 }

@@ -33,7 +33,7 @@ public class RecordNotificationOffenceOutcomeTests(WebAppFactory factory) : ICla
 
         // Assert
         Assert.Equal("Record the outcome of a suspected notification offence", page.HeadingText());
-        Assert.Contains("must be between", page.InlineError("OutcomeOn"), StringComparison.Ordinal);
+        Assert.Contains("cannot be before the suspected offence", page.InlineError("OutcomeOn"), StringComparison.Ordinal);
         Assert.Equal(NotificationOffenceOutcome.UnderInvestigation,
             await factory.WithDbAsync(db => db.NotificationOffences.Where(o => o.Id == offenceId).Select(o => o.Outcome).SingleAsync()));
     }

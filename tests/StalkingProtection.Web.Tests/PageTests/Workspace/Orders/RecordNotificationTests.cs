@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
 
@@ -131,7 +132,7 @@ public class RecordNotificationTests(WebAppFactory factory) : IClassFixture<WebA
         var page = await client.AnswerAsync($"/workspace/orders/record-notification/{order.OrderId}", [.. Answers(), .. Date("NotifiedOn", new DateOnly(2026, 12, 1))]);
 
         // Assert
-        Assert.Equal(["The date and time the respondent notified must be now or in the past"], page.ErrorSummaryMessages());
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], page.ErrorSummaryMessages());
         Assert.Equal("#NotifiedOn-day", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
     }
 

@@ -3,6 +3,7 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
@@ -205,7 +206,7 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
 
         // Assert
         Assert.Equal("Record the stalking protection order", page.HeadingText());
-        Assert.Contains("must be today or in the past", page.InlineError("MadeOn"), StringComparison.Ordinal);
+        Assert.Contains(RuleCheck.NotYetHappenedMessage, page.InlineError("MadeOn"), StringComparison.Ordinal);
     }
 
     [Fact]

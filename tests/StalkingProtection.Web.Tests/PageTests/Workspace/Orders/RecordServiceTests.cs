@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Tests.Infrastructure;
 using static StalkingProtection.Web.Tests.PageTests.Workspace.Orders.OrderPages;
 
@@ -114,7 +115,7 @@ public class RecordServiceTests(WebAppFactory factory) : IClassFixture<WebAppFac
 
         // Assert
         Assert.Equal("Record service of the order", page.HeadingText());
-        Assert.Equal(["The date and time of service must be now or in the past"], page.ErrorSummaryMessages());
+        Assert.Equal([RuleCheck.NotYetHappenedMessage], page.ErrorSummaryMessages());
         Assert.Equal("#ServedOn-day", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
     }
 

@@ -20,7 +20,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Decision == AuthorisationDecision.Approve)
         {
-            await applications.AuthoriseAsync(new AuthoriseApplicationOptions(Id, answers.Version), Actor, ct);
+            await applications.AuthoriseAsync(new AuthoriseApplicationOptions(Id, answers.Version, answers.AuthorisedOn), Actor, ct);
             return BackToApplication("Application authorised");
         }
 

@@ -21,6 +21,8 @@ public sealed class AuthorisationAnswers : ApplicationAnswers
     public AuthorisationDecision Decision { get; set; }
 
     public string? Comments { get; set; }
+
+    public DateOnly? AuthorisedOn { get; set; }
 }
 
 /// <summary>A coordinator authorises the application, or returns it to the officer with comments.</summary>
@@ -41,6 +43,11 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
     [Display(Name = "Comments for the officer")]
     public string? Comments { get; set; }
 
+    /// <summary>Blank for today; an earlier date records an authorisation given before it was entered here, such as on paper.</summary>
+    [BindProperty]
+    [Display(Name = "Date you authorised it")]
+    public DateOnly? AuthorisedOn { get; set; }
+
     public ProposeCondition.ProposedConditionList ProposedConditions { get; private set; } = null!;
 
     protected override string JourneyName => ApplicationJourneys.Authorise;
@@ -49,6 +56,7 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
         ProposedConditions = new ProposeCondition.ProposedConditionList(Application.ProposedConditions,
             await ProposeCondition.ProposedConditionText.PeopleAsync(Db, Application, ct), false);
 
+    // An authorisation date may not be still to come; Core checks it on saving, with the one message for dates of things that happened.
     protected override void Validate()
     {
         Require(Decision is not null, nameof(Decision), "Select whether to authorise the application or return it");
@@ -56,11 +64,16 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
         MaxLength(Comments, AuditEntry.JustificationMaxLength, nameof(Comments), $"Comments must be {AuditEntry.JustificationMaxLength} characters or fewer");
     }
 
-    protected override AuthorisationAnswers Answer() => new() { Decision = Decision!.Value, Comments = string.IsNullOrWhiteSpace(Comments) ? null : Comments.Trim() };
+    protected override AuthorisationAnswers Answer() => new()
+    {
+        Decision = Decision!.Value,
+        Comments = string.IsNullOrWhiteSpace(Comments) ? null : Comments.Trim(),
+        AuthorisedOn = Decision == AuthorisationDecision.Approve ? AuthorisedOn : null,
+    };
 
     protected override void Fill(AuthorisationAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        (Decision, Comments) = (answers.Decision, answers.Comments);
+        (Decision, Comments, AuthorisedOn) = (answers.Decision, answers.Comments, answers.AuthorisedOn);
     }
 }

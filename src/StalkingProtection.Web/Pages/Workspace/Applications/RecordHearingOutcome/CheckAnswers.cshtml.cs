@@ -41,7 +41,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, HearingService he
         {
             // SPA 2019 s.5(6)(b), R17: determining the main application ceases its interim orders (in the service).
             var determination = answers.Outcome == HearingResult.Refused ? Determination.Refused : Determination.Withdrawn;
-            await hearings.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, answers.Reason ?? "", answers.Version), Actor, ct);
+            await hearings.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, answers.Reason ?? "", answers.Version,
+                answers.DecidedOn), Actor, ct);
         }
 
         return BackToApplication("Hearing outcome recorded");

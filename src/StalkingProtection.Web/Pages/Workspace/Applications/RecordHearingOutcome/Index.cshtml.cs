@@ -24,6 +24,8 @@ public sealed class HearingOutcomeAnswers : ApplicationAnswers
     public string? Reason { get; set; }
 
     public DateOnly? NextHearingOn { get; set; }
+
+    public DateOnly? DecidedOn { get; set; }
 }
 
 /// <summary>The outcome of one hearing, addressed by the hearing's id.</summary>
@@ -49,6 +51,11 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
     [Display(Name = "Date of the next hearing (if adjourned and known)")]
     public DateOnly? NextHearingOn { get; set; }
 
+    /// <summary>Blank for today; an earlier date records a decision made before it was entered here (the appeal deadline, R24, counts from it).</summary>
+    [BindProperty]
+    [Display(Name = "Date of the decision (if refused or withdrawn)")]
+    public DateOnly? DecidedOn { get; set; }
+
     public Hearing Hearing { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> ResultItems => Application.IsForOrder
@@ -72,6 +79,7 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
         return hearing.ApplicationId;
     }
 
+    // A decision date may not be still to come nor before the application was made: Core checks both on saving.
     protected override void Validate()
     {
         Require(Outcome is not null, nameof(Outcome), "Select what happened at the hearing");
@@ -96,11 +104,12 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPag
         Outcome = Outcome!.Value,
         Reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(),
         NextHearingOn = Outcome == HearingResult.Adjourned ? NextHearingOn : null,
+        DecidedOn = Outcome is HearingResult.Refused or HearingResult.Withdrawn ? DecidedOn : null,
     };
 
     protected override void Fill(HearingOutcomeAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        (Outcome, Reason, NextHearingOn) = (answers.Outcome, answers.Reason, answers.NextHearingOn);
+        (Outcome, Reason, NextHearingOn, DecidedOn) = (answers.Outcome, answers.Reason, answers.NextHearingOn, answers.DecidedOn);
     }
 }

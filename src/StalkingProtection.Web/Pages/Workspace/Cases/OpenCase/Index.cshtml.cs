@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
@@ -90,7 +91,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             }
             else if (ReportedOn > timeProvider.UkToday)
             {
-                ModelState.AddModelError(nameof(ReportedOn), "Date reported must be today or in the past");
+                ModelState.AddModelError(nameof(ReportedOn), RuleCheck.NotYetHappenedMessage);
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Web.Pages.Workspace.Cases.RecordAct;
@@ -105,7 +106,7 @@ public abstract class ActFormPageModel<TAnswers>(StalkingProtectionDbContext db,
             }
             else if (OccurredFrom > timeProvider.UkToday)
             {
-                ModelState.AddModelError(nameof(OccurredFrom), "The date it happened must be today or in the past");
+                ModelState.AddModelError(nameof(OccurredFrom), RuleCheck.NotYetHappenedMessage);
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 
@@ -115,7 +116,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         if (NotifiedOn is { } on && (on > Today || (on == Today && ParseTime(NotifiedTime) is { } time && LondonTime.ToUtc(on, time) > Now)))
         {
             // SPA 2019 s.10(4), R31: the acknowledgement is written now, so the notification cannot be later than now.
-            ModelState.AddModelError(nameof(NotifiedOn), "The date and time the respondent notified must be now or in the past");
+            ModelState.AddModelError(nameof(NotifiedOn), RuleCheck.NotYetHappenedMessage);
         }
 
         Require(!string.IsNullOrWhiteSpace(StationName), nameof(StationName), "Enter the police station where the respondent notified");

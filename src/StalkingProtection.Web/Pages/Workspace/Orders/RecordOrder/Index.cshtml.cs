@@ -159,7 +159,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Require(MadeOn is not null, nameof(MadeOn), "Enter the date the order was made");
         if (MadeOn > today)
         {
-            ModelState.AddModelError(nameof(MadeOn), "The date the order was made must be today or in the past");
+            ModelState.AddModelError(nameof(MadeOn), RuleCheck.NotYetHappenedMessage);
         }
 
         Require(Origin is not null, nameof(Origin), "Select where the order came from");

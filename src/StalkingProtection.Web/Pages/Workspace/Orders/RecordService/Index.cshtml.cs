@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 
@@ -68,7 +69,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             }
             else if (served > Today || (served == Today && ParseTime(ServedTime) is { } time && LondonTime.ToUtc(served, time) > Now))
             {
-                ModelState.AddModelError(nameof(ServedOn), "The date and time of service must be now or in the past");
+                ModelState.AddModelError(nameof(ServedOn), RuleCheck.NotYetHappenedMessage);
             }
             else if (!Order.IsInForceOn(served))
             {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Rules;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 
@@ -84,9 +85,13 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Require(Outcome is null or NotificationOffenceOutcome.UnderInvestigation || OutcomeOn is not null, nameof(OutcomeOn), "Enter the date of the outcome");
 
         // SPA 2019 s.11: asked here, where the date is given, as Core refuses it on save.
-        if (OutcomeOn is { } on && (on < Offence.OffenceOn || on > Today))
+        if (OutcomeOn is { } on && on > Today)
         {
-            ModelState.AddModelError(nameof(OutcomeOn), $"The date of the outcome must be between {Display.Date(Offence.OffenceOn)} and today");
+            ModelState.AddModelError(nameof(OutcomeOn), RuleCheck.NotYetHappenedMessage);
+        }
+        else if (OutcomeOn is { } earlier && earlier < Offence.OffenceOn)
+        {
+            ModelState.AddModelError(nameof(OutcomeOn), NotificationOffence.OutcomeBeforeOffenceMessage(Offence.OffenceOn));
         }
 
         MaxLength(ReasonableExcuseNotes, NotificationOffence.TextMaxLength, nameof(ReasonableExcuseNotes),
