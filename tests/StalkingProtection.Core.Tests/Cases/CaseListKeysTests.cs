@@ -32,7 +32,6 @@ public class CaseListKeysTests
         var stored = keys[order.Case.CaseId];
         Assert.NotEqual("", stored.Respondent);
         Assert.Equal(2, stored.ProtectedPeople.Length);
-        Assert.Equal(1, stored.SpoDecision);
         Assert.NotEqual(DateOnly.MaxValue, stored.NextDeadline);
     }
 
