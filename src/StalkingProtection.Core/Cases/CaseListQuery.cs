@@ -22,7 +22,7 @@ public enum CaseListSort
 public sealed record CaseListFilter(CaseStatus? Status = null, bool NoSpoDecision = false, string? Team = null, string? Officer = null,
     bool NeedsAction = false);
 
-/// <summary>One case of the list, with the keys it sorts by worked out in the database.</summary>
+/// <summary>One case of the list, with the keys it sorts by as stored on the case (<see cref="CaseListKeys"/>).</summary>
 public sealed class CaseListRow
 {
     public Guid Id { get; init; }
