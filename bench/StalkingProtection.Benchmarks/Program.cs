@@ -229,6 +229,12 @@ var apiCases = new Operation("API case list, a page of 50, with audit (CaseListQ
 
 RecordSearchService Search(StalkingProtectionDbContext db) => new(db, new AuditLog(db, time));
 
+// The workspace cases list (P1) sorted by each key stored on the case: the first page of 25 and one more.
+var listSorts = new[] { CaseListSort.Respondent, CaseListSort.NextDeadline, CaseListSort.Status, CaseListSort.Officer, CaseListSort.SpoDecision, CaseListSort.ProtectedPeople };
+var caseListPages = listSorts.Select(sort => new Operation($"Case list sorted by {sort}, first page of 25 (CaseListQuery)", "P1: p99 ≤ 100 ms", options.Iterations,
+    options.Warmup, async (db, _) => Check(First(await CaseListQuery.SeekBy(CaseListQuery.Rows(db, db.Cases.AsNoTracking(), today, new CaseListFilter()), sort,
+        SortDirection.Ascending, null, null, false).Take(26).ToListAsync())))).ToList();
+
 // S3: the measured calls verify every link of the chain sealed above, beside a bare read of the same rows.
 var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit entries with their links (EF Core)", "", options.StatisticsIterations, 1, async (db, _) =>
 {
@@ -246,7 +252,7 @@ var auditVerify = new Operation($"Audit hash chain verified, {sealedAudit.Sealed
     options.StatisticsIterations, 1, async (db, _) => Check((await new AuditChain(db).VerifyAsync()) is { Intact: true } r ? r : null));
 
 Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
-var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, searchName, searchFamily, searchPnc, apiCases,
+var timings = await Measure.SideBySideAsync([pk, keyset, audit, dashboard, .. figures, lookupName, lookupPnc, searchName, searchFamily, searchPnc, apiCases, .. caseListPages,
     orderDetail, orderDetailBatched, statisticsYear, statisticsAll, auditRead, auditVerify], CreateContext,
     options.Rounds, Say);
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
-using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Statistics;
-using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Cases;
 
@@ -24,7 +22,7 @@ public enum CaseListSort
 public sealed record CaseListFilter(CaseStatus? Status = null, bool NoSpoDecision = false, string? Team = null, string? Officer = null,
     bool NeedsAction = false);
 
-/// <summary>One case of the list, with the keys it sorts by worked out in the database.</summary>
+/// <summary>One case of the list, with the keys it sorts by as stored on the case (<see cref="CaseListKeys"/>).</summary>
 public sealed class CaseListRow
 {
     public Guid Id { get; init; }
@@ -111,31 +109,14 @@ public static class CaseListQuery
             cases = cases.Where(c => c.OfficerInCharge == filter.Officer);
         }
 
-        // Each key is a subquery bound by the case's own keys through an index (person_names by person, staff_tasks by case
-        // and by order, notification_obligations by order), so a page costs its rows' lookups, not a pass over a table per row (P1).
+        // P1: the keys are stored on the case (CaseListKeys) and indexed with its id, so a page sorted by any of them is read in
+        // an index's order and stops after its rows; only the page's respondent names are looked up, by primary key and
+        // ix_person_names_person_id.
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from c in cases
             let respondentPerson = db.Respondents.Where(r => r.Id == c.RespondentId).Select(r => (Guid?)r.PersonId).FirstOrDefault()
             let name = names.Where(n => n.PersonId == respondentPerson).OrderBy(n => n.Id).FirstOrDefault()
-            let firstProtectedPerson = db.Victims.Where(v => v.CaseId == c.Id && (v.Role == VictimRole.ProtectedPerson || v.Role == VictimRole.Both))
-                .OrderBy(v => v.Id).Select(v => (Guid?)v.PersonId).FirstOrDefault()
-            let firstProtected = names.Where(n => n.PersonId == firstProtectedPerson).OrderBy(n => n.Id).FirstOrDefault()
-            let decision = db.SpoDecisions.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id)
-                .Select(d => (SpoDecisionOutcome?)d.Decision).FirstOrDefault()
-            let officerName = db.Users.Where(u => u.Id == c.OfficerInChargeId).Select(u => u.DisplayName).FirstOrDefault()
-            let caseTaskDue = db.StaffTasks.Where(t => t.CaseId == c.Id && t.Status == StaffTaskStatus.Open).Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
-            let orderTaskDue = (from o in db.Orders
-                    where o.CaseId == c.Id
-                    from t in db.StaffTasks
-                    where t.OrderId == o.Id && t.Status == StaffTaskStatus.Open
-                    select (DateOnly?)t.DueOn).Min() ?? DateOnly.MaxValue
-            let taskDue = caseTaskDue < orderTaskDue ? caseTaskDue : orderTaskDue
-            let dutyDue = (from o in db.Orders
-                    where o.CaseId == c.Id
-                    from n in db.NotificationObligations
-                    where n.OrderId == o.Id && (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue)
-                    select (DateOnly?)n.DueBy).Min() ?? DateOnly.MaxValue
             select new CaseListRow
             {
                 Id = c.Id,
@@ -146,15 +127,12 @@ public static class CaseListQuery
                 OfficerInCharge = c.OfficerInCharge,
                 GivenNames = name == null ? "" : name.GivenNames,
                 FamilyName = name == null ? "" : name.FamilyName,
-                OfficerKey = officerName ?? c.OfficerInCharge,
-                RespondentKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
-#pragma warning disable CA1845 // translated to SQL substr(), where spans do not exist
-                ProtectedPeopleKey = firstProtected == null ? ""
-                    : firstProtected.GivenNames.Substring(0, 1) + firstProtected.FamilyName.Substring(0, 1),
-#pragma warning restore CA1845
-                StatusKey = c.Status == CaseStatus.Open ? 0 : c.Status == CaseStatus.UnderInvestigation ? 1 : 2,
-                SpoDecisionKey = decision == null ? 0 : decision == SpoDecisionOutcome.Apply ? 1 : 2,
-                NextDeadlineKey = taskDue < dutyDue ? taskDue : dutyDue,
+                OfficerKey = c.OfficerSortKey,
+                RespondentKey = c.RespondentSortKey,
+                ProtectedPeopleKey = c.ProtectedPeopleSortKey,
+                StatusKey = c.StatusSortKey,
+                SpoDecisionKey = c.SpoDecisionSortKey,
+                NextDeadlineKey = c.NextDeadlineOn,
             };
 
         if (filter.NeedsAction)

@@ -75,6 +75,29 @@ public class StalkingCase : IVersioned
     /// </summary>
     public DateOnly? LatestSpoDecisionOn { get; private set; }
 
+    /// <summary>
+    /// P1: the keys the cases list sorts by, stored so that a page is read in an index's order and stops after its rows.
+    /// <see cref="StatusSortKey"/> follows the case's own status; the others depend on other records (the respondent's
+    /// names, the people to protect, decisions, tasks, duties, the officer's account) and are written by
+    /// <see cref="CaseListKeys"/> in the same transaction as any change to those records.
+    /// </summary>
+    public string RespondentSortKey { get; private set; } = "";
+
+    /// <summary>The initials of the first person to protect; empty when there is none.</summary>
+    public string ProtectedPeopleSortKey { get; private set; } = "";
+
+    /// <summary>The officer's name when the officer has a staff account, else the name the case was given.</summary>
+    public string OfficerSortKey { get; private set; } = "";
+
+    /// <summary>0 open, 1 under investigation, 2 closed.</summary>
+    public int StatusSortKey { get; private set; }
+
+    /// <summary>R39: 0 no decision yet, 1 apply, 2 do not apply (the latest decision).</summary>
+    public int SpoDecisionSortKey { get; private set; }
+
+    /// <summary>The earliest open task or notification due for the case or its orders; <see cref="DateOnly.MaxValue"/> when none, so it sorts last.</summary>
+    public DateOnly NextDeadlineOn { get; private set; } = DateOnly.MaxValue;
+
     public long Version { get; set; }
 
     public IEnumerable<string> CrimeReferenceList =>
@@ -106,8 +129,16 @@ public class StalkingCase : IVersioned
             OfficerInCharge = Limit(officerInCharge, OfficerMaxLength),
             OfficerInChargeId = officerInChargeId,
             Team = Limit(team, TeamMaxLength),
+            StatusSortKey = SortKeyOf(CaseStatus.Open),
         };
     }
+
+    public static int SortKeyOf(CaseStatus status) => status switch
+    {
+        CaseStatus.Open => 0,
+        CaseStatus.UnderInvestigation => 1,
+        _ => 2,
+    };
 
     public void AssessFour(bool fixated, bool obsessive, bool unwanted, bool repeated, string assessedBy, DateTimeOffset now) =>
         Four = new FourAssessment(fixated, obsessive, unwanted, repeated, Limit(assessedBy, OfficerMaxLength), now.ToUniversalTime());
@@ -139,6 +170,7 @@ public class StalkingCase : IVersioned
         new Rules.RuleCheck().Must(Status != CaseStatus.Closed, "Status", "status", "The case is already closed", "").ThrowIfBroken();
 
         Status = CaseStatus.Closed;
+        StatusSortKey = SortKeyOf(Status);
         Outcome = outcome;
     }
 
@@ -177,5 +209,14 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         // P1: the cases list and GET /api/v1/cases page by date reported, then id. Read in that order, a page stops after its
         // rows and works out their sort keys alone, instead of sorting every visible case first.
         builder.HasIndex(c => new { c.ReportedOn, c.Id });
+        builder.Property(c => c.RespondentSortKey).HasMaxLength(CaseListKeys.RespondentSortKeyMaxLength);
+        builder.Property(c => c.ProtectedPeopleSortKey).HasMaxLength(2);
+        builder.Property(c => c.OfficerSortKey).HasMaxLength(Math.Max(StalkingCase.OfficerMaxLength, Staff.StaffUser.DisplayNameMaxLength));
+        builder.HasIndex(c => new { c.RespondentSortKey, c.Id });
+        builder.HasIndex(c => new { c.ProtectedPeopleSortKey, c.Id });
+        builder.HasIndex(c => new { c.OfficerSortKey, c.Id });
+        builder.HasIndex(c => new { c.StatusSortKey, c.Id });
+        builder.HasIndex(c => new { c.SpoDecisionSortKey, c.Id });
+        builder.HasIndex(c => new { c.NextDeadlineOn, c.Id });
     }
 }

@@ -103,6 +103,52 @@ public class ListQueryStatementTests
         AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: "ix_cases_reported_on_id", readInOrder: !teamOnly);
     }
 
+    // The cases list sorted by any other column: its key is stored on the case with an index on (key, id), so a page is read
+    // in that index's order and stops after its rows, as by date reported, instead of working out every case's key and sorting.
+    [Theory]
+    [InlineData(CaseListSort.Respondent, "ix_cases_respondent_sort_key_id")]
+    [InlineData(CaseListSort.ProtectedPeople, "ix_cases_protected_people_sort_key_id")]
+    [InlineData(CaseListSort.Officer, "ix_cases_officer_sort_key_id")]
+    [InlineData(CaseListSort.Status, "ix_cases_status_sort_key_id")]
+    [InlineData(CaseListSort.SpoDecision, "ix_cases_spo_decision_sort_key_id")]
+    [InlineData(CaseListSort.NextDeadline, "ix_cases_next_deadline_on_id")]
+    public async Task P1_CaseList_SortedByAStoredKey_FirstAndNextPage_ReadCasesInThatKeysIndexOrder(CaseListSort sort, string index)
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await testData.CreateOrderAsync(o => o.WithCase(c => c.Reported(new DateOnly(2026, 1, 5).AddDays(i))));
+            await testData.CreateCaseAsync(c => c.Reported(new DateOnly(2026, 2, 5).AddDays(i)));
+        }
+
+        var recorder = new QueryPlanRecorder(database.Provider);
+        await using var db = database.CreateContext(recorder);
+        var ct = TestContext.Current.CancellationToken;
+        IQueryable<CaseListRow> Rows() => CaseListQuery.Rows(db, db.Cases.AsNoTracking(), _today, new CaseListFilter());
+
+        // Act
+        var first = await CaseListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false).Take(3).ToListAsync(ct);
+        var last = first[^1];
+        var next = await CaseListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, Keyset.Format(CaseListQuery.KeyOf(last, sort)), last.Id, false)
+            .Take(3).ToListAsync(ct);
+
+        // Assert
+        var cases = db.Cases.AsNoTracking();
+        var expected = await (sort switch
+        {
+            CaseListSort.Respondent => cases.OrderBy(c => c.RespondentSortKey),
+            CaseListSort.ProtectedPeople => cases.OrderBy(c => c.ProtectedPeopleSortKey),
+            CaseListSort.Officer => cases.OrderBy(c => c.OfficerSortKey),
+            CaseListSort.Status => cases.OrderBy(c => c.StatusSortKey),
+            CaseListSort.SpoDecision => cases.OrderBy(c => c.SpoDecisionSortKey),
+            _ => cases.OrderBy(c => c.NextDeadlineOn),
+        }).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        Assert.Equal(expected, first.Concat(next).Select(r => r.Id));
+        AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: index, readInOrder: true);
+    }
+
     // GET /api/v1/applications by the time each was started, likewise, and the respondent's name found by their person's index.
     [Fact]
     public async Task P1_ApiApplicationList_FirstAndNextPage_ReadApplicationsByStartAndEveryOtherTableThroughAnIndex()

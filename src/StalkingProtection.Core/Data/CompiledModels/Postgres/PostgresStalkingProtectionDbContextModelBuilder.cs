@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("045c49d1-5863-45a0-bac4-0175d28f7cfb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("372e23dd-6cd7-456e-9476-ca261ea8530d"), entityTypeCount: 60)
         {
         }
 

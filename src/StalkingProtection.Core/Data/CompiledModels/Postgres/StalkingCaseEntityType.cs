@@ -21,10 +21,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 "StalkingProtection.Core.Cases.StalkingCase",
                 typeof(StalkingCase),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 19,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -55,6 +55,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             latestSpoDecisionOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             latestSpoDecisionOn.AddAnnotation("Relational:ColumnName", "latest_spo_decision_on");
 
+            var nextDeadlineOn = runtimeEntityType.AddProperty(
+                "NextDeadlineOn",
+                typeof(DateOnly),
+                propertyInfo: typeof(StalkingCase).GetProperty("NextDeadlineOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<NextDeadlineOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateOnly(1, 1, 1));
+            nextDeadlineOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            nextDeadlineOn.AddAnnotation("Relational:ColumnName", "next_deadline_on");
+
             var offences = runtimeEntityType.AddProperty(
                 "Offences",
                 typeof(OffencesConsidered),
@@ -82,6 +91,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             officerInChargeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             officerInChargeId.AddAnnotation("Relational:ColumnName", "officer_in_charge_id");
 
+            var officerSortKey = runtimeEntityType.AddProperty(
+                "OfficerSortKey",
+                typeof(string),
+                propertyInfo: typeof(StalkingCase).GetProperty("OfficerSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<OfficerSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
+            officerSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            officerSortKey.AddAnnotation("Relational:ColumnName", "officer_sort_key");
+
             var openedAt = runtimeEntityType.AddProperty(
                 "OpenedAt",
                 typeof(DateTimeOffset),
@@ -102,6 +120,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             outcome.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             outcome.AddAnnotation("Relational:ColumnName", "outcome");
 
+            var protectedPeopleSortKey = runtimeEntityType.AddProperty(
+                "ProtectedPeopleSortKey",
+                typeof(string),
+                propertyInfo: typeof(StalkingCase).GetProperty("ProtectedPeopleSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<ProtectedPeopleSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2);
+            protectedPeopleSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            protectedPeopleSortKey.AddAnnotation("Relational:ColumnName", "protected_people_sort_key");
+
             var reportedOn = runtimeEntityType.AddProperty(
                 "ReportedOn",
                 typeof(DateOnly),
@@ -120,6 +147,24 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             respondentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             respondentId.AddAnnotation("Relational:ColumnName", "respondent_id");
 
+            var respondentSortKey = runtimeEntityType.AddProperty(
+                "RespondentSortKey",
+                typeof(string),
+                propertyInfo: typeof(StalkingCase).GetProperty("RespondentSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<RespondentSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 401);
+            respondentSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            respondentSortKey.AddAnnotation("Relational:ColumnName", "respondent_sort_key");
+
+            var spoDecisionSortKey = runtimeEntityType.AddProperty(
+                "SpoDecisionSortKey",
+                typeof(int),
+                propertyInfo: typeof(StalkingCase).GetProperty("SpoDecisionSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<SpoDecisionSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            spoDecisionSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            spoDecisionSortKey.AddAnnotation("Relational:ColumnName", "spo_decision_sort_key");
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(CaseStatus),
@@ -130,6 +175,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             status.SetSentinelFromProviderValue("Open");
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var statusSortKey = runtimeEntityType.AddProperty(
+                "StatusSortKey",
+                typeof(int),
+                propertyInfo: typeof(StalkingCase).GetProperty("StatusSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingCase).GetField("<StatusSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            statusSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            statusSortKey.AddAnnotation("Relational:ColumnName", "status_sort_key");
 
             var team = runtimeEntityType.AddProperty(
                 "Team",
@@ -168,16 +222,40 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index1.AddAnnotation("Relational:Name", "ix_cases_respondent_id");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { reportedOn, id });
-            index2.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
+                new[] { nextDeadlineOn, id });
+            index2.AddAnnotation("Relational:Name", "ix_cases_next_deadline_on_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { status, latestSpoDecisionOn });
-            index3.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
+                new[] { officerSortKey, id });
+            index3.AddAnnotation("Relational:Name", "ix_cases_officer_sort_key_id");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { protectedPeopleSortKey, id });
+            index4.AddAnnotation("Relational:Name", "ix_cases_protected_people_sort_key_id");
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { reportedOn, id });
+            index5.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { respondentSortKey, id });
+            index6.AddAnnotation("Relational:Name", "ix_cases_respondent_sort_key_id");
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { spoDecisionSortKey, id });
+            index7.AddAnnotation("Relational:Name", "ix_cases_spo_decision_sort_key_id");
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { status, latestSpoDecisionOn });
+            index8.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
+
+            var index9 = runtimeEntityType.AddIndex(
+                new[] { statusSortKey, id });
+            index9.AddAnnotation("Relational:Name", "ix_cases_status_sort_key_id");
+
+            var index10 = runtimeEntityType.AddIndex(
                 new[] { team, status });
-            index4.AddAnnotation("Relational:Name", "ix_cases_team_status");
+            index10.AddAnnotation("Relational:Name", "ix_cases_team_status");
 
             return runtimeEntityType;
         }

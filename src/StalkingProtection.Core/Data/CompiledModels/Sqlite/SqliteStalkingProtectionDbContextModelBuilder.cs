@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3cf6c088-1316-45d5-97ae-b58f6e2add06"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("1b1ea499-192e-4875-afcb-79b13a61c48f"), entityTypeCount: 60)
         {
         }
 

@@ -1346,6 +1346,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("latest_spo_decision_on");
 
+                    b.Property<DateOnly>("NextDeadlineOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_deadline_on");
+
                     b.Property<int>("Offences")
                         .HasColumnType("integer")
                         .HasColumnName("offences");
@@ -1360,6 +1364,12 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("officer_in_charge_id");
 
+                    b.Property<string>("OfficerSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("officer_sort_key");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -1369,6 +1379,12 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("ProtectedPeopleSortKey")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("protected_people_sort_key");
+
                     b.Property<DateOnly>("ReportedOn")
                         .HasColumnType("date")
                         .HasColumnName("reported_on");
@@ -1377,11 +1393,25 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("respondent_sort_key");
+
+                    b.Property<int>("SpoDecisionSortKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("spo_decision_sort_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("status");
+
+                    b.Property<int>("StatusSortKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<string>("Team")
                         .IsRequired()
@@ -1406,11 +1436,29 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
 
+                    b.HasIndex("NextDeadlineOn", "Id")
+                        .HasDatabaseName("ix_cases_next_deadline_on_id");
+
+                    b.HasIndex("OfficerSortKey", "Id")
+                        .HasDatabaseName("ix_cases_officer_sort_key_id");
+
+                    b.HasIndex("ProtectedPeopleSortKey", "Id")
+                        .HasDatabaseName("ix_cases_protected_people_sort_key_id");
+
                     b.HasIndex("ReportedOn", "Id")
                         .HasDatabaseName("ix_cases_reported_on_id");
 
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_cases_respondent_sort_key_id");
+
+                    b.HasIndex("SpoDecisionSortKey", "Id")
+                        .HasDatabaseName("ix_cases_spo_decision_sort_key_id");
+
                     b.HasIndex("Status", "LatestSpoDecisionOn")
                         .HasDatabaseName("ix_cases_status_spo_decision");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_cases_status_sort_key_id");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");

@@ -1333,6 +1333,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("latest_spo_decision_on");
 
+                    b.Property<DateOnly>("NextDeadlineOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_deadline_on");
+
                     b.Property<int>("Offences")
                         .HasColumnType("INTEGER")
                         .HasColumnName("offences");
@@ -1347,6 +1351,12 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("officer_in_charge_id");
 
+                    b.Property<string>("OfficerSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_sort_key");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
@@ -1356,6 +1366,12 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("ProtectedPeopleSortKey")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_people_sort_key");
+
                     b.Property<DateOnly>("ReportedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_on");
@@ -1364,11 +1380,25 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_sort_key");
+
+                    b.Property<int>("SpoDecisionSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spo_decision_sort_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<int>("StatusSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<string>("Team")
                         .IsRequired()
@@ -1393,11 +1423,29 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_cases_respondent_id");
 
+                    b.HasIndex("NextDeadlineOn", "Id")
+                        .HasDatabaseName("ix_cases_next_deadline_on_id");
+
+                    b.HasIndex("OfficerSortKey", "Id")
+                        .HasDatabaseName("ix_cases_officer_sort_key_id");
+
+                    b.HasIndex("ProtectedPeopleSortKey", "Id")
+                        .HasDatabaseName("ix_cases_protected_people_sort_key_id");
+
                     b.HasIndex("ReportedOn", "Id")
                         .HasDatabaseName("ix_cases_reported_on_id");
 
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_cases_respondent_sort_key_id");
+
+                    b.HasIndex("SpoDecisionSortKey", "Id")
+                        .HasDatabaseName("ix_cases_spo_decision_sort_key_id");
+
                     b.HasIndex("Status", "LatestSpoDecisionOn")
                         .HasDatabaseName("ix_cases_status_spo_decision");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_cases_status_sort_key_id");
 
                     b.HasIndex("Team", "Status")
                         .HasDatabaseName("ix_cases_team_status");

@@ -37,6 +37,13 @@ internal sealed record ThreeCases(Guid Baker, Guid Adams, Guid Clark)
             var now = factory.Clock.GetUtcNow();
             db.StaffTasks.Add(StaffTask.Raise(StaffTaskType.ReviewDue, "list-test-" + baker.CaseId, "Review the case", new DateOnly(2026, 12, 10), null, null, baker.CaseId, team, null, now));
             db.StaffTasks.Add(StaffTask.Raise(StaffTaskType.ReviewDue, "list-test-" + clark.CaseId, "Review the case", new DateOnly(2026, 12, 1), null, null, clark.CaseId, team, null, now));
+
+            // The updates above went around the change tracker; saving the cases works their stored list keys out again (CaseListKeys).
+            foreach (var stalkingCase in await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync())
+            {
+                db.Entry(stalkingCase).State = EntityState.Modified;
+            }
+
             return await db.SaveChangesAsync();
         });
         return new ThreeCases(baker.CaseId, adams.CaseId, clark.CaseId);

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Notifications;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Tasks;
+
+namespace StalkingProtection.Core.Cases;
+
+/// <summary>
+/// P1: the sort keys the cases list reads from the cases table (<see cref="StalkingCase.RespondentSortKey"/> and the rest).
+/// Most depend on other tables (a respondent's names, tasks, duties, decisions, staff accounts), so no entity method can
+/// keep them exact alone. Instead the context notes, on every save, which cases the saved rows belong to and, in the same
+/// transaction after the save, works their keys out again from the database with the statement below, so a service that
+/// changes one of the inputs cannot forget to. Rows written around the change tracker (the benchmark's seeding) call
+/// <see cref="RefreshAllAsync"/>.
+/// </summary>
+public static class CaseListKeys
+{
+    public const int RespondentSortKeyMaxLength = PersonName.NameMaxLength * 2 + 1;
+
+    /// <summary>The rows of a save that can change some case's keys, noted before the save while deleted rows still say whose they were.</summary>
+    public sealed class Changes
+    {
+        internal HashSet<Guid> Cases { get; } = [];
+
+        internal HashSet<Guid> Orders { get; } = [];
+
+        internal HashSet<Guid> People { get; } = [];
+
+        internal HashSet<Guid> Respondents { get; } = [];
+
+        internal HashSet<Guid> Users { get; } = [];
+
+        public bool IsEmpty => Cases.Count + Orders.Count + People.Count + Respondents.Count + Users.Count == 0;
+    }
+
+    public static Changes Note(ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var changes = new Changes();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case StalkingCase c:
+                    changes.Cases.Add(c.Id);
+                    break;
+                case Victim v:
+                    changes.Cases.Add(v.CaseId);
+                    break;
+                case SpoDecision d:
+                    changes.Cases.Add(d.CaseId);
+                    break;
+                case StaffTask t:
+                    Add(changes.Cases, t.CaseId);
+                    Add(changes.Orders, t.OrderId);
+                    break;
+                case NotificationObligation n:
+                    Add(changes.Orders, n.OrderId);
+                    break;
+                case StalkingProtectionOrder o:
+                    changes.Cases.Add(o.CaseId);
+                    break;
+                case PersonName n:
+                    changes.People.Add(n.PersonId);
+                    break;
+                case Respondent r:
+                    changes.Respondents.Add(r.Id);
+                    break;
+                case StaffUser u when entry.State == EntityState.Modified && entry.Property(nameof(StaffUser.DisplayName)).IsModified:
+                    changes.Users.Add(u.Id);
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Works out again the keys of the cases the saved rows belong to; called by the context after the save, in its transaction.</summary>
+    public static async Task RefreshAsync(StalkingProtectionDbContext db, Changes changes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
+        var ids = new HashSet<Guid>(changes.Cases);
+        if (changes.Orders.Count > 0)
+        {
+            var orders = changes.Orders.ToList();
+            ids.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => orders.Contains(o.Id)).Select(o => o.CaseId).ToListAsync(ct));
+        }
+
+        if (changes.People.Count > 0)
+        {
+            var people = changes.People.ToList();
+            ids.UnionWith(await db.Cases.Where(c => db.Respondents.Any(r => r.Id == c.RespondentId && people.Contains(r.PersonId))).Select(c => c.Id).ToListAsync(ct));
+            ids.UnionWith(await db.Victims.Where(v => people.Contains(v.PersonId)).Select(v => v.CaseId).ToListAsync(ct));
+        }
+
+        if (changes.Respondents.Count > 0)
+        {
+            var respondents = changes.Respondents.ToList();
+            ids.UnionWith(await db.Cases.Where(c => c.RespondentId != null && respondents.Contains(c.RespondentId.Value)).Select(c => c.Id).ToListAsync(ct));
+        }
+
+        if (changes.Users.Count > 0)
+        {
+            var users = changes.Users.ToList();
+            ids.UnionWith(await db.Cases.Where(c => c.OfficerInChargeId != null && users.Contains(c.OfficerInChargeId.Value)).Select(c => c.Id).ToListAsync(ct));
+        }
+
+        if (ids.Count > 0)
+        {
+            var list = ids.ToList();
+            await UpdateAsync(db, db.Cases.Where(c => list.Contains(c.Id)), ct);
+        }
+    }
+
+    /// <summary>The keys of every case, worked out again.</summary>
+    public static Task<int> RefreshAllAsync(StalkingProtectionDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return UpdateAsync(db, db.Cases, ct);
+    }
+
+    private static Task<int> UpdateAsync(StalkingProtectionDbContext db, IQueryable<StalkingCase> cases, CancellationToken ct)
+    {
+        var names = db.Set<PersonName>().Where(n => !n.IsAlias);
+        var openTasks = db.StaffTasks.Where(t => t.Status == StaffTaskStatus.Open);
+        var openDuties = db.NotificationObligations.Where(n => n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue);
+        var orders = db.Orders.IgnoreAutoIncludes();
+#pragma warning disable CA1845 // translated to SQL substr(), where spans do not exist
+        return cases.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.RespondentSortKey, c => names
+                .Where(n => n.PersonId == db.Respondents.Where(r => r.Id == c.RespondentId).Select(r => (Guid?)r.PersonId).FirstOrDefault())
+                .OrderBy(n => n.Id).Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "")
+            .SetProperty(c => c.ProtectedPeopleSortKey, c => names
+                .Where(n => n.PersonId == db.Victims.Where(v => v.CaseId == c.Id && (v.Role == VictimRole.ProtectedPerson || v.Role == VictimRole.Both))
+                    .OrderBy(v => v.Id).Select(v => (Guid?)v.PersonId).FirstOrDefault())
+                .OrderBy(n => n.Id).Select(n => n.GivenNames.Substring(0, 1) + n.FamilyName.Substring(0, 1)).FirstOrDefault() ?? "")
+            .SetProperty(c => c.OfficerSortKey, c => db.Users.Where(u => u.Id == c.OfficerInChargeId).Select(u => u.DisplayName).FirstOrDefault() ?? c.OfficerInCharge)
+            .SetProperty(c => c.StatusSortKey, c => c.Status == CaseStatus.Open ? 0 : c.Status == CaseStatus.UnderInvestigation ? 1 : 2)
+            .SetProperty(c => c.SpoDecisionSortKey, c => db.SpoDecisions.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id)
+                .Select(d => d.Decision == SpoDecisionOutcome.Apply ? 1 : 2).FirstOrDefault())
+            .SetProperty(c => c.NextDeadlineOn, c => openTasks.Where(t => t.CaseId == c.Id).Select(t => t.DueOn)
+                .Concat(from o in orders where o.CaseId == c.Id from t in openTasks where t.OrderId == o.Id select t.DueOn)
+                .Concat(from o in orders where o.CaseId == c.Id from n in openDuties where n.OrderId == o.Id select n.DueBy)
+                .Min(d => (DateOnly?)d) ?? DateOnly.MaxValue),
+            ct);
+#pragma warning restore CA1845
+    }
+
+    private static void Add(HashSet<Guid> set, Guid? id)
+    {
+        if (id is { } value)
+        {
+            set.Add(value);
+        }
+    }
+}
