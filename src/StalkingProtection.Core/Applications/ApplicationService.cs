@@ -66,7 +66,7 @@ public sealed record RemoveProposedConditionOptions(Guid ApplicationId, Guid Con
 /// <summary>Applications to the court, from draft to determination.</summary>
 public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
-    public async Task<ApplicationOutcome> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -98,11 +98,11 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Applications.Add(application);
         audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
-        return ApplicationOutcome.Drafted(application);
+        return ApplicationStepOutcome.Drafted(application);
     }
 
     /// <summary>SPA 2019 s.4, s.5(7), R20: an application to vary, renew or discharge an order.</summary>
-    public async Task<ApplicationOutcome> CreateChangeAsync(CreateChangeApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> CreateChangeAsync(CreateChangeApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
@@ -117,7 +117,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Applications.Add(application);
         audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
-        return ApplicationOutcome.Drafted(application);
+        return ApplicationStepOutcome.Drafted(application);
     }
 
     /// <summary>SPA 2019 s.4, R21: what a drafted variation, renewal or discharge application asks for, and why, amended before authorisation.</summary>
@@ -258,18 +258,18 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<ApplicationOutcome> AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         application.Authorise(actor, timeProvider.GetUtcNow());
         audit.Add(actor, AuditEvents.Application.Authorised.For(application.Id,
             oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
         await db.SaveChangesAsync(ct);
-        return ApplicationOutcome.Authorised(application);
+        return ApplicationStepOutcome.Authorised(application);
     }
 
     /// <summary>Lodges the application: R2, R3, R4, R7, R18 and R21 are checked together.</summary>
-    public async Task<ApplicationOutcome> SubmitAsync(SubmitApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> SubmitAsync(SubmitApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == application.RespondentId, ct);
@@ -281,14 +281,14 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.ApplicationMade, await VictimReferenceAsync(application.OrderId, ct),
             application.LodgedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        return ApplicationOutcome.Lodged(application);
+        return ApplicationStepOutcome.Lodged(application);
     }
 
     /// <summary>
     /// A refusal, dismissal or withdrawal. A grant is recorded with the order it made (OrderService). SPA 2019 s.5(6)(b), R17:
     /// determining a main application ceases every interim order on it that is still in force.
     /// </summary>
-    public async Task<ApplicationOutcome> DetermineAsync(DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> DetermineAsync(DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
@@ -333,7 +333,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         await db.SaveChangesAsync(ct);
-        return ApplicationOutcome.Determined(application, ceased, considerAppealBy);
+        return ApplicationStepOutcome.Determined(application, ceased, considerAppealBy);
     }
 
     /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves. Answers with the interim orders it ceased.</summary>

@@ -65,7 +65,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
     }
 
     /// <summary>The court's decision at a hearing: the hearing is marked determined with the application (R17 via ApplicationService.DetermineAsync).</summary>
-    public async Task<ApplicationOutcome> DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hearing = await db.Hearings.SingleAsync(h => h.Id == hearingId && h.ApplicationId == options.ApplicationId, ct);

@@ -152,7 +152,7 @@ public static class ApiResponses
             : null;
 
     /// <summary>The application a command just changed, with what its outcome says.</summary>
-    public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, ApplicationOutcome outcome, CancellationToken ct) =>
+    public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, ApplicationStepOutcome outcome, CancellationToken ct) =>
         await ApplicationAsync(db, outcome.ApplicationId, ct) is { } application ? application with { Explanation = outcome.Explain() } : null;
 
     public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>

@@ -17,9 +17,9 @@ public enum ApplicationStep
 /// court, day lodged, determination) and, for a determination, the interim orders it ended (SPA 2019 s.5(6)(b), R17) and the deadline of
 /// the "consider appealing" task it raised (s.7, R24). Pages and the API show the same words, from <see cref="Explain"/>.
 /// </summary>
-public sealed class ApplicationOutcome
+public sealed class ApplicationStepOutcome
 {
-    private ApplicationOutcome(ApplicationStep step, Application application)
+    private ApplicationStepOutcome(ApplicationStep step, Application application)
     {
         Step = step;
         ApplicationId = application.Id;
@@ -71,13 +71,13 @@ public sealed class ApplicationOutcome
         _ => "SPA 2019 s.4",
     };
 
-    internal static ApplicationOutcome Drafted(Application application) => new(ApplicationStep.Drafted, application);
+    internal static ApplicationStepOutcome Drafted(Application application) => new(ApplicationStep.Drafted, application);
 
-    internal static ApplicationOutcome Authorised(Application application) => new(ApplicationStep.Authorised, application);
+    internal static ApplicationStepOutcome Authorised(Application application) => new(ApplicationStep.Authorised, application);
 
-    internal static ApplicationOutcome Lodged(Application application) => new(ApplicationStep.Lodged, application);
+    internal static ApplicationStepOutcome Lodged(Application application) => new(ApplicationStep.Lodged, application);
 
-    internal static ApplicationOutcome Determined(Application application, IEnumerable<StalkingProtectionOrder> ceasedInterimOrders, DateOnly? considerAppealBy) =>
+    internal static ApplicationStepOutcome Determined(Application application, IEnumerable<StalkingProtectionOrder> ceasedInterimOrders, DateOnly? considerAppealBy) =>
         new(ApplicationStep.Determined, application)
         {
             InterimOrdersEnded = ceasedInterimOrders.Where(o => o.EndedOn is not null).Select(o => new InterimOrderEnded(o.Id, o.EndedOn!.Value)).ToList(),

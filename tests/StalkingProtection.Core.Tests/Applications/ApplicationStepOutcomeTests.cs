@@ -5,7 +5,7 @@ using StalkingProtection.TestCommon;
 namespace StalkingProtection.Core.Tests.Applications;
 
 /// <summary>Drafting, authorising, lodging and determining an application answer with what the application decided, in one <c>Explain</c>.</summary>
-public class ApplicationOutcomeTests
+public class ApplicationStepOutcomeTests
 {
     [Fact]
     public async Task R20_R21_DraftVariationApplication_OutcomeSaysItWaitsForTheTasksAndAuthorisation()
