@@ -86,7 +86,7 @@ public sealed partial class TestData
         WithServicesAsync(lodgedOn, async s =>
         {
             var venue = await IsYouthAsync(s, created.RespondentId, lodgedOn) ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt;
-            var id = await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, type, force, venue,
+            var id = (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, type, force, venue,
                 venue == CourtVenue.YouthCourt ? "Leeds Youth Court" : "Leeds Magistrates' Court", mainId,
                 PoliceForces.IsTerritorial(force) ? JurisdictionBasis.ResidesInArea : null,
                 PoliceForces.IsTerritorial(force) ? "Lives at his home address in the force area" : null,
@@ -95,7 +95,7 @@ public sealed partial class TestData
                     new EvidenceLink(Limb.ActsAssociatedWithStalking, EvidenceKind.Act, created.ActId, "Loitering outside the victim's home"),
                     new EvidenceLink(Limb.RiskAssociatedWithStalking, EvidenceKind.RiskAssessment, created.RiskAssessmentId, "S-DASH high risk"),
                     new EvidenceLink(Limb.NecessaryToProtect, EvidenceKind.NecessityRationale, null, "Escalating behaviour; no other order protects her"),
-                ]), Officer);
+                ]), Officer)).ApplicationId;
             if (submit)
             {
                 await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), Coordinator);

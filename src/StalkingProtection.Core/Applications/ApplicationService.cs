@@ -69,7 +69,7 @@ public sealed record RemoveProposedConditionOptions(Guid ApplicationId, Guid Con
 /// <summary>Applications to the court, from draft to determination.</summary>
 public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
-    public async Task<Guid> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> CreateAsync(CreateApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -101,11 +101,11 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Applications.Add(application);
         audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
-        return application.Id;
+        return ApplicationStepOutcome.Drafted(application);
     }
 
     /// <summary>SPA 2019 s.4, s.5(7), R20: an application to vary, renew or discharge an order.</summary>
-    public async Task<Guid> CreateChangeAsync(CreateChangeApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> CreateChangeAsync(CreateChangeApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
@@ -120,7 +120,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Applications.Add(application);
         audit.Add(actor, AuditEvents.Application.Created.For(application.Id, newValues: Snapshot(application)));
         await db.SaveChangesAsync(ct);
-        return application.Id;
+        return ApplicationStepOutcome.Drafted(application);
     }
 
     /// <summary>SPA 2019 s.4, R21: what a drafted variation, renewal or discharge application asks for, and why, amended before authorisation.</summary>
@@ -261,17 +261,18 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         application.Authorise(actor, timeProvider.GetUtcNow(), options.AuthorisedOn);
         audit.Add(actor, AuditEvents.Application.Authorised.For(application.Id,
             oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
         await db.SaveChangesAsync(ct);
+        return ApplicationStepOutcome.Authorised(application);
     }
 
     /// <summary>Lodges the application: R2, R3, R4, R7, R18 and R21 are checked together.</summary>
-    public async Task SubmitAsync(SubmitApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> SubmitAsync(SubmitApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var respondent = await db.Respondents.SingleAsync(r => r.Id == application.RespondentId, ct);
@@ -283,13 +284,14 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.ApplicationMade, await VictimReferenceAsync(application.OrderId, ct),
             application.LodgedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        return ApplicationStepOutcome.Lodged(application);
     }
 
     /// <summary>
     /// A refusal, dismissal or withdrawal. A grant is recorded with the order it made (OrderService). SPA 2019 s.5(6)(b), R17:
     /// determining a main application ceases every interim order on it that is still in force.
     /// </summary>
-    public async Task DetermineAsync(DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> DetermineAsync(DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
@@ -303,7 +305,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         var decidedOn = options.DecidedOn ?? LondonTime.DateOf(now);
         var determinedAt = application.Decide(options.Determination, decidedOn, now);
 
-        await CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
+        var ceased = await CeaseInterimOrdersAsync(actor, application, determinedAt, ct);
         audit.Add(actor, AuditEvents.Application.Determined.For(application.Id, options.Reason, oldValues: old,
             newValues: new { application.Status, application.Determination, application.DeterminedOn, application.DeterminedAt }));
         await CompleteHearingTasksAsync(actor, application.Id, now, ct);
@@ -314,6 +316,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         // SPA 2019 s.7, R24: the chief officer may appeal a refusal; the provisional deadline is 15 business days (CrimPR r.34.2) from the decision.
+        DateOnly? considerAppealBy = null;
         if (options.Determination is Determination.Refused or Determination.Dismissed && application.ApplicantParty != ApplicantParty.Defendant)
         {
             var deadline = StatutoryDates.AppealLodgingDeadline(decidedOn, BankHolidayCalendar.EnglandAndWales, StatutoryDates.DefaultAppealBusinessDays);
@@ -322,9 +325,11 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
                 $"Consider appealing the {options.Determination.ToString().ToLowerInvariant()} application: lodge by {deadline:d MMMM yyyy} (SPA 2019 s.7, R24)",
                 deadline, application.OrderId, null, application.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now, application.Id);
             await staffTasks.RaiseOnceAsync(actor, task, ct);
+            considerAppealBy = deadline;
         }
 
         await db.SaveChangesAsync(ct);
+        return ApplicationStepOutcome.Determined(application, ceased, considerAppealBy);
     }
 
     /// <summary>SPA 2019 s.5(6)(b), R17: runs inside the caller's unit of work; the caller saves. Answers with the interim orders it ceased.</summary>

@@ -23,25 +23,27 @@ public sealed record RecordBreachProgressOptions(Guid BreachId, BreachProgress P
 public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R35, R36: the breach names a condition in force at the incident; pre-service incidents go to legal review.</summary>
-    public async Task<Guid> RecordBreachAsync(RecordBreachOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<BreachRecordedOutcome> RecordBreachAsync(RecordBreachOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
         var breach = Breach.Record(order, options.ConditionId, options.IncidentAt, options.Location, options.Description, options.ReportedAt ?? now,
             options.Override, now, out var overridden);
-        await AddAsync(actor, order, breach, options.Override, overridden, now, ct);
+        var legalReviewFor = await AddAsync(actor, order, breach, options.Override, overridden, now, ct);
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.BreachReported, order.VictimReference, Time.LondonTime.DateOf(breach.ReportedAt), now, ct);
         await db.SaveChangesAsync(ct);
-        return breach.Id;
+        return BreachRecordedOutcome.Recorded(breach, order, legalReviewFor);
     }
 
     /// <summary>
     /// Adds a recorded breach to the caller's unit of work with its audit entry and, for an incident before service, the legal
-    /// review task (R35); shared by staff recording a breach and by an arrest on a breach reported online.
+    /// review task (R35); shared by staff recording a breach and by an arrest on a breach reported online. Answers whom the legal
+    /// review task was raised for, or null when none was needed.
     /// </summary>
-    internal async Task AddAsync(Actor actor, StalkingProtectionOrder order, Breach breach, Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
+    internal async Task<string?> AddAsync(Actor actor, StalkingProtectionOrder order, Breach breach, Override? @override, IReadOnlyList<RuleWarning> overridden, DateTimeOffset now, CancellationToken ct)
     {
         db.Breaches.Add(breach);
+        string? legalReviewFor = null;
         if (breach.NeedsLegalReview)
         {
             var stalkingCase = await db.Cases.SingleAsync(c => c.Id == order.CaseId, ct);
@@ -49,10 +51,12 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
                 "Legal review: breach incident before the order was served (R35)", Time.LondonTime.DateOf(now), order.Id, null, order.CaseId,
                 stalkingCase.Team, stalkingCase.OfficerInCharge, now);
             await staffTasks.RaiseOnceAsync(actor, task, ct);
+            legalReviewFor = string.IsNullOrWhiteSpace(stalkingCase.OfficerInCharge) ? stalkingCase.Team : stalkingCase.OfficerInCharge;
         }
 
         audit.Add(actor, AuditEvents.Breach.Recorded.For(breach.Id, Override.Justification(@override, overridden),
             newValues: new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt }));
+        return legalReviewFor;
     }
 
     public async Task RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)

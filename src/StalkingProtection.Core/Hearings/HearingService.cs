@@ -17,7 +17,7 @@ public sealed record RecordStandardOfProofOptions(Guid HearingId, StandardOfProo
 /// <summary>Hearings of an application before the court: listing, adjournment, the standard of proof (R38) and the decision made at one.</summary>
 public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, ApplicationService applications, StaffTaskRaiser staffTasks)
 {
-    public async Task<Guid> ListHearingAsync(ListHearingOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<HearingRecordedOutcome> ListHearingAsync(ListHearingOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var application = await db.Applications.SingleAsync(a => a.Id == options.ApplicationId, ct);
@@ -34,10 +34,10 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         var reference = application.OrderId is { } orderId ? await db.Orders.Where(o => o.Id == orderId).Select(o => o.VictimReference).SingleOrDefaultAsync(ct) : null;
         await VictimUpdateOutbox.AddAsync(db, application.CaseId, VictimUpdateEvent.HearingListed, reference, listedOn, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        return hearing.Id;
+        return HearingRecordedOutcome.Listed(hearing, string.IsNullOrWhiteSpace(stalkingCase.OfficerInCharge) ? stalkingCase.Team : stalkingCase.OfficerInCharge);
     }
 
-    public async Task AdjournHearingAsync(AdjournHearingOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<HearingRecordedOutcome> AdjournHearingAsync(AdjournHearingOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
@@ -47,6 +47,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
             newValues: new { hearing.Outcome, hearing.NextHearingAt }));
         await staffTasks.CompleteOpenForRecordAsync(actor, hearing.Id, StaffTaskType.PrepareForHearing, timeProvider.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        return HearingRecordedOutcome.Adjourned(hearing);
     }
 
     /// <summary>R38: the standard of proof argued and, where the court states it, the standard it applied.</summary>
@@ -64,11 +65,11 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
     }
 
     /// <summary>The court's decision at a hearing: the hearing is marked determined with the application (R17 via ApplicationService.DetermineAsync).</summary>
-    public async Task DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationStepOutcome> DetermineAtHearingAsync(Guid hearingId, DetermineApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hearing = await db.Hearings.SingleAsync(h => h.Id == hearingId && h.ApplicationId == options.ApplicationId, ct);
         hearing.MarkDetermined();
-        await applications.DetermineAsync(options, actor, ct);
+        return await applications.DetermineAsync(options, actor, ct);
     }
 }

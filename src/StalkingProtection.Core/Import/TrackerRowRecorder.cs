@@ -120,10 +120,10 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
         Task<Guid> ApplyAsync(ApplicationType type, Guid? mainId) => OnAsync(applied, TrackerColumn.ApplicationDate, async s =>
         {
-            var id = await s.Applications.CreateAsync(new CreateApplicationOptions(caseId, type, row.ApplicantForce, youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt,
+            var id = (await s.Applications.CreateAsync(new CreateApplicationOptions(caseId, type, row.ApplicantForce, youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt,
                 row.Court, mainId, JurisdictionBasis.ResidesInArea, FromTracker, victimIds,
                 Enum.GetValues<Limb>().Select(l => new EvidenceLink(l, EvidenceKind.Document, null, "The application made to the court, as recorded in the force's SPO tracker")).ToList()),
-                actor, ct);
+                actor, ct)).ApplicationId;
             await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), actor, ct);
             await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), actor, ct);
             return id;

@@ -185,7 +185,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     }
 
     /// <summary>SPA 2019 s.9(5), R25: the respondent becomes subject to SOA 2003 Part 2, so no new s.9 duty arises while it lasts.</summary>
-    public async Task<Guid> RecordSoaStartAsync(RecordSoaStartOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<SoaPart2StartedOutcome> RecordSoaStartAsync(RecordSoaStartOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
@@ -195,14 +195,14 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         audit.Add(actor, AuditEvents.Respondent.SoaPart2Started.For(respondent.Id,
             newValues: new { PeriodId = period.Id, period.StartedOn }));
         await db.SaveChangesAsync(ct);
-        return period.Id;
+        return SoaPart2StartedOutcome.Started(respondent, period);
     }
 
     /// <summary>
     /// SPA 2019 s.11, R33: a person records a suspected offence; the deadline check only ever flags an overdue duty. The code must fit
     /// what happened: H20165–H20167 against the duty not met, H20168 (R32) or H20169 against the notification.
     /// </summary>
-    public async Task<Guid> RecordOffenceAsync(RecordNotificationOffenceOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<NotificationOffenceRecordedOutcome> RecordOffenceAsync(RecordNotificationOffenceOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         new RuleCheck()
@@ -210,22 +210,25 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
                 "Name either the notification duty that was not met or the notification the offence concerns, not both", "SPA 2019 s.11")
             .ThrowIfBroken();
         NotificationOffence offence;
+        NotificationOffenceRecordedOutcome recorded;
         if (options.ObligationId is { } obligationId)
         {
             var obligation = await db.NotificationObligations.SingleAsync(o => o.Id == obligationId && o.RespondentId == options.RespondentId, ct);
             offence = NotificationOffence.ForFailureToNotify(obligation, options.OffenceCode, options.ReasonableExcuseNotes, actor.Name, timeProvider.UkToday, now);
+            recorded = NotificationOffenceRecordedOutcome.AgainstDuty(offence, obligation);
         }
         else
         {
             var notification = await db.NotificationEvents.SingleAsync(e => e.Id == options.NotificationEventId && e.RespondentId == options.RespondentId, ct);
             offence = NotificationOffence.ForNotification(notification, options.OffenceCode, options.ReasonableExcuseNotes, actor.Name, now);
+            recorded = NotificationOffenceRecordedOutcome.AgainstNotification(offence);
         }
 
         db.NotificationOffences.Add(offence);
         audit.Add(actor, AuditEvents.NotificationOffence.Recorded.For(offence.Id,
             newValues: new { offence.RespondentId, offence.ObligationId, offence.NotificationEventId, offence.OffenceCode, offence.OffenceOn, offence.RecordedBy }));
         await db.SaveChangesAsync(ct);
-        return offence.Id;
+        return recorded;
     }
 
     public async Task RecordOffenceOutcomeAsync(RecordNotificationOffenceOutcomeOptions options, Actor actor, CancellationToken ct = default)

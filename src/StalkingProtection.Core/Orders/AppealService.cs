@@ -25,21 +25,23 @@ public sealed record DecideAppealOptions(Guid AppealId, AppealOutcome Outcome, D
 public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R24: the appellant and decision pair must be one s.7 allows; the deadline comes from the business-day calendar.</summary>
-    public async Task<Guid> LodgeAsync(LodgeAppealOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<AppealLodgedOutcome> LodgeAsync(LodgeAppealOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var appeal = Appeal.Lodge(options.OrderId, options.ApplicationId, options.Appellant, options.Decision, options.DecisionOn, options.LodgingDeadline,
             options.NoticeServedOn, options.Grounds, options.Override, now, out var overridden);
         db.Appeals.Add(appeal);
+        var tasksCompleted = 0;
         if (appeal.ApplicationId is { } refused)
         {
             // SPA 2019 s.7, R24: the appeal lodged is what the "consider appealing" task asked for.
-            await staffTasks.CompleteOpenForRecordAsync(actor, refused, Tasks.StaffTaskType.ConsiderAppeal, now, ct);
+            tasksCompleted = await staffTasks.CompleteOpenForRecordAsync(actor, refused, Tasks.StaffTaskType.ConsiderAppeal, now, ct);
         }
+
         audit.Add(actor, AuditEvents.Appeal.Lodged.For(appeal.Id, Override.Justification(options.Override, overridden),
             newValues: new { appeal.OrderId, appeal.ApplicationId, appeal.Appellant, appeal.Decision, appeal.DecisionOn, appeal.LodgingDeadline, appeal.NoticeServedOn, appeal.LodgedLate }));
         await db.SaveChangesAsync(ct);
-        return appeal.Id;
+        return AppealLodgedOutcome.Lodged(appeal, tasksCompleted);
     }
 
     /// <summary>SPA 2019 s.7(4): an appeal allowed against the making of an order quashes it.</summary>

@@ -20,6 +20,8 @@ public sealed class OrderChangeOutcome
         PreviousLastDay = change.PreviousLastDay;
         NewLastDay = change.NewLastDay;
         DurationType = order.DurationType;
+        OrderStatusOnEffectiveDay = order.StatusOn(change.EffectiveOn);
+        OrderVersion = order.Version;
     }
 
     public Guid ChangeId { get; }
@@ -39,6 +41,12 @@ public sealed class OrderChangeOutcome
     public DateOnly? NewLastDay { get; }
 
     public DurationType DurationType { get; }
+
+    /// <summary>The order's status on the day the change took effect.</summary>
+    public OrderStatus OrderStatusOnEffectiveDay { get; }
+
+    /// <summary>The order's version once the change was saved (RL4).</summary>
+    public long OrderVersion { get; }
 
     /// <summary>Variation: the version of the terms now in force.</summary>
     public int? ConditionSetNumber { get; private init; }

@@ -3,7 +3,6 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
-using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Tasks;
@@ -156,7 +155,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
     }
 
     /// <summary>SPA 2019 s.9(1), R25: recording service starts the initial notification duty where the Act says so; the answer says which.</summary>
-    public async Task<NotificationDutyOutcome> RecordServiceAsync(RecordServiceOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ServiceRecordedOutcome> RecordServiceAsync(RecordServiceOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
@@ -175,7 +174,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
             oldValues: new { ServedAt = (DateTimeOffset?)null }, newValues: new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId }));
         await VictimUpdateOutbox.AddAsync(db, order.CaseId, VictimUpdateEvent.OrderServed, order.VictimReference, LondonTime.DateOf(options.ServedAt), now, ct);
         await db.SaveChangesAsync(ct);
-        return duty;
+        return ServiceRecordedOutcome.Recorded(order, duty);
     }
 
     /// <summary>SPA 2019 s.4, s.5(7), R20, R21: a new version of the terms; the answer says which terms changed and from when.</summary>

@@ -55,12 +55,16 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
         Close(actor, open, now, null);
     }
 
-    /// <summary>The event that meets the tasks about a record (a hearing held, an appeal lodged, a risk assessment reviewed) closes them.</summary>
-    public async Task CompleteOpenForRecordAsync(Actor actor, Guid recordId, StaffTaskType type,
+    /// <summary>
+    /// The event that meets the tasks about a record (a hearing held, an appeal lodged, a risk assessment reviewed) closes them;
+    /// answers how many it closed.
+    /// </summary>
+    public async Task<int> CompleteOpenForRecordAsync(Actor actor, Guid recordId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.StaffTasks.Where(t => t.RecordId == recordId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
         Close(actor, open, now, null);
+        return open.Count;
     }
 
     /// <summary>Tasks that can no longer be done because what they hang on has ended are cancelled, with the reason.</summary>

@@ -24,7 +24,8 @@ public sealed record AddressResponse(string Address, PoliceForce? PoliceArea, Da
 public sealed record SoaPeriodResponse(Guid Id, DateOnly StartedOn, DateOnly? FinalDay);
 
 public sealed record RespondentResponse(Guid Id, Guid PersonId, DateOnly? DateOfBirth, Gender Gender, string? PncId, IReadOnlyList<NameResponse> Names,
-    IReadOnlyList<AddressResponse> Addresses, IReadOnlyList<SoaPeriodResponse> SoaPart2Periods, Guid? MergedIntoRespondentId, long Version);
+    IReadOnlyList<AddressResponse> Addresses, IReadOnlyList<SoaPeriodResponse> SoaPart2Periods, Guid? MergedIntoRespondentId, long Version,
+    string? Explanation = null);
 
 public sealed record VictimResponse(Guid Id, Guid CaseId, string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role,
     RelationshipToRespondent Relationship, long Version);
@@ -40,10 +41,11 @@ public sealed record ApplicationResponse(Guid Id, Guid CaseId, Guid RespondentId
     PoliceForce? ApplicantForce, Guid? MainApplicationId, Guid? OrderId, CourtVenue Venue, string CourtName, JurisdictionBasis? JurisdictionBasis,
     IReadOnlyList<Guid> ProtectedPersonIds, IReadOnlyList<EvidenceResponse> Evidence, string? NecessityRationale, string? ChangeSought, bool? AddsOrTightens, string? AuthorisedBy,
     DateTimeOffset? AuthorisedAt, DateOnly? LodgedOn, Determination? Determination, DateOnly? DeterminedOn, long Version,
-    IReadOnlyList<ProposedConditionResponse> ProposedConditions);
+    IReadOnlyList<ProposedConditionResponse> ProposedConditions, string? Explanation = null);
 
 public sealed record HearingResponse(Guid Id, Guid ApplicationId, DateTimeOffset ListedFor, string CourtName, HearingOutcome Outcome, string? AdjournmentReason,
-    DateTimeOffset? NextHearingAt, StandardOfProof StandardArgued, StandardOfProof StandardFound, string StandardOfProofGuidance, long Version);
+    DateTimeOffset? NextHearingAt, StandardOfProof StandardArgued, StandardOfProof StandardFound, string StandardOfProofGuidance, long Version,
+    string? Explanation = null);
 
 public sealed record ConditionResponse(Guid Id, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope,
     string? LocalityText, DateOnly? LastDay, string? MapReference = null);
@@ -95,7 +97,7 @@ public sealed record PenaltyResponse(int SummaryMaximumMonths, int IndictmentMax
 public sealed record BreachResponse(Guid Id, Guid OrderId, Guid ConditionId, DateTimeOffset IncidentAt, DateOnly IncidentOn, string? IncidentLocation,
     string Description, DateTimeOffset ReportedAt, DateTimeOffset? OrderServedAt, bool NeedsLegalReview, string? CrimeReference, DateTimeOffset? ArrestedAt,
     DateTimeOffset? ChargedAt, BreachPlea? Plea, DateOnly? PleaOn, BreachOutcome Outcome, DateOnly? ConvictedOn, string? Sentence, DateTimeOffset? VictimInformedAt,
-    string OffenceCode, PenaltyResponse MaximumPenalty, long Version);
+    string OffenceCode, PenaltyResponse MaximumPenalty, long Version, string? Explanation = null);
 
 public sealed record ConsentResponse(ConsentParty Party, DateOnly GivenOn, ConsentMethod Method);
 
@@ -108,7 +110,8 @@ public sealed record OrderChangeOutcomeResponse(int? ConditionSetNumber, int Ter
     bool? ConsentNeeded, string RuleId, string LegalSource);
 
 public sealed record AppealResponse(Guid Id, Guid? OrderId, Guid? ApplicationId, AppellantType Appellant, AppealableDecision Decision, DateOnly DecisionOn,
-    DateOnly LodgingDeadline, DateOnly? NoticeServedOn, bool LodgedLate, AppealOutcome Outcome, DateOnly? DecidedOn, string? CrownCourtReference, long Version);
+    DateOnly LodgingDeadline, DateOnly? NoticeServedOn, bool LodgedLate, AppealOutcome Outcome, DateOnly? DecidedOn, string? CrownCourtReference, long Version,
+    string? Explanation = null);
 
 public sealed record LiveOrdersResponse(DateOnly Date, int Interim, int Full, int Total);
 
@@ -148,6 +151,10 @@ public static class ApiResponses
             ? new RiskAssessmentResponse(a.Id, a.CaseId, a.Tool, a.Level, a.NextReviewOn)
             : null;
 
+    /// <summary>The application a command just changed, with what its outcome says.</summary>
+    public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, ApplicationStepOutcome outcome, CancellationToken ct) =>
+        await ApplicationAsync(db, outcome.ApplicationId, ct) is { } application ? application with { Explanation = outcome.Explain() } : null;
+
     public static async Task<ApplicationResponse?> ApplicationAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
         await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a
             ? new ApplicationResponse(a.Id, a.CaseId, a.RespondentId, a.Type, a.Status, a.ApplicantParty, a.ApplicantForce, a.MainApplicationId, a.OrderId, a.Venue,
@@ -155,6 +162,10 @@ public static class ApiResponses
                 a.Evidence.OrderBy(e => e.Limb).ThenBy(e => e.Description, StringComparer.Ordinal).Select(e => new EvidenceResponse(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList(),
                 a.NecessityRationale, a.ChangeSought, a.AddsOrTightens, a.AuthorisedBy, a.AuthorisedAt, a.LodgedOn, a.Determination, a.DeterminedOn, a.Version, ProposedConditionsEndpoints.Of(a))
             : null;
+
+    /// <summary>The hearing just listed or adjourned, with what its outcome says.</summary>
+    public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, HearingRecordedOutcome outcome, CancellationToken ct) =>
+        await HearingAsync(db, outcome.HearingId, ct) is { } hearing ? hearing with { Explanation = outcome.Explain() } : null;
 
     public static async Task<HearingResponse?> HearingAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
         await db.Hearings.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct) is { } h
@@ -229,10 +240,10 @@ public static class ApiResponses
             b.Version);
     }
 
-    /// <summary>The change just recorded, with what its outcome says.</summary>
+    /// <summary>The change just recorded, with what its outcome says; the order's status and version come from the outcome, not a second read.</summary>
     public static async Task<OrderChangeResponse?> OrderChangeAsync(StalkingProtectionDbContext db, OrderChangeOutcome outcome, CancellationToken ct) =>
-        await OrderChangeAsync(db, outcome.ChangeId, ct) is { } change
-            ? change with
+        await db.OrderChanges.AsNoTracking().SingleOrDefaultAsync(x => x.Id == outcome.ChangeId, ct) is { } c
+            ? ChangeResponse(c, outcome.OrderStatusOnEffectiveDay, outcome.OrderVersion) with
             {
                 Outcome = new OrderChangeOutcomeResponse(outcome.ConditionSetNumber, outcome.TermsAdded, outcome.TermsRemoved, outcome.TermsChanged,
                     outcome.LastDayInForce, outcome.ConsentNeeded, outcome.RuleId, outcome.LegalSource),
@@ -249,9 +260,12 @@ public static class ApiResponses
         }
 
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == c.OrderId, ct);
-        return new OrderChangeResponse(c.Id, c.OrderId, c.Type, c.ApplicantParty, c.ApplicantForce, c.DecidedOn, c.EffectiveOn, c.PreviousLastDay, c.NewLastDay,
-            c.Consents.OrderBy(x => x.Party).Select(x => new ConsentResponse(x.Party, x.GivenOn, x.Method)).ToList(), order.StatusOn(c.EffectiveOn), order.Version);
+        return ChangeResponse(c, order.StatusOn(c.EffectiveOn), order.Version);
     }
+
+    private static OrderChangeResponse ChangeResponse(OrderChange c, OrderStatus orderStatusOnEffectiveDay, long orderVersion) =>
+        new(c.Id, c.OrderId, c.Type, c.ApplicantParty, c.ApplicantForce, c.DecidedOn, c.EffectiveOn, c.PreviousLastDay, c.NewLastDay,
+            c.Consents.OrderBy(x => x.Party).Select(x => new ConsentResponse(x.Party, x.GivenOn, x.Method)).ToList(), orderStatusOnEffectiveDay, orderVersion);
 
     public static async Task<AppealResponse?> AppealAsync(StalkingProtectionDbContext db, Guid id, CancellationToken ct) =>
         await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } a

@@ -40,9 +40,10 @@ public static class AppealsEndpoints
                 var actor = http.User.ToActor();
                 // R24: the provisional lodging deadline comes from the business-day calendar, never from the client.
                 var deadline = rules.Value.AppealLodgingDeadline(r.DecisionOn, calendar);
-                var id = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => appeals.LodgeAsync(new LodgeAppealOptions(r.OrderId, r.ApplicationId, r.Appellant,
+                var lodged = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => appeals.LodgeAsync(new LodgeAppealOptions(r.OrderId, r.ApplicationId, r.Appellant,
                     r.Decision, r.DecisionOn, deadline, r.NoticeServedOn, r.Grounds, o), actor, http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/appeals/{id}", await ApiResponses.AppealAsync(db, id, http.RequestAborted));
+                var appeal = await ApiResponses.AppealAsync(db, lodged.AppealId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/appeals/{lodged.AppealId}", appeal! with { Explanation = lodged.Explain() });
             }))
             .Write<LodgeAppealRequest, AppealResponse>("LodgeAppeal", "Record an appeal to the Crown Court against a decision on an order (R24).");
 

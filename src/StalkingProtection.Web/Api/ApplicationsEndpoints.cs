@@ -89,10 +89,10 @@ public static class ApplicationsEndpoints
                     return ApiProblems.NotFound("A record named in the request was");
                 }
 
-                var id = await applications.CreateAsync(new CreateApplicationOptions(r.CaseId, r.Type, r.ApplicantForce, r.Venue, r.CourtName, r.MainApplicationId,
+                var drafted = await applications.CreateAsync(new CreateApplicationOptions(r.CaseId, r.Type, r.ApplicantForce, r.Venue, r.CourtName, r.MainApplicationId,
                     r.JurisdictionBasis, r.JurisdictionNotes, r.ProtectedPersonIds,
                     r.Evidence?.Select(e => new EvidenceLink(e.Limb, e.Kind, e.ReferenceId, e.Description)).ToList()), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/applications/{id}", await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/applications/{drafted.ApplicationId}", await ApiResponses.ApplicationAsync(db, drafted, http.RequestAborted));
             }))
             .Write<CreateApplicationRequest, ApplicationResponse>("CreateApplication",
                 "Draft an application for a full order, or for an interim order linked to its main application (R1, R2, R4, R18).");
@@ -100,9 +100,9 @@ public static class ApplicationsEndpoints
         api.MapPost("/orders/{id:guid}/applications", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<CreateChangeApplicationRequest>(http.Request, async r =>
             {
-                var applicationId = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(id, r.Type, r.ApplicantParty, r.ApplicantForce, r.CourtName,
+                var drafted = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(id, r.Type, r.ApplicantParty, r.ApplicantForce, r.CourtName,
                     r.NecessityRationale, r.ChangeSought, r.AddsOrTightens, r.Version), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/applications/{applicationId}", await ApiResponses.ApplicationAsync(db, applicationId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/applications/{drafted.ApplicationId}", await ApiResponses.ApplicationAsync(db, drafted, http.RequestAborted));
             }, () => db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => (long?)o.Version).SingleOrDefaultAsync()))
             .Write<CreateChangeApplicationRequest, ApplicationResponse>("CreateChangeApplication",
                 "Draft an application to vary, renew or discharge an order: what it asks for and why (R20: the defendant or a relevant chief officer; R21, R23).");
@@ -126,8 +126,8 @@ public static class ApplicationsEndpoints
                     }
 
                     var coordinator = ApiActors.OnBehalfOf(http.User.ToActor(), staff.DisplayName, StaffRoles.Coordinator);
-                    await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
-                    return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+                    var authorised = await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
+                    return Results.Ok(await ApiResponses.ApplicationAsync(db, authorised, http.RequestAborted));
                 }, () => ApplicationVersionAsync(db, id)))
             .Write<AuthoriseApplicationRequest, ApplicationResponse>("AuthoriseApplication",
                 "Record the SPO coordinator's authorisation of a draft application, made in the force's own system. `authorisedBy` is the id or email of "
@@ -136,8 +136,8 @@ public static class ApplicationsEndpoints
         api.MapPost("/applications/{id:guid}/submission", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<SubmitApplicationRequest>(http.Request, async r =>
             {
-                await applications.SubmitAsync(new SubmitApplicationOptions(id, r.Version, r.LodgedOn), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+                var lodged = await applications.SubmitAsync(new SubmitApplicationOptions(id, r.Version, r.LodgedOn), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await ApiResponses.ApplicationAsync(db, lodged, http.RequestAborted));
             }, () => ApplicationVersionAsync(db, id)))
             .Write<SubmitApplicationRequest, ApplicationResponse>("SubmitApplication",
                 "Lodge the application with the court; every rule for its type is checked at once (R2, R3, R4, R7, R18, R21), on `lodgedOn`: the day it "
@@ -146,8 +146,8 @@ public static class ApplicationsEndpoints
         api.MapPost("/applications/{id:guid}/hearings", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<ListHearingRequest>(http.Request, async r =>
             {
-                var hearingId = await hearings.ListHearingAsync(new ListHearingOptions(id, r.ListedFor, r.CourtName), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/hearings/{hearingId}", await ApiResponses.HearingAsync(db, hearingId, http.RequestAborted));
+                var listed = await hearings.ListHearingAsync(new ListHearingOptions(id, r.ListedFor, r.CourtName), http.User.ToActor(), http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/hearings/{listed.HearingId}", await ApiResponses.HearingAsync(db, listed, http.RequestAborted));
             }))
             .Write<ListHearingRequest, HearingResponse>("ListHearing", "Record that the application is listed for a hearing.");
 
@@ -158,8 +158,8 @@ public static class ApplicationsEndpoints
         api.MapPost("/hearings/{id:guid}/adjournment", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<AdjournHearingRequest>(http.Request, async r =>
             {
-                await hearings.AdjournHearingAsync(new AdjournHearingOptions(id, r.Reason, r.NextHearingAt), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
+                var adjourned = await hearings.AdjournHearingAsync(new AdjournHearingOptions(id, r.Reason, r.NextHearingAt), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok(await ApiResponses.HearingAsync(db, adjourned, http.RequestAborted));
             }))
             .Write<AdjournHearingRequest, HearingResponse>("AdjournHearing", "Record that a hearing was adjourned, with the reason and the next date.",
                 StatusCodes.Status200OK);
@@ -178,8 +178,9 @@ public static class ApplicationsEndpoints
         api.MapPost("/applications/{id:guid}/determination", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<DetermineApplicationRequest>(http.Request, async r =>
             {
-                await applications.DetermineAsync(new DetermineApplicationOptions(id, r.Determination, r.Reason, r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.ApplicationAsync(db, id, http.RequestAborted));
+                var determined = await applications.DetermineAsync(new DetermineApplicationOptions(id, r.Determination, r.Reason, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok(await ApiResponses.ApplicationAsync(db, determined, http.RequestAborted));
             }, () => ApplicationVersionAsync(db, id)))
             .Write<DetermineApplicationRequest, ApplicationResponse>("DetermineApplication",
                 "Record a refusal, dismissal or withdrawal (a grant is recorded with the order made); interim orders on a main application cease (R17, R39).",

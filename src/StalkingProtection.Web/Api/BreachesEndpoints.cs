@@ -51,9 +51,10 @@ public static class BreachesEndpoints
             ApiRoute.HandleAsync<RecordBreachRequest>(http.Request, async r =>
             {
                 var actor = http.User.ToActor();
-                var breachId = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => breaches.RecordBreachAsync(
+                var recorded = await ApiOverrides.RunAsync(db, r.Overrides, actor, o => breaches.RecordBreachAsync(
                     new RecordBreachOptions(id, r.ConditionId, r.IncidentAt, r.Location, r.Description, r.ReportedAt, o), actor, http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/breaches/{breachId}", await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, breachId, http.RequestAborted));
+                var breach = await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, recorded.BreachId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/breaches/{recorded.BreachId}", breach! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordBreachRequest, BreachResponse>("RecordBreach",
                 "Record a suspected breach of a condition in force at the incident (R35, R36; H20164).");

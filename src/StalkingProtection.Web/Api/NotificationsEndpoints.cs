@@ -68,7 +68,8 @@ public sealed record RecordNotificationOffenceOutcomeRequest(NotificationOffence
 }
 
 public sealed record NotificationOffenceResponse(Guid Id, Guid RespondentId, Guid? ObligationId, Guid? NotificationId, string OffenceCode, DateOnly OffenceOn,
-    string? ReasonableExcuseNotes, NotificationOffenceOutcome Outcome, DateOnly? OutcomeOn, string RecordedBy, DateTimeOffset RecordedAt, long Version);
+    string? ReasonableExcuseNotes, NotificationOffenceOutcome Outcome, DateOnly? OutcomeOn, string RecordedBy, DateTimeOffset RecordedAt, long Version,
+    string? Explanation = null);
 
 /// <summary>The respondent's notification duties: notifications at a police station, new names and new home addresses (SPA 2019 ss.9–10).</summary>
 public static class NotificationsEndpoints
@@ -119,8 +120,9 @@ public static class NotificationsEndpoints
         api.MapPost("/respondents/{id:guid}/soa-part2-periods", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordSoaStartRequest>(http.Request, async r =>
             {
-                await notifications.RecordSoaStartAsync(new RecordSoaStartOptions(id, r.StartedOn), http.User.ToActor(), http.RequestAborted);
-                return Results.Created($"/api/v1/respondents/{id}", await ApiResponses.RespondentAsync(db, id, http.RequestAborted));
+                var started = await notifications.RecordSoaStartAsync(new RecordSoaStartOptions(id, r.StartedOn), http.User.ToActor(), http.RequestAborted);
+                var respondent = await ApiResponses.RespondentAsync(db, id, http.RequestAborted);
+                return Results.Created($"/api/v1/respondents/{id}", respondent! with { Explanation = started.Explain() });
             }))
             .Write<RecordSoaStartRequest, RespondentResponse>("RecordSoaPart2Start",
                 "Record that the respondent became subject to Sexual Offences Act 2003 Part 2 notification: no s.9 duty arises while it lasts (SPA 2019 s.9(5), R25).");
@@ -138,9 +140,10 @@ public static class NotificationsEndpoints
         api.MapPost("/respondents/{id:guid}/notification-offences", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordNotificationOffenceRequest>(http.Request, async r =>
             {
-                var offenceId = await notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(id, r.ObligationId, r.NotificationId, r.OffenceCode,
+                var recorded = await notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(id, r.ObligationId, r.NotificationId, r.OffenceCode,
                     r.ReasonableExcuseNotes), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/notification-offences/{offenceId}", await NotificationOffenceAsync(db, offenceId, http.RequestAborted));
+                var offence = await NotificationOffenceAsync(db, recorded.OffenceId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/notification-offences/{recorded.OffenceId}", offence! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordNotificationOffenceRequest, NotificationOffenceResponse>("RecordNotificationOffence",
                 "Record a suspected s.11 offence against the duty not met (H20165–H20167) or the notification (H20168 refusal of biometrics, R32; H20169 false information). R33: the service never records one itself.");

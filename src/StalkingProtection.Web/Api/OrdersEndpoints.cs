@@ -151,11 +151,10 @@ public static class OrdersEndpoints
         api.MapPost("/orders/{id:guid}/service", (Guid id, HttpContext http, OrderService orders, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordServiceRequest>(http.Request, async r =>
             {
-                var duty = await orders.RecordServiceAsync(new RecordServiceOptions(id, r.ServedAt, r.Method, r.ServedBy, r.Version), http.User.ToActor(),
+                var served = await orders.RecordServiceAsync(new RecordServiceOptions(id, r.ServedAt, r.Method, r.ServedBy, r.Version), http.User.ToActor(),
                     http.RequestAborted);
-                var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id, http.RequestAborted);
-                return Results.Ok(new ServiceResponse(id, order.ServedAt!.Value, order.ServedOn!.Value, ApiResponses.Obligation(duty.Obligation), duty.Explain(),
-                    order.Version));
+                return Results.Ok(new ServiceResponse(id, served.ServedAt, served.ServedOn, ApiResponses.Obligation(served.Obligation), served.Explain(),
+                    served.OrderVersion));
             }, () => OrderVersionAsync(db, id)))
             .Write<RecordServiceRequest, ServiceResponse>("RecordService",
                 "Record service of an order on the respondent; starts the s.9 initial notification duty where the Act says so (R19, R25).",

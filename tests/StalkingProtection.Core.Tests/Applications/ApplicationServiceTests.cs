@@ -34,9 +34,9 @@ public class ApplicationServiceTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var created = await testData.CreateCaseAsync();
-        var id = await testData.WithServicesAsync(new DateOnly(2026, 1, 10), s => s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
+        var id = await testData.WithServicesAsync(new DateOnly(2026, 1, 10), async s => (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
             ApplicationType.Full, PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, "Leeds Magistrates' Court", null, JurisdictionBasis.ResidesInArea,
-            "Lives in Leeds", created.ProtectedPersonIds), TestData.Officer));
+            "Lives in Leeds", created.ProtectedPersonIds), TestData.Officer)).ApplicationId);
         await testData.WithServicesAsync(new DateOnly(2026, 1, 10), s => s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), TestData.Coordinator));
 
         // Act
@@ -58,8 +58,8 @@ public class ApplicationServiceTests
         var main = await testData.CreateApplicationAsync();
 
         // Act
-        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(new DateOnly(2026, 1, 20), s => s.Applications.CreateAsync(new CreateApplicationOptions(
-            main.Case.CaseId, ApplicationType.Interim, PoliceForce.Humberside, CourtVenue.MagistratesCourt, "Hull Magistrates' Court", main.ApplicationId), TestData.Officer)));
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(new DateOnly(2026, 1, 20), async s => (await s.Applications.CreateAsync(new CreateApplicationOptions(
+            main.Case.CaseId, ApplicationType.Interim, PoliceForce.Humberside, CourtVenue.MagistratesCourt, "Hull Magistrates' Court", main.ApplicationId), TestData.Officer)).ApplicationId));
 
         // Assert
         Assert.Contains(Assert.IsType<RuleViolationException>(ex).Violations, v => v.RuleId == "R18" && v.Field == "applicantForce");

@@ -80,8 +80,8 @@ public class BreachProgressTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var application = await testData.CreateApplicationAsync();
-        var hearingId = await testData.WithServicesAsync(_made, s => s.Hearings.ListHearingAsync(
-            new ListHearingOptions(application.ApplicationId, TestData.NoonOn(_made.AddDays(7)), "Leeds Magistrates' Court"), TestData.Officer));
+        var hearingId = await testData.WithServicesAsync(_made, async s => (await s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, TestData.NoonOn(_made.AddDays(7)), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
 
         // Act
         await testData.WithServicesAsync(_made.AddDays(7), s => s.Hearings.RecordStandardOfProofAsync(
@@ -97,8 +97,8 @@ public class BreachProgressTests
     private static async Task<(Guid OrderId, Guid BreachId)> BreachAsync(TestData testData)
     {
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
-        var breachId = await testData.WithServicesAsync(_made.AddDays(10), s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId,
-            order.ConditionIds[0], LondonTime.ToUtc(_made.AddDays(10), new TimeOnly(9, 0)), null, "Messaged her"), TestData.Officer));
+        var breachId = await testData.WithServicesAsync(_made.AddDays(10), async s => (await s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId,
+            order.ConditionIds[0], LondonTime.ToUtc(_made.AddDays(10), new TimeOnly(9, 0)), null, "Messaged her"), TestData.Officer)).BreachId);
         return (order.OrderId, breachId);
     }
 }

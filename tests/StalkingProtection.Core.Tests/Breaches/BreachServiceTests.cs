@@ -19,8 +19,8 @@ public class BreachServiceTests
         var incident = LondonTime.ToUtc(new DateOnly(2026, 2, 3), new TimeOnly(20, 0));
 
         // Act
-        var id = await testData.WithServicesAsync(new DateOnly(2026, 2, 6), s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId, order.ConditionIds[0],
-            incident, "Her workplace", "Waited outside her work", Override: new Override("He was told of the order by phone on 2 February", TestData.Officer)), TestData.Officer));
+        var id = await testData.WithServicesAsync(new DateOnly(2026, 2, 6), async s => (await s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId, order.ConditionIds[0],
+            incident, "Her workplace", "Waited outside her work", Override: new Override("He was told of the order by phone on 2 February", TestData.Officer)), TestData.Officer)).BreachId);
 
         // Assert
         await using var ctx = db.CreateContext();
@@ -41,8 +41,8 @@ public class BreachServiceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)));
 
         // Act
-        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(new DateOnly(2026, 2, 6), s => s.Breaches.RecordBreachAsync(
-            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 2, 4)), null, "Called her"), TestData.Officer)));
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(new DateOnly(2026, 2, 6), async s => (await s.Breaches.RecordBreachAsync(
+            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 2, 4)), null, "Called her"), TestData.Officer)).BreachId));
 
         // Assert
         Assert.True(Assert.IsType<RuleViolationException>(ex).CanBeOverridden);
@@ -59,8 +59,8 @@ public class BreachServiceTests
         var order = await testData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 2, 2)).ServedOn(new DateOnly(2026, 2, 2)));
 
         // Act
-        var id = await testData.WithServicesAsync(new DateOnly(2026, 2, 10), s => s.Breaches.RecordBreachAsync(
-            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 2, 9)), null, "Sent messages"), TestData.Officer));
+        var id = await testData.WithServicesAsync(new DateOnly(2026, 2, 10), async s => (await s.Breaches.RecordBreachAsync(
+            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 2, 9)), null, "Sent messages"), TestData.Officer)).BreachId);
 
         // Assert
         await using var ctx = db.CreateContext();

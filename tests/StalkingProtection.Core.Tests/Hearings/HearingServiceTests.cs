@@ -17,8 +17,8 @@ public class HearingServiceTests
         var day = new DateOnly(2026, 2, 1);
 
         // Act
-        var hearingId = await testData.WithServicesAsync(day, s => s.Hearings.ListHearingAsync(new ListHearingOptions(application.ApplicationId,
-            TestData.NoonOn(day.AddDays(14)), "Leeds Magistrates' Court"), TestData.Officer));
+        var hearingId = await testData.WithServicesAsync(day, async s => (await s.Hearings.ListHearingAsync(new ListHearingOptions(application.ApplicationId,
+            TestData.NoonOn(day.AddDays(14)), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
         await testData.WithServicesAsync(day.AddDays(14), s => s.Hearings.AdjournHearingAsync(new AdjournHearingOptions(hearingId, "Respondent's solicitor unwell",
             TestData.NoonOn(day.AddDays(28))), TestData.Officer));
 

@@ -38,8 +38,8 @@ public class NotificationOffenceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_served).ServedOn(_served));
 
         // Act
-        var id = await testData.WithServicesAsync(_served.AddDays(5), s => s.Notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(
-            order.Case.RespondentId, order.ObligationId, null, "H20165", "Says he was in hospital"), TestData.Officer));
+        var id = await testData.WithServicesAsync(_served.AddDays(5), async s => (await s.Notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(
+            order.Case.RespondentId, order.ObligationId, null, "H20165", "Says he was in hospital"), TestData.Officer)).OffenceId);
         await testData.WithServicesAsync(_served.AddDays(9), s => s.Notifications.RecordOffenceOutcomeAsync(new RecordNotificationOffenceOutcomeOptions(id,
             NotificationOffenceOutcome.ReasonableExcuseAccepted, _served.AddDays(8), "Hospital discharge letter seen"), TestData.Officer));
 
@@ -60,8 +60,8 @@ public class NotificationOffenceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_served).ServedOn(_served));
 
         // Act
-        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(5), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, "H20167", null), TestData.Officer)));
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(5), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, "H20167", null), TestData.Officer)).OffenceId));
 
         // Assert
         var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
@@ -78,8 +78,8 @@ public class NotificationOffenceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_served).ServedOn(_served));
 
         // Act
-        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(2), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, "H20165", null), TestData.Officer)));
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(2), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, "H20165", null), TestData.Officer)).OffenceId));
 
         // Assert
         var violation = Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations);
@@ -103,10 +103,10 @@ public class NotificationOffenceTests
             new RecordNotificationOptions(order.Case.RespondentId, Details("ACK-2", BiometricsOutcome.Refused)), TestData.Officer));
 
         // Act
-        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(1), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, complied.NotificationId, "H20168", null), TestData.Officer)));
-        var id = await testData.WithServicesAsync(_served.AddDays(1), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, refused.NotificationId, "H20168", null), TestData.Officer));
+        var ex = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(1), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, complied.NotificationId, "H20168", null), TestData.Officer)).OffenceId));
+        var id = await testData.WithServicesAsync(_served.AddDays(1), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, null, refused.NotificationId, "H20168", null), TestData.Officer)).OffenceId);
 
         // Assert
         Assert.Equal("R32", Assert.Single(Assert.IsType<RuleViolationException>(ex).Violations).RuleId);
@@ -121,12 +121,12 @@ public class NotificationOffenceTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_served).ServedOn(_served));
-        await testData.WithServicesAsync(_served.AddDays(10), s => s.Notifications.RecordSoaStartAsync(
-            new RecordSoaStartOptions(order.Case.RespondentId, _served.AddDays(10)), TestData.Officer));
+        await testData.WithServicesAsync(_served.AddDays(10), async s => (await s.Notifications.RecordSoaStartAsync(
+            new RecordSoaStartOptions(order.Case.RespondentId, _served.AddDays(10)), TestData.Officer)).PeriodId);
 
         // Act
-        var again = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(11), s => s.Notifications.RecordSoaStartAsync(
-            new RecordSoaStartOptions(order.Case.RespondentId, _served.AddDays(11)), TestData.Officer)));
+        var again = await Record.ExceptionAsync(() => testData.WithServicesAsync(_served.AddDays(11), async s => (await s.Notifications.RecordSoaStartAsync(
+            new RecordSoaStartOptions(order.Case.RespondentId, _served.AddDays(11)), TestData.Officer)).PeriodId));
         var obligation = (await testData.WithServicesAsync(_served.AddDays(12), s => s.Notifications.RecordNameChangeAsync(
             new RecordNameChangeOptions(order.Case.RespondentId, "Mark", "Other", _served.AddDays(12)), TestData.Officer))).ObligationId;
 

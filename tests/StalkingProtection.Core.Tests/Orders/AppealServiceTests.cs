@@ -13,9 +13,9 @@ public class AppealServiceTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)).UntilFurtherOrder());
-        var appealId = await testData.WithServicesAsync(new DateOnly(2026, 2, 10), s => s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
+        var appealId = await testData.WithServicesAsync(new DateOnly(2026, 2, 10), async s => (await s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
             AppellantType.Defendant, AppealableDecision.MakingOfOrder, new DateOnly(2026, 2, 2), new DateOnly(2026, 2, 23), new DateOnly(2026, 2, 10),
-            "No evidence of fixation"), TestData.Officer));
+            "No evidence of fixation"), TestData.Officer)).AppealId);
 
         // Act
         await testData.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Appeals.DecideAsync(new DecideAppealOptions(appealId, AppealOutcome.Allowed,
@@ -30,9 +30,9 @@ public class AppealServiceTests
     }
 
     private static Task<Guid> LodgeAsync(TestData testData, Guid orderId, AppealableDecision decision = AppealableDecision.MakingOfOrder) =>
-        testData.WithServicesAsync(new DateOnly(2026, 2, 10), s => s.Appeals.LodgeAsync(new LodgeAppealOptions(orderId, null,
+        testData.WithServicesAsync(new DateOnly(2026, 2, 10), async s => (await s.Appeals.LodgeAsync(new LodgeAppealOptions(orderId, null,
             AppellantType.Defendant, decision, new DateOnly(2026, 2, 2), new DateOnly(2026, 2, 23), new DateOnly(2026, 2, 10),
-            "No evidence of fixation"), TestData.Officer));
+            "No evidence of fixation"), TestData.Officer)).AppealId);
 
     [Fact]
     public async Task R24_DecideAsyncDismissed_RecordsConsequentialOrdersAndLeavesTheOrderInForce()

@@ -121,8 +121,8 @@ public class OrderEndPropertyTests
         if (kind == EndKind.QuashedOnAppeal)
         {
             var deadline = StatutoryDates.AppealLodgingDeadline(made, BankHolidayCalendar.EnglandAndWales, StatutoryDates.DefaultAppealBusinessDays);
-            appealId = await testData.WithServicesAsync(made.AddDays(1), s => s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
-                AppellantType.Defendant, AppealableDecision.MakingOfOrder, made, deadline, made.AddDays(1), "No evidence of fixation"), TestData.Officer));
+            appealId = await testData.WithServicesAsync(made.AddDays(1), async s => (await s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
+                AppellantType.Defendant, AppealableDecision.MakingOfOrder, made, deadline, made.AddDays(1), "No evidence of fixation"), TestData.Officer)).AppealId);
         }
 
         // A new address on any day of the order's life: its 3-day period may run past the end (SPA 2019 s.9(4), R28).

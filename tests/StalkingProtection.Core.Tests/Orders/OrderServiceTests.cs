@@ -167,8 +167,8 @@ public class OrderServiceTests
             versionRead = (await ctx.Applications.SingleAsync(a => a.Id == created.ApplicationId)).Version;
         }
 
-        await testData.WithServicesAsync(new DateOnly(2026, 3, 3), s => s.Hearings.ListHearingAsync(
-            new Core.Hearings.ListHearingOptions(created.ApplicationId, new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero), "Leeds Magistrates' Court"), TestData.Officer));
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 3), async s => (await s.Hearings.ListHearingAsync(
+            new Core.Hearings.ListHearingOptions(created.ApplicationId, new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
         var made = new DateOnly(2026, 3, 9);
         var terms = TestData.Terms(OrderKind.Full, made, null, [TestData.NoContact(created.Case.ProtectedPersonIds)], DurationType.UntilFurtherOrder);
 
@@ -248,8 +248,8 @@ public class OrderServiceTests
         var lodged = new DateOnly(2026, 3, 2);
         var applicationId = await testData.WithServicesAsync(lodged, async s =>
         {
-            var id = await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(created.OrderId, ApplicationType.Renewal, ApplicantParty.ChiefOfficer,
-                PoliceForce.WestYorkshire, "Leeds Magistrates' Court", "Still sending messages through friends"), TestData.Officer);
+            var id = (await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(created.OrderId, ApplicationType.Renewal, ApplicantParty.ChiefOfficer,
+                PoliceForce.WestYorkshire, "Leeds Magistrates' Court", "Still sending messages through friends"), TestData.Officer)).ApplicationId;
             await s.Applications.AuthoriseAsync(new AuthoriseApplicationOptions(id), TestData.Coordinator);
             await s.Applications.SubmitAsync(new SubmitApplicationOptions(id), TestData.Officer);
             return id;

@@ -177,8 +177,8 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
                 BiometricsRequested = BiometricsRequested.Fingerprints, BiometricsPurpose = "verify identity", BiometricsOutcome = BiometricsOutcome.Refused,
             }),
             TestData.Officer));
-        var offenceId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 3), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(mergeRespondent, null, refused.NotificationId, "H20168", null), TestData.Officer));
+        var offenceId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 3), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(mergeRespondent, null, refused.NotificationId, "H20168", null), TestData.Officer)).OffenceId);
         var otherOrderId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(mergeRespondent,
             OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 9, 1), true, null, "FL401/7", null), TestData.Officer));
         var disclosureId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(second.Case.CaseId,
@@ -260,7 +260,7 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         var second = await TestData.CreateCaseAsync(c => c.Reported(new DateOnly(2026, 2, 1)).RespondentLivesIn(PoliceForce.WestYorkshire));
         await TestData.WithServicesAsync(_today, s => s.Notifications.RecordAddressChangeAsync(new RecordAddressChangeOptions(second.RespondentId,
             "9 Moss Lane, Manchester", PoliceForce.GreaterManchester, new DateOnly(2026, 8, 1), AddressSource.Other), TestData.Officer));
-        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2019, 1, 1)), TestData.Officer));
+        await TestData.WithServicesAsync(_today, async s => (await s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2019, 1, 1)), TestData.Officer)).PeriodId);
         await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(second.RespondentId, new DateOnly(2024, 1, 1)), TestData.Officer));
         var (keep, merge) = await PeopleOfRespondentsAsync(first.RespondentId, second.RespondentId);
 
@@ -285,7 +285,7 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         // Arrange: SPA 2019 s.9(5): one record says the notification period is still open, the other that it ended.
         var first = await TestData.CreateCaseAsync(c => c.RespondentSubjectToSoaPart2(new DateOnly(2020, 1, 1)));
         var second = await TestData.CreateCaseAsync();
-        await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2020, 1, 1)), TestData.Officer));
+        await TestData.WithServicesAsync(_today, async s => (await s.Notifications.RecordSoaStartAsync(new RecordSoaStartOptions(second.RespondentId, new DateOnly(2020, 1, 1)), TestData.Officer)).PeriodId);
         await TestData.WithServicesAsync(_today, s => s.Notifications.RecordSoaFinalDayAsync(new RecordSoaFinalDayOptions(second.RespondentId, new DateOnly(2025, 1, 1)), TestData.Officer));
         var (keep, merge) = await PeopleOfRespondentsAsync(first.RespondentId, second.RespondentId);
 

@@ -65,8 +65,8 @@ public class StatisticsServiceTests
 
         // Breaches of A: 23:30 BST on 30 June (in), 00:30 BST on 1 July (out), one in February later charged.
         var reported = new DateOnly(2026, 7, 2);
-        Task<Guid> Breach(string instant) => testData.WithServicesAsync(reported, s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(a.OrderId,
-            a.ConditionIds[0], DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), null, "Sent her a message"), TestData.Officer, ct));
+        Task<Guid> Breach(string instant) => testData.WithServicesAsync(reported, async s => (await s.Breaches.RecordBreachAsync(new RecordBreachOptions(a.OrderId,
+            a.ConditionIds[0], DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), null, "Sent her a message"), TestData.Officer, ct)).BreachId);
         await Breach("2026-06-30T22:30:00Z");
         await Breach("2026-06-30T23:30:00Z");
         var charged = await Breach("2026-02-10T12:00:00Z");
@@ -80,9 +80,9 @@ public class StatisticsServiceTests
         // Appeals: against A's making (first day), dismissed; against C's making (the day before).
         foreach (var (order, decided) in new[] { (a, new DateOnly(2026, 1, 1)), (c, new DateOnly(2025, 12, 31)) })
         {
-            var appealId = await testData.WithServicesAsync(decided.AddDays(5), s => s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
+            var appealId = await testData.WithServicesAsync(decided.AddDays(5), async s => (await s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
                 AppellantType.Defendant, AppealableDecision.MakingOfOrder, decided, decided.AddDays(21), decided.AddDays(5), "The order is disproportionate"),
-                TestData.Officer, ct));
+                TestData.Officer, ct)).AppealId);
             if (order == a)
             {
                 await testData.WithServicesAsync(new DateOnly(2026, 3, 1), s => s.Appeals.DecideAsync(
@@ -200,10 +200,10 @@ public class StatisticsServiceTests
                 SpoDecisionOutcome.Apply, "Repeated fixated contact; an order is needed to protect her", null, null), TestData.Coordinator, ct));
         }
 
-        await testData.WithServicesAsync(new DateOnly(2026, 2, 20), s => s.Notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(
-            x.Case.RespondentId, x.ObligationId, null, "H20165", null), TestData.Officer, ct));
-        await testData.WithServicesAsync(new DateOnly(2026, 3, 21), s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(y.OrderId, y.ConditionIds[0],
-            new DateTimeOffset(2026, 3, 21, 12, 0, 0, TimeSpan.Zero), null, "Sent her a message"), TestData.Officer, ct));
+        await testData.WithServicesAsync(new DateOnly(2026, 2, 20), async s => (await s.Notifications.RecordOffenceAsync(new RecordNotificationOffenceOptions(
+            x.Case.RespondentId, x.ObligationId, null, "H20165", null), TestData.Officer, ct)).OffenceId);
+        await testData.WithServicesAsync(new DateOnly(2026, 3, 21), async s => (await s.Breaches.RecordBreachAsync(new RecordBreachOptions(y.OrderId, y.ConditionIds[0],
+            new DateTimeOffset(2026, 3, 21, 12, 0, 0, TimeSpan.Zero), null, "Sent her a message"), TestData.Officer, ct)).BreachId);
         await testData.WithServicesAsync(new DateOnly(2026, 3, 30), s => s.Orders.DischargeAsync(new DischargeOrderOptions(x.OrderId, ApplicantParty.Defendant,
             null, new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 30),
             [new DischargeConsent(ConsentParty.Defendant, new DateOnly(2026, 3, 27), ConsentMethod.InWriting),

@@ -62,8 +62,8 @@ public class StaffTaskUniquenessTests
         var application = await testData.CreateApplicationAsync();
         var day = application.Case.ReportedOn.AddDays(10);
         var listedFor = LondonTime.ToUtc(day.AddDays(7), new TimeOnly(10, 0));
-        var hearingId = await testData.WithServicesAsync(day, s => s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(application.ApplicationId,
-            listedFor, "Leeds Magistrates' Court"), TestData.Officer));
+        var hearingId = await testData.WithServicesAsync(day, async s => (await s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(application.ApplicationId,
+            listedFor, "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
 
         // Act
         await using (var listed = db.CreateContext())

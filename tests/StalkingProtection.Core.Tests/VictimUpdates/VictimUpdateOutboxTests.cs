@@ -40,8 +40,8 @@ public class VictimUpdateOutboxTests
     {
         var application = await testData.CreateApplicationAsync(a => a.ForCase(created).Lodged(_lodged));
         var madeOn = _lodged.AddDays(14);
-        await testData.WithServicesAsync(_lodged.AddDays(1), s => s.Hearings.ListHearingAsync(
-            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(madeOn, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
+        await testData.WithServicesAsync(_lodged.AddDays(1), async s => (await s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(madeOn, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
         var terms = new OrderTerms(OrderKind.Full, OrderOrigin.PoliceApplicationMagistrates, "Leeds Magistrates' Court", PoliceForce.WestYorkshire, madeOn,
             DurationType.FixedPeriod, StatutoryDates.MinimumLastDay(madeOn), [TestData.NoContact(created.ProtectedPersonIds)]);
         var orderId = (await testData.WithServicesAsync(madeOn, s => s.Orders.RecordOrderAsync(
@@ -52,8 +52,8 @@ public class VictimUpdateOutboxTests
         var conditionId = await testData.WithServicesAsync(servedOn, s => Task.FromResult(
             s.Context.Orders.Single(o => o.Id == orderId).ConditionSets.SelectMany(x => x.Conditions).OrderBy(c => c.Sequence).First().Id));
         var breachOn = servedOn.AddDays(5);
-        var breachId = await testData.WithServicesAsync(breachOn, s => s.Breaches.RecordBreachAsync(
-            new RecordBreachOptions(orderId, conditionId, LondonTime.ToUtc(breachOn, new TimeOnly(9, 0)), null, "He phoned her twice"), TestData.Officer));
+        var breachId = await testData.WithServicesAsync(breachOn, async s => (await s.Breaches.RecordBreachAsync(
+            new RecordBreachOptions(orderId, conditionId, LondonTime.ToUtc(breachOn, new TimeOnly(9, 0)), null, "He phoned her twice"), TestData.Officer)).BreachId);
         await testData.WithServicesAsync(breachOn.AddDays(3), s => s.Breaches.RecordOutcomeAsync(
             new RecordBreachOutcomeOptions(breachId, BreachOutcome.Charged, null, null), TestData.Officer));
         return new CreatedOrder(application, orderId, [conditionId], null, madeOn);

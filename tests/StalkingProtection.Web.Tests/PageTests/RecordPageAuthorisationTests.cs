@@ -350,17 +350,17 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         if (Needs("change"))
         {
             var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 16)));
-            values["change"] = (await data.WithServicesAsync(new DateOnly(2026, 11, 2), s => s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(
+            values["change"] = (await data.WithServicesAsync(new DateOnly(2026, 11, 2), async s => (await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(
                 order.OrderId, ApplicationType.Variation, ApplicantParty.ChiefOfficer, PoliceForce.WestYorkshire, "Leeds Magistrates' Court",
-                "She has moved.", "Add an exclusion zone around Moss Lane.", true), TestData.Officer))).ToString();
+                "She has moved.", "Add an exclusion zone around Moss Lane.", true), TestData.Officer)).ApplicationId)).ToString();
         }
 
         if (Needs("application", "hearing"))
         {
             var lodged = await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 11, 2)));
             values["application"] = lodged.ApplicationId.ToString();
-            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(lodged.ApplicationId,
-                LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
+            var hearingId = await data.WithServicesAsync(new DateOnly(2026, 11, 20), async s => (await s.Hearings.ListHearingAsync(new Core.Hearings.ListHearingOptions(lodged.ApplicationId,
+                LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
             values["hearing"] = hearingId.ToString();
         }
 
@@ -417,23 +417,23 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
     {
         if (needs(["breach"]))
         {
-            values["breach"] = (await data.WithServicesAsync(new DateOnly(2026, 5, 1), s => s.Breaches.RecordBreachAsync(new Core.Breaches.RecordBreachOptions(
-                order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 4, 30)), "Outside her home", "He messaged her"), TestData.Officer))).ToString();
+            values["breach"] = (await data.WithServicesAsync(new DateOnly(2026, 5, 1), async s => (await s.Breaches.RecordBreachAsync(new Core.Breaches.RecordBreachOptions(
+                order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 4, 30)), "Outside her home", "He messaged her"), TestData.Officer)).BreachId)).ToString();
         }
 
         if (needs(["appeal"]))
         {
-            values["appeal"] = (await data.WithServicesAsync(new DateOnly(2026, 3, 20), s => s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
+            values["appeal"] = (await data.WithServicesAsync(new DateOnly(2026, 3, 20), async s => (await s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
                 Core.Orders.AppellantType.Defendant, Core.Orders.AppealableDecision.MakingOfOrder, order.MadeOn, new DateOnly(2026, 4, 7), new DateOnly(2026, 3, 20),
-                "Not necessary"), TestData.Officer))).ToString();
+                "Not necessary"), TestData.Officer)).AppealId)).ToString();
         }
 
         if (needs(["offence"]))
         {
             // SPA 2019 s.11(1)(a): served on 16 March, the duty was due by the end of 19 March and never met.
-            values["offence"] = (await data.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordOffenceAsync(
+            values["offence"] = (await data.WithServicesAsync(new DateOnly(2026, 4, 1), async s => (await s.Notifications.RecordOffenceAsync(
                 new Core.Notifications.RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null,
-                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer))).ToString();
+                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer)).OffenceId)).ToString();
         }
     }
 

@@ -148,13 +148,13 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         int propose = 0) =>
         On(lodgedOn, async s =>
         {
-            var id = await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, type, _force, CourtVenue.MagistratesCourt, Court, mainId,
+            var id = (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, type, _force, CourtVenue.MagistratesCourt, Court, mainId,
                 JurisdictionBasis.ResidesInArea, "Lives in Coventry", [created.VictimId],
                 [
                     new EvidenceLink(Limb.ActsAssociatedWithStalking, EvidenceKind.Act, created.ActId, "Following, messaging and loitering"),
                     new EvidenceLink(Limb.RiskAssociatedWithStalking, EvidenceKind.RiskAssessment, created.RiskId, "S-DASH assessment"),
                     new EvidenceLink(Limb.NecessaryToProtect, EvidenceKind.NecessityRationale, null, "Escalating despite warnings; no other order protects her"),
-                ]), Officer);
+                ]), Officer)).ApplicationId;
             if (propose > 0)
             {
                 await ProposeAsync(s, created, id, propose);

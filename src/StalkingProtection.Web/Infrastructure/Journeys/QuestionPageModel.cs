@@ -50,11 +50,19 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
     /// <summary>An answer that hands over to another journey (a grant recorded with the order the court made): where Continue goes instead.</summary>
     protected virtual string? HandOverUrl() => null;
 
+    /// <summary>Where the page sends the user when the record no longer takes this journey (an application lodged meanwhile); null when it does.</summary>
+    protected virtual string? ClosedUrl() => null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        if (ClosedUrl() is { } closed)
+        {
+            return Redirect(closed);
         }
 
         // A journey id that does not read as one, or whose answers are gone, starts the journey again.
@@ -77,6 +85,11 @@ public abstract class QuestionPageModel<TAnswers> : JourneyPageModel
         if (!await LoadAsync(ct))
         {
             return NotFound();
+        }
+
+        if (ClosedUrl() is { } closed)
+        {
+            return Redirect(closed);
         }
 
         await ValidateAsync(ct);

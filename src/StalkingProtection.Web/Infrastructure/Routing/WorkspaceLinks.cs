@@ -146,6 +146,9 @@ public static class ApplicationJourneys
     public const string AddEvidence = "add-evidence";
 
     public const string Comment = "comment-on-application";
+
+    /// <summary>What a variation, renewal or discharge application asks for, and why (SPA 2019 s.4, R21).</summary>
+    public const string AmendChangeSought = "amend-change-sought";
 }
 
 /// <summary>Addresses of the triage pages: a report has one triage journey, addressed by the report's id.</summary>

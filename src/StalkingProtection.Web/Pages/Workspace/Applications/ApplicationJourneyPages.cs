@@ -57,12 +57,16 @@ public abstract class ApplicationQuestionPageModel<TAnswers>(StalkingProtectionD
     /// <summary>The application the address names: its own id, or the application of the hearing it names.</summary>
     protected virtual Task<Guid?> ApplicationIdAsync(CancellationToken ct) => Task.FromResult<Guid?>(Id);
 
+    /// <summary>Whether the task is one this kind of application has; the page of a task it does not have answers 404.</summary>
+    protected virtual bool HasTask(Application application) => true;
+
     /// <summary>Loads what else the questions offer (the people on the case, its records) once the application is known to be visible.</summary>
     protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected sealed override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await ApplicationIdAsync(ct) is not { } applicationId || await ApplicationSubject.LoadAsync(HttpContext, db, applicationId, ct) is not { } subject)
+        if (await ApplicationIdAsync(ct) is not { } applicationId || await ApplicationSubject.LoadAsync(HttpContext, db, applicationId, ct) is not { } subject
+            || !HasTask(subject.Application))
         {
             return false;
         }
@@ -110,9 +114,13 @@ public abstract class ApplicationCheckAnswersPageModel<TAnswers>(StalkingProtect
     /// <inheritdoc cref="ApplicationQuestionPageModel{TAnswers}.ApplicationIdAsync"/>
     protected virtual Task<Guid?> ApplicationIdAsync(CancellationToken ct) => Task.FromResult<Guid?>(Id);
 
+    /// <inheritdoc cref="ApplicationQuestionPageModel{TAnswers}.HasTask"/>
+    protected virtual bool HasTask(Application application) => true;
+
     protected override async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await ApplicationIdAsync(ct) is not { } applicationId || await ApplicationSubject.LoadAsync(HttpContext, db, applicationId, ct) is not { } subject)
+        if (await ApplicationIdAsync(ct) is not { } applicationId || await ApplicationSubject.LoadAsync(HttpContext, db, applicationId, ct) is not { } subject
+            || !HasTask(subject.Application))
         {
             return false;
         }

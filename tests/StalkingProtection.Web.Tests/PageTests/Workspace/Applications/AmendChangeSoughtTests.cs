@@ -29,9 +29,9 @@ public class AmendChangeSoughtTests(WebAppFactory factory) : CasePageTestBase(fa
         var order = await TestData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
         return await TestData.WithServicesAsync(_drafted, async s =>
         {
-            var id = await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(order.OrderId, type, ApplicantParty.ChiefOfficer,
+            var id = (await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(order.OrderId, type, ApplicantParty.ChiefOfficer,
                 PoliceForce.WestYorkshire, "Leeds Magistrates' Court", "She has moved.", "Add an exclusion zone around Moss Lane.",
-                type == ApplicationType.Variation ? true : null), StalkingProtection.TestCommon.TestData.Officer);
+                type == ApplicationType.Variation ? true : null), StalkingProtection.TestCommon.TestData.Officer)).ApplicationId;
             await s.Applications.ReturnAsync(new ReturnApplicationOptions(id, "Name the streets of the new zone and say why her new route needs it."),
                 StalkingProtection.TestCommon.TestData.Coordinator);
             return id;
@@ -205,8 +205,8 @@ public class AmendChangeSoughtTests(WebAppFactory factory) : CasePageTestBase(fa
     {
         // Arrange
         var created = await TestData.CreateCaseAsync();
-        var id = await TestData.WithServicesAsync(_drafted, s => s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, ApplicationType.Full,
-            PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer));
+        var id = await TestData.WithServicesAsync(_drafted, async s => (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId, ApplicationType.Full,
+            PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer)).ApplicationId);
 
         // Act and Assert
         await AssertAccessAsync(Url(id), StaffRoles.Officer, HttpStatusCode.NotFound);

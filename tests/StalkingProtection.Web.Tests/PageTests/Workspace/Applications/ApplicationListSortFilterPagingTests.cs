@@ -34,8 +34,8 @@ internal sealed record ThreeApplications(Guid Baker, Guid Adams, Guid Clark)
         {
             await s.Hearings.ListHearingAsync(new ListHearingOptions(baker.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 12, 10)).AddHours(10),
                 "Bradford Magistrates' Court"), TestData.Officer);
-            return await s.Hearings.ListHearingAsync(new ListHearingOptions(clark.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 11, 30)).AddHours(10),
-                "Leeds Magistrates' Court"), TestData.Officer);
+            return (await s.Hearings.ListHearingAsync(new ListHearingOptions(clark.ApplicationId, LondonTime.StartOfDayUtc(new DateOnly(2026, 11, 30)).AddHours(10),
+                "Leeds Magistrates' Court"), TestData.Officer)).HearingId;
         });
         await factory.WithDbAsync(async db =>
         {

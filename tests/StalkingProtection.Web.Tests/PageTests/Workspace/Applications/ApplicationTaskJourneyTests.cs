@@ -14,8 +14,8 @@ public class ApplicationTaskJourneyTests(WebAppFactory factory) : CasePageTestBa
     private async Task<(CreatedCase Case, Guid ApplicationId)> BareDraftAsync(Action<CaseBuilder>? configure = null)
     {
         var created = await TestData.CreateCaseAsync(configure);
-        var id = await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
-            ApplicationType.Full, PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer));
+        var id = await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), async s => (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
+            ApplicationType.Full, PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer)).ApplicationId);
         return (created, id);
     }
 

@@ -222,8 +222,8 @@ public class AuthoriseAndLodgeTests(WebAppFactory factory) : CasePageTestBase(fa
     {
         // Arrange
         var created = await TestData.CreateCaseAsync();
-        var id = await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
-            ApplicationType.Full, PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer));
+        var id = await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), async s => (await s.Applications.CreateAsync(new CreateApplicationOptions(created.CaseId,
+            ApplicationType.Full, PoliceForce.WestYorkshire, CourtVenue.MagistratesCourt, ""), StalkingProtection.TestCommon.TestData.Officer)).ApplicationId);
         var client = await BrowserAsync();
 
         // Act

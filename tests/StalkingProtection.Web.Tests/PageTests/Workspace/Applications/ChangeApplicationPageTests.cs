@@ -23,9 +23,9 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         var order = await TestData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
         var id = await TestData.WithServicesAsync(new DateOnly(2026, 11, 2), async s =>
         {
-            var id = await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(order.OrderId, type, party,
+            var id = (await s.Applications.CreateChangeAsync(new CreateChangeApplicationOptions(order.OrderId, type, party,
                 party == ApplicantParty.ChiefOfficer ? PoliceForce.WestYorkshire : null, "Leeds Magistrates' Court", rationale, "Add an exclusion zone around Moss Lane.",
-                addsOrTightens), StalkingProtection.TestCommon.TestData.Officer);
+                addsOrTightens), StalkingProtection.TestCommon.TestData.Officer)).ApplicationId;
             if (lodge)
             {
                 if (party == ApplicantParty.ChiefOfficer)
@@ -40,8 +40,8 @@ public class ChangeApplicationPageTests(WebAppFactory factory) : CasePageTestBas
         });
         if (listHearing)
         {
-            await TestData.WithServicesAsync(new DateOnly(2026, 11, 3), s => s.Hearings.ListHearingAsync(new ListHearingOptions(id,
-                LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
+            await TestData.WithServicesAsync(new DateOnly(2026, 11, 3), async s => (await s.Hearings.ListHearingAsync(new ListHearingOptions(id,
+                LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer)).HearingId);
         }
 
         return (order, id);

@@ -16,8 +16,8 @@ namespace StalkingProtection.Web.Tests.PageTests.Workspace.Applications;
 public class HearingTests(WebAppFactory factory) : CasePageTestBase(factory)
 {
     private Task<Guid> ListAsync(Guid applicationId) =>
-        TestData.WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(new ListHearingOptions(applicationId,
-            LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer));
+        TestData.WithServicesAsync(new DateOnly(2026, 11, 20), async s => (await s.Hearings.ListHearingAsync(new ListHearingOptions(applicationId,
+            LondonTime.ToUtc(new DateOnly(2026, 11, 27), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), StalkingProtection.TestCommon.TestData.Officer)).HearingId);
 
     [Fact]
     public async Task Post_HearingDate_IsListed()

@@ -50,8 +50,8 @@ public class CaseloadTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
             db.StaffTasks.Add(StaffTask.Raise(StaffTaskType.ReviewDue, "caseload-" + bravoClosed.CaseId, "Review the case", today.AddDays(-5), null, null, bravoClosed.CaseId, team, null, now));
             return await db.SaveChangesAsync();
         });
-        await data.WithServicesAsync(today, s => s.Hearings.ListHearingAsync(
-            new ListHearingOptions(application.ApplicationId, listedFor, "Leeds Magistrates' Court"), TestData.Coordinator));
+        await data.WithServicesAsync(today, async s => (await s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, listedFor, "Leeds Magistrates' Court"), TestData.Coordinator)).HearingId);
         var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Coordinator, team));
 
         // Act

@@ -101,8 +101,8 @@ public class RecordRiskScreeningTests(WebAppFactory factory) : CasePageTestBase(
     {
         // Arrange
         var order = await TestData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 1, 20)).ServedOn(new DateOnly(2026, 2, 1)));
-        await TestData.WithServicesAsync(new DateOnly(2026, 3, 1), s => s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId, order.ConditionIds[0],
-            s.Clock.GetUtcNow().AddHours(-2), "Outside her home", "Sent a message despite the no-contact prohibition."), StalkingProtection.TestCommon.TestData.Officer));
+        await TestData.WithServicesAsync(new DateOnly(2026, 3, 1), async s => (await s.Breaches.RecordBreachAsync(new RecordBreachOptions(order.OrderId, order.ConditionIds[0],
+            s.Clock.GetUtcNow().AddHours(-2), "Outside her home", "Sent a message despite the no-contact prohibition."), StalkingProtection.TestCommon.TestData.Officer)).BreachId);
         var client = await BrowserAsync(StaffRoles.Coordinator, null);
 
         // Act

@@ -120,4 +120,73 @@ public class OrderOutcomeExplanationTests(WebAppFactory factory) : IClassFixture
         Assert.Equal($"Notification recorded. {explanation.Replace(apiReference, pageReference, StringComparison.Ordinal)}",
             acknowledgement.QuerySelector("[data-outcome]")!.TextContent);
     }
+
+    [Fact]
+    public async Task R35_RecordBreachOnThePageAndThroughTheApi_GiveTheSameExplanation()
+    {
+        // Arrange
+        var data = factory.Data();
+        var onThePage = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var throughTheApi = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
+        var api = await ApiSession.CreateAsync(factory);
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-breach/{onThePage.OrderId}",
+        [
+            F("ConditionId", onThePage.ConditionIds[0].ToString()), .. Date("IncidentOn", new DateOnly(2026, 11, 20)), F("IncidentTime", "21:15"),
+            F("IncidentLocation", "Outside her work"), F("Description", "He waited outside and followed her."),
+        ]);
+        var banner = (await client.GetDocumentAsync(saved.Headers.Location!.OriginalString)).QuerySelector(".govuk-notification-banner")!.TextContent;
+        var answer = ApiScenario.Expect(await api.PostAsync($"/api/v1/orders/{throughTheApi.OrderId}/breaches", new
+        {
+            conditionId = throughTheApi.ConditionIds[0],
+            incidentAt = new DateTimeOffset(2026, 11, 20, 21, 15, 0, TimeSpan.Zero),
+            location = "Outside her work",
+            description = "He waited outside and followed her.",
+        }));
+        var explanation = answer.Json.GetProperty("explanation").GetString()!;
+
+        // Assert
+        Assert.Equal(
+            "Breach recorded (offence code H20164): the incident on 20 November 2026 broke condition 1 of the order "
+            + "(\"Must not contact the protected person directly or indirectly by any means.\"), a suspected offence under SPA 2019 s.8(1) (R35). "
+            + "The order had been served on 3 November 2026, before the incident (SPA 2019 s.8(1), R35).",
+            explanation);
+        Assert.Contains($"{explanation} Re-screen the risk to the victim now", banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R24_LodgeAppealOnThePageAndThroughTheApi_GiveTheSameExplanation()
+    {
+        // Arrange
+        var data = factory.Data();
+        var onThePage = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 20)));
+        var throughTheApi = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 20)).ServedOn(new DateOnly(2026, 11, 20)));
+        var api = await ApiSession.CreateAsync(factory);
+        var client = factory.CreateBrowser(await factory.OfficerAsync());
+
+        // Act
+        var (_, saved) = await client.AnswerCheckAndSaveAsync($"/workspace/orders/record-appeal/{onThePage.OrderId}",
+            [F("Appellant", "Defendant"), F("Decision", "MakingOfOrder"), .. Date("NoticeServedOn", new DateOnly(2026, 11, 27)), F("Grounds", "The order is not necessary.")]);
+        var banner = (await client.GetDocumentAsync(saved.Headers.Location!.OriginalString)).QuerySelector(".govuk-notification-banner")!.TextContent;
+        var answer = ApiScenario.Expect(await api.PostAsync("/api/v1/appeals", new
+        {
+            orderId = throughTheApi.OrderId,
+            appellant = "Defendant",
+            decision = "MakingOfOrder",
+            decisionOn = new DateOnly(2026, 11, 20),
+            noticeServedOn = new DateOnly(2026, 11, 27),
+            grounds = "The order is not necessary.",
+        }));
+        var explanation = answer.Json.GetProperty("explanation").GetString()!;
+
+        // Assert
+        Assert.Equal(
+            "Appeal to the Crown Court lodged by the defendant against the making of the order on 20 November 2026 (SPA 2019 s.7(1)(a), R24). "
+            + "The provisional lodging deadline is 11 December 2026 (15 business days, CrimPR r.34.2, R24); the appeal notice was served on 27 November 2026, in time. "
+            + "Lodging the appeal does not suspend the order: it stays in force until the Crown Court decides, and is quashed if the appeal is allowed (SPA 2019 s.7(4)).",
+            explanation);
+        Assert.Contains(explanation, banner, StringComparison.Ordinal);
+    }
 }

@@ -162,25 +162,25 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         if (page.Contains("{offence}", StringComparison.Ordinal))
         {
             // SPA 2019 s.11(1)(a): served on 20 March, the duty was due by the end of 23 March and never met.
-            var offenceId = await data.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordOffenceAsync(
+            var offenceId = await data.WithServicesAsync(new DateOnly(2026, 4, 1), async s => (await s.Notifications.RecordOffenceAsync(
                 new Core.Notifications.RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null,
-                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer));
+                    Core.Notifications.NotificationOffence.InitialNotNotified, null), TestData.Officer)).OffenceId);
             url = url.Replace("{offence}", offenceId.ToString(), StringComparison.Ordinal);
         }
 
         if (page.Contains("{breach}", StringComparison.Ordinal))
         {
-            var breachId = await data.WithServicesAsync(new DateOnly(2026, 5, 1), s => s.Breaches.RecordBreachAsync(
+            var breachId = await data.WithServicesAsync(new DateOnly(2026, 5, 1), async s => (await s.Breaches.RecordBreachAsync(
                 new Core.Breaches.RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 4, 30)), "Outside her home", "He messaged her"),
-                TestData.Officer));
+                TestData.Officer)).BreachId);
             url = url.Replace("{breach}", breachId.ToString(), StringComparison.Ordinal);
         }
 
         if (page.Contains("{appeal}", StringComparison.Ordinal))
         {
-            var appealId = await data.WithServicesAsync(new DateOnly(2026, 3, 20), s => s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
+            var appealId = await data.WithServicesAsync(new DateOnly(2026, 3, 20), async s => (await s.Appeals.LodgeAsync(new Core.Orders.LodgeAppealOptions(order.OrderId, null,
                 Core.Orders.AppellantType.Defendant, Core.Orders.AppealableDecision.MakingOfOrder, order.MadeOn, new DateOnly(2026, 4, 7), new DateOnly(2026, 3, 20),
-                "Not necessary"), TestData.Officer));
+                "Not necessary"), TestData.Officer)).AppealId);
             url = url.Replace("{appeal}", appealId.ToString(), StringComparison.Ordinal);
         }
 

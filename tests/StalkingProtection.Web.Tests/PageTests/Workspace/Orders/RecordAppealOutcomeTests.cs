@@ -17,8 +17,8 @@ public class RecordAppealOutcomeTests(WebAppFactory factory) : IClassFixture<Web
     private async Task<(CreatedOrder Order, Guid AppealId, string Url)> AppealAsync(AppealableDecision decision = AppealableDecision.MakingOfOrder)
     {
         var order = await factory.Data().CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
-        var appealId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 5), s => s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
-            AppellantType.Defendant, decision, _made, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 5), "The order is not necessary."), TestData.Officer));
+        var appealId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 5), async s => (await s.Appeals.LodgeAsync(new LodgeAppealOptions(order.OrderId, null,
+            AppellantType.Defendant, decision, _made, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 5), "The order is not necessary."), TestData.Officer)).AppealId);
         return (order, appealId, $"/workspace/orders/record-appeal-outcome/{order.OrderId}/{appealId}");
     }
 

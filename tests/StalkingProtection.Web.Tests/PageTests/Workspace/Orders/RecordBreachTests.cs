@@ -268,8 +268,8 @@ public class RecordBreachTests(WebAppFactory factory) : IClassFixture<WebAppFact
     {
         var data = factory.Data();
         var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)));
-        var breachId = await data.WithServicesAsync(new DateOnly(2026, 11, 21), s => s.Breaches.RecordBreachAsync(
-            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 11, 20)), null, "Sent her messages"), TestData.Officer));
+        var breachId = await data.WithServicesAsync(new DateOnly(2026, 11, 21), async s => (await s.Breaches.RecordBreachAsync(
+            new RecordBreachOptions(order.OrderId, order.ConditionIds[0], TestData.NoonOn(new DateOnly(2026, 11, 20)), null, "Sent her messages"), TestData.Officer)).BreachId);
         return (order, breachId);
     }
 }

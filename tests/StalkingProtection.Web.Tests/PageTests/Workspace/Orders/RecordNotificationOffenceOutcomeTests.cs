@@ -16,8 +16,8 @@ public class RecordNotificationOffenceOutcomeTests(WebAppFactory factory) : ICla
     {
         var data = factory.Data();
         var order = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 3, 16)).ServedOn(new DateOnly(2026, 3, 20)));
-        var offenceId = await data.WithServicesAsync(new DateOnly(2026, 4, 1), s => s.Notifications.RecordOffenceAsync(
-            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, NotificationOffence.InitialNotNotified, null), TestData.Officer));
+        var offenceId = await data.WithServicesAsync(new DateOnly(2026, 4, 1), async s => (await s.Notifications.RecordOffenceAsync(
+            new RecordNotificationOffenceOptions(order.Case.RespondentId, order.ObligationId, null, NotificationOffence.InitialNotNotified, null), TestData.Officer)).OffenceId);
         return (order, offenceId, $"/workspace/orders/record-notification-offence/outcome/{order.OrderId}/{offenceId}");
     }
 

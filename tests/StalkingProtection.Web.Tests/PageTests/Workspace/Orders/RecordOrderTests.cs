@@ -67,8 +67,8 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     {
         // Arrange
         var application = await factory.Data().CreateApplicationAsync();
-        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), s => s.Hearings.ListHearingAsync(
-            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(_made, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer));
+        var hearingId = await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 20), async s => (await s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(_made, new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Officer)).HearingId);
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var before = await client.GetDocumentAsync($"/workspace/applications/{application.ApplicationId}");
 
@@ -257,8 +257,8 @@ public class RecordOrderTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var client = factory.CreateBrowser(await factory.OfficerAsync());
         var url = $"/workspace/orders/record-order/{application.ApplicationId}";
         var question = await client.GetDocumentAsync(url);
-        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 27), s => s.Hearings.ListHearingAsync(
-            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(new DateOnly(2026, 12, 10), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Coordinator));
+        await factory.Data().WithServicesAsync(new DateOnly(2026, 11, 27), async s => (await s.Hearings.ListHearingAsync(
+            new ListHearingOptions(application.ApplicationId, LondonTime.ToUtc(new DateOnly(2026, 12, 10), new TimeOnly(10, 0)), "Leeds Magistrates' Court"), TestData.Coordinator)).HearingId);
         var continued = await client.PostFormAsync(question, url, Answers(new DateOnly(2028, 11, 26)));
         var checkUrl = continued.Headers.Location!.OriginalString;
         var check = await client.GetDocumentAsync(checkUrl);

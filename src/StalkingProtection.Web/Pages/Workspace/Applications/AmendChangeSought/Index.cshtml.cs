@@ -3,24 +3,26 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Web.Infrastructure.Journeys;
+using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Applications.AmendChangeSought;
 
-/// <summary>The answers between the question page and "Check your answers", with the application's version when the journey began (RL4).</summary>
-public sealed record AmendChangeSoughtState(string ChangeSought, YesNo? AddsOrTightens, string? NecessityRationale, long Version);
+/// <summary>What the application asks for, and why, kept until it is confirmed.</summary>
+public sealed class AmendChangeSoughtAnswers : ApplicationAnswers
+{
+    public string ChangeSought { get; set; } = "";
+
+    public YesNo? AddsOrTightens { get; set; }
+
+    public string? NecessityRationale { get; set; }
+}
 
 /// <summary>
 /// What a variation, renewal or discharge application asks the court to do, and why (SPA 2019 s.4, R21), amended while it is drafted,
 /// for example after a coordinator returned it with comments. Nothing is saved before "Check your answers".
 /// </summary>
-public class IndexModel(StalkingProtectionDbContext db) : ApplicationPageModel
+public class IndexModel(StalkingProtectionDbContext db) : ApplicationQuestionPageModel<AmendChangeSoughtAnswers>(db)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Journey { get; set; }
-
     [BindProperty]
     [Display(Name = "What does the application ask the court to do?")]
     public string? ChangeSought { get; set; }
@@ -33,68 +35,28 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationPageModel
     [Display(Name = "Why is this necessary to protect a person from a risk associated with stalking?")]
     public string? NecessityRationale { get; set; }
 
-    [BindProperty]
-    public long Version { get; set; }
-
     /// <summary>SPA 2019 s.4, R21: a renewal, or a variation adding or tightening conditions, must say why it is necessary.</summary>
     public bool NeedsNecessity => Application.Type == ApplicationType.Renewal || (Application.Type == ApplicationType.Variation && AddsOrTightens != YesNo.No);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } early)
-        {
-            return early;
-        }
-
-        if (Journey is { } journey && JourneyState.Load<AmendChangeSoughtState>(TempData, journey) is { } s)
-        {
-            (ChangeSought, AddsOrTightens, NecessityRationale, Version) = (s.ChangeSought, s.AddsOrTightens, s.NecessityRationale, s.Version);
-        }
-        else
-        {
-            ChangeSought = Application.ChangeSought;
-            AddsOrTightens = Application.AddsOrTightens switch { true => YesNo.Yes, false => YesNo.No, _ => null };
-            NecessityRationale = Application.NecessityRationale;
-            Version = Application.Version;
-        }
-
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } early)
-        {
-            return early;
-        }
-
-        Validate();
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var journey = Journey ?? Guid.NewGuid();
-        JourneyState.Save(TempData, journey, new AmendChangeSoughtState(ChangeSought!.Trim(),
-            Application.Type == ApplicationType.Variation ? AddsOrTightens : null, NecessityRationale?.Trim(), Version));
-        return Redirect(CheckAnswersModel.PageUrl(Id, journey));
-    }
+    protected override string JourneyName => ApplicationJourneys.AmendChangeSought;
 
     /// <summary>Only a drafted change application not yet authorised can be amended; a full or interim application answers 404.</summary>
     public static bool CanAmend(Application application) =>
         !application.IsForOrder && application.Status == ApplicationStatus.Draft && application.AuthorisedAt is null;
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
-    {
-        if (!await LoadApplicationAsync(db, Id, ct) || Application.IsForOrder)
-        {
-            return NotFound();
-        }
+    protected override bool HasTask(Application application) => !application.IsForOrder;
 
-        return CanAmend(Application) ? null : Redirect(ApplicationUrl);
+    /// <summary>Once authorised or lodged, what was authorised is what goes to court: the page goes back to the application.</summary>
+    protected override string? ClosedUrl() => CanAmend(Application) ? null : ApplicationUrl;
+
+    protected override void Prefill()
+    {
+        ChangeSought = Application.ChangeSought;
+        AddsOrTightens = Application.AddsOrTightens switch { true => YesNo.Yes, false => YesNo.No, _ => null };
+        NecessityRationale = Application.NecessityRationale;
     }
 
-    private void Validate()
+    protected override void Validate()
     {
         if (string.IsNullOrWhiteSpace(ChangeSought))
         {
@@ -105,9 +67,10 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationPageModel
                 _ => "Enter why the application asks the court to discharge the order",
             });
         }
-        else if (ChangeSought.Length > Application.NotesMaxLength)
+        else
         {
-            ModelState.AddModelError(nameof(ChangeSought), $"What the application asks for must be {Application.NotesMaxLength} characters or fewer");
+            MaxLength(ChangeSought, Application.NotesMaxLength, nameof(ChangeSought),
+                $"What the application asks for must be {Application.NotesMaxLength} characters or fewer");
         }
 
         if (Application.Type == ApplicationType.Variation && AddsOrTightens is null)
@@ -120,9 +83,22 @@ public class IndexModel(StalkingProtectionDbContext db) : ApplicationPageModel
         {
             ModelState.AddModelError(nameof(NecessityRationale), "Enter why this is necessary to protect a person from a risk associated with stalking (R21)");
         }
-        else if (NecessityRationale is { Length: > Application.NotesMaxLength })
+        else
         {
-            ModelState.AddModelError(nameof(NecessityRationale), $"The reason must be {Application.NotesMaxLength} characters or fewer");
+            MaxLength(NecessityRationale, Application.NotesMaxLength, nameof(NecessityRationale), $"The reason must be {Application.NotesMaxLength} characters or fewer");
         }
+    }
+
+    protected override AmendChangeSoughtAnswers Answer() => new()
+    {
+        ChangeSought = ChangeSought!.Trim(),
+        AddsOrTightens = Application.Type == ApplicationType.Variation ? AddsOrTightens : null,
+        NecessityRationale = NecessityRationale?.Trim(),
+    };
+
+    protected override void Fill(AmendChangeSoughtAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        (ChangeSought, AddsOrTightens, NecessityRationale) = (answers.ChangeSought, answers.AddsOrTightens, answers.NecessityRationale);
     }
 }

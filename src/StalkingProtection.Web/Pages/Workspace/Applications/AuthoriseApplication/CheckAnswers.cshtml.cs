@@ -20,8 +20,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Decision == AuthorisationDecision.Approve)
         {
-            await applications.AuthoriseAsync(new AuthoriseApplicationOptions(Id, answers.Version, answers.AuthorisedOn), Actor, ct);
-            return BackToApplication("Application authorised");
+            var authorised = await applications.AuthoriseAsync(new AuthoriseApplicationOptions(Id, answers.Version, answers.AuthorisedOn), Actor, ct);
+            return BackToApplication(authorised.Explain());
         }
 
         await applications.ReturnAsync(new ReturnApplicationOptions(Id, answers.Comments ?? "", answers.Version), Actor, ct);

@@ -38,11 +38,11 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
 
         try
         {
-            var id = await applications.CreateAsync(new CreateApplicationOptions(Id, State.Type, State.ApplicantForce, Venue, "", State.MainApplicationId),
+            var drafted = await applications.CreateAsync(new CreateApplicationOptions(Id, State.Type, State.ApplicantForce, Venue, "", State.MainApplicationId),
                 User.ToActor(), ct);
             JourneyState.Clear(TempData, Journey);
-            SetFlash("Application drafted");
-            return Redirect(ApplicationLinks.View(id));
+            SetFlash(drafted.Explain());
+            return Redirect(ApplicationLinks.View(drafted.ApplicationId));
         }
         catch (RuleViolationException e)
         {

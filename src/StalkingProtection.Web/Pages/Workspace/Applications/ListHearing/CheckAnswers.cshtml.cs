@@ -15,7 +15,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, HearingService he
     protected override async Task<IActionResult> SaveAsync(ListHearingAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await hearings.ListHearingAsync(new ListHearingOptions(Id, LondonTime.ToUtc(answers.HearingOn, answers.HearingAt), answers.CourtName), Actor, ct);
-        return BackToApplication("Hearing added");
+        var listed = await hearings.ListHearingAsync(new ListHearingOptions(Id, LondonTime.ToUtc(answers.HearingOn, answers.HearingAt), answers.CourtName), Actor, ct);
+        return BackToApplication(listed.Explain());
     }
 }

@@ -40,7 +40,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(LodgeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.SubmitAsync(new SubmitApplicationOptions(Id, answers.Version, answers.LodgedOn), Actor, ct);
-        return BackToApplication("Application lodged with the court");
+        var lodged = await applications.SubmitAsync(new SubmitApplicationOptions(Id, answers.Version, answers.LodgedOn), Actor, ct);
+        return BackToApplication(lodged.Explain());
     }
 }

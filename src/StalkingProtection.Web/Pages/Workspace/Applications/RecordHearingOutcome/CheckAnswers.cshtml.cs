@@ -34,17 +34,15 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, HearingService he
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Outcome == HearingResult.Adjourned)
         {
-            await hearings.AdjournHearingAsync(new AdjournHearingOptions(Hearing.Id, answers.Reason ?? "",
+            var adjourned = await hearings.AdjournHearingAsync(new AdjournHearingOptions(Hearing.Id, answers.Reason ?? "",
                 answers.NextHearingOn is { } next ? LondonTime.ToUtc(next, new TimeOnly(10, 0)) : null), Actor, ct);
-        }
-        else
-        {
-            // SPA 2019 s.5(6)(b), R17: determining the main application ceases its interim orders (in the service).
-            var determination = answers.Outcome == HearingResult.Refused ? Determination.Refused : Determination.Withdrawn;
-            await hearings.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, answers.Reason ?? "", answers.Version,
-                answers.DecidedOn), Actor, ct);
+            return BackToApplication(adjourned.Explain());
         }
 
-        return BackToApplication("Hearing outcome recorded");
+        // SPA 2019 s.5(6)(b), R17: determining the main application ceases its interim orders (in the service).
+        var determination = answers.Outcome == HearingResult.Refused ? Determination.Refused : Determination.Withdrawn;
+        var determined = await hearings.DetermineAtHearingAsync(Hearing.Id, new DetermineApplicationOptions(Application.Id, determination, answers.Reason ?? "",
+            answers.Version, answers.DecidedOn), Actor, ct);
+        return BackToApplication(determined.Explain());
     }
 }

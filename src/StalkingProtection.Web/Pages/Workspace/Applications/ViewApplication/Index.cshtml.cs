@@ -187,7 +187,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         var a = Application;
         string? Href(string journey) => IsDraft ? ApplicationLinks.Journey(journey, a.Id) : null;
         var byDefendant = a.ApplicantParty == ApplicantParty.Defendant;
-        var amend = AmendChangeSought.IndexModel.CanAmend(a) ? ApplicationLinks.Journey("amend-change-sought", a.Id) : null;
+        var amend = AmendChangeSought.IndexModel.CanAmend(a) ? ApplicationLinks.Journey(ApplicationJourneys.AmendChangeSought, a.Id) : null;
         var changeSought = string.IsNullOrWhiteSpace(a.ChangeSought) ? TaskStatus.NotStarted
             : a.Type == ApplicationType.Variation && a.AddsOrTightens is null ? TaskStatus.InProgress
             : TaskStatus.Completed;

@@ -37,11 +37,11 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
         ArgumentNullException.ThrowIfNull(answers);
         var type = answers.Type!.Value;
         var party = answers.ApplicantParty!.Value;
-        var id = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(Id, type, party,
+        var drafted = await applications.CreateChangeAsync(new CreateChangeApplicationOptions(Id, type, party,
             party == ApplicantParty.ChiefOfficer ? answers.ApplicantForce : null, Order.CourtName,
             answers.NeedsNecessity() || !string.IsNullOrWhiteSpace(answers.NecessityRationale) ? answers.NecessityRationale : null, answers.ChangeSought,
             type == ApplicationType.Variation ? answers.AddsOrTightens == true : null, answers.Version), Actor, ct);
-        Flash.Set(TempData, $"{ApplyToChangeStep.TypeText(type)} application drafted. Complete the tasks, then a coordinator authorises it before it is lodged.");
-        return Redirect(ApplicationLinks.View(id));
+        Flash.Set(TempData, drafted.Explain());
+        return Redirect(ApplicationLinks.View(drafted.ApplicationId));
     }
 }

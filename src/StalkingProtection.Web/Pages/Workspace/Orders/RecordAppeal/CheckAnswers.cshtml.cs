@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAppeal;
 
@@ -18,9 +17,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(AppealAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await appeals.LodgeAsync(new LodgeAppealOptions(Id, null, answers.Appellant, answers.Decision, answers.DecisionOn, Deadline, answers.NoticeServedOn,
+        var lodged = await appeals.LodgeAsync(new LodgeAppealOptions(Id, null, answers.Appellant, answers.Decision, answers.DecisionOn, Deadline, answers.NoticeServedOn,
             answers.Grounds, @override), Actor, ct);
-        return BackToOrder($"Appeal recorded. The provisional lodging deadline is {Display.Date(Deadline)} (CrimPR r.34.2, R24).");
+        return BackToOrder(lodged.Explain());
     }
 
     protected override string FieldKey(string field) => field switch

@@ -16,10 +16,10 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(BreachAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var breachId = await breaches.RecordBreachAsync(
+        var recorded = await breaches.RecordBreachAsync(
             new RecordBreachOptions(Id, answers.ConditionId, answers.IncidentAt, answers.IncidentLocation, answers.Description, null, @override), Actor, ct);
-        Flash.Set(TempData, $"Breach recorded (offence code {Breach.OffenceCode}). Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.");
-        return Redirect(OrderLinks.RecordJourney(Outcome.IndexModel.Name, Id, breachId));
+        Flash.Set(TempData, $"{recorded.Explain()} Re-screen the risk to the victim now: a breach may raise it. Tell the victim, and record the arrest, charge and outcome as they happen.");
+        return Redirect(OrderLinks.RecordJourney(Outcome.IndexModel.Name, Id, recorded.BreachId));
     }
 
     protected override string FieldKey(string field) => field == "incidentAt" ? nameof(IndexModel.IncidentOn) : base.FieldKey(field);

@@ -43,8 +43,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
             IndexModel.RefusedPrefix => new RecordNotificationOffenceOptions(Order.RespondentId, null, id, NotificationOffence.BiometricsRefused, notes),
             _ => new RecordNotificationOffenceOptions(Order.RespondentId, null, id, NotificationOffence.FalseInformation, notes),
         };
-        await notifications.RecordOffenceAsync(options, Actor, ct);
-        return BackToOrder("Suspected notification offence recorded. Record its outcome from this page when it is known (SPA 2019 s.11).");
+        var recorded = await notifications.RecordOffenceAsync(options, Actor, ct);
+        return BackToOrder(recorded.Explain());
     }
 
     protected override string FieldKey(string field) => field is "offenceCode" or "obligationId" ? nameof(IndexModel.Offence) : base.FieldKey(field);

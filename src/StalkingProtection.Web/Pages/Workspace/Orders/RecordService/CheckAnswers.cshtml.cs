@@ -14,8 +14,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(ServiceAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var duty = await orders.RecordServiceAsync(new RecordServiceOptions(Id, answers.ServedAt, answers.Method, answers.ServedBy, answers.Version), Actor, ct);
-        return BackToOrder($"Service recorded. {duty.Explain()}");
+        var served = await orders.RecordServiceAsync(new RecordServiceOptions(Id, answers.ServedAt, answers.Method, answers.ServedBy, answers.Version), Actor, ct);
+        return BackToOrder($"Service recorded. {served.Explain()}");
     }
 
     protected override string FieldKey(string field) => field == "servedAt" ? nameof(IndexModel.ServedOn) : base.FieldKey(field);
