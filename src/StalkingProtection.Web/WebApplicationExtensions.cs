@@ -44,6 +44,7 @@ public static class WebApplicationExtensions
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseAuthorization();
         // After authorization, so that each caller's own budget applies (API clients are authenticated by their policy).
         app.UseRateLimiter();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Errors;
 
 namespace StalkingProtection.Web.Infrastructure.Security;
 
@@ -45,6 +47,22 @@ public static class StaffSessionEvents
     }
 
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await ValidateAsync(context);
+        }
+        catch (Exception e) when (DatabaseUnavailable.Caused(e))
+        {
+            // RL2: the session cannot be checked while the database is down. The request goes unauthenticated and is answered
+            // 503; the cookie is kept, so the person is still signed in once the database is back.
+            context.RejectPrincipal();
+            DatabaseUnavailableMiddleware.Mark(context.HttpContext);
+        }
+    }
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var principal = context.Principal;
