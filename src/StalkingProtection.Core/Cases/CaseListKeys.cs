@@ -84,42 +84,53 @@ public static class CaseListKeys
         return changes;
     }
 
-    /// <summary>Works out again the keys of the cases the saved rows belong to; called by the context after the save, in its transaction.</summary>
-    public static async Task RefreshAsync(StalkingProtectionDbContext db, Changes changes, CancellationToken ct = default)
+    /// <summary>
+    /// Works out again the keys of the cases the saved rows belong to; called by the context after the save, in its transaction.
+    /// One statement: the cases are found by a union of indexed reads, one for each kind of row saved.
+    /// </summary>
+    public static Task RefreshAsync(StalkingProtectionDbContext db, Changes changes, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(changes);
-        var ids = new HashSet<Guid>(changes.Cases);
+        IQueryable<Guid>? affected = null;
+        void Include(IQueryable<Guid> ids) => affected = affected is null ? ids : affected.Concat(ids);
+        if (changes.Cases.Count > 0)
+        {
+            var cases = changes.Cases.ToList();
+            Include(db.Cases.Where(c => cases.Contains(c.Id)).Select(c => c.Id));
+        }
+
         if (changes.Orders.Count > 0)
         {
             var orders = changes.Orders.ToList();
-            ids.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => orders.Contains(o.Id)).Select(o => o.CaseId).ToListAsync(ct));
+            Include(db.Orders.IgnoreAutoIncludes().Where(o => orders.Contains(o.Id)).Select(o => o.CaseId));
         }
 
         if (changes.People.Count > 0)
         {
             var people = changes.People.ToList();
-            ids.UnionWith(await db.Cases.Where(c => db.Respondents.Any(r => r.Id == c.RespondentId && people.Contains(r.PersonId))).Select(c => c.Id).ToListAsync(ct));
-            ids.UnionWith(await db.Victims.Where(v => people.Contains(v.PersonId)).Select(v => v.CaseId).ToListAsync(ct));
+            Include(db.Respondents.Where(r => people.Contains(r.PersonId)).Join(db.Cases, r => (Guid?)r.Id, c => c.RespondentId, (r, c) => c.Id));
+            Include(db.Victims.Where(v => people.Contains(v.PersonId)).Select(v => v.CaseId));
         }
 
         if (changes.Respondents.Count > 0)
         {
             var respondents = changes.Respondents.ToList();
-            ids.UnionWith(await db.Cases.Where(c => c.RespondentId != null && respondents.Contains(c.RespondentId.Value)).Select(c => c.Id).ToListAsync(ct));
+            Include(db.Cases.Where(c => c.RespondentId != null && respondents.Contains(c.RespondentId.Value)).Select(c => c.Id));
         }
 
         if (changes.Users.Count > 0)
         {
             var users = changes.Users.ToList();
-            ids.UnionWith(await db.Cases.Where(c => c.OfficerInChargeId != null && users.Contains(c.OfficerInChargeId.Value)).Select(c => c.Id).ToListAsync(ct));
+            Include(db.Cases.Where(c => c.OfficerInChargeId != null && users.Contains(c.OfficerInChargeId.Value)).Select(c => c.Id));
         }
 
-        if (ids.Count > 0)
+        if (affected is not { } ids)
         {
-            var list = ids.ToList();
-            await UpdateAsync(db, db.Cases.Where(c => list.Contains(c.Id)), ct);
+            return Task.CompletedTask;
         }
+
+        return UpdateAsync(db, db.Cases.Where(c => ids.Contains(c.Id)), ct);
     }
 
     /// <summary>The keys of every case, worked out again.</summary>

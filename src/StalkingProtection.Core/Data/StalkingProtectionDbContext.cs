@@ -38,22 +38,8 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BeforeSave();
-        var changes = CaseListKeys.Note(ChangeTracker);
-        if (changes.IsEmpty)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        // The cases list's stored keys follow the rows they are worked out from in the same transaction (P1).
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        CaseListKeys.RefreshAsync(this, changes).GetAwaiter().GetResult();
-        transaction?.Commit();
-        return saved;
-    }
+    // The service saves asynchronously everywhere; a synchronous save (EF Core tooling) takes the same steps.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -64,6 +50,7 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // The cases list's stored keys follow the rows they are worked out from in the same transaction (P1).
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await CaseListKeys.RefreshAsync(this, changes, cancellationToken);

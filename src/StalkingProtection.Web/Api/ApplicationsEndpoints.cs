@@ -40,10 +40,13 @@ public sealed record CreateChangeApplicationRequest(ApplicationType Type, Applic
                 "Only a variation adds or tightens conditions: leave this out for a renewal or a discharge.");
 }
 
-/// <summary>The coordinator who authorised the application in the force's own system: their staff account's id or email.</summary>
-public sealed record AuthoriseApplicationRequest(string AuthorisedBy, long Version) : IApiRequest
+/// <summary>
+/// The coordinator who authorised the application in the force's own system: their staff account's id or email, and
+/// <c>authorisedOn</c>, the day they did, today when left out, never in the future.
+/// </summary>
+public sealed record AuthoriseApplicationRequest(string AuthorisedBy, long Version, DateOnly? AuthorisedOn = null) : IApiRequest
 {
-    public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, 256);
+    public void Validate(ApiValidator v) => v.Required("authorisedBy", AuthorisedBy, 256).Date("authorisedOn", AuthorisedOn);
 }
 
 /// <summary>Lodging an application: <c>lodgedOn</c> is the day it was made to the court, today when left out, never in the future.</summary>
@@ -70,10 +73,11 @@ public sealed record RecordStandardOfProofRequest(StandardOfProof Argued, Standa
     }
 }
 
-public sealed record DetermineApplicationRequest(Determination Determination, string Reason, long Version) : IApiRequest
+/// <summary>The court's decision; <c>decidedOn</c> is the day the court decided, today when left out, never in the future.</summary>
+public sealed record DetermineApplicationRequest(Determination Determination, string Reason, long Version, DateOnly? DecidedOn = null) : IApiRequest
 {
     // R39: a missing reason is the domain's rule, so it is answered with its rule ID.
-    public void Validate(ApiValidator v) => v.Optional("reason", Reason, Application.NotesMaxLength);
+    public void Validate(ApiValidator v) => v.Optional("reason", Reason, Application.NotesMaxLength).Date("decidedOn", DecidedOn);
 }
 
 /// <summary>Applications to the court (full, interim, variation, renewal, discharge), their authorisation, submission, hearings and determination.</summary>
@@ -126,12 +130,14 @@ public static class ApplicationsEndpoints
                     }
 
                     var coordinator = ApiActors.OnBehalfOf(http.User.ToActor(), staff.DisplayName, StaffRoles.Coordinator);
-                    var authorised = await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version), coordinator, http.RequestAborted);
+                    var authorised = await applications.AuthoriseAsync(new AuthoriseApplicationOptions(id, r.Version, r.AuthorisedOn), coordinator, http.RequestAborted);
                     return Results.Ok(await ApiResponses.ApplicationAsync(db, authorised, http.RequestAborted));
                 }, () => ApplicationVersionAsync(db, id)))
             .Write<AuthoriseApplicationRequest, ApplicationResponse>("AuthoriseApplication",
                 "Record the SPO coordinator's authorisation of a draft application, made in the force's own system. `authorisedBy` is the id or email of "
-                + "an active staff account with the Coordinator role; the key must be allowed to record coordinator decisions (403 otherwise).", StatusCodes.Status200OK);
+                + "an active staff account with the Coordinator role; the key must be allowed to record coordinator decisions (403 otherwise). `authorisedOn` is "
+                + "the day the coordinator authorised it, which may be in the past for a record entered after the fact (today when left out; never in the future).",
+                StatusCodes.Status200OK);
 
         api.MapPost("/applications/{id:guid}/submission", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<SubmitApplicationRequest>(http.Request, async r =>
@@ -178,12 +184,14 @@ public static class ApplicationsEndpoints
         api.MapPost("/applications/{id:guid}/determination", (Guid id, HttpContext http, ApplicationService applications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<DetermineApplicationRequest>(http.Request, async r =>
             {
-                var determined = await applications.DetermineAsync(new DetermineApplicationOptions(id, r.Determination, r.Reason, r.Version), http.User.ToActor(),
+                var determined = await applications.DetermineAsync(new DetermineApplicationOptions(id, r.Determination, r.Reason, r.Version, r.DecidedOn), http.User.ToActor(),
                     http.RequestAborted);
                 return Results.Ok(await ApiResponses.ApplicationAsync(db, determined, http.RequestAborted));
             }, () => ApplicationVersionAsync(db, id)))
             .Write<DetermineApplicationRequest, ApplicationResponse>("DetermineApplication",
-                "Record a refusal, dismissal or withdrawal (a grant is recorded with the order made); interim orders on a main application cease (R17, R39).",
+                "Record a refusal, dismissal or withdrawal (a grant is recorded with the order made); interim orders on a main application cease (R17, R39). "
+                + "`decidedOn` is the day the court decided, which may be in the past for a record entered after the fact, not before the application "
+                + "was lodged (today when left out; never in the future).",
                 StatusCodes.Status200OK);
 
         return api;

@@ -134,6 +134,38 @@ public class ApiRuleTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task R17_ApplicationEnteredAfterTheFact_KeepsTheDaysItWasAuthorisedAndDecided_AndRefusesADayStillToComeOrBeforeItWasLodged()
+    {
+        // Arrange: an application authorised, lodged and refused weeks before it is entered.
+        var scenario = await ScenarioAsync();
+        var draft = ApiScenario.Expect(await scenario.Api.PostAsync("/api/v1/applications", scenario.FullApplicationBody()));
+        var authorisation = $"/api/v1/applications/{draft.Id}/authorisation";
+        var determination = $"/api/v1/applications/{draft.Id}/determination";
+
+        // Act
+        var authorisedTomorrow = await scenario.Api.PostAsync(authorisation,
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version, authorisedOn = "2026-11-29" });
+        var authorised = ApiScenario.Expect(await scenario.Api.PostAsync(authorisation,
+            new { authorisedBy = ApiSession.CoordinatorEmail, version = draft.Version, authorisedOn = "2026-10-01" }));
+        var lodged = ApiScenario.Expect(await scenario.Api.PostAsync($"/api/v1/applications/{draft.Id}/submission",
+            new { version = authorised.Version, lodgedOn = "2026-10-02" }));
+        var decidedTomorrow = await scenario.Api.PostAsync(determination,
+            new { determination = "Refused", reason = "Not satisfied the order was necessary.", version = lodged.Version, decidedOn = "2026-11-29" });
+        var decidedBeforeLodged = await scenario.Api.PostAsync(determination,
+            new { determination = "Refused", reason = "Not satisfied the order was necessary.", version = lodged.Version, decidedOn = "2026-10-01" });
+        var refused = ApiScenario.Expect(await scenario.Api.PostAsync(determination,
+            new { determination = "Refused", reason = "Not satisfied the order was necessary.", version = lodged.Version, decidedOn = "2026-10-20" }));
+
+        // Assert
+        AssertRule(authorisedTomorrow, "Input", "authorisedOn");
+        Assert.Equal(new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero), authorised.Json.GetProperty("authorisedAt").GetDateTimeOffset());
+        AssertRule(decidedTomorrow, "Input", "decidedOn");
+        AssertRule(decidedBeforeLodged, "Input", "decidedOn");
+        Assert.Equal("Refused", refused.Json.GetProperty("determination").GetString());
+        Assert.Equal("2026-10-20", refused.Json.GetProperty("determinedOn").GetString());
+    }
+
+    [Fact]
     public async Task R8_ConditionWithoutNecessityRationale_Returns422NamingR8()
     {
         // Arrange

@@ -136,6 +136,7 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         new("/workspace/orders/record-notification/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification/{order}"),
         new("/workspace/orders/record-name-change/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-name-change/{order}"),
         new("/workspace/orders/record-address-change/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-address-change/{order}"),
+        new("/workspace/orders/record-soa-part2/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-soa-part2/{order}"),
         new("/workspace/orders/record-breach/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-breach/{order}"),
         new("/workspace/orders/record-pnc-reference/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-pnc-reference/{order}"),
         new("/workspace/orders/record-notification-offence/check-answers/{order}/{journey}", _caseRoles, StartsAt: "/workspace/orders/record-notification-offence/{order}"),

@@ -24,8 +24,15 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next)
             return next(context);
         }
 
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "5";
+        Answer(context.Response);
         return Task.CompletedTask;
+    }
+
+    /// <summary>503 with a short Retry-After: PostgreSQL restarting or a failover is over in seconds, and a retry will do.</summary>
+    public static void Answer(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = "5";
     }
 }

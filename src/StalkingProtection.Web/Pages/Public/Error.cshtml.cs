@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Web.Infrastructure.Errors;
 
 namespace StalkingProtection.Web.Pages.Public;
 
@@ -66,8 +67,8 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (exception?.Error is { } error && DatabaseUnavailable.Caused(error))
         {
             // RL2: the database is down or recovering. Nothing was saved that the caller was told of, and a retry will do.
-            ErrorStatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = "5";
+            DatabaseUnavailableMiddleware.Answer(Response);
+            ErrorStatusCode = Response.StatusCode;
             logger.LogWarning("The database is unavailable: {Method} {Path} answered 503", HttpContext.Request.Method, originalPath);
         }
 

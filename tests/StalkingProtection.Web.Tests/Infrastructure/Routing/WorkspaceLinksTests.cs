@@ -27,7 +27,7 @@ public class WorkspaceLinksTests(WebAppFactory factory) : IClassFixture<WebAppFa
         .. new[]
         {
             "apply-to-change-order", "discharge-order", "record-address-change", "record-breach", "record-name-change", "record-notification",
-            "record-order", "record-pnc-reference", "record-review", "record-service", "renew-order", "vary-order",
+            "record-order", "record-pnc-reference", "record-review", "record-service", "record-soa-part2", "renew-order", "vary-order",
         }.SelectMany(j => new[] { OrderLinks.Journey(j, _a), OrderLinks.CheckAnswers(j, _a, _b) }),
         CaseLinks.List, CaseLinks.OpenCase, CaseLinks.OpenCaseCheckAnswers(_a), CaseLinks.View(_a), CaseLinks.Journey("reassign-case", _a),
         CaseLinks.CheckAnswers("reassign-case", _a, _b), CaseLinks.RiskScreeningAnswers(_a, RiskTool.Dash, _b),

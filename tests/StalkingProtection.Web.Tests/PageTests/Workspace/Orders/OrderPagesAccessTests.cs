@@ -17,6 +17,7 @@ public class OrderPagesAccessTests(WebAppFactory factory) : IClassFixture<WebApp
         "/workspace/orders/record-notification/acknowledgement/{order}/{notification}",
         "/workspace/orders/record-name-change/{order}",
         "/workspace/orders/record-address-change/{order}",
+        "/workspace/orders/record-soa-part2/{order}",
         "/workspace/orders/record-breach/{order}",
         "/workspace/orders/record-breach/outcome/{order}/{breach}",
         "/workspace/orders/vary-order/{order}",

@@ -166,6 +166,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
             ("Record a suspected notification offence", OrderLinks.Journey("record-notification-offence", o.Id)),
             ("Record a new name", OrderLinks.Journey("record-name-change", o.Id)),
             ("Record a new address", OrderLinks.Journey("record-address-change", o.Id)),
+            ("Record Sexual Offences Act 2003 Part 2 notification starting or ending", OrderLinks.Journey("record-soa-part2", o.Id)),
             ("Record a breach", OrderLinks.Journey("record-breach", o.Id)),
             ("Apply to vary, renew or discharge this order", OrderLinks.Journey("apply-to-change-order", o.Id)),
             ("Record a variation", OrderLinks.Journey("vary-order", o.Id)),
