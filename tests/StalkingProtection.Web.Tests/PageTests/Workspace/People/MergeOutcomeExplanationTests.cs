@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 using StalkingProtection.Web.Tests.PageTests.Workspace.Cases;
 
