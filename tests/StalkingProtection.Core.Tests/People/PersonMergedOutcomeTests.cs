@@ -61,7 +61,7 @@ public sealed class PersonMergedOutcomeTests : IAsyncLifetime
 
         // Assert
         Assert.Equal((true, false), (first.FirstRecorded, second.FirstRecorded));
-        Assert.Equal("Contact details recorded (phone). They are kept encrypted, and every read is logged with its reason (DPA 2018 s.62).", first.Explain());
+        Assert.Equal("Contact details recorded (phone, voicemailAllowed). They are kept encrypted, and every read is logged with its reason (DPA 2018 s.62).", first.Explain());
         Assert.Equal("Contact details changed (email). They are kept encrypted, and every read is logged with its reason (DPA 2018 s.62).", second.Explain());
         Assert.DoesNotContain("jo@example.org", second.Explain(), StringComparison.Ordinal);
     }
