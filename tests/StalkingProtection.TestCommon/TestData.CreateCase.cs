@@ -68,11 +68,11 @@ public sealed partial class TestData
         configure?.Invoke(b);
         return await WithServicesAsync(b.ReportedOn, async s =>
         {
-            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions([RandomCrimeReference()], OffencesConsidered.StalkingPha2A, b.ReportedOn,
-                Officer.Name, b.Team), Officer);
-            var respondentId = await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
+            var caseId = (await s.Cases.OpenCaseAsync(new OpenCaseOptions([RandomCrimeReference()], OffencesConsidered.StalkingPha2A, b.ReportedOn,
+                Officer.Name, b.Team), Officer)).RecordId;
+            var respondentId = (await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
                 new PersonDetails(RandomGivenName(), RandomFamilyName(), b.RespondentDateOfBirth, Gender.Male, $"26/{Random.Shared.Next(100000, 999999)}A"),
-                b.RespondentPoliceArea is null ? null : $"{Random.Shared.Next(1, 200)} High Street", b.RespondentPoliceArea, b.ReportedOn.AddYears(-1)), Officer);
+                b.RespondentPoliceArea is null ? null : $"{Random.Shared.Next(1, 200)} High Street", b.RespondentPoliceArea, b.ReportedOn.AddYears(-1)), Officer)).RecordId;
             if (b.SoaPart2Since is { } since)
             {
                 var respondent = s.Context.Respondents.Single(r => r.Id == respondentId);
@@ -80,20 +80,20 @@ public sealed partial class TestData
                 await s.Context.SaveChangesAsync();
             }
 
-            var victimId = await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
+            var victimId = (await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
                 new PersonDetails(RandomGivenName(), RandomFamilyName(), new DateOnly(1990, 3, 1), Gender.Female), VictimRole.Both,
-                RelationshipToRespondent.ExIntimate), Officer);
+                RelationshipToRespondent.ExIntimate), Officer)).RecordId;
             var protectedPersons = new List<Guid> { victimId };
             if (b.ProxyProtectedPerson)
             {
-                protectedPersons.Add(await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
-                    new PersonDetails(RandomGivenName(), RandomFamilyName(), null), VictimRole.ProtectedPerson, RelationshipToRespondent.Family), Officer));
+                protectedPersons.Add((await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
+                    new PersonDetails(RandomGivenName(), RandomFamilyName(), null), VictimRole.ProtectedPerson, RelationshipToRespondent.Family), Officer)).RecordId);
             }
 
-            var actId = await s.Cases.RecordActAsync(new RecordActOptions(caseId, s.Clock.GetUtcNow().AddDays(-10), null, "United Kingdom", "Outside the victim's home",
-                ActCategory.Loitering | ActCategory.WatchingOrSpying, null, ActChannel.InPerson, victimId, "Waited outside the victim's home for hours."), Officer);
-            var riskId = await s.Cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(caseId, RiskTool.SDash, "2009", "YYNYYNNYNNY", RiskLevel.High,
-                Officer.Name, b.ReportedOn.AddDays(28), null), Officer);
+            var actId = (await s.Cases.RecordActAsync(new RecordActOptions(caseId, s.Clock.GetUtcNow().AddDays(-10), null, "United Kingdom", "Outside the victim's home",
+                ActCategory.Loitering | ActCategory.WatchingOrSpying, null, ActChannel.InPerson, victimId, "Waited outside the victim's home for hours."), Officer)).RecordId;
+            var riskId = (await s.Cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(caseId, RiskTool.SDash, "2009", "YYNYYNNYNNY", RiskLevel.High,
+                Officer.Name, b.ReportedOn.AddDays(28), null), Officer)).RecordId;
             return new CreatedCase(caseId, respondentId, victimId, protectedPersons, actId, riskId, b.ReportedOn);
         });
     }

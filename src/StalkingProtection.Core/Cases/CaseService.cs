@@ -30,8 +30,20 @@ public sealed record RecordFourAssessmentOptions(Guid CaseId, bool Fixated, bool
 /// <summary>Gives a case to another officer and team, with the reason; the case's version guards against lost updates (RL4).</summary>
 public sealed record ReassignCaseOptions(Guid CaseId, string OfficerInCharge, string Team, string Reason, long? ExpectedVersion);
 
-/// <summary>Who held the case before and after, and how many open tasks on it moved with it.</summary>
-public sealed record CaseReassigned(string PreviousOfficer, string PreviousTeam, string OfficerInCharge, string Team, int TasksMoved);
+/// <summary>
+/// Who held the case before and after, and how many open tasks on it moved with it. <paramref name="OfficerName"/> is the display
+/// name of the officer's staff account, or the officer in charge as given when no account was chosen.
+/// </summary>
+public sealed record CaseReassigned(string PreviousOfficer, string PreviousTeam, string OfficerInCharge, string Team, int TasksMoved, string OfficerName)
+{
+    /// <summary>The outcome in plain English.</summary>
+    public string Explain() => TasksMoved switch
+    {
+        0 => $"Case reassigned to {OfficerName}",
+        1 => $"Case reassigned to {OfficerName}, with its 1 open task",
+        var n => $"Case reassigned to {OfficerName}, with its {n} open tasks",
+    };
+}
 
 public sealed record RecordSpoDecisionOptions(Guid CaseId, SpoDecisionOutcome Decision, string Rationale, string? AuthorisingOfficer, string? LegalServicesReference);
 
@@ -49,7 +61,7 @@ public sealed record RecordOtherOrderOptions(Guid RespondentId, OtherOrderType T
 /// <summary>Stalking cases: the report, the people, the acts, risk and the decision to seek an order.</summary>
 public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit)
 {
-    public async Task<Guid> OpenCaseAsync(OpenCaseOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> OpenCaseAsync(OpenCaseOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = StalkingCase.Open(options.CrimeReferences, options.Offences, options.ReportedOn, options.OfficerInCharge, options.Team, now,
@@ -58,7 +70,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Case.Opened.For(stalkingCase.Id,
             newValues: new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team }));
         await db.SaveChangesAsync(ct);
-        return stalkingCase.Id;
+        return CaseStepOutcome.Opened(stalkingCase);
     }
 
     /// <summary>
@@ -83,7 +95,8 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         db.ExpectVersion(stalkingCase, options.ExpectedVersion);
         var (previousOfficer, previousTeam) = (stalkingCase.OfficerInCharge, stalkingCase.Team);
-        stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), await FindOfficerAccountAsync(options.OfficerInCharge, ct));
+        var account = await FindOfficerAccountAsync(options.OfficerInCharge, ct);
+        stalkingCase.Assign(options.OfficerInCharge, options.Team.Trim(), account);
         var tasks = await db.StaffTasks
             .Where(t => t.Status == Tasks.StaffTaskStatus.Open
                 && (t.CaseId == stalkingCase.Id || db.Orders.Any(o => o.Id == t.OrderId && o.CaseId == stalkingCase.Id))
@@ -98,13 +111,14 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             oldValues: new { OfficerInCharge = previousOfficer, Team = previousTeam },
             newValues: new { stalkingCase.OfficerInCharge, stalkingCase.Team, TasksMoved = tasks.Count }));
         await db.SaveChangesAsync(ct);
-        return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count);
+        var officerName = account is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync(ct) : stalkingCase.OfficerInCharge;
+        return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count, officerName);
     }
 
     internal async Task<Guid?> FindOfficerAccountAsync(string officerInCharge, CancellationToken ct = default) =>
         Guid.TryParse(officerInCharge, out var id) && await db.Users.AnyAsync(u => u.Id == id && u.DeactivatedAt == null, ct) ? id : null;
 
-    public async Task<Guid> AddRespondentAsync(AddRespondentOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> AddRespondentAsync(AddRespondentOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -121,11 +135,11 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Respondent.Added.For(respondent.Id,
             newValues: new { options.CaseId, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = options.HomeAddress is not null, options.HomeAddressPoliceArea }));
         await db.SaveChangesAsync(ct);
-        return respondent.Id;
+        return CaseStepOutcome.RespondentAdded(options.CaseId, respondent, person);
     }
 
     /// <summary>SPA 2019 s.1(1)(c), R4: a protected person may be someone other than the direct victim.</summary>
-    public async Task<Guid> AddVictimAsync(AddVictimOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> AddVictimAsync(AddVictimOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         _ = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -136,10 +150,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Victim.Added.For(victim.Id,
             newValues: new { options.CaseId, PersonId = person.Id, victim.Role, victim.Relationship }));
         await db.SaveChangesAsync(ct);
-        return victim.Id;
+        return CaseStepOutcome.VictimAdded(victim, person);
     }
 
-    public async Task<Guid> RecordActAsync(RecordActOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordActAsync(RecordActOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         _ = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -149,10 +163,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Act.Recorded.For(act.Id,
             newValues: new { act.CaseId, act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Categories, act.Channel, act.TargetVictimId }));
         await db.SaveChangesAsync(ct);
-        return act.Id;
+        return CaseStepOutcome.ActRecorded(act, amended: false);
     }
 
-    public async Task AmendActAsync(AmendActOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> AmendActAsync(AmendActOptions options, Actor actor, CancellationToken ct = default)
     {
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         var act = await db.StalkingActs.SingleAsync(a => a.Id == options.ActId && a.CaseId == options.CaseId, ct);
@@ -168,9 +182,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Act.Amended.For(act.Id, options.Reason.Trim(), oldValues: old,
             newValues: new { act.OccurredFrom, act.OccurredTo, act.LocationCountry, act.Location, act.Categories, act.Channel, act.TargetVictimId, act.Description }));
         await db.SaveChangesAsync(ct);
+        return CaseStepOutcome.ActRecorded(act, amended: true);
     }
 
-    public async Task<Guid> RecordRiskAssessmentAsync(RecordRiskAssessmentOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordRiskAssessmentAsync(RecordRiskAssessmentOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         _ = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -191,10 +206,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         }
 
         await db.SaveChangesAsync(ct);
-        return assessment.Id;
+        return CaseStepOutcome.RiskAssessed(assessment, reviews.Count);
     }
 
-    public async Task RecordFourAssessmentAsync(RecordFourAssessmentOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordFourAssessmentAsync(RecordFourAssessmentOptions options, Actor actor, CancellationToken ct = default)
     {
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
         db.ExpectVersion(stalkingCase, options.ExpectedVersion);
@@ -203,10 +218,11 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         db.Touch(stalkingCase);
         audit.Add(actor, AuditEvents.Case.FourAssessed.For(stalkingCase.Id, oldValues: old, newValues: stalkingCase.Four));
         await db.SaveChangesAsync(ct);
+        return CaseStepOutcome.FourAssessed(stalkingCase);
     }
 
     /// <summary>R39: the decision to apply, or not, with its rationale and who made it.</summary>
-    public async Task<Guid> RecordSpoDecisionAsync(RecordSpoDecisionOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<SpoDecisionRecordedOutcome> RecordSpoDecisionAsync(RecordSpoDecisionOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -217,11 +233,11 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.SpoDecision.Recorded.For(decision.Id, decision.Rationale,
             newValues: new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference }));
         await db.SaveChangesAsync(ct);
-        return decision.Id;
+        return SpoDecisionRecordedOutcome.Recorded(decision, stalkingCase);
     }
 
     /// <summary>A referral to MARAC, MAPPA, a stalking clinic or another multi-agency forum (spo-rules.md §7.2).</summary>
-    public async Task<Guid> RecordReferralAsync(RecordReferralOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordReferralAsync(RecordReferralOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -234,10 +250,10 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Referral.Recorded.For(referral.Id, referral.Reason,
             newValues: new { referral.CaseId, referral.OrderId, referral.Forum, referral.OtherForum, referral.ReferredOn, referral.ReferredBy }));
         await db.SaveChangesAsync(ct);
-        return referral.Id;
+        return CaseStepOutcome.ReferralRecorded(referral);
     }
 
-    public async Task RecordReferralOutcomeAsync(RecordReferralOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordReferralOutcomeAsync(RecordReferralOutcomeOptions options, Actor actor, CancellationToken ct = default)
     {
         var referral = await db.MultiAgencyReferrals.SingleAsync(r => r.Id == options.ReferralId, ct);
         db.ExpectVersion(referral, options.ExpectedVersion);
@@ -246,13 +262,14 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Referral.OutcomeRecorded.For(referral.Id, oldValues: old,
             newValues: new { referral.Outcome, referral.OutcomeOn }));
         await db.SaveChangesAsync(ct);
+        return CaseStepOutcome.ReferralOutcomeRecorded(referral);
     }
 
     /// <summary>
     /// A Right to Know decision (spo-rules.md §8 [U]). R39: the rationale is kept whichever way it goes. A decision to disclose
     /// tells the victim who the respondent is, so it is also logged as a disclosure of the respondent's personal data (DPA 2018 s.62(1)).
     /// </summary>
-    public async Task<Guid> RecordRightToKnowAsync(RecordRightToKnowOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordRightToKnowAsync(RecordRightToKnowOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var stalkingCase = await db.Cases.SingleAsync(c => c.Id == options.CaseId, ct);
@@ -269,11 +286,11 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         }
 
         await db.SaveChangesAsync(ct);
-        return disclosure.Id;
+        return CaseStepOutcome.RightToKnowDecided(disclosure);
     }
 
     /// <summary>An order other than an SPO that binds the respondent (restraining order, non-molestation order, DAPO, SHPO).</summary>
-    public async Task<Guid> RecordOtherOrderAsync(RecordOtherOrderOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseStepOutcome> RecordOtherOrderAsync(RecordOtherOrderOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var respondent = await db.Respondents.SingleToChangeAsync(options.RespondentId, ct);
@@ -283,7 +300,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
         audit.Add(actor, AuditEvents.Respondent.OtherOrderRecorded.For(order.Id,
             newValues: new { order.RespondentId, order.Type, order.CourtName, order.MadeOn, order.UntilFurtherOrder, order.EndsOn, order.Reference }));
         await db.SaveChangesAsync(ct);
-        return order.Id;
+        return CaseStepOutcome.OtherOrderRecorded(order);
     }
 
     private static Person CreatePerson(PersonDetails details, DateTimeOffset now) =>

@@ -89,7 +89,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         var youth = row.Court.Contains("youth", StringComparison.OrdinalIgnoreCase);
         var (caseId, victimIds) = await OnAsync(applied, TrackerColumn.OrderReference, async s =>
         {
-            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions([], OffencesConsidered.None, applied, row.OfficerInCharge, TrackerImportService.Team), actor, ct);
+            var caseId = (await s.Cases.OpenCaseAsync(new OpenCaseOptions([], OffencesConsidered.None, applied, row.OfficerInCharge, TrackerImportService.Team), actor, ct)).RecordId;
             if (existing is null)
             {
                 await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId, new PersonDetails(row.GivenNames, row.FamilyName, row.DateOfBirth, Gender.NotKnown, row.PncId),
@@ -106,8 +106,8 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
             var victims = new List<Guid>();
             foreach (var (given, family) in row.ProtectedPersons)
             {
-                victims.Add(await s.Cases.AddVictimAsync(new AddVictimOptions(caseId, new PersonDetails(given, family, null), VictimRole.Both, RelationshipToRespondent.Other),
-                    actor, ct));
+                victims.Add((await s.Cases.AddVictimAsync(new AddVictimOptions(caseId, new PersonDetails(given, family, null), VictimRole.Both,
+                    RelationshipToRespondent.Other), actor, ct)).RecordId);
             }
 
             await s.Cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(caseId, SpoDecisionOutcome.Apply, FromTracker, row.OfficerInCharge, null), actor, ct);

@@ -103,7 +103,7 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
     /// orders, notification obligations, notifications, offences, other orders and disclosures) moves to the one kept.
     /// Refused when the two are on one case in different roles, or have different PNC IDs.
     /// </summary>
-    public async Task MergeAsync(MergePeopleOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<PersonMergedOutcome> MergeAsync(MergePeopleOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         new RuleCheck()
@@ -177,6 +177,7 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
         }
 
         await db.SaveChangesAsync(ct);
+        return new PersonMergedOutcome(keep, merge!, moved.MovedVictimIds, moved.MovedRespondentId, names.Count, combined);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class VictimContactService(StalkingProtectionDbContext db, TimePro
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
 
-    public async Task SetAsync(SetVictimContactOptions request, Actor actor, CancellationToken ct = default)
+    public async Task<VictimContactSetOutcome> SetAsync(SetVictimContactOptions request, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var c = request.Contact;
@@ -58,9 +58,11 @@ public sealed class VictimContactService(StalkingProtectionDbContext db, TimePro
 
         var ciphertext = _protector.Protect(JsonSerializer.Serialize(c, _json));
         details.Set(ciphertext, Hash(NormalisePhone(c.Phone)), Hash(NormaliseEmail(c.Email)), now);
-        audit.Add(actor, AuditEvents.VictimContact.Changed.For(request.VictimId, newValues: new { ChangedFields = ChangedFields(previous, c) })
+        var changed = ChangedFields(previous, c);
+        audit.Add(actor, AuditEvents.VictimContact.Changed.For(request.VictimId, newValues: new { ChangedFields = changed })
             with { Kind = previous is null ? AuditKind.Collection : AuditKind.Alteration });
         await db.SaveChangesAsync(ct);
+        return new VictimContactSetOutcome(request.VictimId, previous is null, changed);
     }
 
     /// <summary>Reads the details and records the consultation and its justification before returning them.</summary>

@@ -3,19 +3,28 @@ using StalkingProtection.Core.Data;
 
 namespace StalkingProtection.Core.Reports;
 
+/// <summary>What sending feedback did: the feedback kept, how satisfied the sender was, and whether comments came with it.</summary>
+public sealed record FeedbackReceived(Guid FeedbackId, Satisfaction Satisfaction, bool WithComments)
+{
+    /// <summary>The outcome in plain English.</summary>
+    public string Explain() => $"Thank you for your feedback{(WithComments ? ": your rating and comments were received" : ": your rating was received")}.";
+}
+
 public sealed class FeedbackService(StalkingProtectionDbContext db, TimeProvider timeProvider)
 {
-    public async Task SubmitAsync(Satisfaction satisfaction, string? comments, CancellationToken ct = default)
+    public async Task<FeedbackReceived> SubmitAsync(Satisfaction satisfaction, string? comments, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
-        db.Feedback.Add(new Feedback
+        var feedback = new Feedback
         {
             Id = Guid.CreateVersion7(now),
             SubmittedAt = now,
             Satisfaction = satisfaction,
             Comments = string.IsNullOrWhiteSpace(comments) ? null : comments.Trim(),
-        });
+        };
+        db.Feedback.Add(feedback);
         await db.SaveChangesAsync(ct);
+        return new FeedbackReceived(feedback.Id, feedback.Satisfaction, feedback.Comments is not null);
     }
 
     /// <summary>The newest feedback first.</summary>

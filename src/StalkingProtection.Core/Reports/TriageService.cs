@@ -89,18 +89,19 @@ public sealed class TriageService(
             report.ProtectedContact, reason, ct);
     }
 
-    public async Task StartTriageAsync(Guid reportId, long? expectedVersion, Actor actor, CancellationToken ct = default)
+    public async Task<ReportTriagedOutcome> StartTriageAsync(Guid reportId, long? expectedVersion, Actor actor, CancellationToken ct = default)
     {
         var report = await LoadAsync(reportId, expectedVersion, ct);
         if (report.Status == PublicReportStatus.InTriage)
         {
-            return;
+            return ReportTriagedOutcome.TriageStarted(report, started: false);
         }
 
         report.StartTriage(actor.Id, actor.Name, timeProvider.GetUtcNow());
         audit.Add(actor, AuditEvents.PublicReport.TriageStarted.For(report.Id,
             oldValues: new { Status = nameof(PublicReportStatus.New) }, newValues: new { Status = report.Status.ToString() }));
         await db.SaveChangesAsync(ct);
+        return ReportTriagedOutcome.TriageStarted(report, started: true);
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public sealed class TriageService(
     /// answers as the first entries. The reporter, when they reported for themselves, may be added as the victim, and their safe
     /// contact details copied into the victim's encrypted contact details through <see cref="VictimContactService"/>.
     /// </summary>
-    public async Task<Guid> OpenCaseAsync(OpenCaseFromReportOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReportTriagedOutcome> OpenCaseAsync(OpenCaseFromReportOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
@@ -146,19 +147,21 @@ public sealed class TriageService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var copied = false;
         if (added is not null && victim!.CopyContactDetails && SafeContactProtection.Unprotect(dataProtection, report.ProtectedContact) is { } contact)
         {
+            copied = true;
             audit.Add(actor, AuditEvents.PublicReport.ContactDetailsCopied.For(report.Id,
                 $"Copied into the contact details of victim {added.Id} on case {stalkingCase.Id}"));
             await victimContacts.SetAsync(new SetVictimContactOptions(added.Id, ToVictimContact(contact, report.ContactMethods)), actor, ct);
         }
 
         await transaction.CommitAsync(ct);
-        return stalkingCase.Id;
+        return ReportTriagedOutcome.Decided(report, added?.Id, copied);
     }
 
     /// <summary>The report is about a case already open: its answers are added to that case's record.</summary>
-    public async Task AddToCaseAsync(AddReportToCaseOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReportTriagedOutcome> AddToCaseAsync(AddReportToCaseOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
@@ -171,14 +174,16 @@ public sealed class TriageService(
         AddReportEntries(options.CaseId, report, actor, now);
         Decided(report, actor, () => report.RecordAddedToCase(options.CaseId, actor.Id, actor.Name, now));
         await db.SaveChangesAsync(ct);
+        return ReportTriagedOutcome.Decided(report);
     }
 
     /// <summary>R39: closing a report without a case records why.</summary>
-    public async Task CloseAsync(CloseReportOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReportTriagedOutcome> CloseAsync(CloseReportOptions options, Actor actor, CancellationToken ct = default)
     {
         var report = await LoadAsync(options.ReportId, options.ExpectedVersion, ct);
         Decided(report, actor, () => report.Close(options.Reason, options.Details, actor.Id, actor.Name, timeProvider.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        return ReportTriagedOutcome.Decided(report);
     }
 
     private async Task<PublicReport> LoadAsync(Guid reportId, long? expectedVersion, CancellationToken ct)

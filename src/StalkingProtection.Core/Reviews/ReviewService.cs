@@ -20,7 +20,7 @@ public sealed record ReviseManagementPlanOptions(Guid PlanId, ManagementPlanCont
 public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider timeProvider, AuditLog audit, StaffTaskRaiser staffTasks)
 {
     /// <summary>R42: records a review, closes the review task and raises the next one.</summary>
-    public async Task<Guid> RecordReviewAsync(RecordReviewOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReviewStepOutcome> RecordReviewAsync(RecordReviewOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
@@ -35,11 +35,11 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.Review.Recorded.For(review.Id,
             newValues: new { review.OrderId, review.LeadOfficer, review.PncEntryChecked, review.NextReviewDue }));
         await db.SaveChangesAsync(ct);
-        return review.Id;
+        return ReviewStepOutcome.ReviewRecorded(review);
     }
 
     /// <summary>The order's management plan (SPMP, R42); its next review becomes the lead officer's task.</summary>
-    public async Task<Guid> CreatePlanAsync(CreateManagementPlanOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReviewStepOutcome> CreatePlanAsync(CreateManagementPlanOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await db.Orders.SingleAsync(o => o.Id == options.OrderId, ct);
@@ -53,11 +53,11 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.ManagementPlan.Created.For(plan.Id,
             newValues: new { plan.OrderId, plan.Current.Number, plan.Current.LeadOfficer, plan.Current.NextReviewOn }));
         await db.SaveChangesAsync(ct);
-        return plan.Id;
+        return ReviewStepOutcome.PlanChanged(plan, plan.Current);
     }
 
     /// <summary>A new version of the plan; earlier versions are kept unchanged.</summary>
-    public async Task<int> RevisePlanAsync(ReviseManagementPlanOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReviewStepOutcome> RevisePlanAsync(ReviseManagementPlanOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var plan = await db.ManagementPlans.SingleAsync(p => p.Id == options.PlanId, ct);
@@ -71,7 +71,7 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.ManagementPlan.Revised.For(plan.Id, revision.ReasonForRevision,
             oldValues: new { previous.Number, previous.LeadOfficer, previous.NextReviewOn }, newValues: new { revision.Number, revision.LeadOfficer, revision.NextReviewOn }));
         await db.SaveChangesAsync(ct);
-        return revision.Number;
+        return ReviewStepOutcome.PlanChanged(plan, revision);
     }
 
     // R42: the same task key as a recorded review, so a plan and a review on the same date raise one task.
@@ -84,7 +84,7 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
     }
 
     /// <summary>R41: a timestamped record of consulting or informing a victim.</summary>
-    public async Task<Guid> RecordVictimContactAsync(RecordVictimContactOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReviewStepOutcome> RecordVictimContactAsync(RecordVictimContactOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         _ = await db.Victims.SingleAsync(v => v.Id == options.VictimId, ct);
@@ -94,10 +94,10 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.VictimContact.Recorded.For(contact.Id,
             newValues: new { contact.VictimId, contact.OrderId, contact.EventType, contact.OccurredAt, contact.Channel }));
         await db.SaveChangesAsync(ct);
-        return contact.Id;
+        return ReviewStepOutcome.VictimContactRecorded(contact);
     }
 
-    public async Task CompleteTaskAsync(Guid taskId, long? expectedVersion, Actor actor, CancellationToken ct = default)
+    public async Task<ReviewStepOutcome> CompleteTaskAsync(Guid taskId, long? expectedVersion, Actor actor, CancellationToken ct = default)
     {
         var task = await db.StaffTasks.SingleAsync(t => t.Id == taskId, ct);
         db.ExpectVersion(task, expectedVersion);
@@ -109,5 +109,6 @@ public sealed class ReviewService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.Task.Completed.For(task.Id, oldValues: new { Status = StaffTaskStatus.Open },
             newValues: new { task.Status, task.CompletedAt }));
         await db.SaveChangesAsync(ct);
+        return ReviewStepOutcome.TaskCompleted(task);
     }
 }

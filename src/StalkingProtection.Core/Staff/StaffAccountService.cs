@@ -183,22 +183,22 @@ public sealed class StaffAccountService(
         return (result, user);
     }
 
-    public async Task<IdentityResult> ChangeRolesAndTeamAsync(Guid userId, IReadOnlyList<string> roles, string? team, Actor actor)
+    public async Task<StaffAccountChangedOutcome> ChangeRolesAndTeamAsync(Guid userId, IReadOnlyList<string> roles, string? team, Actor actor)
     {
         if (roles.Count == 0 || roles.Any(r => !StaffRoles.All.Contains(r)))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = "Select at least one role" });
+            return StaffAccountChangedOutcome.Refused("UnknownRole", "Select at least one role", StaffAccountChange.RolesAndTeamChanged);
         }
 
         var user = await userManager.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "No such account" });
+            return StaffAccountChangedOutcome.Refused("NotFound", "No such account", StaffAccountChange.RolesAndTeamChanged);
         }
 
         if (user.Id.ToString() == actor.Id && !roles.Contains(StaffRoles.Administrator))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "OwnAdministratorRole", Description = "You cannot remove your own Administrator role" });
+            return StaffAccountChangedOutcome.Refused("OwnAdministratorRole", "You cannot remove your own Administrator role", StaffAccountChange.RolesAndTeamChanged);
         }
 
         team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
@@ -220,28 +220,28 @@ public sealed class StaffAccountService(
 
         if (!result.Succeeded)
         {
-            return result;
+            return StaffAccountChangedOutcome.Refused(result, StaffAccountChange.RolesAndTeamChanged);
         }
 
         auditLog.Add(actor, AuditEvents.StaffAccount.RolesChanged.For(user.Id,
             oldValues: new { Roles = current.Order().ToList(), Team = oldTeam }, newValues: new { Roles = roles.Order().ToList(), Team = team }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return result;
+        return StaffAccountChangedOutcome.Done(result, StaffAccountChange.RolesAndTeamChanged, user, roles);
     }
 
     /// <summary>Closes an account: it cannot sign in, and every session it has ends at once.</summary>
-    public async Task<IdentityResult> DeactivateAsync(Guid userId, Actor actor)
+    public async Task<StaffAccountChangedOutcome> DeactivateAsync(Guid userId, Actor actor)
     {
         var user = await userManager.FindByIdAsync(userId.ToString());
         if (user is null || !user.IsActive)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "No such open account" });
+            return StaffAccountChangedOutcome.Refused("NotFound", "No such open account", StaffAccountChange.Deactivated);
         }
 
         if (user.Id.ToString() == actor.Id)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "Self", Description = "You cannot deactivate your own account" });
+            return StaffAccountChangedOutcome.Refused("Self", "You cannot deactivate your own account", StaffAccountChange.Deactivated);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -252,14 +252,14 @@ public sealed class StaffAccountService(
         var result = await userManager.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
-            return result;
+            return StaffAccountChangedOutcome.Refused(result, StaffAccountChange.Deactivated);
         }
 
         await sessions.EndAllAsync(user.Id);
         auditLog.Add(actor, AuditEvents.StaffAccount.Deactivated.For(user.Id, newValues: new { DeactivatedAt = now }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return result;
+        return StaffAccountChangedOutcome.Done(result, StaffAccountChange.Deactivated, user, [.. await userManager.GetRolesAsync(user)]);
     }
 
     /// <summary>
@@ -326,12 +326,12 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>For a lost phone: turns two-factor off and ends the person's sessions; they set it up again when they next sign in.</summary>
-    public async Task<IdentityResult> ResetTwoFactorAsync(Guid userId, Actor actor)
+    public async Task<StaffAccountChangedOutcome> ResetTwoFactorAsync(Guid userId, Actor actor)
     {
         var user = await userManager.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "No such account" });
+            return StaffAccountChangedOutcome.Refused("NotFound", "No such account", StaffAccountChange.TwoFactorReset);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -346,14 +346,14 @@ public sealed class StaffAccountService(
 
         if (!result.Succeeded)
         {
-            return result;
+            return StaffAccountChangedOutcome.Refused(result, StaffAccountChange.TwoFactorReset);
         }
 
         await sessions.EndAllAsync(user.Id);
         auditLog.Add(actor, AuditEvents.StaffAccount.TwoFactorReset.For(user.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return result;
+        return StaffAccountChangedOutcome.Done(result, StaffAccountChange.TwoFactorReset, user, [.. await userManager.GetRolesAsync(user)]);
     }
 
     /// <summary>Ten single-use recovery codes, returned once to be shown once; only their hashes are kept.</summary>

@@ -23,7 +23,7 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
         db.Set<VictimUpdatePreferences>().AsNoTracking().SingleOrDefaultAsync(p => p.VictimId == victimId, ct);
 
     /// <summary>The channel must be one the victim's contact details hold, so an update can only go where the victim said is safe.</summary>
-    public async Task SetPreferencesAsync(SetVictimUpdatePreferencesOptions request, Actor actor, CancellationToken ct = default)
+    public async Task<VictimUpdatePreferencesOutcome> SetPreferencesAsync(SetVictimUpdatePreferencesOptions request, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         _ = await db.Victims.SingleAsync(v => v.Id == request.VictimId, ct);
@@ -52,12 +52,14 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
         }
 
         preferences.Set(request.DoNotContact, request.Events, request.Channel, request.SafeTimes, now);
+        var withheld = 0;
         if (preferences.DoNotContact)
         {
             // A victim who asks not to be contacted is sent nothing more, not even what was already waiting.
             foreach (var waiting in await db.Set<VictimMessage>().Where(m => m.VictimId == request.VictimId && m.Status == VictimMessageStatus.Pending).ToListAsync(ct))
             {
                 waiting.Withhold("The victim asked not to be contacted");
+                withheld++;
             }
         }
 
@@ -65,6 +67,7 @@ public sealed class VictimUpdateService(StalkingProtectionDbContext db, TimeProv
             newValues: new { preferences.DoNotContact, preferences.Events, preferences.Channel, preferences.SafeDays, preferences.SafeFrom, preferences.SafeTo })
             with { Kind = before is null ? AuditKind.Collection : AuditKind.Alteration });
         await db.SaveChangesAsync(ct);
+        return new VictimUpdatePreferencesOutcome(request.VictimId, preferences.DoNotContact, preferences.Events, preferences.Channel, withheld);
     }
 
     /// <summary>The updates written for a victim, newest first; the read is recorded as a consultation.</summary>

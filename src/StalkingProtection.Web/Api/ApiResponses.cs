@@ -15,7 +15,7 @@ namespace StalkingProtection.Web.Api;
 public sealed record FourResponse(bool Fixated, bool Obsessive, bool Unwanted, bool Repeated, bool IndicatesStalking, string AssessedBy, DateTimeOffset AssessedAt);
 
 public sealed record CaseResponse(Guid Id, IReadOnlyList<string> CrimeReferences, IReadOnlyList<OffencesConsidered> Offences, DateOnly ReportedOn,
-    string OfficerInCharge, string Team, CaseStatus Status, Guid? RespondentId, FourResponse? Four, long Version);
+    string OfficerInCharge, string Team, CaseStatus Status, Guid? RespondentId, FourResponse? Four, long Version, string? Explanation = null);
 
 public sealed record NameResponse(string GivenNames, string FamilyName, bool IsAlias, DateOnly? FirstUsedOn, DateOnly? NotifiedOn);
 
@@ -28,12 +28,13 @@ public sealed record RespondentResponse(Guid Id, Guid PersonId, DateOnly? DateOf
     string? Explanation = null);
 
 public sealed record VictimResponse(Guid Id, Guid CaseId, string GivenNames, string FamilyName, DateOnly? DateOfBirth, VictimRole Role,
-    RelationshipToRespondent Relationship, long Version);
+    RelationshipToRespondent Relationship, long Version, string? Explanation = null);
 
 public sealed record ActResponse(Guid Id, Guid CaseId, DateTimeOffset OccurredFrom, DateTimeOffset? OccurredTo, string LocationCountry, string? Location,
-    IReadOnlyList<ActCategory> Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description);
+    IReadOnlyList<ActCategory> Categories, string? OtherCategoryDescription, ActChannel Channel, Guid? TargetVictimId, string Description,
+    string? Explanation = null);
 
-public sealed record RiskAssessmentResponse(Guid Id, Guid CaseId, RiskTool Tool, RiskLevel Level, DateOnly NextReviewOn);
+public sealed record RiskAssessmentResponse(Guid Id, Guid CaseId, RiskTool Tool, RiskLevel Level, DateOnly NextReviewOn, string? Explanation = null);
 
 public sealed record EvidenceResponse(Limb Limb, EvidenceKind Kind, Guid? ReferenceId, string Description);
 

@@ -25,7 +25,7 @@ public sealed record RecordSpoDecisionRequest(SpoDecisionOutcome Decision, strin
 }
 
 public sealed record SpoDecisionResponse(Guid Id, Guid CaseId, SpoDecisionOutcome Decision, string Rationale, string DecidedBy, DateTimeOffset DecidedAt,
-    DateOnly DecidedOn, string? AuthorisingOfficer, string? LegalServicesReference);
+    DateOnly DecidedOn, string? AuthorisingOfficer, string? LegalServicesReference, string? Explanation = null);
 
 public sealed record RecordReferralRequest(ReferralForum Forum, DateOnly ReferredOn, string ReferredBy, string Reason, string? OtherForum = null, Guid? OrderId = null)
     : IApiRequest
@@ -43,7 +43,7 @@ public sealed record RecordReferralOutcomeRequest(string Outcome, DateOnly Outco
 }
 
 public sealed record ReferralResponse(Guid Id, Guid CaseId, Guid? OrderId, ReferralForum Forum, string? OtherForum, DateOnly ReferredOn, string ReferredBy,
-    string Reason, string? Outcome, DateOnly? OutcomeOn, long Version);
+    string Reason, string? Outcome, DateOnly? OutcomeOn, long Version, string? Explanation = null);
 
 public sealed record RecordRightToKnowRequest(Guid VictimId, DisclosureDecision Decision, DateOnly DecidedOn, string DecidedBy, string Rationale,
     string? InformationDisclosed = null, DateOnly? DisclosedOn = null) : IApiRequest
@@ -57,7 +57,7 @@ public sealed record RecordRightToKnowRequest(Guid VictimId, DisclosureDecision 
 }
 
 public sealed record RightToKnowResponse(Guid Id, Guid CaseId, Guid VictimId, Guid RespondentId, DisclosureDecision Decision, string InformationDisclosed,
-    DateOnly DecidedOn, string DecidedBy, string Rationale, DateOnly? DisclosedOn);
+    DateOnly DecidedOn, string DecidedBy, string Rationale, DateOnly? DisclosedOn, string? Explanation = null);
 
 public sealed record RecordOtherOrderRequest(OtherOrderType Type, string CourtName, DateOnly MadeOn, bool UntilFurtherOrder = false, DateOnly? EndsOn = null,
     string? OtherTypeDescription = null, string? Reference = null, string? Notes = null) : IApiRequest
@@ -72,7 +72,7 @@ public sealed record RecordOtherOrderRequest(OtherOrderType Type, string CourtNa
 }
 
 public sealed record OtherOrderResponse(Guid Id, Guid RespondentId, OtherOrderType Type, string? OtherTypeDescription, string CourtName, DateOnly MadeOn,
-    bool UntilFurtherOrder, DateOnly? EndsOn, string? Reference, string? Notes);
+    bool UntilFurtherOrder, DateOnly? EndsOn, string? Reference, string? Notes, string? Explanation = null);
 
 /// <summary>
 /// The rest of a case's record (spo-rules.md §11): the FOUR check, SPO decisions (R39), multi-agency referrals, Right to Know
@@ -85,9 +85,9 @@ public static class CaseRecordsEndpoints
         api.MapPost("/cases/{id:guid}/four-assessment", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordFourAssessmentRequest>(http.Request, async r =>
             {
-                await cases.RecordFourAssessmentAsync(new RecordFourAssessmentOptions(id, r.Fixated, r.Obsessive, r.Unwanted, r.Repeated, r.Version), http.User.ToActor(),
-                    http.RequestAborted);
-                return Results.Ok(await ApiResponses.CaseAsync(db, id, http.RequestAborted));
+                var assessed = await cases.RecordFourAssessmentAsync(new RecordFourAssessmentOptions(id, r.Fixated, r.Obsessive, r.Unwanted, r.Repeated, r.Version),
+                    http.User.ToActor(), http.RequestAborted);
+                return Results.Ok((await ApiResponses.CaseAsync(db, id, http.RequestAborted))! with { Explanation = assessed.Explain() });
             }, () => db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => (long?)c.Version).SingleOrDefaultAsync()))
             .Write<RecordFourAssessmentRequest, CaseResponse>("RecordFourAssessment",
                 "Record the College of Policing FOUR check: fixated, obsessive, unwanted, repeated.", StatusCodes.Status200OK);
@@ -95,9 +95,10 @@ public static class CaseRecordsEndpoints
         api.MapPost("/cases/{id:guid}/spo-decisions", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordSpoDecisionRequest>(http.Request, async r =>
             {
-                var decisionId = await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(id, r.Decision, r.Rationale, r.AuthorisingOfficer,
+                var d = await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(id, r.Decision, r.Rationale, r.AuthorisingOfficer,
                     r.LegalServicesReference), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/spo-decisions/{decisionId}", await SpoDecisionAsync(db, decisionId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/spo-decisions/{d.DecisionId}", new SpoDecisionResponse(d.DecisionId, d.CaseId, d.Decision, d.Rationale, d.DecidedBy,
+                    d.DecidedAt, d.DecidedOn, d.AuthorisingOfficer, d.LegalServicesReference, d.Explain()));
             }))
             .Write<RecordSpoDecisionRequest, SpoDecisionResponse>("RecordSpoDecision",
                 "Record the decision to apply, or not to apply, for an order, with its rationale (R39).");
@@ -109,9 +110,10 @@ public static class CaseRecordsEndpoints
         api.MapPost("/cases/{id:guid}/referrals", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordReferralRequest>(http.Request, async r =>
             {
-                var referralId = await cases.RecordReferralAsync(new RecordReferralOptions(id, r.OrderId, r.Forum, r.OtherForum, r.ReferredOn, r.ReferredBy, r.Reason),
+                var recorded = await cases.RecordReferralAsync(new RecordReferralOptions(id, r.OrderId, r.Forum, r.OtherForum, r.ReferredOn, r.ReferredBy, r.Reason),
                     http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/referrals/{referralId}", await ReferralAsync(db, referralId, http.RequestAborted));
+                var referral = await ReferralAsync(db, recorded.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/referrals/{recorded.RecordId}", referral! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordReferralRequest, ReferralResponse>("RecordReferral",
                 "Record a referral of the case (and optionally an order) to MARAC, MAPPA, a stalking clinic, S-TAC, safeguarding or the youth offending team.");
@@ -123,17 +125,19 @@ public static class CaseRecordsEndpoints
         api.MapPost("/referrals/{id:guid}/outcome", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordReferralOutcomeRequest>(http.Request, async r =>
             {
-                await cases.RecordReferralOutcomeAsync(new RecordReferralOutcomeOptions(id, r.Outcome, r.OutcomeOn, r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ReferralAsync(db, id, http.RequestAborted));
+                var recorded = await cases.RecordReferralOutcomeAsync(new RecordReferralOutcomeOptions(id, r.Outcome, r.OutcomeOn, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok((await ReferralAsync(db, id, http.RequestAborted))! with { Explanation = recorded.Explain() });
             }, () => db.MultiAgencyReferrals.AsNoTracking().Where(x => x.Id == id).Select(x => (long?)x.Version).SingleOrDefaultAsync()))
             .Write<RecordReferralOutcomeRequest, ReferralResponse>("RecordReferralOutcome", "Record what the forum decided.", StatusCodes.Status200OK);
 
         api.MapPost("/cases/{id:guid}/right-to-know-decisions", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordRightToKnowRequest>(http.Request, async r =>
             {
-                var decisionId = await cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(id, r.VictimId, r.Decision, r.InformationDisclosed, r.DecidedOn,
+                var decided = await cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(id, r.VictimId, r.Decision, r.InformationDisclosed, r.DecidedOn,
                     r.DecidedBy, r.Rationale, r.DisclosedOn), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/right-to-know-decisions/{decisionId}", await RightToKnowAsync(db, decisionId, http.RequestAborted));
+                var decision = await RightToKnowAsync(db, decided.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/right-to-know-decisions/{decided.RecordId}", decision! with { Explanation = decided.Explain() });
             }))
             .Write<RecordRightToKnowRequest, RightToKnowResponse>("RecordRightToKnowDecision",
                 "Record a decision whether to tell the victim who is stalking them, with its rationale (R39); a disclosure is audited as one (DPA 2018 s.62).");
@@ -145,9 +149,10 @@ public static class CaseRecordsEndpoints
         api.MapPost("/respondents/{id:guid}/other-orders", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordOtherOrderRequest>(http.Request, async r =>
             {
-                var orderId = await cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(id, r.Type, r.OtherTypeDescription, r.CourtName, r.MadeOn,
+                var recorded = await cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(id, r.Type, r.OtherTypeDescription, r.CourtName, r.MadeOn,
                     r.UntilFurtherOrder, r.EndsOn, r.Reference, r.Notes), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/other-orders/{orderId}", await OtherOrderAsync(db, orderId, http.RequestAborted));
+                var order = await OtherOrderAsync(db, recorded.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/other-orders/{recorded.RecordId}", order! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordOtherOrderRequest, OtherOrderResponse>("RecordOtherOrder",
                 "Record another order binding the respondent: restraining order, non-molestation order, DAPO, SHPO or other.");

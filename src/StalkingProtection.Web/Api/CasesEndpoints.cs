@@ -73,9 +73,10 @@ public static class CasesEndpoints
             ApiRoute.HandleAsync<OpenCaseRequest>(http.Request, async r =>
             {
                 var offences = r.Offences.Aggregate(OffencesConsidered.None, (all, o) => all | o);
-                var id = await cases.OpenCaseAsync(new OpenCaseOptions(r.CrimeReferences, offences, r.ReportedOn, r.OfficerInCharge, r.Team), http.User.ToActor(),
+                var opened = await cases.OpenCaseAsync(new OpenCaseOptions(r.CrimeReferences, offences, r.ReportedOn, r.OfficerInCharge, r.Team), http.User.ToActor(),
                     http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/cases/{id}", await ApiResponses.CaseAsync(db, id, http.RequestAborted));
+                var created = await ApiResponses.CaseAsync(db, opened.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/cases/{opened.RecordId}", created! with { Explanation = opened.Explain() });
             }))
             .Write<OpenCaseRequest, CaseResponse>("OpenCase", "Open a stalking case from a report.");
 
@@ -86,9 +87,10 @@ public static class CasesEndpoints
         api.MapPost("/cases/{id:guid}/respondent", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<AddRespondentRequest>(http.Request, async r =>
             {
-                var respondentId = await cases.AddRespondentAsync(new AddRespondentOptions(id, new PersonDetails(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Gender, r.PncId),
+                var added = await cases.AddRespondentAsync(new AddRespondentOptions(id, new PersonDetails(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Gender, r.PncId),
                     r.HomeAddress, r.HomeAddressPoliceArea, r.LivingThereSince), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/respondents/{respondentId}", await ApiResponses.RespondentAsync(db, respondentId, http.RequestAborted));
+                var respondent = await ApiResponses.RespondentAsync(db, added.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/respondents/{added.RecordId}", respondent! with { Explanation = added.Explain() });
             }))
             .Write<AddRespondentRequest, RespondentResponse>("AddRespondent", "Record the respondent (the Act's \"defendant\") on a case.");
 
@@ -99,9 +101,10 @@ public static class CasesEndpoints
         api.MapPost("/cases/{id:guid}/victims", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<AddVictimRequest>(http.Request, async r =>
             {
-                var victimId = await cases.AddVictimAsync(new AddVictimOptions(id, new PersonDetails(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Gender), r.Role,
+                var added = await cases.AddVictimAsync(new AddVictimOptions(id, new PersonDetails(r.GivenNames, r.FamilyName, r.DateOfBirth, r.Gender), r.Role,
                     r.Relationship), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/victims/{victimId}", await ApiResponses.VictimAsync(db, victimId, http.RequestAborted));
+                var victim = await ApiResponses.VictimAsync(db, added.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/victims/{added.RecordId}", victim! with { Explanation = added.Explain() });
             }))
             .Write<AddVictimRequest, VictimResponse>("AddVictim", "Record a victim or protected person on a case (R4: a protected person need not be a victim of any act).");
 
@@ -113,9 +116,10 @@ public static class CasesEndpoints
             ApiRoute.HandleAsync<RecordActRequest>(http.Request, async r =>
             {
                 var categories = r.Categories.Aggregate(ActCategory.None, (all, c) => all | c);
-                var actId = await cases.RecordActAsync(new RecordActOptions(id, r.OccurredFrom, r.OccurredTo, r.LocationCountry, r.Location, categories,
+                var recorded = await cases.RecordActAsync(new RecordActOptions(id, r.OccurredFrom, r.OccurredTo, r.LocationCountry, r.Location, categories,
                     r.OtherCategoryDescription, r.Channel, r.TargetVictimId, r.Description), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/acts/{actId}", await ApiResponses.ActAsync(db, actId, http.RequestAborted));
+                var act = await ApiResponses.ActAsync(db, recorded.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/acts/{recorded.RecordId}", act! with { Explanation = recorded.Explain() });
             }))
             .Write<RecordActRequest, ActResponse>("RecordAct", "Record an act associated with stalking (R5: anywhere, any date; R6: at least one category).");
 
@@ -126,9 +130,10 @@ public static class CasesEndpoints
         api.MapPost("/cases/{id:guid}/risk-assessments", (Guid id, HttpContext http, CaseService cases, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordRiskAssessmentRequest>(http.Request, async r =>
             {
-                var assessmentId = await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(id, r.Tool, r.ToolVersion, r.Answers, r.Level, r.Assessor,
+                var assessed = await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(id, r.Tool, r.ToolVersion, r.Answers, r.Level, r.Assessor,
                     r.NextReviewOn, r.Notes), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/risk-assessments/{assessmentId}", await ApiResponses.RiskAssessmentAsync(db, assessmentId, http.RequestAborted));
+                return ApiRoute.Created($"/api/v1/risk-assessments/{assessed.RecordId}",
+                    new RiskAssessmentResponse(assessed.RecordId, id, assessed.RiskTool!.Value, assessed.RiskLevel!.Value, assessed.NextReviewOn!.Value, assessed.Explain()));
             }))
             .Write<RecordRiskAssessmentRequest, RiskAssessmentResponse>("RecordRiskAssessment", "Record a risk assessment (DASH, S-DASH, SRP …).");
 

@@ -36,7 +36,7 @@ public sealed record ManagementPlanRevisionResponse(int Number, string LeadOffic
 public sealed record ManagementReviewSummary(Guid Id, DateOnly ReviewedOn, string ReviewedBy, string LeadOfficer, DateOnly NextReviewDue);
 
 public sealed record ManagementPlanResponse(Guid Id, Guid OrderId, ManagementPlanRevisionResponse Current, IReadOnlyList<ManagementPlanRevisionResponse> History,
-    IReadOnlyList<ManagementReviewSummary> Reviews, long Version);
+    IReadOnlyList<ManagementReviewSummary> Reviews, long Version, string? Explanation = null);
 
 /// <summary>The management plan of an order (SPMP, R42): created once, then revised with every version kept.</summary>
 public static class ManagementPlansEndpoints
@@ -46,8 +46,9 @@ public static class ManagementPlansEndpoints
         api.MapPost("/orders/{id:guid}/management-plan", (Guid id, HttpContext http, ReviewService reviews, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<ManagementPlanRequest>(http.Request, async r =>
             {
-                var planId = await reviews.CreatePlanAsync(new CreateManagementPlanOptions(id, r.ToContent()), http.User.ToActor(), http.RequestAborted);
-                return ApiRoute.Created($"/api/v1/management-plans/{planId}", await PlanAsync(db, planId, http.RequestAborted));
+                var created = await reviews.CreatePlanAsync(new CreateManagementPlanOptions(id, r.ToContent()), http.User.ToActor(), http.RequestAborted);
+                var plan = await PlanAsync(db, created.RecordId, http.RequestAborted);
+                return ApiRoute.Created($"/api/v1/management-plans/{created.RecordId}", plan! with { Explanation = created.Explain() });
             }))
             .Write<ManagementPlanRequest, ManagementPlanResponse>("CreateManagementPlan",
                 "Record the order's management plan: lead officer, the three SPMP parts, actions and the next review (R42).");
@@ -59,10 +60,10 @@ public static class ManagementPlansEndpoints
         api.MapPost("/management-plans/{id:guid}/revisions", (Guid id, HttpContext http, ReviewService reviews, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<ReviseManagementPlanRequest>(http.Request, async r =>
             {
-                await reviews.RevisePlanAsync(new ReviseManagementPlanOptions(id,
+                var revised = await reviews.RevisePlanAsync(new ReviseManagementPlanOptions(id,
                     new ManagementPlanContent(r.LeadOfficer, r.OffendingAndSafeguarding, r.SubsequentPoliceInformation, r.Plan, r.Actions, r.NextReviewOn), r.Reason,
                     r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await PlanAsync(db, id, http.RequestAborted));
+                return Results.Ok((await PlanAsync(db, id, http.RequestAborted))! with { Explanation = revised.Explain() });
             }, () => db.ManagementPlans.AsNoTracking().Where(p => p.Id == id).Select(p => (long?)p.Version).SingleOrDefaultAsync()))
             .Write<ReviseManagementPlanRequest, ManagementPlanResponse>("ReviseManagementPlan",
                 "Revise the management plan; the earlier version is kept (R42).", StatusCodes.Status200OK);

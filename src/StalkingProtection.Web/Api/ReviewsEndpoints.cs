@@ -18,7 +18,7 @@ public sealed record RecordVictimContactRequest(VictimContactEventType EventType
 }
 
 public sealed record VictimContactResponse(Guid Id, Guid VictimId, Guid? OrderId, VictimContactEventType EventType, DateTimeOffset OccurredAt, DateOnly OccurredOn,
-    ContactChannel Channel, string Officer, string Summary);
+    ContactChannel Channel, string Officer, string Summary, string? Explanation = null);
 
 /// <summary>Recording the order on the PNC (R42) and contact with victims (R41).</summary>
 public static class ReviewsEndpoints
@@ -38,11 +38,11 @@ public static class ReviewsEndpoints
         api.MapPost("/victims/{id:guid}/contacts", (Guid id, HttpContext http, ReviewService reviews, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordVictimContactRequest>(http.Request, async r =>
             {
-                var contactId = await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(id, r.OrderId, r.EventType, r.OccurredAt, r.Channel, r.Summary),
+                var recorded = await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(id, r.OrderId, r.EventType, r.OccurredAt, r.Channel, r.Summary),
                     http.User.ToActor(), http.RequestAborted);
-                var c = await db.VictimContactEvents.AsNoTracking().SingleAsync(e => e.Id == contactId, http.RequestAborted);
+                var c = await db.VictimContactEvents.AsNoTracking().SingleAsync(e => e.Id == recorded.RecordId, http.RequestAborted);
                 return Results.Created($"/api/v1/victims/{id}",
-                    new VictimContactResponse(c.Id, c.VictimId, c.OrderId, c.EventType, c.OccurredAt, c.OccurredOn, c.Channel, c.Officer, c.Summary));
+                    new VictimContactResponse(c.Id, c.VictimId, c.OrderId, c.EventType, c.OccurredAt, c.OccurredOn, c.Channel, c.Officer, c.Summary, recorded.Explain()));
             }))
             .Write<RecordVictimContactRequest, VictimContactResponse>("RecordVictimContact",
                 "Record that a victim or protected person was consulted or told about a decision, hearing, service, breach or change (R41).");

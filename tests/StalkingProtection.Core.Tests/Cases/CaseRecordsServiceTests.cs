@@ -21,8 +21,8 @@ public class CaseRecordsServiceTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)));
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(order.Case.CaseId, order.OrderId,
-            ReferralForum.Marac, null, _today, "DC Priya Shah", "High risk DASH with threats to kill"), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(order.Case.CaseId, order.OrderId,
+            ReferralForum.Marac, null, _today, "DC Priya Shah", "High risk DASH with threats to kill"), TestData.Officer))).RecordId;
         await testData.WithServicesAsync(_today.AddDays(7), s => s.Cases.RecordReferralOutcomeAsync(
             new RecordReferralOutcomeOptions(id, "Discussed at MARAC; IDVA allocated", _today.AddDays(6)), TestData.Officer));
 
@@ -40,8 +40,8 @@ public class CaseRecordsServiceTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var created = await testData.CreateCaseAsync();
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(created.CaseId, null,
-            ReferralForum.YouthOffendingTeam, null, _today, "DC Priya Shah", "The respondent is 16"), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(created.CaseId, null,
+            ReferralForum.YouthOffendingTeam, null, _today, "DC Priya Shah", "The respondent is 16"), TestData.Officer))).RecordId;
 
         // Act
         var unnamed = await Record.ExceptionAsync(() => testData.WithServicesAsync(_today, s => s.Cases.RecordReferralAsync(new RecordReferralOptions(
@@ -81,9 +81,9 @@ public class CaseRecordsServiceTests
         var created = await testData.CreateCaseAsync();
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(created.CaseId, created.VictimId,
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(created.CaseId, created.VictimId,
             DisclosureDecision.Disclose, null, _today, "DI Morgan Lead", "The victim needs to know who is behind the accounts to keep safe.", _today),
-            TestData.Officer));
+            TestData.Officer))).RecordId;
 
         // Assert
         await using var ctx = db.CreateContext();
@@ -125,8 +125,8 @@ public class CaseRecordsServiceTests
         var created = await testData.CreateCaseAsync();
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(created.RespondentId,
-            OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 6, 1), true, null, "FL401/25/123", null), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(created.RespondentId,
+            OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 6, 1), true, null, "FL401/25/123", null), TestData.Officer))).RecordId;
 
         // Assert
         await using var ctx = db.CreateContext();

@@ -20,8 +20,8 @@ public class CaseServiceTests
         const string rationale = "Victim does not support prosecution; an SPO complements the investigation.";
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordSpoDecisionAsync(
-            new RecordSpoDecisionOptions(created.CaseId, SpoDecisionOutcome.Apply, rationale, "DI Jones", null), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordSpoDecisionAsync(
+            new RecordSpoDecisionOptions(created.CaseId, SpoDecisionOutcome.Apply, rationale, "DI Jones", null), TestData.Officer))).DecisionId;
 
         // Assert
         await using var ctx = db.CreateContext();
@@ -62,8 +62,8 @@ public class CaseServiceTests
         var occurred = TestData.NoonOn(new DateOnly(2019, 8, 1));
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Cases.RecordActAsync(new RecordActOptions(created.CaseId, occurred, occurred.AddDays(14), "France",
-            "Paris", ActCategory.Following, null, ActChannel.InPerson, created.VictimId, "Followed her on holiday"), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Cases.RecordActAsync(new RecordActOptions(created.CaseId, occurred, occurred.AddDays(14), "France",
+            "Paris", ActCategory.Following, null, ActChannel.InPerson, created.VictimId, "Followed her on holiday"), TestData.Officer))).RecordId;
 
         // Assert
         await using var ctx = db.CreateContext();

@@ -27,8 +27,8 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
     private async Task<Guid> RespondentNamedAsync(string given, string family)
     {
         var created = await TestData.CreateCaseAsync();
-        return await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
-            new AddRespondentOptions(created.CaseId, new PersonDetails(given, family, _born), null, null, null), TestData.Officer));
+        return (await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
+            new AddRespondentOptions(created.CaseId, new PersonDetails(given, family, _born), null, null, null), TestData.Officer))).RecordId;
     }
 
     private Task<IReadOnlyList<LookupSubject>> LookUpAsync(string family, string? given = null) =>

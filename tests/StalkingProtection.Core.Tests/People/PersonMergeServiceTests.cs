@@ -24,9 +24,9 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
-    private Task<Guid> AddVictimAsync(Guid caseId, string given, string family, DateOnly? born = null) =>
-        TestData.WithServicesAsync(_today, s => s.Cases.AddVictimAsync(
-            new AddVictimOptions(caseId, new PersonDetails(given, family, born ?? _born), VictimRole.Both, RelationshipToRespondent.Acquaintance), TestData.Officer));
+    private async Task<Guid> AddVictimAsync(Guid caseId, string given, string family, DateOnly? born = null) =>
+        (await TestData.WithServicesAsync(_today, s => s.Cases.AddVictimAsync(
+            new AddVictimOptions(caseId, new PersonDetails(given, family, born ?? _born), VictimRole.Both, RelationshipToRespondent.Acquaintance), TestData.Officer))).RecordId;
 
     private async Task<Guid> PersonOfVictimAsync(Guid victimId)
     {
@@ -114,8 +114,8 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
         var one = await TestData.CreateCaseAsync();
         var two = await TestData.CreateCaseAsync();
         var keep = await PersonOfVictimAsync(await AddVictimAsync(one.CaseId, "Dan", "Ward"));
-        var respondentId = await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
-            new AddRespondentOptions(two.CaseId, new PersonDetails("Daniel", "Ward", _born), null, null, null), TestData.Officer));
+        var respondentId = (await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
+            new AddRespondentOptions(two.CaseId, new PersonDetails("Daniel", "Ward", _born), null, null, null), TestData.Officer))).RecordId;
         Guid merge;
         await using (var db = _database.CreateContext())
         {
@@ -179,11 +179,11 @@ public sealed class PersonMergeServiceTests : IAsyncLifetime
             TestData.Officer));
         var offenceId = await TestData.WithServicesAsync(new DateOnly(2026, 6, 3), async s => (await s.Notifications.RecordOffenceAsync(
             new RecordNotificationOffenceOptions(mergeRespondent, null, refused.NotificationId, "H20168", null), TestData.Officer)).OffenceId);
-        var otherOrderId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(mergeRespondent,
-            OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 9, 1), true, null, "FL401/7", null), TestData.Officer));
-        var disclosureId = await TestData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(second.Case.CaseId,
+        var otherOrderId = (await TestData.WithServicesAsync(_today, s => s.Cases.RecordOtherOrderAsync(new RecordOtherOrderOptions(mergeRespondent,
+            OtherOrderType.NonMolestationOrder, null, "Leeds Family Court", new DateOnly(2025, 9, 1), true, null, "FL401/7", null), TestData.Officer))).RecordId;
+        var disclosureId = (await TestData.WithServicesAsync(_today, s => s.Cases.RecordRightToKnowAsync(new RecordRightToKnowOptions(second.Case.CaseId,
             second.Case.VictimId, DisclosureDecision.Disclose, null, _today, "DI Morgan Lead", "She needs to know who is behind the accounts to keep safe.", _today),
-            TestData.Officer));
+            TestData.Officer))).RecordId;
         var (keep, merge) = await PeopleOfRespondentsAsync(keepRespondent, mergeRespondent);
 
         // Act

@@ -36,7 +36,7 @@ public sealed class TriageServiceTests : IAsyncLifetime
         var (reportId, reference) = await TestData.CreatePublicReportAsync(_protection, sentAt: sentAt);
 
         // Act
-        var caseId = await TriageAsync(t => t.OpenCaseAsync(OpenOptions(reportId), TestData.Officer));
+        var caseId = (await TriageAsync(t => t.OpenCaseAsync(OpenOptions(reportId), TestData.Officer))).CaseId!.Value;
 
         // Assert
         await using var db = _database.CreateContext();
@@ -67,7 +67,7 @@ public sealed class TriageServiceTests : IAsyncLifetime
         var (reportId, _) = await TestData.CreatePublicReportAsync(_protection);
 
         // Act
-        var caseId = await TriageAsync(t => t.OpenCaseAsync(OpenOptions(reportId, new ReporterAsVictim("Jo", "Bloggs", CopyContactDetails: true)), TestData.Officer));
+        var caseId = (await TriageAsync(t => t.OpenCaseAsync(OpenOptions(reportId, new ReporterAsVictim("Jo", "Bloggs", CopyContactDetails: true)), TestData.Officer))).CaseId!.Value;
 
         // Assert
         await using var db = _database.CreateContext();

@@ -25,8 +25,8 @@ public class ManagementPlanTests
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
 
         // Act
-        var id = await testData.WithServicesAsync(_made.AddDays(1), s => s.Reviews.CreatePlanAsync(
-            new CreateManagementPlanOptions(order.OrderId, Content(_made.AddDays(29))), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_made.AddDays(1), s => s.Reviews.CreatePlanAsync(
+            new CreateManagementPlanOptions(order.OrderId, Content(_made.AddDays(29))), TestData.Officer))).RecordId;
 
         // Assert
         await using var ctx = db.CreateContext();
@@ -42,12 +42,12 @@ public class ManagementPlanTests
         await using var db = await TestDatabase.CreateAsync();
         var testData = new TestData(db);
         var order = await testData.CreateOrderAsync(o => o.MadeOn(_made).ServedOn(_made));
-        var id = await testData.WithServicesAsync(_made.AddDays(1), s => s.Reviews.CreatePlanAsync(
-            new CreateManagementPlanOptions(order.OrderId, Content(_made.AddDays(29))), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_made.AddDays(1), s => s.Reviews.CreatePlanAsync(
+            new CreateManagementPlanOptions(order.OrderId, Content(_made.AddDays(29))), TestData.Officer))).RecordId;
 
         // Act
-        var number = await testData.WithServicesAsync(_made.AddDays(20), s => s.Reviews.RevisePlanAsync(
-            new ReviseManagementPlanOptions(id, Content(_made.AddDays(60), "DC Sam Other"), "Lead officer moved team", 1), TestData.Coordinator));
+        var number = (await testData.WithServicesAsync(_made.AddDays(20), s => s.Reviews.RevisePlanAsync(
+            new ReviseManagementPlanOptions(id, Content(_made.AddDays(60), "DC Sam Other"), "Lead officer moved team", 1), TestData.Coordinator))).PlanVersion;
 
         // Assert
         await using var ctx = db.CreateContext();

@@ -36,8 +36,8 @@ public class ReviewServiceTests
         var at = TestData.NoonOn(new DateOnly(2026, 1, 6)).AddHours(-1);
 
         // Act
-        var id = await testData.WithServicesAsync(new DateOnly(2026, 1, 6), s => s.Reviews.RecordVictimContactAsync(new RecordVictimContactOptions(order.Case.VictimId,
-            order.OrderId, VictimContactEventType.Service, at, ContactChannel.Phone, "Told her the order was served this morning"), TestData.Officer));
+        var id = (await testData.WithServicesAsync(new DateOnly(2026, 1, 6), s => s.Reviews.RecordVictimContactAsync(new RecordVictimContactOptions(order.Case.VictimId,
+            order.OrderId, VictimContactEventType.Service, at, ContactChannel.Phone, "Told her the order was served this morning"), TestData.Officer))).RecordId;
 
         // Assert
         await using var ctx = db.CreateContext();

@@ -26,8 +26,8 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
     private async Task<Guid> RespondentNamedAsync(string given, string family, string team = "Stalking Team")
     {
         var created = await TestData.CreateCaseAsync(c => c.InTeam(team));
-        var respondentId = await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
-            new AddRespondentOptions(created.CaseId, new PersonDetails(given, family, new DateOnly(1988, 7, 14)), null, null, null), TestData.Officer));
+        var respondentId = (await TestData.WithServicesAsync(_today, s => s.Cases.AddRespondentAsync(
+            new AddRespondentOptions(created.CaseId, new PersonDetails(given, family, new DateOnly(1988, 7, 14)), null, null, null), TestData.Officer))).RecordId;
         await using var db = _database.CreateContext();
         return await db.Respondents.Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync(TestContext.Current.CancellationToken);
     }

@@ -122,20 +122,20 @@ public sealed class DemoCases(StalkingProtectionDbContext db, DateOnly today, st
         var n = _next++;
         return await On(reportedOn, async s =>
         {
-            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions([$"23/{40000 + (n * 137)}/{reportedOn.Year % 100:D2}"], OffencesConsidered.StalkingPha2A,
-                reportedOn, officerId, team), Officer);
-            var respondentId = await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
+            var caseId = (await s.Cases.OpenCaseAsync(new OpenCaseOptions([$"23/{40000 + (n * 137)}/{reportedOn.Year % 100:D2}"], OffencesConsidered.StalkingPha2A,
+                reportedOn, officerId, team), Officer)).RecordId;
+            var respondentId = (await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
                 new PersonDetails(_given[n % _given.Length], _family[n % _family.Length], new DateOnly(1970 + (n % 25), 1 + (n % 12), 1 + (n % 27)), Gender.Male,
                     $"{90 + (n % 9):D2}/{100000 + (n * 7919 % 900000):D6}{(char)('A' + (n % 26))}"),
-                $"{10 + n} {_streets[n % _streets.Length]}, Coventry CV{1 + (n % 6)} {n % 9}AB", _force, reportedOn.AddYears(-2)), Officer);
-            var victimId = await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
+                $"{10 + n} {_streets[n % _streets.Length]}, Coventry CV{1 + (n % 6)} {n % 9}AB", _force, reportedOn.AddYears(-2)), Officer)).RecordId;
+            var victimId = (await s.Cases.AddVictimAsync(new AddVictimOptions(caseId,
                 new PersonDetails(_victimGiven[n % _victimGiven.Length], _family[(n + 7) % _family.Length], new DateOnly(1980 + (n % 20), 2 + (n % 10), 3 + (n % 25)), Gender.Female),
-                VictimRole.Both, n % 3 == 0 ? RelationshipToRespondent.Acquaintance : RelationshipToRespondent.ExIntimate), Officer);
-            var actId = await s.Cases.RecordActAsync(new RecordActOptions(caseId, s.Clock.GetUtcNow().AddDays(-6), s.Clock.GetUtcNow().AddDays(-1), "United Kingdom",
+                VictimRole.Both, n % 3 == 0 ? RelationshipToRespondent.Acquaintance : RelationshipToRespondent.ExIntimate), Officer)).RecordId;
+            var actId = (await s.Cases.RecordActAsync(new RecordActOptions(caseId, s.Clock.GetUtcNow().AddDays(-6), s.Clock.GetUtcNow().AddDays(-1), "United Kingdom",
                 "Outside her home and her workplace", ActCategory.Following | ActCategory.Contacting | ActCategory.Loitering, null, ActChannel.InPerson, victimId,
-                "Followed her from work on several evenings, sent dozens of messages a day and waited outside her home."), Officer);
-            var riskId = await s.Cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(caseId, RiskTool.SDash, "2009", "YYNYYNYNNNY",
-                n % 4 == 0 ? RiskLevel.Medium : RiskLevel.High, officerName, reportedOn.AddDays(28), null), Officer);
+                "Followed her from work on several evenings, sent dozens of messages a day and waited outside her home."), Officer)).RecordId;
+            var riskId = (await s.Cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(caseId, RiskTool.SDash, "2009", "YYNYYNYNNNY",
+                n % 4 == 0 ? RiskLevel.Medium : RiskLevel.High, officerName, reportedOn.AddDays(28), null), Officer)).RecordId;
             return new DemoCase(caseId, respondentId, victimId, actId, riskId, reportedOn);
         });
     }

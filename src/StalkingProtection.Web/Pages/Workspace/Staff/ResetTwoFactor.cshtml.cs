@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -29,13 +30,14 @@ public class ResetTwoFactorModel(StaffAccountService accounts) : PageModel
         }
 
         Account = account;
-        var result = await accounts.ResetTwoFactorAsync(id, User.ToActor());
-        if (!result.Succeeded)
+        var done = await accounts.ResetTwoFactorAsync(id, User.ToActor());
+        if (!done.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, string.Join(". ", result.Errors.Select(e => e.Description)));
+            ModelState.AddModelError(string.Empty, done.Explain());
             return Page();
         }
 
+        Flash.Set(TempData, done.Explain());
         return Redirect(StaffLinks.View(id));
     }
 }

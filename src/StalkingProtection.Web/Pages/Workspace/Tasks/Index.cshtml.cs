@@ -54,8 +54,8 @@ public class IndexModel(
 
         try
         {
-            await reviews.CompleteTaskAsync(taskId, version, User.ToActor(), ct);
-            TempData["TaskCompleted"] = "Task marked as done";
+            var completed = await reviews.CompleteTaskAsync(taskId, version, User.ToActor(), ct);
+            TempData["TaskCompleted"] = completed.Explain();
             return RedirectToPage();
         }
         catch (DbUpdateConcurrencyException)

@@ -210,8 +210,8 @@ public class ApplicationTaskPageTests(WebAppFactory factory) : CasePageTestBase(
     {
         // Arrange
         var (created, id) = await BareDraftAsync();
-        var victimOnly = await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Cases.AddVictimAsync(new AddVictimOptions(created.CaseId,
-            new PersonDetails("Vic", "Only", null), VictimRole.DirectVictim, RelationshipToRespondent.Work), StalkingProtection.TestCommon.TestData.Officer));
+        var victimOnly = (await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Cases.AddVictimAsync(new AddVictimOptions(created.CaseId,
+            new PersonDetails("Vic", "Only", null), VictimRole.DirectVictim, RelationshipToRespondent.Work), StalkingProtection.TestCommon.TestData.Officer))).RecordId;
         var client = await BrowserAsync();
 
         // Act

@@ -43,8 +43,8 @@ public class AddPersonTests(WebAppFactory factory) : CasePageTestBase(factory)
     public async Task Post_Respondent_SetsTheCasesRespondent()
     {
         // Arrange
-        var caseId = await TestData.WithServicesAsync(new DateOnly(2026, 11, 1), s => s.Cases.OpenCaseAsync(
-            new OpenCaseOptions(["CR/777/26"], OffencesConsidered.StalkingPha2A, new DateOnly(2026, 11, 1), TestData.Officer.Name, CaseTeam), TestData.Officer));
+        var caseId = (await TestData.WithServicesAsync(new DateOnly(2026, 11, 1), s => s.Cases.OpenCaseAsync(
+            new OpenCaseOptions(["CR/777/26"], OffencesConsidered.StalkingPha2A, new DateOnly(2026, 11, 1), TestData.Officer.Name, CaseTeam), TestData.Officer))).RecordId;
         var client = await BrowserAsync();
         var fields = new Dictionary<string, string>
         {

@@ -26,8 +26,8 @@ public class MergePeoplePageTests(WebAppFactory factory) : CasePageTestBase(fact
 
     private async Task<Guid> AddVictimAsync(Guid caseId, string given, string family)
     {
-        var victimId = await TestData.WithServicesAsync(new DateOnly(2026, 11, 1), s => s.Cases.AddVictimAsync(
-            new AddVictimOptions(caseId, new PersonDetails(given, family, _born), VictimRole.Both, RelationshipToRespondent.Acquaintance), TestData.Officer));
+        var victimId = (await TestData.WithServicesAsync(new DateOnly(2026, 11, 1), s => s.Cases.AddVictimAsync(
+            new AddVictimOptions(caseId, new PersonDetails(given, family, _born), VictimRole.Both, RelationshipToRespondent.Acquaintance), TestData.Officer))).RecordId;
         return await Factory.WithDbAsync(db => db.Victims.Where(v => v.Id == victimId).Select(v => v.PersonId).SingleAsync());
     }
 

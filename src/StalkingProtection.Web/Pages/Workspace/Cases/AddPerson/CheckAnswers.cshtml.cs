@@ -23,14 +23,11 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
                 throw new RuleViolationException([new RuleViolation("Input", "role", "The case already has a respondent", "")]);
             }
 
-            await cases.AddRespondentAsync(new AddRespondentOptions(Id, person, answers.HomeAddress, answers.HomeAddressPoliceArea, null), Actor, ct);
-        }
-        else
-        {
-            var role = answers.Role switch { PersonRole.DirectVictim => VictimRole.DirectVictim, PersonRole.ProtectedPerson => VictimRole.ProtectedPerson, _ => VictimRole.Both };
-            await cases.AddVictimAsync(new AddVictimOptions(Id, person, role, answers.Relationship!.Value), Actor, ct);
+            return BackToCase((await cases.AddRespondentAsync(new AddRespondentOptions(Id, person, answers.HomeAddress, answers.HomeAddressPoliceArea, null), Actor, ct))
+                .Explain());
         }
 
-        return BackToCase("Person added");
+        var role = answers.Role switch { PersonRole.DirectVictim => VictimRole.DirectVictim, PersonRole.ProtectedPerson => VictimRole.ProtectedPerson, _ => VictimRole.Both };
+        return BackToCase((await cases.AddVictimAsync(new AddVictimOptions(Id, person, role, answers.Relationship!.Value), Actor, ct)).Explain());
     }
 }

@@ -41,9 +41,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, VictimUpdateServi
     protected override async Task<IActionResult> SaveAsync(ChooseVictimUpdatesState answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await updates.SetPreferencesAsync(new SetVictimUpdatePreferencesOptions(VictimId, answers.DoNotContact, answers.Events, answers.Channel,
+        var saved = await updates.SetPreferencesAsync(new SetVictimUpdatePreferencesOptions(VictimId, answers.DoNotContact, answers.Events, answers.Channel,
             new SafeTimeWindow(answers.Days, answers.SafeFrom, answers.SafeTo), answers.Version), Actor, ct);
-        Flash.Set(TempData, answers.DoNotContact ? "The victim will not be sent updates" : "Update preferences saved");
+        Flash.Set(TempData, saved.Explain());
         return Redirect(CaseLinks.VictimUpdates(Id, VictimId));
     }
 

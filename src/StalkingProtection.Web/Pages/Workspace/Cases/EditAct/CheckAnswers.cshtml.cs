@@ -38,10 +38,10 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(answers);
         var s = answers.Act;
-        await cases.AmendActAsync(new AmendActOptions(Id, ActId, LondonTime.StartOfDayUtc(s.OccurredFrom), s.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
+        var amended = await cases.AmendActAsync(new AmendActOptions(Id, ActId, LondonTime.StartOfDayUtc(s.OccurredFrom), s.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
             s.LocationCountry, s.Location, ActCategoryChoices.Combine(s.Categories), s.OtherCategoryDescription, s.Channel, s.TargetVictimId, s.Description,
             answers.Reason, answers.Version), Actor, ct);
-        return BackToCase("Act changed");
+        return BackToCase(amended.Explain());
     }
 
     protected override void OnConflict(EditActState answers)

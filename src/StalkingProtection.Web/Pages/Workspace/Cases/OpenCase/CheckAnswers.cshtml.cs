@@ -30,9 +30,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     protected override async Task<IActionResult> SaveAsync(OpenCaseState answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var id = await cases.OpenCaseAsync(new OpenCaseOptions(answers.CrimeReferences, OffenceChoices.Combine(answers.Offences), answers.ReportedOn,
+        var opened = await cases.OpenCaseAsync(new OpenCaseOptions(answers.CrimeReferences, OffenceChoices.Combine(answers.Offences), answers.ReportedOn,
             answers.OfficerInCharge, answers.Team), Actor, ct);
-        Flash.Set(TempData, "Case opened");
-        return Redirect(CaseLinks.View(id));
+        Flash.Set(TempData, opened.Explain());
+        return Redirect(CaseLinks.View(opened.RecordId));
     }
 }

@@ -18,12 +18,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(answers);
         var done = await cases.ReassignAsync(new ReassignCaseOptions(Id, answers.OfficerInCharge, answers.Team, answers.Reason, answers.Version), Actor, ct);
-        return BackToCase(done.TasksMoved switch
-        {
-            0 => $"Case reassigned to {answers.OfficerName}",
-            1 => $"Case reassigned to {answers.OfficerName}, with its 1 open task",
-            var n => $"Case reassigned to {answers.OfficerName}, with its {n} open tasks",
-        });
+        return BackToCase(done.Explain());
     }
 
     protected override void OnConflict(ReassignCaseState answers)

@@ -18,10 +18,10 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     protected override async Task<IActionResult> SaveAsync(RecordActState answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await cases.RecordActAsync(new RecordActOptions(Id, LondonTime.StartOfDayUtc(answers.OccurredFrom), answers.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
+        var recorded = await cases.RecordActAsync(new RecordActOptions(Id, LondonTime.StartOfDayUtc(answers.OccurredFrom), answers.OccurredTo is { } to ? LondonTime.StartOfDayUtc(to) : null,
             answers.LocationCountry, answers.Location, ActCategoryChoices.Combine(answers.Categories), answers.OtherCategoryDescription, answers.Channel,
             answers.TargetVictimId, answers.Description), Actor, ct);
-        return BackToCase("Act recorded");
+        return BackToCase(recorded.Explain());
     }
 
     protected override async Task<bool> DescribeAsync(RecordActState answers, CancellationToken ct)

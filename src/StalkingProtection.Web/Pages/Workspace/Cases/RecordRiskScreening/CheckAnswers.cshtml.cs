@@ -18,8 +18,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     {
         ArgumentNullException.ThrowIfNull(answers);
         var version = answers.Tool == RiskTool.SDash ? "2009" : "2015";
-        await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(Id, answers.Tool, version, string.Concat(answers.Answers), answers.Level,
+        var assessed = await cases.RecordRiskAssessmentAsync(new RecordRiskAssessmentOptions(Id, answers.Tool, version, string.Concat(answers.Answers), answers.Level,
             Actor.Name, answers.NextReviewOn, string.IsNullOrWhiteSpace(answers.Notes) ? null : answers.Notes.Trim()), Actor, ct);
-        return BackToCase("Risk screening recorded");
+        return BackToCase(assessed.Explain());
     }
 }

@@ -14,8 +14,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, CaseService cases
     protected override async Task<IActionResult> SaveAsync(SpoDecisionState answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(Id, answers.Decision, answers.Rationale, answers.AuthorisingOfficer,
+        var decided = await cases.RecordSpoDecisionAsync(new RecordSpoDecisionOptions(Id, answers.Decision, answers.Rationale, answers.AuthorisingOfficer,
             answers.LegalServicesReference), Actor, ct);
-        return BackToCase("SPO decision recorded");
+        return BackToCase(decided.Explain());
     }
 }

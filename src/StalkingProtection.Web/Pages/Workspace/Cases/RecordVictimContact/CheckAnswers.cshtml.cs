@@ -26,9 +26,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReviewService rev
     protected override async Task<IActionResult> SaveAsync(VictimContactState answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(answers.VictimId, null, answers.EventType,
+        var recorded = await reviews.RecordVictimContactAsync(new RecordVictimContactOptions(answers.VictimId, null, answers.EventType,
             LondonTime.ToUtc(answers.OccurredOn, answers.OccurredAt), answers.Channel, answers.Summary), Actor, ct);
-        return BackToCase("Contact recorded");
+        return BackToCase(recorded.Explain());
     }
 
     protected override async Task<bool> DescribeAsync(VictimContactState answers, CancellationToken ct)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Reviews;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Journeys;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordReview;
 
@@ -15,7 +14,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(ReviewAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await reviews.RecordReviewAsync(new RecordReviewOptions(Id, answers.LeadOfficer, answers.Summary, answers.PncEntryChecked, answers.NextReviewDue), Actor, ct);
-        return BackToOrder($"Review recorded. The next review is due by {Display.Date(answers.NextReviewDue)}.");
+        var recorded = await reviews.RecordReviewAsync(new RecordReviewOptions(Id, answers.LeadOfficer, answers.Summary, answers.PncEntryChecked, answers.NextReviewDue),
+            Actor, ct);
+        return BackToOrder(recorded.Explain());
     }
 }

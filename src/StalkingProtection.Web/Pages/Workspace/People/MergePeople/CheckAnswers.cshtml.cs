@@ -69,7 +69,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, PersonMergeServic
             return await ShowConflictAsync(ct);
         }
 
-        await people.MergeAsync(new MergePeopleOptions(answers.KeepId, answers.KeepVersion, answers.MergeId, answers.MergeVersion, answers.Reason ?? ""), Actor, ct);
+        var merged = await people.MergeAsync(new MergePeopleOptions(answers.KeepId, answers.KeepVersion, answers.MergeId, answers.MergeVersion, answers.Reason ?? ""),
+            Actor, ct);
+        Flash.Set(TempData, merged.Explain());
         return Redirect(PeopleLinks.MergeConfirmation(answers.KeepId));
     }
 

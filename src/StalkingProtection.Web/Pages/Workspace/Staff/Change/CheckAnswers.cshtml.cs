@@ -34,9 +34,9 @@ public class ChangeCheckAnswersModel(StaffAccountService accounts) : CheckAnswer
     protected override async Task<IActionResult> SaveAsync(StaffChangeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var result = await accounts.ChangeRolesAndTeamAsync(Id, answers.Roles, answers.Team, Actor);
-        StaffJourney.ThrowIfRefused(result, "roles", StaffJourney.Describe(result));
-        Flash.Set(TempData, $"Roles and team of {Account.DisplayName} changed");
+        var changed = await accounts.ChangeRolesAndTeamAsync(Id, answers.Roles, answers.Team, Actor);
+        StaffJourney.ThrowIfRefused(changed.Result, "roles", changed.Explain());
+        Flash.Set(TempData, changed.Explain());
         return Redirect(StaffLinks.View(Id));
     }
 }

@@ -76,21 +76,16 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TriageService tri
             return await ShowConflictAsync(ct);
         }
 
-        switch (answers.Outcome)
+        var triaged = answers.Outcome switch
         {
-            case TriageOutcome.CaseOpened:
-                await triage.OpenCaseAsync(new OpenCaseFromReportOptions(Id, answers.Version, answers.CrimeReferences, OffenceChoices.Combine(answers.Offences),
-                    answers.OfficerInCharge!, answers.Team!,
-                    answers.AddVictim ? new ReporterAsVictim(answers.VictimGivenNames ?? "", answers.VictimFamilyName ?? "", answers.CopyContactDetails) : null), Actor, ct);
-                break;
-            case TriageOutcome.AddedToCase:
-                await triage.AddToCaseAsync(new AddReportToCaseOptions(Id, answers.Version, answers.CaseId!.Value), Actor, ct);
-                break;
-            default:
-                await triage.CloseAsync(new CloseReportOptions(Id, answers.Version, answers.CloseReason!.Value, answers.CloseDetails ?? ""), Actor, ct);
-                break;
-        }
+            TriageOutcome.CaseOpened => await triage.OpenCaseAsync(new OpenCaseFromReportOptions(Id, answers.Version, answers.CrimeReferences,
+                OffenceChoices.Combine(answers.Offences), answers.OfficerInCharge!, answers.Team!,
+                answers.AddVictim ? new ReporterAsVictim(answers.VictimGivenNames ?? "", answers.VictimFamilyName ?? "", answers.CopyContactDetails) : null), Actor, ct),
+            TriageOutcome.AddedToCase => await triage.AddToCaseAsync(new AddReportToCaseOptions(Id, answers.Version, answers.CaseId!.Value), Actor, ct),
+            _ => await triage.CloseAsync(new CloseReportOptions(Id, answers.Version, answers.CloseReason!.Value, answers.CloseDetails ?? ""), Actor, ct),
+        };
 
+        Flash.Set(TempData, triaged.Explain());
         return Redirect(TriageLinks.Confirmation(Id));
     }
 

@@ -85,7 +85,8 @@ public class IndexModel(TriageService triage, StalkingProtectionDbContext db) : 
 
         try
         {
-            await triage.StartTriageAsync(Id, Version, User.ToActor(), ct);
+            var started = await triage.StartTriageAsync(Id, Version, User.ToActor(), ct);
+            Flash.Set(TempData, started.Explain());
             return Redirect(TriageLinks.Start(Id));
         }
         catch (DbUpdateConcurrencyException)
