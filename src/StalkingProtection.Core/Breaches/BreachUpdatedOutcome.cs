@@ -66,7 +66,7 @@ public sealed class BreachUpdatedOutcome
     public string Explain()
     {
         var words = VictimsToldOfNewOutcome
-            ? $"Breach updated (offence code {Breach.OffenceCode}): {Describe()} (it was {Words(OutcomeBefore)})."
+            ? $"Breach updated (offence code {Breach.OffenceCode}), no longer {Words(OutcomeBefore)}: {Describe()}."
             : $"Breach updated (offence code {Breach.OffenceCode}): {Describe()}.";
         var steps = new List<string>();
         if (CrimeReference is { } reference)
@@ -91,7 +91,7 @@ public sealed class BreachUpdatedOutcome
 
         if (!string.IsNullOrWhiteSpace(Sentence))
         {
-            steps.Add($"sentence: {Sentence}");
+            steps.Add($"sentence {Sentence}");
         }
 
         if (steps.Count > 0)
