@@ -638,6 +638,56 @@ public class Application : IVersioned
         }
     }
 
+    /// <summary>
+    /// The drafting tasks still to do before the application can be lodged, each naming the rule that needs it: what
+    /// <see cref="Submit"/> checks of the application itself (the respondent's age, R7, is checked at lodging).
+    /// </summary>
+    public IReadOnlyList<string> DraftingTasksOutstanding()
+    {
+        var outstanding = new List<string>();
+        if (IsForOrder)
+        {
+            // SPA 2019 s.1(3), R2.
+            if (ApplicantForce is { } force && PoliceForces.IsTerritorial(force) && (JurisdictionBasis is null || string.IsNullOrWhiteSpace(JurisdictionNotes)))
+            {
+                outstanding.Add("why the force may apply (SPA 2019 s.1(3), R2)");
+            }
+
+            // SPA 2019 s.1(1)(a)–(c), R3.
+            var missing = Enum.GetValues<Limb>().Where(l => _evidence.All(e => e.Limb != l)).Select(l => $"({LimbLetter(l)})").ToList();
+            if (missing.Count > 0)
+            {
+                outstanding.Add($"evidence for limb {string.Join(", ", missing)} of the test (SPA 2019 s.1(1), R3)");
+            }
+
+            // SPA 2019 s.1(1)(c), R4.
+            if (_protectedPersons.Count == 0)
+            {
+                outstanding.Add("the people the order is to protect (SPA 2019 s.1(1)(c), R4)");
+            }
+        }
+        else
+        {
+            // SPA 2019 s.4, R21.
+            if (string.IsNullOrWhiteSpace(ChangeSought))
+            {
+                outstanding.Add("what the application asks the court to do (SPA 2019 s.4)");
+            }
+
+            if (NeedsNecessityRationale && string.IsNullOrWhiteSpace(NecessityRationale))
+            {
+                outstanding.Add("why it is necessary to protect a person (SPA 2019 s.4, R21)");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(CourtName))
+        {
+            outstanding.Add("the court (R12)");
+        }
+
+        return outstanding;
+    }
+
     /// <summary>Puts the application back in the coordinators' queue after a change withdrew its authorisation.</summary>
     public AuthorisationWithdrawn? TakeWithdrawnAuthorisation(DateTimeOffset now)
     {

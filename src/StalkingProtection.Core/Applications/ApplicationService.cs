@@ -124,17 +124,18 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     }
 
     /// <summary>SPA 2019 s.4, R21: what a drafted variation, renewal or discharge application asks for, and why, amended before authorisation.</summary>
-    public async Task AmendChangeSoughtAsync(AmendChangeSoughtOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> AmendChangeSoughtAsync(AmendChangeSoughtOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale };
         application.AmendChangeSought(options.ChangeSought, options.AddsOrTightens, options.NecessityRationale);
         audit.Add(actor, AuditEvents.Application.ChangeSoughtAmended.For(application.Id, oldValues: old,
             newValues: new { application.ChangeSought, application.AddsOrTightens, application.NecessityRationale }));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.ChangeSoughtAmended, application, withdrawn);
     }
 
-    public async Task AddEvidenceAsync(AddEvidenceOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> AddEvidenceAsync(AddEvidenceOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var e = options.Evidence;
@@ -143,33 +144,36 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.EvidenceAdded.For(application.Id,
             newValues: new { added.Id, added.Limb, added.Kind, added.ReferenceId }));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.EvidenceAdded, application, withdrawn);
     }
 
     /// <summary>SPA 2019 s.1(3), R2: why the respondent lives in, is in, or is coming to the force's area.</summary>
-    public async Task SetJurisdictionAsync(SetJurisdictionOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> SetJurisdictionAsync(SetJurisdictionOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.JurisdictionBasis, application.JurisdictionNotes };
         application.SetJurisdiction(options.Basis, options.Notes);
         audit.Add(actor, AuditEvents.Application.JurisdictionSet.For(application.Id, oldValues: old,
             newValues: new { application.JurisdictionBasis, application.JurisdictionNotes }));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.JurisdictionSet, application, withdrawn);
     }
 
     /// <summary>R7: the court chosen while drafting; checked against the respondent's age when the application is lodged.</summary>
-    public async Task ChooseCourtAsync(ChooseCourtOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> ChooseCourtAsync(ChooseCourtOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var old = new { application.Venue, application.CourtName };
         application.SetVenue(options.Venue, options.CourtName);
         audit.Add(actor, AuditEvents.Application.CourtChosen.For(application.Id, oldValues: old,
             newValues: new { application.Venue, application.CourtName }));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.CourtChosen, application, withdrawn);
     }
 
     /// <summary>SPA 2019 s.1(1)(c), R4: names a protected person recorded on the case.</summary>
-    public async Task AddProtectedPersonAsync(AddProtectedPersonOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> AddProtectedPersonAsync(AddProtectedPersonOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var victim = await db.Victims.SingleOrDefaultAsync(v => v.Id == options.VictimId, ct)
@@ -183,11 +187,12 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
 
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.ProtectedPersonAdded.For(application.Id, newValues: new { options.VictimId }));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.ProtectedPersonAdded, application, withdrawn);
     }
 
     /// <summary>SPA 2019 s.1(2), s.2(2)–(4), R8–R10, R15, R16: a condition the application asks the court to make.</summary>
-    public async Task<Guid> ProposeConditionAsync(ProposeConditionOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> ProposeConditionAsync(ProposeConditionOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
@@ -196,11 +201,11 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.ConditionProposed.For(application.Id,
             Override.Justification(options.Override, overridden), newValues: Snapshot(proposed)));
-        await SaveChangeAsync(application, actor, ct);
-        return proposed.Id;
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.ConditionProposed, application, withdrawn, proposed.Id);
     }
 
-    public async Task ChangeProposedConditionAsync(ChangeProposedConditionOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> ChangeProposedConditionAsync(ChangeProposedConditionOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
@@ -209,21 +214,23 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.ProposedConditionChanged.For(application.Id,
             Override.Justification(options.Override, overridden), oldValues: old, newValues: Snapshot(proposed)));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.ProposedConditionChanged, application, withdrawn, proposedConditionId: proposed.Id);
     }
 
-    public async Task RemoveProposedConditionAsync(RemoveProposedConditionOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> RemoveProposedConditionAsync(RemoveProposedConditionOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         var removed = application.RemoveProposedCondition(options.ConditionId);
         db.Remove(removed);
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.ProposedConditionRemoved.For(application.Id, oldValues: Snapshot(removed)));
-        await SaveChangeAsync(application, actor, ct);
+        var withdrawn = await SaveChangeAsync(application, actor, ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.ProposedConditionRemoved, application, withdrawn);
     }
 
     /// <summary>A coordinator sends a draft back to the officer with comments instead of authorising it.</summary>
-    public async Task ReturnAsync(ReturnApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> ReturnAsync(ReturnApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         new RuleCheck()
@@ -237,28 +244,31 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.Returned.For(application.Id, options.Comments.Trim()));
         await db.SaveChangesAsync(ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.Returned, application);
     }
 
     /// <summary>A comment on an application (for example from legal services), kept in the audit log beside the changes.</summary>
-    public async Task CommentAsync(CommentOnApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> CommentAsync(CommentOnApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
-        _ = await db.Applications.SingleAsync(a => a.Id == options.ApplicationId, ct);
+        var application = await db.Applications.SingleAsync(a => a.Id == options.ApplicationId, ct);
         new RuleCheck()
             .Must(!string.IsNullOrWhiteSpace(options.Comment) && options.Comment.Length <= AuditEntry.JustificationMaxLength, "Input", "comment",
                 $"Enter a comment of at most {AuditEntry.JustificationMaxLength} characters", "")
             .ThrowIfBroken();
         audit.Add(actor, AuditEvents.Application.Commented.For(options.ApplicationId, options.Comment.Trim()));
         await db.SaveChangesAsync(ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.Commented, application);
     }
 
     /// <summary>The officer asks a coordinator to authorise the draft: it joins the coordinators' queue.</summary>
-    public async Task AskForAuthorisationAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ApplicationTaskOutcome> AskForAuthorisationAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
     {
         var application = await LoadAsync(options.ApplicationId, options.ExpectedVersion, ct);
         application.AskForAuthorisation(timeProvider.GetUtcNow());
         db.Touch(application);
         audit.Add(actor, AuditEvents.Application.AuthorisationAsked.For(application.Id, newValues: new { application.AwaitingAuthorisationSince }));
         await db.SaveChangesAsync(ct);
+        return ApplicationTaskOutcome.Done(DraftingTask.AuthorisationAsked, application);
     }
 
     public async Task<ApplicationStepOutcome> AuthoriseAsync(AuthoriseApplicationOptions options, Actor actor, CancellationToken ct = default)
@@ -385,9 +395,10 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
     /// Saves a change to a draft. What was authorised is what is lodged: if the change withdrew the authorisation, that is audited and
     /// the application goes back to the coordinators' queue, in the same unit of work.
     /// </summary>
-    private async Task SaveChangeAsync(Application application, Actor actor, CancellationToken ct)
+    private async Task<AuthorisationWithdrawn?> SaveChangeAsync(Application application, Actor actor, CancellationToken ct)
     {
-        if (application.TakeWithdrawnAuthorisation(timeProvider.GetUtcNow()) is { } withdrawn)
+        var withdrawn = application.TakeWithdrawnAuthorisation(timeProvider.GetUtcNow());
+        if (withdrawn is not null)
         {
             db.Touch(application);
             audit.Add(actor, AuditEvents.Application.AuthorisationWithdrawn.For(application.Id,
@@ -396,6 +407,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         }
 
         await db.SaveChangesAsync(ct);
+        return withdrawn;
     }
 
     private async Task<string?> VictimReferenceAsync(Guid? orderId, CancellationToken ct) =>

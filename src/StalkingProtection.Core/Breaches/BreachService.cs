@@ -59,7 +59,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
         return legalReviewFor;
     }
 
-    public async Task RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<BreachUpdatedOutcome> RecordOutcomeAsync(RecordBreachOutcomeOptions options, Actor actor, CancellationToken ct = default)
     {
         var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
         db.ExpectVersion(breach, options.ExpectedVersion);
@@ -69,10 +69,11 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             newValues: new { breach.Outcome, breach.ConvictedOn, breach.Sentence }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
+        return BreachUpdatedOutcome.Updated(breach, old.Outcome);
     }
 
     /// <summary>What followed a breach: arrest, charge, court outcome and sentence (R37), and when the victim was told (R41).</summary>
-    public async Task UpdateAsync(UpdateBreachOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<BreachUpdatedOutcome> UpdateAsync(UpdateBreachOptions options, Actor actor, CancellationToken ct = default)
     {
         var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
         db.ExpectVersion(breach, options.ExpectedVersion);
@@ -88,10 +89,11 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             newValues: new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
+        return BreachUpdatedOutcome.Updated(breach, old.Outcome);
     }
 
     /// <summary>Arrest, charge, plea, court outcome, sentence (R37) and when the victim was told (R41), checked together.</summary>
-    public async Task RecordProgressAsync(RecordBreachProgressOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<BreachUpdatedOutcome> RecordProgressAsync(RecordBreachProgressOptions options, Actor actor, CancellationToken ct = default)
     {
         var breach = await db.Breaches.SingleAsync(b => b.Id == options.BreachId, ct);
         db.ExpectVersion(breach, options.ExpectedVersion);
@@ -101,6 +103,7 @@ public sealed class BreachService(StalkingProtectionDbContext db, TimeProvider t
             newValues: new { breach.CrimeReference, breach.ArrestedAt, breach.ChargedAt, breach.Plea, breach.PleaOn, breach.Outcome, breach.ConvictedOn, breach.Sentence, breach.VictimInformedAt }));
         await TellOutcomeAsync(breach, old.Outcome, ct);
         await db.SaveChangesAsync(ct);
+        return BreachUpdatedOutcome.Updated(breach, old.Outcome);
     }
 
     /// <summary>

@@ -193,7 +193,7 @@ public sealed class ReportedBreachService(
     /// R41, Victims' Code right 6: an officer records that they told the person who reported the decision another way (a phone
     /// call, in person) and when; how is kept in the audit entry.
     /// </summary>
-    public async Task RecordReporterToldAsync(RecordReporterToldOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReporterToldOutcome> RecordReporterToldAsync(RecordReporterToldOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == options.ReportedBreachId, ct);
@@ -202,6 +202,7 @@ public sealed class ReportedBreachService(
         reported.RecordVictimTold(options.ToldAt, now);
         AuditTold(audit, actor, reported, options.How.ToString(), null);
         await db.SaveChangesAsync(ct);
+        return ReporterToldOutcome.Told(reported, options.How);
     }
 
     /// <summary>The key of the victim update for the decision on a reported breach: it is raised once per victim.</summary>

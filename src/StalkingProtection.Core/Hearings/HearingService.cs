@@ -51,7 +51,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
     }
 
     /// <summary>R38: the standard of proof argued and, where the court states it, the standard it applied.</summary>
-    public async Task RecordStandardOfProofAsync(RecordStandardOfProofOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<StandardOfProofRecordedOutcome> RecordStandardOfProofAsync(RecordStandardOfProofOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hearing = await db.Hearings.SingleAsync(h => h.Id == options.HearingId, ct);
@@ -62,6 +62,7 @@ public sealed class HearingService(StalkingProtectionDbContext db, TimeProvider 
         audit.Add(actor, AuditEvents.Hearing.StandardOfProofRecorded.For(hearing.Id, oldValues: old,
             newValues: new { hearing.StandardArgued, hearing.StandardFound }));
         await db.SaveChangesAsync(ct);
+        return StandardOfProofRecordedOutcome.Recorded(hearing);
     }
 
     /// <summary>The court's decision at a hearing: the hearing is marked determined with the application (R17 via ApplicationService.DetermineAsync).</summary>

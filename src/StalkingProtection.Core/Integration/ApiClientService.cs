@@ -116,26 +116,28 @@ public sealed class ApiClientService(
     }
 
     /// <summary>Gives the client a team, whose cases alone it then sees, or with none the whole force's.</summary>
-    public async Task ChangeTeamAsync(Guid id, string? team, Actor actor, CancellationToken ct = default)
+    public async Task<ApiClientChangedOutcome> ChangeTeamAsync(Guid id, string? team, Actor actor, CancellationToken ct = default)
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
         var old = new { client.Team };
         client.ChangeTeam(team);
         if (old.Team == client.Team)
         {
-            return;
+            return ApiClientChangedOutcome.TeamChanged(client, changed: false);
         }
 
         auditLog.Add(actor, AuditEvents.ApiClient.TeamChanged.For(client.Id, oldValues: old, newValues: new { client.Team }));
         await db.SaveChangesAsync(ct);
+        return ApiClientChangedOutcome.TeamChanged(client, changed: true);
     }
 
-    public async Task RevokeAsync(Guid id, Actor actor, CancellationToken ct = default)
+    public async Task<ApiClientChangedOutcome> RevokeAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var client = await db.Set<ApiClient>().SingleAsync(c => c.Id == id, ct);
         client.Revoke(timeProvider.GetUtcNow());
         auditLog.Add(actor, AuditEvents.ApiClient.Revoked.For(client.Id, newValues: new { client.RevokedAt }));
         await db.SaveChangesAsync(ct);
+        return ApiClientChangedOutcome.Revoked(client);
     }
 
     private static string NewKey() =>

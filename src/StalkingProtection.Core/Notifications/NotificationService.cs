@@ -243,7 +243,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
     }
 
     /// <summary>R33: a reasonable excuse accepted, or the duty fell away.</summary>
-    public async Task ExcuseAsync(ExcuseObligationOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ObligationExcusedOutcome> ExcuseAsync(ExcuseObligationOptions options, Actor actor, CancellationToken ct = default)
     {
         var obligation = await db.NotificationObligations.SingleAsync(o => o.Id == options.ObligationId, ct);
         db.ExpectVersion(obligation, options.ExpectedVersion);
@@ -251,6 +251,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         obligation.Excuse(options.Reason, timeProvider.UkToday);
         audit.Add(actor, AuditEvents.Obligation.Excused.For(obligation.Id, options.Reason, oldValues: old, newValues: new { obligation.Status }));
         await db.SaveChangesAsync(ct);
+        return ObligationExcusedOutcome.Excused(obligation, old.Status);
     }
 
     private async Task<List<StalkingProtectionOrder>> OrdersMadeByAsync(Respondent respondent, DateOnly on, CancellationToken ct) =>

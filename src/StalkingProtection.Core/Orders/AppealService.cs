@@ -45,7 +45,7 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
     }
 
     /// <summary>SPA 2019 s.7(4): an appeal allowed against the making of an order quashes it.</summary>
-    public async Task DecideAsync(DecideAppealOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<AppealDecidedOutcome> DecideAsync(DecideAppealOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var appeal = await db.Appeals.SingleAsync(a => a.Id == options.AppealId, ct);
@@ -57,10 +57,12 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
 
         db.ExpectVersion(appeal, options.ExpectedVersion);
         appeal.Decide(options.Outcome, options.DecidedOn, options.CrownCourtReference, options.ConsequentialOrders, timeProvider.UkToday);
+        StalkingProtectionOrder? quashed = null;
         if (options.Outcome == AppealOutcome.Allowed && appeal.OrderId is { } orderId && appeal.QuashesOrderIfAllowed)
         {
             var order = await db.Orders.SingleAsync(o => o.Id == orderId, ct);
             order.Quash(options.DecidedOn, now);
+            quashed = order;
             audit.Add(actor, AuditEvents.Order.Quashed.For(order.Id, "Appeal allowed (SPA 2019 s.7(4))",
                 oldValues: new { Status = OrderStatus.InForce }, newValues: new { Status = OrderStatus.Quashed, order.EndedOn }));
 
@@ -75,5 +77,6 @@ public sealed class AppealService(StalkingProtectionDbContext db, TimeProvider t
         audit.Add(actor, AuditEvents.Appeal.Decided.For(appeal.Id, oldValues: new { Outcome = AppealOutcome.Pending },
             newValues: new { appeal.Outcome, appeal.DecidedOn, appeal.CrownCourtReference, appeal.ConsequentialOrders }));
         await db.SaveChangesAsync(ct);
+        return AppealDecidedOutcome.Decided(appeal, quashed);
     }
 }

@@ -247,15 +247,16 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
     }
 
     /// <summary>R42: the PNC entry is made; closes the open PNC tasks.</summary>
-    public async Task RecordPncEntryAsync(RecordPncEntryOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<PncEntryRecordedOutcome> RecordPncEntryAsync(RecordPncEntryOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var order = await LoadAsync(options.OrderId, options.ExpectedVersion, ct);
         var old = new { order.PncReference };
         order.RecordPncEntry(options.Reference);
-        await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.RecordOnPnc, now, ct);
+        var tasksCompleted = await staffTasks.CompleteOpenAsync(actor, order.Id, StaffTaskType.RecordOnPnc, now, ct);
         audit.Add(actor, AuditEvents.Order.PncRecorded.For(order.Id, oldValues: old, newValues: new { order.PncReference }));
         await db.SaveChangesAsync(ct);
+        return PncEntryRecordedOutcome.Recorded(order, old.PncReference, tasksCompleted);
     }
 
     // SPA 2019 s.4, s.5(7), R20.

@@ -48,11 +48,13 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
         return fresh.Count;
     }
 
-    public async Task CompleteOpenAsync(Actor actor, Guid orderId, StaffTaskType type,
+    /// <summary>The event that meets an order's open tasks of a type closes them; answers how many it closed.</summary>
+    public async Task<int> CompleteOpenAsync(Actor actor, Guid orderId, StaffTaskType type,
         DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.StaffTasks.Where(t => t.OrderId == orderId && t.Type == type && t.Status == StaffTaskStatus.Open).ToListAsync(ct);
         Close(actor, open, now, null);
+        return open.Count;
     }
 
     /// <summary>

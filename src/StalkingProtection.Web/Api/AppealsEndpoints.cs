@@ -54,8 +54,9 @@ public static class AppealsEndpoints
         api.MapPost("/appeals/{id:guid}/decision", (Guid id, HttpContext http, AppealService appeals, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<DecideAppealRequest>(http.Request, async r =>
             {
-                await appeals.DecideAsync(new DecideAppealOptions(id, r.Outcome, r.DecidedOn, r.CrownCourtReference, r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.AppealAsync(db, id, http.RequestAborted));
+                var decided = await appeals.DecideAsync(new DecideAppealOptions(id, r.Outcome, r.DecidedOn, r.CrownCourtReference, r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok((await ApiResponses.AppealAsync(db, id, http.RequestAborted))! with { Explanation = decided.Explain() });
             }, () => db.Appeals.AsNoTracking().Where(a => a.Id == id).Select(a => (long?)a.Version).SingleOrDefaultAsync()))
             .Write<DecideAppealRequest, AppealResponse>("DecideAppeal", "Record the Crown Court's decision; an allowed appeal against an order quashes it (s.7(4)).",
                 StatusCodes.Status200OK);

@@ -173,9 +173,9 @@ public static class ApplicationsEndpoints
         api.MapPost("/hearings/{id:guid}/standard-of-proof", (Guid id, HttpContext http, HearingService hearings, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordStandardOfProofRequest>(http.Request, async r =>
             {
-                await hearings.RecordStandardOfProofAsync(new RecordStandardOfProofOptions(id, r.Argued, r.Found, r.Version), http.User.ToActor(),
+                var recorded = await hearings.RecordStandardOfProofAsync(new RecordStandardOfProofOptions(id, r.Argued, r.Found, r.Version), http.User.ToActor(),
                     http.RequestAborted);
-                return Results.Ok(await ApiResponses.HearingAsync(db, id, http.RequestAborted));
+                return Results.Ok((await ApiResponses.HearingAsync(db, id, http.RequestAborted))! with { Explanation = recorded.Explain() });
             }, () => db.Hearings.AsNoTracking().Where(h => h.Id == id).Select(h => (long?)h.Version).SingleOrDefaultAsync()))
             .Write<RecordStandardOfProofRequest, HearingResponse>("RecordStandardOfProof",
                 "Record the standard of proof argued and, if the court stated it, the standard applied (R38: the April 2024 guidance says the civil standard is likely).",

@@ -67,9 +67,9 @@ public static class BreachesEndpoints
                 TimeProvider time) =>
             ApiRoute.HandleAsync<RecordBreachOutcomeRequest>(http.Request, async r =>
             {
-                await breaches.RecordOutcomeAsync(new RecordBreachOutcomeOptions(id, r.Outcome, r.ConvictedOn, r.Sentence, r.Version), http.User.ToActor(),
+                var updated = await breaches.RecordOutcomeAsync(new RecordBreachOutcomeOptions(id, r.Outcome, r.ConvictedOn, r.Sentence, r.Version), http.User.ToActor(),
                     http.RequestAborted);
-                return Results.Ok(await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, id, http.RequestAborted));
+                return Results.Ok((await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, id, http.RequestAborted))! with { Explanation = updated.Explain() });
             }, () => BreachVersionAsync(db, id)))
             .Write<RecordBreachOutcomeRequest, BreachResponse>("RecordBreachOutcome", "Record the outcome of a breach (R37).", StatusCodes.Status200OK);
 
@@ -77,9 +77,10 @@ public static class BreachesEndpoints
                 TimeProvider time) =>
             ApiRoute.HandleAsync<RecordBreachProgressRequest>(http.Request, async r =>
             {
-                await breaches.RecordProgressAsync(new RecordBreachProgressOptions(id, new BreachProgress(r.CrimeReference, r.ArrestedAt, r.ChargedAt, r.Plea, r.PleaOn,
-                    r.Outcome, r.ConvictedOn, r.Sentence, r.VictimInformedAt, r.ReasonableExcuseClaimed), r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, id, http.RequestAborted));
+                var updated = await breaches.RecordProgressAsync(new RecordBreachProgressOptions(id, new BreachProgress(r.CrimeReference, r.ArrestedAt, r.ChargedAt,
+                    r.Plea, r.PleaOn, r.Outcome, r.ConvictedOn, r.Sentence, r.VictimInformedAt, r.ReasonableExcuseClaimed), r.Version), http.User.ToActor(),
+                    http.RequestAborted);
+                return Results.Ok((await ApiResponses.BreachAsync(db, rules.Value, time.UkToday, id, http.RequestAborted))! with { Explanation = updated.Explain() });
             }, () => BreachVersionAsync(db, id)))
             .Write<RecordBreachProgressRequest, BreachResponse>("RecordBreachProgress",
                 "Record what followed a breach: crime reference, arrest, charge, plea, court outcome, sentence (R37 maximum penalty advice) and when the victim was told (R41).",

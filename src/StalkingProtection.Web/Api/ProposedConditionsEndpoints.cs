@@ -53,7 +53,7 @@ public sealed record ProposedConditionRequest(IReadOnlyList<Guid> ProtectedPerso
 public sealed record ProposedConditionResponse(Guid Id, Guid ApplicationId, int Sequence, string? TemplateKey, IReadOnlyDictionary<string, string> Parameters,
     ConditionType Type, ConditionCategory Category, string Wording, ConditionScope Scope, string? LocalityText, string? MapReference, string? LocalityPolygon,
     IReadOnlyList<Guid> ProtectedPersonIds, string NecessityRationale, bool ConflictConsidered, bool ConflictFound, string? ConflictNotes,
-    ConditionDuration Duration, DateOnly? EndsOn, string? OverrideReason)
+    ConditionDuration Duration, DateOnly? EndsOn, string? OverrideReason, string? Explanation = null)
 {
     public static ProposedConditionResponse From(ProposedCondition c) => new(c.Id, c.ApplicationId, c.Sequence, c.TemplateKey, c.Parameters, c.Type, c.Category,
         c.Wording, c.Scope, c.LocalityText, c.MapReference, c.LocalityPolygon, c.ProtectedPersonIds, c.NecessityRationale, c.ConflictConsidered, c.ConflictFound,
@@ -74,9 +74,11 @@ public static class ProposedConditionsEndpoints
             ApiRoute.HandleAsync<ProposedConditionRequest>(http.Request, async r =>
             {
                 var actor = http.User.ToActor();
-                var conditionId = await ApiOverrides.RunAsync(db, r.Overrides, actor, o =>
+                var proposed = await ApiOverrides.RunAsync(db, r.Overrides, actor, o =>
                     applications.ProposeConditionAsync(new ProposeConditionOptions(id, r.ToDetails(), o, r.Version), actor, http.RequestAborted));
-                return ApiRoute.Created($"/api/v1/applications/{id}/proposed-conditions/{conditionId}", await OneAsync(db, id, conditionId, http.RequestAborted));
+                var conditionId = proposed.ProposedConditionId!.Value;
+                return ApiRoute.Created($"/api/v1/applications/{id}/proposed-conditions/{conditionId}",
+                    (await OneAsync(db, id, conditionId, http.RequestAborted))! with { Explanation = proposed.Explain() });
             }, () => ApplicationVersionAsync(db, id)))
             .Write<ProposedConditionRequest, ProposedConditionResponse>("ProposeCondition",
                 "Propose a condition on a draft full or interim application, from the condition library or written out (R8, R9, R10, R12, R15, R16).");
@@ -86,13 +88,12 @@ public static class ProposedConditionsEndpoints
             ApiRoute.HandleAsync<ProposedConditionRequest>(http.Request, async r =>
             {
                 var actor = http.User.ToActor();
-                await ApiOverrides.RunAsync(db, r.Overrides, actor, async o =>
-                {
-                    await applications.ChangeProposedConditionAsync(new ChangeProposedConditionOptions(id, conditionId, r.ToDetails(), o, r.Version), actor,
-                        http.RequestAborted);
-                    return true;
-                });
-                return await OneAsync(db, id, conditionId, http.RequestAborted) is { } changed ? Results.Ok(changed) : ApiProblems.NotFound("The proposed condition");
+                var outcome = await ApiOverrides.RunAsync(db, r.Overrides, actor, o =>
+                    applications.ChangeProposedConditionAsync(new ChangeProposedConditionOptions(id, conditionId, r.ToDetails(), o, r.Version), actor,
+                        http.RequestAborted));
+                return await OneAsync(db, id, conditionId, http.RequestAborted) is { } changed
+                    ? Results.Ok(changed with { Explanation = outcome.Explain() })
+                    : ApiProblems.NotFound("The proposed condition");
             }, () => ApplicationVersionAsync(db, id)))
             .Write<ProposedConditionRequest, ProposedConditionResponse>("ChangeProposedCondition",
                 "Replace a proposed condition of a draft application; the same rules apply as when it was proposed.", StatusCodes.Status200OK);

@@ -29,8 +29,11 @@ public static class ReviewsEndpoints
                 TimeProvider time) =>
             ApiRoute.HandleAsync<RecordPncEntryRequest>(http.Request, async r =>
             {
-                await orders.RecordPncEntryAsync(new RecordPncEntryOptions(id, r.Reference, r.Version), http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await ApiResponses.OrderAsync(queries, id, Core.Time.LondonTime.DateOf(time.GetUtcNow()), http.RequestAborted));
+                var recorded = await orders.RecordPncEntryAsync(new RecordPncEntryOptions(id, r.Reference, r.Version), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok((await ApiResponses.OrderAsync(queries, id, Core.Time.LondonTime.DateOf(time.GetUtcNow()), http.RequestAborted))! with
+                {
+                    Explanation = recorded.Explain(),
+                });
             }, () => OrdersEndpoints.OrderVersionAsync(db, id)))
             .Write<RecordPncEntryRequest, OrderResponse>("RecordPncEntry", "Record the order's Police National Computer reference; closes the PNC task (R42).",
                 StatusCodes.Status200OK);

@@ -23,8 +23,8 @@ public class ProposedConditionServiceTests
         var victimId = application.Case.ProtectedPersonIds[0];
 
         // Act
-        var id = await testData.WithServicesAsync(_today, s => s.Applications.ProposeConditionAsync(
-            new ProposeConditionOptions(application.ApplicationId, Distance(victimId)), TestData.Officer));
+        var id = (await testData.WithServicesAsync(_today, s => s.Applications.ProposeConditionAsync(
+            new ProposeConditionOptions(application.ApplicationId, Distance(victimId)), TestData.Officer))).ProposedConditionId!.Value;
         await testData.WithServicesAsync(_today, s => s.Applications.ChangeProposedConditionAsync(
             new ChangeProposedConditionOptions(application.ApplicationId, id, Distance(victimId, "250")), TestData.Officer));
         await using (var ctx = db.CreateContext())

@@ -327,9 +327,9 @@ public class RecordPageAuthorisationTests(WebAppFactory factory) : IClassFixture
         {
             var draft = await data.CreateApplicationAsync(a => a.Draft());
             values["draft"] = draft.ApplicationId.ToString();
-            var conditionId = await data.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(
+            var proposed = await data.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(
                 draft.ApplicationId, new ProposedConditionDetails(TestData.NoContact(draft.Case.ProtectedPersonIds))), TestData.Officer));
-            values["condition"] = conditionId.ToString();
+            values["condition"] = proposed.ProposedConditionId!.Value.ToString();
         }
 
         if (Needs("order"))

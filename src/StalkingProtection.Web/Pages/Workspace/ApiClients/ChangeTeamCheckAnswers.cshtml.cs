@@ -34,8 +34,8 @@ public class ChangeTeamCheckAnswersModel(ApiClientService clients) : CheckAnswer
     protected override async Task<IActionResult> SaveAsync(ClientTeamAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await clients.ChangeTeamAsync(Id, answers.Team, Actor, ct);
-        Flash.Set(TempData, answers.Team is null ? $"{Client.Name} now sees the cases of the whole force" : $"{Client.Name} now sees only the cases of {answers.Team}");
+        var changed = await clients.ChangeTeamAsync(Id, answers.Team, Actor, ct);
+        Flash.Set(TempData, changed.Explain());
         return Redirect(ApiClientLinks.List);
     }
 }

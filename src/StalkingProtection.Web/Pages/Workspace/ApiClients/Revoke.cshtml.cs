@@ -17,8 +17,8 @@ public class RevokeModel(ApiClientService clients) : ApiClientRecordPageModel(cl
             return NotFound();
         }
 
-        await Clients.RevokeAsync(Id, User.ToActor(), ct);
-        TempData[Flash.Key] = $"{Client.Name} revoked: its keys are refused from now on";
+        var revoked = await Clients.RevokeAsync(Id, User.ToActor(), ct);
+        TempData[Flash.Key] = revoked.Explain();
         return Redirect(ApiClientLinks.List);
     }
 }

@@ -20,10 +20,10 @@ public class ProposeConditionTests(WebAppFactory factory) : CasePageTestBase(fac
 
     private static string Url(string page, Guid id, Guid journey) => $"/workspace/applications/propose-condition/{page}/{id}/{journey}";
 
-    private Task<Guid> ProposeAsync(CreatedApplication application, string metres = "100") =>
-        TestData.WithServicesAsync(_today, s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(application.ApplicationId,
+    private async Task<Guid> ProposeAsync(CreatedApplication application, string metres = "100") =>
+        (await TestData.WithServicesAsync(_today, s => s.Applications.ProposeConditionAsync(new ProposeConditionOptions(application.ApplicationId,
             new ProposedConditionDetails(StalkingProtection.TestCommon.TestData.NoContact(application.Case.ProtectedPersonIds), "no-approach-distance",
-                new Dictionary<string, string> { ["distance"] = metres, ["person"] = "Jane Smith" })), StalkingProtection.TestCommon.TestData.Officer));
+                new Dictionary<string, string> { ["distance"] = metres, ["person"] = "Jane Smith" })), StalkingProtection.TestCommon.TestData.Officer))).ProposedConditionId!.Value;
 
     /// <summary>Template, parameters and details answered; returns the check-answers page.</summary>
     private async Task<(HttpClient Client, Guid Journey, HttpResponseMessage Details)> AnswerAsync(CreatedApplication application, string template,

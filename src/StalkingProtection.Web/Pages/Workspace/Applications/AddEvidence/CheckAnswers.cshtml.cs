@@ -31,8 +31,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(EvidenceAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.AddEvidenceAsync(new AddEvidenceOptions(Id, new EvidenceLink(answers.Limb, answers.Kind, answers.ReferenceId, answers.Description), answers.Version),
-            Actor, ct);
-        return BackToApplication("Evidence linked");
+        var done = await applications.AddEvidenceAsync(new AddEvidenceOptions(Id, new EvidenceLink(answers.Limb, answers.Kind, answers.ReferenceId, answers.Description),
+            answers.Version), Actor, ct);
+        return BackToApplication(done.Explain());
     }
 }

@@ -28,7 +28,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(ProtectedPersonAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.AddProtectedPersonAsync(new AddProtectedPersonOptions(Id, answers.VictimId, answers.Version), Actor, ct);
-        return BackToApplication("Person to protect added");
+        var done = await applications.AddProtectedPersonAsync(new AddProtectedPersonOptions(Id, answers.VictimId, answers.Version), Actor, ct);
+        return BackToApplication(done.Explain());
     }
 }

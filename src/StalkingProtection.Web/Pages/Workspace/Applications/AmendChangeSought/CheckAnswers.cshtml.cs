@@ -21,8 +21,8 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(AmendChangeSoughtAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.AmendChangeSoughtAsync(new AmendChangeSoughtOptions(Id, answers.ChangeSought,
+        var done = await applications.AmendChangeSoughtAsync(new AmendChangeSoughtOptions(Id, answers.ChangeSought,
             answers.AddsOrTightens is { } adds ? adds == YesNo.Yes : null, answers.NecessityRationale, answers.Version), Actor, ct);
-        return BackToApplication("What the application asks for saved");
+        return BackToApplication(done.Explain());
     }
 }

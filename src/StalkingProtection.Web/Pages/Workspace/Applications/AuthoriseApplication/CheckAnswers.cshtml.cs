@@ -24,7 +24,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
             return BackToApplication(authorised.Explain());
         }
 
-        await applications.ReturnAsync(new ReturnApplicationOptions(Id, answers.Comments ?? "", answers.Version), Actor, ct);
-        return BackToApplication("Application returned to the officer");
+        var returned = await applications.ReturnAsync(new ReturnApplicationOptions(Id, answers.Comments ?? "", answers.Version), Actor, ct);
+        return BackToApplication(returned.Explain());
     }
 }

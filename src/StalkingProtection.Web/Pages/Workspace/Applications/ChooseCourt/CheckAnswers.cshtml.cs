@@ -14,7 +14,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(CourtAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.ChooseCourtAsync(new ChooseCourtOptions(Id, answers.Venue, answers.CourtName, answers.Version), Actor, ct);
-        return BackToApplication("Court recorded");
+        var done = await applications.ChooseCourtAsync(new ChooseCourtOptions(Id, answers.Venue, answers.CourtName, answers.Version), Actor, ct);
+        return BackToApplication(done.Explain());
     }
 }

@@ -16,7 +16,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(CommentAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.CommentAsync(new CommentOnApplicationOptions(Id, answers.Comment), Actor, ct);
-        return BackToApplication("Comment added");
+        var done = await applications.CommentAsync(new CommentOnApplicationOptions(Id, answers.Comment), Actor, ct);
+        return BackToApplication(done.Explain());
     }
 }

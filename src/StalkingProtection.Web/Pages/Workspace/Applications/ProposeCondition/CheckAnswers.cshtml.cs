@@ -39,13 +39,14 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
         {
             if (State.ConditionId is { } conditionId)
             {
-                await applications.ChangeProposedConditionAsync(new ChangeProposedConditionOptions(Id, conditionId, State.ToDetails(), @override, State.Version), User.ToActor(), ct);
-                SetFlash("Proposed condition changed");
+                var changed = await applications.ChangeProposedConditionAsync(new ChangeProposedConditionOptions(Id, conditionId, State.ToDetails(), @override,
+                    State.Version), User.ToActor(), ct);
+                SetFlash(changed.Explain());
             }
             else
             {
-                await applications.ProposeConditionAsync(new ProposeConditionOptions(Id, State.ToDetails(), @override, State.Version), User.ToActor(), ct);
-                SetFlash("Proposed condition added");
+                var proposed = await applications.ProposeConditionAsync(new ProposeConditionOptions(Id, State.ToDetails(), @override, State.Version), User.ToActor(), ct);
+                SetFlash(proposed.Explain());
             }
 
             JourneyState.Clear(TempData, Journey);

@@ -63,8 +63,8 @@ public class RemoveModel(StalkingProtectionDbContext db, ApplicationService appl
 
         try
         {
-            await applications.RemoveProposedConditionAsync(new RemoveProposedConditionOptions(Id, ConditionId, Version), User.ToActor(), ct);
-            SetFlash("Proposed condition removed");
+            var removed = await applications.RemoveProposedConditionAsync(new RemoveProposedConditionOptions(Id, ConditionId, Version), User.ToActor(), ct);
+            SetFlash(removed.Explain());
             return Redirect(ListUrl);
         }
         catch (DbUpdateConcurrencyException)

@@ -17,7 +17,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ApplicationServic
     protected override async Task<IActionResult> SaveAsync(JurisdictionAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await applications.SetJurisdictionAsync(new SetJurisdictionOptions(Id, answers.Basis, answers.Notes, answers.Version), Actor, ct);
-        return BackToApplication("Jurisdiction recorded");
+        var done = await applications.SetJurisdictionAsync(new SetJurisdictionOptions(Id, answers.Basis, answers.Notes, answers.Version), Actor, ct);
+        return BackToApplication(done.Explain());
     }
 }

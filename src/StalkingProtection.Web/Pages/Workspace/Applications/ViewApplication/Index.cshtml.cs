@@ -64,8 +64,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
 
         try
         {
-            await applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(Id, version), User.ToActor(), ct);
-            TempData[Flash.Key] = "The application is with the coordinators for authorisation";
+            var asked = await applications.AskForAuthorisationAsync(new AuthoriseApplicationOptions(Id, version), User.ToActor(), ct);
+            TempData[Flash.Key] = asked.Explain();
         }
         catch (Core.Rules.RuleViolationException ex)
         {

@@ -38,8 +38,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReportedBreachSer
     protected override async Task<IActionResult> SaveAsync(ReporterToldAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await breaches.RecordReporterToldAsync(new RecordReporterToldOptions(Id, answers.How, LondonTime.ToUtc(answers.ToldOn, answers.ToldAt), answers.Version), Actor, ct);
-        Flash.Set(TempData, "Recorded that the person who reported was told the decision");
+        var told = await breaches.RecordReporterToldAsync(new RecordReporterToldOptions(Id, answers.How, LondonTime.ToUtc(answers.ToldOn, answers.ToldAt), answers.Version),
+            Actor, ct);
+        Flash.Set(TempData, told.Explain());
         return Redirect(ReportedBreachLinks.Decide(Id));
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
 
 namespace StalkingProtection.Web.Pages.Workspace.Orders.RecordAppealOutcome;
@@ -34,11 +33,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(AppealOutcomeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await appeals.DecideAsync(new DecideAppealOptions(AppealId, answers.Outcome, answers.DecidedOn, answers.CrownCourtReference, answers.AppealVersion,
-            answers.ConsequentialOrders), Actor, ct);
-        return BackToOrder(answers.Outcome == AppealOutcome.Allowed && Appeal.QuashesOrderIfAllowed
-            ? $"Appeal allowed: the order is quashed from {Display.Date(answers.DecidedOn)}. Update the PNC entry and tell the victim."
-            : $"Appeal outcome recorded: {answers.Outcome.ToString().ToLowerInvariant()}.");
+        var decided = await appeals.DecideAsync(new DecideAppealOptions(AppealId, answers.Outcome, answers.DecidedOn, answers.CrownCourtReference,
+            answers.AppealVersion, answers.ConsequentialOrders), Actor, ct);
+        return BackToOrder(decided.Explain());
     }
 
     protected override void OnConflict(AppealOutcomeAnswers answers)

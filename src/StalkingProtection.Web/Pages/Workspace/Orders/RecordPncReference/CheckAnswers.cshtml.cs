@@ -14,7 +14,7 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(PncReferenceAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await orders.RecordPncEntryAsync(new RecordPncEntryOptions(Id, answers.PncReference, answers.Version), Actor, ct);
-        return BackToOrder($"PNC reference {answers.PncReference} recorded.");
+        var recorded = await orders.RecordPncEntryAsync(new RecordPncEntryOptions(Id, answers.PncReference, answers.Version), Actor, ct);
+        return BackToOrder(recorded.Explain());
     }
 }

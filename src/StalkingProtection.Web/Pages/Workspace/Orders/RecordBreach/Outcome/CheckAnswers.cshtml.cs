@@ -39,9 +39,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(answers);
         static DateTimeOffset? At(DateOnly? d) => d is { } day ? LondonTime.ToUtc(day, new TimeOnly(12, 0)) : null;
-        await breaches.UpdateAsync(new UpdateBreachOptions(BreachId, answers.CrimeReference, At(answers.ArrestedOn), At(answers.ChargedOn), null, answers.Outcome,
-            answers.ConvictedOn, answers.Sentence, At(answers.VictimInformedOn), answers.BreachVersion), Actor, ct);
-        return BackToOrder("Breach updated.");
+        var updated = await breaches.UpdateAsync(new UpdateBreachOptions(BreachId, answers.CrimeReference, At(answers.ArrestedOn), At(answers.ChargedOn), null,
+            answers.Outcome, answers.ConvictedOn, answers.Sentence, At(answers.VictimInformedOn), answers.BreachVersion), Actor, ct);
+        return BackToOrder(updated.Explain());
     }
 
     protected override void OnConflict(BreachOutcomeAnswers answers)
