@@ -231,7 +231,8 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         return recorded;
     }
 
-    public async Task RecordOffenceOutcomeAsync(RecordNotificationOffenceOutcomeOptions options, Actor actor, CancellationToken ct = default)
+    /// <summary>SPA 2019 s.11, R33: what became of a suspected offence; an accepted reasonable excuse is an outcome, since it is an element of the offence.</summary>
+    public async Task<NotificationOffenceUpdatedOutcome> RecordOffenceOutcomeAsync(RecordNotificationOffenceOutcomeOptions options, Actor actor, CancellationToken ct = default)
     {
         var offence = await db.NotificationOffences.SingleAsync(o => o.Id == options.OffenceId, ct);
         db.ExpectVersion(offence, options.ExpectedVersion);
@@ -240,6 +241,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         audit.Add(actor, AuditEvents.NotificationOffence.OutcomeRecorded.For(offence.Id, oldValues: old,
             newValues: new { offence.Outcome, offence.OutcomeOn }));
         await db.SaveChangesAsync(ct);
+        return NotificationOffenceUpdatedOutcome.Recorded(offence, old.Outcome);
     }
 
     /// <summary>R33: a reasonable excuse accepted, or the duty fell away.</summary>

@@ -155,9 +155,9 @@ public static class NotificationsEndpoints
         api.MapPost("/notification-offences/{id:guid}/outcome", (Guid id, HttpContext http, NotificationService notifications, StalkingProtectionDbContext db) =>
             ApiRoute.HandleAsync<RecordNotificationOffenceOutcomeRequest>(http.Request, async r =>
             {
-                await notifications.RecordOffenceOutcomeAsync(new RecordNotificationOffenceOutcomeOptions(id, r.Outcome, r.OutcomeOn, r.ReasonableExcuseNotes, r.Version),
-                    http.User.ToActor(), http.RequestAborted);
-                return Results.Ok(await NotificationOffenceAsync(db, id, http.RequestAborted));
+                var recorded = await notifications.RecordOffenceOutcomeAsync(
+                    new RecordNotificationOffenceOutcomeOptions(id, r.Outcome, r.OutcomeOn, r.ReasonableExcuseNotes, r.Version), http.User.ToActor(), http.RequestAborted);
+                return Results.Ok((await NotificationOffenceAsync(db, id, http.RequestAborted))! with { Explanation = recorded.Explain() });
             }, () => db.NotificationOffences.AsNoTracking().Where(o => o.Id == id).Select(o => (long?)o.Version).SingleOrDefaultAsync()))
             .Write<RecordNotificationOffenceOutcomeRequest, NotificationOffenceResponse>("RecordNotificationOffenceOutcome",
                 "Record the outcome of a suspected s.11 offence (no further action, reasonable excuse accepted, caution, charge, conviction, acquittal).",

@@ -263,6 +263,7 @@ public class ApiCaseRecordsTests(WebAppFactory factory) : IClassFixture<WebAppFa
         // Assert
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("Cautioned", outcome.Json.GetProperty("outcome").GetString());
+        Assert.StartsWith("The respondent was cautioned on ", outcome.Json.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, TimeProvider time
     protected override async Task<IActionResult> SaveAsync(NotificationOffenceOutcomeAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await notifications.RecordOffenceOutcomeAsync(new RecordNotificationOffenceOutcomeOptions(OffenceId, answers.Outcome, answers.OutcomeOn,
+        var recorded = await notifications.RecordOffenceOutcomeAsync(new RecordNotificationOffenceOutcomeOptions(OffenceId, answers.Outcome, answers.OutcomeOn,
             answers.ReasonableExcuseNotes, answers.OffenceVersion), Actor, ct);
-        return BackToOrder($"Outcome of the suspected offence recorded: {Choices.Text(answers.Outcome).ToLowerInvariant()}.");
+        return BackToOrder(recorded.Explain());
     }
 
     protected override void OnConflict(NotificationOffenceOutcomeAnswers answers)
