@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
@@ -171,6 +173,15 @@ public class ListQueryStatementTests
         await using var db = database.CreateContext();
         var ct = TestContext.Current.CancellationToken;
         await CaseListKeys.RefreshAllAsync(db, ct);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // As a database that had cases when CaseListSortKeys ran holds them (DATE '9999-12-31' for no deadline), then migrated on.
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261206110413_CaseListSortKeys", ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE cases SET next_deadline_on = DATE '9999-12-31' WHERE next_deadline_on = 'infinity'", ct);
+            await migrator.MigrateAsync(null, ct);
+        }
+
         IQueryable<CaseListRow> Rows() => CaseListQuery.Rows(db, db.Cases.AsNoTracking(), _today, new CaseListFilter());
         var expected = await CaseListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false).Select(r => r.Id).ToListAsync(ct);
 
