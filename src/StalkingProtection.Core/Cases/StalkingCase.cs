@@ -39,10 +39,15 @@ public class StalkingCase : IVersioned
     public const int OfficerMaxLength = 200;
     public const int TeamMaxLength = 100;
 
+    private readonly List<CaseCrimeReference> _crimeReferenceKeys = [];
+
     public required Guid Id { get; init; }
 
     /// <summary>Crime references, comma separated.</summary>
     public string CrimeReferences { get; private set; } = "";
+
+    /// <summary>P1: each crime reference in <see cref="Search.ReferenceKeys.Of"/> form, a row apiece, which the search finds by equality on an index.</summary>
+    public IReadOnlyList<CaseCrimeReference> CrimeReferenceKeys => _crimeReferenceKeys;
 
     public OffencesConsidered Offences { get; private set; }
 
@@ -118,7 +123,7 @@ public class StalkingCase : IVersioned
             throw RuleViolationException.Input(nameof(crimeReferences), "Too many crime references");
         }
 
-        return new StalkingCase
+        var stalkingCase = new StalkingCase
         {
             Id = Guid.CreateVersion7(now),
             CrimeReferences = joined,
@@ -131,6 +136,8 @@ public class StalkingCase : IVersioned
             Team = Limit(team, TeamMaxLength),
             StatusSortKey = SortKeyOf(CaseStatus.Open),
         };
+        stalkingCase._crimeReferenceKeys.AddRange(CaseCrimeReference.Of(stalkingCase.Id, refs));
+        return stalkingCase;
     }
 
     public static int SortKeyOf(CaseStatus status) => status switch
@@ -198,6 +205,7 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         builder.HasOne<Staff.StaffUser>().WithMany().HasForeignKey(c => c.OfficerInChargeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.OfficerInChargeId);
         builder.Ignore(c => c.CrimeReferenceList);
+        builder.HasMany(c => c.CrimeReferenceKeys).WithOne().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(c => c.Four, f =>
         {
             f.Property(x => x.AssessedBy).HasMaxLength(StalkingCase.OfficerMaxLength);
@@ -218,5 +226,29 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         builder.HasIndex(c => new { c.StatusSortKey, c.Id });
         builder.HasIndex(c => new { c.SpoDecisionSortKey, c.Id });
         builder.HasIndex(c => new { c.NextDeadlineOn, c.Id });
+    }
+}
+
+/// <summary>One crime reference of a case, in the form the search looks it up in (<see cref="Search.ReferenceKeys.Of"/>).</summary>
+public sealed class CaseCrimeReference
+{
+    public required Guid CaseId { get; init; }
+
+    public required string ReferenceKey { get; init; }
+
+    /// <summary>A row for each different key among <paramref name="crimeReferences"/>.</summary>
+    public static IEnumerable<CaseCrimeReference> Of(Guid caseId, IEnumerable<string> crimeReferences) =>
+        crimeReferences.Select(Search.ReferenceKeys.Of).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)
+            .Select(k => new CaseCrimeReference { CaseId = caseId, ReferenceKey = k });
+}
+
+public sealed class CaseCrimeReferenceConfiguration : IEntityTypeConfiguration<CaseCrimeReference>
+{
+    public void Configure(EntityTypeBuilder<CaseCrimeReference> builder)
+    {
+        builder.ToTable("case_crime_references");
+        builder.HasKey(r => new { r.ReferenceKey, r.CaseId });
+        builder.Property(r => r.ReferenceKey).HasMaxLength(StalkingCase.CrimeReferenceMaxLength);
+        builder.HasIndex(r => r.CaseId);
     }
 }

@@ -140,6 +140,9 @@ public class StalkingProtectionOrder : IVersioned
 
     public string? PncReference { get; private set; }
 
+    /// <summary>The PNC reference in <see cref="Search.ReferenceKeys.PncId"/> form, which the search finds by equality on its index (P1).</summary>
+    public string? PncReferenceKey { get; private set; }
+
     public DateTimeOffset RecordedAt { get; private init; }
 
     /// <summary>R11: who attested that no condition is incompatible with an earlier order's.</summary>
@@ -538,6 +541,7 @@ public class StalkingProtectionOrder : IVersioned
         new RuleCheck().Must(!string.IsNullOrWhiteSpace(reference) && reference.Length <= ReferenceMaxLength, "R42", "pncReference",
             "Enter the PNC reference (R42)", "SG24 (recording)").ThrowIfBroken();
         PncReference = reference.Trim();
+        PncReferenceKey = Search.ReferenceKeys.PncId(PncReference);
     }
 
     private void EndOn(OrderEnding ending, DateOnly on, DateTimeOffset at, string? note)
@@ -569,6 +573,8 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
         builder.Property(o => o.Ending).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.EndingNote).HasMaxLength(StalkingProtectionOrder.NoteMaxLength);
         builder.Property(o => o.PncReference).HasMaxLength(StalkingProtectionOrder.ReferenceMaxLength);
+        builder.Property(o => o.PncReferenceKey).HasMaxLength(StalkingProtectionOrder.ReferenceMaxLength);
+        builder.HasIndex(o => o.PncReferenceKey);
         builder.Property(o => o.VictimReference).HasMaxLength(OrderVictimReference.Length);
         builder.HasIndex(o => o.VictimReference).IsUnique();
 

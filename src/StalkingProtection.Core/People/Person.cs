@@ -32,6 +32,9 @@ public class Person : IVersioned
 
     public string? PncId { get; private set; }
 
+    /// <summary>The PNC ID in <see cref="ReferenceKeys.PncId"/> form, which the search finds by equality on its index (P1).</summary>
+    public string? PncIdKey { get; private set; }
+
     public IReadOnlyList<PersonName> Names => _names;
 
     public DateTimeOffset CreatedAt { get; private init; }
@@ -67,6 +70,7 @@ public class Person : IVersioned
         DateOfBirth = dateOfBirth;
         Gender = gender;
         PncId = string.IsNullOrWhiteSpace(pncId) ? null : pncId.Trim();
+        PncIdKey = PncId is null ? null : ReferenceKeys.PncId(PncId);
         foreach (var name in _names)
         {
             name.SetMatchKey(IsMerged ? null : dateOfBirth);
@@ -116,6 +120,7 @@ public class Person : IVersioned
 
         DateOfBirth ??= other.DateOfBirth;
         PncId ??= other.PncId;
+        PncIdKey = PncId is null ? null : ReferenceKeys.PncId(PncId);
         other.MergedIntoId = Id;
         other.MergedAt = now.ToUniversalTime();
         foreach (var name in other._names)
@@ -249,6 +254,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Gender).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PncId).HasMaxLength(Person.PncIdMaxLength);
         builder.HasIndex(p => p.PncId);
+        builder.Property(p => p.PncIdKey).HasMaxLength(Person.PncIdMaxLength);
+        builder.HasIndex(p => p.PncIdKey);
         builder.HasMany(p => p.Names).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Names).AutoInclude();
         builder.Ignore(p => p.PrimaryName);

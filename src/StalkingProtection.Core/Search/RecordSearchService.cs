@@ -54,7 +54,6 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         var applicationIds = new HashSet<Guid>();
         var orderIds = new HashSet<Guid>();
         var term = query.Term;
-        var upper = term.ToUpperInvariant();
 
         if (Guid.TryParse(term, out var id))
         {
@@ -65,12 +64,14 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
 
         if (query.IsReference)
         {
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL upper(), which has no culture
-            caseIds.UnionWith(await visibleCases.Where(c => ("," + c.CrimeReferences.ToUpper() + ",").Contains("," + upper + ",")).OrderBy(c => c.Id).Select(c => c.Id).Take(MaxPerGroup).ToListAsync(ct));
-            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.PncReference != null && o.PncReference.ToUpper() == upper && visibleCases.Any(c => c.Id == o.CaseId))
+            // P1: each reference is looked up by equality on an index of its stored key (ReferenceKeys), never read row by row.
+            var referenceKey = ReferenceKeys.Of(term);
+            var pncKey = ReferenceKeys.PncId(term);
+            caseIds.UnionWith(await db.Set<CaseCrimeReference>().Where(k => k.ReferenceKey == referenceKey && visibleCases.Any(c => c.Id == k.CaseId))
+                .OrderBy(k => k.CaseId).Select(k => k.CaseId).Take(MaxPerGroup).ToListAsync(ct));
+            orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => o.PncReferenceKey == pncKey && visibleCases.Any(c => c.Id == o.CaseId))
                 .Select(o => o.Id).ToListAsync(ct));
-            personIds.UnionWith(await db.People.Where(p => p.MergedIntoId == null && p.PncId != null && p.PncId.ToUpper() == upper).OrderBy(p => p.Id).Select(p => p.Id).Take(MaxPerGroup).ToListAsync(ct));
-#pragma warning restore CA1304, CA1311, CA1862
+            personIds.UnionWith(await db.People.Where(p => p.PncIdKey == pncKey && p.MergedIntoId == null).OrderBy(p => p.Id).Select(p => p.Id).Take(MaxPerGroup).ToListAsync(ct));
             var acknowledged = db.NotificationEvents.Where(n => n.AcknowledgementReference == term).Select(n => n.RespondentId);
             orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => acknowledged.Contains(o.RespondentId) && visibleCases.Any(c => c.Id == o.CaseId))
                 .OrderBy(o => o.Id).Select(o => o.Id).Take(MaxPerGroup).ToListAsync(ct));

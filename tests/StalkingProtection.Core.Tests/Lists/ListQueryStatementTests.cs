@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
@@ -147,6 +149,61 @@ public class ListQueryStatementTests
         }).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         Assert.Equal(expected, first.Concat(next).Select(r => r.Id));
         AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: index, readInOrder: true);
+    }
+
+    // Paged to its end, each sort lists every case once, also when a page ends among the cases that share a key: those with
+    // nothing due share "no deadline" (DateOnly.MaxValue), which the keys' own statement writes and a cursor asks for, and
+    // on PostgreSQL both must be the same date for the next page to find the rest.
+    [Theory]
+    [InlineData(CaseListSort.NextDeadline)]
+    [InlineData(CaseListSort.SpoDecision)]
+    [InlineData(CaseListSort.Status)]
+    [InlineData(CaseListSort.Respondent)]
+    public async Task P1_CaseList_SortedByAStoredKey_PagedToTheEnd_ListsEveryCaseOnce(CaseListSort sort)
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        await testData.CreateOrderAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await testData.CreateCaseAsync(c => c.Reported(new DateOnly(2026, 2, 5).AddDays(i)));
+        }
+
+        await using var db = database.CreateContext();
+        var ct = TestContext.Current.CancellationToken;
+        await CaseListKeys.RefreshAllAsync(db, ct);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // As a database that had cases when CaseListSortKeys ran holds them (DATE '9999-12-31' for no deadline), then migrated on.
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261206110413_CaseListSortKeys", ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE cases SET next_deadline_on = DATE '9999-12-31' WHERE next_deadline_on = 'infinity'", ct);
+            await migrator.MigrateAsync(null, ct);
+        }
+
+        IQueryable<CaseListRow> Rows() => CaseListQuery.Rows(db, db.Cases.AsNoTracking(), _today, new CaseListFilter());
+        var expected = await CaseListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false).Select(r => r.Id).ToListAsync(ct);
+
+        // Act
+        var listed = new List<Guid>();
+        CaseListRow? last = null;
+        for (var page = 0; page < expected.Count; page++)
+        {
+            var rows = await CaseListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, last is null ? null : Keyset.Format(CaseListQuery.KeyOf(last, sort)),
+                last?.Id, false).Take(2).ToListAsync(ct);
+            listed.AddRange(rows.Select(r => r.Id));
+            if (rows.Count < 2)
+            {
+                break;
+            }
+
+            last = rows[^1];
+        }
+
+        // Assert
+        Assert.Equal(6, expected.Count);
+        Assert.Equal(expected, listed);
     }
 
     // GET /api/v1/applications by the time each was started, likewise, and the respondent's name found by their person's index.

@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Data.Migrations;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Search;
 using StalkingProtection.TestCommon;
@@ -163,6 +166,212 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
 
         // Assert
         Assert.Empty(results.People);
+    }
+
+    /// <summary>A case of the officer's team with two crime references, and a respondent with a PNC ID.</summary>
+    private async Task<(Guid CaseId, Guid PersonId)> CaseWithReferencesAsync(string pncId, params string[] crimeReferences) =>
+        await TestData.WithServicesAsync(_today, async s =>
+        {
+            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions(crimeReferences, OffencesConsidered.StalkingPha2A, _today,
+                TestData.Officer.Name, "Stalking Team"), TestData.Officer);
+            var respondentId = await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
+                new PersonDetails("Zoë", "Okafor", new DateOnly(1988, 7, 14), PncId: pncId), null, null, null), TestData.Officer);
+            return (caseId, await s.Context.Respondents.Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync());
+        });
+
+    [Theory]
+    [InlineData("12/0034567A")]
+    [InlineData("12/34567a")]
+    [InlineData("2012/0034567A")]
+    [InlineData("120034567A")]
+    [InlineData(" 12 / 34567A")]
+    public async Task P1_PncIdSearch_TheIdWithOrWithoutItsZerosSlashOrCapitals_FindsThePersonAndCase(string text)
+    {
+        // Arrange
+        var (caseId, personId) = await CaseWithReferencesAsync("12/0034567A", "13/000123/24");
+        await CaseWithReferencesAsync("12/0034568A", "13/000124/24");
+
+        // Act
+        var (results, _) = await SearchCountingAsync(text);
+
+        // Assert
+        Assert.Equal([personId], results.People.Select(p => p.PersonId));
+        Assert.Equal([caseId], results.Cases.Select(c => c.CaseId));
+    }
+
+    [Theory]
+    [InlineData("13/000123/24")]
+    [InlineData("wy-2026-55")]
+    [InlineData(" WY-2026-55 ")]
+    [InlineData("WY-2026- 55")]
+    public async Task P1_CrimeReferenceSearch_AnyOfTheCasesReferencesInAnyCase_FindsTheCase(string text)
+    {
+        // Arrange
+        var (caseId, _) = await CaseWithReferencesAsync("12/34567A", "13/000123/24", "WY-2026-55");
+        await CaseWithReferencesAsync("12/34568A", "13/000123/25", "WY-2026-56");
+
+        // Act
+        var (results, _) = await SearchCountingAsync(text);
+
+        // Assert
+        Assert.Equal([caseId], results.Cases.Select(c => c.CaseId));
+    }
+
+    [Theory]
+    [InlineData("13/000123")]
+    [InlineData("000123/24")]
+    [InlineData("13/0000123/24")]
+    public async Task CrimeReferenceSearch_PartOfAReferenceOrItWithAnotherZero_FindsNothing(string text)
+    {
+        // Arrange
+        await CaseWithReferencesAsync("12/34567A", "13/000123/24");
+
+        // Act
+        var (results, _) = await SearchCountingAsync(text);
+
+        // Assert
+        Assert.Empty(results.Cases);
+    }
+
+    [Theory]
+    [InlineData("pnc-entry-77")]
+    [InlineData("PNC-ENTRY-77")]
+    public async Task R42_OrderPncReferenceSearch_InAnyCase_FindsTheOrder(string text)
+    {
+        // Arrange
+        var order = await TestData.CreateOrderAsync();
+        await TestData.CreateOrderAsync();
+        await TestData.WithServicesAsync(_today, s => s.Orders.RecordPncEntryAsync(new RecordPncEntryOptions(order.OrderId, "PNC-ENTRY-77"), TestData.Officer));
+
+        // Act
+        var (results, _) = await SearchCountingAsync(text);
+
+        // Assert
+        Assert.Equal([order.OrderId], results.Orders.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public async Task S4_ReferenceSearch_AnotherTeamsCaseByPncIdOrCrimeReference_IsNotFound()
+    {
+        // Arrange
+        var theirs = await TestData.WithServicesAsync(_today, s => s.Cases.OpenCaseAsync(
+            new OpenCaseOptions(["13/000999/24"], OffencesConsidered.StalkingPha2A, _today, TestData.Officer.Name, "Elsewhere"), TestData.Officer));
+
+        // Act
+        var (results, _) = await SearchCountingAsync("13/000999/24");
+
+        // Assert
+        Assert.NotEqual(Guid.Empty, theirs);
+        Assert.Empty(results.Cases);
+    }
+
+    /// <summary>Four lookups by reference (cases, orders by PNC reference, people by PNC ID, orders by acknowledgement) in place of the name lookup, then the follow-ups, descriptions and audit entry.</summary>
+    private const int ReferenceSearchStatements = 20;
+
+    [Fact]
+    public async Task P1_ReferenceSearch_FindingOneCaseOrTwelve_TakesTheSameStatements()
+    {
+        // Arrange
+        await CaseWithReferencesAsync("12/34567A", "13/000123/24");
+        var (one, few) = await SearchCountingAsync("12/34567A");
+        for (var i = 0; i < 11; i++)
+        {
+            await CaseWithReferencesAsync("12/34567A", "13/000123/24");
+        }
+
+        // Act
+        var (twelve, many) = await SearchCountingAsync("12/34567A");
+        var (byReference, byReferenceStatements) = await SearchCountingAsync("13/000123/24");
+
+        // Assert
+        Assert.Single(one.Cases);
+        Assert.Equal(12, twelve.Cases.Count);
+        Assert.Equal(12, byReference.Cases.Count);
+        Assert.True(few.Count == many.Count, $"One case: {few.Count} statements; twelve: {many.Count}:\n{string.Join("\n\n", many)}");
+        Assert.Equal(ReferenceSearchStatements, many.Count);
+        // Twelve cases by crime reference and no person: at most as many statements as twelve people by PNC ID.
+        Assert.True(byReferenceStatements.Count <= ReferenceSearchStatements, $"{byReferenceStatements.Count} statements");
+    }
+
+    // A PNC ID, crime reference or PNC reference is looked up by equality on the index of its stored key; compared through
+    // upper() or inside the comma-joined references, every person, order or case would be read (1.5 s at 200,000 people).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task P1_S4_ReferenceSearch_ReadsThePncIdAndCrimeReferenceKeysAndEveryTableThroughAnIndex(bool teamOnly)
+    {
+        // Arrange
+        await CaseWithReferencesAsync("12/34567A", "13/000123/24");
+        await CaseWithReferencesAsync("12/34568A", "13/000124/24");
+        var recorder = new QueryPlanRecorder(_database.Provider);
+        await using var db = _database.CreateContext(recorder);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var byPnc = await new RecordSearchService(db, new AuditLog(db, TimeProvider.System))
+            .SearchAsync("12/0034567a", teamOnly ? TeamCases(db) : db.Cases, _today, TestData.Officer, ct);
+        var byReference = await new RecordSearchService(db, new AuditLog(db, TimeProvider.System))
+            .SearchAsync("13/000123/24", teamOnly ? TeamCases(db) : db.Cases, _today, TestData.Officer, ct);
+
+        // Assert
+        Assert.Single(byPnc.People);
+        Assert.Single(byReference.Cases);
+        // A statement for an empty list of ids is WHERE 0, which reads nothing whatever its plan says.
+        var reads = recorder.Plans.Where(p => p.Sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            && !Regex.IsMatch(p.Sql, @"WHERE 0(\s|$)")).ToList();
+        string IndexOf(string sqlPart)
+        {
+            var (sql, plan) = reads.First(p => p.Sql.Contains(sqlPart, StringComparison.Ordinal));
+            var indexes = QueryPlanRecorder.IndexesUsed(plan, _database.Provider);
+            return string.Join(",", indexes);
+        }
+
+        Assert.Contains("ix_people_pnc_id_key", IndexOf("pnc_id_key"), StringComparison.Ordinal);
+        Assert.Contains("ix_orders_pnc_reference_key", IndexOf("pnc_reference_key"), StringComparison.Ordinal);
+        var crimeReferenceIndexes = IndexOf("case_crime_references");
+        Assert.True(crimeReferenceIndexes.Contains("pk_case_crime_references", StringComparison.Ordinal)
+            || crimeReferenceIndexes.Contains("sqlite_autoindex_case_crime_references_1", StringComparison.Ordinal), crimeReferenceIndexes);
+        Assert.All(reads, p =>
+        {
+            var because = $"plan:\n{p.Plan}\nfor:\n{p.Sql}";
+            Assert.True(QueryPlanRecorder.FullScans(p.Plan, _database.Provider).Count == 0, because);
+            Assert.True(QueryPlanRecorder.FullIndexScans(p.Plan, _database.Provider).Count == 0, because);
+        });
+    }
+
+    [Fact]
+    public async Task Backfill_RecordsKeptBeforeTheKeys_AreGivenThemAndFoundByReference()
+    {
+        // Arrange
+        var (caseId, personId) = await CaseWithReferencesAsync("12/0034567A", "13/000123/24", "WY-2026-55");
+        var order = await TestData.CreateOrderAsync();
+        await TestData.WithServicesAsync(_today, s => s.Orders.RecordPncEntryAsync(new RecordPncEntryOptions(order.OrderId, "PNC-ENTRY-77"), TestData.Officer));
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = _database.CreateContext())
+        {
+            await db.Set<CaseCrimeReference>().ExecuteDeleteAsync(ct);
+            await db.People.ExecuteUpdateAsync(s => s.SetProperty(p => p.PncIdKey, (string?)null), ct);
+            await db.Orders.ExecuteUpdateAsync(s => s.SetProperty(o => o.PncReferenceKey, (string?)null), ct);
+        }
+
+        var (before, _) = await SearchCountingAsync("wy-2026-55");
+
+        // Act
+        int filled, again;
+        await using (var db = _database.CreateContext())
+        {
+            filled = await SearchReferenceBackfill.RunAsync(db, ct);
+            again = await SearchReferenceBackfill.RunAsync(db, ct);
+        }
+
+        // Assert
+        Assert.Empty(before.Cases);
+        Assert.True(filled >= 5, $"{filled} filled");
+        Assert.Equal(0, again);
+        Assert.Equal([caseId], (await SearchCountingAsync("wy-2026-55")).Results.Cases.Select(c => c.CaseId));
+        Assert.Equal([caseId], (await SearchCountingAsync("13/000123/24")).Results.Cases.Select(c => c.CaseId));
+        Assert.Equal([personId], (await SearchCountingAsync("12/34567a")).Results.People.Select(p => p.PersonId));
+        Assert.Equal([order.OrderId], (await SearchCountingAsync("pnc-entry-77")).Results.Orders.Select(o => o.OrderId));
     }
 
     [Fact]

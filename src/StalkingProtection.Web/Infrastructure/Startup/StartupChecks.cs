@@ -70,6 +70,7 @@ public static class StartupChecks
     {
         await db.Database.MigrateAsync();
         await PersonNameSearchBackfill.RunAsync(db);
+        await SearchReferenceBackfill.RunAsync(db);
         if (database.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.ServiceRole))
         {
             try

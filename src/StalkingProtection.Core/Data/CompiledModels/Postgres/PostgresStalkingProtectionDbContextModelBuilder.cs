@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("372e23dd-6cd7-456e-9476-ca261ea8530d"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("cdc030aa-713e-4d5b-9145-33d206e3fd78"), entityTypeCount: 61)
         {
         }
 
@@ -33,6 +33,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var auditSeal = AuditSealEntityType.Create(this);
             var breach = BreachEntityType.Create(this);
             var reportedBreach = ReportedBreachEntityType.Create(this);
+            var caseCrimeReference = CaseCrimeReferenceEntityType.Create(this);
             var caseEvent = CaseEventEntityType.Create(this);
             var fourAssessment = FourAssessmentEntityType.Create(this);
             var multiAgencyReferral = MultiAgencyReferralEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             BreachEntityType.CreateForeignKey1(breach, condition);
             BreachEntityType.CreateForeignKey2(breach, stalkingProtectionOrder);
             ReportedBreachEntityType.CreateForeignKey1(reportedBreach, stalkingProtectionOrder);
+            CaseCrimeReferenceEntityType.CreateForeignKey1(caseCrimeReference, stalkingCase);
             CaseEventEntityType.CreateForeignKey1(caseEvent, stalkingCase);
             CaseEventEntityType.CreateForeignKey2(caseEvent, publicReport);
             FourAssessmentEntityType.CreateForeignKey1(fourAssessment, stalkingCase);
@@ -161,6 +163,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             AuditSealEntityType.CreateAnnotations(auditSeal);
             BreachEntityType.CreateAnnotations(breach);
             ReportedBreachEntityType.CreateAnnotations(reportedBreach);
+            CaseCrimeReferenceEntityType.CreateAnnotations(caseCrimeReference);
             CaseEventEntityType.CreateAnnotations(caseEvent);
             FourAssessmentEntityType.CreateAnnotations(fourAssessment);
             MultiAgencyReferralEntityType.CreateAnnotations(multiAgencyReferral);

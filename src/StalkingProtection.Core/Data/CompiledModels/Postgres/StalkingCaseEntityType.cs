@@ -22,7 +22,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 typeof(StalkingCase),
                 baseEntityType,
                 propertyCount: 19,
-                navigationCount: 1,
+                navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 12,
                 keyCount: 1);

@@ -21,10 +21,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 "StalkingProtection.Core.People.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -89,6 +89,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 maxLength: 20);
             pncId.AddAnnotation("Relational:ColumnName", "pnc_id");
 
+            var pncIdKey = runtimeEntityType.AddProperty(
+                "PncIdKey",
+                typeof(string),
+                propertyInfo: typeof(Person).GetProperty("PncIdKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Person).GetField("<PncIdKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20);
+            pncIdKey.AddAnnotation("Relational:ColumnName", "pnc_id_key");
+
             var version = runtimeEntityType.AddProperty(
                 "Version",
                 typeof(long),
@@ -110,6 +119,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var index0 = runtimeEntityType.AddIndex(
                 new[] { pncId });
             index0.AddAnnotation("Relational:Name", "ix_people_pnc_id");
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { pncIdKey });
+            index1.AddAnnotation("Relational:Name", "ix_people_pnc_id_key");
 
             return runtimeEntityType;
         }

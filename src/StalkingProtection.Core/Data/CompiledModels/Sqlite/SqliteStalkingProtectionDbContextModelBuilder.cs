@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1b1ea499-192e-4875-afcb-79b13a61c48f"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("d0b760ab-037c-4d57-a7ea-ab24ffd97ddd"), entityTypeCount: 61)
         {
         }
 
@@ -32,6 +32,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var auditSeal = AuditSealEntityType.Create(this);
             var breach = BreachEntityType.Create(this);
             var reportedBreach = ReportedBreachEntityType.Create(this);
+            var caseCrimeReference = CaseCrimeReferenceEntityType.Create(this);
             var caseEvent = CaseEventEntityType.Create(this);
             var fourAssessment = FourAssessmentEntityType.Create(this);
             var multiAgencyReferral = MultiAgencyReferralEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             BreachEntityType.CreateForeignKey1(breach, condition);
             BreachEntityType.CreateForeignKey2(breach, stalkingProtectionOrder);
             ReportedBreachEntityType.CreateForeignKey1(reportedBreach, stalkingProtectionOrder);
+            CaseCrimeReferenceEntityType.CreateForeignKey1(caseCrimeReference, stalkingCase);
             CaseEventEntityType.CreateForeignKey1(caseEvent, stalkingCase);
             CaseEventEntityType.CreateForeignKey2(caseEvent, publicReport);
             FourAssessmentEntityType.CreateForeignKey1(fourAssessment, stalkingCase);
@@ -160,6 +162,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             AuditSealEntityType.CreateAnnotations(auditSeal);
             BreachEntityType.CreateAnnotations(breach);
             ReportedBreachEntityType.CreateAnnotations(reportedBreach);
+            CaseCrimeReferenceEntityType.CreateAnnotations(caseCrimeReference);
             CaseEventEntityType.CreateAnnotations(caseEvent);
             FourAssessmentEntityType.CreateAnnotations(fourAssessment);
             MultiAgencyReferralEntityType.CreateAnnotations(multiAgencyReferral);

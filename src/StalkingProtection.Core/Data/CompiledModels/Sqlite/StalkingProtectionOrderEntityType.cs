@@ -23,10 +23,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 "StalkingProtection.Core.Orders.StalkingProtectionOrder",
                 typeof(StalkingProtectionOrder),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 30,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 10,
+                unnamedIndexCount: 11,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -189,6 +189,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 maxLength: 100);
             pncReference.AddAnnotation("Relational:ColumnName", "pnc_reference");
 
+            var pncReferenceKey = runtimeEntityType.AddProperty(
+                "PncReferenceKey",
+                typeof(string),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("PncReferenceKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<PncReferenceKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            pncReferenceKey.AddAnnotation("Relational:ColumnName", "pnc_reference_key");
+
             var recordedAt = runtimeEntityType.AddProperty(
                 "RecordedAt",
                 typeof(DateTimeOffset),
@@ -302,33 +311,37 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             index1.AddAnnotation("Relational:Name", "ix_orders_main_application_id");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { respondentId });
-            index2.AddAnnotation("Relational:Name", "ix_orders_respondent_id");
+                new[] { pncReferenceKey });
+            index2.AddAnnotation("Relational:Name", "ix_orders_pnc_reference_key");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { victimReference },
-                unique: true);
-            index3.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
+                new[] { respondentId });
+            index3.AddAnnotation("Relational:Name", "ix_orders_respondent_id");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { lastInForceDay, endedOn, madeOn });
-            index4.AddAnnotation("Relational:Name", "ix_orders_live");
+                new[] { victimReference },
+                unique: true);
+            index4.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { madeOn, lastInForceDay, endedOn });
-            index5.AddAnnotation("Relational:Name", "ix_orders_in_force");
+                new[] { lastInForceDay, endedOn, madeOn });
+            index5.AddAnnotation("Relational:Name", "ix_orders_live");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { kind, lastInForceDay, endedOn, madeOn });
-            index6.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
+                new[] { madeOn, lastInForceDay, endedOn });
+            index6.AddAnnotation("Relational:Name", "ix_orders_in_force");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { servedAt, lastInForceDay, endedOn, madeOn });
-            index7.AddAnnotation("Relational:Name", "ix_orders_unserved");
+                new[] { kind, lastInForceDay, endedOn, madeOn });
+            index7.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
 
             var index8 = runtimeEntityType.AddIndex(
+                new[] { servedAt, lastInForceDay, endedOn, madeOn });
+            index8.AddAnnotation("Relational:Name", "ix_orders_unserved");
+
+            var index9 = runtimeEntityType.AddIndex(
                 new[] { madeOn, kind, origin, durationType, lastInForceDay });
-            index8.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
+            index9.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
 
             return runtimeEntityType;
         }

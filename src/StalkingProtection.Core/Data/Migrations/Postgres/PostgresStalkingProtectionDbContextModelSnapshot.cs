@@ -953,6 +953,26 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("reported_breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseCrimeReference", b =>
+                {
+                    b.Property<string>("ReferenceKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference_key");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.HasKey("ReferenceKey", "CaseId")
+                        .HasName("pk_case_crime_references");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_crime_references_case_id");
+
+                    b.ToTable("case_crime_references", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2513,6 +2533,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("pnc_reference");
 
+                    b.Property<string>("PncReferenceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pnc_reference_key");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -2573,6 +2598,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_orders_main_application_id");
 
+                    b.HasIndex("PncReferenceKey")
+                        .HasDatabaseName("ix_orders_pnc_reference_key");
+
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
 
@@ -2631,6 +2659,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("pnc_id");
 
+                    b.Property<string>("PncIdKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("pnc_id_key");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -2644,6 +2677,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PncId")
                         .HasDatabaseName("ix_people_pnc_id");
+
+                    b.HasIndex("PncIdKey")
+                        .HasDatabaseName("ix_people_pnc_id_key");
 
                     b.ToTable("people", (string)null);
                 });
@@ -3992,6 +4028,16 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_reported_breaches_orders_order_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseCrimeReference", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany("CrimeReferenceKeys")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_crime_references_cases_case_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -4482,6 +4528,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Navigation("ProposedConditions");
 
                     b.Navigation("ProtectedPersons");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
+                {
+                    b.Navigation("CrimeReferenceKeys");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Orders.Condition", b =>

@@ -940,6 +940,26 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("reported_breaches", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseCrimeReference", b =>
+                {
+                    b.Property<string>("ReferenceKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_key");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.HasKey("ReferenceKey", "CaseId")
+                        .HasName("pk_case_crime_references");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_crime_references_case_id");
+
+                    b.ToTable("case_crime_references", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2500,6 +2520,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pnc_reference");
 
+                    b.Property<string>("PncReferenceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pnc_reference_key");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
@@ -2560,6 +2585,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_orders_main_application_id");
 
+                    b.HasIndex("PncReferenceKey")
+                        .HasDatabaseName("ix_orders_pnc_reference_key");
+
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");
 
@@ -2618,6 +2646,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pnc_id");
 
+                    b.Property<string>("PncIdKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pnc_id_key");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -2631,6 +2664,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PncId")
                         .HasDatabaseName("ix_people_pnc_id");
+
+                    b.HasIndex("PncIdKey")
+                        .HasDatabaseName("ix_people_pnc_id_key");
 
                     b.ToTable("people", (string)null);
                 });
@@ -3979,6 +4015,16 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_reported_breaches_orders_order_id");
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Cases.CaseCrimeReference", b =>
+                {
+                    b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
+                        .WithMany("CrimeReferenceKeys")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_crime_references_cases_case_id");
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Cases.CaseEvent", b =>
                 {
                     b.HasOne("StalkingProtection.Core.Cases.StalkingCase", null)
@@ -4469,6 +4515,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Navigation("ProposedConditions");
 
                     b.Navigation("ProtectedPersons");
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Cases.StalkingCase", b =>
+                {
+                    b.Navigation("CrimeReferenceKeys");
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Orders.Condition", b =>
