@@ -126,9 +126,9 @@ public sealed class ReportedBreachService(
     /// <summary>
     /// SPA 2019 s.8(1), R39: the decision and its reasons close the task. An arrest records the <see cref="Breach"/> it is for (R35,
     /// R36). The victims on the order's case who asked for breach outcomes are told, in the same save (R41); the person who reported
-    /// is told later through the safe channel they gave. Returns the breach an arrest recorded.
+    /// is told later through the safe channel they gave.
     /// </summary>
-    public async Task<Guid?> DecideAsync(DecideReportedBreachOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<ReportedBreachDecidedOutcome> DecideAsync(DecideReportedBreachOptions options, Actor actor, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var reported = await db.ReportedBreaches.SingleAsync(r => r.Id == options.ReportedBreachId, ct);
@@ -163,7 +163,7 @@ public sealed class ReportedBreachService(
         }
 
         await db.SaveChangesAsync(ct);
-        return breach?.Id;
+        return ReportedBreachDecidedOutcome.Decided(reported, breach, victimsTold: order is not null);
     }
 
     /// <summary>

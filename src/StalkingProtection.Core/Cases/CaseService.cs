@@ -34,7 +34,7 @@ public sealed record ReassignCaseOptions(Guid CaseId, string OfficerInCharge, st
 /// Who held the case before and after, and how many open tasks on it moved with it. <paramref name="OfficerName"/> is the display
 /// name of the officer's staff account, or the officer in charge as given when no account was chosen.
 /// </summary>
-public sealed record CaseReassigned(string PreviousOfficer, string PreviousTeam, string OfficerInCharge, string Team, int TasksMoved, string OfficerName)
+public sealed record CaseReassignedOutcome(string PreviousOfficer, string PreviousTeam, string OfficerInCharge, string Team, int TasksMoved, string OfficerName)
 {
     /// <summary>The outcome in plain English.</summary>
     public string Explain() => TasksMoved switch
@@ -83,7 +83,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
     /// Gives the case to another officer and team. Its open tasks, and those of its orders, that were for the previous
     /// officer or team move with it, so nothing is left waiting in the old caseload; the change is audited with its reason.
     /// </summary>
-    public async Task<CaseReassigned> ReassignAsync(ReassignCaseOptions options, Actor actor, CancellationToken ct = default)
+    public async Task<CaseReassignedOutcome> ReassignAsync(ReassignCaseOptions options, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         new Rules.RuleCheck()
@@ -112,7 +112,7 @@ public sealed class CaseService(StalkingProtectionDbContext db, TimeProvider tim
             newValues: new { stalkingCase.OfficerInCharge, stalkingCase.Team, TasksMoved = tasks.Count }));
         await db.SaveChangesAsync(ct);
         var officerName = account is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync(ct) : stalkingCase.OfficerInCharge;
-        return new CaseReassigned(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count, officerName);
+        return new CaseReassignedOutcome(previousOfficer, previousTeam, stalkingCase.OfficerInCharge, stalkingCase.Team, tasks.Count, officerName);
     }
 
     internal async Task<Guid?> FindOfficerAccountAsync(string officerInCharge, CancellationToken ct = default) =>

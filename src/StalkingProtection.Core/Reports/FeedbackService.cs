@@ -4,7 +4,7 @@ using StalkingProtection.Core.Data;
 namespace StalkingProtection.Core.Reports;
 
 /// <summary>What sending feedback did: the feedback kept, how satisfied the sender was, and whether comments came with it.</summary>
-public sealed record FeedbackReceived(Guid FeedbackId, Satisfaction Satisfaction, bool WithComments)
+public sealed record FeedbackReceivedOutcome(Guid FeedbackId, Satisfaction Satisfaction, bool WithComments)
 {
     /// <summary>The outcome in plain English.</summary>
     public string Explain() => $"Thank you for your feedback{(WithComments ? ": your rating and comments were received" : ": your rating was received")}.";
@@ -12,7 +12,7 @@ public sealed record FeedbackReceived(Guid FeedbackId, Satisfaction Satisfaction
 
 public sealed class FeedbackService(StalkingProtectionDbContext db, TimeProvider timeProvider)
 {
-    public async Task<FeedbackReceived> SubmitAsync(Satisfaction satisfaction, string? comments, CancellationToken ct = default)
+    public async Task<FeedbackReceivedOutcome> SubmitAsync(Satisfaction satisfaction, string? comments, CancellationToken ct = default)
     {
         var now = timeProvider.GetUtcNow();
         var feedback = new Feedback
@@ -24,7 +24,7 @@ public sealed class FeedbackService(StalkingProtectionDbContext db, TimeProvider
         };
         db.Feedback.Add(feedback);
         await db.SaveChangesAsync(ct);
-        return new FeedbackReceived(feedback.Id, feedback.Satisfaction, feedback.Comments is not null);
+        return new FeedbackReceivedOutcome(feedback.Id, feedback.Satisfaction, feedback.Comments is not null);
     }
 
     /// <summary>The newest feedback first.</summary>

@@ -362,7 +362,7 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             breachId = (await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
-                "Seen on CCTV at the library.", null, order.ConditionIds[0], ArrestedOnChristmasEve), TestData.Officer))!.Value;
+                "Seen on CCTV at the library.", null, order.ConditionIds[0], ArrestedOnChristmasEve), TestData.Officer)).BreachId!.Value;
         }
 
         // Act
@@ -393,17 +393,21 @@ public sealed class ReportedBreachServiceTests : IAsyncLifetime
         var (order, id) = await ReportedBreachOfAnOrderAsync(VictimUpdateEvent.None);
 
         // Act
-        Guid? breachId;
+        ReportedBreachDecidedOutcome decided;
         await using (var db = _database.CreateContext())
         {
-            breachId = await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
+            decided = await Service(db, _christmasEve).DecideAsync(new DecideReportedBreachOptions(id, ReportedBreachDecision.Arrest,
                 "Seen on CCTV at the library.", null, order.ConditionIds[0], ArrestedOnChristmasEve), TestData.Officer);
         }
 
         // Assert
         await using var check = _database.CreateContext();
         var breach = await check.Breaches.SingleAsync();
-        Assert.Equal(breachId, breach.Id);
+        Assert.Equal(decided.BreachId, breach.Id);
+        Assert.Equal(
+            "Decision recorded: arrest. The breach is recorded on the order with the arrest (offence code H20164, SPA 2019 s.8, R35). "
+            + "The victims who asked to hear of breach outcomes are sent the decision and its reasons (R41).",
+            decided.Explain());
         Assert.Equal(order.OrderId, breach.OrderId);
         Assert.Equal(order.ConditionIds[0], breach.ConditionId);
         Assert.Equal(LondonTime.ToUtc(_christmasEve.AddDays(-1), new TimeOnly(17, 30)), breach.IncidentAt);

@@ -56,9 +56,9 @@ public class CheckAnswersModel(StalkingProtectionDbContext db, ReportedBreachSer
     protected override async Task<IActionResult> SaveAsync(DecisionAnswers answers, Override? @override, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var breachId = await breaches.DecideAsync(
+        var decided = await breaches.DecideAsync(
             new DecideReportedBreachOptions(Id, answers.Decision, answers.Reasons, answers.Version, answers.ConditionId, answers.ArrestedAtUtc(), @override), Actor, ct);
-        Flash.Set(TempData, breachId is null ? "Decision recorded" : $"Decision recorded, and the breach recorded on the order with the arrest (offence code {Breach.OffenceCode})");
+        Flash.Set(TempData, decided.Explain());
         return Redirect(Reported.OrderId is { } orderId ? OrderLinks.View(orderId) : WorkspaceLinks.Tasks);
     }
 
