@@ -172,10 +172,10 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
     private async Task<(Guid CaseId, Guid PersonId)> CaseWithReferencesAsync(string pncId, params string[] crimeReferences) =>
         await TestData.WithServicesAsync(_today, async s =>
         {
-            var caseId = await s.Cases.OpenCaseAsync(new OpenCaseOptions(crimeReferences, OffencesConsidered.StalkingPha2A, _today,
-                TestData.Officer.Name, "Stalking Team"), TestData.Officer);
-            var respondentId = await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
-                new PersonDetails("Zoë", "Okafor", new DateOnly(1988, 7, 14), PncId: pncId), null, null, null), TestData.Officer);
+            var caseId = (await s.Cases.OpenCaseAsync(new OpenCaseOptions(crimeReferences, OffencesConsidered.StalkingPha2A, _today,
+                TestData.Officer.Name, "Stalking Team"), TestData.Officer)).RecordId;
+            var respondentId = (await s.Cases.AddRespondentAsync(new AddRespondentOptions(caseId,
+                new PersonDetails("Zoë", "Okafor", new DateOnly(1988, 7, 14), PncId: pncId), null, null, null), TestData.Officer)).RecordId;
             return (caseId, await s.Context.Respondents.Where(r => r.Id == respondentId).Select(r => r.PersonId).SingleAsync());
         });
 
@@ -261,7 +261,7 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
         var (results, _) = await SearchCountingAsync("13/000999/24");
 
         // Assert
-        Assert.NotEqual(Guid.Empty, theirs);
+        Assert.NotEqual(Guid.Empty, theirs.RecordId);
         Assert.Empty(results.Cases);
     }
 
