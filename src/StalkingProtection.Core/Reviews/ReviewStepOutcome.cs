@@ -101,15 +101,15 @@ public sealed class ReviewStepOutcome
 
     private static string Describe(VictimContactEventType type) => type switch
     {
-        VictimContactEventType.ViewsSought => "the victim's views sought",
-        VictimContactEventType.ApplicationDecision => "the victim told of the decision on the application",
-        VictimContactEventType.HearingOutcome => "the victim told of the hearing's outcome",
-        VictimContactEventType.Service => "the victim told the order was served",
-        VictimContactEventType.Breach => "the victim told of a breach",
-        VictimContactEventType.Variation => "the victim told of a variation",
-        VictimContactEventType.Discharge => "the victim told of the discharge",
-        VictimContactEventType.Expiry => "the victim told the order has expired",
-        _ => "contact with the victim",
+        VictimContactEventType.ViewsSought => "the victim's views were sought",
+        VictimContactEventType.ApplicationDecision => "the victim was told of the decision on the application",
+        VictimContactEventType.HearingOutcome => "the victim was told of the hearing's outcome",
+        VictimContactEventType.Service => "the victim was told the order was served",
+        VictimContactEventType.Breach => "the victim was told of a breach",
+        VictimContactEventType.Variation => "the victim was told of a variation",
+        VictimContactEventType.Discharge => "the victim was told of the discharge",
+        VictimContactEventType.Expiry => "the victim was told the order has expired",
+        _ => "the victim was contacted",
     };
 
     private static string Channel(ContactChannel channel) => channel switch

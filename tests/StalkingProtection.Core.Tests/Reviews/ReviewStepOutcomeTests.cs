@@ -69,7 +69,7 @@ public class ReviewStepOutcomeTests
 
         // Assert
         Assert.Equal(at, recorded.OccurredAt);
-        Assert.Equal("Contact recorded: the victim told the order was served, by phone, on 6 January 2026 at 11:00am (R41).", recorded.Explain());
+        Assert.Equal("Contact recorded: the victim was told the order was served, by phone, on 6 January 2026 at 11:00am (R41).", recorded.Explain());
     }
 
     [Fact]
