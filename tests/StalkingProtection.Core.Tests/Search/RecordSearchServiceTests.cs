@@ -375,6 +375,31 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Backfill_ACaseKeptWithOnlyBlankReferences_IsLeftWithoutKeys_AndTheBackfillFinishes()
+    {
+        // Arrange: a row written around the entity, whose references have no key to find them by.
+        var (caseId, _) = await CaseWithReferencesAsync("12/0034567A", "WY-2026-56");
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = _database.CreateContext())
+        {
+            await db.Set<CaseCrimeReference>().Where(k => k.CaseId == caseId).ExecuteDeleteAsync(ct);
+            await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CrimeReferences, " , "), ct);
+        }
+
+        // Act
+        await using var check = _database.CreateContext();
+        await using (var db = _database.CreateContext())
+        {
+            // Start-up runs this before it listens: a wait here would be a service that never starts.
+            await Task.Run(() => SearchReferenceBackfill.RunAsync(db, ct), ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
+        }
+
+        // Assert
+        Assert.False(await check.Set<CaseCrimeReference>().AnyAsync(k => k.CaseId == caseId, ct));
+        Assert.Equal(" , ", await check.Cases.Where(c => c.Id == caseId).Select(c => c.CrimeReferences).SingleAsync(ct));
+    }
+
+    [Fact]
     public void Words_OfAName_AreItsNormalisedWordsEachWithTheNextJoinedOn()
     {
         // Act

@@ -72,11 +72,14 @@ public static class SearchReferenceBackfill
                 return filled;
             }
 
-            foreach (var stalkingCase in cases)
+            var rows = cases.SelectMany(c => CaseCrimeReference.Of(c.Id, c.CrimeReferences.Split(','))).ToList();
+            if (rows.Count == 0)
             {
-                keys.AddRange(CaseCrimeReference.Of(stalkingCase.Id, stalkingCase.CrimeReferences.Split(',')));
+                // Only blank references are left: they have no key to find them by, and start-up must not wait on them.
+                return filled;
             }
 
+            keys.AddRange(rows);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             filled += cases.Count;
