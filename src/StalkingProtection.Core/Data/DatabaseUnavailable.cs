@@ -38,6 +38,8 @@ public static class DatabaseUnavailable
         // Refused, reset or broken connections and timeouts; Npgsql marks these transient.
         NpgsqlException npgsql => npgsql.IsTransient,
         SocketException => true,
+        // A connection that broke inside a transaction completes it, and the next command in that transaction says so.
+        InvalidOperationException invalid => invalid.Source == "Npgsql" && invalid.Message.StartsWith("Transaction is already completed", StringComparison.Ordinal),
         _ => false,
     };
 }
