@@ -19,9 +19,7 @@ public sealed class SoaPart2Answers : OrderAnswers
 
     public DateOnly On { get; set; }
 
-    public string Describe() => Change == SoaPart2Change.Started
-        ? "They became subject to the notification requirements"
-        : "The notification requirements came to their final day";
+    public string Describe() => IndexModel.Changes.Single(c => c.Value == Change.ToString()).Text;
 }
 
 /// <summary>
