@@ -187,9 +187,13 @@ public sealed class VictimMessageDispatch(StalkingProtectionDbContext db, IVicti
 
     private async Task RefreshStatusesAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var sent = await db.Set<VictimMessage>().Where(m => m.Status == VictimMessageStatus.Sent && m.NotifyId != null).Take(BatchSize).ToListAsync(ct);
+        // Least recently asked first, each put last once asked: with more messages awaiting Notify than a batch, every one is
+        // asked in turn, instead of the same batch on every run.
+        var sent = await db.Set<VictimMessage>().Where(m => m.Status == VictimMessageStatus.Sent && m.NotifyId != null)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
         foreach (var message in sent)
         {
+            message.WaitUntil(now);
             try
             {
                 if (await channel.StatusAsync(message.NotifyId!, ct) is { } status)

@@ -239,6 +239,55 @@ public class VictimMessageSenderTests
     }
 
     [Fact]
+    public async Task R41_MoreUpdatesAwaitingDeliveryThanABatch_NotifyIsAskedAboutEachInTurn()
+    {
+        // Arrange: 60 updates Notify accepted and still reports as sending, more than one run asks about.
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var created = await testData.CreateCaseAsync();
+        var sentAt = At(_day, 9);
+        var notifyIds = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
+        await using (var ctx = db.CreateContext())
+        {
+            foreach (var notifyId in notifyIds)
+            {
+                var message = new VictimMessage
+                {
+                    Id = Guid.NewGuid(), VictimId = created.VictimId, CaseId = created.CaseId, Event = VictimUpdateEvent.OrderGranted,
+                    Channel = VictimUpdateChannel.Sms, Body = "An update", CreatedAt = sentAt,
+                };
+                message.Claim(sentAt);
+                message.MarkSent(notifyId.ToString(), "sending", delivered: false, sentAt);
+                ctx.Add(message);
+            }
+
+            await ctx.SaveChangesAsync();
+        }
+
+        var fake = new FakeNotify();
+        for (var i = 0; i < 100; i++)
+        {
+            fake.Answers.Enqueue(() => FakeNotify.Status(Guid.NewGuid(), "sending"));
+        }
+
+        var protection = new EphemeralDataProtectionProvider();
+
+        // Act: two runs, a minute apart.
+        await RunAsync(testData, protection, Notify(fake), At(_day, 10));
+        var askedFirst = fake.Requests.Select(r => r.Path).ToList();
+        fake.Requests.Clear();
+        await RunAsync(testData, protection, Notify(fake), At(_day, 10, 1));
+        var askedSecond = fake.Requests.Select(r => r.Path).ToList();
+
+        // Assert: the second run starts with the ten the first did not reach, so every update has been asked about.
+        Assert.Equal(50, askedFirst.Distinct().Count());
+        Assert.Equal(50, askedSecond.Count);
+        Assert.Empty(askedSecond.Take(10).Intersect(askedFirst));
+        Assert.Equal(notifyIds.Select(id => id.ToString()).Order(),
+            askedFirst.Concat(askedSecond).Select(path => path.Split('/')[^1]).Distinct().Order());
+    }
+
+    [Fact]
     public async Task Notify_RefusesTheRequest_MessageFailsForStaffWithoutRetrying()
     {
         // Arrange
