@@ -4,6 +4,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Search;
 
 namespace StalkingProtection.Core.Lookup;
 
@@ -37,8 +38,9 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         AddressSearch? address = null;
         if (!string.IsNullOrWhiteSpace(query.PncId))
         {
-            var pnc = query.PncId.Trim().ToUpperInvariant();
-            respondents = respondents.Where(r => r.Person.PncId == pnc);
+            // R-matching, P1: a PNC ID however it is written ("12/34567A", "2012/0034567A"), by equality on the index of its key.
+            var pncKey = ReferenceKeys.PncId(query.PncId);
+            respondents = respondents.Where(r => r.Person.PncIdKey == pncKey);
         }
         else if (!string.IsNullOrWhiteSpace(query.FamilyName) && query.DateOfBirth is { } dob)
         {
