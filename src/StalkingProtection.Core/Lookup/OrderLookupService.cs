@@ -44,11 +44,14 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         }
         else if (!string.IsNullOrWhiteSpace(query.FamilyName) && query.DateOfBirth is { } dob)
         {
+            // P1: the people of that name and date of birth first, through the names' index, then their respondents by person.
+            // In one statement SQLite would rather walk every respondent not merged away (ix_respondents_merged_into_id).
             var family = PersonName.SearchKey(query.FamilyName);
-            var personIds = db.Set<PersonName>().AsNoTracking()
-                .Where(n => n.FamilySearchKey == family)
-                .Select(n => n.PersonId);
-            respondents = respondents.Where(r => personIds.Contains(r.PersonId) && r.Person.DateOfBirth == dob);
+            var personIds = await db.Set<PersonName>().AsNoTracking()
+                .Where(n => n.FamilySearchKey == family && db.People.Any(p => p.Id == n.PersonId && p.DateOfBirth == dob))
+                .Select(n => n.PersonId).Distinct()
+                .ToListAsync(ct);
+            respondents = respondents.Where(r => personIds.Contains(r.PersonId));
         }
         else if (!string.IsNullOrWhiteSpace(query.Address))
         {
@@ -72,7 +75,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
                 "Enter a last name and date of birth, a PNC ID or part of an address", "Frontline lookup")]);
         }
 
-        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by name or PNC ID.
+        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by PNC ID, three by name.
         respondents = respondents.IgnoreAutoIncludes().Include(r => r.Person).ThenInclude(p => p.Names);
         if (address is not null)
         {
