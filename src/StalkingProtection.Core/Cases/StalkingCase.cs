@@ -240,6 +240,17 @@ public sealed class CaseCrimeReference
     public static IEnumerable<CaseCrimeReference> Of(Guid caseId, IEnumerable<string> crimeReferences) =>
         crimeReferences.Select(Search.ReferenceKeys.Of).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)
             .Select(k => new CaseCrimeReference { CaseId = caseId, ReferenceKey = k });
+
+    /// <summary>
+    /// The cases among <paramref name="cases"/> that have <paramref name="crimeReference"/> as one of their crime references,
+    /// whatever its capitals and spaces, found by equality on the index of its key (P1), as the workspace search finds them.
+    /// </summary>
+    public static IQueryable<StalkingCase> CasesWith(IQueryable<StalkingCase> cases, IQueryable<CaseCrimeReference> keys, string crimeReference)
+    {
+        var key = Search.ReferenceKeys.Of(crimeReference);
+        var caseIds = keys.Where(k => k.ReferenceKey == key).Select(k => k.CaseId);
+        return cases.Where(c => caseIds.Contains(c.Id));
+    }
 }
 
 public sealed class CaseCrimeReferenceConfiguration : IEntityTypeConfiguration<CaseCrimeReference>

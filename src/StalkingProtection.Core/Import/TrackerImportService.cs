@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Search;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
 
@@ -211,8 +212,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
     {
         if (order.PncId is { } pnc)
         {
+            // The PNC ID however either side wrote it ("12/34567A", "2012/0034567A"), by equality on the index of its key (P1).
+            var pncKey = ReferenceKeys.PncId(pnc);
             var byPnc = await db.Respondents.Include(r => r.Person).ThenInclude(p => p.Names)
-                .Where(r => r.MergedIntoId == null && r.Person.PncId == pnc).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+                .Where(r => r.MergedIntoId == null && r.Person.PncIdKey == pncKey).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
             if (byPnc is not null)
             {
                 return byPnc;

@@ -4,6 +4,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Search;
 
 namespace StalkingProtection.Core.Lookup;
 
@@ -37,16 +38,20 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         AddressSearch? address = null;
         if (!string.IsNullOrWhiteSpace(query.PncId))
         {
-            var pnc = query.PncId.Trim().ToUpperInvariant();
-            respondents = respondents.Where(r => r.Person.PncId == pnc);
+            // R-matching, P1: a PNC ID however it is written ("12/34567A", "2012/0034567A"), by equality on the index of its key.
+            var pncKey = ReferenceKeys.PncId(query.PncId);
+            respondents = respondents.Where(r => r.Person.PncIdKey == pncKey);
         }
         else if (!string.IsNullOrWhiteSpace(query.FamilyName) && query.DateOfBirth is { } dob)
         {
+            // P1: the people of that name and date of birth first, through the names' index, then their respondents by person.
+            // In one statement SQLite would rather walk every respondent not merged away (ix_respondents_merged_into_id).
             var family = PersonName.SearchKey(query.FamilyName);
-            var personIds = db.Set<PersonName>().AsNoTracking()
-                .Where(n => n.FamilySearchKey == family)
-                .Select(n => n.PersonId);
-            respondents = respondents.Where(r => personIds.Contains(r.PersonId) && r.Person.DateOfBirth == dob);
+            var personIds = await db.Set<PersonName>().AsNoTracking()
+                .Where(n => n.FamilySearchKey == family && db.People.Any(p => p.Id == n.PersonId && p.DateOfBirth == dob))
+                .Select(n => n.PersonId).Distinct()
+                .ToListAsync(ct);
+            respondents = respondents.Where(r => personIds.Contains(r.PersonId));
         }
         else if (!string.IsNullOrWhiteSpace(query.Address))
         {
@@ -70,7 +75,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
                 "Enter a last name and date of birth, a PNC ID or part of an address", "Frontline lookup")]);
         }
 
-        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by name or PNC ID.
+        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by PNC ID, three by name.
         respondents = respondents.IgnoreAutoIncludes().Include(r => r.Person).ThenInclude(p => p.Names);
         if (address is not null)
         {

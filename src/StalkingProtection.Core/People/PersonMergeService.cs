@@ -134,7 +134,7 @@ public sealed class PersonMergeService(StalkingProtectionDbContext db, TimeProvi
                 "Both records are victims or protected persons on the same case: change that case first, so the person is on it once", "")
             .Must(victimAndRespondent.Count == 0, "Input", "mergeId",
                 "One record is the respondent and the other a victim on the same case: the same person cannot be both, so these are not duplicates", "SPA 2019 s.1(1)")
-            .Must(keep!.PncId is null || merge!.PncId is null || keep.PncId == merge.PncId, "Input", "mergeId",
+            .Must(keep!.PncIdKey is null || merge!.PncIdKey is null || keep.PncIdKey == merge.PncIdKey, "Input", "mergeId",
                 $"The records have different PNC IDs ({keep.PncId} and {merge!.PncId}): a PNC ID belongs to one person, so these are not duplicates", "")
             .ThrowIfBroken();
 

@@ -8,6 +8,7 @@ using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Search;
 using StalkingProtection.Web.Infrastructure.Security;
 
 namespace StalkingProtection.Web.Api;
@@ -187,8 +188,9 @@ public sealed class ApiList
         IQueryable<Guid>? people = null;
         if (pncId is not null)
         {
-            var pnc = pncId.Trim().ToUpperInvariant();
-            people = db.People.Where(p => p.PncId == pnc).Select(p => p.Id);
+            // R-matching, P1: a PNC ID however it is written, by equality on the index of its key, as the lookup and the search find it.
+            var pncKey = ReferenceKeys.PncId(pncId);
+            people = db.People.Where(p => p.PncIdKey == pncKey).Select(p => p.Id);
         }
 
         if (familyName is not null)

@@ -163,6 +163,26 @@ public class TrackerImportServiceTests
         Assert.Equal(2, await ctx.Orders.CountAsync());
     }
 
+    // The PNC writes one ID in several forms; the person is matched by the key of any of them (ReferenceKeys.PncId).
+    [Theory]
+    [InlineData("1979/0183452K")]
+    [InlineData("79/0183452k")]
+    [InlineData(" 79 / 183452K")]
+    [InlineData("79183452K")]
+    public async Task Import_RowWithTheRespondentsPncIdWrittenAnotherWay_AddsTheOrderToThatPerson(string pncId)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await RunAsync(db, Csv(FullRow), dryRun: false);
+        var second = $"WM-9,ASHWORTH,Darren,,{pncId},Kirsty Ellam,West Midlands,03/04/2026,,Coventry Magistrates' Court,Interim,10/04/2026,,30/04/2026,Must not contact Kirsty Ellam directly or indirectly,,,,,DC Helen Rudd";
+
+        var report = await RunAsync(db, Csv(second), dryRun: false);
+
+        Assert.True(report.Rows.Single().MatchesExistingPerson);
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.Respondents.CountAsync());
+        Assert.Equal(2, await ctx.Orders.CountAsync());
+    }
+
     [Theory]
     [InlineData("Last day", "10/04/2026", "R14")]
     [InlineData("Last day", "until further order,Interim", "R16")]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Data.Migrations;
 using StalkingProtection.Core.Lookup;
 using StalkingProtection.Core.Orders;
@@ -196,6 +197,10 @@ public sealed class FamilySearchKeyTests : IAsyncLifetime
         // Assert
         var (sql, plan) = recorder.Plans.First(p => p.Sql.Contains("family_search_key", StringComparison.Ordinal));
         Assert.Contains("ix_person_names_family_search_key", QueryPlanRecorder.IndexesUsed(plan, _database.Provider));
+        // Never every respondent not merged away, each looked up in turn (issue 14: SQLite, which keeps no statistics here,
+        // chose that index over the names'). PostgreSQL chooses by its statistics; in a test's few rows either is as cheap.
+        Assert.All(recorder.Plans, p => Assert.False(_database.Provider == DatabaseProvider.Sqlite
+            && QueryPlanRecorder.IndexesUsed(p.Plan, _database.Provider).Contains("ix_respondents_merged_into_id"), $"plan:\n{p.Plan}\nfor:\n{p.Sql}"));
         Assert.DoesNotContain("person_names", QueryPlanRecorder.FullScans(plan, _database.Provider));
         Assert.True(QueryPlanRecorder.FullIndexScans(plan, _database.Provider).Count == 0, $"Full index scan in plan:\n{plan}\nfor:\n{sql}");
     }

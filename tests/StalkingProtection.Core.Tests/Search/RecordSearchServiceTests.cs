@@ -374,6 +374,41 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
         Assert.Equal([order.OrderId], (await SearchCountingAsync("pnc-entry-77")).Results.Orders.Select(o => o.OrderId));
     }
 
+    // Start-up fills in the keys before it listens: a statement a person was a round trip a person on PostgreSQL.
+    [Fact]
+    public async Task P1_Backfill_ManyPeopleAndOrders_AreGivenTheirKeysInOneStatementABatch()
+    {
+        // Arrange
+        var people = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            people.Add((await CaseWithReferencesAsync($"{10 + i}/00{i}4567A", $"13/00012{i}/24")).PersonId);
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = _database.CreateContext())
+        {
+            await db.People.ExecuteUpdateAsync(s => s.SetProperty(p => p.PncIdKey, (string?)null), ct);
+        }
+
+        var counter = new StatementCounter();
+        IReadOnlyList<string> statements;
+
+        // Act
+        await using (var db = _database.CreateContext(counter))
+        {
+            using var count = counter.Start();
+            await SearchReferenceBackfill.RunAsync(db, ct);
+            statements = count.Statements;
+        }
+
+        // Assert
+        Assert.Single(statements, s => s.StartsWith("UPDATE people", StringComparison.OrdinalIgnoreCase));
+        await using var check = _database.CreateContext();
+        var keys = await check.People.Where(p => people.Contains(p.Id)).OrderBy(p => p.PncIdKey).Select(p => p.PncIdKey).ToListAsync(ct);
+        Assert.Equal(["10/4567A", "11/14567A", "12/24567A", "13/34567A", "14/44567A", "15/54567A"], keys);
+    }
+
     [Fact]
     public async Task Backfill_ACaseKeptWithOnlyBlankReferences_IsLeftWithoutKeys_AndTheBackfillFinishes()
     {

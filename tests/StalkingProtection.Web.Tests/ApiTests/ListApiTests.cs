@@ -4,6 +4,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Search;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -114,14 +115,15 @@ public class ListApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         await factory.WithDbAsync(async db =>
         {
             var personId = await db.Respondents.Where(r => r.Id == wanted.RespondentId).Select(r => r.PersonId).SingleAsync();
-            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p.SetProperty(x => x.PncId, pnc));
+            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p.SetProperty(x => x.PncId, pnc).SetProperty(x => x.PncIdKey, ReferenceKeys.PncId(pnc)));
             return await db.Set<PersonName>().Where(n => n.PersonId == personId).ExecuteUpdateAsync(n => n.SetProperty(x => x.FamilyName, familyName).SetProperty(x => x.FamilySearchKey, PersonName.SearchKey(familyName)));
         });
         var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
         var audited = await CountAuditAsync("Api.Respondents.Listed");
 
         // Act
-        var byPnc = await api.GetAsync($"/api/v1/respondents?pncId={Uri.EscapeDataString(pnc.ToLowerInvariant())}");
+        // The PNC ID in its long form, in small letters and with spaces: matched by its key as the lookup and the search match it.
+        var byPnc = await api.GetAsync($"/api/v1/respondents?pncId={Uri.EscapeDataString($" 20{pnc[..3]}0{pnc[3..]} ".ToLowerInvariant())}");
         var byName = await api.GetAsync($"/api/v1/respondents?familyName={Uri.EscapeDataString(familyName.ToLowerInvariant())}&dateOfBirth=1979-02-03");
         var wrongBirthday = await api.GetAsync($"/api/v1/respondents?familyName={Uri.EscapeDataString(familyName)}&dateOfBirth=1979-02-04");
         var byTeam = await api.GetAsync($"/api/v1/respondents?team={Uri.EscapeDataString(team)}");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Integration;
 using StalkingProtection.Core.People;
+using StalkingProtection.Core.Search;
 using StalkingProtection.TestCommon;
 using StalkingProtection.Web.Tests.Infrastructure;
 
@@ -57,13 +58,14 @@ public class OrderListApiTests(WebAppFactory factory) : IClassFixture<WebAppFact
         await factory.WithDbAsync(async db =>
         {
             var personId = await db.Respondents.Where(r => r.Id == wanted.Application.Case.RespondentId).Select(r => r.PersonId).SingleAsync();
-            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p.SetProperty(x => x.PncId, pnc));
+            await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p.SetProperty(x => x.PncId, pnc).SetProperty(x => x.PncIdKey, ReferenceKeys.PncId(pnc)));
             return await db.Set<PersonName>().Where(n => n.PersonId == personId).ExecuteUpdateAsync(n => n.SetProperty(x => x.FamilyName, familyName).SetProperty(x => x.FamilySearchKey, PersonName.SearchKey(familyName)));
         });
         var api = await ApiSession.CreateAsync(factory, ApiScope.Read);
 
         // Act
-        var byPnc = await api.GetAsync($"/api/v1/orders?pncId={Uri.EscapeDataString(pnc.ToLowerInvariant())}");
+        // The PNC ID without its slash, in small letters: matched by its key as the lookup and the search match it.
+        var byPnc = await api.GetAsync($"/api/v1/orders?pncId={Uri.EscapeDataString(pnc.Replace("/", "", StringComparison.Ordinal).ToLowerInvariant())}");
         var byName = await api.GetAsync($"/api/v1/orders?team={Uri.EscapeDataString(team)}&familyName={Uri.EscapeDataString(familyName.ToUpperInvariant())}&dateOfBirth=1979-02-03");
         var wrongBirthday = await api.GetAsync($"/api/v1/orders?team={Uri.EscapeDataString(team)}&familyName={Uri.EscapeDataString(familyName)}&dateOfBirth=1979-02-04");
 

@@ -22,11 +22,11 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
     private static readonly DateOnly SharedDateOfBirth = new(1985, 6, 15);
 
     /// <summary>
-    /// Lookup by name and date of birth, besides the audit inserts: the session (1), the people found with their names
-    /// (2), the orders in force, their cases and officers (3), the terms as at today (order, condition sets, conditions,
-    /// protected people, duties: 5).
+    /// Lookup by name and date of birth, besides the audit inserts: the session (1), the people of that name and date of
+    /// birth (1), their respondents with their names (2), the orders in force, their cases and officers (3), the terms as at
+    /// today (order, condition sets, conditions, protected people, duties: 5).
     /// </summary>
-    private const int LookupByNameCeiling = 11;
+    private const int LookupByNameCeiling = 12;
 
     /// <summary>Lookup by PNC ID: as by name, with the PNC ID in place of the name search.</summary>
     private const int LookupByPncCeiling = 11;

@@ -6,8 +6,8 @@ namespace StalkingProtection.Core.Data.Migrations;
 
 /// <summary>
 /// The reference keys the search looks up (<see cref="ReferenceKeys"/>), filled in for the people, orders and cases recorded
-/// before they were kept: in .NET, because a PNC ID's key drops the leading zeros of its serial, which SQLite's SQL cannot
-/// do, and because SQLite's upper() folds only ASCII letters. `migrate` runs this after the migrations; once every record
+/// before they were kept: worked out in .NET, because a PNC ID's key drops the leading zeros of its serial, which SQLite's SQL
+/// cannot do, and because SQLite's upper() folds only ASCII letters, then written a batch to a statement. `migrate` runs this after the migrations; once every record
 /// has its keys it reads nothing more than the indexes that say so.
 /// </summary>
 public static class SearchReferenceBackfill
@@ -29,14 +29,7 @@ public static class SearchReferenceBackfill
                 break;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var person in people)
-            {
-                var key = ReferenceKeys.PncId(person.PncId!);
-                await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PncIdKey, key), ct);
-            }
-
-            await transaction.CommitAsync(ct);
+            await SetKeysAsync(db, "people", "pnc_id_key", people.Select(p => (p.Id, ReferenceKeys.PncId(p.PncId!))).ToList(), ct);
             filled += people.Count;
         }
 
@@ -50,14 +43,7 @@ public static class SearchReferenceBackfill
                 break;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var order in orders)
-            {
-                var key = ReferenceKeys.PncId(order.PncReference!);
-                await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.PncReferenceKey, key), ct);
-            }
-
-            await transaction.CommitAsync(ct);
+            await SetKeysAsync(db, "orders", "pnc_reference_key", orders.Select(o => (o.Id, ReferenceKeys.PncId(o.PncReference!))).ToList(), ct);
             filled += orders.Count;
         }
 
@@ -83,6 +69,24 @@ public static class SearchReferenceBackfill
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             filled += cases.Count;
+        }
+    }
+
+    /// <summary>
+    /// A batch of keys worked out here, written in one statement that joins them to their rows by id (UPDATE ... FROM VALUES,
+    /// on SQLite 3.33 and later and on PostgreSQL, whose VALUES both name their columns column1, column2), not a statement a row.
+    /// </summary>
+    private static async Task SetKeysAsync(StalkingProtectionDbContext db, string table, string keyColumn, IReadOnlyList<(Guid Id, string Key)> keys,
+        CancellationToken ct)
+    {
+        var values = string.Join(", ", keys.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"));
+        var parameters = keys.SelectMany(k => new object[] { k.Id, k.Key }).ToArray();
+        // The table and column are the constants above; every value is a parameter.
+        var sql = $"UPDATE {table} SET {keyColumn} = v.column2 FROM (VALUES {values}) AS v WHERE {table}.id = v.column1";
+        if (await db.Database.ExecuteSqlRawAsync(sql, parameters, ct) == 0)
+        {
+            // The same rows would be read again for ever: start-up must fail instead.
+            throw new InvalidOperationException($"No {table} row took its {keyColumn}");
         }
     }
 }

@@ -363,6 +363,32 @@ public class TriagePageTests(WebAppFactory factory) : CasePageTestBase(factory)
         Assert.Equal(created.CaseId, report.CaseId);
     }
 
+    // The crime reference is matched as the workspace search matches it: any one of the case's references, whatever its capitals and spaces.
+    [Theory]
+    [InlineData("wy-2026-{0}")]
+    [InlineData(" WY-2026- {0} ")]
+    [InlineData("13/{0}/24")]
+    public async Task TriageReport_AddToAnExistingCaseByOneOfItsCrimeReferencesInAnyCase_LinksTheReportToThatCase(string written)
+    {
+        // Arrange
+        var serial = Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, written, serial);
+        var caseId = (await TestData.WithServicesAsync(new DateOnly(2026, 11, 28), s => s.Cases.OpenCaseAsync(
+            new OpenCaseOptions([$"13/{serial}/24", $"WY-2026-{serial}"], OffencesConsidered.StalkingPha2A, new DateOnly(2026, 11, 28), StalkingProtection.TestCommon.TestData.Officer.Name,
+                "Stalking Team"), StalkingProtection.TestCommon.TestData.Officer))).RecordId;
+        var (id, _) = await ReportAsync();
+        var client = await BrowserAsync();
+
+        // Act
+        var checkUrl = await AnswerAsync(client, id, TriageOutcome.AddedToCase, new Dictionary<string, string> { ["CaseReference"] = typed });
+        await client.SubmitFormAsync(checkUrl, new Dictionary<string, string>());
+
+        // Assert
+        var report = await Factory.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Id == id));
+        Assert.Equal(TriageOutcome.AddedToCase, report.Outcome);
+        Assert.Equal(caseId, report.CaseId);
+    }
+
     [Fact]
     public async Task TriageReport_CloseWithAReason_ClosesTheReportAndAuditsTheOutcome()
     {

@@ -240,9 +240,7 @@ public class DetailsModel(StalkingProtectionDbContext db) : TriageQuestionPageMo
             return;
         }
 
-        var matches = await Db.Cases.AsNoTracking().VisibleTo(User)
-            .Where(c => c.CrimeReferences == reference || c.CrimeReferences.StartsWith(reference + ",") || c.CrimeReferences.EndsWith("," + reference)
-                || c.CrimeReferences.Contains("," + reference + ","))
+        var matches = await CaseCrimeReference.CasesWith(Db.Cases.AsNoTracking().VisibleTo(User), Db.Set<CaseCrimeReference>(), reference)
             .OrderByDescending(c => c.Id)
             .Take(CaseMatchLimit)
             .Select(c => new { c.Id, c.CrimeReferences, c.ReportedOn, c.Status, c.Team })
