@@ -20,7 +20,8 @@ public sealed record DeadlineCheckSettings(
 
 /// <summary>
 /// The periodic check of legal deadlines. Idempotent: every task has a unique key and an obligation is flagged overdue once, so
-/// running it twice changes nothing. It never creates notification obligations (SPA 2019 s.9, R34).
+/// running it twice changes nothing, and a run stopped part-way (it saves a page of orders at a time) is finished by the next.
+/// It never creates notification obligations (SPA 2019 s.9, R34).
 /// </summary>
 public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks)
 {
@@ -33,6 +34,9 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
 
     /// <summary>How far back expiries are looked at for the R42 "update the PNC" task.</summary>
     public const int ExpiryLookBackDays = 30;
+
+    /// <summary>How many orders one page reads, raises the tasks of and saves before the next.</summary>
+    internal int OrdersPerPage { get; init; } = 1_000;
 
     public async Task<DeadlineCheckResult> RunAsync(DateTimeOffset now, DeadlineCheckSettings? settings = null, CancellationToken ct = default)
     {
@@ -61,14 +65,41 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
                 $"Overdue – potential s.11 offence ({obligation.OffenceCode}): check for a reasonable excuse", today, obligation.OrderId, obligation.Id, c, now);
         }
 
-        // Orders in force today, or expired within the look-back, read through the in-force index.
+        var raised = await RaiseAndSaveAsync(actor, candidates, ct);
+
+        // Orders in force today, or expired within the look-back, read through the in-force index a page at a time, each page's
+        // tasks raised and saved before the next is read: a force's first run over orders imported without their tasks raises
+        // them all, and the memory it takes stays that of one page whatever the number of orders.
         var from = today.AddDays(-ExpiryLookBackDays);
-        var orders = await db.Orders.IgnoreAutoIncludes()
+        var inForceIds = await db.Orders
             .Where(o => o.MadeOn <= today && (o.LastInForceDay == null || o.LastInForceDay >= from) && (o.EndedOn == null || o.EndedOn > today))
-            .ToListAsync(ct);
+            .Select(o => o.Id).ToListAsync(ct);
+        foreach (var page in inForceIds.Chunk(OrdersPerPage))
+        {
+            raised += await RaiseAndSaveAsync(actor, await OrderCandidatesAsync(page, settings, today, now, ct), ct);
+        }
+
+        // Local policy: the risk assessment of an open case is reviewed by the date its assessor set.
+        raised += await RaiseAndSaveAsync(actor, await RiskReviewCandidatesAsync(settings, today, now, ct), ct);
+        return new DeadlineCheckResult(overdue, raised, closed);
+    }
+
+    /// <summary>Raises the tasks not raised before and saves them with everything changed so far, then forgets what it tracked.</summary>
+    private async Task<int> RaiseAndSaveAsync(Actor actor, IReadOnlyList<StaffTask> candidates, CancellationToken ct)
+    {
+        var raised = await staffTasks.RaiseManyOnceAsync(actor, candidates, ct);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return raised;
+    }
+
+    private async Task<List<StaffTask>> OrderCandidatesAsync(Guid[] orderIds, DeadlineCheckSettings settings, DateOnly today, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var candidates = new List<StaffTask>();
+        var orders = await db.Orders.AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(ct);
         var caseIds = orders.Select(o => o.CaseId).Distinct().ToList();
-        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var orderIds = orders.Select(o => o.Id).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var nextReviews = await db.ManagementReviews.Where(r => orderIds.Contains(r.OrderId))
             .GroupBy(r => r.OrderId).Select(g => new { OrderId = g.Key, Next = g.Max(r => r.NextReviewDue) }).ToDictionaryAsync(x => x.OrderId, x => x.Next, ct);
 
@@ -116,7 +147,12 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
             }
         }
 
-        // Local policy: the risk assessment of an open case is reviewed by the date its assessor set.
+        return candidates;
+    }
+
+    private async Task<List<StaffTask>> RiskReviewCandidatesAsync(DeadlineCheckSettings settings, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = new List<StaffTask>();
         var reviewBy = today.AddDays(settings.ReviewLeadDays);
         var dueCaseIds = await db.RiskAssessments
             .Where(r => r.NextReviewOn <= reviewBy && db.Cases.Any(c => c.Id == r.CaseId && c.Status != CaseStatus.Closed))
@@ -130,9 +166,7 @@ public sealed class DeadlineCheckService(StalkingProtectionDbContext db, AuditLo
                 null, null, c.Id, c.Team, c.OfficerInCharge, now));
         }
 
-        var raised = await staffTasks.RaiseManyOnceAsync(actor, candidates, ct);
-        await db.SaveChangesAsync(ct);
-        return new DeadlineCheckResult(overdue, raised, closed);
+        return candidates;
     }
 
     /// <summary>

@@ -161,6 +161,44 @@ public class DeadlineCheckServiceTests
     }
 
     [Fact]
+    public async Task R42_MoreOrdersThanAPage_EachOrdersTasksAreRaisedOnce_AndAnOverdueDutyWithThem()
+    {
+        // Arrange: five unserved orders, read two to a page, and a served interim order whose duty is overdue (R33).
+        await using var db = await TestDatabase.CreateAsync();
+        var testData = new TestData(db);
+        var orders = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            orders.Add((await testData.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 2, 2)))).OrderId);
+        }
+
+        var served = await testData.CreateOrderAsync(o => o.Interim().MadeOn(new DateOnly(2026, 2, 1)).ServedOn(new DateOnly(2026, 2, 1)));
+        var day = new DateOnly(2026, 2, 5);
+        int tasksBefore;
+        await using (var before = db.CreateContext())
+        {
+            tasksBefore = await before.StaffTasks.CountAsync();
+        }
+
+        // Act: two runs, as on two nights.
+        var first = await testData.WithServicesAsync(day, s => new DeadlineCheckService(s.Context, s.Audit, s.StaffTasks) { OrdersPerPage = 2 }.RunAsync(TestData.NoonOn(day)));
+        var second = await testData.WithServicesAsync(day, s => new DeadlineCheckService(s.Context, s.Audit, s.StaffTasks) { OrdersPerPage = 2 }.RunAsync(TestData.NoonOn(day)));
+
+        // Assert
+        foreach (var orderId in orders)
+        {
+            Assert.Equal(1, await CountAsync(db, orderId, StaffTaskType.ServeOrder));
+            Assert.Equal(1, await CountAsync(db, orderId, StaffTaskType.RecordOnPnc));
+        }
+
+        Assert.Equal(1, first.ObligationsMarkedOverdue);
+        await using var ctx = db.CreateContext();
+        Assert.Equal(1, await ctx.StaffTasks.CountAsync(t => t.ObligationId == served.ObligationId && t.Type == StaffTaskType.PotentialS11Offence));
+        Assert.Equal(await ctx.StaffTasks.CountAsync() - tasksBefore, first.TasksRaised);
+        Assert.Equal((0, 0), (second.ObligationsMarkedOverdue, second.TasksRaised));
+    }
+
+    [Fact]
     public async Task R34_RunAsyncMonthlyForAYear_NeverCreatesNotificationObligations()
     {
         // Arrange
