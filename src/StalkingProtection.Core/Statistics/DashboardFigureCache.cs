@@ -135,15 +135,9 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
             running.Head.TrySetResult(head);
             var countedAt = timeProvider.GetUtcNow();
             var figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync(running.Day);
+            // Counts run one after another, so the one ending now began after the figures it replaces.
             var snapshot = new Snapshot(running.Day, running.LocalChanges, head, countedAt, figures);
-            lock (_gate)
-            {
-                if (_current is null || _current.Day != running.Day || _current.LocalChanges <= running.LocalChanges && _current.SeenUpTo <= head)
-                {
-                    Volatile.Write(ref _current, snapshot);
-                }
-            }
-
+            Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
         catch (Exception ex)
