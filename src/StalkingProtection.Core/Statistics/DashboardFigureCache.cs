@@ -10,9 +10,10 @@ namespace StalkingProtection.Core.Statistics;
 /// <summary>
 /// The dashboard's figures for one London day, counted once and served until a record they may count changes (issue 14,
 /// P3: p99 ≤ 20 ms at 1,000,000 orders). A request reads only whether the audit log holds a change to records newer than
-/// the figures (one short range of its primary key); the figures are counted again when it does, when this instance
-/// committed such a change, and when the London day turns, so an order whose last day was yesterday is never counted
-/// today (SPA 2019 s.5, R16). Concurrent requests that need new figures share one count.
+/// the figures (one short range of its primary key, read once for all the requests that arrived while the last read ran);
+/// the figures are counted again when it does, when this instance committed such a change, and when the London day turns,
+/// so an order whose last day was yesterday is never counted today (SPA 2019 s.5, R16). Concurrent requests that need new
+/// figures share one count.
 /// </summary>
 /// <remarks>
 /// Every write to what the figures count (orders, applications, notification duties, breaches, cases, online reports) is
@@ -31,6 +32,8 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
     private readonly Lock _gate = new();
     private long _localChanges;
     private long _computed;
+    private long _checksStarted;
+    private Check? _check;
     private Snapshot? _current;
     private Running? _running;
 
@@ -38,19 +41,19 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
     public long Computations => Interlocked.Read(ref _computed);
 
     /// <summary>The figures for today as the London clock reads it, counted again only when they may have changed.</summary>
-    public async Task<DashboardFigures> GetAsync(StalkingProtectionDbContext db, CancellationToken ct = default)
+    public async Task<DashboardFigures> GetAsync(CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var today = timeProvider.UkToday;
         var local = Interlocked.Read(ref _localChanges);
+        var ticket = Interlocked.Read(ref _checksStarted);
         var current = Volatile.Read(ref _current);
         if (current is null || current.Day != today || current.LocalChanges < local)
         {
             return await ComputeAsync(today, local, 0, ct);
         }
 
-        var newer = await NewerEntriesAsync(db, current.SeenUpTo, ct);
-        if (newer is { Change: { } change })
+        var newer = await CheckAsync(current, ticket, ct);
+        if (newer is { Change: { } change } && change > current.Head)
         {
             return await ComputeAsync(today, local, change, ct);
         }
@@ -74,6 +77,40 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
 
     /// <summary>This instance committed a change to records: the next request counts again.</summary>
     internal void RecordsChanged() => Interlocked.Increment(ref _localChanges);
+
+    /// <summary>
+    /// Joins a read of the audit log that began after <paramref name="ticket"/> was taken, so it sees every change committed
+    /// before the caller asked; otherwise waits for the read under way and begins the next, which the callers that waited
+    /// with it join. Concurrent requests so share one statement, one at a time, instead of each sending its own.
+    /// </summary>
+    private async Task<Newer?> CheckAsync(Snapshot current, long ticket, CancellationToken ct)
+    {
+        while (true)
+        {
+            Check check;
+            lock (_gate)
+            {
+                check = _check is { } c && c.Sequence > ticket && !c.Task.IsFaulted && !c.Task.IsCanceled
+                    ? c
+                    : _check is { Task.IsCompleted: false } busy ? busy : _check = new Check(Interlocked.Increment(ref _checksStarted), current.SeenUpTo, ReadNewerAsync);
+            }
+
+            // A read from below these figures' head finds what they counted too, and one from above it what earlier reads found
+            // clean; either way a change newer than the head is one they lack.
+            if (check.Sequence > ticket)
+            {
+                return await check.Task.WaitAsync(ct);
+            }
+
+            await check.Task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).WaitAsync(ct);
+        }
+    }
+
+    private async Task<Newer?> ReadNewerAsync(long after)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await NewerEntriesAsync(scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>(), after, CancellationToken.None);
+    }
 
     private void RefreshInBackground(DateOnly today)
     {
@@ -162,6 +199,19 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
 
     private sealed record Newer(long Id, long? Change);
 
+    private sealed class Check
+    {
+        public Check(long sequence, long after, Func<long, Task<Newer?>> read)
+        {
+            Sequence = sequence;
+            Task = System.Threading.Tasks.Task.Run(() => read(after), CancellationToken.None);
+        }
+
+        public long Sequence { get; }
+
+        public Task<Newer?> Task { get; }
+    }
+
     private sealed class Running
     {
         public Running(DateOnly day, long localChanges, Func<Running, Task<Snapshot>> count)
@@ -181,9 +231,12 @@ public sealed class DashboardFigureCache(IServiceScopeFactory scopes, TimeProvid
         public Task<Snapshot> Task { get; }
     }
 
-    private sealed class Snapshot(DateOnly day, long localChanges, long seenUpTo, DateTimeOffset countedAt, DashboardFigures figures)
+    private sealed class Snapshot(DateOnly day, long localChanges, long head, DateTimeOffset countedAt, DashboardFigures figures)
     {
-        private long _seenUpTo = seenUpTo;
+        private long _seenUpTo = head;
+
+        /// <summary>The newest audit entry when the figures were counted: every change up to it is in them.</summary>
+        public long Head { get; } = head;
 
         public DateOnly Day => day;
 

@@ -197,7 +197,7 @@ public static class OrdersEndpoints
             .Read<OrderChangeResponse>("GetOrderChange", "Read a variation, renewal or discharge, with its consents.");
 
         api.MapGet("/statistics/live-orders", async (string? date, HttpContext http, AuditLog audit, OrderStatusQueries queries, DashboardFigureCache dashboard,
-            StalkingProtectionDbContext db, TimeProvider time) =>
+            TimeProvider time) =>
             {
                 DateOnly on = time.UkToday;
                 if (date is not null && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on)
@@ -207,7 +207,7 @@ public static class OrdersEndpoints
                 }
 
                 // Today's figure is the dashboard's own, counted once a day and again whenever an order may have changed (P3).
-                var figures = on == time.UkToday ? await dashboard.GetAsync(db, http.RequestAborted) : null;
+                var figures = on == time.UkToday ? await dashboard.GetAsync(http.RequestAborted) : null;
                 var (interim, full) = figures is not null && figures.Today == on
                     ? (figures.LiveInterim, figures.LiveFull)
                     : await queries.LiveOrderCountByKindAsync(on, http.RequestAborted);

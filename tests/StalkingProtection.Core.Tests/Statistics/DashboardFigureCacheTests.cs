@@ -27,12 +27,8 @@ public class DashboardFigureCacheTests
             .AddScoped<DashboardQueries>()
             .BuildServiceProvider();
 
-    private static async Task<DashboardFigures> RequestAsync(ServiceProvider instance)
-    {
-        await using var scope = instance.CreateAsyncScope();
-        return await instance.GetRequiredService<DashboardFigureCache>()
-            .GetAsync(scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>(), TestContext.Current.CancellationToken);
-    }
+    private static Task<DashboardFigures> RequestAsync(ServiceProvider instance) =>
+        instance.GetRequiredService<DashboardFigureCache>().GetAsync(TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task R16_SPA2019s5_LiveOrders_CountTheOrderOnItsLastDayUntilMidnightAndNotAfter()

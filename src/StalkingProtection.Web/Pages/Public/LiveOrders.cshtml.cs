@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Statistics;
 
 namespace StalkingProtection.Web.Pages.Public;
@@ -9,12 +8,11 @@ namespace StalkingProtection.Web.Pages.Public;
 /// The force's live stalking protection orders today, as the public sees them: the dashboard's own figures
 /// (<see cref="DashboardFigureCache"/>), so the public page and the workspace never disagree.
 /// </summary>
-public sealed class LiveOrderFigure(IServiceScopeFactory scopes, DashboardFigureCache dashboard)
+public sealed class LiveOrderFigure(DashboardFigureCache dashboard)
 {
     public async Task<(DateOnly Day, int Interim, int Full)> GetAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var figures = await dashboard.GetAsync(scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>(), ct);
+        var figures = await dashboard.GetAsync(ct);
         return (figures.Today, figures.LiveInterim, figures.LiveFull);
     }
 }

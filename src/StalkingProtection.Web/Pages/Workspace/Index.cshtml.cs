@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StalkingProtection.Core.Applications;
-using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
@@ -11,7 +10,7 @@ using StalkingProtection.Web.Pages.Workspace.Dashboard;
 
 namespace StalkingProtection.Web.Pages.Workspace;
 
-public class IndexModel(DashboardFigureCache dashboard, StalkingProtectionDbContext db) : PageModel
+public class IndexModel(DashboardFigureCache dashboard) : PageModel
 {
     public string DisplayName => User.FindFirstValue(StaffClaims.DisplayName) ?? User.Identity?.Name ?? "";
 
@@ -51,7 +50,7 @@ public class IndexModel(DashboardFigureCache dashboard, StalkingProtectionDbCont
             return;
         }
 
-        var f = await dashboard.GetAsync(db, ct);
+        var f = await dashboard.GetAsync(ct);
         Figures = f;
         Tiles =
         [
