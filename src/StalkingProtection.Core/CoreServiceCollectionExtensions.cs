@@ -56,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.DeadlineCheckJob>());
         services.AddSingleton<Jobs.AuditSealJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.AuditSealJob>());
+        services.AddSingleton<Statistics.DashboardFigureCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Statistics.DashboardChangeInterceptor>();
+        services.AddHostedService<Jobs.DashboardFigureRefresh>();
         services.AddVictimUpdates(configuration);
         services.AddScoped<Integration.ApiClientService>();
         services.AddOptions<Integration.ApiClientOptions>().Bind(configuration.GetSection(Integration.ApiClientOptions.SectionName))

@@ -49,19 +49,21 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Registers <see cref="StalkingProtectionDbContext"/> for the configured provider.</summary>
+    /// <summary>Registers <see cref="StalkingProtectionDbContext"/> for the configured provider, with the interceptors registered as <see cref="IInterceptor"/>.</summary>
     public static IServiceCollection AddStalkingProtectionDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString, string? passwordFile = null, TimeSpan passwordRefreshInterval = default)
     {
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<StalkingProtectionDbContext, PostgresStalkingProtectionDbContext>(
-                o => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString, passwordFile, passwordRefreshInterval));
+                (sp, o) => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString, passwordFile, passwordRefreshInterval)
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             services.AddDbContext<StalkingProtectionDbContext, SqliteStalkingProtectionDbContext>(
-                o => ConfigureSqlite((DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>)o, connectionString));
+                (sp, o) => ConfigureSqlite((DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>)o, connectionString)
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         return services;

@@ -7,6 +7,7 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Statistics;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Security;
 
@@ -195,7 +196,8 @@ public static class OrdersEndpoints
             ApiRoute.ConsultAsync(http, audit, nameof(OrderChange), id, () => ApiResponses.OrderChangeAsync(db, id, http.RequestAborted)))
             .Read<OrderChangeResponse>("GetOrderChange", "Read a variation, renewal or discharge, with its consents.");
 
-        api.MapGet("/statistics/live-orders", async (string? date, HttpContext http, AuditLog audit, OrderStatusQueries queries, TimeProvider time) =>
+        api.MapGet("/statistics/live-orders", async (string? date, HttpContext http, AuditLog audit, OrderStatusQueries queries, DashboardFigureCache dashboard,
+            TimeProvider time) =>
             {
                 DateOnly on = time.UkToday;
                 if (date is not null && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on)
@@ -204,7 +206,11 @@ public static class OrdersEndpoints
                     return ApiProblems.Invalid("date", $"Enter a real date as YYYY-MM-DD between {ApiValidator.EarliestDate:yyyy-MM-dd} and {ApiValidator.LatestDate:yyyy-MM-dd}.");
                 }
 
-                var (interim, full) = await queries.LiveOrderCountByKindAsync(on, http.RequestAborted);
+                // Today's figure is the dashboard's own, counted once a day and again whenever an order may have changed (P3).
+                var figures = on == time.UkToday ? await dashboard.GetAsync(http.RequestAborted) : null;
+                var (interim, full) = figures is not null && figures.Today == on
+                    ? (figures.LiveInterim, figures.LiveFull)
+                    : await queries.LiveOrderCountByKindAsync(on, http.RequestAborted);
                 await audit.RecordConsultationAsync(http.User.ToActor(), AuditEvents.Api.StatisticsLiveOrders.For(on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     "Aggregate count read through the API"), http.RequestAborted);
                 return Results.Ok(new LiveOrdersResponse(on, interim, full, interim + full));

@@ -125,6 +125,34 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
         AssertFixedAndUnder(small, large, ApiOrderReadCeiling);
     }
 
+    /// <summary>
+    /// Dashboard, its figures counted before and nothing changed since: the session, and whether the audit log holds a change to
+    /// records newer than the figures (P3). The count itself runs once per change and at midnight, not per request.
+    /// </summary>
+    private const int DashboardCeiling = 2;
+
+    [Fact]
+    public async Task P3_Dashboard_ReadsOnlyWhetherAnythingChangedWhateverTheNumberOfOrders()
+    {
+        // Arrange
+        var client = await SignedInBrowserAsync(StaffRoles.Coordinator);
+        await CreateOrderAsync(1);
+        var small = await CountAsync(() => GetOkAsync(client, "/workspace"));
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateOrderAsync(1);
+        }
+
+        // Act
+        var large = await CountAsync(() => GetOkAsync(client, "/workspace"));
+
+        // Assert
+        var shown = $"small shape: {small.Count} statements, large shape: {large.Count}\n\n" + string.Join("\n---\n", large);
+        Assert.True(small.Count == large.Count, shown);
+        Assert.True(large.Count <= DashboardCeiling, $"ceiling {DashboardCeiling}; " + shown);
+        Assert.Contains(large, sql => sql.Contains("audit_entries", StringComparison.Ordinal));
+    }
+
     /// <summary>API lists (cases, applications, respondents, orders): the client key, one page of rows with their sort keys, and the audit entry.</summary>
     private const int ApiListCeiling = 3;
 

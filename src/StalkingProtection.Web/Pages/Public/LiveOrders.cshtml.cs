@@ -1,44 +1,20 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using StalkingProtection.Core.Statistics;
-using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Web.Pages.Public;
 
 /// <summary>
-/// The force's live stalking protection orders today, as the public sees them: the dashboard's own count, worked out
-/// again each London day (and at least hourly), so the public page and the workspace never disagree.
+/// The force's live stalking protection orders today, as the public sees them: the dashboard's own figures
+/// (<see cref="DashboardFigureCache"/>), so the public page and the workspace never disagree.
 /// </summary>
-public sealed class LiveOrderFigure(IServiceScopeFactory scopes, TimeProvider timeProvider) : IDisposable
+public sealed class LiveOrderFigure(DashboardFigureCache dashboard)
 {
-    private static readonly TimeSpan _maxAge = TimeSpan.FromHours(1);
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private (DateOnly Day, DateTimeOffset At, int Interim, int Full)? _latest;
-
     public async Task<(DateOnly Day, int Interim, int Full)> GetAsync(CancellationToken ct)
     {
-        var now = timeProvider.GetUtcNow();
-        var today = timeProvider.UkToday;
-        if (_latest is { } latest && latest.Day == today && now - latest.At < _maxAge)
-        {
-            return (latest.Day, latest.Interim, latest.Full);
-        }
-
-        await _lock.WaitAsync(ct);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var (interim, full) = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().CountLiveAsync(today, ct);
-            _latest = (today, now, interim, full);
-            return (today, interim, full);
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        var figures = await dashboard.GetAsync(ct);
+        return (figures.Today, figures.LiveInterim, figures.LiveFull);
     }
-
-    public void Dispose() => _lock.Dispose();
 }
 
 public class LiveOrdersModel(LiveOrderFigure figure, IOptions<PublicSiteOptions> options) : PageModel

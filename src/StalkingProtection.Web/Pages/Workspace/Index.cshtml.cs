@@ -4,14 +4,13 @@ using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
-using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Routing;
 using StalkingProtection.Web.Infrastructure.Security;
 using StalkingProtection.Web.Pages.Workspace.Dashboard;
 
 namespace StalkingProtection.Web.Pages.Workspace;
 
-public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) : PageModel
+public class IndexModel(DashboardFigureCache dashboard) : PageModel
 {
     public string DisplayName => User.FindFirstValue(StaffClaims.DisplayName) ?? User.Identity?.Name ?? "";
 
@@ -51,7 +50,7 @@ public class IndexModel(DashboardQueries dashboard, TimeProvider timeProvider) :
             return;
         }
 
-        var f = await dashboard.GetAsync(timeProvider.UkToday, ct);
+        var f = await dashboard.GetAsync(ct);
         Figures = f;
         Tiles =
         [
