@@ -130,16 +130,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var name = $"sp_test_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..40];
-        await _templateLock.WaitAsync();
-        try
-        {
-            // CREATE DATABASE ... TEMPLATE needs the template to have no other connection, so copies are made one at a time.
-            await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{_postgresTemplate}\"");
-        }
-        finally
-        {
-            _templateLock.Release();
-        }
+        // CREATE DATABASE ... TEMPLATE refuses only while a session is connected to the template, and none is once it is
+        // migrated: copies made at the same time do not wait for each other.
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{_postgresTemplate}\"");
 
         var connection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, connection.ConnectionString, null, name);

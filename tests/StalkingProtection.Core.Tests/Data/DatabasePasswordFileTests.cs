@@ -13,10 +13,11 @@ namespace StalkingProtection.Core.Tests.Data;
 
 /// <summary>
 /// ASVS V13.2.1: the service reaches PostgreSQL with a password read from a file that a vault agent or an operator rewrites, and new
-/// connections take up the rewritten password without a restart. These run against PostgreSQL on both passes of the suite, as
+/// connections take up the rewritten password without a restart. These run against PostgreSQL whichever pass of the suite runs them (the SQLite one, <see cref="OwnDatabaseAttribute"/>), as
 /// <see cref="DatabaseRolesTests"/> do. The test server trusts loopback connections without checking passwords, so which password is
 /// sent is seen at a stand-in server that asks for it in clear and notes it.
 /// </summary>
+[OwnDatabase]
 public sealed class DatabasePasswordFileTests : IAsyncLifetime
 {
     private static readonly TimeSpan _refresh = TimeSpan.FromSeconds(1);

@@ -11,9 +11,10 @@ namespace StalkingProtection.Core.Tests.Data;
 /// <summary>
 /// S3 on PostgreSQL, the production database: the service's own login role, granted by a migration run, can add to the
 /// audit log and its chain and change the records, but cannot change, delete or truncate the audit, nor switch off the
-/// triggers that guard it. These run against PostgreSQL on both passes of the suite; on SQLite the triggers alone guard
+/// triggers that guard it. These run against PostgreSQL whichever pass of the suite runs them (the SQLite one, <see cref="OwnDatabaseAttribute"/>); on SQLite the triggers alone guard
 /// the audit (AuditChainTests, AuditLogTests).
 /// </summary>
+[OwnDatabase]
 public sealed class DatabaseRolesTests : IAsyncLifetime
 {
     private const string InsufficientPrivilege = "42501";

@@ -9,8 +9,9 @@ namespace StalkingProtection.Core.Tests.Data;
 
 /// <summary>
 /// RL2: what PostgreSQL and Npgsql raise when the server is down or restarting is told apart from a fault, so the service
-/// answers 503 for the one and 500 for the other. Real failures of a real server, on both passes of the suite.
+/// answers 503 for the one and 500 for the other. Real failures of a real server, on the SQLite pass of the suite only (<see cref="OwnDatabaseAttribute"/>).
 /// </summary>
+[OwnDatabase]
 public sealed class DatabaseUnavailableTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Data;
 
+[OwnDatabase]
 public class DurabilityTests
 {
     [Fact]

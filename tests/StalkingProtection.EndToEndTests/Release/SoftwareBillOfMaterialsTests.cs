@@ -5,6 +5,7 @@ using StalkingProtection.TestCommon;
 namespace StalkingProtection.EndToEndTests.Release;
 
 /// <summary>ASVS V15.1.2: the bill of materials that <c>scripts/sbom</c> writes names every package the service ships, at the version it is locked to.</summary>
+[OwnDatabase]
 public sealed class SoftwareBillOfMaterialsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sp-sbom-{Guid.NewGuid():N}");

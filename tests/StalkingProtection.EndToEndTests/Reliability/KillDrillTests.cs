@@ -11,7 +11,7 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// RL1: the real program is killed with SIGKILL again and again while four writers open cases and record their
 /// respondents through the API, on the database the suite runs on. Afterwards every write the program acknowledged is
 /// there with its audit entry, a create retried with its Idempotency-Key after a kill was made once, and the database
-/// passes its own integrity check. Every run kills it 20 times, release mode (STALKING_PROTECTION_RELEASE=1) 1,000 times;
+/// passes its own integrity check. Every run kills it 10 times, release mode (STALKING_PROTECTION_RELEASE=1) 1,000 times;
 /// STALKING_PROTECTION_KILL_DRILL_KILLS sets the number outright.
 /// </summary>
 public sealed class KillDrillTests : IAsyncLifetime
@@ -25,7 +25,7 @@ public sealed class KillDrillTests : IAsyncLifetime
     private string _connectionString = "";
     private string _key = "";
 
-    private static int Kills => ReleaseMode.Setting("STALKING_PROTECTION_KILL_DRILL_KILLS", everyRun: 20, release: 1_000);
+    private static int Kills => ReleaseMode.Setting("STALKING_PROTECTION_KILL_DRILL_KILLS", everyRun: 10, release: 1_000);
 
     public async ValueTask InitializeAsync()
     {

@@ -15,10 +15,11 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// open cases and record their respondents through the API of one published program that keeps running throughout. While
 /// the server is down the program answers 503 (health and writes alike), never 500; once the server is back it recovers by
 /// itself; afterwards every write it acknowledged is there with its audit entry, a create retried with its
-/// Idempotency-Key was made once, and amcheck finds no corruption. The server is the test's own, so this runs on both
-/// passes of the suite. Every run kills it 5 times, release mode (STALKING_PROTECTION_RELEASE=1) 50 times;
+/// Idempotency-Key was made once, and amcheck finds no corruption. The server is the test's own, so the suite runs this once, on its
+/// SQLite pass (<see cref="OwnDatabaseAttribute"/>). Every run kills it 5 times, release mode (STALKING_PROTECTION_RELEASE=1) 50 times;
 /// STALKING_PROTECTION_POSTGRES_KILL_DRILL_KILLS sets the number outright.
 /// </summary>
+[OwnDatabase]
 public sealed class PostgresKillDrillTests : IAsyncLifetime
 {
     private const int Writers = 4;

@@ -1,6 +1,9 @@
+using StalkingProtection.TestCommon;
+
 namespace StalkingProtection.EndToEndTests.Startup;
 
 /// <summary>RL6: the operator's commands, run as the real program: migrate, back up the SQLite database, and compare checksums.</summary>
+[OwnDatabase]
 public sealed class MaintenanceCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sp-maintenance-{Guid.NewGuid():N}");

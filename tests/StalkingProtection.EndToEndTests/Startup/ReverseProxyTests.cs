@@ -112,6 +112,7 @@ public sealed class NginxInFrontOfTheProgram : IAsyncLifetime
 /// ASVS V4.2.1: requests whose framing two parsers could read differently are sent to nginx in front of the program; the
 /// service must never receive a request that nginx did not forward as one, and nginx refuses the ambiguous ones outright.
 /// </summary>
+[OwnDatabase]
 public sealed class ReverseProxyTests(NginxInFrontOfTheProgram proxy) : IClassFixture<NginxInFrontOfTheProgram>
 {
     public static TheoryData<string, string> AmbiguousFraming => new()

@@ -6,8 +6,9 @@ namespace StalkingProtection.EndToEndTests.Startup;
 
 /// <summary>
 /// S3 on PostgreSQL, as an operator deploys: <c>migrate</c> run as the owner with a service role named grants that role
-/// the records but not the power to change the audit log. Runs against PostgreSQL on both passes of the suite.
+/// the records but not the power to change the audit log. Runs against PostgreSQL whichever pass of the suite runs it (the SQLite one, <see cref="OwnDatabaseAttribute"/>).
 /// </summary>
+[OwnDatabase]
 public sealed class ServiceRoleMigrationTests : IAsyncLifetime
 {
     private readonly string _role = $"sp_service_{Guid.NewGuid():N}"[..32];

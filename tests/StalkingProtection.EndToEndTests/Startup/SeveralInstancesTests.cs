@@ -146,6 +146,7 @@ public static class NginxConfig
         """;
 }
 
+[OwnDatabase]
 public sealed partial class SeveralInstancesTests(TwoInstancesBehindNginx instances) : IClassFixture<TwoInstancesBehindNginx>
 {
     private static object NewCase(string reference) => new

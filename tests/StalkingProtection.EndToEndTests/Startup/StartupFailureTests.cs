@@ -1,6 +1,9 @@
+using StalkingProtection.TestCommon;
+
 namespace StalkingProtection.EndToEndTests.Startup;
 
 /// <summary>The real program, started as a process: a setting an operator got wrong stops it with one clear line.</summary>
+[OwnDatabase]
 public class StartupFailureTests
 {
     [Theory]
