@@ -34,7 +34,11 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
         foreach (var entityType in InsertionOrder(db.Model, byType.Keys))
         {
             var table = TableFor(entityType);
-            var rows = byType[entityType];
+
+            // A row that points at another of its table (an interim application at its main application) goes after it.
+            var rows = table.SelfReference is { } self
+                ? [.. byType[entityType].OrderBy(e => e.Property(self).CurrentValue is null ? 0 : 1)]
+                : byType[entityType];
             if (transaction.Connection is NpgsqlConnection postgres)
             {
                 await CopyAsync(postgres, table, rows, ct);
@@ -124,7 +128,8 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
             columns.Add(new Column(property.GetColumnName(store)!, property, Facets().Replace(property.GetColumnType(), ""), property.GetRelationalTypeMapping()));
         }
 
-        table = new Table(name, columns);
+        var selfReference = entityType.GetForeignKeys().Where(fk => fk.PrincipalEntityType == entityType).SelectMany(fk => fk.Properties).FirstOrDefault();
+        table = new Table(name, columns, selfReference);
         _tables[entityType] = table;
         return table;
     }
@@ -175,5 +180,5 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
         }
     }
 
-    private sealed record Table(string Name, List<Column> Columns);
+    private sealed record Table(string Name, List<Column> Columns, IProperty? SelfReference);
 }

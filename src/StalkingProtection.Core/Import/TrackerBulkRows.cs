@@ -29,11 +29,11 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
     public int Count => _keys.Count;
 
     /// <summary>
-    /// The rows this path records: a full order with its service and hearing. Interim orders, breaches, notifications and discharges
+    /// The rows this path records: an order, interim or full, with its hearing and service. Breaches, notifications and discharges
     /// read or change records the row made in earlier steps through their services, and go through the per-row path.
     /// </summary>
     public static bool Handles(TrackerOrder row) =>
-        row is { Kind: OrderKind.Full, Breaches.Count: 0, NotificationDates.Count: 0, DischargedOn: null }
+        row is { Breaches.Count: 0, NotificationDates.Count: 0, DischargedOn: null }
         // CaseService.FindOfficerAccountAsync: an officer named by a staff account's id is linked to the account.
         && !Guid.TryParse(row.OfficerInCharge, out _);
 
@@ -88,10 +88,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                 }
             }
 
-            var changes = CaseListKeys.Note(db.ChangeTracker);
+            // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
             await new BulkInsert(db).WriteAddedAsync(ct);
             db.ChangeTracker.Clear();
-            await CaseListKeys.RefreshAsync(db, changes, ct);
+            await CaseListKeys.RefreshCasesAsync(db, _records.OfType<StalkingCase>().Select(c => c.Id), ct);
             await transaction.CommitAsync(ct);
             return true;
         }
@@ -144,29 +144,39 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             newValues: new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference }));
         records.Add(decision);
 
-        // ApplicationService.CreateAsync, AuthoriseAsync, SubmitAsync.
-        var application = Application.CreateForOrder(stalkingCase.Id, respondent.Id, ApplicationType.Full, row.ApplicantForce, null, row.Court, appliedAt);
-        application.SetVenue(youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt, row.Court);
-        application.SetJurisdiction(JurisdictionBasis.ResidesInArea, TrackerRowRecorder.FromTracker);
-        foreach (var victim in victims)
+        // ApplicationService.CreateAsync, AuthoriseAsync, SubmitAsync: the main application, and for an interim order the interim application on it.
+        Application Apply(ApplicationType type, Application? main)
         {
-            application.AddProtectedPerson(victim, appliedAt);
+            var application = Application.CreateForOrder(stalkingCase.Id, respondent.Id, type, row.ApplicantForce, main, row.Court, appliedAt);
+            application.SetVenue(youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt, row.Court);
+            application.SetJurisdiction(JurisdictionBasis.ResidesInArea, TrackerRowRecorder.FromTracker);
+            foreach (var victim in victims)
+            {
+                application.AddProtectedPerson(victim, appliedAt);
+            }
+
+            foreach (var limb in Enum.GetValues<Limb>())
+            {
+                application.AddEvidence(limb, EvidenceKind.Document, null, "The application made to the court, as recorded in the force's SPO tracker", appliedAt);
+            }
+
+            events.Add(AuditEvents.Application.Created.For(application.Id, newValues: ApplicationService.Snapshot(application)));
+            application.Authorise(actor, appliedAt);
+            events.Add(AuditEvents.Application.Authorised.For(application.Id,
+                oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
+            var submittedFrom = new { application.Status };
+            application.Submit(respondent, main, applied, appliedAt);
+            events.Add(AuditEvents.Application.Submitted.For(application.Id, oldValues: submittedFrom,
+                newValues: new { application.Status, application.LodgedOn, application.Venue, application.CourtName }));
+            records.Add(application);
+            return application;
         }
 
-        foreach (var limb in Enum.GetValues<Limb>())
+        var application = Apply(ApplicationType.Full, null);
+        if (row.Kind == OrderKind.Interim)
         {
-            application.AddEvidence(limb, EvidenceKind.Document, null, "The application made to the court, as recorded in the force's SPO tracker", appliedAt);
+            application = Apply(ApplicationType.Interim, application);
         }
-
-        events.Add(AuditEvents.Application.Created.For(application.Id, newValues: ApplicationService.Snapshot(application)));
-        application.Authorise(actor, appliedAt);
-        events.Add(AuditEvents.Application.Authorised.For(application.Id,
-            oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
-        var submittedFrom = new { application.Status };
-        application.Submit(respondent, null, applied, appliedAt);
-        events.Add(AuditEvents.Application.Submitted.For(application.Id, oldValues: submittedFrom,
-            newValues: new { application.Status, application.LodgedOn, application.Venue, application.CourtName }));
-        records.Add(application);
 
         // HearingService.ListHearingAsync.
         Hearing? hearing = null;
@@ -183,7 +193,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             records.AddRange([hearing, hearingTask]);
         }
 
-        // OrderService.RecordOrderAsync: a new respondent has no other orders (R11) and a full order replaces no interim order here (R19).
+        // OrderService.RecordOrderAsync: a new respondent has no other orders (R11), and a full order here has no interim order to replace (R19).
         var conditions = row.Conditions.Select(c => TrackerRowRecorder.ConditionFromText(c, victims.Select(v => v.Id).ToList())).ToList();
         foreach (var (wording, _) in conditions.Where(c => c.Review))
         {
