@@ -73,7 +73,8 @@ await using (var context = CreateContext())
 
 if (options.ImportRows > 0)
 {
-    var imported = await ImportBench.RunAsync(counter => DatabaseSetup.CreateContext(provider, connection, counter), provider, options.ImportRows, Say);
+    var imported = await ImportBench.RunAsync(counter => DatabaseSetup.CreateContext(provider, connection, counter), provider, options.ImportRows,
+        options.ImportPerRow, options.ImportCreateOnly, Say);
     Say(imported);
     if (options.Output is { } importOutput)
     {
@@ -387,22 +388,28 @@ static async Task<string> VersionsAsync(Func<StalkingProtectionDbContext> create
 }
 
 internal sealed record BenchOptions(DatabaseProvider Provider, string Connection, int Orders, int Iterations, int StatisticsIterations, int Warmup, int Rounds,
-    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries, int ImportRows, string? HttpFixture, string? ServeBaseline)
+    int Workers, int ThroughputSeconds, string? Output, bool Reuse, int AuditEntries, int ImportRows, string? HttpFixture, string? ServeBaseline,
+    bool ImportPerRow = false, bool ImportCreateOnly = false)
 {
     public const string Usage = """
         usage: StalkingProtection.Benchmarks --provider Sqlite|Postgres --connection "<connection string>" [--orders 100000]
                [--audit-entries 1000000] [--iterations 300] [--statistics-iterations 7] [--warmup 30] [--rounds 5] [--workers 32] [--throughput-seconds 10]
-               [--output results.md] [--reuse] [--import-rows 0] [--http-fixture FILE] [--serve-baseline URL]
+               [--output results.md] [--reuse] [--import-rows 0] [--import-per-row] [--import-create-only] [--http-fixture FILE] [--serve-baseline URL]
         The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
-        seeded it and only migrated. With --import-rows N it seeds nothing and measures the tracker import of N generated rows.
+        seeded it and only migrated. With --import-rows N it seeds nothing and measures the tracker import of N generated rows:
+        --import-per-row sends every row through the services (the bulk path off), --import-create-only keeps only the rows that
+        create an order without breach or discharge for a respondent of no earlier row (the go-live case the bulk path is for).
         With --http-fixture FILE it seeds (or reuses), writes what bench/load sends to FILE and measures nothing; with
         --serve-baseline URL it serves the bare EF Core endpoints bench/load compares with, on a database seeded before.
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
+        string[] flags = ["--reuse", "--import-per-row", "--import-create-only"];
         var reuse = args.Contains("--reuse", StringComparer.OrdinalIgnoreCase);
-        args = args.Where(a => !a.Equals("--reuse", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var perRow = args.Contains("--import-per-row", StringComparer.OrdinalIgnoreCase);
+        var createOnly = args.Contains("--import-create-only", StringComparer.OrdinalIgnoreCase);
+        args = args.Where(a => !flags.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -425,6 +432,7 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
         int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(provider, connection, Number("orders", 100_000), Number("iterations", 300), Number("statistics-iterations", 7),
             Number("warmup", 30), Number("rounds", 5), Number("workers", 32), Number("throughput-seconds", 10), values.GetValueOrDefault("output"), reuse,
-            Number("audit-entries", 1_000_000), Number("import-rows", 0), values.GetValueOrDefault("http-fixture"), values.GetValueOrDefault("serve-baseline"));
+            Number("audit-entries", 1_000_000), Number("import-rows", 0), values.GetValueOrDefault("http-fixture"), values.GetValueOrDefault("serve-baseline"),
+            perRow, createOnly);
     }
 }

@@ -35,6 +35,7 @@ public static class WebServiceCollectionExtensions
 
         builder.Services.AddStalkingProtectionCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddStalkingProtectionDomain();
+        builder.Services.AddOptions<Core.Import.TrackerImportOptions>().Bind(builder.Configuration.GetSection(Core.Import.TrackerImportOptions.SectionName));
         builder.Services.AddOptions<VictimContactOptions>().Bind(builder.Configuration.GetSection(VictimContactOptions.SectionName))
             .Validate(o => HasKeyOfAtLeast32Bytes(o.SearchHashKey),
                 "StalkingProtection:VictimContact:SearchHashKey must be a base64 key of at least 32 bytes, kept outside the database.")

@@ -439,7 +439,7 @@ public sealed class ApplicationService(StalkingProtectionDbContext db, TimeProvi
         c.EndsOn,
     };
 
-    private static object Snapshot(Application a) => new
+    internal static object Snapshot(Application a) => new
     {
         a.CaseId,
         a.RespondentId,

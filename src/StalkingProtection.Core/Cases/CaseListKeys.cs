@@ -133,6 +133,16 @@ public static class CaseListKeys
         return UpdateAsync(db, db.Cases.Where(c => ids.Contains(c.Id)), ct);
     }
 
+    /// <summary>The keys of the given cases, worked out again a thousand cases to a statement (rows written around the change tracker).</summary>
+    public static async Task RefreshCasesAsync(StalkingProtectionDbContext db, IEnumerable<Guid> caseIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var chunk in caseIds.Chunk(1_000))
+        {
+            await UpdateAsync(db, db.Cases.Where(c => chunk.Contains(c.Id)), ct);
+        }
+    }
+
     /// <summary>The keys of every case, worked out again.</summary>
     public static Task<int> RefreshAllAsync(StalkingProtectionDbContext db, CancellationToken ct = default)
     {

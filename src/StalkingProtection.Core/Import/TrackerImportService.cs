@@ -24,7 +24,8 @@ public sealed record TrackerRowProblem(string Column, string RuleId, string Mess
 public sealed record TrackerRowReport(int RowNumber, string OrderReference, TrackerRowOutcome Outcome, bool MatchesExistingPerson, bool NeedsReview,
     IReadOnlyList<TrackerRowProblem> Problems, IReadOnlyList<string> Notes, Guid? OrderId);
 
-public sealed record TrackerImportReport(Guid ImportId, bool DryRun, IReadOnlyList<TrackerRowReport> Rows)
+/// <summary>What an import did with each row; <see cref="BulkRows"/> were written by the bulk path, the rest through the services one by one.</summary>
+public sealed record TrackerImportReport(Guid ImportId, bool DryRun, IReadOnlyList<TrackerRowReport> Rows, int BulkRows = 0)
 {
     public int Count(TrackerRowOutcome outcome) => Rows.Count(r => r.Outcome == outcome);
 
@@ -35,13 +36,29 @@ public sealed record TrackerImportReport(Guid ImportId, bool DryRun, IReadOnlyLi
     public bool HasProblems => Rows.Any(r => r.Outcome is TrackerRowOutcome.BreaksRule or TrackerRowOutcome.Conflict);
 }
 
+/// <summary>The import's settings (section <c>StalkingProtection:Import</c>).</summary>
+public sealed class TrackerImportOptions
+{
+    public const string SectionName = "StalkingProtection:Import";
+
+    /// <summary>Rows that only create records go in through the bulk path (<see cref="TrackerBulkRows"/>); off, every row goes through the services.</summary>
+    public bool Bulk { get; set; } = true;
+
+    /// <summary>How many bulk rows commit together: a kill loses at most the chunk being written, which the next run imports.</summary>
+    public int BulkChunkSize { get; set; } = 10_000;
+}
+
 /// <summary>
 /// Imports a force's SPO tracker (docs/import-tracker.md): each row through the same services and rule checks as the
-/// workspace, on the days the things happened, one transaction per row. A dry run runs the same steps and rolls them back.
+/// workspace, on the days the things happened, one transaction per row; rows that only create records are made by the same
+/// entity methods in memory and written in chunks (<see cref="TrackerBulkRows"/>). A dry run runs the per-row steps and rolls them back.
 /// </summary>
-public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider)
+public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLog auditLog, TimeProvider timeProvider,
+    Microsoft.Extensions.Options.IOptions<TrackerImportOptions>? options = null)
 {
     public const string Team = "Imported from tracker";
+
+    private readonly TrackerImportOptions _options = options?.Value ?? new TrackerImportOptions();
 
     public async Task<TrackerImportReport> RunAsync(IReadOnlyList<TrackerRow> rows, bool dryRun, Actor by, IProgress<int>? progress = null,
         CancellationToken ct = default)
@@ -57,18 +74,154 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
 
         var duplicates = rows.GroupBy(r => r.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1)
             .Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var reports = new List<TrackerRowReport>();
-        foreach (var row in rows)
+        var reports = new TrackerRowReport?[rows.Count];
+        var done = 0;
+        void Done(int index, TrackerRowReport report)
+        {
+            reports[index] = report;
+            progress?.Report(++done);
+        }
+
+        var (perRow, bulkRows) = !dryRun && _options.Bulk
+            ? await RunBulkAsync(rows, duplicates, actor, Done, ct)
+            : (Enumerable.Range(0, rows.Count).ToList(), 0);
+        foreach (var index in perRow)
         {
             ct.ThrowIfCancellationRequested();
-            reports.Add(duplicates.Contains(row.Key)
+            var row = rows[index];
+            Done(index, duplicates.Contains(row.Key)
                 ? Broken(row, [new(TrackerColumns.HeaderOf(TrackerColumn.OrderReference), "Input", "Each order reference can appear only once in the file")])
                 : await RunRowAsync(row, dryRun, actor, ct));
             db.ChangeTracker.Clear();
-            progress?.Report(reports.Count);
         }
 
-        return new TrackerImportReport(importId, dryRun, reports);
+        return new TrackerImportReport(importId, dryRun, [.. reports.Select(r => r!)], bulkRows);
+    }
+
+    /// <summary>
+    /// The bulk path: rows that only create records, for a respondent not in the register and not in an earlier row of the file,
+    /// are written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching a
+    /// person, a row of a kind the bulk path does not make, a row an entity refused), in file order, to run after every chunk has committed.
+    /// </summary>
+    private async Task<(List<int> PerRow, int Bulk)> RunBulkAsync(IReadOnlyList<TrackerRow> rows, HashSet<string> duplicates, Actor actor, Action<int, TrackerRowReport> done,
+        CancellationToken ct)
+    {
+        var today = LondonTime.DateOf(timeProvider.GetUtcNow());
+        var imported = await db.TrackerImportedRows.AsNoTracking().Select(r => new { r.RowKey, r.RowHash, r.OrderId })
+            .ToDictionaryAsync(r => r.RowKey, StringComparer.Ordinal, ct);
+        var people = await RespondentKeysAsync(ct);
+        var perRow = new List<int>();
+        var bulk = new TrackerBulkRows(db, timeProvider, actor);
+        var pending = new List<(int Index, TrackerRow Row, TrackerRowRecorder.Result Result)>();
+        var written = 0;
+
+        async Task FlushAsync()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            if (await bulk.WriteAsync(ct))
+            {
+                written += pending.Count;
+                foreach (var (index, row, result) in pending)
+                {
+                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.Create, false, result.Notes.Count > 0, [], result.Notes, result.OrderId));
+                }
+            }
+            else
+            {
+                perRow.AddRange(pending.Select(p => p.Index));
+            }
+
+            pending.Clear();
+        }
+
+        for (var index = 0; index < rows.Count; index++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var row = rows[index];
+            var parsed = duplicates.Contains(row.Key) ? null : TrackerOrder.Parse(row, today);
+            if (parsed?.Order is not { } order)
+            {
+                perRow.Add(index);
+                continue;
+            }
+
+            var key = TrackerImportedRow.NormaliseKey(row.Key);
+            var keys = RespondentKeys(order);
+            var matches = keys.Any(people.Contains);
+            people.UnionWith(keys);
+            if (imported.TryGetValue(key, out var earlier))
+            {
+                if (earlier.RowHash == row.Hash)
+                {
+                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.AlreadyImported, false, false, [], [], earlier.OrderId));
+                }
+                else
+                {
+                    perRow.Add(index);
+                }
+
+                continue;
+            }
+
+            if (matches || !TrackerBulkRows.Handles(order) || bulk.TryAdd(order, key, row.Hash) is not { } result)
+            {
+                perRow.Add(index);
+                continue;
+            }
+
+            pending.Add((index, row, result));
+            if (pending.Count >= Math.Max(1, _options.BulkChunkSize))
+            {
+                await FlushAsync();
+            }
+        }
+
+        await FlushAsync();
+        perRow.Sort();
+        return (perRow, written);
+    }
+
+    /// <summary>What <see cref="FindRespondentAsync"/> matches a respondent by: the PNC ID's key, or the date of birth with the family name.</summary>
+    private static IEnumerable<string> RespondentKeys(TrackerOrder order)
+    {
+        if (order.PncId is { } pnc)
+        {
+            yield return "pnc:" + ReferenceKeys.PncId(pnc);
+        }
+
+        if (order.DateOfBirth is { } dob)
+        {
+            yield return Born(dob, order.FamilyName);
+        }
+    }
+
+    private static string Born(DateOnly dob, string familyName) => $"born:{dob:yyyy-MM-dd}:{familyName.ToUpperInvariant()}";
+
+    /// <summary>Every respondent in the register by the keys a row is matched by; any name of theirs, so an alias sends a row to the per-row path too.</summary>
+    private async Task<HashSet<string>> RespondentKeysAsync(CancellationToken ct)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var respondents = db.Respondents.AsNoTracking().Where(r => r.MergedIntoId == null);
+        foreach (var pnc in await respondents.Where(r => r.Person.PncIdKey != null).Select(r => r.Person.PncIdKey!).ToListAsync(ct))
+        {
+            keys.Add("pnc:" + pnc);
+        }
+
+        var named = from r in respondents
+                    join p in db.People on r.PersonId equals p.Id
+                    where p.DateOfBirth != null
+                    join n in db.Set<PersonName>() on p.Id equals n.PersonId
+                    select new { p.DateOfBirth, n.FamilyName };
+        foreach (var name in await named.ToListAsync(ct))
+        {
+            keys.Add(Born(name.DateOfBirth!.Value, name.FamilyName));
+        }
+
+        return keys;
     }
 
     private static TrackerRowReport Broken(TrackerRow row, IReadOnlyList<TrackerRowProblem> problems, bool matches = false) =>

@@ -26,7 +26,7 @@ public sealed class TrackerStepException(IReadOnlyList<TrackerRowProblem> proble
 /// </summary>
 internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimeProvider realClock, Actor actor)
 {
-    private const string FromTracker = "Recorded from the force's SPO tracker when the force adopted the service: the court made the order as the tracker records it.";
+    internal const string FromTracker = "Recorded from the force's SPO tracker when the force adopted the service: the court made the order as the tracker records it.";
 
     private const string NotRecorded = "Not recorded in the tracker";
 
@@ -185,13 +185,16 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         // so recording one would invent conditions: its date and words are kept for review instead.
         foreach (var variation in row.Variations)
         {
-            notes.Add(TrackerOrder.VariationDate(variation) is { } on
-                ? $"Variation of {on:dd/MM/yyyy} (\"{variation}\"): enter it in the workspace (Record a variation of the order) with the conditions the court set"
-                : $"Variation \"{variation}\" gives no date: enter it in the workspace (Record a variation of the order) with its date and the conditions the court set");
+            notes.Add(VariationNote(variation));
         }
 
         return new Result(orderId, notes);
     }
+
+    internal static string VariationNote(string variation) =>
+        TrackerOrder.VariationDate(variation) is { } on
+            ? $"Variation of {on:dd/MM/yyyy} (\"{variation}\"): enter it in the workspace (Record a variation of the order) with the conditions the court set"
+            : $"Variation \"{variation}\" gives no date: enter it in the workspace (Record a variation of the order) with its date and the conditions the court set";
 
     /// <summary>
     /// A notification date in the tracker is evidence that the respondent notified the police that day (SPA 2019 s.9(1), R25), so it is

@@ -308,7 +308,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         await staffTasks.RaiseOnceAsync(actor, task, ct);
     }
 
-    private static object Snapshot(StalkingProtectionOrder o) => new
+    internal static object Snapshot(StalkingProtectionOrder o) => new
     {
         o.CaseId,
         o.RespondentId,

@@ -41,12 +41,17 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             }
 
             db.StaffTasks.Add(task);
-            audit.Add(actor, AuditEvents.Task.Raised.For(task.Id,
-                newValues: new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer }));
+            audit.Add(actor, Raised(task));
         }
 
         return fresh.Count;
     }
+
+    internal static AuditEvent Raised(StaffTask task) => AuditEvents.Task.Raised.For(task.Id,
+        newValues: new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer });
+
+    internal static AuditEvent Completed(StaffTask task) => AuditEvents.Task.Completed.For(task.Id,
+        oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt });
 
     /// <summary>The event that meets an order's open tasks of a type closes them; answers how many it closed.</summary>
     public async Task<int> CompleteOpenAsync(Actor actor, Guid orderId, StaffTaskType type,
@@ -80,8 +85,7 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             if (cancelledBecause is null)
             {
                 task.Complete(now);
-                audit.Add(actor, AuditEvents.Task.Completed.For(task.Id,
-                    oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt }));
+                audit.Add(actor, Completed(task));
             }
             else
             {

@@ -10,7 +10,8 @@ namespace StalkingProtection.EndToEndTests.Reliability;
 /// <summary>
 /// RL1 for the tracker import (docs/import-tracker.md): the real program's <c>import FILE</c> is killed with SIGKILL at
 /// seeded random points of a generated tracker, then run again to the end; the register it leaves is the register a clean
-/// run of the same file leaves on another fresh database, on the database the suite runs on.
+/// run of the same file leaves on another fresh database, on the database the suite runs on. The killed runs write the bulk
+/// path's rows in chunks of 4 (the clean run in its default chunks), so kills land inside chunks and between them.
 /// Every run kills it 5 times over 100 rows, release mode (STALKING_PROTECTION_RELEASE=1) 50 times over 1,000 rows;
 /// STALKING_PROTECTION_IMPORT_KILL_DRILL_KILLS and STALKING_PROTECTION_IMPORT_KILL_DRILL_ROWS set them outright.
 /// </summary>
@@ -56,6 +57,11 @@ public sealed class ImportKillDrillTests : IAsyncLifetime
         {
             var folder = Path.Combine(_folder, name);
             database = new(new() { ["StalkingProtection__Database__DataDirectory"] = folder }, $"Data Source={Path.Combine(folder, "stalking-protection.db")}");
+        }
+
+        if (name == "killed")
+        {
+            database.Settings["StalkingProtection__Import__BulkChunkSize"] = "4";
         }
 
         var migrated = await ProgramProcess.RunAsync(database.Settings, ["migrate"]);

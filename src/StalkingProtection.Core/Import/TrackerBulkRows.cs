@@ -1,0 +1,263 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Applications;
+using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
+using StalkingProtection.Core.Rules;
+using StalkingProtection.Core.Tasks;
+using StalkingProtection.Core.Time;
+
+namespace StalkingProtection.Core.Import;
+
+/// <summary>
+/// The bulk path of the tracker import (docs/import-tracker.md): a row that only creates records is made into entities in memory
+/// by the same entity methods, in the same order and on the same days, as <see cref="TrackerRowRecorder"/> makes them through the
+/// services, with the same audit entries and staff tasks; rows are then written a chunk at a time in one transaction with their
+/// imported-row keys, and the cases list's keys are worked out for the chunk in that transaction. A row whose entities break
+/// a rule is left to the per-row path, which reports it exactly as the dry run does.
+/// </summary>
+internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvider realClock, Actor actor)
+{
+    private readonly List<object> _records = [];
+    private readonly List<AuditEvent> _events = [];
+    private readonly List<TrackerImportedRow> _keys = [];
+
+    public int Count => _keys.Count;
+
+    /// <summary>
+    /// The rows this path records: an order, interim or full, with its hearing and service. Breaches, notifications and discharges
+    /// read or change records the row made in earlier steps through their services, and go through the per-row path.
+    /// </summary>
+    public static bool Handles(TrackerOrder row) =>
+        row is { Breaches.Count: 0, NotificationDates.Count: 0, DischargedOn: null }
+        // CaseService.FindOfficerAccountAsync: an officer named by a staff account's id is linked to the account.
+        && !Guid.TryParse(row.OfficerInCharge, out _);
+
+    private static DateTimeOffset Noon(DateOnly day) => LondonTime.ToUtc(day, new TimeOnly(12, 0));
+
+    /// <summary>Builds the row's records in memory; null when an entity refused it (nothing of the row is kept).</summary>
+    public TrackerRowRecorder.Result? TryAdd(TrackerOrder row, string key, string hash)
+    {
+        var records = new List<object>();
+        var events = new List<AuditEvent>();
+        try
+        {
+            var orderId = Build(row, records, events, out var notes);
+            _records.AddRange(records);
+            _events.AddRange(events);
+            _keys.Add(TrackerImportedRow.Create(key, hash, orderId, 1, actor, realClock.GetUtcNow()));
+            return new TrackerRowRecorder.Result(orderId, notes);
+        }
+        catch (RuleViolationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the chunk in one transaction: records, audit entries and imported-row keys together, or none of them.</summary>
+    public async Task<bool> WriteAsync(CancellationToken ct)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var record in _records)
+            {
+                db.Add(record);
+            }
+
+            var audit = new AuditLog(db, realClock);
+            foreach (var auditEvent in _events)
+            {
+                audit.Add(actor, auditEvent);
+            }
+
+            db.TrackerImportedRows.AddRange(_keys);
+
+            // What SaveChanges does for a new row (StalkingProtectionDbContext.BeforeSave): version 1.
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is IVersioned { Version: 0 } versioned)
+                {
+                    versioned.Version = 1;
+                }
+            }
+
+            // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
+            await new BulkInsert(db).WriteAddedAsync(ct);
+            db.ChangeTracker.Clear();
+            await CaseListKeys.RefreshCasesAsync(db, _records.OfType<StalkingCase>().Select(c => c.Id), ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            // A value the database refuses: the chunk's rows go through the per-row path, which leaves out only the row at fault.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            _records.Clear();
+            _events.Clear();
+            _keys.Clear();
+        }
+    }
+
+    private Guid Build(TrackerOrder row, List<object> records, List<AuditEvent> events, out List<string> notes)
+    {
+        notes = [];
+        var applied = row.ApplicationDate;
+        var appliedAt = Noon(applied);
+        var youth = row.Court.Contains("youth", StringComparison.OrdinalIgnoreCase);
+
+        // CaseService.OpenCaseAsync, AddRespondentAsync, AddVictimAsync, RecordSpoDecisionAsync.
+        var stalkingCase = StalkingCase.Open([], OffencesConsidered.None, applied, row.OfficerInCharge, TrackerImportService.Team, appliedAt);
+        events.Add(AuditEvents.Case.Opened.For(stalkingCase.Id,
+            newValues: new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team }));
+        var person = Person.Create(row.GivenNames, row.FamilyName, row.DateOfBirth, Gender.NotKnown, row.PncId, appliedAt);
+        var respondent = Respondent.Create(person, appliedAt);
+        stalkingCase.SetRespondent(respondent.Id);
+        events.Add(AuditEvents.Respondent.Added.For(respondent.Id,
+            newValues: new { CaseId = stalkingCase.Id, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = false, HomeAddressPoliceArea = (PoliceForce?)null }));
+        records.AddRange([stalkingCase, person, respondent]);
+
+        var victims = new List<Victim>();
+        foreach (var (given, family) in row.ProtectedPersons)
+        {
+            var victimPerson = Person.Create(given, family, null, Gender.NotKnown, null, appliedAt);
+            var victim = Victim.Add(stalkingCase.Id, victimPerson, VictimRole.Both, RelationshipToRespondent.Other, appliedAt);
+            events.Add(AuditEvents.Victim.Added.For(victim.Id, newValues: new { CaseId = stalkingCase.Id, PersonId = victimPerson.Id, victim.Role, victim.Relationship }));
+            records.AddRange([victimPerson, victim]);
+            victims.Add(victim);
+        }
+
+        var decision = SpoDecision.Record(stalkingCase.Id, SpoDecisionOutcome.Apply, TrackerRowRecorder.FromTracker, actor.Name, row.OfficerInCharge, null, applied, appliedAt);
+        stalkingCase.NoteSpoDecision(decision);
+        events.Add(AuditEvents.SpoDecision.Recorded.For(decision.Id, decision.Rationale,
+            newValues: new { decision.CaseId, decision.Decision, decision.DecidedBy, decision.AuthorisingOfficer, decision.LegalServicesReference }));
+        records.Add(decision);
+
+        // ApplicationService.CreateAsync, AuthoriseAsync, SubmitAsync: the main application, and for an interim order the interim application on it.
+        Application Apply(ApplicationType type, Application? main)
+        {
+            var application = Application.CreateForOrder(stalkingCase.Id, respondent.Id, type, row.ApplicantForce, main, row.Court, appliedAt);
+            application.SetVenue(youth ? CourtVenue.YouthCourt : CourtVenue.MagistratesCourt, row.Court);
+            application.SetJurisdiction(JurisdictionBasis.ResidesInArea, TrackerRowRecorder.FromTracker);
+            foreach (var victim in victims)
+            {
+                application.AddProtectedPerson(victim, appliedAt);
+            }
+
+            foreach (var limb in Enum.GetValues<Limb>())
+            {
+                application.AddEvidence(limb, EvidenceKind.Document, null, "The application made to the court, as recorded in the force's SPO tracker", appliedAt);
+            }
+
+            events.Add(AuditEvents.Application.Created.For(application.Id, newValues: ApplicationService.Snapshot(application)));
+            application.Authorise(actor, appliedAt);
+            events.Add(AuditEvents.Application.Authorised.For(application.Id,
+                oldValues: new { AuthorisedBy = (string?)null }, newValues: new { application.AuthorisedBy, application.AuthorisedAt }));
+            var submittedFrom = new { application.Status };
+            application.Submit(respondent, main, applied, appliedAt);
+            events.Add(AuditEvents.Application.Submitted.For(application.Id, oldValues: submittedFrom,
+                newValues: new { application.Status, application.LodgedOn, application.Venue, application.CourtName }));
+            records.Add(application);
+            return application;
+        }
+
+        var application = Apply(ApplicationType.Full, null);
+        if (row.Kind == OrderKind.Interim)
+        {
+            application = Apply(ApplicationType.Interim, application);
+        }
+
+        // HearingService.ListHearingAsync.
+        Hearing? hearing = null;
+        StaffTask? hearingTask = null;
+        if (row.HearingDate is { } heard)
+        {
+            hearing = Hearing.List(application, LondonTime.ToUtc(heard, new TimeOnly(10, 0)), row.Court, appliedAt);
+            events.Add(AuditEvents.Hearing.Listed.For(hearing.Id, newValues: new { hearing.ApplicationId, hearing.ListedFor, hearing.CourtName }));
+            var listedOn = LondonTime.DateOf(hearing.ListedFor);
+            hearingTask = StaffTask.Raise(StaffTaskType.PrepareForHearing, $"Hearing:{hearing.Id}",
+                $"Prepare for the hearing at {hearing.CourtName} on {listedOn:d MMMM yyyy}", listedOn, application.OrderId, null, application.CaseId,
+                stalkingCase.Team, stalkingCase.OfficerInCharge, appliedAt, hearing.Id);
+            events.Add(StaffTaskRaiser.Raised(hearingTask));
+            records.AddRange([hearing, hearingTask]);
+        }
+
+        // OrderService.RecordOrderAsync: a new respondent has no other orders (R11), and a full order here has no interim order to replace (R19).
+        var conditions = row.Conditions.Select(c => TrackerRowRecorder.ConditionFromText(c, victims.Select(v => v.Id).ToList())).ToList();
+        foreach (var (wording, _) in conditions.Where(c => c.Review))
+        {
+            notes.Add($"Review the kind of condition: \"{wording.Wording}\" was recorded as \"other\"");
+        }
+
+        var madeAt = Noon(row.MadeOn);
+        var terms = new OrderTerms(row.Kind, youth ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates, row.Court, row.ApplicantForce,
+            row.MadeOn, row.LastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, row.LastDay, conditions.Select(c => c.Draft).ToList());
+        var @override = new Override(TrackerRowRecorder.FromTracker, actor);
+        var order = StalkingProtectionOrder.Make(stalkingCase.Id, respondent.Id, application, terms, new OrderContext(null, [], true, null),
+            victims.Where(v => v.IsProtectedPerson).Select(v => v.Id).ToHashSet(), @override, madeAt, out var overridden);
+        application.Determine(Determination.Granted, madeAt);
+        events.Add(AuditEvents.Application.Determined.For(application.Id, "Order made", newValues: new { application.Status, application.Determination, OrderId = order.Id }));
+        if (hearing is { Outcome: HearingOutcome.Pending } && hearing.ListedFor < LondonTime.EndOfDayUtc(row.MadeOn))
+        {
+            hearing.MarkDetermined();
+            events.Add(AuditEvents.Hearing.Determined.For(hearing.Id, "Order made", newValues: new { hearing.Outcome, OrderId = order.Id }));
+        }
+
+        if (hearingTask is not null)
+        {
+            hearingTask.Complete(madeAt);
+            events.Add(StaffTaskRaiser.Completed(hearingTask));
+        }
+
+        events.Add(AuditEvents.Order.Made.For(order.Id, Override.Justification(@override, overridden), newValues: OrderService.Snapshot(order)));
+        StaffTask Raise(StaffTaskType type, string key, string title, DateOnly dueOn)
+        {
+            var task = StaffTask.Raise(type, key, title, dueOn, order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, madeAt);
+            events.Add(StaffTaskRaiser.Raised(task));
+            records.Add(task);
+            return task;
+        }
+
+        Raise(StaffTaskType.RecordOnPnc, $"Pnc:Made:{order.Id}", "Record the order on the PNC", row.MadeOn);
+        var reviewOn = row.MadeOn.AddDays(OrderService.ReviewIntervalDays);
+        Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{reviewOn:yyyy-MM-dd}", "Review the order's management", reviewOn);
+        var serve = Raise(StaffTaskType.ServeOrder, $"Serve:{order.Id}", "Serve the order on the respondent", row.MadeOn);
+        records.Add(order);
+
+        // OrderService.RecordServiceAsync: SPA 2019 s.9(1), R25, the initial notification duty starts with service.
+        if (row.ServedOn is { } servedOn)
+        {
+            var servedAt = Noon(servedOn);
+            var duty = order.RecordService(servedAt, ServiceMethod.Other, row.OfficerInCharge, respondent, servedAt, []);
+            if (duty.Obligation is { } obligation)
+            {
+                records.Add(obligation);
+                events.Add(AuditEvents.Obligation.Created.For(obligation.Id, "SPA 2019 s.9(1)",
+                    newValues: new { obligation.Trigger, obligation.TriggerDate, obligation.DueBy, obligation.OrderId, obligation.Status, obligation.MetOn }));
+            }
+
+            serve.Complete(servedAt);
+            events.Add(StaffTaskRaiser.Completed(serve));
+            events.Add(AuditEvents.Order.ServiceRecorded.For(order.Id,
+                oldValues: new { ServedAt = (DateTimeOffset?)null }, newValues: new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId }));
+        }
+
+        foreach (var variation in row.Variations)
+        {
+            notes.Add(TrackerRowRecorder.VariationNote(variation));
+        }
+
+        return order.Id;
+    }
+}
