@@ -96,16 +96,20 @@ public class TrackerImportServiceTests
         Assert.Equal(before + 1, Count(after.AuditEntries));
     }
 
-    [Fact]
-    public async Task Import_AfterAnInterruptedRun_EndsAsACleanRunDoes()
+    /// <summary>Stopped once its first row has committed, through the services one row at a time or through the bulk path a row to a chunk.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_AfterAnInterruptedRun_EndsAsACleanRunDoes(bool bulk)
     {
         await using var db = await TestDatabase.CreateAsync();
         using var cancel = new CancellationTokenSource();
         var rows = Csv(FullRow, InterimRow, UntilFurtherOrderRow);
         var context = db.CreateContext();
         var clock = TestClock.At(_today);
+        var options = Microsoft.Extensions.Options.Options.Create(new TrackerImportOptions { Bulk = bulk, BulkChunkSize = 1 });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new TrackerImportService(context, new AuditLog(context, clock), clock)
+            new TrackerImportService(context, new AuditLog(context, clock), clock, options)
                 .RunAsync(rows, false, TestData.Coordinator, new Progress(done => cancel.Cancel()), cancel.Token));
 
         var resumed = await RunAsync(db, rows, dryRun: false);
