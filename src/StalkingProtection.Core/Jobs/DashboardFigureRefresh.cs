@@ -19,7 +19,7 @@ public sealed class DashboardFigureRefresh(DashboardFigureCache figures, IServic
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await UntilStartedAsync(stoppingToken);
+        await ApplicationStart.WaitAsync(scopes, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -35,19 +35,5 @@ public sealed class DashboardFigureRefresh(DashboardFigureCache figures, IServic
             var wait = next - timeProvider.GetUtcNow();
             await Task.Delay(wait > TimeSpan.Zero ? wait : AfterMidnight, timeProvider, stoppingToken);
         }
-    }
-
-    // P7: as the leased jobs do, the first count waits until the server listens, so it does not take the CPU from start-up.
-    private async Task UntilStartedAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<IHostApplicationLifetime>() is not { } lifetime || lifetime.ApplicationStarted.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
     }
 }

@@ -47,7 +47,7 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
             return;
         }
 
-        await UntilStartedAsync(stoppingToken);
+        await ApplicationStart.WaitAsync(scopes, stoppingToken);
         using var timer = new PeriodicTimer(Interval, timeProvider);
         do
         {
@@ -61,20 +61,5 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    // P7: hosted services start before the server listens, and on a two-core machine a first run that compiles its
-    // queries then takes the CPU from start-up; so the first run waits until the application has started.
-    private async Task UntilStartedAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<IHostApplicationLifetime>() is not { } lifetime || lifetime.ApplicationStarted.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
     }
 }
