@@ -64,11 +64,10 @@ await using (var context = CreateContext())
 
     await context.Database.MigrateAsync();
 
-    // As `migrate` does after the migrations: the search's name words and reference keys for rows kept before them.
+    // As `migrate` does after the migrations: the search's name words and reference keys for rows kept before them, once.
     var migrated = Stopwatch.StartNew();
-    await PersonNameSearchBackfill.RunAsync(context);
-    var filled = await SearchReferenceBackfill.RunAsync(context);
-    Say($"Search reference keys filled in for {filled:N0} records in {migrated.Elapsed.TotalSeconds:N1} s");
+    var backfills = await DataBackfills.RunPendingAsync(context, TimeProvider.System);
+    Say($"Data backfills run: {(backfills.Count == 0 ? "none, all finished before" : string.Join(", ", backfills))}, in {migrated.Elapsed.TotalSeconds:N1} s");
 }
 
 if (options.ImportRows > 0)

@@ -8,7 +8,9 @@ namespace StalkingProtection.TestCommon;
 /// <summary>
 /// A fresh database built by the migrations. The provider comes from StalkingProtection__Database__Provider
 /// (Sqlite by default); PostgreSQL needs STALKING_PROTECTION_TEST_POSTGRES, an admin connection string that
-/// ./scripts/test sets for its throwaway server. A template is migrated once per test run and copied per database.
+/// ./scripts/test sets for its throwaway server. A template is migrated once per test run and copied per database; on a
+/// long-lived server the run drops its template when it ends, and the templates of runs that ended without dropping theirs
+/// (killed, crashed) once they are <see cref="StaleTemplateAge"/> old.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -16,6 +18,9 @@ public sealed class TestDatabase : IAsyncDisposable
     private static string? _sqliteTemplate;
     private static string? _postgresTemplate;
     private static int _counter;
+
+    /// <summary>Longer than any test run takes, so the run that made a template this old no longer copies from it.</summary>
+    public static readonly TimeSpan StaleTemplateAge = TimeSpan.FromHours(6);
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? filePath, string? postgresName)
     {
@@ -113,8 +118,10 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             if (_postgresTemplate is null)
             {
+                await DropStaleTemplatesAsync();
                 var templateName = $"sp_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
                 await ExecuteAdminAsync($"CREATE DATABASE \"{templateName}\"");
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(templateName);
                 var templateConnection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = templateName, Pooling = false };
                 await using (var context = DatabaseSetup.CreateContext(DatabaseProvider.Postgres, templateConnection.ConnectionString))
                 {
@@ -136,6 +143,70 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var connection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, connection.ConnectionString, null, name);
+    }
+
+    /// <summary>
+    /// Drops the templates of earlier runs that are <see cref="StaleTemplateAge"/> old, by the creation time of their folder on
+    /// the server (reading it needs a superuser or pg_read_server_files; without that nothing is dropped). A template is never
+    /// connected to once migrated, so the drop does not force: one another run is copying from is left as it is.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DropStaleTemplatesAsync()
+    {
+        var stale = new List<string>();
+        await using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT datname FROM pg_database
+                WHERE datname LIKE 'sp\_template\_%' AND NOT datistemplate
+                  AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - @age
+                """, connection);
+            command.Parameters.AddWithValue("age", StaleTemplateAge);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stale.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            return [];
+        }
+
+        var dropped = new List<string>();
+        foreach (var name in stale)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+                await drop.ExecuteNonQueryAsync();
+                dropped.Add(name);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                // A run is copying from it, so it is not stale after all.
+            }
+        }
+
+        return dropped;
+    }
+
+    private static void DropTemplate(string name)
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The server has gone (./scripts/test stops its own first): a later run's sweep of stale templates drops it.
+        }
     }
 
     private static async Task ExecuteAdminAsync(string sql)

@@ -6,7 +6,8 @@ namespace StalkingProtection.Core.Data;
 /// <summary>
 /// S3 on PostgreSQL: the service runs as a login role that owns nothing, so it can read and write the records but can
 /// only add to the audit log and its hash chain, never UPDATE, DELETE or TRUNCATE them, and cannot switch off the
-/// append-only triggers (only a table's owner can). Migrations run as the owner, and grant this after every run.
+/// append-only triggers (only a table's owner can). Migrations run as the owner, and grant this after every run; what they
+/// keep of their own (the migrations history, the finished data backfills) the service can only read.
 /// </summary>
 public static partial class DatabaseRoles
 {
@@ -31,7 +32,7 @@ public static partial class DatabaseRoles
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             REVOKE UPDATE, DELETE, TRUNCATE ON {appendOnly} FROM {role};
-            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {DatabaseSetup.MigrationsHistoryTable} FROM {role};
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {DatabaseSetup.MigrationsHistoryTable}, completed_backfills FROM {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             """;
 

@@ -253,7 +253,6 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Gender).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PncId).HasMaxLength(Person.PncIdMaxLength);
-        builder.HasIndex(p => p.PncId);
         builder.Property(p => p.PncIdKey).HasMaxLength(Person.PncIdMaxLength);
         builder.HasIndex(p => p.PncIdKey);
         builder.HasMany(p => p.Names).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);

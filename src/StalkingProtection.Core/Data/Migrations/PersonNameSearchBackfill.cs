@@ -8,7 +8,7 @@ namespace StalkingProtection.Core.Data.Migrations;
 /// <see cref="PersonName.NormaliseName"/> folds every alphabet: the words of the name (<see cref="PersonNameWord"/>), and
 /// its <see cref="PersonName.FamilySearchKey"/> again where the SQL fill of the migration that added the key left it wrong
 /// (SQLite's lower() folds only ASCII capitals, so "ΔΗΜΗΤΡΊΟΥ" or "ŁUKASZ" kept theirs). The names without words are the
-/// names recorded before; `migrate` runs this after the migrations, and once they have their words it reads nothing more.
+/// names recorded before; `migrate` runs this after the migrations until it has once finished (<see cref="DataBackfills"/>).
 /// </summary>
 public static class PersonNameSearchBackfill
 {

@@ -8,8 +8,8 @@ namespace StalkingProtection.Core.Data.Migrations;
 /// The reference keys the search looks up (<see cref="ReferenceKeys"/>), filled in for the people, orders and cases recorded
 /// before they were kept: worked out in .NET, because a PNC ID's key drops the leading zeros of its serial, which SQLite's SQL
 /// cannot do, and because SQLite's upper() folds only ASCII letters, then written a batch to a statement. `migrate` runs this
-/// after the migrations. Finding that nothing is left to fill still reads the people without a PNC ID and every case
-/// against its keys: several seconds at 1,000,000 orders (bench/results/2026-12-06-1000000-orders-postgres.md).
+/// after the migrations until it has once finished (<see cref="DataBackfills"/>): finding that nothing is left to fill still
+/// reads the people with a PNC ID and every case against its keys, several seconds at 1,000,000 orders.
 /// </summary>
 public static class SearchReferenceBackfill
 {

@@ -46,7 +46,7 @@ public static class StartupChecks
                     $"the database needs {pending.Count} migration(s): run `dotnet StalkingProtection.Web.dll migrate` (or set StalkingProtection:Database:ApplyMigrationsOnStartup=true in Development).");
             }
 
-            await MigrateAndGrantAsync(db, database);
+            await MigrateAndGrantAsync(db, database, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
 
         if (app.Environment.IsDevelopment())
@@ -63,14 +63,13 @@ public static class StartupChecks
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StalkingProtectionDbContext>();
         await EnsureReachableAsync(db);
-        await MigrateAndGrantAsync(db, database);
+        await MigrateAndGrantAsync(db, database, scope.ServiceProvider.GetRequiredService<TimeProvider>());
     }
 
-    private static async Task MigrateAndGrantAsync(StalkingProtectionDbContext db, DatabaseOptions database)
+    private static async Task MigrateAndGrantAsync(StalkingProtectionDbContext db, DatabaseOptions database, TimeProvider clock)
     {
         await db.Database.MigrateAsync();
-        await PersonNameSearchBackfill.RunAsync(db);
-        await SearchReferenceBackfill.RunAsync(db);
+        await DataBackfills.RunPendingAsync(db, clock);
         if (database.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(database.ServiceRole))
         {
             try

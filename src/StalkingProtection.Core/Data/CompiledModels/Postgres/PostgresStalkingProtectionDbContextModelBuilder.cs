@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cdc030aa-713e-4d5b-9145-33d206e3fd78"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("ae31af01-054d-4233-a36f-5ad512fc37ba"), entityTypeCount: 62)
         {
         }
 
@@ -43,6 +43,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var stalkingAct = StalkingActEntityType.Create(this);
             var stalkingCase = StalkingCaseEntityType.Create(this);
             var victim = VictimEntityType.Create(this);
+            var completedBackfill = CompletedBackfillEntityType.Create(this);
             var hearing = HearingEntityType.Create(this);
             var trackerImportedRow = TrackerImportedRowEntityType.Create(this);
             var apiClient = ApiClientEntityType.Create(this);
@@ -173,6 +174,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             StalkingActEntityType.CreateAnnotations(stalkingAct);
             StalkingCaseEntityType.CreateAnnotations(stalkingCase);
             VictimEntityType.CreateAnnotations(victim);
+            CompletedBackfillEntityType.CreateAnnotations(completedBackfill);
             HearingEntityType.CreateAnnotations(hearing);
             TrackerImportedRowEntityType.CreateAnnotations(trackerImportedRow);
             ApiClientEntityType.CreateAnnotations(apiClient);

@@ -24,7 +24,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -117,12 +117,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             index.AddAnnotation("Relational:Name", "ix_people_merged_into_id");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { pncId });
-            index0.AddAnnotation("Relational:Name", "ix_people_pnc_id");
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { pncIdKey });
-            index1.AddAnnotation("Relational:Name", "ix_people_pnc_id_key");
+            index0.AddAnnotation("Relational:Name", "ix_people_pnc_id_key");
 
             return runtimeEntityType;
         }

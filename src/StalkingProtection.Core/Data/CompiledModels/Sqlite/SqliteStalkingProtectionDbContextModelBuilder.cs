@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d0b760ab-037c-4d57-a7ea-ab24ffd97ddd"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("b1bb99b2-7094-449a-be02-19362527b3cc"), entityTypeCount: 62)
         {
         }
 
@@ -42,6 +42,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var stalkingAct = StalkingActEntityType.Create(this);
             var stalkingCase = StalkingCaseEntityType.Create(this);
             var victim = VictimEntityType.Create(this);
+            var completedBackfill = CompletedBackfillEntityType.Create(this);
             var hearing = HearingEntityType.Create(this);
             var trackerImportedRow = TrackerImportedRowEntityType.Create(this);
             var apiClient = ApiClientEntityType.Create(this);
@@ -172,6 +173,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             StalkingActEntityType.CreateAnnotations(stalkingAct);
             StalkingCaseEntityType.CreateAnnotations(stalkingCase);
             VictimEntityType.CreateAnnotations(victim);
+            CompletedBackfillEntityType.CreateAnnotations(completedBackfill);
             HearingEntityType.CreateAnnotations(hearing);
             TrackerImportedRowEntityType.CreateAnnotations(trackerImportedRow);
             ApiClientEntityType.CreateAnnotations(apiClient);

@@ -1530,6 +1530,23 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.ToTable("victims", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Data.Migrations.CompletedBackfill", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_completed_backfills");
+
+                    b.ToTable("completed_backfills", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Hearings.Hearing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2674,9 +2691,6 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_people_merged_into_id");
-
-                    b.HasIndex("PncId")
-                        .HasDatabaseName("ix_people_pnc_id");
 
                     b.HasIndex("PncIdKey")
                         .HasDatabaseName("ix_people_pnc_id_key");

@@ -1517,6 +1517,23 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.ToTable("victims", (string)null);
                 });
 
+            modelBuilder.Entity("StalkingProtection.Core.Data.Migrations.CompletedBackfill", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_completed_backfills");
+
+                    b.ToTable("completed_backfills", (string)null);
+                });
+
             modelBuilder.Entity("StalkingProtection.Core.Hearings.Hearing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2661,9 +2678,6 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_people_merged_into_id");
-
-                    b.HasIndex("PncId")
-                        .HasDatabaseName("ix_people_pnc_id");
 
                     b.HasIndex("PncIdKey")
                         .HasDatabaseName("ix_people_pnc_id_key");
