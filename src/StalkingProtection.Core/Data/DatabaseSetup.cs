@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace StalkingProtection.Core.Data;
 
@@ -33,7 +35,7 @@ public static class DatabaseSetup
         DbContextOptionsBuilder<T> builder, string connectionString, string? passwordFile = null, TimeSpan passwordRefreshInterval = default)
         where T : DbContext
     {
-        builder.UseNpgsql(connectionString, o =>
+        builder.UseNpgsql(WithPostgresDefaults(connectionString), o =>
             {
                 o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName)
                     .MigrationsHistoryTable(MigrationsHistoryTable)
@@ -48,6 +50,40 @@ public static class DatabaseSetup
             .UseSnakeCaseNamingConvention();
         return builder;
     }
+
+    /// <summary>
+    /// P1, P2: the Npgsql settings the service uses unless the operator's connection string sets them (README,
+    /// "Configuration"; bench/results/2026-12-07-request-cpu.md). Each pooled connection prepares the statements it runs
+    /// most (Max Auto Prepare), so PostgreSQL parses and plans a request's statements once per connection instead of on
+    /// every request. A connection going back to the pool is not reset with DISCARD ALL (No Reset On Close): the service
+    /// sets no session state (no SET, LISTEN or temporary table; the audit ids' advisory locks are taken for the
+    /// transaction, pg_advisory_xact_lock_shared), so the reset would only cost PostgreSQL a statement on every reuse.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = PostgresMaxAutoPrepare;
+        }
+
+        if (!given.Contains("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = PostgresAutoPrepareMinUsages;
+        }
+
+        if (!given.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public const int PostgresMaxAutoPrepare = 64;
+    public const int PostgresAutoPrepareMinUsages = 2;
 
     /// <summary>Registers <see cref="StalkingProtectionDbContext"/> for the configured provider, with the interceptors registered as <see cref="IInterceptor"/>.</summary>
     public static IServiceCollection AddStalkingProtectionDatabase(
