@@ -48,7 +48,7 @@ public sealed class AuditLog(StalkingProtectionDbContext db, TimeProvider timePr
         await writer.WriteAsync([.. consultations.Select(c => Create(actor, c))], ct);
     }
 
-    private AuditEntry Create(Actor actor, AuditEvent auditEvent)
+    internal AuditEntry Create(Actor actor, AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         return new AuditEntry

@@ -1,51 +1,49 @@
+using System.Collections;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace StalkingProtection.Core.Data;
 
 /// <summary>
-/// Writes the rows a context tracks as added without SaveChanges, in the context's open transaction: the change tracker has
-/// found every child row and shadow key, the model gives each table's columns and value converters (so what is encrypted or
-/// converted on save is here too), and the rows go in by PostgreSQL binary COPY or, on SQLite, by one prepared INSERT per
-/// table. What SaveChanges does besides (versions, the cases list's keys) is the caller's to do.
+/// Writes new rows straight from the domain entities, without SaveChanges or a change tracker: every entity given and every
+/// entity reachable from it through the model's navigations is a new row. The model gives each table's columns, getters and
+/// value converters, worked out once per table (so what is converted on save is converted here too), and the rows go in by
+/// PostgreSQL binary COPY or, on SQLite, one prepared INSERT per table whose parameters are bound again for each row. The
+/// entities carry their own keys and foreign keys (the domain's factories set them); a new versioned row gets version 1, as
+/// <see cref="StalkingProtectionDbContext"/>'s save does. What SaveChanges does besides (the cases list's keys) is the caller's to do.
 /// </summary>
-internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
+internal static partial class BulkInsert
 {
-    private readonly Dictionary<IEntityType, Table> _tables = [];
+    private static readonly ConcurrentDictionary<IEntityType, Table> _tables = new();
 
-    public async Task<int> WriteAddedAsync(CancellationToken ct)
+    /// <summary>Writes the entities and everything reachable from them, each table after the tables it points to, in <paramref name="transaction"/>.</summary>
+    public static async Task<int> WriteAsync(IModel model, DbConnection connection, DbTransaction? transaction, IEnumerable<object> entities,
+        CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk rows are written inside the caller's transaction.");
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Any(e => e.Metadata.IsOwned()))
-        {
-            throw new InvalidOperationException("Owned rows are not written by the bulk path.");
-        }
-
-        var byType = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
+        var byType = Collect(model, entities);
         var written = 0;
-        foreach (var entityType in InsertionOrder(db.Model, byType.Keys))
+        foreach (var entityType in InsertionOrder(model, byType.Keys))
         {
             var table = TableFor(entityType);
 
             // A row that points at another of its table (an interim application at its main application) goes after it.
             var rows = table.SelfReference is { } self
-                ? [.. byType[entityType].OrderBy(e => e.Property(self).CurrentValue is null ? 0 : 1)]
+                ? [.. byType[entityType].OrderBy(e => self.Get(e) is null ? 0 : 1)]
                 : byType[entityType];
-            if (transaction.Connection is NpgsqlConnection postgres)
+            if (connection is NpgsqlConnection postgres)
             {
                 await CopyAsync(postgres, table, rows, ct);
             }
             else
             {
-                await InsertAsync((SqliteConnection)transaction.Connection!, transaction, table, rows, ct);
+                await InsertAsync((SqliteConnection)connection, (SqliteTransaction?)transaction, table, rows, ct);
             }
 
             written += rows.Count;
@@ -54,7 +52,65 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
         return written;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<EntityEntry> rows, CancellationToken ct)
+    /// <summary>The entities and what they reach, by entity type, each once, in the order met.</summary>
+    private static Dictionary<IEntityType, List<object>> Collect(IModel model, IEnumerable<object> entities)
+    {
+        var byType = new Dictionary<IEntityType, List<object>>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<object>();
+        foreach (var root in entities)
+        {
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var entity = stack.Pop();
+                if (!seen.Add(entity))
+                {
+                    continue;
+                }
+
+                var entityType = model.FindRuntimeEntityType(entity.GetType())
+                    ?? throw new InvalidOperationException($"{entity.GetType().Name} is not in the model.");
+                var table = TableFor(entityType);
+                if (!byType.TryGetValue(entityType, out var rows))
+                {
+                    rows = [];
+                    byType[entityType] = rows;
+                }
+
+                rows.Add(entity);
+                if (entity is IVersioned { Version: 0 } versioned)
+                {
+                    versioned.Version = 1;
+                }
+
+                // Pushed in reverse so that children come out in their own order.
+                for (var i = table.Navigations.Count - 1; i >= 0; i--)
+                {
+                    switch (table.Navigations[i].Get(entity))
+                    {
+                        case null:
+                            break;
+                        case IEnumerable children when table.Navigations[i].IsCollection:
+                            var list = children.Cast<object>().ToList();
+                            for (var j = list.Count - 1; j >= 0; j--)
+                            {
+                                stack.Push(list[j]);
+                            }
+
+                            break;
+                        case var child:
+                            stack.Push(child);
+                            break;
+                    }
+                }
+            }
+        }
+
+        return byType;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<object> rows, CancellationToken ct)
     {
         var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", ct);
@@ -63,13 +119,17 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
             await importer.StartRowAsync(ct);
             foreach (var column in table.Columns)
             {
-                if (column.ValueOf(row) is { } value)
+                if (column.ProviderValue(row) is not { } value)
                 {
-                    await importer.WriteAsync(value, column.StoreType, ct);
+                    await importer.WriteNullAsync(ct);
+                }
+                else if (column.PostgresType is { } type)
+                {
+                    await importer.WriteAsync(value, type, ct);
                 }
                 else
                 {
-                    await importer.WriteNullAsync(ct);
+                    await importer.WriteAsync(value, column.StoreType, ct);
                 }
             }
         }
@@ -77,33 +137,47 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
         await importer.CompleteAsync(ct);
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, DbTransaction transaction, Table table, List<EntityEntry> rows, CancellationToken ct)
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Table table, List<object> rows, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
-            $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            // The provider's own type mapping makes each parameter, as SaveChanges would (Guids and instants as SQLite text).
-            command.Parameters.Clear();
-            for (var i = 0; i < table.Columns.Count; i++)
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.InsertSql;
+
+        // The provider's own type mapping makes each parameter once, as SaveChanges would (Guids and instants as SQLite text);
+        // each row then binds its values to the same prepared statement.
+        var parameters = new DbParameter[table.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var column = table.Columns[i];
+            parameters[i] = column.Mapping.CreateParameter(command, "$p" + i, column.Get(rows[0]), column.Property.IsNullable);
+            command.Parameters.Add(parameters[i]);
+        }
+
+        command.Prepare();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (r > 0)
             {
-                var column = table.Columns[i];
-                command.Parameters.Add(column.Mapping.CreateParameter(command, "$p" + i, row.Property(column.Property).CurrentValue, column.Property.IsNullable));
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    parameters[i].Value = table.Columns[i].ProviderValue(rows[r]) ?? DBNull.Value;
+                }
             }
 
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private Table TableFor(IEntityType entityType)
-    {
-        if (_tables.TryGetValue(entityType, out var table))
-        {
-            return table;
-        }
+    /// <summary>The table of an entity type, its columns and navigations, worked out once from the model.</summary>
+    public static Table TableFor(IEntityType entityType) => _tables.GetOrAdd(entityType, Describe);
 
+    private static Table Describe(IEntityType entityType)
+    {
         var name = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no table.");
         var store = StoreObjectIdentifier.Table(name, entityType.GetSchema());
         var columns = new List<Column>();
@@ -116,7 +190,7 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
 
             if (property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && property.IsKey() && property.ClrType != typeof(Guid))
             {
-                // The database numbers these rows as they arrive (audit entries, in the order they were added).
+                // The database numbers these rows as they arrive (audit entries, in the order they were given).
                 if (entityType.GetReferencingForeignKeys().Any())
                 {
                     throw new InvalidOperationException($"{entityType.DisplayName()}.{property.Name} is generated by the database and other rows refer to it.");
@@ -125,17 +199,49 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
                 continue;
             }
 
-            columns.Add(new Column(property.GetColumnName(store)!, property, Facets().Replace(property.GetColumnType(), ""), property.GetRelationalTypeMapping()));
+            if (property.IsShadowProperty())
+            {
+                throw new InvalidOperationException($"{entityType.DisplayName()}.{property.Name} is a shadow property: the bulk path writes only what the entity holds.");
+            }
+
+            var mapping = property.GetRelationalTypeMapping();
+            columns.Add(new Column(property.GetColumnName(store)!, property, Facets().Replace(property.GetColumnType(), ""), mapping,
+                property.GetGetter()));
         }
 
-        var selfReference = entityType.GetForeignKeys().Where(fk => fk.PrincipalEntityType == entityType).SelectMany(fk => fk.Properties).FirstOrDefault();
-        table = new Table(name, columns, selfReference);
-        _tables[entityType] = table;
+        var navigations = new List<Navigation>();
+        foreach (var navigation in entityType.GetNavigations())
+        {
+            if (navigation.TargetEntityType.IsOwned())
+            {
+                navigations.Add(new Navigation(navigation.GetGetter(), navigation.IsCollection,
+                    $"{entityType.DisplayName()}.{navigation.Name} is owned: the bulk path does not write owned rows."));
+                continue;
+            }
+
+            navigations.Add(new Navigation(navigation.GetGetter(), navigation.IsCollection, null));
+        }
+
+        if (entityType.GetSkipNavigations().Any())
+        {
+            throw new InvalidOperationException($"{entityType.DisplayName()} has a many-to-many navigation, which the bulk path does not write.");
+        }
+
+        var self = entityType.GetForeignKeys().Where(fk => fk.PrincipalEntityType == entityType).SelectMany(fk => fk.Properties).FirstOrDefault();
+        var table = new Table(name, columns, navigations, self is null ? null : columns.Single(c => c.Property == self));
         return table;
     }
 
+    /// <summary>The PostgreSQL type the provider's mapping gives a parameter of the column, resolved once; null on SQLite or when it names none.</summary>
+    private static NpgsqlDbType? PostgresTypeOf(RelationalTypeMapping mapping)
+    {
+        using var command = new NpgsqlCommand();
+        var parameter = (NpgsqlParameter)mapping.CreateParameter(command, "p", null);
+        return parameter.NpgsqlDbType is NpgsqlDbType.Unknown ? null : parameter.NpgsqlDbType;
+    }
+
     /// <summary>Every table after the tables its foreign keys point to.</summary>
-    private static List<IEntityType> InsertionOrder(IModel model, IEnumerable<IEntityType> present)
+    internal static List<IEntityType> InsertionOrder(IModel model, IEnumerable<IEntityType> present)
     {
         var wanted = present.ToHashSet();
         var ordered = new List<IEntityType>();
@@ -171,14 +277,53 @@ internal sealed partial class BulkInsert(StalkingProtectionDbContext db)
     [GeneratedRegex(@"\(.*\)")]
     private static partial Regex Facets();
 
-    private sealed record Column(string Name, IProperty Property, string StoreType, RelationalTypeMapping Mapping)
+    internal sealed record Column(string Name, IProperty Property, string StoreType, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
     {
-        public object? ValueOf(EntityEntry row)
+        private readonly Lazy<NpgsqlDbType?> _postgresType = new(() => PostgresTypeOf(Mapping));
+
+        /// <summary>Asked only of a PostgreSQL model's columns.</summary>
+        public NpgsqlDbType? PostgresType => _postgresType.Value;
+
+        public object? Get(object entity) => Getter.GetClrValueUsingContainingEntity(entity);
+
+        /// <summary>The value as the provider stores it: through the property's converter, an enum without one as its number.</summary>
+        public object? ProviderValue(object entity)
         {
-            var value = row.Property(Property).CurrentValue;
-            return value is null || Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
+            var value = Get(entity);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (Mapping.Converter is { } converter)
+            {
+                return converter.ConvertToProvider(value);
+            }
+
+            return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
         }
     }
 
-    private sealed record Table(string Name, List<Column> Columns, IProperty? SelfReference);
+    internal sealed record Navigation(IClrPropertyGetter Getter, bool IsCollection, string? Refusal)
+    {
+        public object? Get(object entity)
+        {
+            var value = Getter.GetClrValueUsingContainingEntity(entity);
+            return value is not null && Refusal is not null ? throw new InvalidOperationException(Refusal) : value;
+        }
+    }
+
+    internal sealed class Table(string name, List<Column> columns, List<Navigation> navigations, Column? selfReference)
+    {
+        public string Name { get; } = name;
+
+        public List<Column> Columns { get; } = columns;
+
+        public List<Navigation> Navigations { get; } = navigations;
+
+        public Column? SelfReference { get; } = selfReference;
+
+        public string InsertSql { get; } = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+    }
 }

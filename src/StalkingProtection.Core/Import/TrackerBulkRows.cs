@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
@@ -61,36 +62,18 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
     /// <summary>Writes the chunk in one transaction: records, audit entries and imported-row keys together, or none of them.</summary>
     public async Task<bool> WriteAsync(CancellationToken ct)
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var record in _records)
-            {
-                db.Add(record);
-            }
-
             var audit = new AuditLog(db, realClock);
-            foreach (var auditEvent in _events)
+            var entries = _events.Select(e => audit.Create(actor, e));
+            var connection = transaction.GetDbTransaction();
+            await using (await LargerSqliteCacheAsync(connection, ct))
             {
-                audit.Add(actor, auditEvent);
-            }
-
-            db.TrackerImportedRows.AddRange(_keys);
-
-            // What SaveChanges does for a new row (StalkingProtectionDbContext.BeforeSave): version 1.
-            foreach (var entry in db.ChangeTracker.Entries())
-            {
-                if (entry.Entity is IVersioned { Version: 0 } versioned)
-                {
-                    versioned.Version = 1;
-                }
+                await BulkInsert.WriteAsync(db.Model, connection.Connection!, connection, [.. _records, .. entries, .. _keys], ct);
             }
 
             // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
-            await new BulkInsert(db).WriteAddedAsync(ct);
-            db.ChangeTracker.Clear();
             await CaseListKeys.RefreshCasesAsync(db, _records.OfType<StalkingCase>().Select(c => c.Id), ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -98,15 +81,48 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         catch (Exception e) when (e is DbException or DbUpdateException)
         {
             // A value the database refuses: the chunk's rows go through the per-row path, which leaves out only the row at fault.
-            db.ChangeTracker.Clear();
             return false;
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
             _records.Clear();
             _events.Clear();
             _keys.Clear();
+        }
+    }
+
+    /// <summary>
+    /// On SQLite, a page cache of 64 MiB while the chunk is written, so the indexes' pages stay in memory instead of being read again
+    /// from the file for each row; the connection's own size is put back after, since it returns to the pool. Durability is not
+    /// touched: the chunk commits with the synchronous setting the service gives every connection.
+    /// </summary>
+    private static async Task<IAsyncDisposable> LargerSqliteCacheAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        if (transaction is not Microsoft.Data.Sqlite.SqliteTransaction sqlite)
+        {
+            return new Restore(null, null);
+        }
+
+        await using var read = sqlite.Connection!.CreateCommand();
+        read.Transaction = sqlite;
+        read.CommandText = "PRAGMA cache_size";
+        var previous = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        read.CommandText = "PRAGMA cache_size=-65536";
+        await read.ExecuteNonQueryAsync(ct);
+        return new Restore(sqlite, previous);
+    }
+
+    private sealed record Restore(Microsoft.Data.Sqlite.SqliteTransaction? Transaction, long? CacheSize) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (Transaction is not null)
+            {
+                await using var command = Transaction.Connection!.CreateCommand();
+                command.Transaction = Transaction;
+                command.CommandText = FormattableString.Invariant($"PRAGMA cache_size={CacheSize}");
+                await command.ExecuteNonQueryAsync();
+            }
         }
     }
 
