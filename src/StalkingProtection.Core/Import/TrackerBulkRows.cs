@@ -67,10 +67,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var audit = new AuditLog(db, realClock);
             var entries = _events.Select(e => audit.Create(actor, e));
-            var connection = transaction.GetDbTransaction();
-            await using (await LargerSqliteCacheAsync(connection, ct))
+            var dbTransaction = transaction.GetDbTransaction();
+            await using (await LargerSqliteCacheAsync(dbTransaction, ct))
             {
-                await BulkInsert.WriteAsync(db.Model, connection.Connection!, connection, [.. _records, .. entries, .. _keys], ct);
+                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. _records, .. entries, .. _keys], ct);
             }
 
             // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
