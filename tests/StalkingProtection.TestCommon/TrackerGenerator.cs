@@ -6,7 +6,7 @@ namespace StalkingProtection.TestCommon;
 
 /// <summary>
 /// A fictional SPO tracker of any size in the columns of docs/import-tracker.md, the same for the same seed: full and interim
-/// orders, fixed and until further order, served or not, some breached or discharged, and one respondent in seven
+/// orders, fixed and until further order, served or not, some notified, breached (before service too), varied or discharged, and one respondent in seven
 /// already named on an earlier row (by PNC ID) so the import's matching of people is exercised. Every row keeps the rules.
 /// </summary>
 public static class TrackerGenerator
@@ -46,15 +46,40 @@ public static class TrackerGenerator
                 conditions.Add("Must report to the police station every Monday");
             }
 
-            var breach = served is { } s && !interim && random.Next(6) == 0 ? $"{Date(s.AddDays(random.Next(5, 200)))} sent a message through a friend" : "";
+            var breaches = new List<string>();
+            if (served is { } s && !interim && random.Next(6) == 0)
+            {
+                breaches.Add($"{Date(s.AddDays(random.Next(5, 200)))} sent a message through a friend");
+            }
+
+            // SPA 2019 s.8(1), R35: an incident on the day the order was made, before it was served, goes to legal review.
+            if (served is { } late && late > made && random.Next(4) == 0)
+            {
+                breaches.Insert(0, $"{Date(made)} waited outside the protected person's home");
+            }
+
+            var breach = string.Join("; ", breaches);
+
+            // SPA 2019 s.9(1), R25: most respondents served notify within three days, a few later, and some again at a later date.
+            var notifications = new List<DateOnly>();
+            if (served is { } notifiedFrom && random.Next(4) != 0)
+            {
+                notifications.Add(notifiedFrom.AddDays(random.Next(0, 5)));
+                if (!interim && random.Next(3) == 0)
+                {
+                    notifications.Add(notifications[0].AddDays(random.Next(20, 300)));
+                }
+            }
+
+            var variation = !interim && random.Next(10) == 0 ? $"{Date(made.AddDays(random.Next(60, 300)))} condition on social media added" : "";
             // SPA 2019 s.4, R22: without the respondent's consent a full order is discharged only after its first two years.
-            var discharged = served is not null && untilFurtherOrder && breach.Length == 0 && random.Next(3) == 0 ? Date(made.AddYears(2).AddDays(30)) : "";
+            var discharged = served is not null && untilFurtherOrder && random.Next(3) == 0 ? Date(made.AddYears(2).AddDays(30)) : "";
             string[] cells =
             [
                 $"DRILL-SPO-{i:000000}", family, _given[person % _given.Length], Date(born), pnc, victim, "West Midlands", Date(applied),
                 random.Next(2) == 0 ? Date(made) : "", _courts[random.Next(_courts.Length)], interim ? "Interim" : "Full", Date(made),
                 served is { } on ? Date(on) : "", untilFurtherOrder ? TrackerColumns.UntilFurtherOrder : Date(lastDay), string.Join("; ", conditions),
-                "", breach, "", discharged, _officers[random.Next(_officers.Length)],
+                string.Join("; ", notifications.Select(Date)), breach, variation, discharged, _officers[random.Next(_officers.Length)],
             ];
             text.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
         }

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Auditing;
+using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
@@ -30,13 +32,12 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
     public int Count => _keys.Count;
 
     /// <summary>
-    /// The rows this path records: an order, interim or full, with its hearing and service. Breaches, notifications and discharges
-    /// read or change records the row made in earlier steps through their services, and go through the per-row path.
+    /// The rows this path records: an order, interim or full, with its hearing, service, breaches, notifications and discharge,
+    /// each step on its own day as through the services, for a respondent the row itself creates.
     /// </summary>
     public static bool Handles(TrackerOrder row) =>
-        row is { Breaches.Count: 0, NotificationDates.Count: 0, DischargedOn: null }
         // CaseService.FindOfficerAccountAsync: an officer named by a staff account's id is linked to the account.
-        && !Guid.TryParse(row.OfficerInCharge, out _);
+        !Guid.TryParse(row.OfficerInCharge, out _);
 
     private static DateTimeOffset Noon(DateOnly day) => LondonTime.ToUtc(day, new TimeOnly(12, 0));
 
@@ -269,11 +270,118 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                 oldValues: new { ServedAt = (DateTimeOffset?)null }, newValues: new { order.ServedAt, order.ServiceMethod, order.ServedBy, duty.ObligationId }));
         }
 
+        // BreachService.RecordBreachAsync, on the day of each breach: the breach of the order's first condition (SPA 2019 s.8(1), R35).
+        var tasks = records.OfType<StaffTask>().ToList();
+        foreach (var (breachedOn, description) in row.Breaches)
+        {
+            var now = Noon(breachedOn);
+            var first = order.ConditionSets.SelectMany(set => set.Conditions).OrderBy(c => c.Sequence).First();
+            var breach = Breach.Record(order, first.Id, now, null, description, now, @override, now, out var breachOverridden);
+            records.Add(breach);
+            if (breach.NeedsLegalReview)
+            {
+                RaiseOnce(StaffTask.Raise(StaffTaskType.LegalReview, $"LegalReview:Breach:{breach.Id}", "Legal review: breach incident before the order was served (R35)",
+                    LondonTime.DateOf(now), order.Id, null, order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now));
+            }
+
+            events.Add(AuditEvents.Breach.Recorded.For(breach.Id, Override.Justification(@override, breachOverridden),
+                newValues: new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt }));
+        }
+
+        var notified = new HashSet<DateOnly>();
+        foreach (var on in row.NotificationDates.Order())
+        {
+            // One notification a day by the respondent, however many rows name it (TrackerRowRecorder.NotifyAsync).
+            if (notified.Add(on))
+            {
+                Notify(on);
+                notes.Add(TrackerRowRecorder.NotificationNote(on));
+            }
+        }
+
+        if (row.DischargedOn is { } dischargedOn)
+        {
+            Discharge(dischargedOn);
+        }
+
         foreach (var variation in row.Variations)
         {
             notes.Add(TrackerRowRecorder.VariationNote(variation));
         }
 
         return order.Id;
+
+        // StaffTaskRaiser.RaiseManyOnceAsync: a new task replaces the open one for the same record.
+        void RaiseOnce(StaffTask task)
+        {
+            if (tasks.FirstOrDefault(t => t.Status == StaffTaskStatus.Open && t.OpenKey == task.OpenKey) is { } older)
+            {
+                older.Cancel(task.CreatedAt);
+                events.Add(StaffTaskRaiser.Replaced(older, task));
+            }
+
+            tasks.Add(task);
+            records.Add(task);
+            events.Add(StaffTaskRaiser.Raised(task));
+        }
+
+        // NotificationService.RecordNotificationAsync with what TrackerRowRecorder.NotifyAsync gives it: SPA 2019 s.9(1), s.10, R25, R29-R31.
+        void Notify(DateOnly on)
+        {
+            var now = Noon(on);
+            var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, on, order.MadeOn <= on ? order.CourtPoliceArea : null);
+            var details = TrackerRowRecorder.NotificationDetails(on, expectedArea ?? row.ApplicantForce);
+            details = details with
+            {
+                AcknowledgementReference = NotificationService.IssuedReference(on, now),
+                AcknowledgedAt = details.AcknowledgedAt ?? now,
+            };
+            var notification = NotificationEvent.Record(respondent, details, expectedArea, now);
+            records.Add(notification);
+            var obligations = records.OfType<NotificationObligation>().ToList();
+            var before = obligations.ToDictionary(o => o.Id, o => new { o.Status, o.MetOn });
+            var met = new List<Guid>();
+            foreach (var obligation in NotificationObligation.MeetAllItCan(notification, respondent, obligations))
+            {
+                met.Add(obligation.Id);
+                events.Add(AuditEvents.Obligation.Met.For(obligation.Id, oldValues: before[obligation.Id],
+                    newValues: new { obligation.Status, obligation.MetOn, NotificationId = notification.Id }));
+            }
+
+            events.Add(NotificationService.Recorded(notification, met));
+        }
+
+        // OrderService.DischargeAsync with what TrackerRowRecorder.DischargeAsync gives it: SPA 2019 s.4, s.5(7), R20, R22.
+        void Discharge(DateOnly on)
+        {
+            var now = Noon(on);
+            var check = RelevantChiefOfficer.Check(ApplicantParty.ChiefOfficer, row.ApplicantForce, RelevantChiefOfficer.For(order, respondent, on), order.Kind);
+            check.Add(RelevantChiefOfficer.CheckAgainstApplication(null, order.Id, ApplicationType.Discharge, ApplicantParty.ChiefOfficer, row.ApplicantForce));
+            check.ThrowIfBroken();
+            DischargeConsent[] consents = [];
+            order.Discharge(on, consents, now);
+            records.Add(OrderChange.Record(order, null, OrderChangeType.Discharge, ApplicantParty.ChiefOfficer, row.ApplicantForce, on, on, null, null,
+                order.LastInForceDay, null, consents, now));
+            events.Add(AuditEvents.Order.Discharged.For(order.Id, TrackerRowRecorder.FromTracker,
+                oldValues: new { Status = OrderStatus.InForce }, newValues: new { Status = OrderStatus.Discharged, order.EndedOn, Consents = consents }));
+            RaiseOnce(StaffTask.Raise(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", on, order.Id, null,
+                order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now));
+
+            // OrderEnd.CloseWhatHangsOnAsync: the respondent is new, so this order is all the orders, duties and tasks there are.
+            var ended = OrderEnd.Ended([order], on);
+            if (ended.Count > 0)
+            {
+                var excused = OrderEnd.ExcuseDuties(records.OfType<NotificationObligation>().Where(d => d.Status == ObligationStatus.Open).ToList(), [order], on, events.Add);
+                var ending = OrderEnd.TasksEndingWith([order.Id], excused).Compile();
+                OrderEnd.CancelTasks(tasks.Where(ending).ToList(), ended, [order], on, (group, reason) =>
+                {
+                    foreach (var task in group.Where(t => t.Status == StaffTaskStatus.Open))
+                    {
+                        task.Cancel(now);
+                        events.Add(StaffTaskRaiser.Cancelled(task, reason));
+                    }
+                });
+            }
+        }
     }
 }

@@ -172,7 +172,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         {
             if (await NotifyAsync(orderId, row, notified, ct))
             {
-                notes.Add($"Notification of {notified:dd/MM/yyyy} recorded from its date alone: the station, who received it and the names and address given are \"{NotRecorded}\"; complete them from the force's records if they hold them");
+                notes.Add(NotificationNote(notified));
             }
         }
 
@@ -189,6 +189,16 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         }
 
         return new Result(orderId, notes);
+    }
+
+    internal static string NotificationNote(DateOnly notified) =>
+        $"Notification of {notified:dd/MM/yyyy} recorded from its date alone: the station, who received it and the names and address given are \"{NotRecorded}\"; complete them from the force's records if they hold them";
+
+    /// <summary>A notification the tracker gives only by its date, at noon that day, in the police area <paramref name="area"/>.</summary>
+    internal static NotificationEvent.Details NotificationDetails(DateOnly on, Applications.PoliceForce area)
+    {
+        var at = LondonTime.ToUtc(on, new TimeOnly(12, 0));
+        return new NotificationEvent.Details(at, NotRecorded, area, NotificationMode.InPersonOral, NotRecorded, false, null, NotRecorded, NotRecorded, "", at, null);
     }
 
     internal static string VariationNote(string variation) =>
@@ -216,9 +226,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 
             var respondent = await s.Db.Respondents.SingleToChangeAsync(respondentId, ct);
             var area = await s.Notifications.ExpectedPoliceAreaAsync(respondent, on, ct) ?? row.ApplicantForce;
-            var at = LondonTime.ToUtc(on, new TimeOnly(12, 0));
-            await s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(respondentId, new NotificationEvent.Details(at, NotRecorded, area,
-                NotificationMode.InPersonOral, NotRecorded, false, null, NotRecorded, NotRecorded, "", at, null)), actor, ct);
+            await s.Notifications.RecordNotificationAsync(new RecordNotificationOptions(respondentId, NotificationDetails(on, area)), actor, ct);
             return true;
         });
 

@@ -50,7 +50,7 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
         var details = string.IsNullOrWhiteSpace(options.Details.AcknowledgementReference)
             ? options.Details with
             {
-                AcknowledgementReference = $"SPA-ACK-{notifiedOn:yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N").ToUpperInvariant()}",
+                AcknowledgementReference = IssuedReference(notifiedOn, now),
                 AcknowledgedAt = options.Details.AcknowledgedAt ?? now,
             }
             : options.Details;
@@ -99,24 +99,30 @@ public sealed class NotificationService(StalkingProtectionDbContext db, TimeProv
             await staffTasks.RaiseOnceAsync(actor, task, ct);
         }
 
-        audit.Add(actor, AuditEvents.Notification.Recorded.For(notification.Id,
-            newValues: new
-            {
-                notification.RespondentId,
-                notification.NotifiedAt,
-                notification.StationName,
-                notification.StationPoliceArea,
-                notification.Mode,
-                notification.ReceivedBy,
-                notification.AcknowledgementReference,
-                notification.AcknowledgedAt,
-                notification.BiometricsRequested,
-                notification.BiometricsOutcome,
-                ObligationsMet = met,
-            }));
+        audit.Add(actor, Recorded(notification, met));
         await db.SaveChangesAsync(ct);
         return NotificationRecordedOutcome.Recorded(notification, metNow);
     }
+
+    /// <summary>SPA 2019 s.10(4), R31: the reference the service issues for a notification's written acknowledgement.</summary>
+    internal static string IssuedReference(DateOnly notifiedOn, DateTimeOffset now) =>
+        $"SPA-ACK-{notifiedOn:yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N").ToUpperInvariant()}";
+
+    internal static AuditEvent Recorded(NotificationEvent notification, IReadOnlyList<Guid> met) => AuditEvents.Notification.Recorded.For(notification.Id,
+        newValues: new
+        {
+            notification.RespondentId,
+            notification.NotifiedAt,
+            notification.StationName,
+            notification.StationPoliceArea,
+            notification.Mode,
+            notification.ReceivedBy,
+            notification.AcknowledgementReference,
+            notification.AcknowledgedAt,
+            notification.BiometricsRequested,
+            notification.BiometricsOutcome,
+            ObligationsMet = met,
+        });
 
     /// <summary>
     /// SPA 2019 s.10(1)–(3), R29: the police area where the respondent had to notify on <paramref name="on"/>, or null when the

@@ -55,13 +55,12 @@ public static class OrderEnd
     public static async Task<int> CloseWhatHangsOnAsync(StalkingProtectionDbContext db, AuditLog audit, StaffTaskRaiser staffTasks, Actor actor,
         IReadOnlyCollection<StalkingProtectionOrder> orders, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        var ended = orders.Where(o => o.NoLongerInForceFrom is { } from && from <= today).ToList();
+        var ended = Ended(orders, today);
         if (ended.Count == 0)
         {
             return 0;
         }
 
-        var closed = 0;
         var respondentIds = ended.Select(o => o.RespondentId).Distinct().ToList();
         var respondentOrders = await db.Orders.IgnoreAutoIncludes().Where(o => respondentIds.Contains(o.RespondentId)).ToListAsync(ct);
 
@@ -70,8 +69,25 @@ public static class OrderEnd
         var duties = await db.NotificationObligations
             .Where(d => respondentIds.Contains(d.RespondentId) && (d.Status == ObligationStatus.Open))
             .ToListAsync(ct);
+        var excused = ExcuseDuties(duties, respondentOrders, today, e => audit.Add(actor, e));
+        var tasks = await db.StaffTasks.Where(TasksEndingWith(ended.Select(o => o.Id).ToList(), excused)).ToListAsync(ct);
+        CancelTasks(tasks, ended, respondentOrders, today, (group, reason) => staffTasks.Cancel(actor, group, now, reason));
+        return excused.Count + tasks.Count;
+    }
+
+    /// <summary>The orders of <paramref name="orders"/> no longer in force on <paramref name="today"/>.</summary>
+    internal static List<StalkingProtectionOrder> Ended(IEnumerable<StalkingProtectionOrder> orders, DateOnly today) =>
+        orders.Where(o => o.NoLongerInForceFrom is { } from && from <= today).ToList();
+
+    /// <summary>
+    /// Excuses the open duties (SPA 2019 s.9, R25–R28, R33) no order of the respondent in <paramref name="respondentOrders"/> keeps,
+    /// each with its audit event; answers their ids. Shared by the services and the tracker import's bulk path.
+    /// </summary>
+    internal static List<Guid> ExcuseDuties(IEnumerable<NotificationObligation> openDuties, IReadOnlyList<StalkingProtectionOrder> respondentOrders, DateOnly today,
+        Action<AuditEvent> audit)
+    {
         var excused = new List<Guid>();
-        foreach (var duty in duties)
+        foreach (var duty in openDuties)
         {
             var theirs = respondentOrders.Where(o => o.RespondentId == duty.RespondentId).ToList();
 
@@ -89,26 +105,29 @@ public static class OrderEnd
             var reason = $"{how}, before the notification period ended on {duty.DueBy:d MMMM yyyy}: the duty applies only while an order is in force (SPA 2019 s.9, R25–R28, R33)";
             var old = new { duty.Status };
             duty.Excuse(reason, endedOn > duty.TriggerDate ? endedOn : duty.TriggerDate);
-            audit.Add(actor, AuditEvents.Obligation.Excused.For(duty.Id, reason, oldValues: old,
+            audit(AuditEvents.Obligation.Excused.For(duty.Id, reason, oldValues: old,
                 newValues: new { duty.Status, duty.ExcusedOn, OrderId = cause.Id }));
             excused.Add(duty.Id);
-            closed++;
         }
 
-        var endedIds = ended.Select(o => o.Id).ToList();
-        var tasks = await db.StaffTasks
-            .Where(t => t.Status == StaffTaskStatus.Open
-                && ((t.OrderId != null && endedIds.Contains(t.OrderId.Value) && !_outliveTheOrder.Contains(t.Type))
-                    || (t.ObligationId != null && excused.Contains(t.ObligationId.Value))))
-            .ToListAsync(ct);
+        return excused;
+    }
+
+    /// <summary>The open tasks that end with the orders: those on an ended order that do not outlive it, and those of an excused duty.</summary>
+    internal static Expression<Func<StaffTask, bool>> TasksEndingWith(List<Guid> endedIds, List<Guid> excused) =>
+        t => t.Status == StaffTaskStatus.Open
+            && ((t.OrderId != null && endedIds.Contains(t.OrderId.Value) && !_outliveTheOrder.Contains(t.Type))
+                || (t.ObligationId != null && excused.Contains(t.ObligationId.Value)));
+
+    /// <summary>Cancels the tasks, a group for each order, with the reason the order ended.</summary>
+    internal static void CancelTasks(IEnumerable<StaffTask> tasks, IReadOnlyList<StalkingProtectionOrder> ended, IReadOnlyList<StalkingProtectionOrder> respondentOrders,
+        DateOnly today, Action<IEnumerable<StaffTask>, string> cancel)
+    {
         foreach (var group in tasks.GroupBy(t => t.OrderId))
         {
             var order = ended.FirstOrDefault(o => o.Id == group.Key) ?? respondentOrders.FirstOrDefault(o => o.Id == group.Key);
             var how = order is null ? null : Describe(order.StatusOn(today), order.EndedOn, order.LastInForceDay, respondentOrders.Any(o => o.ReplacedInterimOrderId == order.Id));
-            staffTasks.Cancel(actor, group, now, $"{how ?? "The order ended"}: nothing more to do on it");
-            closed += group.Count();
+            cancel(group, $"{how ?? "The order ended"}: nothing more to do on it");
         }
-
-        return closed;
     }
 }

@@ -36,8 +36,7 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             if (openByKey.TryGetValue(task.OpenKey!, out var older))
             {
                 older.Cancel(task.CreatedAt);
-                audit.Add(actor, AuditEvents.Task.Replaced.For(older.Id, $"Replaced by a newer task for the same record: {task.Title}",
-                    oldValues: new { Status = StaffTaskStatus.Open, older.Key }, newValues: new { older.Status, ReplacedBy = task.Id, task.Key }));
+                audit.Add(actor, Replaced(older, task));
             }
 
             db.StaffTasks.Add(task);
@@ -49,6 +48,12 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
 
     internal static AuditEvent Raised(StaffTask task) => AuditEvents.Task.Raised.For(task.Id,
         newValues: new { task.Key, task.Type, task.Title, task.DueOn, task.OrderId, task.ObligationId, task.RecordId, task.AssignedTeam, task.AssignedOfficer });
+
+    internal static AuditEvent Replaced(StaffTask older, StaffTask task) => AuditEvents.Task.Replaced.For(older.Id, $"Replaced by a newer task for the same record: {task.Title}",
+        oldValues: new { Status = StaffTaskStatus.Open, older.Key }, newValues: new { older.Status, ReplacedBy = task.Id, task.Key });
+
+    internal static AuditEvent Cancelled(StaffTask task, string because) => AuditEvents.Task.Cancelled.For(task.Id, because,
+        oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt });
 
     internal static AuditEvent Completed(StaffTask task) => AuditEvents.Task.Completed.For(task.Id,
         oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt });
@@ -90,8 +95,7 @@ public sealed class StaffTaskRaiser(StalkingProtectionDbContext db, AuditLog aud
             else
             {
                 task.Cancel(now);
-                audit.Add(actor, AuditEvents.Task.Cancelled.For(task.Id, cancelledBecause,
-                    oldValues: new { Status = StaffTaskStatus.Open }, newValues: new { task.Status, task.CompletedAt }));
+                audit.Add(actor, Cancelled(task, cancelledBecause));
             }
         }
     }
