@@ -372,8 +372,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             if (ended.Count > 0)
             {
                 var excused = OrderEnd.ExcuseDuties(records.OfType<NotificationObligation>().Where(d => d.Status == ObligationStatus.Open).ToList(), [order], on, events.Add);
-                var ending = OrderEnd.TasksEndingWith([order.Id], excused).Compile();
-                OrderEnd.CancelTasks(tasks.Where(ending).ToList(), ended, [order], on, (group, reason) =>
+                OrderEnd.CancelTasks(tasks.Where(t => OrderEnd.EndsWith(t, [order.Id], excused)).ToList(), ended, [order], on, (group, reason) =>
                 {
                     foreach (var task in group.Where(t => t.Status == StaffTaskStatus.Open))
                     {

@@ -119,6 +119,15 @@ public static class OrderEnd
             && ((t.OrderId != null && endedIds.Contains(t.OrderId.Value) && !_outliveTheOrder.Contains(t.Type))
                 || (t.ObligationId != null && excused.Contains(t.ObligationId.Value)));
 
+    /// <summary>
+    /// <see cref="TasksEndingWith"/> for tasks in memory (the tracker import's bulk path), written out rather than compiled from
+    /// the expression, which would compile and JIT a method for each discharged row.
+    /// </summary>
+    internal static bool EndsWith(StaffTask t, List<Guid> endedIds, List<Guid> excused) =>
+        t.Status == StaffTaskStatus.Open
+            && ((t.OrderId != null && endedIds.Contains(t.OrderId.Value) && !_outliveTheOrder.Contains(t.Type))
+                || (t.ObligationId != null && excused.Contains(t.ObligationId.Value)));
+
     /// <summary>Cancels the tasks, a group for each order, with the reason the order ended.</summary>
     internal static void CancelTasks(IEnumerable<StaffTask> tasks, IReadOnlyList<StalkingProtectionOrder> ended, IReadOnlyList<StalkingProtectionOrder> respondentOrders,
         DateOnly today, Action<IEnumerable<StaffTask>, string> cancel)
