@@ -101,7 +101,7 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
     /// <summary>
     /// The bulk path: rows that only create records, for a respondent not in the register and not in an earlier row of the file,
     /// are written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching a
-    /// person, a row of a kind the bulk path does not make, a row an entity refused), in file order, to run after every chunk has committed.
+    /// person, a row naming its officer by a staff account's id, a row an entity refused), in file order, to run after every chunk has committed.
     /// </summary>
     private async Task<(List<int> PerRow, int Bulk)> RunBulkAsync(IReadOnlyList<TrackerRow> rows, HashSet<string> duplicates, Actor actor, Action<int, TrackerRowReport> done,
         CancellationToken ct)
