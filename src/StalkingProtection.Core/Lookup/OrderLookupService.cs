@@ -125,7 +125,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
     }
 
     /// <summary>
-    /// The orders in force of every person found, with their cases, officers and terms, in the same two statements
+    /// The orders in force of every person found, with their cases, officers and terms, in the same two or three statements
     /// whatever the number of people, orders or conditions (P1).
     /// </summary>
     private async Task<List<LookupSubject>> DescribeAsync(List<FoundRespondent> found, DateOnly today, CancellationToken ct)
@@ -135,21 +135,24 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
             return [];
         }
 
-        // An order in force by InForceOn is in force by its status too, so its terms are those of the version in force today.
         var respondentIds = found.Select(r => r.Id).ToList();
-        var setsInForce = orderStatus.ConditionSetsOn(today);
         var orders = (await db.Orders.IgnoreAutoIncludes().AsNoTracking()
             .Where(o => respondentIds.Contains(o.RespondentId))
             .InForceOn(today)
             .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => new FoundOrder(o.Id, o.RespondentId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay,
-                o.ServedAt != null, c.OfficerInCharge, c.Team,
-                setsInForce.Where(s => s.OrderId == o.Id)
-                    .SelectMany(s => s.Conditions)
-                    .OrderBy(t => t.Sequence)
-                    .Select(t => new FoundTerm(t.Type, t.Category, t.Wording, t.LocalityText, t.Duration, t.EndsOn))
-                    .ToList()))
-            .AsSingleQuery()
+                o.ServedAt != null, c.OfficerInCharge, c.Team))
+            .OrderBy(o => o.Id)
             .ToListAsync(ct)).ToLookup(o => o.RespondentId);
+
+        // An order in force by InForceOn is in force by its status too, so its terms are those of the version in force today,
+        // read in one flat statement through the condition sets' (order, number) index.
+        var orderIds = orders.SelectMany(o => o).Select(o => o.Id).ToList();
+        var terms = (orderIds.Count == 0
+            ? []
+            : await orderStatus.ConditionSetsOn(today)
+                .Where(s => orderIds.Contains(s.OrderId))
+                .SelectMany(s => s.Conditions, (s, t) => new FoundTerm(s.OrderId, t.Sequence, t.Type, t.Category, t.Wording, t.LocalityText, t.Duration, t.EndsOn))
+                .ToListAsync(ct)).ToLookup(t => t.OrderId);
         var officerIds = orders.SelectMany(o => o).Select(o => Guid.TryParse(o.OfficerInCharge, out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).Distinct().ToList();
         var officers = officerIds.Count == 0
@@ -159,20 +162,21 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
         return found.Select(respondent =>
         {
-            var inForce = orders[respondent.Id].Select(order =>
+            var described = orders[respondent.Id].Select(order =>
             {
-                var terms = order.Terms
+                var inForce = terms[order.Id]
+                    .OrderBy(t => t.Sequence)
                     .Where(t => Condition.LastDay(t.Duration, t.EndsOn, order.LastInForceDay) is not { } last || today <= last)
                     .Select(t => new LookupCondition(t.Type, t.Category, t.Wording, t.LocalityText))
                     .ToList();
                 var officer = officers.GetValueOrDefault(order.OfficerInCharge);
-                return new LookupOrder(order.Id, order.Kind, order.MadeOn, order.Court, order.LastInForceDay, order.Served, terms,
+                return new LookupOrder(order.Id, order.Kind, order.MadeOn, order.Court, order.LastInForceDay, order.Served, inForce,
                     officer?.DisplayName ?? order.OfficerInCharge, officer?.PhoneNumber, order.Team);
             }).ToList();
             var primary = respondent.Names.First(n => !n.IsAlias);
             return new LookupSubject(respondent.Id, PersonName.FullNameOf(primary.GivenNames, primary.FamilyName),
                 respondent.Names.Where(n => n.IsAlias).Select(n => PersonName.FullNameOf(n.GivenNames, n.FamilyName)).ToList(),
-                respondent.DateOfBirth, respondent.PncId, inForce);
+                respondent.DateOfBirth, respondent.PncId, described);
         }).ToList();
     }
 
@@ -180,10 +184,10 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
 
     private sealed record FoundRespondent(Guid Id, DateOnly? DateOfBirth, string? PncId, List<FoundName> Names, List<string> Addresses);
 
-    private sealed record FoundTerm(ConditionType Type, ConditionCategory Category, string Wording, string? LocalityText, ConditionDuration Duration, DateOnly? EndsOn);
+    private sealed record FoundTerm(Guid OrderId, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, string? LocalityText, ConditionDuration Duration, DateOnly? EndsOn);
 
     private sealed record FoundOrder(Guid Id, Guid RespondentId, OrderKind Kind, DateOnly MadeOn, string Court, DateOnly? LastInForceDay, bool Served,
-        string OfficerInCharge, string Team, List<FoundTerm> Terms);
+        string OfficerInCharge, string Team);
 }
 
 /// <summary>

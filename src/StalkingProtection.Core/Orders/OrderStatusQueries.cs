@@ -20,9 +20,10 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
         (await ReadAsync(orderId, date, ct))?.AsAt;
 
     /// <summary>
-    /// The order itself with its <see cref="GetAsAtAsync"/> answer, reading the order with its condition sets and conditions
-    /// in one statement, then its duties (P1, P2: two statements whatever the number of conditions). The conditions'
-    /// protected people are not part of the answer and are not read.
+    /// The order itself with its <see cref="GetAsAtAsync"/> answer, reading the order, its condition sets and conditions, then
+    /// its duties (P1, P2: four statements whatever the number of conditions; split, because on SQLite a single query for the
+    /// order and its terms materialises every condition of every order). The conditions' protected people are not part of
+    /// the answer and are not read.
     /// </summary>
     public async Task<(StalkingProtectionOrder Order, OrderAsAt AsAt)?> ReadAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
     {
@@ -41,7 +42,6 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
     {
         var order = await db.Orders.AsNoTracking().IgnoreAutoIncludes()
             .Include(o => o.ConditionSets).ThenInclude(s => s.Conditions)
-            .AsSingleQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {

@@ -112,8 +112,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     /// <summary>Reads the order and everything the page shows of it; false when it does not exist or the user may not see its case.</summary>
     private async Task<bool> ReadAsync(Guid id, CancellationToken ct)
     {
-        // P2: the order with its condition sets, conditions and protected people in one statement.
-        var order = await db.Orders.AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return false;
