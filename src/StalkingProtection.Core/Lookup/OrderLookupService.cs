@@ -141,8 +141,7 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
             .InForceOn(today)
             .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => new FoundOrder(o.Id, o.RespondentId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay,
                 o.ServedAt != null, c.OfficerInCharge, c.Team))
-            .OrderBy(o => o.Id)
-            .ToListAsync(ct)).ToLookup(o => o.RespondentId);
+            .ToListAsync(ct)).OrderBy(o => o.Id).ToLookup(o => o.RespondentId);
 
         // An order in force by InForceOn is in force by its status too, so its terms are those of the version in force today,
         // read in one flat statement through the condition sets' (order, number) index.
