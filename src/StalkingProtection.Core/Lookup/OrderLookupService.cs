@@ -34,6 +34,30 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
     public const int MaxSubjects = 20;
     public async Task<IReadOnlyList<LookupSubject>> SearchAsync(OrderLookupQuery query, DateOnly today, Actor actor, CancellationToken ct = default)
     {
+        // P1: the reads share one connection, handed back before the audit entries are written.
+        List<LookupSubject> subjects;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            subjects = await DescribeAsync(await FindAsync(query, today, ct), today, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await auditLog.RecordConsultationsAsync(actor,
+        [
+            AuditEvents.OrderLookup.Searched.For(null, query.Justification,
+                newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) }),
+            .. subjects.Select(subject => AuditEvents.OrderLookup.SubjectShown.For(subject.RespondentId, query.Justification)),
+        ], ct);
+        return subjects;
+    }
+
+    /// <summary>The respondents the query names, at most <see cref="MaxSubjects"/>, not merged into another record.</summary>
+    private async Task<List<FoundRespondent>> FindAsync(OrderLookupQuery query, DateOnly today, CancellationToken ct)
+    {
         var respondents = db.Respondents.AsNoTracking().Where(r => r.MergedIntoId == null);
         AddressSearch? address = null;
         if (!string.IsNullOrWhiteSpace(query.PncId))
@@ -75,45 +99,36 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
                 "Enter a last name and date of birth, a PNC ID or part of an address", "Frontline lookup")]);
         }
 
-        // P1: only what the answer shows is loaded (the addresses only to match an address search), two statements by PNC ID, three by name.
-        respondents = respondents.IgnoreAutoIncludes().Include(r => r.Person).ThenInclude(p => p.Names);
-        if (address is not null)
-        {
-            respondents = respondents.Include(r => r.Addresses);
-        }
-
+        // P1: only the columns the answer shows, in one statement (the addresses only to match an address search).
+        var byAddress = address is not null;
         var found = await respondents
             .OrderBy(r => r.Id)
-            .Take(address is null ? MaxSubjects : MaxSubjects * 5)
+            .Take(byAddress ? MaxSubjects * 5 : MaxSubjects)
+            .Select(r => new FoundRespondent(r.Id, r.Person.DateOfBirth, r.Person.PncId,
+                r.Person.Names.OrderBy(n => n.Id).Select(n => new FoundName(n.GivenNames, n.FamilyName, n.IsAlias)).ToList(),
+                r.Addresses.Where(a => byAddress).Select(a => a.Address).ToList()))
+            .AsSingleQuery()
             .ToListAsync(ct);
         if (address is not null)
         {
-            found = found.Where(r => r.Addresses.Any(a => address.Matches(a.Address))).Take(MaxSubjects).ToList();
+            found = found.Where(r => r.Addresses.Any(address.Matches)).Take(MaxSubjects).ToList();
         }
 
         if (!string.IsNullOrWhiteSpace(query.GivenNames) && string.IsNullOrWhiteSpace(query.PncId))
         {
             // Case and accents ignored, and an initial is enough: "z" and "zoe" both find "Zoë".
             var given = PersonName.NormaliseName(query.GivenNames, "");
-            found = found.Where(r => r.Person.Names.Any(n => PersonName.NormaliseName(n.GivenNames, "").StartsWith(given, StringComparison.Ordinal))).ToList();
+            found = found.Where(r => r.Names.Any(n => PersonName.NormaliseName(n.GivenNames, "").StartsWith(given, StringComparison.Ordinal))).ToList();
         }
 
-        var subjects = await DescribeAsync(found, today, ct);
-
-        await auditLog.RecordConsultationsAsync(actor,
-        [
-            AuditEvents.OrderLookup.Searched.For(null, query.Justification,
-                newValues: new { found = subjects.Count, byPnc = !string.IsNullOrWhiteSpace(query.PncId), byAddress = !string.IsNullOrWhiteSpace(query.Address) }),
-            .. subjects.Select(subject => AuditEvents.OrderLookup.SubjectShown.For(subject.RespondentId, query.Justification)),
-        ], ct);
-        return subjects;
+        return found;
     }
 
     /// <summary>
-    /// The orders in force of every person found, with their cases, officers and terms, in the same few statements
-    /// whatever the number of people or orders (P1).
+    /// The orders in force of every person found, with their cases, officers and terms, in the same two or three statements
+    /// whatever the number of people, orders or conditions (P1).
     /// </summary>
-    private async Task<List<LookupSubject>> DescribeAsync(List<Respondent> found, DateOnly today, CancellationToken ct)
+    private async Task<List<LookupSubject>> DescribeAsync(List<FoundRespondent> found, DateOnly today, CancellationToken ct)
     {
         if (found.Count == 0)
         {
@@ -124,31 +139,54 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         var orders = (await db.Orders.IgnoreAutoIncludes().AsNoTracking()
             .Where(o => respondentIds.Contains(o.RespondentId))
             .InForceOn(today)
-            .Select(o => new { o.Id, o.RespondentId, o.CaseId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay, o.ServedAt })
-            .ToListAsync(ct)).ToLookup(o => o.RespondentId);
-        var caseIds = orders.SelectMany(o => o).Select(o => o.CaseId).Distinct().ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.OfficerInCharge, c.Team }).ToDictionaryAsync(c => c.Id, ct);
-        var officerIds = cases.Values.Select(c => Guid.TryParse(c.OfficerInCharge, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
-        var officers = await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber }).ToDictionaryAsync(u => u.Id.ToString(), ct);
-        var asAt = await orderStatus.GetManyAsAtAsync(orders.SelectMany(o => o).Select(o => o.Id).ToList(), today, ct);
+            .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => new FoundOrder(o.Id, o.RespondentId, o.Kind, o.MadeOn, o.CourtName, o.LastInForceDay,
+                o.ServedAt != null, c.OfficerInCharge, c.Team))
+            .ToListAsync(ct)).OrderBy(o => o.Id).ToLookup(o => o.RespondentId);
+
+        // An order in force by InForceOn is in force by its status too, so its terms are those of the version in force today,
+        // read in one flat statement through the condition sets' (order, number) index.
+        var orderIds = orders.SelectMany(o => o).Select(o => o.Id).ToList();
+        var terms = (orderIds.Count == 0
+            ? []
+            : await orderStatus.ConditionSetsOn(today)
+                .Where(s => orderIds.Contains(s.OrderId))
+                .SelectMany(s => s.Conditions, (s, t) => new FoundTerm(s.OrderId, t.Sequence, t.Type, t.Category, t.Wording, t.LocalityText, t.Duration, t.EndsOn))
+                .ToListAsync(ct)).ToLookup(t => t.OrderId);
+        var officerIds = orders.SelectMany(o => o).Select(o => Guid.TryParse(o.OfficerInCharge, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).Distinct().ToList();
+        var officers = officerIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber }).ToDictionaryAsync(u => u.Id.ToString(), ct);
 
         return found.Select(respondent =>
         {
-            var inForce = orders[respondent.Id].Select(order =>
+            var described = orders[respondent.Id].Select(order =>
             {
-                var terms = asAt.GetValueOrDefault(order.Id)?.ConditionsInForce.Select(c => new LookupCondition(c.Type, c.Category, c.Wording, c.LocalityText)).ToList() ?? [];
-                var caseInfo = cases.GetValueOrDefault(order.CaseId);
-                var officer = caseInfo is null ? null : officers.GetValueOrDefault(caseInfo.OfficerInCharge);
-                return new LookupOrder(order.Id, order.Kind, order.MadeOn, order.CourtName, order.LastInForceDay, order.ServedAt is not null, terms,
-                    officer?.DisplayName ?? caseInfo?.OfficerInCharge ?? "Not recorded", officer?.PhoneNumber, caseInfo?.Team ?? "");
+                var inForce = terms[order.Id]
+                    .OrderBy(t => t.Sequence)
+                    .Where(t => Condition.LastDay(t.Duration, t.EndsOn, order.LastInForceDay) is not { } last || today <= last)
+                    .Select(t => new LookupCondition(t.Type, t.Category, t.Wording, t.LocalityText))
+                    .ToList();
+                var officer = officers.GetValueOrDefault(order.OfficerInCharge);
+                return new LookupOrder(order.Id, order.Kind, order.MadeOn, order.Court, order.LastInForceDay, order.Served, inForce,
+                    officer?.DisplayName ?? order.OfficerInCharge, officer?.PhoneNumber, order.Team);
             }).ToList();
-            var person = respondent.Person;
-            return new LookupSubject(respondent.Id, person.PrimaryName.FullName,
-                person.Names.Where(n => n.IsAlias).Select(n => n.FullName).ToList(), person.DateOfBirth, person.PncId, inForce);
+            var primary = respondent.Names.First(n => !n.IsAlias);
+            return new LookupSubject(respondent.Id, PersonName.FullNameOf(primary.GivenNames, primary.FamilyName),
+                respondent.Names.Where(n => n.IsAlias).Select(n => PersonName.FullNameOf(n.GivenNames, n.FamilyName)).ToList(),
+                respondent.DateOfBirth, respondent.PncId, described);
         }).ToList();
     }
+
+    private sealed record FoundName(string GivenNames, string FamilyName, bool IsAlias);
+
+    private sealed record FoundRespondent(Guid Id, DateOnly? DateOfBirth, string? PncId, List<FoundName> Names, List<string> Addresses);
+
+    private sealed record FoundTerm(Guid OrderId, int Sequence, ConditionType Type, ConditionCategory Category, string Wording, string? LocalityText, ConditionDuration Duration, DateOnly? EndsOn);
+
+    private sealed record FoundOrder(Guid Id, Guid RespondentId, OrderKind Kind, DateOnly MadeOn, string Court, DateOnly? LastInForceDay, bool Served,
+        string OfficerInCharge, string Team);
 }
 
 /// <summary>

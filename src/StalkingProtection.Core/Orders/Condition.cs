@@ -230,9 +230,12 @@ public class Condition
             "Only legal services can approve a condition with a fixed period shorter than 2 years (SPA 2019 s.3(2), R15)", "SPA 2019 s.3(2)");
 
     /// <summary>The last day this condition can be in force, given its order's last day (null: until further order).</summary>
-    public DateOnly? LastDay(DateOnly? orderLastDay) => Duration switch
+    public DateOnly? LastDay(DateOnly? orderLastDay) => LastDay(Duration, EndsOn, orderLastDay);
+
+    /// <summary><see cref="LastDay(DateOnly?)"/> for a condition read as columns rather than loaded.</summary>
+    public static DateOnly? LastDay(ConditionDuration duration, DateOnly? endsOn, DateOnly? orderLastDay) => duration switch
     {
-        ConditionDuration.FixedPeriod => orderLastDay is { } o && o < EndsOn!.Value ? o : EndsOn,
+        ConditionDuration.FixedPeriod => orderLastDay is { } o && o < endsOn!.Value ? o : endsOn,
         ConditionDuration.UntilFurtherOrder => orderLastDay,
         _ => orderLastDay,
     };

@@ -20,12 +20,29 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
         (await ReadAsync(orderId, date, ct))?.AsAt;
 
     /// <summary>
-    /// The order itself with its <see cref="GetAsAtAsync"/> answer, reading the order graph once (P1, P2: split queries,
-    /// see DatabaseSetup, keep this read independent of the size of the condition table).
+    /// The order itself with its <see cref="GetAsAtAsync"/> answer, reading the order, its condition sets and conditions, then
+    /// its duties (P1, P2: four statements whatever the number of conditions; split, because on SQLite a single query for the
+    /// order and its terms materialises every condition of every order). The conditions' protected people are not part of
+    /// the answer and are not read.
     /// </summary>
     public async Task<(StalkingProtectionOrder Order, OrderAsAt AsAt)?> ReadAsync(Guid orderId, DateOnly date, CancellationToken ct = default)
     {
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadOrderAsync(orderId, date, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<(StalkingProtectionOrder Order, OrderAsAt AsAt)?> ReadOrderAsync(Guid orderId, DateOnly date, CancellationToken ct)
+    {
+        var order = await db.Orders.AsNoTracking().IgnoreAutoIncludes()
+            .Include(o => o.ConditionSets).ThenInclude(s => s.Conditions)
+            .SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
             return null;
@@ -39,27 +56,13 @@ public sealed class OrderStatusQueries(StalkingProtectionDbContext db)
     }
 
     /// <summary>
-    /// <see cref="GetAsAtAsync"/> for several orders at once, in the same two statements whatever their number (P1): the
-    /// orders with their condition sets and conditions, then their notification duties.
+    /// Each order's version of its terms on <paramref name="date"/> (SPA 2019 s.4, R21), as a query to read in the database:
+    /// the condition set with the highest number effective by then, as <see cref="StalkingProtectionOrder.ConditionSetOn"/> reads a loaded order.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, OrderAsAt>> GetManyAsAtAsync(IReadOnlyCollection<Guid> orderIds, DateOnly date, CancellationToken ct = default)
+    public IQueryable<ConditionSet> ConditionSetsOn(DateOnly date)
     {
-        if (orderIds.Count == 0)
-        {
-            return new Dictionary<Guid, OrderAsAt>();
-        }
-
-        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
-        if (orders.Count == 0)
-        {
-            return new Dictionary<Guid, OrderAsAt>();
-        }
-
-        var obligations = (await db.NotificationObligations.AsNoTracking()
-            .Where(o => o.OrderId != null && orderIds.Contains(o.OrderId.Value) && o.TriggerDate <= date)
-            .OrderBy(o => o.TriggerDate)
-            .ToListAsync(ct)).ToLookup(o => o.OrderId!.Value);
-        return orders.ToDictionary(order => order.Id, order => AsAt(order, obligations[order.Id], date));
+        var sets = db.Set<ConditionSet>().AsNoTracking().IgnoreAutoIncludes();
+        return sets.Where(s => s.EffectiveFrom <= date && !sets.Any(later => later.OrderId == s.OrderId && later.EffectiveFrom <= date && later.Number > s.Number));
     }
 
     /// <summary>The answer for one loaded order and its duties triggered on or before <paramref name="date"/>.</summary>

@@ -162,7 +162,9 @@ public class PersonName
     /// <summary>The day the respondent notified the police of this name (s.9).</summary>
     public DateOnly? NotifiedOn { get; private set; }
 
-    public string FullName => $"{GivenNames} {FamilyName}".Trim();
+    public string FullName => FullNameOf(GivenNames, FamilyName);
+
+    public static string FullNameOf(string givenNames, string familyName) => $"{givenNames} {familyName}".Trim();
 
     private readonly List<PersonNameWord> _words = [];
 

@@ -91,16 +91,37 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        // P2: the page's reads share one connection, handed back before the audit entry is written.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await ReadAsync(id, ct))
+            {
+                return NotFound();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Order.Viewed.For(Order.Id), ct);
+        return Page();
+    }
+
+    /// <summary>Reads the order and everything the page shows of it; false when it does not exist or the user may not see its case.</summary>
+    private async Task<bool> ReadAsync(Guid id, CancellationToken ct)
+    {
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
-            return NotFound();
+            return false;
         }
 
         var stalkingCase = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == order.CaseId, ct);
         if (!User.CanSee(stalkingCase))
         {
-            return NotFound();
+            return false;
         }
 
         Order = order;
@@ -145,9 +166,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Actions = ActionsFor(order, EndedText is not null);
         Deadlines = BuildDeadlines(openReviewTask);
         Timeline = await BuildTimelineAsync(ct);
-
-        await audit.RecordConsultationAsync(User.ToActor(), AuditEvents.Order.Viewed.For(order.Id), ct);
-        return Page();
+        return true;
     }
 
     /// <summary>
