@@ -89,20 +89,16 @@ public static class DatabaseSetup
     public static IServiceCollection AddStalkingProtectionDatabase(
         this IServiceCollection services, DatabaseProvider provider, string connectionString, string? passwordFile = null, TimeSpan passwordRefreshInterval = default)
     {
-        // P1-P3: the compiled model is named, not found: left to EF Core, every new context (one a request, created by the
-        // sign-in check) looks for it among the assembly's attributes by reflection (bench/results/2026-12-07-workspace-pages-http.md).
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<StalkingProtectionDbContext, PostgresStalkingProtectionDbContext>(
                 (sp, o) => ConfigurePostgres((DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>)o, connectionString, passwordFile, passwordRefreshInterval)
-                    .UseModel(CompiledModels.Postgres.PostgresStalkingProtectionDbContextModel.Instance)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             services.AddDbContext<StalkingProtectionDbContext, SqliteStalkingProtectionDbContext>(
                 (sp, o) => ConfigureSqlite((DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>)o, connectionString)
-                    .UseModel(CompiledModels.Sqlite.SqliteStalkingProtectionDbContextModel.Instance)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
@@ -113,9 +109,7 @@ public static class DatabaseSetup
         DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors) =>
         provider == DatabaseProvider.Postgres
             ? new PostgresStalkingProtectionDbContext(
-                ConfigurePostgres(new DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>(), connectionString)
-                    .UseModel(CompiledModels.Postgres.PostgresStalkingProtectionDbContextModel.Instance).AddInterceptors(interceptors).Options)
+                ConfigurePostgres(new DbContextOptionsBuilder<PostgresStalkingProtectionDbContext>(), connectionString).AddInterceptors(interceptors).Options)
             : new SqliteStalkingProtectionDbContext(
-                ConfigureSqlite(new DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>(), connectionString)
-                    .UseModel(CompiledModels.Sqlite.SqliteStalkingProtectionDbContextModel.Instance).AddInterceptors(interceptors).Options);
+                ConfigureSqlite(new DbContextOptionsBuilder<SqliteStalkingProtectionDbContext>(), connectionString).AddInterceptors(interceptors).Options);
 }
