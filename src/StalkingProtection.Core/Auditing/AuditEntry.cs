@@ -73,6 +73,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.CorrelationId).HasMaxLength(100);
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.RecordType, a.RecordId, a.OccurredAt });
+        // P2: the case, order and application pages read a record's history by its id alone, whatever its type; without
+        // this index each view reads the whole audit log.
+        builder.HasIndex(a => a.RecordId);
         builder.HasIndex(a => new { a.ActorId, a.OccurredAt });
     }
 }

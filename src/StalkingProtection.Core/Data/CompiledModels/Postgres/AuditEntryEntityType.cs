@@ -21,7 +21,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 typeof(AuditEntry),
                 baseEntityType,
                 propertyCount: 13,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -159,12 +159,16 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index.AddAnnotation("Relational:Name", "ix_audit_entries_occurred_at");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { actorId, occurredAt });
-            index0.AddAnnotation("Relational:Name", "ix_audit_entries_actor_id_occurred_at");
+                new[] { recordId });
+            index0.AddAnnotation("Relational:Name", "ix_audit_entries_record_id");
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { actorId, occurredAt });
+            index1.AddAnnotation("Relational:Name", "ix_audit_entries_actor_id_occurred_at");
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { recordType, recordId, occurredAt });
-            index1.AddAnnotation("Relational:Name", "ix_audit_entries_record_type_record_id_occurred_at");
+            index2.AddAnnotation("Relational:Name", "ix_audit_entries_record_type_record_id_occurred_at");
 
             return runtimeEntityType;
         }

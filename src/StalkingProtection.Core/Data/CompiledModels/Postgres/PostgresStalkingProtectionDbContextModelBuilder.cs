@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ae31af01-054d-4233-a36f-5ad512fc37ba"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("0fee913c-e86a-41b2-9a56-52712bf828f6"), entityTypeCount: 62)
         {
         }
 

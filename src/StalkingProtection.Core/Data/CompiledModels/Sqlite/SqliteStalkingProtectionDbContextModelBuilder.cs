@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b1bb99b2-7094-449a-be02-19362527b3cc"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("8a84f7d4-526c-4a6a-b315-04c26623a004"), entityTypeCount: 62)
         {
         }
 

@@ -670,6 +670,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
 
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_audit_entries_record_id");
+
                     b.HasIndex("ActorId", "OccurredAt")
                         .HasDatabaseName("ix_audit_entries_actor_id_occurred_at");
 

@@ -657,6 +657,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
 
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_audit_entries_record_id");
+
                     b.HasIndex("ActorId", "OccurredAt")
                         .HasDatabaseName("ix_audit_entries_actor_id_occurred_at");
 

@@ -179,11 +179,7 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog auditLog, TimeP
         recordIds.AddRange(Referrals.Select(r => r.Id));
         recordIds.AddRange(OtherOrders.Select(o => o.Id));
         var keys = recordIds.Select(i => i.ToString()).ToList();
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.RecordId != null && keys.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
-            .OrderByDescending(e => e.Id)
-            .Take(200)
-            .ToListAsync(ct);
+        var entries = await db.AuditEntries.OfRecordsAsync(keys, ct);
         return entries.Select(e => new TimelineEntry(e.OccurredAt, e.ActorName, CaseTimeline.Describe(e.Action), e.Justification)).ToList();
     }
 }

@@ -262,9 +262,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         ids.AddRange(PendingChangeApplications.Select(a => a.Id.ToString()));
         ids.AddRange(Reviews.Select(r => r.Id.ToString()));
         ids.AddRange(Obligations.Where(o => o.MetByEventId is not null).Select(o => o.MetByEventId!.Value.ToString()));
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.RecordId != null && ids.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
-            .OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
+        var entries = await db.AuditEntries.OfRecordsAsync(ids, ct);
         return entries.Select(e => new TimelineItem(e.OccurredAt, e.ActorName, Describe(e.Action), e.Justification)).ToList();
     }
 

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace StalkingProtection.Core.Auditing;
+
+/// <summary>What was done to a set of records, newest first, as the case and order pages show it on their timelines.</summary>
+public static class AuditHistory
+{
+    public const int MaxEntries = 200;
+
+    /// <summary>
+    /// The entries naming any of <paramref name="recordIds"/>, whatever the records' types, consultations left out, newest
+    /// first. Read through the record id index (P2: a page view never reads the whole audit log, which only grows).
+    /// </summary>
+    public static Task<List<AuditEntry>> OfRecordsAsync(this IQueryable<AuditEntry> entries, IEnumerable<string> recordIds, CancellationToken ct = default)
+    {
+        var keys = recordIds.Distinct().ToList();
+        return entries.AsNoTracking()
+            .Where(e => e.RecordId != null && keys.Contains(e.RecordId) && e.Kind != AuditKind.Consultation)
+            .OrderByDescending(e => e.Id)
+            .Take(MaxEntries)
+            .ToListAsync(ct);
+    }
+}
