@@ -22,17 +22,22 @@ namespace StalkingProtection.Core.Import;
 /// services, with the same audit entries and staff tasks; rows are then written a chunk at a time in one transaction with their
 /// imported-row keys, and the cases list's keys are worked out for the chunk in that transaction. A row whose entities break
 /// a rule is left to the per-row path, which reports it exactly as the dry run does. A row naming the respondent of an earlier
-/// row of the chunk adds its order to that respondent's records in memory, as the per-row path adds it to the person it finds.
+/// bulk row adds its order to that respondent's records in memory, as the per-row path adds it to the person it finds; what it
+/// changes of records an earlier chunk wrote (a duty met or excused, a task cancelled) is updated with its chunk.
 /// </summary>
 internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvider realClock, Actor actor)
 {
     private readonly List<Added> _rows = [];
 
+    // The duties and tasks of the chunk's rows, not yet written; a row's change to any other is an update of an earlier chunk's record.
+    private readonly HashSet<object> _unwritten = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(BulkRespondent Respondent, object Record)> _updates = [];
+
     private sealed record Added(int Index, List<object> Records, List<AuditEvent> Events, TrackerImportedRow Key, BulkRespondent Respondent);
 
     /// <summary>
-    /// A respondent a row of the chunk created, by the keys the per-row path finds them by, with everything the chunk's rows recorded
-    /// against them: what a later row reads (their other orders, R11; their notifications and duties, SPA 2019 s.9, R25) and changes.
+    /// A respondent a bulk row created, by the keys the per-row path finds them by, with everything the bulk rows recorded against
+    /// them: what a later row reads (their other orders, R11; their notifications and duties, SPA 2019 s.9, R25) and changes.
     /// </summary>
     internal sealed class BulkRespondent(Respondent respondent, IReadOnlyList<string> keys)
     {
@@ -62,9 +67,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
     private static DateTimeOffset Noon(DateOnly day) => LondonTime.ToUtc(day, new TimeOnly(12, 0));
 
     /// <summary>
-    /// Builds the row's records in memory, for the respondent of an earlier row of the chunk (<paramref name="earlier"/>) or a new one
-    /// known by <paramref name="respondentKeys"/>; null when an entity refused it (nothing of the row is kept, but an earlier row's
-    /// records of <paramref name="earlier"/> may have been changed: <see cref="Evict"/> them).
+    /// Builds the row's records in memory, for the respondent of an earlier bulk row (<paramref name="earlier"/>) or a new one known
+    /// by <paramref name="respondentKeys"/>; null when an entity refused it (nothing of the row is kept, but an earlier row's
+    /// records of <paramref name="earlier"/> may have been changed in memory: <see cref="Evict"/> their rows of the chunk, and
+    /// leave them to the per-row path).
     /// </summary>
     public TrackerRowRecorder.Result? TryAdd(int index, TrackerOrder row, string key, string hash, BulkRespondent? earlier, IReadOnlyList<string> respondentKeys,
         out BulkRespondent? respondent)
@@ -74,8 +80,15 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         respondent = null;
         try
         {
-            var orderId = Build(row, earlier, records, events, out var notes);
+            var changed = new List<object>();
+            var orderId = Build(row, earlier, records, events, changed, out var notes);
             respondent = earlier ?? new BulkRespondent(records.OfType<Respondent>().Single(), respondentKeys);
+            foreach (var record in changed.Where(c => !_unwritten.Contains(c) && !records.Contains(c)))
+            {
+                _updates.Add((respondent, record));
+            }
+
+            _unwritten.UnionWith(records.Where(r => r is NotificationObligation or StaffTask));
             respondent.Orders.Add(records.OfType<StalkingProtectionOrder>().Single());
             respondent.Duties.AddRange(records.OfType<NotificationObligation>());
             respondent.Notifications.AddRange(records.OfType<NotificationEvent>());
@@ -94,6 +107,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
     {
         var evicted = _rows.Where(r => r.Respondent == respondent).Select(r => r.Index).ToList();
         _rows.RemoveAll(r => r.Respondent == respondent);
+        _updates.RemoveAll(u => u.Respondent == respondent);
         return evicted;
     }
 
@@ -112,6 +126,18 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                 await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. records, .. entries, .. _rows.Select(r => r.Key)], ct);
             }
 
+            // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the cases
+            // list's keys of its case worked out again.
+            if (_updates.Count > 0)
+            {
+                foreach (var record in _updates.Select(u => u.Record).Distinct(ReferenceEqualityComparer.Instance))
+                {
+                    db.Entry(record!).State = EntityState.Modified;
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
             // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
             await CaseListKeys.RefreshCasesAsync(db, records.OfType<StalkingCase>().Select(c => c.Id), ct);
             await transaction.CommitAsync(ct);
@@ -125,6 +151,9 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         finally
         {
             _rows.Clear();
+            _unwritten.Clear();
+            _updates.Clear();
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -163,7 +192,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         }
     }
 
-    private Guid Build(TrackerOrder row, BulkRespondent? earlier, List<object> records, List<AuditEvent> events, out List<string> notes)
+    private Guid Build(TrackerOrder row, BulkRespondent? earlier, List<object> records, List<AuditEvent> events, List<object> changed, out List<string> notes)
     {
         notes = [];
         var applied = row.ApplicationDate;
@@ -400,6 +429,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             foreach (var obligation in NotificationObligation.MeetAllItCan(notification, respondent, obligations))
             {
                 met.Add(obligation.Id);
+                changed.Add(obligation);
                 events.Add(AuditEvents.Obligation.Met.For(obligation.Id, oldValues: before[obligation.Id],
                     newValues: new { obligation.Status, obligation.MetOn, NotificationId = notification.Id }));
             }
@@ -429,11 +459,13 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             {
                 var duties = (earlier?.Duties ?? []).Concat(records.OfType<NotificationObligation>()).Where(d => d.Status == ObligationStatus.Open).ToList();
                 var excused = OrderEnd.ExcuseDuties(duties, respondentOrders, on, events.Add);
+                changed.AddRange(duties.Where(d => excused.Contains(d.Id)));
                 OrderEnd.CancelTasks((earlier?.Tasks ?? []).Concat(tasks).Where(t => OrderEnd.EndsWith(t, [order.Id], excused)).ToList(), ended, respondentOrders, on, (group, reason) =>
                 {
                     foreach (var task in group.Where(t => t.Status == StaffTaskStatus.Open))
                     {
                         task.Cancel(now);
+                        changed.Add(task);
                         events.Add(StaffTaskRaiser.Cancelled(task, reason));
                     }
                 });

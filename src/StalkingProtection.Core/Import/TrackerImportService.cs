@@ -99,10 +99,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
     }
 
     /// <summary>
-    /// The bulk path: rows that only create records, for a respondent not in the register, or created by an earlier row of the same
-    /// chunk, are written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching
-    /// a person of the register, of an earlier chunk or of a row left to the per-row path, a row naming its officer by a staff account's id,
-    /// a row an entity refused and the chunk's other rows of its respondent), in file order, to run after every chunk has committed.
+    /// The bulk path: rows that only create records, for a respondent not in the register, or created by an earlier bulk row, are
+    /// written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching a person
+    /// of the register or of a row left to the per-row path, a row naming its officer by a staff account's id, a row an entity refused and
+    /// the chunk's other rows of its respondent), in file order, to run after every chunk has committed.
     /// </summary>
     private async Task<(List<int> PerRow, int Bulk)> RunBulkAsync(IReadOnlyList<TrackerRow> rows, HashSet<string> duplicates, Actor actor, Action<int, TrackerRowReport> done,
         CancellationToken ct)
@@ -110,10 +110,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
         var today = LondonTime.DateOf(timeProvider.GetUtcNow());
         var imported = await db.TrackerImportedRows.AsNoTracking().Select(r => new { r.RowKey, r.RowHash, r.OrderId })
             .ToDictionaryAsync(r => r.RowKey, StringComparer.Ordinal, ct);
-        // The keys of people a row is matched with by the per-row path (FindRespondentAsync): those of the register, of the chunks
-        // written, and of the rows left to the per-row path. A respondent of the chunk being built is matched in memory instead.
+        // The keys of people a row is matched with by the per-row path (FindRespondentAsync): those of the register and of the rows
+        // left to the per-row path. A respondent the bulk rows created is matched in memory instead.
         var people = await RespondentKeysAsync(ct);
-        var inChunk = new Dictionary<string, TrackerBulkRows.BulkRespondent>(StringComparer.Ordinal);
+        var built = new Dictionary<string, TrackerBulkRows.BulkRespondent>(StringComparer.Ordinal);
         var perRow = new List<int>();
         var bulk = new TrackerBulkRows(db, timeProvider, actor);
         var pending = new List<(int Index, TrackerRow Row, TrackerRowRecorder.Result Result, bool Matched)>();
@@ -125,7 +125,7 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             foreach (var key in keys)
             {
                 people.Add(key);
-                if (inChunk.Remove(key, out var respondent))
+                if (built.Remove(key, out var respondent))
                 {
                     LeaveToPerRow(respondent.Keys);
                 }
@@ -149,12 +149,13 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             }
             else
             {
+                // The chunk's changes to the respondents' records in memory were not saved: from here on, the services match them.
                 perRow.AddRange(pending.Select(p => p.Index));
+                people.UnionWith(built.Keys);
+                built.Clear();
             }
 
             pending.Clear();
-            people.UnionWith(inChunk.Keys);
-            inChunk.Clear();
         }
 
         for (var index = 0; index < rows.Count; index++)
@@ -192,10 +193,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
                 continue;
             }
 
-            // FindRespondentAsync: by the PNC ID, else by the date of birth with the family name; a respondent of the chunk is found by
-            // these keys alone, since no other person has them.
-            var respondent = order.PncId is { } pnc && inChunk.TryGetValue("pnc:" + ReferenceKeys.PncId(pnc), out var byPnc) ? byPnc
-                : order.DateOfBirth is { } dob && inChunk.TryGetValue(Born(dob, order.FamilyName), out var born) ? born
+            // FindRespondentAsync: by the PNC ID, else by the date of birth with the family name; a respondent the bulk rows created is
+            // found by these keys alone, since no other person has them.
+            var respondent = order.PncId is { } pnc && built.TryGetValue("pnc:" + ReferenceKeys.PncId(pnc), out var byPnc) ? byPnc
+                : order.DateOfBirth is { } dob && built.TryGetValue(Born(dob, order.FamilyName), out var born) ? born
                 : null;
             if (bulk.TryAdd(index, order, key, row.Hash, respondent, keys, out var added) is not { } result)
             {
@@ -216,7 +217,7 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             {
                 foreach (var respondentKey in keys)
                 {
-                    inChunk[respondentKey] = added!;
+                    built[respondentKey] = added!;
                 }
             }
 
