@@ -202,7 +202,8 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             {
                 if (respondent is not null)
                 {
-                    // The refused row may have changed the records of the respondent's earlier rows: they all go through the services.
+                    // The refused row may have changed the respondent's records in memory: their rows of this chunk, and every later one,
+                    // go through the services.
                     var evicted = bulk.Evict(respondent);
                     pending.RemoveAll(p => evicted.Contains(p.Index));
                     perRow.AddRange(evicted);
