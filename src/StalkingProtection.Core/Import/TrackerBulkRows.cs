@@ -58,7 +58,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
 
     /// <summary>
     /// The rows this path records: an order, interim or full, with its hearing, service, breaches, notifications and discharge,
-    /// each step on its own day as through the services, for a respondent the row itself creates or an earlier row of the chunk created.
+    /// each step on its own day as through the services, for a respondent the row itself creates or an earlier bulk row created.
     /// </summary>
     public static bool Handles(TrackerOrder row) =>
         // CaseService.FindOfficerAccountAsync: an officer named by a staff account's id is linked to the account.
