@@ -397,7 +397,7 @@ internal sealed record BenchOptions(DatabaseProvider Provider, string Connection
         The database named by the connection string is deleted, recreated and seeded; with --reuse it is kept as an earlier run
         seeded it and only migrated. With --import-rows N it seeds nothing and measures the tracker import of N generated rows:
         --import-per-row sends every row through the services (the bulk path off), --import-create-only keeps only the rows for a
-        respondent of no earlier row (the go-live case the bulk path is for).
+        respondent of no earlier row (the go-live case without people named twice).
         With --http-fixture FILE it seeds (or reuses), writes what bench/load sends to FILE and measures nothing; with
         --serve-baseline URL it serves the bare EF Core endpoints bench/load compares with, on a database seeded before.
         """;

@@ -21,19 +21,44 @@ namespace StalkingProtection.Core.Import;
 /// by the same entity methods, in the same order and on the same days, as <see cref="TrackerRowRecorder"/> makes them through the
 /// services, with the same audit entries and staff tasks; rows are then written a chunk at a time in one transaction with their
 /// imported-row keys, and the cases list's keys are worked out for the chunk in that transaction. A row whose entities break
-/// a rule is left to the per-row path, which reports it exactly as the dry run does.
+/// a rule is left to the per-row path, which reports it exactly as the dry run does. A row naming the respondent of an earlier
+/// bulk row adds its order to that respondent's records in memory, as the per-row path adds it to the person it finds; what it
+/// changes of records an earlier chunk wrote (a duty met or excused, a task cancelled) is updated with its chunk.
 /// </summary>
 internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvider realClock, Actor actor)
 {
-    private readonly List<object> _records = [];
-    private readonly List<AuditEvent> _events = [];
-    private readonly List<TrackerImportedRow> _keys = [];
+    private readonly List<Added> _rows = [];
 
-    public int Count => _keys.Count;
+    // The duties and tasks of the chunk's rows, not yet written; a row's change to any other is an update of an earlier chunk's record.
+    private readonly HashSet<object> _unwritten = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(BulkRespondent Respondent, object Record)> _updates = [];
+
+    private sealed record Added(int Index, List<object> Records, List<AuditEvent> Events, TrackerImportedRow Key, BulkRespondent Respondent);
+
+    /// <summary>
+    /// A respondent a bulk row created, by the keys the per-row path finds them by, with everything the bulk rows recorded against
+    /// them: what a later row reads (their other orders, R11; their notifications and duties, SPA 2019 s.9, R25) and changes.
+    /// </summary>
+    internal sealed class BulkRespondent(Respondent respondent, IReadOnlyList<string> keys)
+    {
+        public Respondent Respondent { get; } = respondent;
+
+        public IReadOnlyList<string> Keys { get; } = keys;
+
+        public List<StalkingProtectionOrder> Orders { get; } = [];
+
+        public List<NotificationObligation> Duties { get; } = [];
+
+        public List<NotificationEvent> Notifications { get; } = [];
+
+        public List<StaffTask> Tasks { get; } = [];
+    }
+
+    public int Count => _rows.Count;
 
     /// <summary>
     /// The rows this path records: an order, interim or full, with its hearing, service, breaches, notifications and discharge,
-    /// each step on its own day as through the services, for a respondent the row itself creates.
+    /// each step on its own day as through the services, for a respondent the row itself creates or an earlier bulk row created.
     /// </summary>
     public static bool Handles(TrackerOrder row) =>
         // CaseService.FindOfficerAccountAsync: an officer named by a staff account's id is linked to the account.
@@ -41,23 +66,49 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
 
     private static DateTimeOffset Noon(DateOnly day) => LondonTime.ToUtc(day, new TimeOnly(12, 0));
 
-    /// <summary>Builds the row's records in memory; null when an entity refused it (nothing of the row is kept).</summary>
-    public TrackerRowRecorder.Result? TryAdd(TrackerOrder row, string key, string hash)
+    /// <summary>
+    /// Builds the row's records in memory, for the respondent of an earlier bulk row (<paramref name="earlier"/>) or a new one known
+    /// by <paramref name="respondentKeys"/>; null when an entity refused it (nothing of the row is kept, but an earlier row's
+    /// records of <paramref name="earlier"/> may have been changed in memory: <see cref="Evict"/> their rows of the chunk, and
+    /// leave them to the per-row path).
+    /// </summary>
+    public TrackerRowRecorder.Result? TryAdd(int index, TrackerOrder row, string key, string hash, BulkRespondent? earlier, IReadOnlyList<string> respondentKeys,
+        out BulkRespondent? respondent)
     {
         var records = new List<object>();
         var events = new List<AuditEvent>();
+        respondent = null;
         try
         {
-            var orderId = Build(row, records, events, out var notes);
-            _records.AddRange(records);
-            _events.AddRange(events);
-            _keys.Add(TrackerImportedRow.Create(key, hash, orderId, 1, actor, realClock.GetUtcNow()));
+            var changed = new List<object>();
+            var orderId = Build(row, earlier, records, events, changed, out var notes);
+            respondent = earlier ?? new BulkRespondent(records.OfType<Respondent>().Single(), respondentKeys);
+            foreach (var record in changed.Where(c => !_unwritten.Contains(c) && !records.Contains(c)))
+            {
+                _updates.Add((respondent, record));
+            }
+
+            _unwritten.UnionWith(records.Where(r => r is NotificationObligation or StaffTask));
+            respondent.Orders.Add(records.OfType<StalkingProtectionOrder>().Single());
+            respondent.Duties.AddRange(records.OfType<NotificationObligation>());
+            respondent.Notifications.AddRange(records.OfType<NotificationEvent>());
+            respondent.Tasks.AddRange(records.OfType<StaffTask>());
+            _rows.Add(new Added(index, records, events, TrackerImportedRow.Create(key, hash, orderId, 1, actor, realClock.GetUtcNow()), respondent));
             return new TrackerRowRecorder.Result(orderId, notes);
         }
         catch (RuleViolationException)
         {
             return null;
         }
+    }
+
+    /// <summary>Takes the respondent's rows out of the chunk, answering their indexes: they go through the per-row path, in file order.</summary>
+    public List<int> Evict(BulkRespondent respondent)
+    {
+        var evicted = _rows.Where(r => r.Respondent == respondent).Select(r => r.Index).ToList();
+        _rows.RemoveAll(r => r.Respondent == respondent);
+        _updates.RemoveAll(u => u.Respondent == respondent);
+        return evicted;
     }
 
     /// <summary>Writes the chunk in one transaction: records, audit entries and imported-row keys together, or none of them.</summary>
@@ -67,15 +118,28 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var audit = new AuditLog(db, realClock);
-            var entries = _events.Select(e => audit.Create(actor, e));
+            var records = _rows.SelectMany(r => r.Records).ToList();
+            var entries = _rows.SelectMany(r => r.Events).Select(e => audit.Create(actor, e));
             var dbTransaction = transaction.GetDbTransaction();
             await using (await LargerSqliteCacheAsync(dbTransaction, ct))
             {
-                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. _records, .. entries, .. _keys], ct);
+                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. records, .. entries, .. _rows.Select(r => r.Key)], ct);
+            }
+
+            // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the cases
+            // list's keys of its case worked out again.
+            if (_updates.Count > 0)
+            {
+                foreach (var record in _updates.Select(u => u.Record).Distinct(ReferenceEqualityComparer.Instance))
+                {
+                    db.Entry(record!).State = EntityState.Modified;
+                }
+
+                await db.SaveChangesAsync(ct);
             }
 
             // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
-            await CaseListKeys.RefreshCasesAsync(db, _records.OfType<StalkingCase>().Select(c => c.Id), ct);
+            await CaseListKeys.RefreshCasesAsync(db, records.OfType<StalkingCase>().Select(c => c.Id), ct);
             await transaction.CommitAsync(ct);
             return true;
         }
@@ -86,9 +150,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         }
         finally
         {
-            _records.Clear();
-            _events.Clear();
-            _keys.Clear();
+            _rows.Clear();
+            _unwritten.Clear();
+            _updates.Clear();
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -127,7 +192,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         }
     }
 
-    private Guid Build(TrackerOrder row, List<object> records, List<AuditEvent> events, out List<string> notes)
+    private Guid Build(TrackerOrder row, BulkRespondent? earlier, List<object> records, List<AuditEvent> events, List<object> changed, out List<string> notes)
     {
         notes = [];
         var applied = row.ApplicationDate;
@@ -138,12 +203,25 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         var stalkingCase = StalkingCase.Open([], OffencesConsidered.None, applied, row.OfficerInCharge, TrackerImportService.Team, appliedAt);
         events.Add(AuditEvents.Case.Opened.For(stalkingCase.Id,
             newValues: new { stalkingCase.CrimeReferences, stalkingCase.Offences, stalkingCase.ReportedOn, stalkingCase.OfficerInCharge, stalkingCase.Team }));
-        var person = Person.Create(row.GivenNames, row.FamilyName, row.DateOfBirth, Gender.NotKnown, row.PncId, appliedAt);
-        var respondent = Respondent.Create(person, appliedAt);
-        stalkingCase.SetRespondent(respondent.Id);
-        events.Add(AuditEvents.Respondent.Added.For(respondent.Id,
-            newValues: new { CaseId = stalkingCase.Id, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = false, HomeAddressPoliceArea = (PoliceForce?)null }));
-        records.AddRange([stalkingCase, person, respondent]);
+        records.Add(stalkingCase);
+        Respondent respondent;
+        if (earlier is null)
+        {
+            var person = Person.Create(row.GivenNames, row.FamilyName, row.DateOfBirth, Gender.NotKnown, row.PncId, appliedAt);
+            respondent = Respondent.Create(person, appliedAt);
+            stalkingCase.SetRespondent(respondent.Id);
+            events.Add(AuditEvents.Respondent.Added.For(respondent.Id,
+                newValues: new { CaseId = stalkingCase.Id, PersonId = person.Id, person.DateOfBirth, person.PncId, HasAddress = false, HomeAddressPoliceArea = (PoliceForce?)null }));
+            records.AddRange([person, respondent]);
+        }
+        else
+        {
+            // TrackerRowRecorder.RecordAsync with the person FindRespondentAsync finds: the case is linked to them, nothing of them changes.
+            respondent = earlier.Respondent;
+            stalkingCase.SetRespondent(respondent.Id);
+            events.Add(AuditEvents.Case.RespondentLinked.For(stalkingCase.Id, TrackerRowRecorder.SamePerson, newValues: new { RespondentId = respondent.Id }));
+            notes.Add(TrackerRowRecorder.AddedToTheirRecord);
+        }
 
         var victims = new List<Victim>();
         foreach (var (given, family) in row.ProtectedPersons)
@@ -210,7 +288,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             records.AddRange([hearing, hearingTask]);
         }
 
-        // OrderService.RecordOrderAsync: a new respondent has no other orders (R11), and a full order here has no interim order to replace (R19).
+        // OrderService.RecordOrderAsync: the conditions of the respondent's other orders in force that day (SPA 2019 s.2(6)–(7), R11); a full
+        // order here has no interim order to replace (R19), its application being the row's own.
+        var existingConditions = earlier?.Orders.Where(o => o.MadeOn <= row.MadeOn && o.EndedOn == null && o.IsInForceOn(row.MadeOn))
+            .SelectMany(o => o.ConditionsInForceOn(row.MadeOn)).ToList() ?? [];
         var conditions = row.Conditions.Select(c => TrackerRowRecorder.ConditionFromText(c, victims.Select(v => v.Id).ToList())).ToList();
         foreach (var (wording, _) in conditions.Where(c => c.Review))
         {
@@ -221,7 +302,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         var terms = new OrderTerms(row.Kind, youth ? OrderOrigin.PoliceApplicationYouthCourt : OrderOrigin.PoliceApplicationMagistrates, row.Court, row.ApplicantForce,
             row.MadeOn, row.LastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, row.LastDay, conditions.Select(c => c.Draft).ToList());
         var @override = new Override(TrackerRowRecorder.FromTracker, actor);
-        var order = StalkingProtectionOrder.Make(stalkingCase.Id, respondent.Id, application, terms, new OrderContext(null, [], true, null),
+        var order = StalkingProtectionOrder.Make(stalkingCase.Id, respondent.Id, application, terms, new OrderContext(null, existingConditions, true, null),
             victims.Where(v => v.IsProtectedPerson).Select(v => v.Id).ToHashSet(), @override, madeAt, out var overridden);
         application.Determine(Determination.Granted, madeAt);
         events.Add(AuditEvents.Application.Determined.For(application.Id, "Order made", newValues: new { application.Status, application.Determination, OrderId = order.Id }));
@@ -251,12 +332,13 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         Raise(StaffTaskType.ReviewDue, $"Review:{order.Id}:{reviewOn:yyyy-MM-dd}", "Review the order's management", reviewOn);
         var serve = Raise(StaffTaskType.ServeOrder, $"Serve:{order.Id}", "Serve the order on the respondent", row.MadeOn);
         records.Add(order);
+        List<StalkingProtectionOrder> respondentOrders = [.. earlier?.Orders ?? [], order];
 
         // OrderService.RecordServiceAsync: SPA 2019 s.9(1), R25, the initial notification duty starts with service.
         if (row.ServedOn is { } servedOn)
         {
             var servedAt = Noon(servedOn);
-            var duty = order.RecordService(servedAt, ServiceMethod.Other, row.OfficerInCharge, respondent, servedAt, []);
+            var duty = order.RecordService(servedAt, ServiceMethod.Other, row.OfficerInCharge, respondent, servedAt, earlier?.Notifications ?? []);
             if (duty.Obligation is { } obligation)
             {
                 records.Add(obligation);
@@ -288,7 +370,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                 newValues: new { breach.OrderId, breach.ConditionId, breach.IncidentAt, breach.OrderServedAt, breach.NeedsLegalReview, breach.ArrestedAt }));
         }
 
-        var notified = new HashSet<DateOnly>();
+        var notified = (earlier?.Notifications.Select(n => n.NotifiedOn) ?? []).ToHashSet();
         foreach (var on in row.NotificationDates.Order())
         {
             // One notification a day by the respondent, however many rows name it (TrackerRowRecorder.NotifyAsync).
@@ -329,7 +411,10 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         void Notify(DateOnly on)
         {
             var now = Noon(on);
-            var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, on, order.MadeOn <= on ? order.CourtPoliceArea : null);
+            // NotificationService.ExpectedPoliceAreaAsync: the court of the respondent's order made last by that day.
+            var lastCourtArea = respondentOrders.Where(o => o.MadeOn <= on).OrderByDescending(o => o.MadeOn).ThenByDescending(o => o.RecordedAt)
+                .Select(o => o.CourtPoliceArea).FirstOrDefault();
+            var expectedArea = NotificationEvent.ExpectedPoliceArea(respondent, on, lastCourtArea);
             var details = TrackerRowRecorder.NotificationDetails(on, expectedArea ?? row.ApplicantForce);
             details = details with
             {
@@ -338,12 +423,13 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             };
             var notification = NotificationEvent.Record(respondent, details, expectedArea, now);
             records.Add(notification);
-            var obligations = records.OfType<NotificationObligation>().ToList();
+            List<NotificationObligation> obligations = [.. earlier?.Duties ?? [], .. records.OfType<NotificationObligation>()];
             var before = obligations.ToDictionary(o => o.Id, o => new { o.Status, o.MetOn });
             var met = new List<Guid>();
             foreach (var obligation in NotificationObligation.MeetAllItCan(notification, respondent, obligations))
             {
                 met.Add(obligation.Id);
+                changed.Add(obligation);
                 events.Add(AuditEvents.Obligation.Met.For(obligation.Id, oldValues: before[obligation.Id],
                     newValues: new { obligation.Status, obligation.MetOn, NotificationId = notification.Id }));
             }
@@ -367,16 +453,19 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             RaiseOnce(StaffTask.Raise(StaffTaskType.RecordOnPnc, $"Pnc:Discharged:{order.Id}", "Update the PNC entry: the order was discharged", on, order.Id, null,
                 order.CaseId, stalkingCase.Team, stalkingCase.OfficerInCharge, now));
 
-            // OrderEnd.CloseWhatHangsOnAsync: the respondent is new, so this order is all the orders, duties and tasks there are.
+            // OrderEnd.CloseWhatHangsOnAsync: the respondent's orders, open duties and tasks are those of the chunk's rows naming them.
             var ended = OrderEnd.Ended([order], on);
             if (ended.Count > 0)
             {
-                var excused = OrderEnd.ExcuseDuties(records.OfType<NotificationObligation>().Where(d => d.Status == ObligationStatus.Open).ToList(), [order], on, events.Add);
-                OrderEnd.CancelTasks(tasks.Where(t => OrderEnd.EndsWith(t, [order.Id], excused)).ToList(), ended, [order], on, (group, reason) =>
+                var duties = (earlier?.Duties ?? []).Concat(records.OfType<NotificationObligation>()).Where(d => d.Status == ObligationStatus.Open).ToList();
+                var excused = OrderEnd.ExcuseDuties(duties, respondentOrders, on, events.Add);
+                changed.AddRange(duties.Where(d => excused.Contains(d.Id)));
+                OrderEnd.CancelTasks((earlier?.Tasks ?? []).Concat(tasks).Where(t => OrderEnd.EndsWith(t, [order.Id], excused)).ToList(), ended, respondentOrders, on, (group, reason) =>
                 {
                     foreach (var task in group.Where(t => t.Status == StaffTaskStatus.Open))
                     {
                         task.Cancel(now);
+                        changed.Add(task);
                         events.Add(StaffTaskRaiser.Cancelled(task, reason));
                     }
                 });

@@ -99,9 +99,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
     }
 
     /// <summary>
-    /// The bulk path: rows that only create records, for a respondent not in the register and not in an earlier row of the file,
-    /// are written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching a
-    /// person, a row naming its officer by a staff account's id, a row an entity refused), in file order, to run after every chunk has committed.
+    /// The bulk path: rows that only create records, for a respondent not in the register, or created by an earlier bulk row, are
+    /// written a chunk at a time; answers the rows left to the per-row path (a row already imported but changed, a row matching a person
+    /// of the register or of a row left to the per-row path, a row naming its officer by a staff account's id, a row an entity refused and
+    /// the chunk's other rows of its respondent), in file order, to run after every chunk has committed.
     /// </summary>
     private async Task<(List<int> PerRow, int Bulk)> RunBulkAsync(IReadOnlyList<TrackerRow> rows, HashSet<string> duplicates, Actor actor, Action<int, TrackerRowReport> done,
         CancellationToken ct)
@@ -109,11 +110,27 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
         var today = LondonTime.DateOf(timeProvider.GetUtcNow());
         var imported = await db.TrackerImportedRows.AsNoTracking().Select(r => new { r.RowKey, r.RowHash, r.OrderId })
             .ToDictionaryAsync(r => r.RowKey, StringComparer.Ordinal, ct);
+        // The keys of people a row is matched with by the per-row path (FindRespondentAsync): those of the register and of the rows
+        // left to the per-row path. A respondent the bulk rows created is matched in memory instead.
         var people = await RespondentKeysAsync(ct);
+        var built = new Dictionary<string, TrackerBulkRows.BulkRespondent>(StringComparer.Ordinal);
         var perRow = new List<int>();
         var bulk = new TrackerBulkRows(db, timeProvider, actor);
-        var pending = new List<(int Index, TrackerRow Row, TrackerRowRecorder.Result Result)>();
+        var pending = new List<(int Index, TrackerRow Row, TrackerRowRecorder.Result Result, bool Matched)>();
         var written = 0;
+
+        // From here on, the person is matched by the per-row path, which then may add to their records: no later row takes them in memory.
+        void LeaveToPerRow(IEnumerable<string> keys)
+        {
+            foreach (var key in keys)
+            {
+                people.Add(key);
+                if (built.Remove(key, out var respondent))
+                {
+                    LeaveToPerRow(respondent.Keys);
+                }
+            }
+        }
 
         async Task FlushAsync()
         {
@@ -125,14 +142,17 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             if (await bulk.WriteAsync(ct))
             {
                 written += pending.Count;
-                foreach (var (index, row, result) in pending)
+                foreach (var (index, row, result, matched) in pending)
                 {
-                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.Create, false, result.Notes.Count > 0, [], result.Notes, result.OrderId));
+                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.Create, matched, result.Notes.Count > 0, [], result.Notes, result.OrderId));
                 }
             }
             else
             {
+                // The chunk's changes to the respondents' records in memory were not saved: from here on, the services match them.
                 perRow.AddRange(pending.Select(p => p.Index));
+                people.UnionWith(built.Keys);
+                built.Clear();
             }
 
             pending.Clear();
@@ -150,11 +170,10 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             }
 
             var key = TrackerImportedRow.NormaliseKey(row.Key);
-            var keys = RespondentKeys(order);
-            var matches = keys.Any(people.Contains);
-            people.UnionWith(keys);
+            var keys = RespondentKeys(order).ToList();
             if (imported.TryGetValue(key, out var earlier))
             {
+                LeaveToPerRow(keys);
                 if (earlier.RowHash == row.Hash)
                 {
                     done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.AlreadyImported, false, false, [], [], earlier.OrderId));
@@ -167,13 +186,43 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
                 continue;
             }
 
-            if (matches || !TrackerBulkRows.Handles(order) || bulk.TryAdd(order, key, row.Hash) is not { } result)
+            if (keys.Any(people.Contains) || !TrackerBulkRows.Handles(order))
             {
                 perRow.Add(index);
+                LeaveToPerRow(keys);
                 continue;
             }
 
-            pending.Add((index, row, result));
+            // FindRespondentAsync: by the PNC ID, else by the date of birth with the family name; a respondent the bulk rows created is
+            // found by these keys alone, since no other person has them.
+            var respondent = order.PncId is { } pnc && built.TryGetValue("pnc:" + ReferenceKeys.PncId(pnc), out var byPnc) ? byPnc
+                : order.DateOfBirth is { } dob && built.TryGetValue(Born(dob, order.FamilyName), out var born) ? born
+                : null;
+            if (bulk.TryAdd(index, order, key, row.Hash, respondent, keys, out var added) is not { } result)
+            {
+                if (respondent is not null)
+                {
+                    // The refused row may have changed the respondent's records in memory: their rows of this chunk, and every later one,
+                    // go through the services.
+                    var evicted = bulk.Evict(respondent);
+                    pending.RemoveAll(p => evicted.Contains(p.Index));
+                    perRow.AddRange(evicted);
+                }
+
+                perRow.Add(index);
+                LeaveToPerRow(keys);
+                continue;
+            }
+
+            if (respondent is null)
+            {
+                foreach (var respondentKey in keys)
+                {
+                    built[respondentKey] = added!;
+                }
+            }
+
+            pending.Add((index, row, result, respondent is not null));
             if (pending.Count >= Math.Max(1, _options.BulkChunkSize))
             {
                 await FlushAsync();

@@ -28,6 +28,11 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
 {
     internal const string FromTracker = "Recorded from the force's SPO tracker when the force adopted the service: the court made the order as the tracker records it.";
 
+    /// <summary>Why a case is linked to a respondent already recorded, in its audit entry.</summary>
+    internal const string SamePerson = "Same person as in an earlier record (PNC ID, or family name and date of birth)";
+
+    internal const string AddedToTheirRecord = "The respondent is a person already recorded: the order is added to their record";
+
     private const string NotRecorded = "Not recorded in the tracker";
 
     public sealed record Result(Guid OrderId, IReadOnlyList<string> Notes);
@@ -99,7 +104,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
             {
                 var stalkingCase = await s.Db.Cases.SingleAsync(c => c.Id == caseId, ct);
                 stalkingCase.SetRespondent(existing.Id);
-                s.Audit.Add(actor, AuditEvents.Case.RespondentLinked.For(caseId, "Same person as in an earlier record (PNC ID, or family name and date of birth)", newValues: new { RespondentId = existing.Id }));
+                s.Audit.Add(actor, AuditEvents.Case.RespondentLinked.For(caseId, SamePerson, newValues: new { RespondentId = existing.Id }));
                 await s.Db.SaveChangesAsync(ct);
             }
 
@@ -115,7 +120,7 @@ internal sealed class TrackerRowRecorder(StalkingProtectionDbContext db, TimePro
         });
         if (existing is not null)
         {
-            notes.Add("The respondent is a person already recorded: the order is added to their record");
+            notes.Add(AddedToTheirRecord);
         }
 
         Task<Guid> ApplyAsync(ApplicationType type, Guid? mainId) => OnAsync(applied, TrackerColumn.ApplicationDate, async s =>

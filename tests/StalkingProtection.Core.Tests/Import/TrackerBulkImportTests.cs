@@ -35,23 +35,91 @@ public partial class TrackerBulkImportTests
     {
         var rows = Generated(60, seed: 7);
         await using var services = await TestDatabase.CreateAsync();
+        await using var oneChunk = await TestDatabase.CreateAsync();
+        await using var chunked = await TestDatabase.CreateAsync();
+
+        var throughServices = await RunAsync(services, rows, bulk: false);
+        var inOneChunk = await RunAsync(oneChunk, rows, bulk: true, chunk: rows.Count);
+        var inChunks = await RunAsync(chunked, rows, bulk: true, chunk: 7);
+
+        Assert.Equal(0, throughServices.BulkRows);
+        // Every row goes in bulk, with its notifications, breaches, variations and discharge, those naming the respondent of an earlier
+        // row too, in the same chunk or an earlier one.
+        Assert.Equal(rows.Count, inOneChunk.BulkRows);
+        Assert.Equal(rows.Count, inChunks.BulkRows);
+        Assert.True(throughServices.MatchingExistingPeople >= 5, $"{throughServices.MatchingExistingPeople} rows name the respondent of an earlier row");
+        Assert.Contains(rows, r => r[TrackerColumn.Variations].Length > 0);
+        var expected = await TablesAsync(services);
+        Assert.All(new[] { "orders", "conditions", "hearings", "notification_obligations", "notification_events", "breaches", "order_changes", "staff_tasks",
+            "audit_entries", "tracker_imported_rows" }, table => Assert.NotEmpty(expected[table]));
+        Assert.All(new[] { "Obligation.Met", "Breach.Recorded", "Order.Discharged", "Task.Replaced", "Task.Cancelled", "Case.RespondentLinked" },
+            action => Assert.Contains(expected["audit_entries"], e => e.Contains($"action={action};", StringComparison.Ordinal)));
+        foreach (var (inBulk, bulk) in new[] { (inOneChunk, oneChunk), (inChunks, chunked) })
+        {
+            Assert.Equal(Reported(throughServices), Reported(inBulk));
+            var actual = await TablesAsync(bulk);
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var (table, tableRows) in expected)
+            {
+                Assert.True(tableRows.SequenceEqual(actual[table]), $"{table} differs: {Difference(tableRows, actual[table])}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BulkImport_RowOfARespondentOfAnEarlierChunk_MeetsTheirEarlierOrdersDutyAndDischargesAsThroughTheServices_R25_R22()
+    {
+        // SPA 2019 s.9(1), R25: WM-1's order is served and not notified; WM-2, a chunk later, names the same respondent and gives the
+        // notification that meets WM-1's duty. WM-3, later still, names them with a discharged order.
+        var rows = TrackerFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(
+            string.Join(",", TrackerColumns.All.Select(c => c.Header)) + "\r\n" +
+            "WM-1,Ashworth,Darren James,14/02/1979,79/183452K,Kirsty Ellam,West Midlands,03/04/2025,,Coventry Magistrates' Court,Full,11/04/2025,12/04/2025,10/04/2027,Must not contact Kirsty Ellam directly or indirectly,,,,,DC Helen Rudd\r\n" +
+            "WM-2,Ashworth,Darren James,14/02/1979,79/183452K,Sophie Marsh,West Midlands,03/05/2025,,Coventry Magistrates' Court,Full,11/05/2025,12/05/2025,10/05/2027,Must not contact Sophie Marsh,14/04/2025; 13/05/2025,,,,DC Helen Rudd\r\n" +
+            "WM-3,Ashworth,Darren James,14/02/1979,79/183452K,Megan Foulkes,West Midlands,03/01/2023,,Coventry Magistrates' Court,Full,11/01/2023,12/01/2023,until further order,Must not contact Megan Foulkes,,,,10/02/2025,DC Helen Rudd\r\n")),
+            "tracker.csv");
+        await using var services = await TestDatabase.CreateAsync();
+        await using var bulk = await TestDatabase.CreateAsync();
+
+        var throughServices = await RunAsync(services, rows, bulk: false);
+        var inBulk = await RunAsync(bulk, rows, bulk: true, chunk: 1);
+
+        Assert.Equal(3, inBulk.BulkRows);
+        Assert.Equal(Reported(throughServices), Reported(inBulk));
+        var expected = await TablesAsync(services);
+        Assert.True(expected["notification_obligations"].Count(o => o.Contains("status=Met", StringComparison.Ordinal)) >= 2);
+        Assert.Contains(expected["audit_entries"], e => e.Contains("action=Order.Discharged;", StringComparison.Ordinal));
+        var actual = await TablesAsync(bulk);
+        foreach (var (table, tableRows) in expected)
+        {
+            Assert.True(tableRows.SequenceEqual(actual[table]), $"{table} differs: {Difference(tableRows, actual[table])}");
+        }
+    }
+
+    [Fact]
+    public async Task BulkImport_RowOfAnEarlierRowsRespondentBreakingARule_SendsAllTheirRowsThroughTheServices_R14()
+    {
+        // WM-2 names WM-1's respondent (the same PNC ID) and breaks SPA 2019 s.3(2), R14; WM-4 names them again.
+        var rows = TrackerFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(
+            string.Join(",", TrackerColumns.All.Select(c => c.Header)) + "\r\n" +
+            "WM-1,Ashworth,Darren James,14/02/1979,79/183452K,Kirsty Ellam,West Midlands,03/04/2025,,Coventry Magistrates' Court,Full,11/04/2025,12/04/2025,10/04/2027,Must not contact Kirsty Ellam directly or indirectly,14/04/2025,,,,DC Helen Rudd\r\n" +
+            "WM-2,Ashworth,Darren James,14/02/1979,79/183452K,Sophie Marsh,West Midlands,03/05/2025,,Coventry Magistrates' Court,Full,11/05/2025,12/05/2025,10/10/2025,Must not contact Sophie Marsh,,,,,DC Helen Rudd\r\n" +
+            "WM-3,Brennan,Liam,02/09/1990,,Sophie Marsh,West Midlands,18/08/2025,,Birmingham Magistrates' Court,Full,01/09/2025,01/09/2025,until further order,Must not contact Sophie Marsh,,,,,PC Omar Siddiqui\r\n" +
+            "WM-4,Ashworth,Darren,14/02/1979,79/183452K,Megan Foulkes,West Midlands,03/06/2025,,Coventry Magistrates' Court,Full,11/06/2025,12/06/2025,10/06/2027,Must not contact Megan Foulkes,14/04/2025; 13/06/2025,,,,DC Helen Rudd\r\n")),
+            "tracker.csv");
+        await using var services = await TestDatabase.CreateAsync();
         await using var bulk = await TestDatabase.CreateAsync();
 
         var throughServices = await RunAsync(services, rows, bulk: false);
         var inBulk = await RunAsync(bulk, rows, bulk: true);
 
-        Assert.Equal(0, throughServices.BulkRows);
-        // Every row but those naming a respondent of an earlier row goes in bulk, with its notifications, breaches, variations and discharge.
-        Assert.Equal(rows.Count - inBulk.MatchingExistingPeople, inBulk.BulkRows);
-        Assert.Contains(rows, r => r[TrackerColumn.Variations].Length > 0);
+        Assert.Equal(1, inBulk.BulkRows);
+        var broken = Assert.Single(inBulk.Rows, r => r.Outcome == TrackerRowOutcome.BreaksRule);
+        Assert.Equal("WM-2", broken.OrderReference);
+        Assert.Contains(broken.Problems, p => p.RuleId == "R14");
+        Assert.True(inBulk.Rows.Single(r => r.OrderReference == "WM-4").MatchesExistingPerson);
         Assert.Equal(Reported(throughServices), Reported(inBulk));
         var expected = await TablesAsync(services);
         var actual = await TablesAsync(bulk);
-        Assert.Equal(expected.Keys, actual.Keys);
-        Assert.All(new[] { "orders", "conditions", "hearings", "notification_obligations", "notification_events", "breaches", "order_changes", "staff_tasks",
-            "audit_entries", "tracker_imported_rows" }, table => Assert.NotEmpty(expected[table]));
-        Assert.All(new[] { "Obligation.Met", "Breach.Recorded", "Order.Discharged", "Task.Replaced", "Task.Cancelled" },
-            action => Assert.Contains(expected["audit_entries"], e => e.Contains($"action={action};", StringComparison.Ordinal)));
         foreach (var (table, tableRows) in expected)
         {
             Assert.True(tableRows.SequenceEqual(actual[table]), $"{table} differs: {Difference(tableRows, actual[table])}");
