@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Time;
@@ -109,8 +110,7 @@ public sealed partial class DocumentService(StalkingProtectionDbContext db, Audi
     }
 
     private async Task<People.Person> RespondentAsync(Guid respondentId, CancellationToken ct) =>
-        await db.People.AsNoTracking().Include(p => p.Names)
-            .SingleAsync(p => db.Respondents.Any(r => r.Id == respondentId && r.PersonId == p.Id), ct);
+        await db.PersonOfRespondent(respondentId).AsNoTracking().Include(p => p.Names).SingleAsync(ct);
 
     private static string ConditionText(Condition c, StalkingProtectionOrder order)
     {

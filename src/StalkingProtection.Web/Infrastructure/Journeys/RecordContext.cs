@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.People;
@@ -57,11 +56,6 @@ public sealed class RecordContext(string respondentName, string reference)
             return null;
         }
 
-        var name = await db.Set<PersonName>().AsNoTracking()
-            .Where(n => !n.IsAlias && db.Respondents.Any(r => r.Id == id && r.PersonId == n.PersonId))
-            .OrderBy(n => n.Id)
-            .Select(n => new { n.GivenNames, n.FamilyName })
-            .FirstOrDefaultAsync(ct);
-        return name is null ? null : $"{name.GivenNames} {name.FamilyName}".Trim();
+        return await db.NameOfRespondentAsync(id, ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Orders;
+using StalkingProtection.Core.People;
 using StalkingProtection.Core.Time;
 using StalkingProtection.Web.Infrastructure.Journeys;
 using StalkingProtection.Web.Infrastructure.Routing;
@@ -148,10 +149,6 @@ public abstract class OrderCheckAnswersPageModel<TAnswers>(StalkingProtectionDbC
 
 public static class OrderQueries
 {
-    public static async Task<string> RespondentNameAsync(StalkingProtectionDbContext db, Guid respondentId, CancellationToken ct)
-    {
-        var person = await db.People.AsNoTracking().Include(p => p.Names)
-            .SingleAsync(p => db.Respondents.Any(r => r.Id == respondentId && r.PersonId == p.Id), ct);
-        return person.PrimaryName.FullName;
-    }
+    public static async Task<string> RespondentNameAsync(StalkingProtectionDbContext db, Guid respondentId, CancellationToken ct) =>
+        await db.NameOfRespondentAsync(respondentId, ct) ?? throw new InvalidOperationException($"Respondent {respondentId} has no name in use.");
 }

@@ -30,7 +30,8 @@ public class IndexModel(StalkingProtectionDbContext db, AuditLog audit) : PageMo
                 from a in db.Applications.IgnoreAutoIncludes().AsNoTracking()
                 where a.Status == ApplicationStatus.Draft && a.AwaitingAuthorisationSince != null && a.AuthorisedAt == null
                 join c in visibleCases on a.CaseId equals c.Id
-                let name = names.Where(n => db.Respondents.Any(r => r.Id == c.RespondentId && r.PersonId == n.PersonId)).OrderBy(n => n.Id).FirstOrDefault()
+                let name = names.Where(n => n.PersonId == db.Respondents.Where(r => r.Id == c.RespondentId).Select(r => r.PersonId).FirstOrDefault())
+                    .OrderBy(n => n.Id).FirstOrDefault()
                 orderby a.AwaitingAuthorisationSince, a.Id
                 select new
                 {
