@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using StalkingProtection.Web;
 using StalkingProtection.Web.Infrastructure.Startup;
 
@@ -13,7 +14,12 @@ try
         return exitCode;
     }
 
+    // P7: Razor Pages builds its application model by reflection over every page, about a third of the start; on another
+    // core it is built while the checks wait on the database. The server still listens only once both are done.
+    var pages = Task.Run(() => app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors);
     await app.PrepareAsync();
+    app.LoadKeyRing();
+    await pages;
     app.UseStalkingProtection();
     await app.RunAsync();
     return 0;

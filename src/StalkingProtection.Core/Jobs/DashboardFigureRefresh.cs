@@ -19,7 +19,7 @@ public sealed class DashboardFigureRefresh(DashboardFigureCache figures, IServic
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ApplicationStart.WaitAsync(scopes, stoppingToken);
+        await ApplicationStart.WaitAsync(scopes, timeProvider, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -47,7 +47,7 @@ public abstract class LeasedJob<TResult>(IServiceScopeFactory scopes, TimeProvid
             return;
         }
 
-        await ApplicationStart.WaitAsync(scopes, stoppingToken);
+        await ApplicationStart.WaitAsync(scopes, timeProvider, stoppingToken);
         using var timer = new PeriodicTimer(Interval, timeProvider);
         do
         {

@@ -36,11 +36,11 @@ public class LeasedJobStartTests
         }
     }
 
-    /// <summary>Records whether the application had started when its first run began.</summary>
+    /// <summary>Records whether the application had started when its first run began, and the clock's time then.</summary>
     private sealed class ProbeJob(IServiceScopeFactory scopes, TimeProvider timeProvider, Lifetime lifetime)
         : LeasedJob<string>(scopes, timeProvider, NullLogger.Instance)
     {
-        public TaskCompletionSource<bool> FirstRunAfterStart { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(bool Started, DateTimeOffset At)> FirstRun { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         protected override string LeaseName => JobLease.DeadlineCheck;
 
@@ -50,13 +50,13 @@ public class LeasedJobStartTests
 
         protected override Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
         {
-            FirstRunAfterStart.TrySetResult(lifetime.ApplicationStarted.IsCancellationRequested);
+            FirstRun.TrySetResult((lifetime.ApplicationStarted.IsCancellationRequested, TimeProvider.GetUtcNow()));
             return Task.FromResult("ran");
         }
     }
 
     [Fact]
-    public async Task P7_FirstRun_WaitsUntilTheApplicationHasStarted()
+    public async Task P7_FirstRun_WaitsUntilTheApplicationHasStartedAndSettled()
     {
         // Arrange
         await using var database = await TestDatabase.CreateAsync();
@@ -72,12 +72,21 @@ public class LeasedJobStartTests
 
         // Act
         await job.StartAsync(ct);
-        await Task.WhenAny(lifetime.Asked.Task, job.FirstRunAfterStart.Task).WaitAsync(ct);
+        await Task.WhenAny(lifetime.Asked.Task, job.FirstRun.Task).WaitAsync(ct);
+        var startedAt = clock.GetUtcNow();
         lifetime.Start();
-        var afterStart = await job.FirstRunAfterStart.Task.WaitAsync(ct);
+        while (!job.FirstRun.Task.IsCompleted)
+        {
+            // The settling wait's timer is set on another thread once the start is seen; the clock moves a second at a time until it fires.
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(job.FirstRun.Task, Task.Delay(TimeSpan.FromMilliseconds(20), ct));
+        }
+
+        var (started, ranAt) = await job.FirstRun.Task;
         await job.StopAsync(ct);
 
         // Assert
-        Assert.True(afterStart, "the job ran before the application had started");
+        Assert.True(started, "the job ran before the application had started");
+        Assert.True(ranAt - startedAt >= ApplicationStart.Settle, $"the job ran {ranAt - startedAt} after the start, before it had settled");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,23 @@ public static class StartupChecks
         if (app.Environment.IsDevelopment())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(isDevelopment: true);
+        }
+    }
+
+    /// <summary>
+    /// Loads the Data Protection key ring from the database and unwraps its keys, which Data Protection's own hosted
+    /// service does before the server listens; called while the pages' model is built on the other core, it finds the
+    /// ring loaded (P7). A failure is left to that service, which tries again and logs it, as it always has.
+    /// </summary>
+    public static void LoadKeyRing(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Logged by Data Protection's hosted service when it loads the ring again.
         }
     }
 
