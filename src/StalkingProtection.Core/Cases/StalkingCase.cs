@@ -214,6 +214,10 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         builder.HasIndex(c => new { c.Team, c.Status });
         builder.HasIndex(c => c.RespondentId);
 
+        // P1: the cases list offers each officer in charge as a filter, read one index entry per officer (CaseFilterChoices),
+        // and an officer's own cases are found by it beside their team's.
+        builder.HasIndex(c => c.OfficerInCharge);
+
         // P1: the cases list and GET /api/v1/cases page by date reported, then id. Read in that order, a page stops after its
         // rows and works out their sort keys alone, instead of sorting every visible case first.
         builder.HasIndex(c => new { c.ReportedOn, c.Id });

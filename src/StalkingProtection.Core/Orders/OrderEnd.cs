@@ -32,6 +32,13 @@ public static class OrderEnd
         _ => null,
     };
 
+    /// <summary>Whether a full order replaced this interim order (SPA 2019 s.5(6)(b), R19), read through the index on the replacing order's link.</summary>
+    public static Task<bool> ReplacedByFullOrderAsync(StalkingProtectionDbContext db, Guid interimOrderId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Orders.AnyAsync(f => f.ReplacedInterimOrderId == interimOrderId, ct);
+    }
+
     public static string? Describe(StalkingProtectionOrder order, DateOnly today, bool replacedByFullOrder) =>
         Describe(order.StatusOn(today), order.EndedOn, order.LastInForceDay, replacedByFullOrder);
 

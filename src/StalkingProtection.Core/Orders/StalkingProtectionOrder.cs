@@ -593,5 +593,8 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
         builder.Ignore(o => o.NoLongerInForceFrom);
         builder.HasIndex(o => o.RespondentId);
         builder.HasIndex(o => o.MainApplicationId);
+
+        // P2: the order page asks whether a full order replaced this interim order (SPA 2019 s.5(6)(b), R19) on every view.
+        builder.HasIndex(o => o.ReplacedInterimOrderId);
     }
 }

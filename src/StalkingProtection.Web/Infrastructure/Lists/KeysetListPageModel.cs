@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Import;
 using StalkingProtection.Core.Lists;
@@ -111,8 +112,18 @@ public abstract class KeysetListPageModel<TRow, TSort>(string path, TSort defaul
             }
         }
 
-        Teams = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.Team).Distinct().OrderBy(t => t).Take(500).ToListAsync(ct);
-        var officerKeys = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.OfficerInCharge).Distinct().OrderBy(k => k).Take(500).ToListAsync(ct);
+        List<string> officerKeys;
+        if (User.SeesAllCases())
+        {
+            Teams = await CaseFilterChoices.TeamsAsync(db, ct);
+            officerKeys = await CaseFilterChoices.OfficersAsync(db, ct);
+        }
+        else
+        {
+            Teams = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.Team).Distinct().OrderBy(t => t).Take(500).ToListAsync(ct);
+            officerKeys = await db.Cases.AsNoTracking().VisibleTo(User).Select(c => c.OfficerInCharge).Distinct().OrderBy(k => k).Take(500).ToListAsync(ct);
+        }
+
         var names = await OfficerNames.OfAsync(db, officerKeys, ct);
         Officers = officerKeys
             .Select(k => (k, names.GetValueOrDefault(k) ?? k))

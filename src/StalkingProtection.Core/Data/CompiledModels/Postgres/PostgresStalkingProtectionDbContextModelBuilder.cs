@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fee913c-e86a-41b2-9a56-52712bf828f6"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("18da52c0-ec32-4946-9c7e-db5dfd819a47"), entityTypeCount: 62)
         {
         }
 

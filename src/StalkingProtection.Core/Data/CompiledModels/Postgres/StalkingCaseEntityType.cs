@@ -24,7 +24,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 propertyCount: 19,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 12,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -210,52 +210,56 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             key.AddAnnotation("Relational:Name", "pk_cases");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { officerInChargeId });
-            index.AddAnnotation("Relational:Name", "ix_cases_officer_in_charge_id");
+                new[] { officerInCharge });
+            index.AddAnnotation("Relational:Name", "ix_cases_officer_in_charge");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { openedAt });
-            index0.AddAnnotation("Relational:Name", "ix_cases_opened_at");
+                new[] { officerInChargeId });
+            index0.AddAnnotation("Relational:Name", "ix_cases_officer_in_charge_id");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { respondentId });
-            index1.AddAnnotation("Relational:Name", "ix_cases_respondent_id");
+                new[] { openedAt });
+            index1.AddAnnotation("Relational:Name", "ix_cases_opened_at");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { nextDeadlineOn, id });
-            index2.AddAnnotation("Relational:Name", "ix_cases_next_deadline_on_id");
+                new[] { respondentId });
+            index2.AddAnnotation("Relational:Name", "ix_cases_respondent_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { officerSortKey, id });
-            index3.AddAnnotation("Relational:Name", "ix_cases_officer_sort_key_id");
+                new[] { nextDeadlineOn, id });
+            index3.AddAnnotation("Relational:Name", "ix_cases_next_deadline_on_id");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { protectedPeopleSortKey, id });
-            index4.AddAnnotation("Relational:Name", "ix_cases_protected_people_sort_key_id");
+                new[] { officerSortKey, id });
+            index4.AddAnnotation("Relational:Name", "ix_cases_officer_sort_key_id");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { reportedOn, id });
-            index5.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
+                new[] { protectedPeopleSortKey, id });
+            index5.AddAnnotation("Relational:Name", "ix_cases_protected_people_sort_key_id");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { respondentSortKey, id });
-            index6.AddAnnotation("Relational:Name", "ix_cases_respondent_sort_key_id");
+                new[] { reportedOn, id });
+            index6.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { spoDecisionSortKey, id });
-            index7.AddAnnotation("Relational:Name", "ix_cases_spo_decision_sort_key_id");
+                new[] { respondentSortKey, id });
+            index7.AddAnnotation("Relational:Name", "ix_cases_respondent_sort_key_id");
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { status, latestSpoDecisionOn });
-            index8.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
+                new[] { spoDecisionSortKey, id });
+            index8.AddAnnotation("Relational:Name", "ix_cases_spo_decision_sort_key_id");
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { statusSortKey, id });
-            index9.AddAnnotation("Relational:Name", "ix_cases_status_sort_key_id");
+                new[] { status, latestSpoDecisionOn });
+            index9.AddAnnotation("Relational:Name", "ix_cases_status_spo_decision");
 
             var index10 = runtimeEntityType.AddIndex(
+                new[] { statusSortKey, id });
+            index10.AddAnnotation("Relational:Name", "ix_cases_status_sort_key_id");
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { team, status });
-            index10.AddAnnotation("Relational:Name", "ix_cases_team_status");
+            index11.AddAnnotation("Relational:Name", "ix_cases_team_status");
 
             return runtimeEntityType;
         }

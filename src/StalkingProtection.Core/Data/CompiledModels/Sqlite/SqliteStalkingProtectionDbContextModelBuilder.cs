@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8a84f7d4-526c-4a6a-b315-04c26623a004"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("44f84d1d-6fb9-4c75-9c02-3a5779aa6217"), entityTypeCount: 62)
         {
         }
 

@@ -1450,6 +1450,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("OfficerInCharge")
+                        .HasDatabaseName("ix_cases_officer_in_charge");
+
                     b.HasIndex("OfficerInChargeId")
                         .HasDatabaseName("ix_cases_officer_in_charge_id");
 
@@ -2620,6 +2623,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PncReferenceKey")
                         .HasDatabaseName("ix_orders_pnc_reference_key");
+
+                    b.HasIndex("ReplacedInterimOrderId")
+                        .HasDatabaseName("ix_orders_replaced_interim_order_id");
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");

@@ -1437,6 +1437,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("OfficerInCharge")
+                        .HasDatabaseName("ix_cases_officer_in_charge");
+
                     b.HasIndex("OfficerInChargeId")
                         .HasDatabaseName("ix_cases_officer_in_charge_id");
 
@@ -2607,6 +2610,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PncReferenceKey")
                         .HasDatabaseName("ix_orders_pnc_reference_key");
+
+                    b.HasIndex("ReplacedInterimOrderId")
+                        .HasDatabaseName("ix_orders_replaced_interim_order_id");
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_orders_respondent_id");

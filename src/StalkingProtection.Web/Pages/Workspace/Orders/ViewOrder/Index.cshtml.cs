@@ -161,7 +161,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
         Plan = await db.ManagementPlans.AsNoTracking().SingleOrDefaultAsync(p => p.OrderId == id, ct);
         var openReviewTask = await db.StaffTasks.AsNoTracking()
             .Where(t => t.OrderId == id && t.Type == StaffTaskType.ReviewDue && t.Status == StaffTaskStatus.Open).OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
-        ReplacedByFullOrder = await db.Orders.AnyAsync(f => f.ReplacedInterimOrderId == id, ct);
+        ReplacedByFullOrder = await OrderEnd.ReplacedByFullOrderAsync(db, id, ct);
         EndedText = OrderEnd.Describe(order, Today, ReplacedByFullOrder);
         Actions = ActionsFor(order, EndedText is not null);
         Deadlines = BuildDeadlines(openReviewTask);
