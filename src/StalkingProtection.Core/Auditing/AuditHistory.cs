@@ -9,7 +9,8 @@ public static class AuditHistory
 
     /// <summary>
     /// The entries naming any of <paramref name="recordIds"/>, whatever the records' types, consultations left out, newest
-    /// first. Read through the record id index (P2: a page view never reads the whole audit log, which only grows).
+    /// first. Read through the partial index of changes by record id (P2: a page view never reads the whole audit log, which
+    /// only grows, nor the record's consultations).
     /// Newest first and the limit are applied here, not by the database: asked for "newest first, the first 200", PostgreSQL
     /// reads the whole log backwards by id when the record has many entries (each view of an order is one), expecting
     /// to meet 200 changes soon, and finds none among the consultations.

@@ -22,6 +22,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 13,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -169,6 +170,12 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var index2 = runtimeEntityType.AddIndex(
                 new[] { recordType, recordId, occurredAt });
             index2.AddAnnotation("Relational:Name", "ix_audit_entries_record_type_record_id_occurred_at");
+
+            var changesByRecordId = runtimeEntityType.AddIndex(
+                new[] { recordId },
+                name: "ChangesByRecordId");
+            changesByRecordId.AddAnnotation("Relational:Filter", "\"kind\" <> 'Consultation'");
+            changesByRecordId.AddAnnotation("Relational:Name", "ix_audit_entries_record_id_changes");
 
             return runtimeEntityType;
         }

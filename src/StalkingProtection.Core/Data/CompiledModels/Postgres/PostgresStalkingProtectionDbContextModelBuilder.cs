@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("18da52c0-ec32-4946-9c7e-db5dfd819a47"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("33e31d9b-2e03-49be-85f4-4586f776627c"), entityTypeCount: 62)
         {
         }
 

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("44f84d1d-6fb9-4c75-9c02-3a5779aa6217"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("a1e6263a-33e6-4161-b3ac-1a249e6f210b"), entityTypeCount: 62)
         {
         }
 

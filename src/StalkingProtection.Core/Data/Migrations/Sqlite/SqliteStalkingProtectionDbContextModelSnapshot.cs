@@ -666,6 +666,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("RecordType", "RecordId", "OccurredAt")
                         .HasDatabaseName("ix_audit_entries_record_type_record_id_occurred_at");
 
+                    b.HasIndex(new[] { "RecordId" }, "ChangesByRecordId")
+                        .HasDatabaseName("ix_audit_entries_record_id_changes")
+                        .HasFilter("\"kind\" <> 'Consultation'");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 
