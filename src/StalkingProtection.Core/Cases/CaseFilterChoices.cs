@@ -10,23 +10,21 @@ namespace StalkingProtection.Core.Cases;
 /// </summary>
 public static class CaseFilterChoices
 {
-    private const string TeamsSql =
-        """
+    private const int Limit = 500;
+
+    // The column's name is one of the two constants below, never input.
+    private static string StepAlong(string column) =>
+        $"""
         WITH RECURSIVE found(value) AS (
-            SELECT MIN(team) FROM cases
+            SELECT MIN({column}) FROM cases
             UNION ALL
-            SELECT (SELECT MIN(c.team) FROM cases AS c WHERE c.team > found.value) FROM found WHERE found.value IS NOT NULL)
-        SELECT value AS "Value" FROM found WHERE value IS NOT NULL LIMIT 500
+            SELECT (SELECT MIN(c.{column}) FROM cases AS c WHERE c.{column} > found.value) FROM found WHERE found.value IS NOT NULL)
+        SELECT value AS "Value" FROM found WHERE value IS NOT NULL LIMIT {Limit}
         """;
 
-    private const string OfficersSql =
-        """
-        WITH RECURSIVE found(value) AS (
-            SELECT MIN(officer_in_charge) FROM cases
-            UNION ALL
-            SELECT (SELECT MIN(c.officer_in_charge) FROM cases AS c WHERE c.officer_in_charge > found.value) FROM found WHERE found.value IS NOT NULL)
-        SELECT value AS "Value" FROM found WHERE value IS NOT NULL LIMIT 500
-        """;
+    private static readonly string TeamsSql = StepAlong("team");
+
+    private static readonly string OfficersSql = StepAlong("officer_in_charge");
 
     /// <summary>Every team with a case, in the database's order of the column (as ORDER BY team), the first 500.</summary>
     public static Task<List<string>> TeamsAsync(StalkingProtectionDbContext db, CancellationToken ct = default)
