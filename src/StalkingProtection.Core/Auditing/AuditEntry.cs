@@ -73,8 +73,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.CorrelationId).HasMaxLength(100);
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.RecordType, a.RecordId, a.OccurredAt });
-        // P2: the case, order and application pages read a record's history by its id alone, whatever its type; without
-        // this index each view reads the whole audit log.
+        // P2: the audit page's search by record and the application page's comments read entries by record id alone,
+        // whatever the record's type; without this index each reads the whole audit log.
         builder.HasIndex(a => a.RecordId);
         // P2: a record's timeline leaves consultations out, and each view of an order is one: through the index above the
         // timeline of an order viewed thousands of times read thousands of consultations to drop them. Consultations are
