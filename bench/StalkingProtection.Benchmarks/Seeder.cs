@@ -45,6 +45,10 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
 
     private readonly Random _random = new(seed);
 
+    // The seeder writes around the service, which checks each new order's victim reference against the register
+    // (OrderVictimReference.ReissueTakenAsync); a million random ones would otherwise clash about one time in three.
+    private readonly HashSet<string> _victimReferences = new(StringComparer.Ordinal);
+
     public async Task<SeedResult> SeedAsync(int orders, Action<string> progress)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -83,6 +87,14 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
 
         progress($"  case list sort keys worked out, {stopwatch.Elapsed.TotalSeconds:N0} s");
         return new SeedResult(made, writer.RowsWritten, stopwatch.Elapsed, subjects, caseIds, today.AddYears(-Years));
+    }
+
+    private void Unique(StalkingProtectionOrder order)
+    {
+        while (!_victimReferences.Add(order.VictimReference!))
+        {
+            order.ReissueVictimReference();
+        }
     }
 
     /// <summary>
@@ -201,6 +213,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
                 new OrderTerms(OrderKind.Interim, OrderOrigin.PoliceApplicationMagistrates, Court, PoliceForce.WestYorkshire, interimMadeOn,
                     DurationType.FixedPeriod, interimMadeOn.AddDays(41), Conditions(victim.Id, interimMadeOn.AddDays(41))),
                 new OrderContext(null, [], false, null), protectedPersons, null, At(interimMadeOn, 12), out _);
+            Unique(interim);
             interimApplication.Determine(Determination.Granted, At(interimMadeOn, 12));
             batch.AddRange([interimApplication, interim]);
             Serve(interim, respondent, interimMadeOn, batch);
@@ -212,6 +225,7 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
             new OrderTerms(OrderKind.Full, OrderOrigin.PoliceApplicationMagistrates, Court, PoliceForce.WestYorkshire, madeOn,
                 lastDay is null ? DurationType.UntilFurtherOrder : DurationType.FixedPeriod, lastDay, Conditions(victim.Id, lastDay)),
             new OrderContext(interim, [], false, null), protectedPersons, null, At(madeOn, 12), out _);
+        Unique(order);
         main.Determine(Determination.Granted, At(madeOn, 12));
         interim?.Cease(At(madeOn, 12));
         batch.Add(order);

@@ -119,6 +119,7 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var audit = new AuditLog(db, realClock);
             var records = _rows.SelectMany(r => r.Records).ToList();
+            await OrderVictimReference.ReissueTakenAsync(db, [.. records.OfType<StalkingProtectionOrder>()], ct);
             var entries = _rows.SelectMany(r => r.Events).Select(e => audit.Create(actor, e));
             var dbTransaction = transaction.GetDbTransaction();
             await using (await LargerSqliteCacheAsync(dbTransaction, ct))

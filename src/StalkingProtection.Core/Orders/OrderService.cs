@@ -112,6 +112,7 @@ public sealed class OrderService(StalkingProtectionDbContext db, TimeProvider ti
         var context = new OrderContext(interimInForce, existingConditions, options.NoIncompatibilityAttested, options.CourtMadeOrdersCommencedOn);
         var order = StalkingProtectionOrder.Make(options.CaseId, respondentId, application, terms, context, protectedPersonIds, options.Override, now,
             out var overridden);
+        await OrderVictimReference.ReissueTakenAsync(db, [order], ct);
         db.Orders.Add(order);
 
         IReadOnlyList<StalkingProtectionOrder> ceasedInterims = [];

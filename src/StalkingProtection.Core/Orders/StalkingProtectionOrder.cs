@@ -154,7 +154,10 @@ public class StalkingProtectionOrder : IVersioned
     /// What the victim is given to quote when they report a breach online (e.g. SPO-7KQ2-M9XD): unique, and telling nothing about
     /// the order or the people in it.
     /// </summary>
-    public string? VictimReference { get; private init; }
+    public string? VictimReference { get; private set; }
+
+    /// <summary>A fresh reference, for one that another order already holds (<see cref="OrderVictimReference.ReissueTakenAsync"/>).</summary>
+    internal void ReissueVictimReference() => VictimReference = OrderVictimReference.New();
 
     public long Version { get; set; }
 
