@@ -68,14 +68,16 @@ public sealed class OrderLookupService(StalkingProtectionDbContext db, OrderStat
         }
         else if (!string.IsNullOrWhiteSpace(query.FamilyName) && query.DateOfBirth is { } dob)
         {
-            // P1: the people of that name and date of birth first, through the names' index, then their respondents by person.
-            // In one statement SQLite would rather walk every respondent not merged away (ix_respondents_merged_into_id).
+            // P1: the people of that name and date of birth through the names' index, then their respondents by person, in the
+            // one statement that reads the respondents. "Not merged away" is written so that no index can serve it: as
+            // merged_into_id IS NULL, SQLite (no statistics) would walk every respondent not merged away
+            // (ix_respondents_merged_into_id) instead of those people's respondents (ix_respondents_person_id).
             var family = PersonName.SearchKey(query.FamilyName);
-            var personIds = await db.Set<PersonName>().AsNoTracking()
+            var personIds = db.Set<PersonName>()
                 .Where(n => n.FamilySearchKey == family && db.People.Any(p => p.Id == n.PersonId && p.DateOfBirth == dob))
-                .Select(n => n.PersonId).Distinct()
-                .ToListAsync(ct);
-            respondents = respondents.Where(r => personIds.Contains(r.PersonId));
+                .Select(n => n.PersonId);
+            respondents = db.Respondents.AsNoTracking()
+                .Where(r => (r.MergedIntoId ?? Guid.Empty) == Guid.Empty && personIds.Contains(r.PersonId));
         }
         else if (!string.IsNullOrWhiteSpace(query.Address))
         {

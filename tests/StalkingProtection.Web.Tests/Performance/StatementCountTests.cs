@@ -22,11 +22,11 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
     private static readonly DateOnly SharedDateOfBirth = new(1985, 6, 15);
 
     /// <summary>
-    /// Lookup by name and date of birth, besides the audit inserts: the session, the people of that name and date of birth,
-    /// their respondents with their names, the orders in force with their cases, and the terms in force today (one
+    /// Lookup by name and date of birth, besides the audit inserts: the session, the respondents of the people of that name
+    /// and date of birth with their names, the orders in force with their cases, and the terms in force today (one
     /// statement each). The officers are read only when a case names a staff account, which these cases do not.
     /// </summary>
-    private const int LookupByNameCeiling = 5;
+    private const int LookupByNameCeiling = 4;
 
     /// <summary>Lookup by PNC ID: as by name, the respondents found by the PNC ID's key in one statement with their names.</summary>
     private const int LookupByPncCeiling = 4;
