@@ -24,60 +24,32 @@ internal static partial class BulkInsert
     private static readonly ConcurrentDictionary<IEntityType, Table> _tables = new();
 
     /// <summary>Writes the entities and everything reachable from them, each table after the tables it points to, in <paramref name="transaction"/>.</summary>
-    public static Task<int> WriteAsync(IModel model, DbConnection connection, DbTransaction? transaction, IEnumerable<object> entities,
-        CancellationToken ct) =>
-        WriteAsync(Read(model, entities), connection, transaction, ct);
-
-    /// <summary>
-    /// The rows of the entities and of everything reachable from them, as the provider stores them, each table after the tables it
-    /// points to: read once, so the entities may change afterwards (the next chunk of an import being built) while these are written.
-    /// </summary>
-    public static Batch Read(IModel model, IEnumerable<object> entities)
+    public static async Task<int> WriteAsync(IModel model, DbConnection connection, DbTransaction? transaction, IEnumerable<object> entities,
+        CancellationToken ct)
     {
         var byType = Collect(model, entities);
-        var tables = new List<TableRows>();
+        var written = 0;
         foreach (var entityType in InsertionOrder(model, byType.Keys))
         {
             var table = TableFor(entityType);
 
             // A row that points at another of its table (an interim application at its main application) goes after it.
-            var entitiesOfTable = table.SelfReference is { } self
+            var rows = table.SelfReference is { } self
                 ? [.. byType[entityType].OrderBy(e => self.Get(e) is null ? 0 : 1)]
                 : byType[entityType];
-            var rows = new List<object?[]>(entitiesOfTable.Count);
-            foreach (var entity in entitiesOfTable)
-            {
-                var values = new object?[table.Columns.Count];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = table.Columns[i].ProviderValue(entity);
-                }
-
-                rows.Add(values);
-            }
-
-            tables.Add(new TableRows(table, [.. table.Columns.Select(c => c.Get(entitiesOfTable[0]))], rows));
-        }
-
-        return new Batch(tables);
-    }
-
-    /// <summary>Writes rows read by <see cref="Read"/>, in <paramref name="transaction"/>.</summary>
-    public static async Task<int> WriteAsync(Batch batch, DbConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        foreach (var rows in batch.Tables)
-        {
             if (connection is NpgsqlConnection postgres)
             {
-                await CopyAsync(postgres, rows, ct);
+                await CopyAsync(postgres, table, rows, ct);
             }
             else
             {
-                await InsertAsync((SqliteConnection)connection, (SqliteTransaction?)transaction, rows, ct);
+                await InsertAsync((SqliteConnection)connection, (SqliteTransaction?)transaction, table, rows, ct);
             }
+
+            written += rows.Count;
         }
 
-        return batch.Count;
+        return written;
     }
 
     /// <summary>The entities and what they reach, by entity type, each once, in the order met.</summary>
@@ -138,27 +110,26 @@ internal static partial class BulkInsert
         return byType;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, TableRows rows, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<object> rows, CancellationToken ct)
     {
-        var table = rows.Table;
         var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows.Rows)
+        foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
-            for (var i = 0; i < row.Length; i++)
+            foreach (var column in table.Columns)
             {
-                if (row[i] is not { } value)
+                if (column.ProviderValue(row) is not { } value)
                 {
                     await importer.WriteNullAsync(ct);
                 }
-                else if (table.Columns[i].PostgresType is { } type)
+                else if (column.PostgresType is { } type)
                 {
                     await importer.WriteAsync(value, type, ct);
                 }
                 else
                 {
-                    await importer.WriteAsync(value, table.Columns[i].StoreType, ct);
+                    await importer.WriteAsync(value, column.StoreType, ct);
                 }
             }
         }
@@ -166,33 +137,35 @@ internal static partial class BulkInsert
         await importer.CompleteAsync(ct);
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, TableRows rows, CancellationToken ct)
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Table table, List<object> rows, CancellationToken ct)
     {
-        var table = rows.Table;
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = table.InsertSql;
 
         // The provider's own type mapping makes each parameter once, as SaveChanges would (Guids and instants as SQLite text);
-        // each row then binds its values to the same prepared statement. One row a statement: Microsoft.Data.Sqlite binds each
-        // parameter by its name, which SQLite finds by walking the statement's names, so a statement of many rows costs more a row.
+        // each row then binds its values to the same prepared statement.
         var parameters = new DbParameter[table.Columns.Count];
         for (var i = 0; i < parameters.Length; i++)
         {
             var column = table.Columns[i];
-            parameters[i] = column.Mapping.CreateParameter(command, "$p" + i, rows.First[i], column.Property.IsNullable);
+            parameters[i] = column.Mapping.CreateParameter(command, "$p" + i, column.Get(rows[0]), column.Property.IsNullable);
             command.Parameters.Add(parameters[i]);
         }
 
         command.Prepare();
-        for (var r = 0; r < rows.Rows.Count; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             if (r > 0)
             {
-                var row = rows.Rows[r];
                 for (var i = 0; i < parameters.Length; i++)
                 {
-                    parameters[i].Value = row[i] ?? DBNull.Value;
+                    parameters[i].Value = table.Columns[i].ProviderValue(rows[r]) ?? DBNull.Value;
                 }
             }
 
@@ -352,16 +325,5 @@ internal static partial class BulkInsert
 
         public string InsertSql { get; } = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-    }
-
-    /// <summary>One table's rows as the provider stores them, and its first row's values as the entity holds them (the parameters' types).</summary>
-    internal sealed record TableRows(Table Table, object?[] First, List<object?[]> Rows);
-
-    /// <summary>Rows read from entities by <see cref="Read"/>, table by table in the order they are written.</summary>
-    internal sealed class Batch(List<TableRows> tables)
-    {
-        public IReadOnlyList<TableRows> Tables { get; } = tables;
-
-        public int Count { get; } = tables.Sum(t => t.Rows.Count);
     }
 }

@@ -29,9 +29,6 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
 {
     private readonly List<Added> _rows = [];
 
-    // Read here, before any chunk is written on another thread with the same DbContext.
-    private readonly Microsoft.EntityFrameworkCore.Metadata.IModel _model = db.Model;
-
     // The duties and tasks of the chunk's rows, not yet written; a row's change to any other is an update of an earlier chunk's record.
     private readonly HashSet<object> _unwritten = new(ReferenceEqualityComparer.Instance);
     private readonly List<(BulkRespondent Respondent, object Record)> _updates = [];
@@ -114,63 +111,35 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         return evicted;
     }
 
-    /// <summary>
-    /// The chunk's rows read from its records, their audit entries and imported-row keys, ready for <see cref="WriteAsync"/> on another
-    /// thread while the next chunk is built; the chunk is then empty.
-    /// </summary>
-    public Chunk Prepare()
-    {
-        var audit = new AuditLog(db, realClock);
-        var records = _rows.SelectMany(r => r.Records).ToList();
-        var entries = _rows.SelectMany(r => r.Events).Select(e => audit.Create(actor, e));
-        var chunk = new Chunk(BulkInsert.Read(_model, [.. records, .. entries, .. _rows.Select(r => r.Key)]),
-            [.. _updates.Select(u => u.Record).Distinct(ReferenceEqualityComparer.Instance)],
-            [.. records.OfType<StalkingCase>().Select(c => c.Id)],
-            _updates.Select(u => u.Respondent).ToHashSet());
-        Discard();
-        return chunk;
-    }
-
-    /// <summary>Forgets the rows built since the last <see cref="Prepare"/>.</summary>
-    public void Discard()
-    {
-        _rows.Clear();
-        _unwritten.Clear();
-        _updates.Clear();
-    }
-
-    /// <summary>
-    /// A chunk read for writing. <see cref="Updated"/> are the records of earlier chunks its rows changed, saved with it through the
-    /// change tracker, which reads them as it saves: their respondents' next rows wait until the chunk is written.
-    /// </summary>
-    internal sealed record Chunk(BulkInsert.Batch Rows, List<object> Updated, List<Guid> CaseIds, HashSet<BulkRespondent> UpdatedRespondents);
-
     /// <summary>Writes the chunk in one transaction: records, audit entries and imported-row keys together, or none of them.</summary>
-    public async Task<bool> WriteAsync(Chunk chunk, CancellationToken ct)
+    public async Task<bool> WriteAsync(CancellationToken ct)
     {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var audit = new AuditLog(db, realClock);
+            var records = _rows.SelectMany(r => r.Records).ToList();
+            var entries = _rows.SelectMany(r => r.Events).Select(e => audit.Create(actor, e));
             var dbTransaction = transaction.GetDbTransaction();
             await using (await LargerSqliteCacheAsync(dbTransaction, ct))
             {
-                await BulkInsert.WriteAsync(chunk.Rows, dbTransaction.Connection!, dbTransaction, ct);
+                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. records, .. entries, .. _rows.Select(r => r.Key)], ct);
             }
 
             // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the cases
             // list's keys of its case worked out again.
-            if (chunk.Updated.Count > 0)
+            if (_updates.Count > 0)
             {
-                foreach (var record in chunk.Updated)
+                foreach (var record in _updates.Select(u => u.Record).Distinct(ReferenceEqualityComparer.Instance))
                 {
-                    db.Entry(record).State = EntityState.Modified;
+                    db.Entry(record!).State = EntityState.Modified;
                 }
 
                 await db.SaveChangesAsync(ct);
             }
 
             // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
-            await CaseListKeys.RefreshCasesAsync(db, chunk.CaseIds, ct);
+            await CaseListKeys.RefreshCasesAsync(db, records.OfType<StalkingCase>().Select(c => c.Id), ct);
             await transaction.CommitAsync(ct);
             return true;
         }
@@ -181,6 +150,9 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
         }
         finally
         {
+            _rows.Clear();
+            _unwritten.Clear();
+            _updates.Clear();
             db.ChangeTracker.Clear();
         }
     }

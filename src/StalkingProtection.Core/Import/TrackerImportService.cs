@@ -116,8 +116,7 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
         var built = new Dictionary<string, TrackerBulkRows.BulkRespondent>(StringComparer.Ordinal);
         var perRow = new List<int>();
         var bulk = new TrackerBulkRows(db, timeProvider, actor);
-        var pending = new List<BulkRow>();
-        (Task<bool> Write, List<BulkRow> Rows, HashSet<TrackerBulkRows.BulkRespondent> Updated)? writing = null;
+        var pending = new List<(int Index, TrackerRow Row, TrackerRowRecorder.Result Result, bool Matched)>();
         var written = 0;
 
         // From here on, the person is matched by the per-row path, which then may add to their records: no later row takes them in memory.
@@ -133,38 +132,6 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
             }
         }
 
-        // Waits for the chunk being written. If the database refused it, its changes to the respondents' records in memory were not saved,
-        // nor can the rows built on them since be: those rows go through the per-row path, and from here on the services match the respondents.
-        async Task<bool> WrittenAsync()
-        {
-            if (writing is not { } chunk)
-            {
-                return true;
-            }
-
-            writing = null;
-            if (await chunk.Write)
-            {
-                written += chunk.Rows.Count;
-                foreach (var (index, row, result, matched) in chunk.Rows)
-                {
-                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.Create, matched, result.Notes.Count > 0, [], result.Notes, result.OrderId));
-                }
-
-                return true;
-            }
-
-            perRow.AddRange(chunk.Rows.Select(p => p.Index));
-            perRow.AddRange(pending.Select(p => p.Index));
-            pending.Clear();
-            bulk.Discard();
-            people.UnionWith(built.Keys);
-            built.Clear();
-            return false;
-        }
-
-        // The chunk is read from its records here, then written on another thread while this one builds the next: one chunk is written at a
-        // time, each in its own transaction, in file order.
         async Task FlushAsync()
         {
             if (pending.Count == 0)
@@ -172,115 +139,100 @@ public sealed class TrackerImportService(StalkingProtectionDbContext db, AuditLo
                 return;
             }
 
-            var chunk = bulk.Prepare();
-            List<BulkRow> rows = [.. pending];
+            if (await bulk.WriteAsync(ct))
+            {
+                written += pending.Count;
+                foreach (var (index, row, result, matched) in pending)
+                {
+                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.Create, matched, result.Notes.Count > 0, [], result.Notes, result.OrderId));
+                }
+            }
+            else
+            {
+                // The chunk's changes to the respondents' records in memory were not saved: from here on, the services match them.
+                perRow.AddRange(pending.Select(p => p.Index));
+                people.UnionWith(built.Keys);
+                built.Clear();
+            }
+
             pending.Clear();
-            if (!await WrittenAsync())
-            {
-                perRow.AddRange(rows.Select(p => p.Index));
-                return;
-            }
-
-            writing = (Task.Run(() => bulk.WriteAsync(chunk, ct), ct), rows, chunk.UpdatedRespondents);
         }
 
-        try
+        for (var index = 0; index < rows.Count; index++)
         {
-            for (var index = 0; index < rows.Count; index++)
+            ct.ThrowIfCancellationRequested();
+            var row = rows[index];
+            var parsed = duplicates.Contains(row.Key) ? null : TrackerOrder.Parse(row, today);
+            if (parsed?.Order is not { } order)
             {
-                ct.ThrowIfCancellationRequested();
-                var row = rows[index];
-                var parsed = duplicates.Contains(row.Key) ? null : TrackerOrder.Parse(row, today);
-                if (parsed?.Order is not { } order)
+                perRow.Add(index);
+                continue;
+            }
+
+            var key = TrackerImportedRow.NormaliseKey(row.Key);
+            var keys = RespondentKeys(order).ToList();
+            if (imported.TryGetValue(key, out var earlier))
+            {
+                LeaveToPerRow(keys);
+                if (earlier.RowHash == row.Hash)
+                {
+                    done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.AlreadyImported, false, false, [], [], earlier.OrderId));
+                }
+                else
                 {
                     perRow.Add(index);
-                    continue;
                 }
 
-                var key = TrackerImportedRow.NormaliseKey(row.Key);
-                var keys = RespondentKeys(order).ToList();
-                if (imported.TryGetValue(key, out var earlier))
-                {
-                    LeaveToPerRow(keys);
-                    if (earlier.RowHash == row.Hash)
-                    {
-                        done(index, new TrackerRowReport(row.RowNumber, row.Key, TrackerRowOutcome.AlreadyImported, false, false, [], [], earlier.OrderId));
-                    }
-                    else
-                    {
-                        perRow.Add(index);
-                    }
+                continue;
+            }
 
-                    continue;
+            if (keys.Any(people.Contains) || !TrackerBulkRows.Handles(order))
+            {
+                perRow.Add(index);
+                LeaveToPerRow(keys);
+                continue;
+            }
+
+            // FindRespondentAsync: by the PNC ID, else by the date of birth with the family name; a respondent the bulk rows created is
+            // found by these keys alone, since no other person has them.
+            var respondent = order.PncId is { } pnc && built.TryGetValue("pnc:" + ReferenceKeys.PncId(pnc), out var byPnc) ? byPnc
+                : order.DateOfBirth is { } dob && built.TryGetValue(Born(dob, order.FamilyName), out var born) ? born
+                : null;
+            if (bulk.TryAdd(index, order, key, row.Hash, respondent, keys, out var added) is not { } result)
+            {
+                if (respondent is not null)
+                {
+                    // The refused row may have changed the respondent's records in memory: their rows of this chunk, and every later one,
+                    // go through the services.
+                    var evicted = bulk.Evict(respondent);
+                    pending.RemoveAll(p => evicted.Contains(p.Index));
+                    perRow.AddRange(evicted);
                 }
 
-                if (keys.Any(people.Contains) || !TrackerBulkRows.Handles(order))
+                perRow.Add(index);
+                LeaveToPerRow(keys);
+                continue;
+            }
+
+            if (respondent is null)
+            {
+                foreach (var respondentKey in keys)
                 {
-                    perRow.Add(index);
-                    LeaveToPerRow(keys);
-                    continue;
-                }
-
-                // FindRespondentAsync: by the PNC ID, else by the date of birth with the family name; a respondent the bulk rows created is
-                // found by these keys alone, since no other person has them.
-                var respondent = order.PncId is { } pnc && built.TryGetValue("pnc:" + ReferenceKeys.PncId(pnc), out var byPnc) ? byPnc
-                    : order.DateOfBirth is { } dob && built.TryGetValue(Born(dob, order.FamilyName), out var born) ? born
-                    : null;
-
-                // The chunk being written saves records of this respondent as they are when it saves them: the row changes them only after.
-                if (respondent is not null && writing?.Updated.Contains(respondent) == true && !await WrittenAsync())
-                {
-                    perRow.Add(index);
-                    LeaveToPerRow(keys);
-                    continue;
-                }
-
-                if (bulk.TryAdd(index, order, key, row.Hash, respondent, keys, out var added) is not { } result)
-                {
-                    if (respondent is not null)
-                    {
-                        // The refused row may have changed the respondent's records in memory: their rows of this chunk, and every later one,
-                        // go through the services.
-                        var evicted = bulk.Evict(respondent);
-                        pending.RemoveAll(p => evicted.Contains(p.Index));
-                        perRow.AddRange(evicted);
-                    }
-
-                    perRow.Add(index);
-                    LeaveToPerRow(keys);
-                    continue;
-                }
-
-                if (respondent is null)
-                {
-                    foreach (var respondentKey in keys)
-                    {
-                        built[respondentKey] = added!;
-                    }
-                }
-
-                pending.Add(new BulkRow(index, row, result, respondent is not null));
-                if (pending.Count >= Math.Max(1, _options.BulkChunkSize))
-                {
-                    await FlushAsync();
+                    built[respondentKey] = added!;
                 }
             }
 
-            await FlushAsync();
-            await WrittenAsync();
-        }
-        catch when (writing is not null)
-        {
-            // The DbContext is not left in use by a chunk still being written.
-            await Task.WhenAny(writing.Value.Write);
-            throw;
+            pending.Add((index, row, result, respondent is not null));
+            if (pending.Count >= Math.Max(1, _options.BulkChunkSize))
+            {
+                await FlushAsync();
+            }
         }
 
+        await FlushAsync();
         perRow.Sort();
         return (perRow, written);
     }
-
-    private sealed record BulkRow(int Index, TrackerRow Row, TrackerRowRecorder.Result Result, bool Matched);
 
     /// <summary>What <see cref="FindRespondentAsync"/> matches a respondent by: the PNC ID's key, or the date of birth with the family name.</summary>
     private static IEnumerable<string> RespondentKeys(TrackerOrder order)
