@@ -31,11 +31,12 @@ public sealed record TrackerOrder(
 {
     public sealed record Parsed(TrackerOrder? Order, IReadOnlyList<TrackerRowProblem> Problems);
 
-    public static PoliceForce? ParseForce(string text)
-    {
-        var key = TrackerColumns.Normalise(text);
-        return key.Length == 0 ? null : Enum.GetValues<PoliceForce>().Cast<PoliceForce?>().FirstOrDefault(f => TrackerColumns.Normalise(f!.Value.ToString()) == key);
-    }
+    // Worked out once, not for each row: every row names its force.
+    private static readonly Dictionary<string, PoliceForce> _forces = Enum.GetValues<PoliceForce>()
+        .DistinctBy(f => TrackerColumns.Normalise(f.ToString())).ToDictionary(f => TrackerColumns.Normalise(f.ToString()), StringComparer.Ordinal);
+
+    public static PoliceForce? ParseForce(string text) =>
+        _forces.TryGetValue(TrackerColumns.Normalise(text), out var force) ? force : null;
 
     public static Parsed Parse(TrackerRow row, DateOnly today)
     {
