@@ -33,7 +33,7 @@ var connection = options.Connection;
 StalkingProtectionDbContext CreateContext() => DatabaseSetup.CreateContext(provider, connection);
 void Say(string line) => Console.WriteLine(line);
 
-Say($"Stalking Protection benchmarks: {provider}, {options.Orders:N0} orders, today {today:yyyy-MM-dd}");
+Say($"Stalking Protection benchmarks: {provider}, {(options.Reuse ? "the orders of a database seeded before" : $"{options.Orders:N0} orders")}, today {today:yyyy-MM-dd}");
 
 // The schema is the real one: the service's own migrations, with every index they create. A reused database gets only the
 // migrations it lacks, so a new index can be measured on data seeded before it existed.
@@ -104,9 +104,13 @@ if (!options.Reuse && options.AuditEntries > 0)
 Say("Sealing the audit log into its hash chain...");
 var sealing = Stopwatch.StartNew();
 AuditSealResult sealedAudit;
+long chainLength;
 await using (var context = CreateContext())
 {
     sealedAudit = await new AuditChain(context).SealAsync(DateTimeOffset.UtcNow.AddHours(1));
+
+    // With --reuse the chain also holds the entries an earlier run sealed.
+    chainLength = await context.AuditSeals.LongCountAsync();
 }
 
 var sealingSeconds = sealing.Elapsed.TotalSeconds;
@@ -258,7 +262,7 @@ foreach (var sort in listSorts)
 }
 
 // S3: the measured calls verify every link of the chain sealed above, beside a bare read of the same rows.
-var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit entries with their links (EF Core)", "", options.StatisticsIterations, 1, async (db, _) =>
+var auditRead = new Operation($"Baseline: read {chainLength:N0} audit entries with their links (EF Core)", "", options.StatisticsIterations, 1, async (db, _) =>
 {
     long rows = 0;
     await foreach (var row in db.AuditSeals.AsNoTracking().OrderBy(s => s.EntryId)
@@ -267,10 +271,9 @@ var auditRead = new Operation($"Baseline: read {sealedAudit.Sealed:N0} audit ent
         rows += row.entry is null ? 0 : 1;
     }
 
-    // With --reuse the chain also holds the entries an earlier run sealed.
-    Check(rows >= sealedAudit.Sealed ? "" : null);
+    Check(rows >= chainLength ? "" : null);
 });
-var auditVerify = new Operation($"Audit hash chain verified, {sealedAudit.Sealed:N0} entries (AuditChain.VerifyAsync)", "S3: 1M rows ≤ 10 s",
+var auditVerify = new Operation($"Audit hash chain verified, {chainLength:N0} entries (AuditChain.VerifyAsync)", "S3: 1M rows ≤ 10 s",
     options.StatisticsIterations, 1, async (db, _) => Check((await new AuditChain(db).VerifyAsync()) is { Intact: true } r ? r : null));
 
 Say($"Latency: {options.Iterations} iterations per operation ({options.StatisticsIterations} for statistics), interleaved in {options.Rounds} rounds...");
