@@ -137,12 +137,15 @@ public static class ApplicationListQuery
         }
 
         var noHearing = NoHearing;
+
+        // P1: the respondent is joined once, and each name part read by one subquery: a "let" of the respondent and of the
+        // name became seven reads of each a row (2026-12-07-application-list-rows.md).
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from a in applications
             join c in cases on a.CaseId equals c.Id
-            let respondentPerson = db.Respondents.Where(r => r.Id == a.RespondentId).Select(r => (Guid?)r.PersonId).FirstOrDefault()
-            let name = names.Where(n => n.PersonId == respondentPerson).OrderBy(n => n.Id).FirstOrDefault()
+            join r in db.Respondents.AsNoTracking() on a.RespondentId equals r.Id into respondents
+            from respondent in respondents.DefaultIfEmpty()
             let pending = db.Hearings.Where(h => h.ApplicationId == a.Id && h.Outcome == HearingOutcome.Pending).Min(h => (DateTimeOffset?)h.ListedFor)
             let latest = db.Hearings.Where(h => h.ApplicationId == a.Id).Max(h => (DateTimeOffset?)h.ListedFor)
             select new ApplicationListRow
@@ -150,12 +153,13 @@ public static class ApplicationListQuery
                 Id = a.Id,
                 Type = a.Type,
                 CourtName = a.CourtName,
-                GivenNames = name == null ? "" : name.GivenNames,
-                FamilyName = name == null ? "" : name.FamilyName,
+                GivenNames = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id).Select(n => n.GivenNames).FirstOrDefault() ?? "",
+                FamilyName = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName).FirstOrDefault() ?? "",
                 Team = c.Team,
                 Officer = c.OfficerInCharge,
                 CreatedAt = a.CreatedAt,
-                RespondentKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
+                RespondentKey = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id)
+                    .Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "",
                 KindKey = a.Type == ApplicationType.Full ? 0 : a.Type == ApplicationType.Interim ? 1 : a.Type == ApplicationType.Variation ? 2
                     : a.Type == ApplicationType.Renewal ? 3 : 4,
                 HearingKey = pending ?? latest ?? noHearing,

@@ -143,12 +143,12 @@ public static class OrderListQuery
             _ => orders,
         };
 
+        // P1: each name part read by one subquery; a "let" of the name became two a part (a NOT EXISTS and a SELECT).
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from o in orders
             join c in visibleCases.AsNoTracking() on o.CaseId equals c.Id
             join r in db.Respondents.AsNoTracking() on o.RespondentId equals r.Id
-            let name = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).FirstOrDefault()
             let taskDue = db.StaffTasks.Where(t => t.OrderId == o.Id && t.Status == StaffTaskStatus.Open).Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
             let dutyDue = db.NotificationObligations.Where(n => n.OrderId == o.Id && (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue))
                 .Min(n => (DateOnly?)n.DueBy) ?? DateOnly.MaxValue
@@ -165,11 +165,11 @@ public static class OrderListQuery
                 EndedOn = o.EndedOn,
                 Ending = o.Ending,
                 ReplacedByFullOrder = db.Orders.Any(f => f.ReplacedInterimOrderId == o.Id),
-                GivenNames = name == null ? "" : name.GivenNames,
-                FamilyName = name == null ? "" : name.FamilyName,
+                GivenNames = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.GivenNames).FirstOrDefault() ?? "",
+                FamilyName = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName).FirstOrDefault() ?? "",
                 Team = c.Team,
                 Officer = c.OfficerInCharge,
-                RespondentKey = name == null ? "" : name.FamilyName + " " + name.GivenNames,
+                RespondentKey = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "",
                 KindKey = o.Kind == OrderKind.Interim ? 0 : 1,
                 LastDayKey = o.EndedOn != null && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay) ? o.EndedOn ?? DateOnly.MaxValue
                     : o.LastInForceDay ?? DateOnly.MaxValue,

@@ -235,6 +235,13 @@ public class ListQueryStatementTests
         Assert.Equal(expected, first.Concat(next).Select(r => r.Id));
         Assert.All(first.Concat(next), r => Assert.NotEmpty(r.RespondentName));
         AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: "ix_applications_created_at_id", readInOrder: true);
+        // The respondent joined once, and one lookup of the person's names for each name part and the sort key: a "let" of
+        // the respondent and of the name read the respondent seven times a row and the names seven times.
+        Assert.All(recorder.Plans.Take(2), p =>
+        {
+            Assert.Equal(1, TableReads(p.Sql, "respondents"));
+            Assert.Equal(3, TableReads(p.Sql, "person_names"));
+        });
     }
 
     /// <summary>
@@ -258,6 +265,9 @@ public class ListQueryStatementTests
             }
         });
     }
+
+    // PostgreSQL's SQL names the tables unquoted, SQLite's quoted.
+    private static int TableReads(string sql, string table) => sql.Replace("\"", "", StringComparison.Ordinal).Split($" {table} AS ").Length - 1;
 
     private static async Task<(int Rows, int Statements)> CountCaseStatementsAsync(TestDatabase database)
     {
