@@ -67,8 +67,8 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
         Assert.Equal(SearchStatements, many.Count);
     }
 
-    /// <summary>One to find the names, five for the cases, applications and orders of the people found, ten to describe them and one for the audit entry.</summary>
-    private const int SearchStatements = 17;
+    /// <summary>One to find the names, five for the cases, applications and orders of the people found, nine to describe them and one for the audit entry.</summary>
+    private const int SearchStatements = 16;
 
     [Fact]
     public async Task S4_NameSearch_AnotherTeamsPersonOfTheSameName_IsNotFound()
@@ -266,7 +266,7 @@ public sealed class RecordSearchServiceTests : IAsyncLifetime
     }
 
     /// <summary>Four lookups by reference (cases, orders by PNC reference, people by PNC ID, orders by acknowledgement) in place of the name lookup, then the follow-ups, descriptions and audit entry.</summary>
-    private const int ReferenceSearchStatements = 20;
+    private const int ReferenceSearchStatements = 19;
 
     [Fact]
     public async Task P1_ReferenceSearch_FindingOneCaseOrTwelve_TakesTheSameStatements()

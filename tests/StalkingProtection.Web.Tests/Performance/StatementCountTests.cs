@@ -34,8 +34,11 @@ public class StatementCountTests(StatementCountingWebAppFactory factory) : IClas
     /// <summary>Case list: the session, one page of cases with their people and officers, the filters' choices.</summary>
     private const int CaseListCeiling = 6;
 
-    /// <summary>Order page, besides the audit insert: the session, the order with its condition sets and conditions, its case, people and history.</summary>
-    private const int OrderPageCeiling = 25;
+    /// <summary>
+    /// Order page, besides the audit insert: the session, the order with its condition sets and conditions (not the people each
+    /// condition protects), its case, the application's title, people and history.
+    /// </summary>
+    private const int OrderPageCeiling = 20;
 
     /// <summary>API order read: the client key, the order, its condition sets, their conditions (not their protected people), and its duties as at today.</summary>
     private const int ApiOrderReadCeiling = 5;
