@@ -234,7 +234,7 @@ var apiCases = new Operation("API case list, a page of 50, with audit (CaseListQ
     options.Warmup, async (db, _) =>
     {
         var rows = CaseListQuery.Rows(db, db.Cases.AsNoTracking(), today, new CaseListFilter());
-        Check(First(await CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, null, null, false).Take(51).ToListAsync()));
+        Check(First(await CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, null, null, false, db.Provider).Take(51).ToListAsync()));
         await new AuditLog(db, time).RecordConsultationAsync(actor, AuditEvents.Api.CasesListed.For(null, "Listed through the API"));
     });
 
@@ -251,14 +251,14 @@ foreach (var sort in listSorts)
     await using (var db = CreateContext())
     {
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        middle = await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, null, null, false).Skip(caseIds.Count / 2).FirstAsync();
+        middle = await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, null, null, false, db.Provider).Skip(caseIds.Count / 2).FirstAsync();
     }
 
     var cursor = Keyset.Format(CaseListQuery.KeyOf(middle, sort));
     caseListPages.Add(new Operation($"Case list sorted by {sort}, first page of 25 (CaseListQuery)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup,
-        async (db, _) => Check(First(await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, null, null, false).Take(26).ToListAsync()))));
+        async (db, _) => Check(First(await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, null, null, false, db.Provider).Take(26).ToListAsync()))));
     caseListPages.Add(new Operation($"Case list sorted by {sort}, a page from the middle (CaseListQuery)", "P1: p99 ≤ 100 ms", options.Iterations, options.Warmup,
-        async (db, _) => Check(First(await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, cursor, middle.Id, false).Take(26).ToListAsync()))));
+        async (db, _) => Check(First(await CaseListQuery.SeekBy(ListRows(db), sort, SortDirection.Ascending, cursor, middle.Id, false, db.Provider).Take(26).ToListAsync()))));
 }
 
 // S3: the measured calls verify every link of the chain sealed above, beside a bare read of the same rows.

@@ -185,20 +185,20 @@ public static class ApplicationListQuery
 
     /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
     public static IQueryable<ApplicationListRow> SeekBy(IQueryable<ApplicationListRow> rows, ApplicationListSort sort, SortDirection order, string? cursor,
-        Guid? cursorId, bool backwards)
+        Guid? cursorId, bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
         return sort switch
         {
-            ApplicationListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards),
-            ApplicationListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards),
-            ApplicationListSort.Court => Keyset.Seek(rows, r => r.CourtName, r => r.Id, order, key, cursorId, backwards),
-            ApplicationListSort.Hearing => Keyset.Seek(rows, r => r.HearingKey, r => r.Id, order, key, cursorId, backwards),
-            ApplicationListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards),
+            ApplicationListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
+            ApplicationListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards, provider),
+            ApplicationListSort.Court => Keyset.Seek(rows, r => r.CourtName, r => r.Id, order, key, cursorId, backwards, provider),
+            ApplicationListSort.Hearing => Keyset.Seek(rows, r => r.HearingKey, r => r.Id, order, key, cursorId, backwards, provider),
+            ApplicationListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
 
             // More days since it started is an earlier start.
             _ => Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, order == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending,
-                key, cursorId, backwards),
+                key, cursorId, backwards, provider),
         };
     }
 

@@ -147,18 +147,18 @@ public static class CaseListQuery
 
     /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
     public static IQueryable<CaseListRow> SeekBy(IQueryable<CaseListRow> rows, CaseListSort sort, SortDirection order, string? cursor, Guid? cursorId,
-        bool backwards)
+        bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
         return sort switch
         {
-            CaseListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards),
-            CaseListSort.ProtectedPeople => Keyset.Seek(rows, r => r.ProtectedPeopleKey, r => r.Id, order, key, cursorId, backwards),
-            CaseListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards),
-            CaseListSort.Officer => Keyset.Seek(rows, r => r.OfficerKey, r => r.Id, order, key, cursorId, backwards),
-            CaseListSort.SpoDecision => Keyset.Seek(rows, r => r.SpoDecisionKey, r => r.Id, order, key, cursorId, backwards),
-            CaseListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards),
-            _ => Keyset.Seek(rows, r => r.ReportedOn, r => r.Id, order, key, cursorId, backwards),
+            CaseListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.ProtectedPeople => Keyset.Seek(rows, r => r.ProtectedPeopleKey, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.Officer => Keyset.Seek(rows, r => r.OfficerKey, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.SpoDecision => Keyset.Seek(rows, r => r.SpoDecisionKey, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards, provider),
+            _ => Keyset.Seek(rows, r => r.ReportedOn, r => r.Id, order, key, cursorId, backwards, provider),
         };
     }
 

@@ -207,17 +207,17 @@ public static class OrderListQuery
 
     /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
     public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListSort sort, SortDirection order, string? cursor, Guid? cursorId,
-        bool backwards)
+        bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
         return sort switch
         {
-            OrderListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards),
-            OrderListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards),
-            OrderListSort.LastDay => Keyset.Seek(rows, r => r.LastDayKey, r => r.Id, order, key, cursorId, backwards),
-            OrderListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards),
-            OrderListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards),
-            _ => Keyset.Seek(rows, r => r.MadeOn, r => r.Id, order, key, cursorId, backwards),
+            OrderListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
+            OrderListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards, provider),
+            OrderListSort.LastDay => Keyset.Seek(rows, r => r.LastDayKey, r => r.Id, order, key, cursorId, backwards, provider),
+            OrderListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
+            OrderListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards, provider),
+            _ => Keyset.Seek(rows, r => r.MadeOn, r => r.Id, order, key, cursorId, backwards, provider),
         };
     }
 

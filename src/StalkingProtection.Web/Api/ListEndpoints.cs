@@ -71,7 +71,7 @@ public static class ListEndpoints
         var rows = CaseListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), time.UkToday, new CaseListFilter(wanted, Team: team, Officer: officer));
         rows = ApiList.AuditedChangesSince(rows, db, nameof(StalkingCase), since, r => r.Id);
 
-        var (page, next) = await list.PageAsync(http, audit, CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, list.AfterKey, list.AfterId, false),
+        var (page, next) = await list.PageAsync(http, audit, CaseListQuery.SeekBy(rows, CaseListSort.Reported, SortDirection.Ascending, list.AfterKey, list.AfterId, false, db.Provider),
             r => (r.ReportedOn, r.Id), AuditEvents.Api.CasesListed,
             $"status={wanted}; team={team}; officer={officer}; changedSince={since:O}");
         return Results.Ok(new CaseListResponse(
@@ -94,7 +94,7 @@ public static class ListEndpoints
         var rows = ApplicationListQuery.Rows(db, db.Cases.AsNoTracking().VisibleTo(http.User), time.UkToday, filter, team, officer, needsAction: false);
         rows = ApiList.AuditedChangesSince(rows, db, nameof(Application), since, r => r.Id);
 
-        var ordered = Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(DateTimeOffset)), list.AfterId, false);
+        var ordered = Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(DateTimeOffset)), list.AfterId, false, db.Provider);
         var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.CreatedAt, r.Id), AuditEvents.Api.ApplicationsListed,
             $"status={filter}; team={team}; officer={officer}; changedSince={since:O}");
         return Results.Ok(new ApplicationListResponse(
@@ -149,7 +149,7 @@ public static class ListEndpoints
                 MergedIntoId = r.MergedIntoId,
                 NameKey = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "",
             };
-        var ordered = Keyset.Seek(rows, r => r.NameKey, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(string)), list.AfterId, false);
+        var ordered = Keyset.Seek(rows, r => r.NameKey, r => r.Id, SortDirection.Ascending, Keyset.Parse(list.AfterKey, typeof(string)), list.AfterId, false, db.Provider);
         var (page, next) = await list.PageAsync(http, audit, ordered, r => (r.NameKey, r.Id), AuditEvents.Api.RespondentsListed,
             $"pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}; team={team}; changedSince={since:O}");
         return Results.Ok(new RespondentListResponse(
