@@ -86,15 +86,20 @@ public static class Keyset
         return descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
     }
 
+    private static readonly System.Reflection.MethodInfo _tupleOfTwo = typeof(ValueTuple).GetMethods()
+        .Single(m => m.Name == nameof(ValueTuple.Create) && m.GetGenericArguments().Length == 2);
+
+    private static readonly System.Reflection.MethodInfo _rowGreaterThan = typeof(NpgsqlDbFunctionsExtensions)
+        .GetMethod(nameof(NpgsqlDbFunctionsExtensions.GreaterThan), [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
+
+    private static readonly System.Reflection.MethodInfo _rowLessThan = typeof(NpgsqlDbFunctionsExtensions)
+        .GetMethod(nameof(NpgsqlDbFunctionsExtensions.LessThan), [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
+
     /// <summary><c>EF.Functions.GreaterThan((key, id), (k, cid))</c> (or LessThan), which Npgsql writes as a row-value comparison.</summary>
-    private static Expression RowValueBeyond(Expression keyBody, Expression idBody, Expression keyValue, Expression idValue, bool less)
+    private static MethodCallExpression RowValueBeyond(Expression keyBody, Expression idBody, Expression keyValue, Expression idValue, bool less)
     {
-        var create = typeof(ValueTuple).GetMethods()
-            .Single(m => m.Name == nameof(ValueTuple.Create) && m.GetGenericArguments().Length == 2)
-            .MakeGenericMethod(keyBody.Type, typeof(Guid));
-        var compare = typeof(NpgsqlDbFunctionsExtensions).GetMethod(less ? nameof(NpgsqlDbFunctionsExtensions.LessThan) : nameof(NpgsqlDbFunctionsExtensions.GreaterThan),
-            [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
-        return Expression.Call(compare, Expression.Property(null, typeof(EF), nameof(EF.Functions)),
+        var create = _tupleOfTwo.MakeGenericMethod(keyBody.Type, typeof(Guid));
+        return Expression.Call(less ? _rowLessThan : _rowGreaterThan, Expression.Property(null, typeof(EF), nameof(EF.Functions)),
             Expression.Convert(Expression.Call(create, keyBody, idBody), typeof(ITuple)),
             Expression.Convert(Expression.Call(create, keyValue, idValue), typeof(ITuple)));
     }
