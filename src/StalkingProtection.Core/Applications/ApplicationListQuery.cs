@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
@@ -188,17 +189,19 @@ public static class ApplicationListQuery
         Guid? cursorId, bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
+        IQueryable<ApplicationListRow> By<TKey>(Expression<Func<ApplicationListRow, TKey>> sortKey, SortDirection direction) =>
+            Keyset.Seek(rows, sortKey, r => r.Id, direction, key, cursorId, backwards, provider);
+
         return sort switch
         {
-            ApplicationListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
-            ApplicationListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards, provider),
-            ApplicationListSort.Court => Keyset.Seek(rows, r => r.CourtName, r => r.Id, order, key, cursorId, backwards, provider),
-            ApplicationListSort.Hearing => Keyset.Seek(rows, r => r.HearingKey, r => r.Id, order, key, cursorId, backwards, provider),
-            ApplicationListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
+            ApplicationListSort.Respondent => By(r => r.RespondentKey, order),
+            ApplicationListSort.Kind => By(r => r.KindKey, order),
+            ApplicationListSort.Court => By(r => r.CourtName, order),
+            ApplicationListSort.Hearing => By(r => r.HearingKey, order),
+            ApplicationListSort.Status => By(r => r.StatusKey, order),
 
             // More days since it started is an earlier start.
-            _ => Keyset.Seek(rows, r => r.CreatedAt, r => r.Id, order == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending,
-                key, cursorId, backwards, provider),
+            _ => By(r => r.CreatedAt, order == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending),
         };
     }
 

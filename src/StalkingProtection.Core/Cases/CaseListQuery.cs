@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
@@ -150,15 +151,18 @@ public static class CaseListQuery
         bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
+        IQueryable<CaseListRow> By<TKey>(Expression<Func<CaseListRow, TKey>> sortKey, SortDirection direction) =>
+            Keyset.Seek(rows, sortKey, r => r.Id, direction, key, cursorId, backwards, provider);
+
         return sort switch
         {
-            CaseListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
-            CaseListSort.ProtectedPeople => Keyset.Seek(rows, r => r.ProtectedPeopleKey, r => r.Id, order, key, cursorId, backwards, provider),
-            CaseListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
-            CaseListSort.Officer => Keyset.Seek(rows, r => r.OfficerKey, r => r.Id, order, key, cursorId, backwards, provider),
-            CaseListSort.SpoDecision => Keyset.Seek(rows, r => r.SpoDecisionKey, r => r.Id, order, key, cursorId, backwards, provider),
-            CaseListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards, provider),
-            _ => Keyset.Seek(rows, r => r.ReportedOn, r => r.Id, order, key, cursorId, backwards, provider),
+            CaseListSort.Respondent => By(r => r.RespondentKey, order),
+            CaseListSort.ProtectedPeople => By(r => r.ProtectedPeopleKey, order),
+            CaseListSort.Status => By(r => r.StatusKey, order),
+            CaseListSort.Officer => By(r => r.OfficerKey, order),
+            CaseListSort.SpoDecision => By(r => r.SpoDecisionKey, order),
+            CaseListSort.NextDeadline => By(r => r.NextDeadlineKey, order),
+            _ => By(r => r.ReportedOn, order),
         };
     }
 

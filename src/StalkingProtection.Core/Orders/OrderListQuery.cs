@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
@@ -210,14 +211,17 @@ public static class OrderListQuery
         bool backwards, DatabaseProvider provider)
     {
         var key = Keyset.Parse(cursor, KeyType(sort));
+        IQueryable<OrderListRow> By<TKey>(Expression<Func<OrderListRow, TKey>> sortKey, SortDirection direction) =>
+            Keyset.Seek(rows, sortKey, r => r.Id, direction, key, cursorId, backwards, provider);
+
         return sort switch
         {
-            OrderListSort.Respondent => Keyset.Seek(rows, r => r.RespondentKey, r => r.Id, order, key, cursorId, backwards, provider),
-            OrderListSort.Kind => Keyset.Seek(rows, r => r.KindKey, r => r.Id, order, key, cursorId, backwards, provider),
-            OrderListSort.LastDay => Keyset.Seek(rows, r => r.LastDayKey, r => r.Id, order, key, cursorId, backwards, provider),
-            OrderListSort.Status => Keyset.Seek(rows, r => r.StatusKey, r => r.Id, order, key, cursorId, backwards, provider),
-            OrderListSort.NextDeadline => Keyset.Seek(rows, r => r.NextDeadlineKey, r => r.Id, order, key, cursorId, backwards, provider),
-            _ => Keyset.Seek(rows, r => r.MadeOn, r => r.Id, order, key, cursorId, backwards, provider),
+            OrderListSort.Respondent => By(r => r.RespondentKey, order),
+            OrderListSort.Kind => By(r => r.KindKey, order),
+            OrderListSort.LastDay => By(r => r.LastDayKey, order),
+            OrderListSort.Status => By(r => r.StatusKey, order),
+            OrderListSort.NextDeadline => By(r => r.NextDeadlineKey, order),
+            _ => By(r => r.MadeOn, order),
         };
     }
 
