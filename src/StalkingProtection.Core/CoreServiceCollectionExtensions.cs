@@ -51,11 +51,15 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Jobs.JobOptions>().Bind(configuration.GetSection(Jobs.JobOptions.SectionName))
             .Validate(o => o.DeadlineCheckInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:DeadlineCheckInterval must be at least 10 seconds.")
             .Validate(o => o.AuditSealInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:AuditSealInterval must be at least 10 seconds.")
+            .Validate(o => o.StatisticsInterval >= TimeSpan.FromSeconds(10), "StalkingProtection:Jobs:StatisticsInterval must be at least 10 seconds.")
             .ValidateOnStart();
         services.AddSingleton<Jobs.DeadlineCheckJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.DeadlineCheckJob>());
         services.AddSingleton<Jobs.AuditSealJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.AuditSealJob>());
+        services.AddScoped<Statistics.StatisticsMonthStore>();
+        services.AddSingleton<Jobs.StatisticsMonthsJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.StatisticsMonthsJob>());
         services.AddSingleton<Statistics.DashboardFigureCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Statistics.DashboardChangeInterceptor>();
         services.AddHostedService<Jobs.DashboardFigureRefresh>();

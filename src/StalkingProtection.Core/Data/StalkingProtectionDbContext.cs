@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Staff;
+using StalkingProtection.Core.Statistics;
 
 namespace StalkingProtection.Core.Data;
 
@@ -45,21 +46,36 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
     {
         BeforeSave();
         var changes = CaseListKeys.Note(ChangeTracker);
-        if (changes.IsEmpty)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
 
-        // The cases list's stored keys follow the rows they are worked out from in the same transaction (P1).
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await CaseListKeys.RefreshAsync(this, changes, cancellationToken);
-        if (transaction is not null)
+        // The months whose stored statistics the save changes are written with it (P4).
+        var months = StatisticsMonthChanges.Note(ChangeTracker);
+        var marks = months.IsEmpty ? [] : await StatisticsMonthChanges.AddAsync(this, months, cancellationToken);
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-        }
+            if (changes.IsEmpty)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
 
-        return saved;
+            // The cases list's stored keys follow the rows they are worked out from in the same transaction (P1).
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CaseListKeys.RefreshAsync(this, changes, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            // Written or not, they are this save's: a save tried again notes its months again.
+            foreach (var mark in marks)
+            {
+                Entry(mark).State = EntityState.Detached;
+            }
+        }
     }
 
     private void BeforeSave()

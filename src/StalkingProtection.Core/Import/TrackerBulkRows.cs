@@ -124,7 +124,8 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
             var dbTransaction = transaction.GetDbTransaction();
             await using (await LargerSqliteCacheAsync(dbTransaction, ct))
             {
-                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. records, .. entries, .. _rows.Select(r => r.Key)], ct);
+                await BulkInsert.WriteAsync(db.Model, dbTransaction.Connection!, dbTransaction, [.. records, .. entries, .. _rows.Select(r => r.Key),
+                    .. Statistics.StatisticsMonthChanges.MonthsOf(records)], ct);
             }
 
             // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the cases

@@ -17,6 +17,10 @@ public sealed class JobOptions
     public bool SealAudit { get; set; } = true;
 
     public TimeSpan AuditSealInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool CountStatistics { get; set; } = true;
+
+    public TimeSpan StatisticsInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public class JobLease
     public const string DeadlineCheck = "deadline-check";
     public const string AuditSeal = "audit-seal";
     public const string VictimMessages = "victim-messages";
+    public const string StatisticsMonths = "statistics-months";
 
     public required string Name { get; init; }
 
@@ -35,7 +36,8 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.HasData(
             new JobLease { Name = JobLease.DeadlineCheck, LeasedUntil = DateTimeOffset.UnixEpoch },
             new JobLease { Name = JobLease.AuditSeal, LeasedUntil = DateTimeOffset.UnixEpoch },
-            new JobLease { Name = JobLease.VictimMessages, LeasedUntil = DateTimeOffset.UnixEpoch });
+            new JobLease { Name = JobLease.VictimMessages, LeasedUntil = DateTimeOffset.UnixEpoch },
+            new JobLease { Name = JobLease.StatisticsMonths, LeasedUntil = DateTimeOffset.UnixEpoch });
     }
 }
 

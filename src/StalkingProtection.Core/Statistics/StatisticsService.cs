@@ -7,7 +7,6 @@ using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.Rules;
-using StalkingProtection.Core.Time;
 
 namespace StalkingProtection.Core.Statistics;
 
@@ -84,6 +83,36 @@ public sealed record DaysMedian(int Count, decimal? Days)
         var middle = sorted.Count / 2;
         return new DaysMedian(sorted.Count, sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m);
     }
+
+    /// <summary>The median of records counted by how many days each took.</summary>
+    public static DaysMedian Of(IReadOnlyDictionary<int, int> recordsByDays)
+    {
+        ArgumentNullException.ThrowIfNull(recordsByDays);
+        var count = recordsByDays.Values.Sum();
+        if (count == 0)
+        {
+            return new DaysMedian(0, null);
+        }
+
+        // The records at positions count / 2 (and count / 2 - 1 for an even count), counting from 0 in order of days.
+        int? lower = null;
+        var seen = 0;
+        foreach (var (days, records) in recordsByDays.Where(r => r.Value > 0).OrderBy(r => r.Key))
+        {
+            seen += records;
+            if (lower is null && seen > (count - 1) / 2)
+            {
+                lower = days;
+            }
+
+            if (seen > count / 2)
+            {
+                return new DaysMedian(count, (lower!.Value + days) / 2m);
+            }
+        }
+
+        throw new InvalidOperationException("A median was sought past the last record.");
+    }
 }
 
 /// <summary>One calendar month of the period (London dates): cases opened, applications lodged, orders made, breach incidents.</summary>
@@ -124,142 +153,99 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
     private async Task<StatisticsReturn> QueryAsync(StatisticsPeriod period, DateOnly today, CancellationToken ct)
     {
         var (from, to) = (period.From, period.To);
+        var tally = new StatisticsTally();
 
-        var applications = await db.Applications.IgnoreAutoIncludes().AsNoTracking()
-            .Where(a => a.LodgedOn >= from && a.LodgedOn <= to)
-            .GroupBy(a => new { a.Type, a.Status, a.Determination })
-            .Select(g => new { g.Key.Type, g.Key.Status, g.Key.Determination, Count = g.Count() })
-            .ToListAsync(ct);
+        // Whole months stored and changed by nothing since are read as stored; every other day of the period, and of the time
+        // before it for the orders in force on its last day, is counted from the records (P4).
+        var stored = await StatisticsMonthStore.ReadCleanAsync(db, StatisticsMonthChanges.MonthOf(to), ct);
+        var plan = StatisticsPlan.For(from, to, stored.Keys);
+        foreach (var month in plan.StoredInPeriod)
+        {
+            tally.Add(stored[month]);
+        }
 
-        var orders = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.MadeOn >= from && o.MadeOn <= to)
-            .GroupBy(o => new
+        foreach (var month in plan.StoredBefore)
+        {
+            tally.AddStartsAndEnds(stored[month]);
+        }
+
+        foreach (var range in plan.Counted)
+        {
+            var counted = await StatisticsCounts.CountAsync(db, range.From, range.To, today, range.InPeriod, ct);
+            if (range.InPeriod)
             {
-                o.Kind,
-                o.Origin,
-                Band = o.DurationType == DurationType.UntilFurtherOrder || o.LastInForceDay == null ? DurationBand.UntilFurtherOrder
-                    : o.LastInForceDay <= o.MadeOn.AddYears(2) ? DurationBand.TwoYears
-                    : o.LastInForceDay <= o.MadeOn.AddYears(5) ? DurationBand.TwoToFiveYears
-                    : o.LastInForceDay <= o.MadeOn.AddYears(10) ? DurationBand.FiveToTenYears
-                    : DurationBand.OverTenYears,
-            })
-            .Select(g => new { g.Key.Kind, g.Key.Origin, g.Key.Band, Count = g.Count() })
-            .ToListAsync(ct);
+                tally.Add(counted);
+            }
+            else
+            {
+                tally.AddStartsAndEnds(counted);
+            }
+        }
 
-        var live = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(to)
-            .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return ReturnOf(period, tally);
+    }
 
-        // Read once, by day and outcome: the outcomes for the period and the days for its months both come from these rows.
-        var breachDays = await db.Breaches.AsNoTracking()
-            .Where(b => b.IncidentOn >= from && b.IncidentOn <= to)
-            .GroupBy(b => new { b.IncidentOn, b.Outcome }).Select(g => new { g.Key.IncidentOn, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
-        var breaches = breachDays.GroupBy(b => b.Outcome).Select(g => new { g.Key, Count = g.Sum(b => b.Count) }).ToList();
+    private static StatisticsReturn ReturnOf(StatisticsPeriod period, StatisticsTally tally)
+    {
+        var (from, to) = (period.From, period.To);
 
-        // R33: an open duty past its day is overdue, whether or not the nightly check has flagged it yet.
-        var obligations = await db.NotificationObligations.AsNoTracking()
-            .Where(o => o.DueBy >= from && o.DueBy <= to)
-            .GroupBy(o => new { o.Status, PastDue = o.DueBy < today })
-            .Select(g => new { g.Key.Status, g.Key.PastDue, Count = g.Count() }).ToListAsync(ct);
+        // In force on the last day: started by then, less ended by then (SPA 2019 s.5).
+        var live = new Dictionary<string, int>(tally.Starts);
+        foreach (var (key, ended) in tally.Ends)
+        {
+            live[key] = live.GetValueOrDefault(key) - ended;
+        }
 
-        var appeals = await db.Appeals.AsNoTracking()
-            .Where(a => a.DecisionOn >= from && a.DecisionOn <= to)
-            .GroupBy(a => a.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var liveByKindAndTeam = live.Where(l => l.Value != 0).Select(l =>
+        {
+            var slash = l.Key.IndexOf('/', StringComparison.Ordinal);
+            return (Kind: Enum.Parse<OrderKind>(l.Key[..slash]), Team: l.Key[(slash + 1)..], Count: l.Value);
+        }).ToList();
 
-        var openedFrom = LondonTime.StartOfDayUtc(from);
-        var openedBefore = LondonTime.EndOfDayUtc(to);
-
-        var decisions = await db.SpoDecisions.AsNoTracking()
-            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to)
-            .GroupBy(d => d.Decision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-
-        var changes = await db.OrderChanges.AsNoTracking()
-            .Where(c => c.DecidedOn >= from && c.DecidedOn <= to)
-            .GroupBy(c => c.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-
-        var offences = await db.NotificationOffences.AsNoTracking()
-            .Where(o => o.OffenceOn >= from && o.OffenceOn <= to)
-            .GroupBy(o => o.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-
-        var reportToDecision = await db.SpoDecisions.AsNoTracking()
-            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to)
-            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.DecidedOn, c.ReportedOn })
-            .ToListAsync(ct);
-
-        // The decision that led to a main application is the latest decision to apply made on or before it was lodged.
-        var decisionToApplication = (await db.Applications.IgnoreAutoIncludes().AsNoTracking()
-            .Where(a => a.Type == ApplicationType.Full && a.LodgedOn >= from && a.LodgedOn <= to)
-            .Join(db.SpoDecisions.Where(d => d.Decision == SpoDecisionOutcome.Apply), a => a.CaseId, d => d.CaseId,
-                (a, d) => new { a.Id, LodgedOn = a.LodgedOn!.Value, d.DecidedOn })
-            .Where(x => x.DecidedOn <= x.LodgedOn)
-            .ToListAsync(ct))
-            .GroupBy(x => x.Id)
-            .Select(g => g.First().LodgedOn.DayNumber - g.Max(x => x.DecidedOn).DayNumber);
-
-        var applicationToOrder = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.MadeOn >= from && o.MadeOn <= to && o.ApplicationId != null)
-            .Join(db.Applications.IgnoreAutoIncludes(), o => o.ApplicationId, a => a.Id, (o, a) => new { o.MadeOn, a.LodgedOn })
-            .Where(x => x.LodgedOn != null)
-            .ToListAsync(ct);
-
-        var openings = await db.Cases.AsNoTracking()
-            .Where(c => c.OpenedAt >= openedFrom && c.OpenedAt < openedBefore)
-            .Select(c => new { c.OpenedAt, c.Team }).ToListAsync(ct);
-        var applicationDays = await db.Applications.IgnoreAutoIncludes().AsNoTracking()
-            .Where(a => a.LodgedOn >= from && a.LodgedOn <= to)
-            .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { LodgedOn = a.LodgedOn!.Value, c.Team })
-            .GroupBy(x => new { x.LodgedOn, x.Team }).Select(g => new { g.Key.LodgedOn, g.Key.Team, Count = g.Count() }).ToListAsync(ct);
-        var orderDays = await db.Orders.IgnoreAutoIncludes().AsNoTracking()
-            .Where(o => o.MadeOn >= from && o.MadeOn <= to)
-            .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => new { o.MadeOn, c.Team })
-            .GroupBy(x => new { x.MadeOn, x.Team }).Select(g => new { g.Key.MadeOn, g.Key.Team, Count = g.Count() }).ToListAsync(ct);
-        var liveByTeam = await db.Orders.IgnoreAutoIncludes().AsNoTracking().InForceOn(to)
-            .Join(db.Cases, o => o.CaseId, c => c.Id, (o, c) => c.Team)
-            .GroupBy(t => t).Select(g => new { Team = g.Key, Count = g.Count() }).ToListAsync(ct);
-
-        var openedOn = openings.Select(o => (On: LondonTime.DateOf(o.OpenedAt), o.Team)).ToList();
         var months = new List<MonthFigures>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            bool In(DateOnly day) => day.Year == month.Year && day.Month == month.Month;
-            months.Add(new MonthFigures(month.Year, month.Month,
-                openedOn.Count(o => In(o.On)),
-                applicationDays.Where(a => In(a.LodgedOn)).Sum(a => a.Count),
-                orderDays.Where(o => In(o.MadeOn)).Sum(o => o.Count),
-                breachDays.Where(b => In(b.IncidentOn)).Sum(b => b.Count)));
+            var counts = tally.Months.GetValueOrDefault(StatisticsTally.MonthKey(month)) ?? new StatisticsTally.MonthCounts(0, 0, 0, 0);
+            months.Add(new MonthFigures(month.Year, month.Month, counts.CasesOpened, counts.ApplicationsMade, counts.OrdersMade, counts.Breaches));
         }
 
-        var teams = openedOn.Select(o => o.Team).Concat(applicationDays.Select(a => a.Team)).Concat(orderDays.Select(o => o.Team)).Concat(liveByTeam.Select(l => l.Team))
+        var teams = tally.Teams.Keys.Concat(liveByKindAndTeam.Where(l => l.Count > 0).Select(l => l.Team))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(team => new TeamFigures(team,
-                openedOn.Count(o => o.Team == team),
-                applicationDays.Where(a => a.Team == team).Sum(a => a.Count),
-                orderDays.Where(o => o.Team == team).Sum(o => o.Count),
-                liveByTeam.Where(l => l.Team == team).Sum(l => l.Count)))
+            .Select(team =>
+            {
+                var counts = tally.Teams.GetValueOrDefault(team) ?? new StatisticsTally.TeamCounts(0, 0, 0);
+                return new TeamFigures(team, counts.CasesOpened, counts.ApplicationsMade, counts.OrdersMade,
+                    liveByKindAndTeam.Where(l => l.Team == team).Sum(l => l.Count));
+            })
             .ToList();
 
         return new StatisticsReturn(
             period,
-            Enum.GetValues<ApplicationType>().ToDictionary(t => t, t => (IReadOnlyDictionary<ApplicationOutcome, int>)Tally(
-                applications.Where(a => a.Type == t), a => OutcomeOf(a.Status, a.Determination), a => a.Count)),
-            Tally(orders, o => o.Kind, o => o.Count),
-            Tally(orders, o => o.Origin, o => o.Count),
-            Tally(orders.Where(o => o.Kind == OrderKind.Full), o => o.Band, o => o.Count),
-            Tally(live, l => l.Key, l => l.Count),
-            Tally(breaches, b => b.Key, b => b.Count),
-            Tally(obligations, o => StateOf(o.Status, o.PastDue), o => o.Count),
-            Tally(appeals, a => a.Key, a => a.Count),
-            openings.Count,
-            Tally(decisions, d => d.Key, d => d.Count),
-            Tally(changes, c => c.Key, c => c.Count),
-            Tally(offences, o => o.Key, o => o.Count),
-            DaysMedian.Of(reportToDecision.Select(x => x.DecidedOn.DayNumber - x.ReportedOn.DayNumber)),
-            DaysMedian.Of(decisionToApplication),
-            DaysMedian.Of(applicationToOrder.Select(x => x.MadeOn.DayNumber - x.LodgedOn!.Value.DayNumber)),
+            Enum.GetValues<ApplicationType>().ToDictionary(t => t, t => (IReadOnlyDictionary<ApplicationOutcome, int>)Enum.GetValues<ApplicationOutcome>()
+                .ToDictionary(o => o, o => tally.Applications.GetValueOrDefault(StatisticsTally.Key(t, o)))),
+            Complete(tally.OrdersByKind),
+            Complete(tally.OrdersByOrigin),
+            Complete(tally.FullOrdersByDuration),
+            Tally(liveByKindAndTeam, l => l.Kind, l => l.Count),
+            Complete(tally.Breaches),
+            Complete(tally.Obligations),
+            Complete(tally.Appeals),
+            months.Sum(m => m.CasesOpened),
+            Complete(tally.Decisions),
+            Complete(tally.OrderChanges),
+            Complete(tally.NotificationOffences),
+            DaysMedian.Of(tally.ReportToDecision),
+            DaysMedian.Of(tally.DecisionToApplication),
+            DaysMedian.Of(tally.ApplicationToOrder),
             months,
             teams);
     }
 
-    private static ApplicationOutcome OutcomeOf(ApplicationStatus status, Determination? determination) => (status, determination) switch
+    private static IReadOnlyDictionary<TKey, int> Complete<TKey>(Dictionary<TKey, int> counts)
+        where TKey : struct, Enum =>
+        Enum.GetValues<TKey>().ToDictionary(k => k, k => counts.GetValueOrDefault(k));
+
+    internal static ApplicationOutcome OutcomeOf(ApplicationStatus status, Determination? determination) => (status, determination) switch
     {
         (_, Determination.Granted) => ApplicationOutcome.Granted,
         (_, Determination.Refused or Determination.Dismissed) => ApplicationOutcome.Refused,
@@ -267,7 +253,7 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
         _ => ApplicationOutcome.Pending,
     };
 
-    private static ObligationState StateOf(ObligationStatus status, bool pastDue) => status switch
+    internal static ObligationState StateOf(ObligationStatus status, bool pastDue) => status switch
     {
         ObligationStatus.Met => ObligationState.Met,
         ObligationStatus.Excused => ObligationState.Excused,

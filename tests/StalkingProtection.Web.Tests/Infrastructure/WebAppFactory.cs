@@ -48,6 +48,7 @@ public class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StalkingProtection:CallerLimits:ApiRequestsPerMinute", "1000000");
         builder.UseSetting("StalkingProtection:Jobs:RunDeadlineChecks", "false");
         builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
+        builder.UseSetting("StalkingProtection:Jobs:CountStatistics", "false");
         builder.UseSetting("StalkingProtection:Notify:SendUpdates", "false");
         builder.UseSetting("StalkingProtection:VictimContact:SearchHashKey", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

@@ -191,6 +191,7 @@ public sealed class KeyProtectionTests
             ["StalkingProtection:VictimContact:SearchHashKey"] = TestData.SearchHashKey,
             ["StalkingProtection:Jobs:RunDeadlineChecks"] = "false",
             ["StalkingProtection:Jobs:SealAudit"] = "false",
+            ["StalkingProtection:Jobs:CountStatistics"] = "false",
         }.Concat(settings));
         builder.Logging.ClearProviders();
         builder.AddStalkingProtectionCore().AddStalkingProtectionWeb();

@@ -28,6 +28,7 @@ public sealed class JourneyServer : PublicSiteServer
         base.ConfigureWebHost(builder);
         builder.UseSetting("StalkingProtection:Jobs:RunDeadlineChecks", "false");
         builder.UseSetting("StalkingProtection:Jobs:SealAudit", "false");
+        builder.UseSetting("StalkingProtection:Jobs:CountStatistics", "false");
         // A journey moves its clock on by hours between two clicks; a person would have been working through them.
         builder.UseSetting("StalkingProtection:SignIn:IdleTimeout", "1.00:00:00");
         builder.UseSetting("StalkingProtection:SignIn:SessionLifetime", "1.00:00:00");

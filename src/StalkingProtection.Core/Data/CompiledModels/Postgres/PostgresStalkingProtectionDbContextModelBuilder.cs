@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("33e31d9b-2e03-49be-85f4-4586f776627c"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("e70603e8-e90b-49a1-b511-921f31c7f299"), entityTypeCount: 64)
         {
         }
 
@@ -77,6 +77,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var statisticsMonth = StatisticsMonthEntityType.Create(this);
+            var statisticsMonthChange = StatisticsMonthChangeEntityType.Create(this);
             var staffTask = StaffTaskEntityType.Create(this);
             var victimMessage = VictimMessageEntityType.Create(this);
             var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
@@ -208,6 +210,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            StatisticsMonthEntityType.CreateAnnotations(statisticsMonth);
+            StatisticsMonthChangeEntityType.CreateAnnotations(statisticsMonthChange);
             StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimMessageEntityType.CreateAnnotations(victimMessage);
             VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a1e6263a-33e6-4161-b3ac-1a249e6f210b"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("3ccc7225-7912-4e16-883d-ec68d64f315c"), entityTypeCount: 64)
         {
         }
 
@@ -76,6 +76,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             var signInFailureWindow = SignInFailureWindowEntityType.Create(this);
             var staffSession = StaffSessionEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
+            var statisticsMonth = StatisticsMonthEntityType.Create(this);
+            var statisticsMonthChange = StatisticsMonthChangeEntityType.Create(this);
             var staffTask = StaffTaskEntityType.Create(this);
             var victimMessage = VictimMessageEntityType.Create(this);
             var victimUpdatePreferences = VictimUpdatePreferencesEntityType.Create(this);
@@ -207,6 +209,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             SignInFailureWindowEntityType.CreateAnnotations(signInFailureWindow);
             StaffSessionEntityType.CreateAnnotations(staffSession);
             StaffUserEntityType.CreateAnnotations(staffUser);
+            StatisticsMonthEntityType.CreateAnnotations(statisticsMonth);
+            StatisticsMonthChangeEntityType.CreateAnnotations(statisticsMonthChange);
             StaffTaskEntityType.CreateAnnotations(staffTask);
             VictimMessageEntityType.CreateAnnotations(victimMessage);
             VictimUpdatePreferencesEntityType.CreateAnnotations(victimUpdatePreferences);

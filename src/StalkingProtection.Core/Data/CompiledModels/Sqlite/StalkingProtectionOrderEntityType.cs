@@ -26,7 +26,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 propertyCount: 30,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 12,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -307,45 +307,50 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             index0.AddAnnotation("Relational:Name", "ix_orders_case_id");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { mainApplicationId });
-            index1.AddAnnotation("Relational:Name", "ix_orders_main_application_id");
+                new[] { endedOn });
+            index1.AddAnnotation("Relational:Filter", "ended_on IS NOT NULL");
+            index1.AddAnnotation("Relational:Name", "ix_orders_ended_on");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { pncReferenceKey });
-            index2.AddAnnotation("Relational:Name", "ix_orders_pnc_reference_key");
+                new[] { mainApplicationId });
+            index2.AddAnnotation("Relational:Name", "ix_orders_main_application_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { replacedInterimOrderId });
-            index3.AddAnnotation("Relational:Name", "ix_orders_replaced_interim_order_id");
+                new[] { pncReferenceKey });
+            index3.AddAnnotation("Relational:Name", "ix_orders_pnc_reference_key");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { respondentId });
-            index4.AddAnnotation("Relational:Name", "ix_orders_respondent_id");
+                new[] { replacedInterimOrderId });
+            index4.AddAnnotation("Relational:Name", "ix_orders_replaced_interim_order_id");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { victimReference },
-                unique: true);
-            index5.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
+                new[] { respondentId });
+            index5.AddAnnotation("Relational:Name", "ix_orders_respondent_id");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { lastInForceDay, endedOn, madeOn });
-            index6.AddAnnotation("Relational:Name", "ix_orders_live");
+                new[] { victimReference },
+                unique: true);
+            index6.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { madeOn, lastInForceDay, endedOn });
-            index7.AddAnnotation("Relational:Name", "ix_orders_in_force");
+                new[] { lastInForceDay, endedOn, madeOn });
+            index7.AddAnnotation("Relational:Name", "ix_orders_live");
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { kind, lastInForceDay, endedOn, madeOn });
-            index8.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
+                new[] { madeOn, lastInForceDay, endedOn });
+            index8.AddAnnotation("Relational:Name", "ix_orders_in_force");
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { servedAt, lastInForceDay, endedOn, madeOn });
-            index9.AddAnnotation("Relational:Name", "ix_orders_unserved");
+                new[] { kind, lastInForceDay, endedOn, madeOn });
+            index9.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
 
             var index10 = runtimeEntityType.AddIndex(
+                new[] { servedAt, lastInForceDay, endedOn, madeOn });
+            index10.AddAnnotation("Relational:Name", "ix_orders_unserved");
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { madeOn, kind, origin, durationType, lastInForceDay });
-            index10.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
+            index11.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
 
             return runtimeEntityType;
         }

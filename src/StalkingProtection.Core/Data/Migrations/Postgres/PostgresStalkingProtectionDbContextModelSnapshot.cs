@@ -1846,6 +1846,11 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         {
                             Name = "victim-messages",
                             LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Name = "statistics-months",
+                            LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
                 });
 
@@ -2621,6 +2626,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_orders_case_id");
+
+                    b.HasIndex("EndedOn")
+                        .HasDatabaseName("ix_orders_ended_on")
+                        .HasFilter("ended_on IS NOT NULL");
 
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_orders_main_application_id");
@@ -3658,6 +3667,46 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Statistics.StatisticsMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("figures");
+
+                    b.HasKey("Month")
+                        .HasName("pk_statistics_months");
+
+                    b.ToTable("statistics_months", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Statistics.StatisticsMonthChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_month_changes");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_statistics_month_changes_month");
+
+                    b.ToTable("statistics_month_changes", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>

@@ -1833,6 +1833,11 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         {
                             Name = "victim-messages",
                             LeasedUntil = 1272537022464000000L
+                        },
+                        new
+                        {
+                            Name = "statistics-months",
+                            LeasedUntil = 1272537022464000000L
                         });
                 });
 
@@ -2608,6 +2613,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_orders_case_id");
+
+                    b.HasIndex("EndedOn")
+                        .HasDatabaseName("ix_orders_ended_on")
+                        .HasFilter("ended_on IS NOT NULL");
 
                     b.HasIndex("MainApplicationId")
                         .HasDatabaseName("ix_orders_main_application_id");
@@ -3645,6 +3654,46 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_users_set_up_token_hash");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Statistics.StatisticsMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures");
+
+                    b.HasKey("Month")
+                        .HasName("pk_statistics_months");
+
+                    b.ToTable("statistics_months", (string)null);
+                });
+
+            modelBuilder.Entity("StalkingProtection.Core.Statistics.StatisticsMonthChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statistics_month_changes");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_statistics_month_changes_month");
+
+                    b.ToTable("statistics_month_changes", (string)null);
                 });
 
             modelBuilder.Entity("StalkingProtection.Core.Tasks.StaffTask", b =>
