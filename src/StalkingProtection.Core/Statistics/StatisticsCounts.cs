@@ -13,13 +13,11 @@ namespace StalkingProtection.Core.Statistics;
 /// </summary>
 internal static class StatisticsCounts
 {
-    /// <summary>
-    /// The tally of the days <paramref name="from"/> to <paramref name="to"/>; with <paramref name="everything"/> false only the
-    /// orders started and ended in them (days before a period, for the orders in force at its end).
-    /// </summary>
-    public static async Task<StatisticsTally> CountAsync(StalkingProtectionDbContext db, DateOnly from, DateOnly to, DateOnly today, bool everything,
+    /// <summary>The tally of the days <paramref name="from"/> to <paramref name="to"/>, or of the part of it asked for.</summary>
+    public static async Task<StatisticsTally> CountAsync(StalkingProtectionDbContext db, DateOnly from, DateOnly to, DateOnly today, StatisticsPart part,
         CancellationToken ct)
     {
+        var everything = part != StatisticsPart.StartsAndEnds;
         var tally = new StatisticsTally();
         var orders = db.Orders.IgnoreAutoIncludes().AsNoTracking();
         var cases = db.Cases.AsNoTracking();
@@ -44,20 +42,9 @@ internal static class StatisticsCounts
             }
         }
 
-        // Ended in the days: ended by the last, not by the day before the first. Each comparison of a date that may be empty says
-        // so, so that the negation is exact in SQL too. An order that ended in the days has one of its three dates in them
-        // (StatisticsMonthChanges.FirstDayEnded): that condition lets each date's index find them.
-        var before = from == DateOnly.MinValue ? from : from.AddDays(-1);
-        foreach (var row in await orders
-            .Where(o => (o.LastInForceDay != null && o.LastInForceDay >= before && o.LastInForceDay < to)
-                || (o.EndedOn != null && o.EndedOn >= from && o.EndedOn <= to)
-                || (o.MadeOn >= from && o.MadeOn <= to))
-            .Where(o => o.MadeOn <= to && ((o.LastInForceDay != null && o.LastInForceDay < to) || (o.EndedOn != null && o.EndedOn <= to)))
-            .Where(o => o.MadeOn > before || ((o.LastInForceDay == null || o.LastInForceDay >= before) && (o.EndedOn == null || o.EndedOn > before)))
-            .Join(cases, o => o.CaseId, c => c.Id, (o, c) => new { o.Kind, c.Team })
-            .GroupBy(x => new { x.Kind, x.Team }).Select(g => new { g.Key.Kind, g.Key.Team, Count = g.Count() }).ToListAsync(ct))
+        if (part != StatisticsPart.AllButStartsAndEnds)
         {
-            StatisticsTally.Count(tally.Ends, StatisticsTally.Key(row.Kind, row.Team), row.Count);
+            await CountEndsAsync(tally, orders, cases, from, to, ct);
         }
 
         if (!everything)
@@ -195,6 +182,28 @@ internal static class StatisticsCounts
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// The orders that ended in the days: ended by the last, not by the day before the first. Each comparison of a date that may be
+    /// empty says so, so that the negation is exact in SQL too. An order that ended in the days has one of its three dates in them
+    /// (StatisticsMonthChanges.FirstDayEnded): that condition lets each date's index find them.
+    /// </summary>
+    private static async Task CountEndsAsync(StatisticsTally tally, IQueryable<StalkingProtectionOrder> orders, IQueryable<StalkingCase> cases,
+        DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var before = from == DateOnly.MinValue ? from : from.AddDays(-1);
+        foreach (var row in await orders
+            .Where(o => (o.LastInForceDay != null && o.LastInForceDay >= before && o.LastInForceDay < to)
+                || (o.EndedOn != null && o.EndedOn >= from && o.EndedOn <= to)
+                || (o.MadeOn >= from && o.MadeOn <= to))
+            .Where(o => o.MadeOn <= to && ((o.LastInForceDay != null && o.LastInForceDay < to) || (o.EndedOn != null && o.EndedOn <= to)))
+            .Where(o => o.MadeOn > before || ((o.LastInForceDay == null || o.LastInForceDay >= before) && (o.EndedOn == null || o.EndedOn > before)))
+            .Join(cases, o => o.CaseId, c => c.Id, (o, c) => new { o.Kind, c.Team })
+            .GroupBy(x => new { x.Kind, x.Team }).Select(g => new { g.Key.Kind, g.Key.Team, Count = g.Count() }).ToListAsync(ct))
+        {
+            StatisticsTally.Count(tally.Ends, StatisticsTally.Key(row.Kind, row.Team), row.Count);
+        }
     }
 
     private static void AddMonth(StatisticsTally tally, DateOnly day, StatisticsTally.MonthCounts counts)

@@ -50,7 +50,7 @@ public sealed class StatisticsMonthStore(StalkingProtectionDbContext db, TimePro
         var counted = 0;
         foreach (var month in toCount.Order())
         {
-            var tally = await StatisticsCounts.CountAsync(db, month, month.AddMonths(1).AddDays(-1), today, everything: true, ct);
+            var tally = await StatisticsCounts.CountAsync(db, month, month.AddMonths(1).AddDays(-1), today, StatisticsPart.Everything, ct);
             var seen = changes.Where(c => c.Month == month).Select(c => c.Id).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Set<StatisticsMonth>().SingleOrDefaultAsync(m => m.Month == month, ct);

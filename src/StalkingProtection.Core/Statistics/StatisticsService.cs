@@ -159,27 +159,19 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
         // before it for the orders in force on its last day, is counted from the records (P4).
         var stored = await StatisticsMonthStore.ReadCleanAsync(db, StatisticsMonthChanges.MonthOf(to), ct);
         var plan = StatisticsPlan.For(from, to, stored.Keys);
-        foreach (var month in plan.StoredInPeriod)
+        foreach (var month in plan.StoredWhole)
         {
-            tally.Add(stored[month]);
+            tally.Add(stored[month], StatisticsPart.Everything);
         }
 
         foreach (var month in plan.StoredBefore)
         {
-            tally.AddStartsAndEnds(stored[month]);
+            tally.Add(stored[month], StatisticsPart.StartsAndEnds);
         }
 
         foreach (var range in plan.Counted)
         {
-            var counted = await StatisticsCounts.CountAsync(db, range.From, range.To, today, range.InPeriod, ct);
-            if (range.InPeriod)
-            {
-                tally.Add(counted);
-            }
-            else
-            {
-                tally.AddStartsAndEnds(counted);
-            }
+            tally.Add(await StatisticsCounts.CountAsync(db, range.From, range.To, today, range.Part, ct), range.Part, range.Sign);
         }
 
         return ReturnOf(period, tally);
@@ -209,7 +201,7 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
             months.Add(new MonthFigures(month.Year, month.Month, counts.CasesOpened, counts.ApplicationsMade, counts.OrdersMade, counts.Breaches));
         }
 
-        var teams = tally.Teams.Keys.Concat(liveByKindAndTeam.Where(l => l.Count > 0).Select(l => l.Team))
+        var teams = tally.Teams.Where(t => t.Value != new StatisticsTally.TeamCounts(0, 0, 0)).Select(t => t.Key).Concat(liveByKindAndTeam.Where(l => l.Count > 0).Select(l => l.Team))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(team =>
             {

@@ -75,40 +75,45 @@ public sealed class StatisticsTally
 
     public static string Key<T1, T2>(T1 first, T2 second) => $"{first}/{second}";
 
-    public void Add(StatisticsTally other)
+    /// <summary>Adds (or, with a <paramref name="sign"/> of -1, takes away) the given part of another tally.</summary>
+    internal void Add(StatisticsTally other, StatisticsPart part, int sign = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
-        AddAll(Applications, other.Applications);
-        AddAll(OrdersByKind, other.OrdersByKind);
-        AddAll(OrdersByOrigin, other.OrdersByOrigin);
-        AddAll(FullOrdersByDuration, other.FullOrdersByDuration);
-        AddAll(Breaches, other.Breaches);
-        AddAll(Obligations, other.Obligations);
-        AddAll(Appeals, other.Appeals);
-        AddAll(Decisions, other.Decisions);
-        AddAll(OrderChanges, other.OrderChanges);
-        AddAll(NotificationOffences, other.NotificationOffences);
-        AddAll(ReportToDecision, other.ReportToDecision);
-        AddAll(DecisionToApplication, other.DecisionToApplication);
-        AddAll(ApplicationToOrder, other.ApplicationToOrder);
-        AddStartsAndEnds(other);
+        if (part != StatisticsPart.AllButStartsAndEnds)
+        {
+            AddAll(Starts, other.Starts, sign);
+            AddAll(Ends, other.Ends, sign);
+        }
+
+        if (part == StatisticsPart.StartsAndEnds)
+        {
+            return;
+        }
+
+        AddAll(Applications, other.Applications, sign);
+        AddAll(OrdersByKind, other.OrdersByKind, sign);
+        AddAll(OrdersByOrigin, other.OrdersByOrigin, sign);
+        AddAll(FullOrdersByDuration, other.FullOrdersByDuration, sign);
+        AddAll(Breaches, other.Breaches, sign);
+        AddAll(Obligations, other.Obligations, sign);
+        AddAll(Appeals, other.Appeals, sign);
+        AddAll(Decisions, other.Decisions, sign);
+        AddAll(OrderChanges, other.OrderChanges, sign);
+        AddAll(NotificationOffences, other.NotificationOffences, sign);
+        AddAll(ReportToDecision, other.ReportToDecision, sign);
+        AddAll(DecisionToApplication, other.DecisionToApplication, sign);
+        AddAll(ApplicationToOrder, other.ApplicationToOrder, sign);
         foreach (var (month, counts) in other.Months)
         {
-            Months[month] = Months.TryGetValue(month, out var mine) ? mine.Plus(counts) : counts;
+            var signed = new MonthCounts(sign * counts.CasesOpened, sign * counts.ApplicationsMade, sign * counts.OrdersMade, sign * counts.Breaches);
+            Months[month] = Months.TryGetValue(month, out var mine) ? mine.Plus(signed) : signed;
         }
 
         foreach (var (team, counts) in other.Teams)
         {
-            Teams[team] = Teams.TryGetValue(team, out var mine) ? mine.Plus(counts) : counts;
+            var signed = new TeamCounts(sign * counts.CasesOpened, sign * counts.ApplicationsMade, sign * counts.OrdersMade);
+            Teams[team] = Teams.TryGetValue(team, out var mine) ? mine.Plus(signed) : signed;
         }
-    }
-
-    /// <summary>Adds only the starts and ends: a month before the period counts towards the orders in force at its end, nothing else.</summary>
-    public void AddStartsAndEnds(StatisticsTally other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        AddAll(Starts, other.Starts);
-        AddAll(Ends, other.Ends);
     }
 
     public static void Count<TKey>(Dictionary<TKey, int> counts, TKey key, int count)
@@ -126,12 +131,12 @@ public sealed class StatisticsTally
     public static StatisticsTally FromJson(string json) =>
         JsonSerializer.Deserialize<StatisticsTally>(json, _json) ?? throw new InvalidOperationException("A stored statistics month is empty.");
 
-    private static void AddAll<TKey>(Dictionary<TKey, int> counts, Dictionary<TKey, int> more)
+    private static void AddAll<TKey>(Dictionary<TKey, int> counts, Dictionary<TKey, int> more, int sign)
         where TKey : notnull
     {
         foreach (var (key, count) in more)
         {
-            Count(counts, key, count);
+            Count(counts, key, sign * count);
         }
     }
 }

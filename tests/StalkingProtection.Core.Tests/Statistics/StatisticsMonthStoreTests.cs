@@ -34,6 +34,9 @@ public class StatisticsMonthStoreTests
         var periods = Enumerable.Range(0, 10).Select(_ => RandomPeriod(random))
             .Append(new StatisticsPeriod(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)))
             .Append(new StatisticsPeriod(new DateOnly(2025, 3, 1), _today))
+            .Append(new StatisticsPeriod(new DateOnly(2025, 3, 5), new DateOnly(2025, 9, 25)))
+            .Append(new StatisticsPeriod(new DateOnly(2025, 3, 25), new DateOnly(2025, 9, 5)))
+            .Append(new StatisticsPeriod(new DateOnly(2026, 2, 10), new DateOnly(2026, 2, 14)))
             .ToList();
 
         // Act
@@ -132,11 +135,11 @@ public class StatisticsMonthStoreTests
     }
 
     [Fact]
-    public void P4_Plan_ForRandomStoredMonthsAndPeriods_CoversEveryDayToTheEndOfThePeriodOnce()
+    public void P4_Plan_ForRandomStoredMonthsAndPeriods_CountsEveryDayOfThePeriodOnceAndEveryDayToItsEndOnceForOrdersInForce()
     {
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        for (var trial = 0; trial < 500; trial++)
+        for (var trial = 0; trial < 1_000; trial++)
         {
             // Arrange
             var stored = Enumerable.Range(0, 48).Select(i => new DateOnly(2023, 1, 1).AddMonths(i)).Where(_ => random.Next(5) > 0).ToList();
@@ -146,35 +149,55 @@ public class StatisticsMonthStoreTests
             // Act
             var plan = StatisticsPlan.For(from, to, stored);
 
-            // Assert
-            var days = new Dictionary<DateOnly, (int Times, bool InPeriod)>();
-            void Cover(DateOnly first, DateOnly last, bool inPeriod)
+            // Assert: how many times each day is counted, for everything else and for the orders in force.
+            var start = new DateOnly(2022, 1, 1);
+            var figures = new Dictionary<DateOnly, int>();
+            var inForce = new Dictionary<DateOnly, int>();
+            void Count(DateOnly first, DateOnly last, StatisticsPart part, int sign)
             {
-                for (var day = first < new DateOnly(2022, 1, 1) ? new DateOnly(2022, 1, 1) : first; day <= last; day = day.AddDays(1))
+                for (var day = first < start ? start : first; day <= last; day = day.AddDays(1))
                 {
-                    days[day] = (days.GetValueOrDefault(day).Times + 1, inPeriod);
+                    if (part != StatisticsPart.StartsAndEnds)
+                    {
+                        figures[day] = figures.GetValueOrDefault(day) + sign;
+                    }
+
+                    if (part != StatisticsPart.AllButStartsAndEnds)
+                    {
+                        inForce[day] = inForce.GetValueOrDefault(day) + sign;
+                    }
                 }
             }
 
-            foreach (var month in plan.StoredInPeriod.Concat(plan.StoredBefore))
+            foreach (var month in plan.StoredWhole)
             {
                 Assert.Contains(month, stored);
-                Cover(month, month.AddMonths(1).AddDays(-1), plan.StoredInPeriod.Contains(month));
+                Count(month, month.AddMonths(1).AddDays(-1), StatisticsPart.Everything, 1);
+            }
+
+            foreach (var month in plan.StoredBefore)
+            {
+                Assert.Contains(month, stored);
+                Assert.True(month.AddMonths(1) <= from);
+                Count(month, month.AddMonths(1).AddDays(-1), StatisticsPart.StartsAndEnds, 1);
             }
 
             foreach (var range in plan.Counted)
             {
-                Cover(range.From, range.To, range.InPeriod);
+                Count(range.From, range.To, range.Part, range.Sign);
             }
 
-            for (var day = new DateOnly(2022, 1, 1); day <= to; day = day.AddDays(1))
+            for (var day = start; day <= to.AddDays(40); day = day.AddDays(1))
             {
-                Assert.True(days.TryGetValue(day, out var covered) && covered.Times == 1 && covered.InPeriod == (day >= from),
-                    $"Seed {seed}, {from}..{to}: {day} covered {covered}");
+                var expected = (Figures: day >= from && day <= to ? 1 : 0, InForce: day <= to ? 1 : 0);
+                Assert.True(expected == (figures.GetValueOrDefault(day), inForce.GetValueOrDefault(day)),
+                    $"Seed {seed}, {from}..{to}: {day} counted {(figures.GetValueOrDefault(day), inForce.GetValueOrDefault(day))}, not {expected}");
             }
 
-            Assert.DoesNotContain(days.Keys, d => d > to);
             Assert.True(plan.Counted.Count <= StatisticsPlan.MaxCountedRanges);
+
+            // A stored month is used less the days outside the period only when they are fewer than the days inside it.
+            Assert.All(plan.Counted.Where(r => r.Sign < 0), r => Assert.True(r.To.DayNumber - r.From.DayNumber + 1 < 16, $"Seed {seed}: {r}"));
         }
     }
 
@@ -192,7 +215,7 @@ public class StatisticsMonthStoreTests
     }
 
     [Fact]
-    public void StatisticsTally_AddedAfterARoundTripThroughJson_AddsEveryCount()
+    public void StatisticsTally_AddedAfterARoundTripThroughJson_AddsEveryCountAndTakesAwayAPart()
     {
         // Arrange
         var first = new StatisticsTally();
@@ -206,7 +229,7 @@ public class StatisticsMonthStoreTests
         var second = StatisticsTally.FromJson(first.ToJson());
 
         // Act
-        first.Add(second);
+        first.Add(second, StatisticsPart.Everything);
 
         // Assert
         Assert.Equal(4, first.Applications["Full/Granted"]);
@@ -215,6 +238,14 @@ public class StatisticsMonthStoreTests
         Assert.Equal(8, first.ReportToDecision[9]);
         Assert.Equal(new StatisticsTally.MonthCounts(2, 4, 6, 8), first.Months["2026-01"]);
         Assert.Equal(new StatisticsTally.TeamCounts(2, 2, 2), first.Teams["North/East"]);
+        Assert.Equal(10, first.Starts["Full/North/East"]);
+
+        // Act: the same taken away, but for the orders started and ended.
+        first.Add(second, StatisticsPart.AllButStartsAndEnds, -1);
+
+        // Assert
+        Assert.Equal(2, first.Applications["Full/Granted"]);
+        Assert.Equal(new StatisticsTally.MonthCounts(1, 2, 3, 4), first.Months["2026-01"]);
         Assert.Equal(10, first.Starts["Full/North/East"]);
     }
 
