@@ -56,11 +56,26 @@ public static class StatisticsMonthChanges
         return ended is { } day && day < madeOn ? madeOn : ended;
     }
 
+    /// <summary>The months a save changes, noted before the save; the context has detected its changes just before.</summary>
     public static Changes Note(ChangeTracker tracker)
     {
         ArgumentNullException.ThrowIfNull(tracker);
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return Note(tracker.Entries());
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static Changes Note(IEnumerable<EntityEntry> entries)
+    {
         var changes = new Changes();
-        foreach (var entry in tracker.Entries())
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
