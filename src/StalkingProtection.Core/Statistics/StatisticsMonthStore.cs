@@ -32,10 +32,11 @@ public sealed class StatisticsMonthStore(StalkingProtectionDbContext db, TimePro
     {
         var today = timeProvider.UkToday;
         var lastEnded = StatisticsMonthChanges.MonthOf(today).AddMonths(-1);
-        var changes = await db.Set<StatisticsMonthChange>().AsNoTracking().ToListAsync(ct);
+        var changes = db.Set<StatisticsMonthChange>();
+        var changed = await changes.AsNoTracking().Where(c => c.Month <= lastEnded).Select(c => c.Month).Distinct().ToListAsync(ct);
         var stored = (await db.Set<StatisticsMonth>().AsNoTracking().Select(m => m.Month).ToListAsync(ct)).ToHashSet();
 
-        var toCount = changes.Select(c => c.Month).Where(m => m <= lastEnded).ToHashSet();
+        var toCount = changed.ToHashSet();
         if (await FirstRecordDayAsync(ct) is { } first)
         {
             for (var month = StatisticsMonthChanges.MonthOf(first); month <= lastEnded; month = month.AddMonths(1))
@@ -47,11 +48,12 @@ public sealed class StatisticsMonthStore(StalkingProtectionDbContext db, TimePro
             }
         }
 
-        var counted = 0;
+        var (counted, cleared) = (0, 0);
         foreach (var month in toCount.Order())
         {
+            // The month's changes read before it is counted: only these are cleared with it.
+            var seen = await changes.AsNoTracking().Where(c => c.Month == month).Select(c => c.Id).ToListAsync(ct);
             var tally = await StatisticsCounts.CountAsync(db, month, month.AddMonths(1).AddDays(-1), today, StatisticsPart.Everything, ct);
-            var seen = changes.Where(c => c.Month == month).Select(c => c.Id).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = await db.Set<StatisticsMonth>().SingleOrDefaultAsync(m => m.Month == month, ct);
             if (row is null)
@@ -65,7 +67,11 @@ public sealed class StatisticsMonthStore(StalkingProtectionDbContext db, TimePro
             }
 
             await db.SaveChangesAsync(ct);
-            await db.Set<StatisticsMonthChange>().Where(c => seen.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            foreach (var chunk in seen.Chunk(1_000))
+            {
+                cleared += await changes.Where(c => c.Month == month && chunk.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            }
+
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             counted++;
@@ -73,13 +79,8 @@ public sealed class StatisticsMonthStore(StalkingProtectionDbContext db, TimePro
 
         // A change to a month not yet ended (or to a scheduled last day years ahead) says nothing: that month is not stored, and
         // it is counted whole once it has ended.
-        var unstored = changes.Where(c => c.Month > lastEnded).Select(c => c.Id).ToList();
-        foreach (var chunk in unstored.Chunk(1_000))
-        {
-            await db.Set<StatisticsMonthChange>().Where(c => chunk.Contains(c.Id)).ExecuteDeleteAsync(ct);
-        }
-
-        return new StatisticsMonthRefresh(counted, changes.Count);
+        cleared += await changes.Where(c => c.Month > lastEnded).ExecuteDeleteAsync(ct);
+        return new StatisticsMonthRefresh(counted, cleared);
     }
 
     /// <summary>The earliest day any record is counted on, from each date's index.</summary>
