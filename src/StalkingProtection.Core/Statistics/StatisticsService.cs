@@ -122,8 +122,9 @@ public sealed record MonthFigures(int Year, int Month, int CasesOpened, int Appl
 public sealed record TeamFigures(string Team, int CasesOpened, int ApplicationsMade, int OrdersMade, int LiveOnLastDay);
 
 /// <summary>
-/// Statistics and FOI returns for any period (P4: one grouped count per table on an indexed date column, never loading
-/// entities). What each figure counts:
+/// Statistics and FOI returns for any period (P4: the stored tallies of the whole months that have ended, unchanged since
+/// they were stored, and for every other day one grouped count per table on an indexed date column, never loading
+/// entities; ADR 0012). What each figure counts:
 /// applications lodged in the period, by type and outcome so far; orders made in the period, by kind, by origin (R43)
 /// and, for full orders, by duration; orders in force on the period's last day; breaches whose incident fell in the
 /// period; notification duties falling due in the period, by state today; appeals against decisions made in the period;
