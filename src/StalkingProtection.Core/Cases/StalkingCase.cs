@@ -212,7 +212,11 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
             f.Ignore(x => x.IndicatesStalking);
         });
         builder.HasIndex(c => new { c.Team, c.Status });
-        builder.HasIndex(c => c.RespondentId);
+
+        // P1: the search asks, for each person a name finds, whether they are the respondent of a case their team may see.
+        // With the respondent alone indexed, SQLite (which keeps no statistics) took the team's index instead and read every
+        // case of the team for each name: 18 s for a family name at 1,000,000 orders, 27 ms with both columns in one index.
+        builder.HasIndex(c => new { c.RespondentId, c.Team });
 
         // P1: the cases list offers each officer in charge as a filter, read one index entry per officer (CaseFilterChoices),
         // and an officer's own cases are found by it beside their team's.

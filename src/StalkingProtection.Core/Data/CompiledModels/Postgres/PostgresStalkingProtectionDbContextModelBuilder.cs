@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e70603e8-e90b-49a1-b511-921f31c7f299"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("9145019c-00dd-40dc-8dbd-031db54af4aa"), entityTypeCount: 64)
         {
         }
 

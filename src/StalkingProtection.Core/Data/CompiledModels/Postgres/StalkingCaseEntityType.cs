@@ -222,24 +222,24 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index1.AddAnnotation("Relational:Name", "ix_cases_opened_at");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { respondentId });
-            index2.AddAnnotation("Relational:Name", "ix_cases_respondent_id");
+                new[] { nextDeadlineOn, id });
+            index2.AddAnnotation("Relational:Name", "ix_cases_next_deadline_on_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { nextDeadlineOn, id });
-            index3.AddAnnotation("Relational:Name", "ix_cases_next_deadline_on_id");
+                new[] { officerSortKey, id });
+            index3.AddAnnotation("Relational:Name", "ix_cases_officer_sort_key_id");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { officerSortKey, id });
-            index4.AddAnnotation("Relational:Name", "ix_cases_officer_sort_key_id");
+                new[] { protectedPeopleSortKey, id });
+            index4.AddAnnotation("Relational:Name", "ix_cases_protected_people_sort_key_id");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { protectedPeopleSortKey, id });
-            index5.AddAnnotation("Relational:Name", "ix_cases_protected_people_sort_key_id");
+                new[] { reportedOn, id });
+            index5.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { reportedOn, id });
-            index6.AddAnnotation("Relational:Name", "ix_cases_reported_on_id");
+                new[] { respondentId, team });
+            index6.AddAnnotation("Relational:Name", "ix_cases_respondent_id_team");
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { respondentSortKey, id });

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3ccc7225-7912-4e16-883d-ec68d64f315c"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("6fafec23-1c3b-4948-aadc-faa85653d601"), entityTypeCount: 64)
         {
         }
 

@@ -1463,9 +1463,6 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
 
-                    b.HasIndex("RespondentId")
-                        .HasDatabaseName("ix_cases_respondent_id");
-
                     b.HasIndex("NextDeadlineOn", "Id")
                         .HasDatabaseName("ix_cases_next_deadline_on_id");
 
@@ -1477,6 +1474,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ReportedOn", "Id")
                         .HasDatabaseName("ix_cases_reported_on_id");
+
+                    b.HasIndex("RespondentId", "Team")
+                        .HasDatabaseName("ix_cases_respondent_id_team");
 
                     b.HasIndex("RespondentSortKey", "Id")
                         .HasDatabaseName("ix_cases_respondent_sort_key_id");

@@ -1450,9 +1450,6 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
 
-                    b.HasIndex("RespondentId")
-                        .HasDatabaseName("ix_cases_respondent_id");
-
                     b.HasIndex("NextDeadlineOn", "Id")
                         .HasDatabaseName("ix_cases_next_deadline_on_id");
 
@@ -1464,6 +1461,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ReportedOn", "Id")
                         .HasDatabaseName("ix_cases_reported_on_id");
+
+                    b.HasIndex("RespondentId", "Team")
+                        .HasDatabaseName("ix_cases_respondent_id_team");
 
                     b.HasIndex("RespondentSortKey", "Id")
                         .HasDatabaseName("ix_cases_respondent_sort_key_id");
