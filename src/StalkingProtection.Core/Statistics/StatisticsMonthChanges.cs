@@ -84,11 +84,11 @@ public static class StatisticsMonthChanges
 
             switch (entry.Entity)
             {
-                case Application:
+                case Application application:
                     NoteDates(changes, entry, nameof(Application.LodgedOn));
                     if (entry.State == EntityState.Deleted || Changed(entry, nameof(Application.LodgedOn)))
                     {
-                        changes.ApplicationsLodged.Add(((Application)entry.Entity).Id);
+                        changes.ApplicationsLodged.Add(application.Id);
                     }
 
                     break;

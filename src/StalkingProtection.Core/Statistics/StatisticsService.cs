@@ -72,17 +72,8 @@ public sealed record StatisticsReturn(
 /// <summary>The median number of days between two steps, over <paramref name="Count"/> records; none when there are none.</summary>
 public sealed record DaysMedian(int Count, decimal? Days)
 {
-    public static DaysMedian Of(IEnumerable<int> days)
-    {
-        var sorted = days.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            return new DaysMedian(0, null);
-        }
-
-        var middle = sorted.Count / 2;
-        return new DaysMedian(sorted.Count, sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m);
-    }
+    public static DaysMedian Of(IEnumerable<int> days) =>
+        Of(days.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count()));
 
     /// <summary>The median of records counted by how many days each took.</summary>
     public static DaysMedian Of(IReadOnlyDictionary<int, int> recordsByDays)
@@ -219,7 +210,7 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
             Complete(tally.OrdersByKind),
             Complete(tally.OrdersByOrigin),
             Complete(tally.FullOrdersByDuration),
-            Tally(liveByKindAndTeam, l => l.Kind, l => l.Count),
+            Complete(liveByKindAndTeam.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.Sum(l => l.Count))),
             Complete(tally.Breaches),
             Complete(tally.Obligations),
             Complete(tally.Appeals),
@@ -253,16 +244,4 @@ public sealed class StatisticsService(StalkingProtectionDbContext db, AuditLog a
         ObligationStatus.Overdue => ObligationState.Overdue,
         _ => pastDue ? ObligationState.Overdue : ObligationState.NotYetDue,
     };
-
-    private static IReadOnlyDictionary<TKey, int> Tally<TRow, TKey>(IEnumerable<TRow> rows, Func<TRow, TKey> key, Func<TRow, int> count)
-        where TKey : struct, Enum
-    {
-        var tally = Enum.GetValues<TKey>().ToDictionary(k => k, _ => 0);
-        foreach (var row in rows)
-        {
-            tally[key(row)] += count(row);
-        }
-
-        return tally;
-    }
 }
