@@ -84,7 +84,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
 
         // Every case the people found are on, and every application and order on the cases found or against the people found.
         var found = personIds.ToList();
-        var respondentIds = await db.Respondents.Where(r => found.Contains(r.PersonId)).Select(r => r.Id).ToListAsync(ct);
+        var respondents = await db.Respondents.Where(r => found.Contains(r.PersonId)).Select(r => new RespondentOf(r.Id, r.PersonId)).ToListAsync(ct);
+        var respondentIds = respondents.Select(r => r.RespondentId).ToList();
         caseIds.UnionWith(await visibleCases.Where(c => c.RespondentId != null && respondentIds.Contains(c.RespondentId.Value)).Select(c => c.Id).ToListAsync(ct));
         caseIds.UnionWith(await db.Victims.Where(v => found.Contains(v.PersonId) && visibleCases.Any(c => c.Id == v.CaseId)).Select(v => v.CaseId).ToListAsync(ct));
         var casesFound = caseIds.ToList();
@@ -93,7 +94,7 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         orderIds.UnionWith(await db.Orders.IgnoreAutoIncludes().Where(o => (casesFound.Contains(o.CaseId) || respondentIds.Contains(o.RespondentId)) && visibleCases.Any(c => c.Id == o.CaseId))
             .Select(o => o.Id).ToListAsync(ct));
 
-        var results = await DescribeAsync(personIds, caseIds, applicationIds, orderIds, visibleCases, today, ct);
+        var results = await DescribeAsync(personIds, respondents, caseIds, applicationIds, orderIds, visibleCases, today, ct);
         await auditLog.RecordConsultationAsync(actor, AuditEvents.Search.Searched.For(null, $"Searched for \"{term}\"",
             newValues: new { people = results.People.Count, cases = results.Cases.Count, applications = results.Applications.Count, orders = results.Orders.Count }), ct);
         return results;
@@ -168,14 +169,21 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         return w => whole.Contains(w.Word) || w.Joined == token;
     }
 
-    private async Task<SearchResults> DescribeAsync(HashSet<Guid> personIds, HashSet<Guid> caseIds, HashSet<Guid> applicationIds, HashSet<Guid> orderIds,
-        IQueryable<StalkingCase> visibleCases, DateOnly today, CancellationToken ct)
+    private async Task<SearchResults> DescribeAsync(HashSet<Guid> personIds, IReadOnlyList<RespondentOf> respondents, HashSet<Guid> caseIds,
+        HashSet<Guid> applicationIds, HashSet<Guid> orderIds, IQueryable<StalkingCase> visibleCases, DateOnly today, CancellationToken ct)
     {
         var ids = personIds.ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-        var asRespondent = await db.Respondents.Where(r => ids.Contains(r.PersonId))
-            .Join(visibleCases, r => (Guid?)r.Id, c => c.RespondentId, (r, c) => new { r.PersonId, c.Id, c.CrimeReferences })
-            .ToListAsync(ct);
+
+        // P1: the cases of the respondents already found, through the index of a case's respondent and team. Joined from the
+        // respondents by person, SQLite read every case of the team for each of them (630 ms at 1,000,000 orders).
+        var personOf = respondents.ToDictionary(r => r.RespondentId, r => r.PersonId);
+        var respondentIds = personOf.Keys.ToList();
+        var asRespondent = (await visibleCases.Where(c => c.RespondentId != null && respondentIds.Contains(c.RespondentId.Value))
+                .Select(c => new { RespondentId = c.RespondentId!.Value, c.Id, c.CrimeReferences })
+                .ToListAsync(ct))
+            .Select(c => new { PersonId = personOf[c.RespondentId], c.Id, c.CrimeReferences })
+            .ToList();
         var asVictim = await db.Victims.Where(v => ids.Contains(v.PersonId) && visibleCases.Any(c => c.Id == v.CaseId))
             .Join(db.Cases, v => v.CaseId, c => c.Id, (v, c) => new { v.PersonId, c.Id, c.CrimeReferences })
             .ToListAsync(ct);
@@ -192,7 +200,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         var caseList = caseIds.ToList();
         var applicationList = applicationIds.ToList();
         var orderList = orderIds.ToList();
-        var cases = await visibleCases.AsNoTracking().Where(c => caseList.Contains(c.Id))
+        // P1: by primary key, visibility checked for each (S4); as the visible cases filtered by id, SQLite read the team's cases.
+        var cases = await db.Cases.AsNoTracking().Where(c => caseList.Contains(c.Id) && visibleCases.Any(v => v.Id == c.Id))
             .OrderByDescending(c => c.Id).Take(MaxPerGroup).ToListAsync(ct);
         var applications = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => applicationList.Contains(a.Id) && visibleCases.Any(c => c.Id == a.CaseId))
             .OrderByDescending(a => a.Id).Take(MaxPerGroup)
@@ -230,6 +239,8 @@ public sealed class RecordSearchService(StalkingProtectionDbContext db, AuditLog
         return names.GroupBy(n => n.RespondentId)
             .ToDictionary(g => g.Key, g => g.OrderBy(n => n.Id).Select(n => $"{n.GivenNames} {n.FamilyName}".Trim()).First());
     }
+
+    private sealed record RespondentOf(Guid RespondentId, Guid PersonId);
 
     private static string Spaced(string crimeReferences) => crimeReferences.Replace(",", ", ", StringComparison.Ordinal);
 }
