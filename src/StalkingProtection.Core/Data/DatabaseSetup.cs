@@ -23,6 +23,7 @@ public static class DatabaseSetup
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new SqliteDurabilityInterceptor());
+        builder.UseSqliteRowValues();
         return builder;
     }
 
