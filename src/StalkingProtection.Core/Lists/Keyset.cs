@@ -74,7 +74,8 @@ public static class Keyset
             // few values (a status: 48.9 ms against 0.1 ms on PostgreSQL for a page from the middle of 800,000 cases,
             // 2026-12-07-1000000-orders-postgres.md). PostgreSQL is also given the key alone, "key >= k", which it reads an
             // index on the key from. SQLite is not: it would start the index at that bound and test the row value on every row
-            // of the cursor's key (22 ms against under 1 ms at 1,000,000 cases).
+            // of the cursor's key (22-62 ms against 1-2 ms a page from the middle of 800,000 cases,
+            // 2026-12-07-lists-and-search-1000000-orders.md).
             Expression beyond = provider == DatabaseProvider.Postgres
                 ? Expression.AndAlso(Compare(keyBody, keyValue, descending, orEqual: true), RowValueBeyond(keyBody, idBody, keyValue, idValue, descending))
                 : Expression.Call(typeof(SqliteRowValues).GetMethod(descending ? nameof(SqliteRowValues.Before) : nameof(SqliteRowValues.After))!
