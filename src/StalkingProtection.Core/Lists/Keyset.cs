@@ -77,9 +77,8 @@ public static class Keyset
             // of the cursor's key (22-62 ms against 1-2 ms a page from the middle of 800,000 cases,
             // 2026-12-07-lists-and-search-1000000-orders.md).
             Expression beyond = provider == DatabaseProvider.Postgres
-                ? Expression.AndAlso(Compare(keyBody, keyValue, descending, orEqual: true), RowValueBeyond(keyBody, idBody, keyValue, idValue, descending))
-                : Expression.Call(typeof(SqliteRowValues).GetMethod(descending ? nameof(SqliteRowValues.Before) : nameof(SqliteRowValues.After))!
-                    .MakeGenericMethod(keyBody.Type), keyBody, idBody, keyValue, idValue);
+                ? Expression.AndAlso(AtOrBeyond(keyBody, keyValue, descending), RowValueBeyond(keyBody, idBody, keyValue, idValue, descending))
+                : Expression.Call((descending ? _sqliteBefore : _sqliteAfter).MakeGenericMethod(keyBody.Type), keyBody, idBody, keyValue, idValue);
             rows = rows.Where(Expression.Lambda<Func<T, bool>>(beyond, row));
         }
 
@@ -95,6 +94,10 @@ public static class Keyset
     private static readonly System.Reflection.MethodInfo _rowLessThan = typeof(NpgsqlDbFunctionsExtensions)
         .GetMethod(nameof(NpgsqlDbFunctionsExtensions.LessThan), [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
 
+    private static readonly System.Reflection.MethodInfo _sqliteAfter = typeof(SqliteRowValues).GetMethod(nameof(SqliteRowValues.After))!;
+
+    private static readonly System.Reflection.MethodInfo _sqliteBefore = typeof(SqliteRowValues).GetMethod(nameof(SqliteRowValues.Before))!;
+
     /// <summary><c>EF.Functions.GreaterThan((key, id), (k, cid))</c> (or LessThan), which Npgsql writes as a row-value comparison.</summary>
     private static MethodCallExpression RowValueBeyond(Expression keyBody, Expression idBody, Expression keyValue, Expression idValue, bool less)
     {
@@ -104,21 +107,16 @@ public static class Keyset
             Expression.Convert(Expression.Call(create, keyValue, idValue), typeof(ITuple)));
     }
 
-    private static BinaryExpression Compare(Expression left, Expression right, bool less, bool orEqual = false)
+    /// <summary>The key alone at or beyond the cursor's: <c>key &gt;= k</c> (or <c>&lt;=</c>), a string through CompareTo.</summary>
+    private static BinaryExpression AtOrBeyond(Expression key, Expression value, bool less)
     {
-        if (left.Type == typeof(string) || left.Type == typeof(Guid))
+        if (key.Type == typeof(string))
         {
-            left = Expression.Call(left, left.Type.GetMethod(nameof(string.CompareTo), [left.Type])!, right);
-            right = Expression.Constant(0);
+            key = Expression.Call(key, typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!, value);
+            value = Expression.Constant(0);
         }
 
-        return (less, orEqual) switch
-        {
-            (true, false) => Expression.LessThan(left, right),
-            (true, true) => Expression.LessThanOrEqual(left, right),
-            (false, false) => Expression.GreaterThan(left, right),
-            _ => Expression.GreaterThanOrEqual(left, right),
-        };
+        return less ? Expression.LessThanOrEqual(key, value) : Expression.GreaterThanOrEqual(key, value);
     }
 
     private sealed class Box<TValue>(TValue value)
