@@ -5,6 +5,7 @@ using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
@@ -78,14 +79,14 @@ internal sealed class Seeder(DatabaseProvider provider, string connectionString,
 
         await writer.CompleteAsync();
 
-        // The rows went in around SaveChanges, so the cases list's stored sort keys are worked out once at the end.
+        // The rows went in around SaveChanges, so the lists' stored sort keys are worked out once at the end.
         await using (var db = DatabaseSetup.CreateContext(provider, connectionString))
         {
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-            await CaseListKeys.RefreshAllAsync(db);
+            await ListKeys.RefreshAllAsync(db);
         }
 
-        progress($"  case list sort keys worked out, {stopwatch.Elapsed.TotalSeconds:N0} s");
+        progress($"  list sort keys worked out, {stopwatch.Elapsed.TotalSeconds:N0} s");
         return new SeedResult(made, writer.RowsWritten, stopwatch.Elapsed, subjects, caseIds, today.AddYears(-Years));
     }
 

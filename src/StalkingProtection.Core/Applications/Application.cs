@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Auditing;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
@@ -164,6 +165,22 @@ public class Application : IVersioned
     public IReadOnlyList<ProposedCondition> ProposedConditions => _proposedConditions.OrderBy(c => c.Sequence).ToList();
 
     public DateTimeOffset CreatedAt { get; private init; }
+
+    /// <summary>
+    /// P1: the keys the applications list sorts by, stored so that a page is read in an index's order and stops after its
+    /// rows; written by <see cref="ApplicationListKeys"/> in the same transaction as any change to the records they depend on
+    /// (the respondent's names, the hearings, the application itself).
+    /// </summary>
+    public string RespondentSortKey { get; private set; } = "";
+
+    /// <summary>0 full, 1 interim, 2 variation, 3 renewal, 4 discharge.</summary>
+    public int KindSortKey { get; private set; }
+
+    /// <summary>The next hearing still to be decided, else the latest one; <see cref="ApplicationListQuery.NoHearing"/> when never listed.</summary>
+    public DateTimeOffset HearingSortKey { get; private set; } = ApplicationListQuery.NoHearing;
+
+    /// <summary>Where the application is, as the index of <see cref="ApplicationListQuery.StatusWords"/>.</summary>
+    public int StatusSortKey { get; private set; }
 
     public long Version { get; set; }
 
@@ -829,6 +846,13 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         // P1: GET /api/v1/applications pages by the time an application was started, then id; read in that order, a page
         // stops after its rows.
         builder.HasIndex(a => new { a.CreatedAt, a.Id });
+
+        builder.Property(a => a.RespondentSortKey).HasMaxLength(ListKeys.RespondentSortKeyMaxLength);
+        builder.HasIndex(a => new { a.RespondentSortKey, a.Id });
+        builder.HasIndex(a => new { a.KindSortKey, a.Id });
+        builder.HasIndex(a => new { a.CourtName, a.Id });
+        builder.HasIndex(a => new { a.HearingSortKey, a.Id });
+        builder.HasIndex(a => new { a.StatusSortKey, a.Id });
     }
 }
 

@@ -49,7 +49,7 @@ public enum ApplicationListSort
     Started,
 }
 
-/// <summary>One application of the list, with the keys it sorts by worked out in the database.</summary>
+/// <summary>One application of the list, with the keys it sorts by as stored on the application (<see cref="ApplicationListKeys"/>).</summary>
 public sealed class ApplicationListRow
 {
     public Guid Id { get; init; }
@@ -91,7 +91,7 @@ public sealed class ApplicationListRow
 
 /// <summary>
 /// The applications list: the applications of the cases given (already narrowed to those the user may see), filtered,
-/// with their sort keys, as one statement per page whatever the number of rows.
+/// with their stored sort keys, as one statement per page whatever the number of rows.
 /// </summary>
 public static class ApplicationListQuery
 {
@@ -137,42 +137,28 @@ public static class ApplicationListQuery
             cases = cases.Where(c => c.OfficerInCharge == officer);
         }
 
-        var noHearing = NoHearing;
-
-        // P1: the respondent is joined once, and each name part read by one subquery: a "let" of the respondent and of the
-        // name became seven reads of each a row (2026-12-07-application-list-rows.md).
+        // P1: the keys are stored on the application (ApplicationListKeys) and indexed with its id, so a page sorted by any of
+        // them is read in the index's order and stops after its rows; each name part is read by one subquery, for the page's
+        // rows only.
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from a in applications
             join c in cases on a.CaseId equals c.Id
-            join r in db.Respondents.AsNoTracking() on a.RespondentId equals r.Id into respondents
-            from respondent in respondents.DefaultIfEmpty()
-            let pending = db.Hearings.Where(h => h.ApplicationId == a.Id && h.Outcome == HearingOutcome.Pending).Min(h => (DateTimeOffset?)h.ListedFor)
-            let latest = db.Hearings.Where(h => h.ApplicationId == a.Id).Max(h => (DateTimeOffset?)h.ListedFor)
+            join r in db.Respondents.AsNoTracking() on a.RespondentId equals r.Id
             select new ApplicationListRow
             {
                 Id = a.Id,
                 Type = a.Type,
                 CourtName = a.CourtName,
-                GivenNames = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id).Select(n => n.GivenNames).FirstOrDefault() ?? "",
-                FamilyName = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName).FirstOrDefault() ?? "",
+                GivenNames = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.GivenNames).FirstOrDefault() ?? "",
+                FamilyName = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName).FirstOrDefault() ?? "",
                 Team = c.Team,
                 Officer = c.OfficerInCharge,
                 CreatedAt = a.CreatedAt,
-                RespondentKey = names.Where(n => n.PersonId == respondent!.PersonId).OrderBy(n => n.Id)
-                    .Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "",
-                KindKey = a.Type == ApplicationType.Full ? 0 : a.Type == ApplicationType.Interim ? 1 : a.Type == ApplicationType.Variation ? 2
-                    : a.Type == ApplicationType.Renewal ? 3 : 4,
-                HearingKey = pending ?? latest ?? noHearing,
-                StatusKey = a.Status == ApplicationStatus.Draft ? (a.AuthorisedAt != null ? 2 : a.AwaitingAuthorisationSince != null ? 1 : 0)
-                    : a.Status == ApplicationStatus.Submitted ? 3
-                    : a.Status == ApplicationStatus.Listed ? 4
-                    : a.Status == ApplicationStatus.Adjourned ? 5
-                    : a.Status == ApplicationStatus.Withdrawn ? 10
-                    : a.Determination == Determination.Granted ? 6
-                    : a.Determination == Determination.Refused ? 7
-                    : a.Determination == Determination.Dismissed ? 8
-                    : 9,
+                RespondentKey = a.RespondentSortKey,
+                KindKey = a.KindSortKey,
+                HearingKey = a.HearingSortKey,
+                StatusKey = a.StatusSortKey,
             };
 
         if (needsAction)

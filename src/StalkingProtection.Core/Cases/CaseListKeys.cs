@@ -1,97 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Notifications;
-using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
-using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Cases;
 
 /// <summary>
-/// P1: the sort keys the cases list reads from the cases table (<see cref="StalkingCase.RespondentSortKey"/> and the rest).
-/// Most depend on other tables (a respondent's names, tasks, duties, decisions, staff accounts), so no entity method can
-/// keep them exact alone. Instead the context notes, on every save, which cases the saved rows belong to and, in the same
-/// transaction after the save, works their keys out again from the database with the statement below, so a service that
-/// changes one of the inputs cannot forget to. Rows written around the change tracker (the benchmark's seeding) call
-/// <see cref="RefreshAllAsync"/>.
+/// P1: the sort keys the cases list reads from the cases table (<see cref="StalkingCase.RespondentSortKey"/> and the rest),
+/// worked out again from the rows they depend on whenever <see cref="ListKeys"/> notes a change to one of them.
 /// </summary>
 public static class CaseListKeys
 {
-    public const int RespondentSortKeyMaxLength = PersonName.NameMaxLength * 2 + 1;
-
-    /// <summary>The rows of a save that can change some case's keys, noted before the save while deleted rows still say whose they were.</summary>
-    public sealed class Changes
-    {
-        internal HashSet<Guid> Cases { get; } = [];
-
-        internal HashSet<Guid> Orders { get; } = [];
-
-        internal HashSet<Guid> People { get; } = [];
-
-        internal HashSet<Guid> Respondents { get; } = [];
-
-        internal HashSet<Guid> Users { get; } = [];
-
-        public bool IsEmpty => Cases.Count + Orders.Count + People.Count + Respondents.Count + Users.Count == 0;
-    }
-
-    public static Changes Note(ChangeTracker tracker)
-    {
-        ArgumentNullException.ThrowIfNull(tracker);
-        var changes = new Changes();
-        foreach (var entry in tracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-
-            switch (entry.Entity)
-            {
-                case StalkingCase c:
-                    changes.Cases.Add(c.Id);
-                    break;
-                case Victim v:
-                    changes.Cases.Add(v.CaseId);
-                    break;
-                case SpoDecision d:
-                    changes.Cases.Add(d.CaseId);
-                    break;
-                case StaffTask t:
-                    Add(changes.Cases, t.CaseId);
-                    Add(changes.Orders, t.OrderId);
-                    break;
-                case NotificationObligation n:
-                    Add(changes.Orders, n.OrderId);
-                    break;
-                case StalkingProtectionOrder o:
-                    changes.Cases.Add(o.CaseId);
-                    break;
-                case PersonName n:
-                    changes.People.Add(n.PersonId);
-                    break;
-                case Respondent r:
-                    changes.Respondents.Add(r.Id);
-                    break;
-                case StaffUser u when entry.State == EntityState.Modified && entry.Property(nameof(StaffUser.DisplayName)).IsModified:
-                    changes.Users.Add(u.Id);
-                    break;
-            }
-        }
-
-        return changes;
-    }
-
     /// <summary>
-    /// Works out again the keys of the cases the saved rows belong to; called by the context after the save, in its transaction.
-    /// One statement: the cases are found by a union of indexed reads, one for each kind of row saved.
+    /// Works out again the keys of the cases the saved rows belong to, in one statement: the cases are found by a union of
+    /// indexed reads, one for each kind of row saved.
     /// </summary>
-    public static Task RefreshAsync(StalkingProtectionDbContext db, Changes changes, CancellationToken ct = default)
+    internal static Task RefreshAsync(StalkingProtectionDbContext db, ListKeys.Changes changes, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(changes);
         IQueryable<Guid>? affected = null;
         void Include(IQueryable<Guid> ids) => affected = affected is null ? ids : affected.Concat(ids);
         if (changes.Cases.Count > 0)
@@ -133,24 +60,7 @@ public static class CaseListKeys
         return UpdateAsync(db, db.Cases.Where(c => ids.Contains(c.Id)), ct);
     }
 
-    /// <summary>The keys of the given cases, worked out again a thousand cases to a statement (rows written around the change tracker).</summary>
-    public static async Task RefreshCasesAsync(StalkingProtectionDbContext db, IEnumerable<Guid> caseIds, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        foreach (var chunk in caseIds.Chunk(1_000))
-        {
-            await UpdateAsync(db, db.Cases.Where(c => chunk.Contains(c.Id)), ct);
-        }
-    }
-
-    /// <summary>The keys of every case, worked out again.</summary>
-    public static Task<int> RefreshAllAsync(StalkingProtectionDbContext db, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return UpdateAsync(db, db.Cases, ct);
-    }
-
-    private static Task<int> UpdateAsync(StalkingProtectionDbContext db, IQueryable<StalkingCase> cases, CancellationToken ct)
+    internal static Task<int> UpdateAsync(StalkingProtectionDbContext db, IQueryable<StalkingCase> cases, CancellationToken ct)
     {
         var names = db.Set<PersonName>().Where(n => !n.IsAlias);
         var openTasks = db.StaffTasks.Where(t => t.Status == StaffTaskStatus.Open);
@@ -175,13 +85,5 @@ public static class CaseListKeys
                 .Min(d => (DateOnly?)d) ?? DateOnly.MaxValue),
             ct);
 #pragma warning restore CA1845
-    }
-
-    private static void Add(HashSet<Guid> set, Guid? id)
-    {
-        if (id is { } value)
-        {
-            set.Add(value);
-        }
     }
 }

@@ -225,7 +225,7 @@ public sealed class StalkingCaseConfiguration : IEntityTypeConfiguration<Stalkin
         // P1: the cases list and GET /api/v1/cases page by date reported, then id. Read in that order, a page stops after its
         // rows and works out their sort keys alone, instead of sorting every visible case first.
         builder.HasIndex(c => new { c.ReportedOn, c.Id });
-        builder.Property(c => c.RespondentSortKey).HasMaxLength(CaseListKeys.RespondentSortKeyMaxLength);
+        builder.Property(c => c.RespondentSortKey).HasMaxLength(Lists.ListKeys.RespondentSortKeyMaxLength);
         builder.Property(c => c.ProtectedPeopleSortKey).HasMaxLength(2);
         builder.Property(c => c.OfficerSortKey).HasMaxLength(Math.Max(StalkingCase.OfficerMaxLength, Staff.StaffUser.DisplayNameMaxLength));
         builder.HasIndex(c => new { c.RespondentSortKey, c.Id });

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StalkingProtection.Core.Auditing;
-using StalkingProtection.Core.Cases;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Staff;
 using StalkingProtection.Core.Statistics;
 
@@ -45,7 +45,7 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        var changes = CaseListKeys.Note(ChangeTracker);
+        var changes = ListKeys.Note(ChangeTracker);
 
         // The months whose stored statistics the save changes are written with it (P4).
         var months = StatisticsMonthChanges.Note(ChangeTracker);
@@ -57,10 +57,10 @@ public abstract partial class StalkingProtectionDbContext(DbContextOptions optio
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            // The cases list's stored keys follow the rows they are worked out from in the same transaction (P1).
+            // The lists' stored keys follow the rows they are worked out from in the same transaction (P1).
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await CaseListKeys.RefreshAsync(this, changes, cancellationToken);
+            await ListKeys.RefreshAsync(this, changes, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

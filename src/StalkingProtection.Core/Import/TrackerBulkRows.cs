@@ -7,6 +7,7 @@ using StalkingProtection.Core.Breaches;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Hearings;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.Orders;
 using StalkingProtection.Core.People;
@@ -128,8 +129,8 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                     .. Statistics.StatisticsMonthChanges.MonthsOf(records)], ct);
             }
 
-            // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the cases
-            // list's keys of its case worked out again.
+            // Records of earlier chunks a row changed: saved as the services save them, each with its version counted and the
+            // lists' keys it moves worked out again.
             if (_updates.Count > 0)
             {
                 foreach (var record in _updates.Select(u => u.Record).Distinct(ReferenceEqualityComparer.Instance))
@@ -140,8 +141,8 @@ internal sealed class TrackerBulkRows(StalkingProtectionDbContext db, TimeProvid
                 await db.SaveChangesAsync(ct);
             }
 
-            // Every row a bulk row writes belongs to a case it opened, so the cases list's keys to work out are those cases'.
-            await CaseListKeys.RefreshCasesAsync(db, records.OfType<StalkingCase>().Select(c => c.Id), ct);
+            // Every row a bulk row writes belongs to a case, order or application it opened, so the lists' keys to work out are theirs.
+            await ListKeys.RefreshAsync(db, records, ct);
             await transaction.CommitAsync(ct);
             return true;
         }

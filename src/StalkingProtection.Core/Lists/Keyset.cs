@@ -24,6 +24,7 @@ public static class Keyset
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset instant => instant.UtcTicks.ToString(CultureInfo.InvariantCulture),
         int number => number.ToString(CultureInfo.InvariantCulture),
+        long number => number.ToString(CultureInfo.InvariantCulture),
         _ => key?.ToString() ?? "",
     };
 
@@ -49,6 +50,11 @@ public static class Keyset
         if (keyType == typeof(int))
         {
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+        }
+
+        if (keyType == typeof(long))
+        {
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
         }
 
         return keyType == typeof(string) && text.Length <= 500 ? text : null;

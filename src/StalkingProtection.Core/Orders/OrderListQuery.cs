@@ -4,10 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
 using StalkingProtection.Core.Lists;
-using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Statistics;
-using StalkingProtection.Core.Tasks;
 
 namespace StalkingProtection.Core.Orders;
 
@@ -46,7 +44,7 @@ public enum OrderListSort
     NextDeadline,
 }
 
-/// <summary>One order of the list, with the keys it sorts by worked out in the database.</summary>
+/// <summary>One order of the list, with the keys it sorts by as stored on the order (<see cref="OrderListKeys"/>).</summary>
 public sealed class OrderListRow
 {
     public Guid Id { get; init; }
@@ -87,8 +85,8 @@ public sealed class OrderListRow
     /// <summary>The last day in force; an order until further order sorts after every dated one.</summary>
     public DateOnly LastDayKey { get; init; }
 
-    /// <summary>0 not yet in force, 1 in force, 2 expired, 3 discharged, 4 quashed, 5 superseded, 6 ceased.</summary>
-    public int StatusKey { get; init; }
+    /// <summary>In force and expired by last day, latest first, then discharged, quashed, superseded, ceased (<see cref="OrderListKeys.StatusKeyOf"/>).</summary>
+    public long StatusKey { get; init; }
 
     /// <summary>The earliest open task or notification due for the order; none sorts last.</summary>
     public DateOnly NextDeadlineKey { get; init; }
@@ -115,8 +113,8 @@ public sealed class OrderListRow
 }
 
 /// <summary>
-/// The orders list: the orders of the cases given (already narrowed to those the user may see), filtered, with their sort
-/// keys worked out in the database, as one statement per page whatever the number of rows.
+/// The orders list: the orders of the cases given (already narrowed to those the user may see), filtered, with their stored
+/// sort keys, as one statement per page whatever the number of rows.
 /// </summary>
 public static class OrderListQuery
 {
@@ -144,15 +142,21 @@ public static class OrderListQuery
             _ => orders,
         };
 
-        // P1: each name part read by one subquery; a "let" of the name became two a part (a NOT EXISTS and a SELECT).
+        if (filter == OrderListFilter.Ended)
+        {
+            // Expired, or ended early by now (SPA 2019 ss.2-5): worked out for today, as OrderListRow.StatusOn shows it.
+            orders = orders.Where(o => o.MadeOn <= today
+                && ((o.EndedOn != null && o.EndedOn <= today && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay))
+                    || (o.LastInForceDay != null && o.LastInForceDay < today)));
+        }
+
+        // P1: the keys are stored on the order (OrderListKeys) and indexed with its id, so a page sorted by any of them is read
+        // in the index's order and stops after its rows; each name part is read by one subquery, for the page's rows only.
         var names = db.Set<PersonName>().AsNoTracking().Where(n => !n.IsAlias);
         var rows =
             from o in orders
             join c in visibleCases.AsNoTracking() on o.CaseId equals c.Id
             join r in db.Respondents.AsNoTracking() on o.RespondentId equals r.Id
-            let taskDue = db.StaffTasks.Where(t => t.OrderId == o.Id && t.Status == StaffTaskStatus.Open).Min(t => (DateOnly?)t.DueOn) ?? DateOnly.MaxValue
-            let dutyDue = db.NotificationObligations.Where(n => n.OrderId == o.Id && (n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue))
-                .Min(n => (DateOnly?)n.DueBy) ?? DateOnly.MaxValue
             select new OrderListRow
             {
                 Id = o.Id,
@@ -170,22 +174,12 @@ public static class OrderListQuery
                 FamilyName = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName).FirstOrDefault() ?? "",
                 Team = c.Team,
                 Officer = c.OfficerInCharge,
-                RespondentKey = names.Where(n => n.PersonId == r.PersonId).OrderBy(n => n.Id).Select(n => n.FamilyName + " " + n.GivenNames).FirstOrDefault() ?? "",
-                KindKey = o.Kind == OrderKind.Interim ? 0 : 1,
-                LastDayKey = o.EndedOn != null && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay) ? o.EndedOn ?? DateOnly.MaxValue
-                    : o.LastInForceDay ?? DateOnly.MaxValue,
-                StatusKey = o.MadeOn > today ? 0
-                    : o.EndedOn != null && o.EndedOn <= today && (o.LastInForceDay == null || o.EndedOn <= o.LastInForceDay)
-                        ? (o.Ending == OrderEnding.Discharged ? 3 : o.Ending == OrderEnding.Quashed ? 4 : o.Ending == OrderEnding.Superseded ? 5 : 6)
-                    : o.LastInForceDay != null && o.LastInForceDay < today ? 2
-                    : 1,
-                NextDeadlineKey = taskDue < dutyDue ? taskDue : dutyDue,
+                RespondentKey = o.RespondentSortKey,
+                KindKey = o.KindSortKey,
+                LastDayKey = o.LastDaySortKey,
+                StatusKey = o.StatusSortKey,
+                NextDeadlineKey = o.NextDeadlineOn,
             };
-
-        if (filter == OrderListFilter.Ended)
-        {
-            rows = rows.Where(r => r.StatusKey >= 2);
-        }
 
         if (!string.IsNullOrWhiteSpace(team))
         {
@@ -228,7 +222,8 @@ public static class OrderListQuery
     public static Type KeyType(OrderListSort sort) => sort switch
     {
         OrderListSort.Respondent => typeof(string),
-        OrderListSort.Kind or OrderListSort.Status => typeof(int),
+        OrderListSort.Kind => typeof(int),
+        OrderListSort.Status => typeof(long),
         _ => typeof(DateOnly),
     };
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Lists;
 using StalkingProtection.Core.Notifications;
 using StalkingProtection.Core.People;
 using StalkingProtection.Core.Rules;
@@ -158,6 +159,25 @@ public class StalkingProtectionOrder : IVersioned
 
     /// <summary>A fresh reference, for one that another order already holds (<see cref="OrderVictimReference.ReissueTakenAsync"/>).</summary>
     internal void ReissueVictimReference() => VictimReference = OrderVictimReference.New();
+
+    /// <summary>
+    /// P1: the keys the orders list sorts by, stored so that a page is read in an index's order and stops after its rows;
+    /// written by <see cref="OrderListKeys"/> in the same transaction as any change to the records they depend on (the
+    /// respondent's names, the order's tasks and notification duties, the order itself).
+    /// </summary>
+    public string RespondentSortKey { get; private set; } = "";
+
+    /// <summary>0 interim, 1 full.</summary>
+    public int KindSortKey { get; private set; }
+
+    /// <summary>The last day in force: the day before it ended early, else its last day; until further order sorts last.</summary>
+    public DateOnly LastDaySortKey { get; private set; } = DateOnly.MaxValue;
+
+    /// <summary>See <see cref="OrderListKeys.StatusKeyOf"/>.</summary>
+    public long StatusSortKey { get; private set; }
+
+    /// <summary>The earliest open task or notification due for the order; <see cref="DateOnly.MaxValue"/> when none, so it sorts last.</summary>
+    public DateOnly NextDeadlineOn { get; private set; } = DateOnly.MaxValue;
 
     public long Version { get; set; }
 
@@ -599,5 +619,12 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
 
         // P2: the order page asks whether a full order replaced this interim order (SPA 2019 s.5(6)(b), R19) on every view.
         builder.HasIndex(o => o.ReplacedInterimOrderId);
+
+        builder.Property(o => o.RespondentSortKey).HasMaxLength(ListKeys.RespondentSortKeyMaxLength);
+        builder.HasIndex(o => new { o.RespondentSortKey, o.Id });
+        builder.HasIndex(o => new { o.KindSortKey, o.Id });
+        builder.HasIndex(o => new { o.LastDaySortKey, o.Id });
+        builder.HasIndex(o => new { o.StatusSortKey, o.Id });
+        builder.HasIndex(o => new { o.NextDeadlineOn, o.Id });
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using StalkingProtection.Core.Applications;
 using StalkingProtection.Core.Cases;
 using StalkingProtection.Core.Data;
+using StalkingProtection.Core.Hearings;
 using StalkingProtection.Core.Lists;
+using StalkingProtection.Core.Orders;
 using StalkingProtection.TestCommon;
 
 namespace StalkingProtection.Core.Tests.Lists;
@@ -177,7 +179,7 @@ public class ListQueryStatementTests
 
         await using var db = database.CreateContext();
         var ct = TestContext.Current.CancellationToken;
-        await CaseListKeys.RefreshAllAsync(db, ct);
+        await ListKeys.RefreshAllAsync(db, ct);
         if (database.Provider == DatabaseProvider.Postgres)
         {
             // As a database that had cases when CaseListSortKeys ran holds them (DATE '9999-12-31' for no deadline), then migrated on.
@@ -211,6 +213,99 @@ public class ListQueryStatementTests
         Assert.Equal(expected, listed);
     }
 
+    // The orders and applications lists by any column but the date made or started: their keys are stored on the order or
+    // application with an index on (key, id), as the cases list's are, so a page is read in that index's order and stops
+    // after its rows. Worked out for every row and sorted, a first page at 1,000,000 orders took 0.2-3.6 s (orders) and
+    // 0.8-8.4 s (applications) on PostgreSQL and more than 30 s on SQLite.
+    [Theory]
+    [InlineData(OrderListSort.Respondent, "ix_orders_respondent_sort_key_id")]
+    [InlineData(OrderListSort.Kind, "ix_orders_kind_sort_key_id")]
+    [InlineData(OrderListSort.LastDay, "ix_orders_last_day_sort_key_id")]
+    [InlineData(OrderListSort.Status, "ix_orders_status_sort_key_id")]
+    [InlineData(OrderListSort.NextDeadline, "ix_orders_next_deadline_on_id")]
+    public async Task P1_OrderList_SortedByAStoredKey_FirstAndNextPage_ReadOrdersInThatKeysIndexOrder(OrderListSort sort, string index)
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        for (var i = 0; i < 3; i++)
+        {
+            var interim = await testData.CreateOrderAsync(o => o.Interim().MadeOn(_today.AddDays(-40 + i)));
+            await testData.CreateOrderAsync(o => o.ReplacingInterim(interim).MadeOn(_today.AddDays(-20 + i)).LastDay(_today.AddYears(2 + i)));
+        }
+
+        var recorder = new QueryPlanRecorder(database.Provider);
+        await using var db = database.CreateContext(recorder);
+        var ct = TestContext.Current.CancellationToken;
+        IQueryable<OrderListRow> Rows() => OrderListQuery.Rows(db, db.Cases.AsNoTracking(), _today, OrderListFilter.All, null, null, needsAction: false);
+
+        // Act
+        var first = await OrderListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false, database.Provider).Take(3).ToListAsync(ct);
+        var last = first[^1];
+        var next = await OrderListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, Keyset.Format(OrderListQuery.KeyOf(last, sort)), last.Id, false,
+            database.Provider).Take(3).ToListAsync(ct);
+
+        // Assert
+        var orders = db.Orders.IgnoreAutoIncludes().AsNoTracking();
+        var expected = await (sort switch
+        {
+            OrderListSort.Respondent => orders.OrderBy(o => o.RespondentSortKey),
+            OrderListSort.Kind => orders.OrderBy(o => o.KindSortKey),
+            OrderListSort.LastDay => orders.OrderBy(o => o.LastDaySortKey),
+            OrderListSort.Status => orders.OrderBy(o => o.StatusSortKey),
+            _ => orders.OrderBy(o => o.NextDeadlineOn),
+        }).ThenBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+        Assert.Equal(expected.Take(6), first.Concat(next).Select(r => r.Id));
+        AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: index, readInOrder: true);
+        Assert.Matches(database.Provider == DatabaseProvider.Postgres ? @"Index Cond: [^\n]*ROW\(" : $@"{index} \(\([a-z_]+,id\)>\(\?,\?\)\)", recorder.Plans[1].Plan);
+    }
+
+    [Theory]
+    [InlineData(ApplicationListSort.Respondent, "ix_applications_respondent_sort_key_id")]
+    [InlineData(ApplicationListSort.Kind, "ix_applications_kind_sort_key_id")]
+    [InlineData(ApplicationListSort.Court, "ix_applications_court_name_id")]
+    [InlineData(ApplicationListSort.Hearing, "ix_applications_hearing_sort_key_id")]
+    [InlineData(ApplicationListSort.Status, "ix_applications_status_sort_key_id")]
+    public async Task P1_ApplicationList_SortedByAStoredKey_FirstAndNextPage_ReadApplicationsInThatKeysIndexOrder(ApplicationListSort sort, string index)
+    {
+        // Arrange
+        await using var database = await TestDatabase.CreateAsync();
+        var testData = new TestData(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await testData.CreateApplicationAsync(a => a.Draft());
+            var lodged = await testData.CreateApplicationAsync(a => a.Interim().Lodged(_today.AddDays(-5 + i)));
+            await testData.WithServicesAsync(_today, s => s.Hearings.ListHearingAsync(
+                new ListHearingOptions(lodged.ApplicationId, TestData.NoonOn(_today.AddDays(10 - i)), "Leeds Magistrates' Court"), TestData.Officer));
+        }
+
+        var recorder = new QueryPlanRecorder(database.Provider);
+        await using var db = database.CreateContext(recorder);
+        var ct = TestContext.Current.CancellationToken;
+        IQueryable<ApplicationListRow> Rows() =>
+            ApplicationListQuery.Rows(db, db.Cases.AsNoTracking(), _today, ApplicationListFilter.All, null, null, needsAction: false);
+
+        // Act
+        var first = await ApplicationListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false, database.Provider).Take(3).ToListAsync(ct);
+        var last = first[^1];
+        var next = await ApplicationListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, Keyset.Format(ApplicationListQuery.KeyOf(last, sort)), last.Id,
+            false, database.Provider).Take(3).ToListAsync(ct);
+
+        // Assert
+        var applications = db.Applications.IgnoreAutoIncludes().AsNoTracking();
+        var expected = await (sort switch
+        {
+            ApplicationListSort.Respondent => applications.OrderBy(a => a.RespondentSortKey),
+            ApplicationListSort.Kind => applications.OrderBy(a => a.KindSortKey),
+            ApplicationListSort.Court => applications.OrderBy(a => a.CourtName),
+            ApplicationListSort.Hearing => applications.OrderBy(a => a.HearingSortKey),
+            _ => applications.OrderBy(a => a.StatusSortKey),
+        }).ThenBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        Assert.Equal(expected.Take(6), first.Concat(next).Select(r => r.Id));
+        AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: index, readInOrder: true);
+        Assert.Matches(database.Provider == DatabaseProvider.Postgres ? @"Index Cond: [^\n]*ROW\(" : $@"{index} \(\([a-z_]+,id\)>\(\?,\?\)\)", recorder.Plans[1].Plan);
+    }
+
     // GET /api/v1/applications by the time each was started, likewise, and the respondent's name found by their person's index.
     [Fact]
     public async Task P1_ApiApplicationList_FirstAndNextPage_ReadApplicationsByStartAndEveryOtherTableThroughAnIndex()
@@ -240,12 +335,12 @@ public class ListQueryStatementTests
         Assert.Equal(expected, first.Concat(next).Select(r => r.Id));
         Assert.All(first.Concat(next), r => Assert.NotEmpty(r.RespondentName));
         AssertEveryTableReadThroughAnIndex(database.Provider, recorder.Plans.Take(2).ToList(), orderedBy: "ix_applications_created_at_id", readInOrder: true);
-        // The respondent joined once, and one lookup of the person's names for each name part and the sort key: a "let" of
-        // the respondent and of the name read the respondent seven times a row and the names seven times.
+        // The respondent joined once, and one lookup of the person's names for each name part (the sort key is stored): a
+        // "let" of the respondent and of the name read the respondent seven times a row and the names seven times.
         Assert.All(recorder.Plans.Take(2), p =>
         {
             Assert.Equal(1, TableReads(p.Sql, "respondents"));
-            Assert.Equal(3, TableReads(p.Sql, "person_names"));
+            Assert.Equal(2, TableReads(p.Sql, "person_names"));
         });
     }
 

@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9145019c-00dd-40dc-8dbd-031db54af4aa"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("7a912b8a-51ef-4cd0-bdcd-feca0845c4e6"), entityTypeCount: 64)
         {
         }
 

@@ -23,10 +23,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 "StalkingProtection.Core.Orders.StalkingProtectionOrder",
                 typeof(StalkingProtectionOrder),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 35,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 13,
+                unnamedIndexCount: 18,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -149,6 +149,24 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             kind.AddAnnotation("Relational:ColumnName", "kind");
 
+            var kindSortKey = runtimeEntityType.AddProperty(
+                "KindSortKey",
+                typeof(int),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("KindSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<KindSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            kindSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            kindSortKey.AddAnnotation("Relational:ColumnName", "kind_sort_key");
+
+            var lastDaySortKey = runtimeEntityType.AddProperty(
+                "LastDaySortKey",
+                typeof(DateOnly),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("LastDaySortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<LastDaySortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateOnly(1, 1, 1));
+            lastDaySortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastDaySortKey.AddAnnotation("Relational:ColumnName", "last_day_sort_key");
+
             var lastInForceDay = runtimeEntityType.AddProperty(
                 "LastInForceDay",
                 typeof(DateOnly?),
@@ -175,6 +193,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 nullable: true);
             mainApplicationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             mainApplicationId.AddAnnotation("Relational:ColumnName", "main_application_id");
+
+            var nextDeadlineOn = runtimeEntityType.AddProperty(
+                "NextDeadlineOn",
+                typeof(DateOnly),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("NextDeadlineOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<NextDeadlineOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateOnly(1, 1, 1));
+            nextDeadlineOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            nextDeadlineOn.AddAnnotation("Relational:ColumnName", "next_deadline_on");
 
             var noIncompatibilityAttested = runtimeEntityType.AddProperty(
                 "NoIncompatibilityAttested",
@@ -252,6 +279,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             respondentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             respondentId.AddAnnotation("Relational:ColumnName", "respondent_id");
 
+            var respondentSortKey = runtimeEntityType.AddProperty(
+                "RespondentSortKey",
+                typeof(string),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("RespondentSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<RespondentSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 401);
+            respondentSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            respondentSortKey.AddAnnotation("Relational:ColumnName", "respondent_sort_key");
+
             var servedAt = runtimeEntityType.AddProperty(
                 "ServedAt",
                 typeof(DateTimeOffset?),
@@ -290,6 +326,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             serviceMethod.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             serviceMethod.AddAnnotation("Relational:ColumnName", "service_method");
+
+            var statusSortKey = runtimeEntityType.AddProperty(
+                "StatusSortKey",
+                typeof(long),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("StatusSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<StatusSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            statusSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            statusSortKey.AddAnnotation("Relational:ColumnName", "status_sort_key");
 
             var supersededByOrderId = runtimeEntityType.AddProperty(
                 "SupersededByOrderId",
@@ -360,24 +405,44 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index6.AddAnnotation("Relational:Name", "ix_orders_victim_reference");
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { lastInForceDay, endedOn, madeOn });
-            index7.AddAnnotation("Relational:Name", "ix_orders_live");
+                new[] { kindSortKey, id });
+            index7.AddAnnotation("Relational:Name", "ix_orders_kind_sort_key_id");
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { madeOn, lastInForceDay, endedOn });
-            index8.AddAnnotation("Relational:Name", "ix_orders_in_force");
+                new[] { lastDaySortKey, id });
+            index8.AddAnnotation("Relational:Name", "ix_orders_last_day_sort_key_id");
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { kind, lastInForceDay, endedOn, madeOn });
-            index9.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
+                new[] { nextDeadlineOn, id });
+            index9.AddAnnotation("Relational:Name", "ix_orders_next_deadline_on_id");
 
             var index10 = runtimeEntityType.AddIndex(
-                new[] { servedAt, lastInForceDay, endedOn, madeOn });
-            index10.AddAnnotation("Relational:Name", "ix_orders_unserved");
+                new[] { respondentSortKey, id });
+            index10.AddAnnotation("Relational:Name", "ix_orders_respondent_sort_key_id");
 
             var index11 = runtimeEntityType.AddIndex(
+                new[] { statusSortKey, id });
+            index11.AddAnnotation("Relational:Name", "ix_orders_status_sort_key_id");
+
+            var index12 = runtimeEntityType.AddIndex(
+                new[] { lastInForceDay, endedOn, madeOn });
+            index12.AddAnnotation("Relational:Name", "ix_orders_live");
+
+            var index13 = runtimeEntityType.AddIndex(
+                new[] { madeOn, lastInForceDay, endedOn });
+            index13.AddAnnotation("Relational:Name", "ix_orders_in_force");
+
+            var index14 = runtimeEntityType.AddIndex(
+                new[] { kind, lastInForceDay, endedOn, madeOn });
+            index14.AddAnnotation("Relational:Name", "ix_orders_live_by_kind");
+
+            var index15 = runtimeEntityType.AddIndex(
+                new[] { servedAt, lastInForceDay, endedOn, madeOn });
+            index15.AddAnnotation("Relational:Name", "ix_orders_unserved");
+
+            var index16 = runtimeEntityType.AddIndex(
                 new[] { madeOn, kind, origin, durationType, lastInForceDay });
-            index11.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
+            index16.AddAnnotation("Relational:Name", "ix_orders_made_statistics");
 
             return runtimeEntityType;
         }

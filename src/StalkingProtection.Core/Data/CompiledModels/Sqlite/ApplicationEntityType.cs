@@ -21,10 +21,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 "StalkingProtection.Core.Applications.Application",
                 typeof(Application),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 30,
                 navigationCount: 3,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -152,6 +152,15 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 nullable: true);
             determinedOn.AddAnnotation("Relational:ColumnName", "determined_on");
 
+            var hearingSortKey = runtimeEntityType.AddProperty(
+                "HearingSortKey",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Application).GetProperty("HearingSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<HearingSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            hearingSortKey.SetSentinelFromProviderValue(0L);
+            hearingSortKey.AddAnnotation("Relational:ColumnName", "hearing_sort_key");
+
             var jurisdictionBasis = runtimeEntityType.AddProperty(
                 "JurisdictionBasis",
                 typeof(JurisdictionBasis?),
@@ -170,6 +179,14 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 4000);
             jurisdictionNotes.AddAnnotation("Relational:ColumnName", "jurisdiction_notes");
+
+            var kindSortKey = runtimeEntityType.AddProperty(
+                "KindSortKey",
+                typeof(int),
+                propertyInfo: typeof(Application).GetProperty("KindSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<KindSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            kindSortKey.AddAnnotation("Relational:ColumnName", "kind_sort_key");
 
             var lodgedOn = runtimeEntityType.AddProperty(
                 "LodgedOn",
@@ -212,6 +229,14 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             respondentId.AddAnnotation("Relational:ColumnName", "respondent_id");
 
+            var respondentSortKey = runtimeEntityType.AddProperty(
+                "RespondentSortKey",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("RespondentSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<RespondentSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 401);
+            respondentSortKey.AddAnnotation("Relational:ColumnName", "respondent_sort_key");
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(ApplicationStatus),
@@ -221,6 +246,14 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Draft");
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var statusSortKey = runtimeEntityType.AddProperty(
+                "StatusSortKey",
+                typeof(int),
+                propertyInfo: typeof(Application).GetProperty("StatusSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<StatusSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            statusSortKey.AddAnnotation("Relational:ColumnName", "status_sort_key");
 
             var submittedAt = runtimeEntityType.AddProperty(
                 "SubmittedAt",
@@ -290,12 +323,32 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
             index4.AddAnnotation("Relational:Name", "ix_applications_case_id_status");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { createdAt, id });
-            index5.AddAnnotation("Relational:Name", "ix_applications_created_at_id");
+                new[] { courtName, id });
+            index5.AddAnnotation("Relational:Name", "ix_applications_court_name_id");
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { createdAt, id });
+            index6.AddAnnotation("Relational:Name", "ix_applications_created_at_id");
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { hearingSortKey, id });
+            index7.AddAnnotation("Relational:Name", "ix_applications_hearing_sort_key_id");
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { kindSortKey, id });
+            index8.AddAnnotation("Relational:Name", "ix_applications_kind_sort_key_id");
+
+            var index9 = runtimeEntityType.AddIndex(
+                new[] { respondentSortKey, id });
+            index9.AddAnnotation("Relational:Name", "ix_applications_respondent_sort_key_id");
+
+            var index10 = runtimeEntityType.AddIndex(
+                new[] { statusSortKey, id });
+            index10.AddAnnotation("Relational:Name", "ix_applications_status_sort_key_id");
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { lodgedOn, type, status, determination });
-            index6.AddAnnotation("Relational:Name", "ix_applications_lodged_statistics");
+            index11.AddAnnotation("Relational:Name", "ix_applications_lodged_statistics");
 
             return runtimeEntityType;
         }

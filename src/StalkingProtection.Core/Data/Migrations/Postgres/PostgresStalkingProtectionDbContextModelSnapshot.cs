@@ -317,6 +317,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("determined_on");
 
+                    b.Property<DateTimeOffset>("HearingSortKey")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hearing_sort_key");
+
                     b.Property<string>("JurisdictionBasis")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -326,6 +330,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("jurisdiction_notes");
+
+                    b.Property<int>("KindSortKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind_sort_key");
 
                     b.Property<DateOnly?>("LodgedOn")
                         .HasColumnType("date")
@@ -348,11 +356,21 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("respondent_sort_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<int>("StatusSortKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -396,8 +414,23 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
+                    b.HasIndex("CourtName", "Id")
+                        .HasDatabaseName("ix_applications_court_name_id");
+
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_applications_created_at_id");
+
+                    b.HasIndex("HearingSortKey", "Id")
+                        .HasDatabaseName("ix_applications_hearing_sort_key_id");
+
+                    b.HasIndex("KindSortKey", "Id")
+                        .HasDatabaseName("ix_applications_kind_sort_key_id");
+
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_applications_respondent_sort_key_id");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_applications_status_sort_key_id");
 
                     b.HasIndex("LodgedOn", "Type", "Status", "Determination")
                         .HasDatabaseName("ix_applications_lodged_statistics");
@@ -2538,6 +2571,14 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("KindSortKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind_sort_key");
+
+                    b.Property<DateOnly>("LastDaySortKey")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day_sort_key");
+
                     b.Property<DateOnly?>("LastInForceDay")
                         .HasColumnType("date")
                         .HasColumnName("last_in_force_day");
@@ -2549,6 +2590,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("MainApplicationId")
                         .HasColumnType("uuid")
                         .HasColumnName("main_application_id");
+
+                    b.Property<DateOnly>("NextDeadlineOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_deadline_on");
 
                     b.Property<bool>("NoIncompatibilityAttested")
                         .HasColumnType("boolean")
@@ -2586,6 +2631,12 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("respondent_sort_key");
+
                     b.Property<DateTimeOffset?>("ServedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("served_at");
@@ -2603,6 +2654,10 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("service_method");
+
+                    b.Property<long>("StatusSortKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<Guid?>("SupersededByOrderId")
                         .HasColumnType("uuid")
@@ -2646,6 +2701,21 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("VictimReference")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_victim_reference");
+
+                    b.HasIndex("KindSortKey", "Id")
+                        .HasDatabaseName("ix_orders_kind_sort_key_id");
+
+                    b.HasIndex("LastDaySortKey", "Id")
+                        .HasDatabaseName("ix_orders_last_day_sort_key_id");
+
+                    b.HasIndex("NextDeadlineOn", "Id")
+                        .HasDatabaseName("ix_orders_next_deadline_on_id");
+
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_orders_respondent_sort_key_id");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_orders_status_sort_key_id");
 
                     b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
                         .HasDatabaseName("ix_orders_live");

@@ -306,6 +306,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("determined_on");
 
+                    b.Property<long>("HearingSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hearing_sort_key");
+
                     b.Property<string>("JurisdictionBasis")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -315,6 +319,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("jurisdiction_notes");
+
+                    b.Property<int>("KindSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind_sort_key");
 
                     b.Property<DateOnly?>("LodgedOn")
                         .HasColumnType("TEXT")
@@ -337,11 +345,21 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_sort_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<int>("StatusSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER")
@@ -385,8 +403,23 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Status")
                         .HasDatabaseName("ix_applications_case_id_status");
 
+                    b.HasIndex("CourtName", "Id")
+                        .HasDatabaseName("ix_applications_court_name_id");
+
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_applications_created_at_id");
+
+                    b.HasIndex("HearingSortKey", "Id")
+                        .HasDatabaseName("ix_applications_hearing_sort_key_id");
+
+                    b.HasIndex("KindSortKey", "Id")
+                        .HasDatabaseName("ix_applications_kind_sort_key_id");
+
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_applications_respondent_sort_key_id");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_applications_status_sort_key_id");
 
                     b.HasIndex("LodgedOn", "Type", "Status", "Determination")
                         .HasDatabaseName("ix_applications_lodged_statistics");
@@ -2525,6 +2558,14 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<int>("KindSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind_sort_key");
+
+                    b.Property<DateOnly>("LastDaySortKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_day_sort_key");
+
                     b.Property<DateOnly?>("LastInForceDay")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_in_force_day");
@@ -2536,6 +2577,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("MainApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("main_application_id");
+
+                    b.Property<DateOnly>("NextDeadlineOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_deadline_on");
 
                     b.Property<bool>("NoIncompatibilityAttested")
                         .HasColumnType("INTEGER")
@@ -2573,6 +2618,12 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("respondent_id");
 
+                    b.Property<string>("RespondentSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_sort_key");
+
                     b.Property<long?>("ServedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("served_at");
@@ -2590,6 +2641,10 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("service_method");
+
+                    b.Property<long>("StatusSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_sort_key");
 
                     b.Property<Guid?>("SupersededByOrderId")
                         .HasColumnType("TEXT")
@@ -2633,6 +2688,21 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("VictimReference")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_victim_reference");
+
+                    b.HasIndex("KindSortKey", "Id")
+                        .HasDatabaseName("ix_orders_kind_sort_key_id");
+
+                    b.HasIndex("LastDaySortKey", "Id")
+                        .HasDatabaseName("ix_orders_last_day_sort_key_id");
+
+                    b.HasIndex("NextDeadlineOn", "Id")
+                        .HasDatabaseName("ix_orders_next_deadline_on_id");
+
+                    b.HasIndex("RespondentSortKey", "Id")
+                        .HasDatabaseName("ix_orders_respondent_sort_key_id");
+
+                    b.HasIndex("StatusSortKey", "Id")
+                        .HasDatabaseName("ix_orders_status_sort_key_id");
 
                     b.HasIndex("LastInForceDay", "EndedOn", "MadeOn")
                         .HasDatabaseName("ix_orders_live");

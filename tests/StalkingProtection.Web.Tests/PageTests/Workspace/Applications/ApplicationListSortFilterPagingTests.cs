@@ -48,7 +48,17 @@ internal sealed record ThreeApplications(Guid Baker, Guid Adams, Guid Clark)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.CourtName, "York Magistrates' Court"));
             await db.Applications.Where(a => a.Id == clark.ApplicationId)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.Type, ApplicationType.Renewal).SetProperty(x => x.Status, ApplicationStatus.Adjourned));
-            return await db.Cases.Where(c => c.Id == adams.Case.CaseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.OfficerInCharge, "PC Alpha"));
+            await db.Cases.Where(c => c.Id == adams.Case.CaseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.OfficerInCharge, "PC Alpha"));
+
+            // The updates above went around the change tracker; saving the applications works their stored list keys out again
+            // (ApplicationListKeys).
+            var ids = new[] { baker.ApplicationId, adams.ApplicationId, clark.ApplicationId };
+            foreach (var application in await db.Applications.Where(a => ids.Contains(a.Id)).ToListAsync())
+            {
+                db.Entry(application).State = EntityState.Modified;
+            }
+
+            return await db.SaveChangesAsync();
         });
         return new ThreeApplications(baker.ApplicationId, adams.ApplicationId, clark.ApplicationId);
     }

@@ -131,8 +131,12 @@ public class OrderListSortFilterPagingTests(WebAppFactory factory) : IClassFixtu
         var data = factory.Data();
         var overdue = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).ServedOn(new DateOnly(2026, 11, 3)).WithCase(c => c.InTeam(team)));
         var settled = await data.CreateOrderAsync(o => o.MadeOn(new DateOnly(2026, 11, 2)).WithCase(c => c.InTeam(team)));
-        await factory.WithDbAsync(db => db.StaffTasks.Where(t => t.OrderId == settled.OrderId || t.OrderId == overdue.OrderId)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Status, StaffTaskStatus.Done)));
+        await factory.WithDbAsync(async db =>
+        {
+            var tasks = await db.StaffTasks.Where(t => (t.OrderId == settled.OrderId || t.OrderId == overdue.OrderId) && t.Status == StaffTaskStatus.Open).ToListAsync();
+            tasks.ForEach(t => t.Complete(factory.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
         var client = factory.CreateBrowser(await factory.CreateUserAsync(StaffRoles.Officer, team));
 
         // Act
