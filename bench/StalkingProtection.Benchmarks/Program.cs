@@ -281,16 +281,16 @@ foreach (var sort in Enum.GetValues<OrderListSort>())
     await using (var db = CreateContext())
     {
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        middle = await OrderListQuery.SeekBy(OrderRows(db), sort, SortDirection.Ascending, null, null, false, db.Provider)
+        middle = await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, null, null, false, db.Provider)
             .Skip(await OrderRows(db).CountAsync() / 2).FirstAsync();
     }
 
     var cursor = Keyset.Format(OrderListQuery.KeyOf(middle, sort));
     orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {sort}, first page of 25 (OrderListQuery)", "P1: p99 ≤ 100 ms",
-        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), sort, SortDirection.Ascending, null, null, false,
+        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, null, null, false,
             db.Provider).Take(26).ToListAsync()))));
     orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {sort}, a page from the middle (OrderListQuery)", "P1: p99 ≤ 100 ms",
-        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), sort, SortDirection.Ascending, cursor, middle.Id,
+        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, cursor, middle.Id,
             false, db.Provider).Take(26).ToListAsync()))));
 }
 

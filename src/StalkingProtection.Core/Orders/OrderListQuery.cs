@@ -200,10 +200,28 @@ public static class OrderListQuery
         return rows;
     }
 
-    /// <summary>The rows in the order asked for, beyond the cursor when it is one of the sort's keys.</summary>
-    public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListSort sort, SortDirection order, string? cursor, Guid? cursorId,
-        bool backwards, DatabaseProvider provider)
+    /// <summary>
+    /// The rows in the order asked for, beyond the cursor when it is one of the sort's keys; <paramref name="filter"/> and
+    /// <paramref name="today"/> are those the rows were chosen by.
+    /// </summary>
+    public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListFilter filter, DateOnly today, OrderListSort sort, SortDirection order,
+        string? cursor, Guid? cursorId, bool backwards, DatabaseProvider provider)
     {
+        // P1: an order in force today, or ending soon, has its last day key on or after today and its status key at most
+        // today's, which the filter implies but does not say. Said, a page by either key starts in its index at today
+        // instead of reading every order that expired or ended before (969 ms to the first page by last day at 1,000,000
+        // orders on PostgreSQL).
+        if (filter is not (OrderListFilter.All or OrderListFilter.Ended))
+        {
+            var latestStatus = OrderListKeys.StatusKeyOf(today, null, null);
+            rows = sort switch
+            {
+                OrderListSort.LastDay => rows.Where(r => r.LastDayKey >= today),
+                OrderListSort.Status => rows.Where(r => r.StatusKey <= latestStatus),
+                _ => rows,
+            };
+        }
+
         var key = Keyset.Parse(cursor, KeyType(sort));
         IQueryable<OrderListRow> By<TKey>(Expression<Func<OrderListRow, TKey>> sortKey, SortDirection direction) =>
             Keyset.Seek(rows, sortKey, r => r.Id, direction, key, cursorId, backwards, provider);

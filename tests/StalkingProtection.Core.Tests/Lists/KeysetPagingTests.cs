@@ -21,8 +21,11 @@ public class KeysetPagingTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var data = new TestData(_database);
         await data.CreateOrderAsync();
-        await data.CreateOrderAsync(o => o.Interim());
+        var interim = await data.CreateOrderAsync(o => o.Interim().MadeOn(_today.AddDays(-60)));
         await data.CreateOrderAsync();
+        await data.CreateOrderAsync(o => o.ReplacingInterim(interim).MadeOn(_today.AddDays(-30)).UntilFurtherOrder());
+        await data.CreateOrderAsync(o => o.MadeOn(_today.AddYears(-3)).LastDay(_today.AddDays(-1)));
+        await data.CreateOrderAsync(o => o.Interim());
         await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 10, 1)));
         await data.CreateApplicationAsync(a => a.Interim());
     }
@@ -58,7 +61,29 @@ public class KeysetPagingTests : IAsyncLifetime
             foreach (var direction in Enum.GetValues<SortDirection>())
             {
                 await AssertPagesAsync($"orders by {sort} {direction}", count, r => r.Id, r => OrderListQuery.KeyOf(r, sort), OrderListQuery.KeyType(sort),
-                    (key, id, backwards) => OrderListQuery.SeekBy(Rows(), sort, direction, key, id, backwards, _database.Provider));
+                    (key, id, backwards) => OrderListQuery.SeekBy(Rows(), OrderListFilter.All, _today, sort, direction, key, id, backwards, _database.Provider));
+            }
+        }
+    }
+
+    // The orders in force, where a page by last day or status is bounded by today's keys (OrderListQuery.SeekBy): the same
+    // orders as the filter alone, each once, both ways (SPA 2019 s.2(3)-(4), s.5(6)(b): expired and ceased orders left out).
+    [Fact]
+    public async Task P1_R16_OrderList_InForce_EverySortBothWays_PagedForwardsAndBack_ListsEveryOrderInForceOnce()
+    {
+        await using var db = _database.CreateContext();
+        var ct = TestContext.Current.CancellationToken;
+        IQueryable<OrderListRow> Rows() => OrderListQuery.Rows(db, db.Cases.AsNoTracking(), _today, OrderListFilter.InForce, null, null, false);
+        var all = await OrderListQuery.Rows(db, db.Cases.AsNoTracking(), _today, OrderListFilter.All, null, null, false).ToListAsync(ct);
+        var inForce = all.Where(r => r.StatusOn(_today) == OrderStatus.InForce).Select(r => r.Id).Order().ToList();
+        Assert.Equal(inForce, (await Rows().Select(r => r.Id).ToListAsync(ct)).Order());
+        Assert.True(inForce.Count > 2 && inForce.Count < all.Count - 1, $"{inForce.Count} of {all.Count} orders in force");
+        foreach (var sort in Enum.GetValues<OrderListSort>())
+        {
+            foreach (var direction in Enum.GetValues<SortDirection>())
+            {
+                await AssertPagesAsync($"orders in force by {sort} {direction}", inForce.Count, r => r.Id, r => OrderListQuery.KeyOf(r, sort), OrderListQuery.KeyType(sort),
+                    (key, id, backwards) => OrderListQuery.SeekBy(Rows(), OrderListFilter.InForce, _today, sort, direction, key, id, backwards, _database.Provider));
             }
         }
     }

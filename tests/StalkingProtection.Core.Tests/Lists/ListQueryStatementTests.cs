@@ -240,9 +240,9 @@ public class ListQueryStatementTests
         IQueryable<OrderListRow> Rows() => OrderListQuery.Rows(db, db.Cases.AsNoTracking(), _today, OrderListFilter.All, null, null, needsAction: false);
 
         // Act
-        var first = await OrderListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, null, null, false, database.Provider).Take(3).ToListAsync(ct);
+        var first = await OrderListQuery.SeekBy(Rows(), OrderListFilter.All, _today, sort, SortDirection.Ascending, null, null, false, database.Provider).Take(3).ToListAsync(ct);
         var last = first[^1];
-        var next = await OrderListQuery.SeekBy(Rows(), sort, SortDirection.Ascending, Keyset.Format(OrderListQuery.KeyOf(last, sort)), last.Id, false,
+        var next = await OrderListQuery.SeekBy(Rows(), OrderListFilter.All, _today, sort, SortDirection.Ascending, Keyset.Format(OrderListQuery.KeyOf(last, sort)), last.Id, false,
             database.Provider).Take(3).ToListAsync(ct);
 
         // Assert

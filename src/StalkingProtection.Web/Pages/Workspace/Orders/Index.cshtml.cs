@@ -70,7 +70,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
     protected override Guid IdOf(OrderListRow row) => row.Id;
 
     protected override IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, string? cursor, Guid? cursorId, bool backwards) =>
-        OrderListQuery.SeekBy(rows, Sort, Order, cursor, cursorId, backwards, db.Provider);
+        OrderListQuery.SeekBy(rows, Filter, Today, Sort, Order, cursor, cursorId, backwards, db.Provider);
 
     protected override IEnumerable<KeyValuePair<string, string?>> OwnFilters() => [new(nameof(Filter), Filter.ToString())];
 
