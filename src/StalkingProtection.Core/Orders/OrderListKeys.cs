@@ -23,8 +23,9 @@ public static class OrderListKeys
     /// The key the status column sorts by, which must not depend on today: an order in force and an expired one differ only by
     /// whether its last day has passed. Orders not ended early share group 1 and sort by last day, latest first and until
     /// further order before any, so that on any day every order still in force comes before every expired one (SPA 2019
-    /// s.2(3)-(4)); orders ended early (s.4 discharge, an appeal quashing, s.5 a full order superseding the interim one, or any
-    /// other ending) follow in groups 3 to 6. The status shown is worked out for today by <see cref="OrderListRow.StatusOn"/>.
+    /// s.2(3)-(4)); orders ended early (s.4 discharge, quashed on appeal under s.7(4), superseded by another order, ceased
+    /// under s.5(6)(b)) follow in groups 3 to 6, from the day the ending is recorded: a discharge taking effect on a later day
+    /// sorts with the discharged orders before that day. The status shown is worked out for today by <see cref="OrderListRow.StatusOn"/>.
     /// </summary>
     public static long StatusKeyOf(DateOnly? lastInForceDay, DateOnly? endedOn, OrderEnding? ending) =>
         endedOn is { } ended && (lastInForceDay is null || ended <= lastInForceDay)

@@ -207,19 +207,13 @@ public static class OrderListQuery
     public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListFilter filter, DateOnly today, OrderListSort sort, SortDirection order,
         string? cursor, Guid? cursorId, bool backwards, DatabaseProvider provider)
     {
-        // P1: an order in force today, or ending soon, has its last day key on or after today and its status key at most
-        // today's, which the filter implies but does not say. Said, a page by either key starts in its index at today
-        // instead of reading every order that expired or ended before (969 ms to the first page by last day at 1,000,000
-        // orders on PostgreSQL).
-        if (filter is not (OrderListFilter.All or OrderListFilter.Ended))
+        // P1: an order in force today, or ending soon, has its last day key on or after today (an order ended early has the day
+        // it ended as its key, and that day is still to come), which the filter implies but does not say. Said, a page by last
+        // day starts in its index at today instead of reading every order that expired or ended before (969 ms to 1.7 ms for
+        // the first page at 1,000,000 orders on PostgreSQL).
+        if (filter is not (OrderListFilter.All or OrderListFilter.Ended) && sort == OrderListSort.LastDay)
         {
-            var latestStatus = OrderListKeys.StatusKeyOf(today, null, null);
-            rows = sort switch
-            {
-                OrderListSort.LastDay => rows.Where(r => r.LastDayKey >= today),
-                OrderListSort.Status => rows.Where(r => r.StatusKey <= latestStatus),
-                _ => rows,
-            };
+            rows = rows.Where(r => r.LastDayKey >= today);
         }
 
         var key = Keyset.Parse(cursor, KeyType(sort));
