@@ -20,12 +20,21 @@ public class KeysetPagingTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         var data = new TestData(_database);
-        await data.CreateOrderAsync();
+        var first = await data.CreateOrderAsync();
         var interim = await data.CreateOrderAsync(o => o.Interim().MadeOn(_today.AddDays(-60)));
-        await data.CreateOrderAsync();
+        var second = await data.CreateOrderAsync();
         await data.CreateOrderAsync(o => o.ReplacingInterim(interim).MadeOn(_today.AddDays(-30)).UntilFurtherOrder());
         await data.CreateOrderAsync(o => o.MadeOn(_today.AddYears(-3)).LastDay(_today.AddDays(-1)));
         await data.CreateOrderAsync(o => o.Interim());
+
+        // In force today, its ending recorded already: it sorts with the superseded orders, and is listed with those in force.
+        await using (var db = _database.CreateContext())
+        {
+            var superseded = await db.Orders.SingleAsync(o => o.Id == first.OrderId);
+            superseded.Supersede(second.OrderId, _today.AddDays(10), TestClock.At(_today).GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
         await data.CreateApplicationAsync(a => a.Lodged(new DateOnly(2026, 10, 1)));
         await data.CreateApplicationAsync(a => a.Interim());
     }
@@ -78,6 +87,7 @@ public class KeysetPagingTests : IAsyncLifetime
         var inForce = all.Where(r => r.StatusOn(_today) == OrderStatus.InForce).Select(r => r.Id).Order().ToList();
         Assert.Equal(inForce, (await Rows().Select(r => r.Id).ToListAsync(ct)).Order());
         Assert.True(inForce.Count > 2 && inForce.Count < all.Count - 1, $"{inForce.Count} of {all.Count} orders in force");
+        Assert.Contains(all, r => r.Ending == OrderEnding.Superseded && r.StatusOn(_today) == OrderStatus.InForce);
         foreach (var sort in Enum.GetValues<OrderListSort>())
         {
             foreach (var direction in Enum.GetValues<SortDirection>())
