@@ -170,7 +170,7 @@ public class StalkingProtectionOrder : IVersioned
     /// <summary>0 interim, 1 full.</summary>
     public int KindSortKey { get; private set; }
 
-    /// <summary>The last day in force: the day before it ended early, else its last day; until further order sorts last.</summary>
+    /// <summary>The day it ended, when it ended before its last day (the first day no longer in force), else its last day; until further order sorts last.</summary>
     public DateOnly LastDaySortKey { get; private set; } = DateOnly.MaxValue;
 
     /// <summary>See <see cref="OrderListKeys.StatusKeyOf"/>.</summary>
