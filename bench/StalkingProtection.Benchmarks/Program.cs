@@ -277,21 +277,25 @@ foreach (var sort in Enum.GetValues<OrderListSort>())
 {
     IQueryable<OrderListRow> OrderRows(StalkingProtectionDbContext db) =>
         OrderListQuery.Rows(db, db.Cases.AsNoTracking(), today, OrderListFilter.InForce, null, null, false);
-    OrderListRow middle;
-    await using (var db = CreateContext())
+    foreach (var direction in Enum.GetValues<SortDirection>())
     {
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        middle = await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, null, null, false, db.Provider)
-            .Skip(await OrderRows(db).CountAsync() / 2).FirstAsync();
-    }
+        OrderListRow middle;
+        await using (var db = CreateContext())
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            middle = await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, direction, null, null, false, db.Provider, null)
+                .Skip(await OrderRows(db).CountAsync() / 2).FirstAsync();
+        }
 
-    var cursor = Keyset.Format(OrderListQuery.KeyOf(middle, sort));
-    orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {sort}, first page of 25 (OrderListQuery)", "P1: p99 ≤ 100 ms",
-        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, null, null, false,
-            db.Provider).Take(26).ToListAsync()))));
-    orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {sort}, a page from the middle (OrderListQuery)", "P1: p99 ≤ 100 ms",
-        options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, SortDirection.Ascending, cursor, middle.Id,
-            false, db.Provider).Take(26).ToListAsync()))));
+        var cursor = Keyset.Format(OrderListQuery.KeyOf(middle, sort));
+        var by = $"{sort}{(direction == SortDirection.Descending ? ", descending" : "")}";
+        orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {by}, first page of 25 (OrderListQuery)", "P1: p99 ≤ 100 ms",
+            options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, direction, null, null,
+                false, db.Provider, 26).Take(26).ToListAsync()))));
+        orderAndApplicationListPages.Add(new Operation($"Orders list, in force, sorted by {by}, a page from the middle (OrderListQuery)", "P1: p99 ≤ 100 ms",
+            options.Iterations, options.Warmup, async (db, _) => Check(First(await OrderListQuery.SeekBy(OrderRows(db), OrderListFilter.InForce, today, sort, direction, cursor,
+                middle.Id, false, db.Provider, 26).Take(26).ToListAsync()))));
+    }
 }
 
 foreach (var sort in Enum.GetValues<ApplicationListSort>())

@@ -80,20 +80,21 @@ public sealed class OrderListRow
     /// <summary>Family name, then given names.</summary>
     public string RespondentKey { get; init; } = "";
 
-    public int KindKey { get; init; }
+    /// <summary>Interim, then full, each kind by its status key (<see cref="OrderListKeys.KindKeyOf"/>).</summary>
+    public long KindKey { get; init; }
 
     /// <summary>The last day in force; an order until further order sorts after every dated one.</summary>
     public DateOnly LastDayKey { get; init; }
 
-    /// <summary>In force and expired by last day, latest first, then discharged, quashed, superseded, ceased (<see cref="OrderListKeys.StatusKeyOf"/>).</summary>
+    /// <summary>In force and expired by last day, latest first, then discharged, quashed, superseded, ceased, each by the day it ended (<see cref="OrderListKeys.StatusKeyOf"/>).</summary>
     public long StatusKey { get; init; }
 
-    /// <summary>The earliest open task or notification due for the order; none sorts last.</summary>
-    public DateOnly NextDeadlineKey { get; init; }
+    /// <summary>The day number of the earliest open task or notification due for the order; none sorts last (<see cref="OrderListKeys.NextDeadlineKeyOf"/>).</summary>
+    public long NextDeadlineKey { get; init; }
 
     public string RespondentName => $"{GivenNames} {FamilyName}".Trim();
 
-    public DateOnly? NextDeadline => NextDeadlineKey == DateOnly.MaxValue ? null : NextDeadlineKey;
+    public DateOnly? NextDeadline => OrderListKeys.NextDeadlineOf(NextDeadlineKey);
 
     /// <summary>Whether the order is in force on <paramref name="today"/>, and how it ended if not (SPA 2019 ss.3–5, 7).</summary>
     public OrderStatus StatusOn(DateOnly today)
@@ -178,7 +179,7 @@ public static class OrderListQuery
                 KindKey = o.KindSortKey,
                 LastDayKey = o.LastDaySortKey,
                 StatusKey = o.StatusSortKey,
-                NextDeadlineKey = o.NextDeadlineOn,
+                NextDeadlineKey = o.NextDeadlineSortKey,
             };
 
         if (!string.IsNullOrWhiteSpace(team))
@@ -193,7 +194,7 @@ public static class OrderListQuery
 
         if (needsAction)
         {
-            var by = today.AddDays(NeedsActionDays);
+            long by = today.AddDays(NeedsActionDays).DayNumber;
             rows = rows.Where(r => r.NextDeadlineKey <= by);
         }
 
@@ -202,40 +203,98 @@ public static class OrderListQuery
 
     /// <summary>
     /// The rows in the order asked for, beyond the cursor when it is one of the sort's keys; <paramref name="filter"/> and
-    /// <paramref name="today"/> are those the rows were chosen by.
+    /// <paramref name="today"/> are those the rows were chosen by, and <paramref name="take"/> the number of rows that will be
+    /// read (null for every row).
     /// </summary>
     public static IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, OrderListFilter filter, DateOnly today, OrderListSort sort, SortDirection order,
-        string? cursor, Guid? cursorId, bool backwards, DatabaseProvider provider)
+        string? cursor, Guid? cursorId, bool backwards, DatabaseProvider provider, int? take)
     {
+        var key = Keyset.Parse(cursor, KeyType(sort));
+        IQueryable<OrderListRow> By<TKey>(IQueryable<OrderListRow> from, Expression<Func<OrderListRow, TKey>> sortKey) =>
+            Keyset.Seek(from, sortKey, r => r.Id, order, key, cursorId, backwards, provider);
+
+        var inForce = filter is not (OrderListFilter.All or OrderListFilter.Ended);
+        if (inForce && sort is OrderListSort.Status or OrderListSort.Kind or OrderListSort.NextDeadline)
+        {
+            // P1: every order in force today has its status key in one of the ranges InForceStatusKeys gives, and its kind and
+            // next deadline keys in the same ranges moved, which the filter implies but does not say. Said, a page reads each
+            // range of the index from its start (or from the cursor) and stops after its rows, instead of reading past every
+            // order that expired or ended before (at 1,000,000 orders on PostgreSQL, 6.1 s to a few milliseconds for the orders
+            // in force by status, descending, 952 ms by next deadline, descending, and 256 ms by kind, where no interim order
+            // was in force).
+            OrderKind[] kinds = filter switch
+            {
+                OrderListFilter.Interim => [OrderKind.Interim],
+                OrderListFilter.Full => [OrderKind.Full],
+                _ => [OrderKind.Interim, OrderKind.Full],
+            };
+            var ranges = sort switch
+            {
+                OrderListSort.Status => OrderListKeys.InForceStatusKeys(today),
+                OrderListSort.Kind => OrderListKeys.InForceKindKeys(today, kinds),
+                _ => OrderListKeys.InForceNextDeadlineKeys(today),
+            };
+            Expression<Func<OrderListRow, long>> sortKey = sort switch
+            {
+                OrderListSort.Status => r => r.StatusKey,
+                OrderListSort.Kind => r => r.KindKey,
+                _ => r => r.NextDeadlineKey,
+            };
+            if (take is not { } limit)
+            {
+                return By(rows.Where(InAny(sortKey, ranges)), sortKey);
+            }
+
+            // One read of each range not wholly behind the cursor, in the key's order and at most one page long, then the page
+            // from them all. Only the range holding the cursor is read from it: PostgreSQL starts a read at the cursor's row
+            // value rather than at a range's own start, so a range wholly beyond the cursor given it was read from the cursor
+            // on (86 ms against 5 ms for a page from the middle of the orders in force by status at 1,000,000 orders).
+            var descending = (order == SortDirection.Descending) != backwards;
+            var at = key is long k && cursorId is not null ? k : (long?)null;
+            var reads = ranges
+                .Where(r => at is not { } c || (descending ? r.From <= c : r.To >= c))
+                .Select(r => at is { } c && r.From <= c && c <= r.To
+                    ? By(rows.Where(InAny(sortKey, [r])), sortKey)
+                    : Keyset.Seek(rows.Where(InAny(sortKey, [r])), sortKey, o => o.Id, order, null, null, backwards, provider))
+                .Select(read => read.Take(limit))
+                .ToList();
+            return reads.Count == 0
+                ? By(rows.Where(InAny(sortKey, ranges)), sortKey)
+                : Keyset.Seek(reads.Aggregate((a, b) => a.Concat(b)), sortKey, r => r.Id, order, null, null, backwards, provider);
+        }
+
         // P1: an order in force today, or ending soon, has its last day key on or after today (an order ended early has the day
-        // it ended as its key, and that day is still to come), which the filter implies but does not say. Said, a page by last
-        // day starts in its index at today instead of reading every order that expired or ended before (969 ms to 1.7 ms for
-        // the first page at 1,000,000 orders on PostgreSQL).
-        if (filter is not (OrderListFilter.All or OrderListFilter.Ended) && sort == OrderListSort.LastDay)
+        // it ended as its key, and that day is still to come). Said, a page by last day starts in its index at today instead of
+        // reading every order that expired or ended before (969 ms to 1.7 ms for the first page at 1,000,000 orders on
+        // PostgreSQL).
+        if (inForce && sort == OrderListSort.LastDay)
         {
             rows = rows.Where(r => r.LastDayKey >= today);
         }
 
-        var key = Keyset.Parse(cursor, KeyType(sort));
-        IQueryable<OrderListRow> By<TKey>(Expression<Func<OrderListRow, TKey>> sortKey, SortDirection direction) =>
-            Keyset.Seek(rows, sortKey, r => r.Id, direction, key, cursorId, backwards, provider);
-
         return sort switch
         {
-            OrderListSort.Respondent => By(r => r.RespondentKey, order),
-            OrderListSort.Kind => By(r => r.KindKey, order),
-            OrderListSort.LastDay => By(r => r.LastDayKey, order),
-            OrderListSort.Status => By(r => r.StatusKey, order),
-            OrderListSort.NextDeadline => By(r => r.NextDeadlineKey, order),
-            _ => By(r => r.MadeOn, order),
+            OrderListSort.Respondent => By(rows, r => r.RespondentKey),
+            OrderListSort.Kind => By(rows, r => r.KindKey),
+            OrderListSort.LastDay => By(rows, r => r.LastDayKey),
+            OrderListSort.Status => By(rows, r => r.StatusKey),
+            OrderListSort.NextDeadline => By(rows, r => r.NextDeadlineKey),
+            _ => By(rows, r => r.MadeOn),
         };
+    }
+
+    /// <summary>Whether the key is within any of the ranges, both ends included.</summary>
+    private static Expression<Func<OrderListRow, bool>> InAny(Expression<Func<OrderListRow, long>> key, IEnumerable<(long From, long To)> ranges)
+    {
+        var within = ranges.Select(r => Expression.AndAlso(
+            Expression.GreaterThanOrEqual(key.Body, Expression.Constant(r.From)), Expression.LessThanOrEqual(key.Body, Expression.Constant(r.To))));
+        return Expression.Lambda<Func<OrderListRow, bool>>(within.Aggregate<Expression>(Expression.OrElse), key.Parameters);
     }
 
     public static Type KeyType(OrderListSort sort) => sort switch
     {
         OrderListSort.Respondent => typeof(string),
-        OrderListSort.Kind => typeof(int),
-        OrderListSort.Status => typeof(long),
+        OrderListSort.Kind or OrderListSort.Status or OrderListSort.NextDeadline => typeof(long),
         _ => typeof(DateOnly),
     };
 

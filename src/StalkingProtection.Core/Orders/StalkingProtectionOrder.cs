@@ -167,8 +167,8 @@ public class StalkingProtectionOrder : IVersioned
     /// </summary>
     public string RespondentSortKey { get; private set; } = "";
 
-    /// <summary>0 interim, 1 full.</summary>
-    public int KindSortKey { get; private set; }
+    /// <summary>See <see cref="OrderListKeys.KindKeyOf"/>.</summary>
+    public long KindSortKey { get; private set; }
 
     /// <summary>The day it ended, when it ended before its last day (the first day no longer in force), else its last day; until further order sorts last.</summary>
     public DateOnly LastDaySortKey { get; private set; } = DateOnly.MaxValue;
@@ -176,8 +176,8 @@ public class StalkingProtectionOrder : IVersioned
     /// <summary>See <see cref="OrderListKeys.StatusKeyOf"/>.</summary>
     public long StatusSortKey { get; private set; }
 
-    /// <summary>The earliest open task or notification due for the order; <see cref="DateOnly.MaxValue"/> when none, so it sorts last.</summary>
-    public DateOnly NextDeadlineOn { get; private set; } = DateOnly.MaxValue;
+    /// <summary>See <see cref="OrderListKeys.NextDeadlineKeyOf"/>.</summary>
+    public long NextDeadlineSortKey { get; private set; } = OrderListKeys.NoDeadline;
 
     public long Version { get; set; }
 
@@ -625,6 +625,6 @@ public sealed class StalkingProtectionOrderConfiguration : IEntityTypeConfigurat
         builder.HasIndex(o => new { o.KindSortKey, o.Id });
         builder.HasIndex(o => new { o.LastDaySortKey, o.Id });
         builder.HasIndex(o => new { o.StatusSortKey, o.Id });
-        builder.HasIndex(o => new { o.NextDeadlineOn, o.Id });
+        builder.HasIndex(o => new { o.NextDeadlineSortKey, o.Id });
     }
 }

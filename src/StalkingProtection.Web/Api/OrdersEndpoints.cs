@@ -243,7 +243,8 @@ public static class OrdersEndpoints
             rows = rows.Where(r => people.Contains(r.PersonId));
         }
 
-        var (page, next) = await list.PageAsync(http, audit, OrderListQuery.SeekBy(rows, filter, today, OrderListSort.Made, SortDirection.Ascending, list.AfterKey, list.AfterId, false, db.Provider),
+        var (page, next) = await list.PageAsync(http, audit, OrderListQuery.SeekBy(rows, filter, today, OrderListSort.Made, SortDirection.Ascending, list.AfterKey, list.AfterId, false, db.Provider,
+            list.Take + 1),
             r => (r.MadeOn, r.Id), AuditEvents.Api.OrdersListed,
             $"status={filter}; team={team}; pncId={(pncId is null ? "" : "given")}; name={(familyName is null ? "" : "given")}");
         return Results.Ok(new OrderListResponse(

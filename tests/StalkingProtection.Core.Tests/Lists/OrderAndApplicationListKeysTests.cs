@@ -35,8 +35,10 @@ public class OrderAndApplicationListKeysTests
         // Assert
         var keys = await AssertStoredOrderKeysEqualComputedAsync(database);
         Assert.All(keys.Values, k => Assert.NotEqual("", k.Respondent));
-        Assert.Equal((0, 6 * OrderListKeys.StatusGroup, _today.AddDays(-10)), (keys[interim.OrderId].Kind, keys[interim.OrderId].Status, keys[interim.OrderId].LastDay));
-        Assert.Equal((1, OrderListKeys.StatusGroup, DateOnly.MaxValue), (keys[full.OrderId].Kind, keys[full.OrderId].Status, keys[full.OrderId].LastDay));
+        var ceased = 6 * OrderListKeys.StatusGroup + OrderListKeys.AfterLastDayNumber - _today.AddDays(-10).DayNumber;
+        Assert.Equal((ceased, ceased, _today.AddDays(-10)), (keys[interim.OrderId].Kind, keys[interim.OrderId].Status, keys[interim.OrderId].LastDay));
+        Assert.Equal((OrderListKeys.KindGroup + OrderListKeys.StatusGroup, OrderListKeys.StatusGroup, DateOnly.MaxValue),
+            (keys[full.OrderId].Kind, keys[full.OrderId].Status, keys[full.OrderId].LastDay));
         Assert.Equal(_today.AddDays(-1), keys[dated.OrderId].LastDay);
         Assert.True(keys[full.OrderId].Status < keys[dated.OrderId].Status && keys[dated.OrderId].Status < keys[interim.OrderId].Status);
     }
@@ -71,8 +73,8 @@ public class OrderAndApplicationListKeysTests
 
         // Assert
         var after = (await AssertStoredOrderKeysEqualComputedAsync(database))[order.OrderId].NextDeadline;
-        Assert.NotEqual(DateOnly.MaxValue, before);
-        Assert.Equal(DateOnly.MaxValue, after);
+        Assert.NotNull(OrderListKeys.NextDeadlineOf(before));
+        Assert.Null(OrderListKeys.NextDeadlineOf(after));
     }
 
     [Fact]
@@ -129,7 +131,8 @@ public class OrderAndApplicationListKeysTests
         await AssertStoredApplicationKeysEqualComputedAsync(database);
     }
 
-    // A force's database holding orders and applications when ListSortKeysForOrdersAndApplications runs: its own SQL works
+    // A force's database holding orders and applications when ListSortKeysForOrdersAndApplications and
+    // OrderKindAndStatusKeysForPagesInForce run (both undone first, then done again): their own SQL works
     // the keys out once, as OrderListKeys and ApplicationListKeys do on each save from then on.
     [Fact]
     public async Task P1_Migration_OnADatabaseWithOrdersAndApplications_WritesTheComputedKeys()
@@ -147,7 +150,7 @@ public class OrderAndApplicationListKeysTests
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.CreateContext();
         var migrator = db.GetService<IMigrator>();
-        var before = (await db.Database.GetAppliedMigrationsAsync(ct)).Last(m => !m.EndsWith("_ListSortKeysForOrdersAndApplications", StringComparison.Ordinal));
+        var before = (await db.Database.GetAppliedMigrationsAsync(ct)).TakeWhile(m => !m.EndsWith("_ListSortKeysForOrdersAndApplications", StringComparison.Ordinal)).Last();
 
         // Act
         await migrator.MigrateAsync(before, ct);
@@ -157,7 +160,7 @@ public class OrderAndApplicationListKeysTests
         var orders = await AssertStoredOrderKeysEqualComputedAsync(database);
         var applications = await AssertStoredApplicationKeysEqualComputedAsync(database);
         Assert.Equal(3, orders.Values.Select(k => k.Status).Distinct().Count());
-        Assert.Contains(orders.Values, k => k.NextDeadline != DateOnly.MaxValue);
+        Assert.Contains(orders.Values, k => k.NextDeadline < OrderListKeys.NoDeadline);
         Assert.Contains(applications.Values, k => k.Hearing == TestData.NoonOn(_today.AddDays(7)));
         Assert.Contains(applications.Values, k => k.Hearing == ApplicationListQuery.NoHearing);
     }
@@ -192,7 +195,56 @@ public class OrderAndApplicationListKeysTests
         Assert.True(OrderListKeys.StatusKeyOf(DateOnly.MinValue, null, null) < endedEarly.Min());
     }
 
-    private sealed record OrderKeys(string Respondent, int Kind, DateOnly LastDay, long Status, DateOnly NextDeadline);
+    // A page of the orders in force sorted by status or kind reads only the ranges of keys InForceStatusKeys and InForceKindKeys
+    // give for today: on any day an order has a key in them exactly when it is in force (SPA 2019 s.2(3)-(4) last day, s.4
+    // discharge, s.5(6)(b) ceased, s.7(4) quashed), for an order with no deadline also by its next deadline key (any deadline
+    // is read), and every interim order's kind key comes before every full order's.
+    [Fact]
+    public void P1_R16_InForceKeys_OnAnyDay_HoldTheKeysOfTheOrdersInForceAndNoOthers()
+    {
+        // Arrange
+        var random = new Random(20261208);
+        var endings = new OrderEnding?[] { null, OrderEnding.Discharged, OrderEnding.Quashed, OrderEnding.Superseded, OrderEnding.Ceased };
+        var orders = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var lastDay = random.Next(6) == 0 ? (DateOnly?)null : new DateOnly(2020, 1, 1).AddDays(random.Next(0, 5000));
+            var ending = endings[random.Next(endings.Length)];
+            var endedOn = ending is null ? (DateOnly?)null : new DateOnly(2020, 1, 1).AddDays(random.Next(0, 5000));
+            return (Kind: random.Next(2) == 0 ? OrderKind.Interim : OrderKind.Full, LastDay: lastDay, EndedOn: endedOn, Ending: ending);
+        }).ToList();
+
+        // Act
+        var failures = new List<string>();
+        foreach (var today in Enumerable.Range(0, 60).Select(_ => new DateOnly(2020, 1, 1).AddDays(random.Next(0, 5000))))
+        {
+            var statusRanges = OrderListKeys.InForceStatusKeys(today);
+            var kindRanges = OrderListKeys.InForceKindKeys(today, [OrderKind.Interim, OrderKind.Full]);
+            var deadlineRanges = OrderListKeys.InForceNextDeadlineKeys(today);
+            foreach (var o in orders)
+            {
+                var inForce = (o.LastDay is null || o.LastDay >= today) && (o.EndedOn is null || o.EndedOn > today);
+                var status = OrderListKeys.StatusKeyOf(o.LastDay, o.EndedOn, o.Ending);
+                var kind = OrderListKeys.KindKeyOf(o.Kind, status);
+                var noDeadline = OrderListKeys.NextDeadlineKeyOf(null, status);
+                if (statusRanges.Any(r => r.From <= status && status <= r.To) != inForce || kindRanges.Any(r => r.From <= kind && kind <= r.To) != inForce
+                    || deadlineRanges.Any(r => r.From <= noDeadline && noDeadline <= r.To) != inForce
+                    || OrderListKeys.InForceKindKeys(today, [o.Kind == OrderKind.Interim ? OrderKind.Full : OrderKind.Interim]).Any(r => r.From <= kind && kind <= r.To))
+                {
+                    failures.Add($"{today:yyyy-MM-dd}: {o}");
+                }
+            }
+        }
+
+        // Assert
+        Assert.Empty(failures);
+        var keys = orders.Select(o => OrderListKeys.KindKeyOf(o.Kind, OrderListKeys.StatusKeyOf(o.LastDay, o.EndedOn, o.Ending))).ToList();
+        Assert.True(keys.Where((_, i) => orders[i].Kind == OrderKind.Interim).Max() < keys.Where((_, i) => orders[i].Kind == OrderKind.Full).Min());
+        Assert.All(OrderListKeys.InForceNextDeadlineKeys(new DateOnly(2026, 12, 8)), r => Assert.True(r.From <= r.To));
+        Assert.Equal(new DateOnly(2026, 12, 8), OrderListKeys.NextDeadlineOf(OrderListKeys.NextDeadlineKeyOf(new DateOnly(2026, 12, 8), 0)));
+        Assert.True(OrderListKeys.NextDeadlineKeyOf(DateOnly.MaxValue, 0) < OrderListKeys.NextDeadlineKeyOf(null, OrderListKeys.StatusKeyOf(null, null, null)));
+    }
+
+    private sealed record OrderKeys(string Respondent, long Kind, DateOnly LastDay, long Status, long NextDeadline);
 
     private sealed record ApplicationKeys(string Respondent, int Kind, DateTimeOffset Hearing, int Status);
 
@@ -205,17 +257,18 @@ public class OrderAndApplicationListKeysTests
         var tasks = await db.StaffTasks.AsNoTracking().Where(t => t.Status == StaffTaskStatus.Open && t.OrderId != null).ToListAsync(ct);
         var duties = await db.NotificationObligations.AsNoTracking()
             .Where(n => n.Status == ObligationStatus.Open || n.Status == ObligationStatus.Overdue).ToListAsync(ct);
-        var stored = orders.ToDictionary(o => o.Id, o => new OrderKeys(o.RespondentSortKey, o.KindSortKey, o.LastDaySortKey, o.StatusSortKey, o.NextDeadlineOn));
+        var stored = orders.ToDictionary(o => o.Id, o => new OrderKeys(o.RespondentSortKey, o.KindSortKey, o.LastDaySortKey, o.StatusSortKey, o.NextDeadlineSortKey));
         foreach (var o in orders)
         {
             var endedEarly = o.EndedOn is { } ended && (o.LastInForceDay is null || ended <= o.LastInForceDay);
+            var status = OrderListKeys.StatusKeyOf(o.LastInForceDay, o.EndedOn, o.Ending);
             var computed = new OrderKeys(
                 names.GetValueOrDefault(o.RespondentId, ""),
-                o.Kind == OrderKind.Interim ? 0 : 1,
+                OrderListKeys.KindKeyOf(o.Kind, status),
                 (endedEarly ? o.EndedOn : o.LastInForceDay) ?? DateOnly.MaxValue,
-                OrderListKeys.StatusKeyOf(o.LastInForceDay, o.EndedOn, o.Ending),
-                tasks.Where(t => t.OrderId == o.Id).Select(t => t.DueOn).Concat(duties.Where(d => d.OrderId == o.Id).Select(d => d.DueBy))
-                    .DefaultIfEmpty(DateOnly.MaxValue).Min());
+                status,
+                OrderListKeys.NextDeadlineKeyOf(tasks.Where(t => t.OrderId == o.Id).Select(t => t.DueOn).Concat(duties.Where(d => d.OrderId == o.Id).Select(d => d.DueBy))
+                    .Select(d => (DateOnly?)d).Min(), status));
             Assert.Equal(computed, stored[o.Id]);
         }
 

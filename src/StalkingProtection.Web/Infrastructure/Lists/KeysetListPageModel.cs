@@ -75,7 +75,8 @@ public abstract class KeysetListPageModel<TRow, TSort>(string path, TSort defaul
 
     protected abstract Guid IdOf(TRow row);
 
-    protected abstract IQueryable<TRow> SeekBy(IQueryable<TRow> rows, string? cursor, Guid? cursorId, bool backwards);
+    /// <summary>The rows in the order asked for, beyond the cursor; <paramref name="take"/> rows will be read, or all when null.</summary>
+    protected abstract IQueryable<TRow> SeekBy(IQueryable<TRow> rows, string? cursor, Guid? cursorId, bool backwards, int? take);
 
     /// <summary>The page's own filters, as they appear in its address.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string?>> OwnFilters();
@@ -89,7 +90,7 @@ public abstract class KeysetListPageModel<TRow, TSort>(string path, TSort defaul
         ArgumentNullException.ThrowIfNull(db);
         var backwards = Before is not null && BeforeId is not null;
         var (cursor, cursorId) = backwards ? (Before, BeforeId) : (After, AfterId);
-        var page = await SeekBy(rows, cursor, cursorId, backwards).Take(PageSize + 1).ToListAsync(ct);
+        var page = await SeekBy(rows, cursor, cursorId, backwards, PageSize + 1).Take(PageSize + 1).ToListAsync(ct);
         var more = page.Count > PageSize;
         page = page.Take(PageSize).ToList();
         if (backwards)
@@ -131,7 +132,7 @@ public abstract class KeysetListPageModel<TRow, TSort>(string path, TSort defaul
     }
 
     /// <summary>Every row of <paramref name="rows"/> in the order asked for, for a download.</summary>
-    protected Task<List<TRow>> AllRowsAsync(IQueryable<TRow> rows, CancellationToken ct) => SeekBy(rows, null, null, backwards: false).ToListAsync(ct);
+    protected Task<List<TRow>> AllRowsAsync(IQueryable<TRow> rows, CancellationToken ct) => SeekBy(rows, null, null, backwards: false, take: null).ToListAsync(ct);
 
     /// <summary>
     /// A CSV file of the cells given; a cell a spreadsheet would run as a formula is guarded as the register export guards it.

@@ -12,7 +12,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
     public partial class PostgresStalkingProtectionDbContextModel
     {
         private PostgresStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a912b8a-51ef-4cd0-bdcd-feca0845c4e6"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("c13f547a-2899-424f-b7ac-c168d356396a"), entityTypeCount: 64)
         {
         }
 

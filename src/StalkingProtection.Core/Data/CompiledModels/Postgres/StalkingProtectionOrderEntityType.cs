@@ -151,10 +151,10 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
 
             var kindSortKey = runtimeEntityType.AddProperty(
                 "KindSortKey",
-                typeof(int),
+                typeof(long),
                 propertyInfo: typeof(StalkingProtectionOrder).GetProperty("KindSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StalkingProtectionOrder).GetField("<KindSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                sentinel: 0L);
             kindSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             kindSortKey.AddAnnotation("Relational:ColumnName", "kind_sort_key");
 
@@ -194,14 +194,14 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             mainApplicationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             mainApplicationId.AddAnnotation("Relational:ColumnName", "main_application_id");
 
-            var nextDeadlineOn = runtimeEntityType.AddProperty(
-                "NextDeadlineOn",
-                typeof(DateOnly),
-                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("NextDeadlineOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(StalkingProtectionOrder).GetField("<NextDeadlineOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateOnly(1, 1, 1));
-            nextDeadlineOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            nextDeadlineOn.AddAnnotation("Relational:ColumnName", "next_deadline_on");
+            var nextDeadlineSortKey = runtimeEntityType.AddProperty(
+                "NextDeadlineSortKey",
+                typeof(long),
+                propertyInfo: typeof(StalkingProtectionOrder).GetProperty("NextDeadlineSortKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StalkingProtectionOrder).GetField("<NextDeadlineSortKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            nextDeadlineSortKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            nextDeadlineSortKey.AddAnnotation("Relational:ColumnName", "next_deadline_sort_key");
 
             var noIncompatibilityAttested = runtimeEntityType.AddProperty(
                 "NoIncompatibilityAttested",
@@ -413,8 +413,8 @@ namespace StalkingProtection.Core.Data.CompiledModels.Postgres
             index8.AddAnnotation("Relational:Name", "ix_orders_last_day_sort_key_id");
 
             var index9 = runtimeEntityType.AddIndex(
-                new[] { nextDeadlineOn, id });
-            index9.AddAnnotation("Relational:Name", "ix_orders_next_deadline_on_id");
+                new[] { nextDeadlineSortKey, id });
+            index9.AddAnnotation("Relational:Name", "ix_orders_next_deadline_sort_key_id");
 
             var index10 = runtimeEntityType.AddIndex(
                 new[] { respondentSortKey, id });

@@ -11,7 +11,7 @@ namespace StalkingProtection.Core.Data.CompiledModels.Sqlite
     public partial class SqliteStalkingProtectionDbContextModel
     {
         private SqliteStalkingProtectionDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f5436f35-9280-4241-afc4-f2d7f58ff2e9"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("506b0a42-2026-4d7c-a8b3-03f4f29ea735"), entityTypeCount: 64)
         {
         }
 

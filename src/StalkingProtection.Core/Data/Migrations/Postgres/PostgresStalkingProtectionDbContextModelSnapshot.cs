@@ -2571,8 +2571,8 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
-                    b.Property<int>("KindSortKey")
-                        .HasColumnType("integer")
+                    b.Property<long>("KindSortKey")
+                        .HasColumnType("bigint")
                         .HasColumnName("kind_sort_key");
 
                     b.Property<DateOnly>("LastDaySortKey")
@@ -2591,9 +2591,9 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("main_application_id");
 
-                    b.Property<DateOnly>("NextDeadlineOn")
-                        .HasColumnType("date")
-                        .HasColumnName("next_deadline_on");
+                    b.Property<long>("NextDeadlineSortKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_deadline_sort_key");
 
                     b.Property<bool>("NoIncompatibilityAttested")
                         .HasColumnType("boolean")
@@ -2708,8 +2708,8 @@ namespace StalkingProtection.Core.Data.Migrations.Postgres
                     b.HasIndex("LastDaySortKey", "Id")
                         .HasDatabaseName("ix_orders_last_day_sort_key_id");
 
-                    b.HasIndex("NextDeadlineOn", "Id")
-                        .HasDatabaseName("ix_orders_next_deadline_on_id");
+                    b.HasIndex("NextDeadlineSortKey", "Id")
+                        .HasDatabaseName("ix_orders_next_deadline_sort_key_id");
 
                     b.HasIndex("RespondentSortKey", "Id")
                         .HasDatabaseName("ix_orders_respondent_sort_key_id");

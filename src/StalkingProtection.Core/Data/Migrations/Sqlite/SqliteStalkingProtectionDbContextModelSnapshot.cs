@@ -2558,7 +2558,7 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
-                    b.Property<int>("KindSortKey")
+                    b.Property<long>("KindSortKey")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind_sort_key");
 
@@ -2578,9 +2578,9 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("main_application_id");
 
-                    b.Property<DateOnly>("NextDeadlineOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("next_deadline_on");
+                    b.Property<long>("NextDeadlineSortKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_deadline_sort_key");
 
                     b.Property<bool>("NoIncompatibilityAttested")
                         .HasColumnType("INTEGER")
@@ -2695,8 +2695,8 @@ namespace StalkingProtection.Core.Data.Migrations.Sqlite
                     b.HasIndex("LastDaySortKey", "Id")
                         .HasDatabaseName("ix_orders_last_day_sort_key_id");
 
-                    b.HasIndex("NextDeadlineOn", "Id")
-                        .HasDatabaseName("ix_orders_next_deadline_on_id");
+                    b.HasIndex("NextDeadlineSortKey", "Id")
+                        .HasDatabaseName("ix_orders_next_deadline_sort_key_id");
 
                     b.HasIndex("RespondentSortKey", "Id")
                         .HasDatabaseName("ix_orders_respondent_sort_key_id");

@@ -80,7 +80,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override Guid IdOf(ApplicationListRow row) => row.Id;
 
-    protected override IQueryable<ApplicationListRow> SeekBy(IQueryable<ApplicationListRow> rows, string? cursor, Guid? cursorId, bool backwards) =>
+    protected override IQueryable<ApplicationListRow> SeekBy(IQueryable<ApplicationListRow> rows, string? cursor, Guid? cursorId, bool backwards, int? take) =>
         ApplicationListQuery.SeekBy(rows, Sort, Order, cursor, cursorId, backwards, db.Provider);
 
     protected override IEnumerable<KeyValuePair<string, string?>> OwnFilters() => [new(nameof(Filter), Filter.ToString())];

@@ -87,7 +87,7 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override Guid IdOf(CaseListRow row) => row.Id;
 
-    protected override IQueryable<CaseListRow> SeekBy(IQueryable<CaseListRow> rows, string? cursor, Guid? cursorId, bool backwards) =>
+    protected override IQueryable<CaseListRow> SeekBy(IQueryable<CaseListRow> rows, string? cursor, Guid? cursorId, bool backwards, int? take) =>
         CaseListQuery.SeekBy(rows, Sort, Order, cursor, cursorId, backwards, db.Provider);
 
     protected override IEnumerable<KeyValuePair<string, string?>> OwnFilters() =>

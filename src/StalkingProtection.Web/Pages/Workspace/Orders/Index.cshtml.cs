@@ -69,8 +69,8 @@ public class IndexModel(StalkingProtectionDbContext db, TimeProvider timeProvide
 
     protected override Guid IdOf(OrderListRow row) => row.Id;
 
-    protected override IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, string? cursor, Guid? cursorId, bool backwards) =>
-        OrderListQuery.SeekBy(rows, Filter, Today, Sort, Order, cursor, cursorId, backwards, db.Provider);
+    protected override IQueryable<OrderListRow> SeekBy(IQueryable<OrderListRow> rows, string? cursor, Guid? cursorId, bool backwards, int? take) =>
+        OrderListQuery.SeekBy(rows, Filter, Today, Sort, Order, cursor, cursorId, backwards, db.Provider, take);
 
     protected override IEnumerable<KeyValuePair<string, string?>> OwnFilters() => [new(nameof(Filter), Filter.ToString())];
 
