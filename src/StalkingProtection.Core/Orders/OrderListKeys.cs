@@ -23,6 +23,9 @@ public static class OrderListKeys
     /// <summary>The kind key of a full order is its status key plus this, greater than any status key; an interim order's is its status key.</summary>
     public const long KindGroup = 10 * StatusGroup;
 
+    /// <summary>The next deadline key of an order with no open task or duty, plus its status key: after every day's number.</summary>
+    public const long NoDeadline = 1_000_000_000;
+
     /// <summary>
     /// The key the status column sorts by, which must not depend on today: an order in force and an expired one differ only by
     /// whether its last day has passed. Orders not ended early share group 1 and sort by last day, latest first and until
@@ -41,9 +44,6 @@ public static class OrderListKeys
 
     /// <summary>The key the kind column sorts by: interim orders, then full ones, each kind in the order of its status key.</summary>
     public static long KindKeyOf(OrderKind kind, long statusKey) => (kind == OrderKind.Interim ? 0 : KindGroup) + statusKey;
-
-    /// <summary>The next deadline key of an order with no open task or duty, plus its status key: after every day's number.</summary>
-    public const long NoDeadline = 1_000_000_000;
 
     /// <summary>
     /// The key the next deadline column sorts by: the day number of the earliest open task or notification due (R28 and the
